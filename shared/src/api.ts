@@ -1,0 +1,62 @@
+/** Conventions every endpoint follows; see README "HTTP conventions". */
+
+export const API_PREFIX = '/api/v1';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** Body of every error answer: `code` is stable for programs, `message` is zh-CN for people. */
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'TOKEN_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'WEAK_PASSWORD',
+  'INVALID_REFRESH_TOKEN',
+  'WECHAT_INVALID_CODE',
+  'WECHAT_RATE_LIMITED',
+  'WECHAT_USER_BLOCKED',
+  'WECHAT_UNAVAILABLE',
+  'WECHAT_NOT_CONFIGURED',
+  'DEV_LOGIN_DISABLED',
+  'REGION_OUT_OF_SCOPE',
+  'INVALID_STATE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Clamp client paging input to the allowed range. */
+export function normalizePage(query: PageQuery): { page: number; pageSize: number; skip: number } {
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
+  return { page, pageSize, skip: (page - 1) * pageSize };
+}

@@ -1,0 +1,17 @@
+export type AuditOutcome = 'success' | 'failure';
+
+export interface AuditEntryDto {
+  id: number;
+  at: string;
+  actorType: 'staff' | 'resident' | 'system' | 'anonymous';
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  regionPath: string | null;
+  ip: string | null;
+  outcome: AuditOutcome;
+  statusCode: number | null;
+  details: Record<string, unknown> | null;
+}

@@ -1,0 +1,90 @@
+/** Staff accounts and what each role may do. */
+
+export const STAFF_ROLES = [
+  'system_admin',
+  'region_admin',
+  'content_editor',
+  'content_reviewer',
+  'counsellor',
+  'event_organiser',
+  'checkin_staff',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  system_admin: '系统管理员',
+  region_admin: '区域管理员',
+  content_editor: '内容编辑',
+  content_reviewer: '内容审核',
+  counsellor: '心理咨询师',
+  event_organiser: '活动组织者',
+  checkin_staff: '签到工作人员',
+};
+
+/** Capabilities, so that screens and endpoints ask "may this role do X", not "is it role Y". */
+export const PERMISSIONS = [
+  'regions.manage',
+  'staff.manage',
+  'audit.read',
+  'articles.edit',
+  'articles.publish',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
+  system_admin: PERMISSIONS,
+  region_admin: ['regions.manage', 'staff.manage', 'audit.read', 'articles.edit', 'articles.publish'],
+  content_editor: ['articles.edit', 'articles.publish'],
+  content_reviewer: ['articles.edit', 'articles.publish'],
+  counsellor: [],
+  event_organiser: [],
+  checkin_staff: [],
+};
+
+export function hasPermission(role: StaffRole, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles a staff member of `role` may hand out: nobody creates accounts above their own rank. */
+export function assignableRoles(role: StaffRole): StaffRole[] {
+  if (role === 'system_admin') return [...STAFF_ROLES];
+  if (role === 'region_admin') return STAFF_ROLES.filter((r) => r !== 'system_admin');
+  return [];
+}
+
+export interface StaffDto {
+  id: number;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  regionId: number;
+  regionName: string;
+  regionPath: string;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface StaffLoginResult {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  mustChangePassword: boolean;
+  staff: StaffDto;
+}
+
+/** 等保 2.0 password rule: at least 10 characters with three of lower, upper, digit, symbol. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+export function passwordProblems(password: string, username?: string): string[] {
+  const problems: string[] = [];
+  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`密码长度至少 ${PASSWORD_MIN_LENGTH} 位`);
+  if (password.length > 128) problems.push('密码长度不能超过 128 位');
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  if (classes < 3) problems.push('密码需包含小写字母、大写字母、数字、符号中的至少三类');
+  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('密码不能包含用户名');
+  return problems;
+}
