@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'DEV_LOGIN_DISABLED',
   'REGION_OUT_OF_SCOPE',
   'INVALID_STATE',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

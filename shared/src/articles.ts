@@ -51,6 +51,9 @@ export interface AdminArticle extends ArticleDetail {
   updatedAt: string;
 }
 
+/** A row of the staff article list: everything but the body. */
+export type AdminArticleRow = Omit<AdminArticle, 'body'>;
+
 export interface ArticleInput {
   title: string;
   summary: string;
@@ -60,4 +63,6 @@ export interface ArticleInput {
   regionId: number;
   body: string;
   source?: string | null;
+  /** The version being edited; a stale one is refused instead of overwriting someone else's change. */
+  version?: number;
 }

@@ -1,0 +1,72 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'crypto';
+import type { IncomingMessage } from 'http';
+import { JwtModule } from '@nestjs/jwt';
+import { ArticlesModule } from './articles/articles.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { APP_CONFIG, type AppConfig } from './common/config/env';
+import { dataSourceOptions } from './common/database/data-source';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { isLoginRoute } from './common/http/throttle';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { RegionsModule } from './regions/regions.module';
+import { ResidentsModule } from './residents/residents.module';
+import { FirstAdminService } from './staff/first-admin.service';
+import { StaffModule } from './staff/staff.module';
+import { StartupService } from './startup.service';
+import { UploadsModule } from './uploads/uploads.module';
+import { WechatModule } from './wechat/wechat.module';
+
+@Module({})
+export class AppModule {
+  /** The whole API for one configuration; the same module runs on SQLite or MySQL. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req: IncomingMessage) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+          },
+          forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config)),
+        JwtModule.register({ global: true, secret: config.JWT_SECRET }),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'default', ttl: 60_000, limit: config.API_RATE_PER_MINUTE },
+            { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_PER_MINUTE, skipIf: (ctx) => !isLoginRoute(ctx) },
+          ],
+        }),
+        AuditModule,
+        WechatModule,
+        AuthModule,
+        RegionsModule,
+        StaffModule,
+        ResidentsModule,
+        ArticlesModule,
+        UploadsModule,
+        HealthModule,
+        DemoModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        FirstAdminService,
+        StartupService,
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

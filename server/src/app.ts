@@ -1,0 +1,74 @@
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { ValidationPipe, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'fs';
+import { resolve } from 'path';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './common/config/env';
+import { validationException } from './common/errors/validation';
+
+/** Builds the configured (not yet listening) application; used by main.ts and by the tests alike. */
+export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: config.TRUST_PROXY, bodyLimit: 4 * 1024 * 1024 });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    logger: options.logger === false ? false : undefined,
+  });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      validationError: { target: true, value: false }, // the target carries the zh-CN field labels
+      exceptionFactory: validationException,
+    }),
+  );
+  app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false });
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(fastifyMultipart);
+  await registerStatic(app, config);
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('心桥 XinQiao API')
+      .setDescription('社会心理服务平台接口。错误统一为 { statusCode, code, message, details? }。')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+/** One process serves everything: uploads, the admin SPA at /admin/ and the mini-program H5 at /h5/. */
+async function registerStatic(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(fastifyStatic, {
+    root: resolve(config.UPLOAD_DIR),
+    prefix: '/uploads/',
+    decorateReply: false,
+    // Uploaded files are never executed by the browser as HTML or scripts.
+    setHeaders: (reply) => void reply.header('X-Content-Type-Options', 'nosniff'),
+  });
+  const h5 = resolve(config.H5_DIST);
+  if (existsSync(h5)) await fastify.register(fastifyStatic, { root: h5, prefix: '/h5/', decorateReply: false });
+  const admin = resolve(config.ADMIN_DIST);
+  if (existsSync(admin)) {
+    // Built files get exact routes; any other /admin/* path is a client-side route and gets index.html.
+    await fastify.register(fastifyStatic, { root: admin, prefix: '/admin/', wildcard: false, index: false });
+    fastify.get('/admin/*', (_req, reply) => reply.sendFile('index.html', admin));
+    fastify.get('/admin', (_req, reply) => reply.redirect('/admin/'));
+    fastify.get('/', (_req, reply) => reply.redirect('/admin/'));
+  }
+}

@@ -1,0 +1,87 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, CurrentStaff, Public, StaffOnly } from '../common/access/decorators';
+import type { Principal, StaffPrincipal } from '../common/access/principal';
+import { IdParam } from '../common/http/id-param';
+import { Audited } from '../audit/audited.decorator';
+import { ResidentsService } from '../residents/residents.service';
+import { AdminArticleQueryDto, ArticleInputDto, PublicArticleQueryDto } from './article.dto';
+import { ArticlesService } from './articles.service';
+
+@ApiTags('articles')
+@Controller('articles')
+export class ArticlesController {
+  constructor(
+    private readonly articles: ArticlesService,
+    private readonly residents: ResidentsService,
+  ) {}
+
+  @Get()
+  @Public()
+  async list(@Query() q: PublicArticleQueryDto, @CurrentPrincipal() who?: Principal) {
+    const regionPath = who?.kind === 'resident' ? await this.residents.regionPathOf(who.id) : null;
+    return this.articles.listPublished(q, regionPath);
+  }
+
+  @Get(':id')
+  @Public()
+  get(@IdParam() id: number) {
+    return this.articles.getPublished(id);
+  }
+}
+
+@ApiTags('articles')
+@Controller('admin/articles')
+export class AdminArticlesController {
+  constructor(private readonly articles: ArticlesService) {}
+
+  @Get()
+  @StaffOnly('articles.edit')
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AdminArticleQueryDto) {
+    return this.articles.list(staff, q);
+  }
+
+  @Get(':id')
+  @StaffOnly('articles.edit')
+  get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.articles.get(staff, id);
+  }
+
+  @Post()
+  @StaffOnly('articles.edit')
+  @Audited('article.create', 'article')
+  create(@CurrentStaff() staff: StaffPrincipal, @Body() dto: ArticleInputDto) {
+    return this.articles.create(staff, dto);
+  }
+
+  @Put(':id')
+  @StaffOnly('articles.edit')
+  @Audited('article.update', 'article')
+  update(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: ArticleInputDto) {
+    return this.articles.update(staff, id, dto);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @StaffOnly('articles.publish')
+  @Audited('article.publish', 'article')
+  publish(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.articles.publish(staff, id);
+  }
+
+  @Post(':id/unpublish')
+  @HttpCode(200)
+  @StaffOnly('articles.publish')
+  @Audited('article.unpublish', 'article')
+  unpublish(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.articles.unpublish(staff, id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @StaffOnly('articles.edit')
+  @Audited('article.delete', 'article')
+  remove(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.articles.remove(staff, id);
+  }
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ancestorPaths, type AdminArticle, type AdminArticleRow, type ArticleDetail, type ArticleSummary, type Page } from '@xinqiao/shared';
+import { In, Like, Repository, type FindOptionsWhere } from 'typeorm';
+import type { StaffPrincipal } from '../common/access/principal';
+import { assertFound, inScope } from '../common/access/region-scope';
+import { AppException } from '../common/errors/app-exception';
+import { pageOf, paging } from '../common/http/page-query.dto';
+import { Region } from '../regions/region.entity';
+import { RegionsService } from '../regions/regions.service';
+import { Article } from './article.entity';
+import type { AdminArticleQueryDto, ArticleInputDto, PublicArticleQueryDto } from './article.dto';
+import { isBlankHtml, sanitizeArticleHtml } from './sanitize';
+
+/** Columns of a list row: never the body. */
+const ROW_COLUMNS: (keyof Article)[] = [
+  'id', 'title', 'summary', 'coverUrl', 'category', 'audiences', 'regionId', 'regionPath', 'source', 'status',
+  'publishedAt', 'viewCount', 'version', 'authorName', 'createdAt', 'updatedAt',
+];
+
+@Injectable()
+export class ArticlesService {
+  constructor(
+    @InjectRepository(Article) private readonly repo: Repository<Article>,
+    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
+    private readonly regions: RegionsService,
+  ) {}
+
+  /** Published articles a resident of `regionPath` may see: those scoped to their region or any ancestor. */
+  async listPublished(q: PublicArticleQueryDto, residentRegionPath: string | null): Promise<Page<ArticleSummary>> {
+    const p = paging(q);
+    const where: FindOptionsWhere<Article> = { status: 'published' };
+    if (q.category) where.category = q.category;
+    const path = q.regionId ? (await this.regions.find(q.regionId))?.path : residentRegionPath;
+    if (q.regionId && !path) throw AppException.badRequest('所选区域不存在');
+    if (path) where.regionPath = In(ancestorPaths(path));
+    const [rows, total] = await this.repo.findAndCount({
+      select: ROW_COLUMNS,
+      where,
+      order: { publishedAt: 'DESC', id: 'DESC' },
+      skip: p.skip,
+      take: p.pageSize,
+    });
+    const names = await this.regionNames(rows);
+    return pageOf(rows.map((a) => summary(a, names)), total, p);
+  }
+
+  async getPublished(id: number): Promise<ArticleDetail> {
+    const article = await this.repo.findOne({ where: { id, status: 'published' } });
+    if (!article) throw AppException.notFound('文章');
+    await this.repo.increment({ id }, 'viewCount', 1);
+    article.viewCount += 1;
+    const names = await this.regionNames([article]);
+    return { ...summary(article, names), body: article.body, source: article.source };
+  }
+
+  async list(staff: StaffPrincipal, q: AdminArticleQueryDto): Promise<Page<AdminArticleRow>> {
+    const p = paging(q);
+    const where: FindOptionsWhere<Article> = { regionPath: inScope(staff) };
+    if (q.status) where.status = q.status;
+    if (q.category) where.category = q.category;
+    if (q.keyword) where.title = Like(`%${q.keyword}%`);
+    const [rows, total] = await this.repo.findAndCount({ select: ROW_COLUMNS, where, order: { updatedAt: 'DESC', id: 'DESC' }, skip: p.skip, take: p.pageSize });
+    const names = await this.regionNames(rows);
+    return pageOf(rows.map((a) => adminRow(a, names)), total, p);
+  }
+
+  async get(staff: StaffPrincipal, id: number): Promise<AdminArticle> {
+    return this.toAdmin(await this.find(staff, id));
+  }
+
+  async create(staff: StaffPrincipal, dto: ArticleInputDto): Promise<AdminArticle> {
+    const region = await this.regions.requireInScope(dto.regionId, staff);
+    const article = this.repo.create({
+      ...this.content(dto),
+      regionId: region.id,
+      regionPath: region.path,
+      status: 'draft',
+      authorId: staff.id,
+      authorName: staff.displayName,
+    });
+    return this.toAdmin(await this.repo.save(article));
+  }
+
+  async update(staff: StaffPrincipal, id: number, dto: ArticleInputDto): Promise<AdminArticle> {
+    const article = await this.find(staff, id);
+    if (dto.version !== undefined && dto.version !== article.version) {
+      throw AppException.conflict('文章已被他人修改，请刷新后再编辑', { currentVersion: article.version });
+    }
+    if (dto.regionId !== article.regionId) {
+      const region = await this.regions.requireInScope(dto.regionId, staff);
+      article.regionId = region.id;
+      article.regionPath = region.path;
+    }
+    Object.assign(article, this.content(dto));
+    return this.toAdmin(await this.repo.save(article));
+  }
+
+  async publish(staff: StaffPrincipal, id: number): Promise<AdminArticle> {
+    const article = await this.find(staff, id);
+    if (article.status === 'published') return this.toAdmin(article);
+    article.status = 'published';
+    article.publishedAt = new Date();
+    article.scheduledAt = null;
+    article.reviewerId = staff.id;
+    return this.toAdmin(await this.repo.save(article));
+  }
+
+  async unpublish(staff: StaffPrincipal, id: number): Promise<AdminArticle> {
+    const article = await this.find(staff, id);
+    if (article.status !== 'published') throw AppException.invalidState('只有已发布的文章可以下线');
+    article.status = 'archived';
+    return this.toAdmin(await this.repo.save(article));
+  }
+
+  async remove(staff: StaffPrincipal, id: number): Promise<void> {
+    const article = await this.find(staff, id);
+    if (article.status === 'published') throw AppException.invalidState('已发布的文章请先下线再删除');
+    await this.repo.delete({ id: article.id });
+  }
+
+  private async find(staff: StaffPrincipal, id: number): Promise<Article> {
+    return assertFound(await this.repo.findOne({ where: { id } }), staff, '文章');
+  }
+
+  private content(dto: ArticleInputDto) {
+    const body = sanitizeArticleHtml(dto.body);
+    if (isBlankHtml(body)) throw AppException.badRequest('正文不能为空（不安全的内容已被移除）', undefined, 'VALIDATION_FAILED');
+    return {
+      title: dto.title.trim(),
+      summary: dto.summary.trim(),
+      coverUrl: dto.coverUrl ?? null,
+      category: dto.category,
+      audiences: dto.audiences,
+      body,
+      source: dto.source?.trim() || null,
+    };
+  }
+
+  private async toAdmin(a: Article): Promise<AdminArticle> {
+    const names = await this.regionNames([a]);
+    return { ...adminRow(a, names), body: a.body };
+  }
+
+  private async regionNames(rows: Article[]): Promise<Map<number, string>> {
+    const ids = [...new Set(rows.map((r) => r.regionId))];
+    if (!ids.length) return new Map();
+    const regions = await this.regionRepo.find({ select: { id: true, name: true }, where: { id: In(ids) } });
+    return new Map(regions.map((r) => [r.id, r.name]));
+  }
+}
+
+function summary(a: Article, names: Map<number, string>): ArticleSummary {
+  return {
+    id: a.id,
+    title: a.title,
+    summary: a.summary,
+    coverUrl: a.coverUrl,
+    category: a.category,
+    audiences: a.audiences,
+    regionId: a.regionId,
+    regionName: names.get(a.regionId) ?? '',
+    publishedAt: a.publishedAt?.toISOString() ?? null,
+    viewCount: a.viewCount,
+  };
+}
+
+function adminRow(a: Article, names: Map<number, string>): AdminArticleRow {
+  return {
+    ...summary(a, names),
+    source: a.source,
+    status: a.status,
+    version: a.version,
+    authorName: a.authorName,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { StaffPrincipal } from '../common/access/principal';
+import { CurrentStaff, StaffOnly } from '../common/access/decorators';
+import { AuditQueryDto } from './audit.dto';
+import { AuditService } from './audit.service';
+
+@ApiTags('audit')
+@Controller('admin/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @StaffOnly('audit.read')
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AuditQueryDto) {
+    return this.audit.search(staff, q);
+  }
+}

@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { FieldLabel } from '../common/errors/validation';
+
+export class StaffLoginDto {
+  @ApiProperty() @FieldLabel('用户名') @IsString() @IsNotEmpty() @MaxLength(64)
+  username: string;
+
+  @ApiProperty() @FieldLabel('密码') @IsString() @IsNotEmpty() @MaxLength(128)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty() @FieldLabel('刷新令牌') @IsString() @IsNotEmpty() @MaxLength(128)
+  refreshToken: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @FieldLabel('原密码') @IsString() @IsNotEmpty() @MaxLength(128)
+  oldPassword: string;
+
+  @ApiProperty() @FieldLabel('新密码') @IsString() @IsNotEmpty() @MaxLength(128)
+  newPassword: string;
+}
+
+export class WechatLoginDto {
+  @ApiProperty({ description: 'The code from wx.login / Taro.login' }) @FieldLabel('登录凭证') @IsString() @IsNotEmpty() @MaxLength(128)
+  code: string;
+}
+
+export class DevLoginDto {
+  @ApiProperty() @FieldLabel('openid') @IsString() @Matches(/^[A-Za-z0-9_-]{4,64}$/, { message: 'openid' })
+  openid: string;
+}

@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthGuard } from '../common/access/auth.guard';
+import { Resident } from '../residents/resident.entity';
+import { ResidentsModule } from '../residents/residents.module';
+import { Staff } from '../staff/staff.entity';
+import { StaffModule } from '../staff/staff.module';
+import { AuthController } from './auth.controller';
+import { RefreshToken } from './refresh-token.entity';
+import { ResidentAuthService } from './resident-auth.service';
+import { StaffAuthService } from './staff-auth.service';
+import { TokenService } from './token.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Staff, Resident, RefreshToken]), StaffModule, ResidentsModule],
+  controllers: [AuthController],
+  providers: [TokenService, StaffAuthService, ResidentAuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService],
+})
+export class AuthModule {}

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { ResidentTokenClaims, StaffTokenClaims } from '@xinqiao/shared';
+import { Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../common/config/env';
+import { AppException } from '../common/errors/app-exception';
+import type { Principal } from '../common/access/principal';
+import { Resident } from '../residents/resident.entity';
+import { Staff } from '../staff/staff.entity';
+
+/** Signs and checks access tokens; the account is re-read on every request so disabling takes effect at once. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(Staff) private readonly staffRepo: Repository<Staff>,
+    @InjectRepository(Resident) private readonly residentRepo: Repository<Resident>,
+  ) {}
+
+  signStaff(staff: Staff): { accessToken: string; expiresIn: number } {
+    const claims: StaffTokenClaims = { sub: staff.id, kind: 'staff', role: staff.role, regionPath: staff.regionPath };
+    const expiresIn = this.config.JWT_ACCESS_TTL;
+    return { accessToken: this.jwt.sign(claims, { expiresIn }), expiresIn };
+  }
+
+  signResident(resident: Resident): { accessToken: string; expiresIn: number } {
+    const claims: ResidentTokenClaims = { sub: resident.id, kind: 'resident' };
+    const expiresIn = this.config.RESIDENT_TOKEN_TTL;
+    return { accessToken: this.jwt.sign(claims, { expiresIn }), expiresIn };
+  }
+
+  async authenticate(token: string): Promise<{ principal: Principal; mustChangePassword: boolean }> {
+    let claims: StaffTokenClaims | ResidentTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync(token);
+    } catch (e) {
+      if (e instanceof TokenExpiredError) throw new AppException(401, 'TOKEN_EXPIRED', '登录已过期，请重新登录');
+      throw new AppException(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录');
+    }
+    if (claims.kind === 'resident') {
+      const exists = await this.residentRepo.exists({ where: { id: claims.sub } });
+      if (!exists) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
+      return { principal: { kind: 'resident', id: claims.sub }, mustChangePassword: false };
+    }
+    const staff = await this.staffRepo.findOne({ where: { id: claims.sub } });
+    if (!staff) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
+    if (staff.disabled) throw new AppException(401, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
+    return {
+      principal: {
+        kind: 'staff',
+        id: staff.id,
+        username: staff.username,
+        displayName: staff.displayName,
+        role: staff.role,
+        regionId: staff.regionId,
+        regionPath: staff.regionPath,
+      },
+      mustChangePassword: staff.mustChangePassword,
+    };
+  }
+}

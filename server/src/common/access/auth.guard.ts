@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { hasPermission } from '@xinqiao/shared';
+import { AppException } from '../errors/app-exception';
+import { ACCESS_KEY, type AccessRule } from './decorators';
+import type { AuthedRequest } from './principal';
+import { TokenService } from '../../auth/token.service';
+
+/** Global guard: authenticates the bearer token and enforces each route's AccessRule. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [ctx.getHandler(), ctx.getClass()]) ?? {
+      who: 'staff',
+      permissions: [],
+    };
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const header = req.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+
+    if (rule.who === 'public') {
+      if (token) req.principal = (await this.tokens.authenticate(token).catch(() => undefined))?.principal;
+      return true;
+    }
+    if (!token) throw new AppException(401, 'UNAUTHENTICATED', '请先登录');
+    const { principal, mustChangePassword } = await this.tokens.authenticate(token);
+    req.principal = principal;
+
+    if (rule.who === 'resident') {
+      if (principal.kind !== 'resident') throw AppException.forbidden('该功能仅供居民使用');
+      return true;
+    }
+    if (principal.kind !== 'staff') throw AppException.forbidden('该功能仅供工作人员使用');
+    if (mustChangePassword && !rule.allowPendingPasswordChange) {
+      throw new AppException(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录或密码已重置，请先修改密码');
+    }
+    const missing = rule.permissions.filter((p) => !hasPermission(principal.role, p));
+    if (missing.length) throw AppException.forbidden();
+    return true;
+  }
+}

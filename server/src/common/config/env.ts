@@ -1,0 +1,128 @@
+/**
+ * Every environment variable the server reads, declared once with its parser and documentation.
+ * `loadConfig` validates them all at start and names each bad variable; the README table is checked
+ * against this list by a unit test.
+ */
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Parser<T> = (raw: string) => T;
+
+interface VarSpec<T> {
+  doc: string;
+  /** Used when the variable is unset or empty; `undefined` makes it optional with no value. */
+  default?: string;
+  parse: Parser<T>;
+}
+
+const str: Parser<string> = (raw) => raw;
+
+function int(min: number, max: number): Parser<number> {
+  return (raw) => {
+    if (!/^-?\d+$/.test(raw)) throw new Error(`must be a whole number, got "${raw}"`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new Error(`must be between ${min} and ${max}, got ${n}`);
+    return n;
+  };
+}
+
+const bool: Parser<boolean> = (raw) => {
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new Error(`must be true or false, got "${raw}"`);
+};
+
+function oneOf<T extends string>(...values: T[]): Parser<T> {
+  return (raw) => {
+    if (!(values as string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}, got "${raw}"`);
+    return raw as T;
+  };
+}
+
+const url: Parser<string> = (raw) => {
+  try {
+    new URL(raw);
+  } catch {
+    throw new Error(`must be a URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+};
+
+const list: Parser<string[]> = (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean);
+
+export const ENV_SPEC = {
+  NODE_ENV: { doc: '`development`, `production` or `test`; production refuses dev login and default secrets', default: 'development', parse: oneOf('development', 'production', 'test') },
+  HOST: { doc: 'Interface to listen on', default: '0.0.0.0', parse: str },
+  PORT: { doc: 'HTTP port of the API (which also serves /admin/ and /h5/)', default: '3000', parse: int(1, 65535) },
+  LOG_LEVEL: { doc: 'pino log level', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
+  DB_TYPE: { doc: '`sqlite` (embedded file, the default) or `mysql`', default: 'sqlite', parse: oneOf('sqlite', 'mysql') },
+  SQLITE_PATH: { doc: 'SQLite database file (DB_TYPE=sqlite)', default: 'data/xinqiao.sqlite', parse: str },
+  DATABASE_URL: { doc: 'MySQL connection URL, e.g. `mysql://user:pass@host:3306/xinqiao`; use the `mariadb://` scheme for a MariaDB server (required when DB_TYPE=mysql)', parse: url },
+  DB_POOL_SIZE: { doc: 'MySQL connection pool size', default: '10', parse: int(1, 200) },
+  JWT_SECRET: { doc: 'Secret that signs access tokens (at least 32 characters; required in production)', parse: str },
+  JWT_ACCESS_TTL: { doc: 'Staff access-token lifetime in seconds', default: '900', parse: int(60, 86400) },
+  STAFF_SESSION_TTL: { doc: 'Staff refresh-token (session) lifetime in seconds; each refresh rotates the token', default: '28800', parse: int(300, 2592000) },
+  RESIDENT_TOKEN_TTL: { doc: 'Resident access-token lifetime in seconds', default: '604800', parse: int(300, 2592000) },
+  BCRYPT_ROUNDS: { doc: 'bcrypt cost factor for staff passwords', default: '12', parse: int(4, 15) },
+  LOGIN_MAX_FAILURES: { doc: 'Failed staff logins in a row before the account is locked', default: '5', parse: int(1, 100) },
+  LOGIN_LOCK_MINUTES: { doc: 'How long a locked staff account stays locked', default: '15', parse: int(1, 1440) },
+  LOGIN_RATE_PER_MINUTE: { doc: 'Login requests allowed per client IP per minute', default: '20', parse: int(1, 100000) },
+  API_RATE_PER_MINUTE: { doc: 'API requests allowed per client IP per minute', default: '600', parse: int(1, 1000000) },
+  ADMIN_USERNAME: { doc: 'Username of the first system admin, created on first start', default: 'admin', parse: str },
+  ADMIN_PASSWORD: { doc: 'Initial password of the first system admin (must be changed at first login); required while no staff account exists', parse: str },
+  ROOT_REGION_NAME: { doc: 'Name of the top region created on first start when there is none (without demo data)', default: '本市', parse: str },
+  SEED_DEMO: { doc: 'Load the demo regions, accounts and articles (idempotent)', default: 'false', parse: bool },
+  AUTH_DEV_LOGIN: { doc: 'Enable `POST /api/v1/auth/dev/login` by openid for local demos (refused in production)', default: 'false', parse: bool },
+  WECHAT_API_BASE: { doc: 'Base URL of the WeChat API (tests point it at a fake server)', default: 'https://api.weixin.qq.com', parse: url },
+  WECHAT_APPID: { doc: 'Mini-program AppID', parse: str },
+  WECHAT_SECRET: { doc: 'Mini-program AppSecret', parse: str },
+  WECHAT_TIMEOUT_MS: { doc: 'Timeout of one WeChat API call', default: '5000', parse: int(100, 60000) },
+  UPLOAD_DIR: { doc: 'Where uploaded images are stored (served at /uploads/)', default: 'data/uploads', parse: str },
+  UPLOAD_MAX_BYTES: { doc: 'Largest accepted upload', default: '5242880', parse: int(1024, 104857600) },
+  ADMIN_DIST: { doc: 'Built admin console served at /admin/ (skipped if missing)', default: '../admin/dist', parse: str },
+  H5_DIST: { doc: 'Built mini-program H5 served at /h5/ (skipped if missing)', default: '../miniapp/dist/h5', parse: str },
+  CORS_ORIGINS: { doc: 'Comma-separated origins allowed to call the API from a browser (empty: same origin only)', default: '', parse: list },
+  TRUST_PROXY: { doc: 'Trust X-Forwarded-For from a reverse proxy (for client IPs in audit and rate limits)', default: 'false', parse: bool },
+} satisfies Record<string, VarSpec<unknown>>;
+
+type Spec = typeof ENV_SPEC;
+type ValueOf<K extends keyof Spec> = Spec[K] extends VarSpec<infer T> ? T : never;
+type HasDefault<K extends keyof Spec> = Spec[K] extends { default: string } ? K : never;
+
+export type AppConfig = {
+  [K in keyof Spec as HasDefault<K>]: ValueOf<K>;
+} & {
+  [K in keyof Spec as Exclude<K, HasDefault<K>>]: ValueOf<K> | undefined;
+};
+
+const DEV_JWT_SECRET = 'xinqiao-development-secret-not-for-production';
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(ENV_SPEC) as [string, VarSpec<unknown>][]) {
+    const raw = env[name]?.trim() || spec.default;
+    if (raw === undefined) continue;
+    try {
+      out[name] = spec.parse(raw);
+    } catch (e) {
+      problems.push(`${name} ${(e as Error).message}`);
+    }
+  }
+  const config = out as AppConfig;
+  if (config.DB_TYPE === 'mysql' && !config.DATABASE_URL) problems.push('DATABASE_URL is required when DB_TYPE=mysql');
+  if (config.NODE_ENV === 'production') {
+    if (!config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+    if (config.AUTH_DEV_LOGIN) problems.push('AUTH_DEV_LOGIN must not be true when NODE_ENV=production');
+  }
+  if (config.JWT_SECRET !== undefined && config.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (problems.length) throw new ConfigError(problems);
+  config.JWT_SECRET ??= DEV_JWT_SECRET;
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,30 @@
+import { HttpException } from '@nestjs/common';
+import type { ErrorCode } from '@xinqiao/shared';
+
+/** The one exception type services throw: a stable `code` for programs and a zh-CN `message` for people. */
+export class AppException extends HttpException {
+  constructor(
+    status: number,
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly details?: unknown,
+  ) {
+    super({ statusCode: status, code, message, details }, status);
+  }
+
+  static badRequest(message: string, details?: unknown, code: ErrorCode = 'BAD_REQUEST') {
+    return new AppException(400, code, message, details);
+  }
+  static notFound(what: string) {
+    return new AppException(404, 'NOT_FOUND', `${what}不存在或无权访问`);
+  }
+  static forbidden(message = '没有执行该操作的权限') {
+    return new AppException(403, 'FORBIDDEN', message);
+  }
+  static conflict(message: string, details?: unknown) {
+    return new AppException(409, 'CONFLICT', message, details);
+  }
+  static invalidState(message: string) {
+    return new AppException(409, 'INVALID_STATE', message);
+  }
+}

@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { regionPath } from '@xinqiao/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../common/config/env';
+import { Article } from '../articles/article.entity';
+import { sanitizeArticleHtml } from '../articles/sanitize';
+import { Region } from '../regions/region.entity';
+import { hashPassword } from '../staff/passwords';
+import { Staff } from '../staff/staff.entity';
+import { DEMO_ARTICLES, DEMO_PASSWORD, DEMO_REGIONS, DEMO_STAFF, type DemoRegion } from './demo-data';
+
+/** Loads the demo data set; every step checks what exists, so running it again changes nothing. */
+@Injectable()
+export class DemoDataService {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async seed(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const regions = new Map<string, Region>();
+      await this.seedRegion(tx, DEMO_REGIONS, null, regions);
+      const passwordHash = await hashPassword(DEMO_PASSWORD, this.config.BCRYPT_ROUNDS);
+      for (const s of DEMO_STAFF) {
+        if (await tx.getRepository(Staff).exists({ where: { username: s.username } })) continue;
+        const region = regions.get(s.regionCode)!;
+        await tx.getRepository(Staff).insert({
+          username: s.username,
+          displayName: s.displayName,
+          role: s.role,
+          regionId: region.id,
+          regionPath: region.path,
+          passwordHash,
+          mustChangePassword: false,
+        });
+      }
+      const author = await tx.getRepository(Staff).findOneByOrFail({ username: 'editor_sl' });
+      for (const a of DEMO_ARTICLES) {
+        if (await tx.getRepository(Article).exists({ where: { title: a.title } })) continue;
+        const region = regions.get(a.regionCode)!;
+        await tx.getRepository(Article).save(
+          tx.getRepository(Article).create({
+            title: a.title,
+            summary: a.summary,
+            category: a.category,
+            audiences: a.audiences,
+            regionId: region.id,
+            regionPath: region.path,
+            body: sanitizeArticleHtml(a.body),
+            source: a.source,
+            status: a.published ? 'published' : 'draft',
+            publishedAt: a.published ? new Date() : null,
+            authorId: author.id,
+            authorName: author.displayName,
+          }),
+        );
+      }
+    });
+    this.logger.log('demo data in place');
+  }
+
+  private async seedRegion(tx: EntityManager, node: DemoRegion, parent: Region | null, out: Map<string, Region>): Promise<void> {
+    const repo = tx.getRepository(Region);
+    let region = await repo.findOne({ where: { code: node.code } });
+    if (!region) {
+      region = await repo.save(
+        repo.create({
+          name: node.name,
+          level: node.level,
+          code: node.code,
+          parentId: parent?.id ?? null,
+          urbanRural: node.urbanRural ?? null,
+          population: node.population ?? null,
+          urbanPopulation: node.urbanPopulation ?? null,
+          path: '',
+        }),
+      );
+      region.path = regionPath(parent?.path ?? null, region.id);
+      await repo.save(region);
+    }
+    out.set(node.code, region);
+    for (const child of node.children ?? []) await this.seedRegion(tx, child, region, out);
+  }
+}

@@ -1,0 +1,154 @@
+import type { ArticleCategory, PopulationGroup, RegionLevel, StaffRole, UrbanRural } from '@xinqiao/shared';
+
+/** Demo content: a district of 重庆市永川区 as in the 胜利路街道 plan (seeds/000), with made-up figures. */
+export interface DemoRegion {
+  name: string;
+  level: RegionLevel;
+  code: string;
+  urbanRural?: UrbanRural;
+  population?: number;
+  urbanPopulation?: number;
+  children?: DemoRegion[];
+}
+
+export const DEMO_REGIONS: DemoRegion = {
+  name: '重庆市',
+  level: 'city',
+  code: '500000',
+  children: [
+    {
+      name: '永川区',
+      level: 'district',
+      code: '500118',
+      children: [
+        {
+          name: '胜利路街道',
+          level: 'street',
+          code: '500118001',
+          children: [
+            { name: '萱花社区', level: 'community', code: '500118001001', urbanRural: 'urban', population: 12600, urbanPopulation: 12600 },
+            { name: '红河社区', level: 'community', code: '500118001002', urbanRural: 'urban', population: 9800, urbanPopulation: 9800 },
+            { name: '五间村', level: 'community', code: '500118001201', urbanRural: 'rural', population: 3200, urbanPopulation: 0 },
+          ],
+        },
+        {
+          name: '中山路街道',
+          level: 'street',
+          code: '500118002',
+          children: [
+            { name: '渝西社区', level: 'community', code: '500118002001', urbanRural: 'urban', population: 15100, urbanPopulation: 15100 },
+            { name: '兴龙湖社区', level: 'community', code: '500118002002', urbanRural: 'urban', population: 11300, urbanPopulation: 11300 },
+          ],
+        },
+        {
+          name: '陈食街道',
+          level: 'street',
+          code: '500118003',
+          children: [
+            { name: '陈食社区', level: 'community', code: '500118003001', urbanRural: 'urban', population: 5200, urbanPopulation: 5200 },
+            { name: '龙凤桥村', level: 'community', code: '500118003201', urbanRural: 'rural', population: 2800, urbanPopulation: 0 },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+export const DEMO_PASSWORD = 'Demo@2026xq';
+
+export const DEMO_STAFF: { username: string; displayName: string; role: StaffRole; regionCode: string }[] = [
+  { username: 'region_yc', displayName: '永川区心理服务中心', role: 'region_admin', regionCode: '500118' },
+  { username: 'editor_sl', displayName: '胜利路街道宣传员', role: 'content_editor', regionCode: '500118001' },
+  { username: 'editor_zx', displayName: '中山路街道宣传员', role: 'content_editor', regionCode: '500118002' },
+  { username: 'reviewer_yc', displayName: '永川区内容审核', role: 'content_reviewer', regionCode: '500118' },
+  { username: 'counsellor_sl', displayName: '胜利路心理咨询师', role: 'counsellor', regionCode: '500118001' },
+  { username: 'organiser_sl', displayName: '胜利路活动组织者', role: 'event_organiser', regionCode: '500118001' },
+  { username: 'checkin_sl', displayName: '胜利路签到员', role: 'checkin_staff', regionCode: '500118001' },
+];
+
+export interface DemoArticle {
+  title: string;
+  summary: string;
+  category: ArticleCategory;
+  audiences: PopulationGroup[];
+  regionCode: string;
+  body: string;
+  source: string;
+  published: boolean;
+}
+
+export const DEMO_ARTICLES: DemoArticle[] = [
+  {
+    title: '心理健康是健康的重要组成部分',
+    summary: '身心健康密切关联、相互影响。照顾好情绪，也是在照顾身体。',
+    category: 'knowledge',
+    audiences: [],
+    regionCode: '500000',
+    source: '《心理健康素养十条》（国家卫生健康委，2018）',
+    published: true,
+    body:
+      '<h2>身心健康，密不可分</h2><p>世界卫生组织对健康的定义包括身体、心理和社会适应的良好状态。长期的焦虑、抑郁等不良情绪，可能引起失眠、头痛、胃肠不适、血压波动等身体反应；身体疾病也会影响情绪。</p>' +
+      '<p><strong>每个人都是自己心理健康的第一责任人。</strong>规律作息、适量运动、与家人朋友保持联系，都是维护心理健康的好办法。</p>' +
+      '<p>如果情绪困扰持续两周以上、影响到学习工作和生活，请及时寻求专业帮助。全国统一心理援助热线：<strong>12356</strong>。</p>',
+  },
+  {
+    title: '睡不好，别忽视',
+    summary: '失眠可能是心身健康问题的信号。了解睡眠卫生，必要时及早求助。',
+    category: 'emotion',
+    audiences: ['employee', 'elderly'],
+    regionCode: '500000',
+    source: '《心理健康素养十条》（国家卫生健康委，2018）',
+    published: true,
+    body:
+      '<h2>睡眠与心理健康</h2><p>入睡困难、夜间易醒、早醒后难以再睡，持续一段时间就要引起重视。失眠既可能是压力大、情绪不好的表现，也可能是抑郁、焦虑等问题的早期信号。</p>' +
+      '<ul><li>固定起床时间，白天尽量不补觉；</li><li>睡前一小时放下手机，避免浓茶、咖啡和饮酒；</li><li>床只用来睡觉，睡不着就起来做些放松的事；</li><li>白天适量运动，多晒太阳。</li></ul>' +
+      '<p>如果调整作息后仍持续睡不好，请到医院睡眠门诊或精神心理科就诊，不要自行长期服用安眠药。</p>',
+  },
+  {
+    title: '出现心理问题积极求助，是负责任、有智慧的表现',
+    summary: '求助不是软弱。知道去哪里、怎样求助，是重要的心理健康素养。',
+    category: 'crisis',
+    audiences: [],
+    regionCode: '500000',
+    source: '《心理健康素养十条》（国家卫生健康委，2018）',
+    published: true,
+    body:
+      '<h2>可以向谁求助</h2><p>心理问题和身体疾病一样，越早干预效果越好。可以先和信任的家人朋友聊一聊，也可以寻求专业帮助：</p>' +
+      '<ul><li>全国统一心理援助热线 <strong>12356</strong>；</li><li>青少年服务台 12355；</li><li>妇女维权公益服务热线 12338；</li><li>所在街道、乡镇的心理服务站和社区心理咨询室；</li><li>精神卫生专科医院或综合医院的心理门诊。</li></ul>' +
+      '<p>如果你或身边的人有伤害自己的想法，请立即拨打 12356 或 120，不要独自承受。</p>',
+  },
+  {
+    title: '孩子的情绪，需要被看见',
+    summary: '儿童心理发展有规律，多了解、多尊重、科学引导。',
+    category: 'youth',
+    audiences: ['parent', 'student'],
+    regionCode: '500000',
+    source: '《心理健康素养十条》（国家卫生健康委，2018）',
+    published: true,
+    body:
+      '<h2>当孩子说“我不开心”</h2><p>先倾听，不急着讲道理。蹲下来和孩子平视，复述孩子的感受：“你因为……觉得很难过，对吗？”被理解的孩子更容易平静下来。</p>' +
+      '<p>关注孩子的睡眠、饮食、学习兴趣和交往的变化。出现持续的情绪低落、厌学、回避社交等情况，可以联系学校心理老师或专业机构。</p>',
+  },
+  {
+    title: '胜利路街道心理服务站开放时间',
+    summary: '街道心理服务站每周开放不少于 40 小时，提供心理咨询、科普和转介服务。',
+    category: 'policy',
+    audiences: [],
+    regionCode: '500118001',
+    source: '胜利路街道社会心理服务工作方案',
+    published: true,
+    body:
+      '<p>胜利路街道心理服务站位于街道便民服务中心二楼，周一至周五 8:30-12:00、14:00-18:00，周六 9:00-17:00 开放。</p>' +
+      '<p>服务内容：心理咨询与疏导、心理健康讲座、心理测评、转介就医。所有咨询内容严格保密。</p>',
+  },
+  {
+    title: '适量运动，缓解焦虑抑郁（草稿）',
+    summary: '运动是简单有效的情绪调节方式。',
+    category: 'emotion',
+    audiences: [],
+    regionCode: '500118001',
+    source: '《心理健康素养十条》（国家卫生健康委，2018）',
+    published: false,
+    body: '<p>每周进行 150 分钟中等强度的有氧运动，如快走、慢跑、游泳、骑车，有助于改善情绪和睡眠。</p>',
+  },
+];

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { childLevel, isWithin, regionPath, type RegionDto } from '@xinqiao/shared';
+import { DataSource, Like, Repository } from 'typeorm';
+import type { StaffPrincipal } from '../common/access/principal';
+import { assertFound, inScope } from '../common/access/region-scope';
+import { AppException } from '../common/errors/app-exception';
+import { Region } from './region.entity';
+import type { CreateRegionDto, UpdateRegionDto } from './region.dto';
+
+/** Tables whose rows point at a region; a region still referenced cannot be deleted. */
+const REFERENCING_TABLES = ['staff', 'residents', 'articles'];
+
+@Injectable()
+export class RegionsService {
+  constructor(
+    @InjectRepository(Region) private readonly repo: Repository<Region>,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async listAll(): Promise<RegionDto[]> {
+    return (await this.repo.find({ order: { id: 'ASC' } })).map(toDto);
+  }
+
+  async listInScope(staff: StaffPrincipal): Promise<RegionDto[]> {
+    return (await this.repo.find({ where: { path: inScope(staff) }, order: { id: 'ASC' } })).map(toDto);
+  }
+
+  async find(id: number): Promise<Region | null> {
+    return this.repo.findOne({ where: { id } });
+  }
+
+  /** The region a staff member names in a write; it must lie inside their own subtree. */
+  async requireInScope(regionId: number, staff: StaffPrincipal): Promise<Region> {
+    const region = await this.find(regionId);
+    if (!region) throw AppException.badRequest('所选区域不存在');
+    if (!isWithin(region.path, staff.regionPath)) {
+      throw new AppException(403, 'REGION_OUT_OF_SCOPE', '只能选择本辖区内的区域');
+    }
+    return region;
+  }
+
+  async create(staff: StaffPrincipal, dto: CreateRegionDto): Promise<RegionDto> {
+    const parent = await this.requireInScope(dto.parentId, staff);
+    const level = childLevel(parent.level);
+    if (!level) throw AppException.badRequest('社区/村是最低一级区域，不能再添加下级');
+    validateClassification(level === 'community', dto);
+    const saved = await this.db.transaction(async (tx) => {
+      const row = await tx.getRepository(Region).save(
+        tx.getRepository(Region).create({ ...dto, parentId: parent.id, level, path: '' }),
+      );
+      row.path = regionPath(parent.path, row.id);
+      return tx.getRepository(Region).save(row);
+    });
+    return toDto(saved);
+  }
+
+  async update(staff: StaffPrincipal, id: number, dto: UpdateRegionDto): Promise<RegionDto> {
+    const region = assertFound(await this.find(id), staff, '区域');
+    validateClassification(region.level === 'community', { ...region, ...dto });
+    Object.assign(region, dto);
+    return toDto(await this.repo.save(region));
+  }
+
+  async remove(staff: StaffPrincipal, id: number): Promise<void> {
+    const region = assertFound(await this.find(id), staff, '区域');
+    if (region.id === staff.regionId) throw AppException.forbidden('不能删除自己所属的区域');
+    if (await this.repo.exists({ where: { path: Like(`${region.path}_%`) } })) {
+      throw AppException.conflict('该区域下还有下级区域，不能删除');
+    }
+    for (const table of REFERENCING_TABLES) {
+      const [{ n }] = await this.db.query(`SELECT COUNT(*) AS n FROM ${table} WHERE regionId = ?`, [id]);
+      if (Number(n) > 0) throw AppException.conflict('该区域已被账号、居民或内容使用，不能删除');
+    }
+    await this.repo.delete({ id });
+  }
+}
+
+function validateClassification(isCommunity: boolean, v: UpdateRegionDto): void {
+  if (!isCommunity && v.urbanRural) throw AppException.badRequest('只有社区/村需要标注城镇或农村');
+  if (v.population != null && v.urbanPopulation != null && v.urbanPopulation > v.population) {
+    throw AppException.badRequest('城镇常住人口不能大于常住人口');
+  }
+}
+
+export function toDto(r: Region): RegionDto {
+  return {
+    id: r.id,
+    parentId: r.parentId,
+    name: r.name,
+    level: r.level,
+    path: r.path,
+    urbanRural: r.urbanRural,
+    population: r.population,
+    urbanPopulation: r.urbanPopulation,
+    code: r.code,
+  };
+}

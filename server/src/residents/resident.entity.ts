@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { AgeBand, PopulationGroup } from '@xinqiao/shared';
+import { dateTime } from '../common/database/columns';
+
+@Entity('residents')
+export class Resident {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  openid: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  nickname: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  regionId: number | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  regionPath: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  populationGroup: PopulationGroup | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  ageBand: AgeBand | null;
+
+  @CreateDateColumn(dateTime())
+  createdAt: Date;
+
+  @UpdateDateColumn(dateTime())
+  updatedAt: Date;
+}

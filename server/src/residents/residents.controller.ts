@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentResident, ResidentOnly } from '../common/access/decorators';
+import type { AuthedRequest, ResidentPrincipal } from '../common/access/principal';
+import { AuditService } from '../audit/audit.service';
+import { UpdateResidentDto } from './resident.dto';
+import { ResidentsService } from './residents.service';
+
+@ApiTags('residents')
+@Controller('me')
+export class ResidentsController {
+  constructor(
+    private readonly residents: ResidentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @ResidentOnly()
+  profile(@CurrentResident() me: ResidentPrincipal) {
+    return this.residents.profile(me.id);
+  }
+
+  @Patch()
+  @ResidentOnly()
+  update(@CurrentResident() me: ResidentPrincipal, @Body() dto: UpdateResidentDto) {
+    return this.residents.update(me.id, dto);
+  }
+
+  @Get('export')
+  @ResidentOnly()
+  async export(@CurrentResident() me: ResidentPrincipal, @Req() req: AuthedRequest) {
+    const data = await this.residents.export(me.id);
+    await this.audit.record({ actorType: 'resident', actorId: me.id, action: 'resident.export', resourceType: 'resident', resourceId: String(me.id), ip: req.ip, outcome: 'success', statusCode: 200 });
+    return data;
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @ResidentOnly()
+  async delete(@CurrentResident() me: ResidentPrincipal, @Req() req: AuthedRequest) {
+    await this.residents.delete(me.id);
+    await this.audit.record({ actorType: 'resident', actorId: me.id, action: 'resident.delete', resourceType: 'resident', resourceId: String(me.id), ip: req.ip, outcome: 'success', statusCode: 204 });
+  }
+}

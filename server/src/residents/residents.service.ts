@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { ResidentProfile } from '@xinqiao/shared';
+import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { AppException } from '../common/errors/app-exception';
+import { RegionsService } from '../regions/regions.service';
+import { Resident } from './resident.entity';
+import type { UpdateResidentDto } from './resident.dto';
+
+@Injectable()
+export class ResidentsService {
+  constructor(
+    @InjectRepository(Resident) private readonly repo: Repository<Resident>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly regions: RegionsService,
+  ) {}
+
+  /** First sign-in creates the resident; a concurrent first sign-in with the same openid reuses the row. */
+  async findOrCreate(openid: string, unionid?: string): Promise<Resident> {
+    const existing = await this.repo.findOne({ where: { openid } });
+    if (existing) return existing;
+    try {
+      return await this.repo.save(this.repo.create({ openid, unionid: unionid ?? null }));
+    } catch (e) {
+      if (e instanceof QueryFailedError) {
+        const raced = await this.repo.findOne({ where: { openid } });
+        if (raced) return raced;
+      }
+      throw e;
+    }
+  }
+
+  async get(id: number): Promise<Resident> {
+    const r = await this.repo.findOne({ where: { id } });
+    if (!r) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
+    return r;
+  }
+
+  async profile(id: number): Promise<ResidentProfile> {
+    return this.toProfile(await this.get(id));
+  }
+
+  async update(id: number, dto: UpdateResidentDto): Promise<ResidentProfile> {
+    const resident = await this.get(id);
+    if (dto.regionId !== undefined) {
+      if (dto.regionId === null) {
+        resident.regionId = null;
+        resident.regionPath = null;
+      } else {
+        const region = await this.regions.find(dto.regionId);
+        if (!region) throw AppException.badRequest('所选区域不存在');
+        resident.regionId = region.id;
+        resident.regionPath = region.path;
+      }
+    }
+    if (dto.nickname !== undefined) resident.nickname = dto.nickname?.trim() || null;
+    if (dto.populationGroup !== undefined) resident.populationGroup = dto.populationGroup;
+    if (dto.ageBand !== undefined) resident.ageBand = dto.ageBand;
+    return this.toProfile(await this.repo.save(resident));
+  }
+
+  /** PIPL art. 45: everything held about the resident, in a portable form. */
+  async export(id: number) {
+    const resident = await this.get(id);
+    return {
+      exportedAt: new Date().toISOString(),
+      profile: await this.toProfile(resident),
+      account: { openid: resident.openid, unionid: resident.unionid, createdAt: resident.createdAt.toISOString() },
+    };
+  }
+
+  /** PIPL art. 47: deletion of the account and every personal record attached to it. */
+  async delete(id: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(Resident).delete({ id });
+    });
+  }
+
+  regionPathOf(id: number): Promise<string | null> {
+    return this.repo.findOne({ where: { id }, select: { id: true, regionPath: true } }).then((r) => r?.regionPath ?? null);
+  }
+
+  private async toProfile(r: Resident): Promise<ResidentProfile> {
+    const region = r.regionId ? await this.regions.find(r.regionId) : null;
+    return {
+      id: r.id,
+      nickname: r.nickname,
+      regionId: r.regionId,
+      regionName: region?.name ?? null,
+      populationGroup: r.populationGroup,
+      ageBand: r.ageBand,
+      createdAt: r.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Region } from '../regions/region.entity';
+import { RegionsModule } from '../regions/regions.module';
+import { StaffController } from './staff.controller';
+import { Staff } from './staff.entity';
+import { StaffService } from './staff.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Staff, Region]), RegionsModule],
+  controllers: [StaffController],
+  providers: [StaffService],
+  exports: [StaffService],
+})
+export class StaffModule {}

@@ -1,0 +1,19 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from './common/config/env';
+import { DemoDataService } from './demo/demo-data.service';
+import { FirstAdminService } from './staff/first-admin.service';
+
+/** Data the server needs before it answers: demo data first (it brings the region tree), then the first admin. */
+@Injectable()
+export class StartupService implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly demo: DemoDataService,
+    private readonly firstAdmin: FirstAdminService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.SEED_DEMO) await this.demo.seed();
+    await this.firstAdmin.ensure();
+  }
+}
