@@ -10,6 +10,7 @@ import { resolve } from 'path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/env';
+import { AppException } from './common/errors/app-exception';
 import { validationException } from './common/errors/validation';
 
 /** Builds the configured (not yet listening) application; used by main.ts and by the tests alike. */
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false, // our own JSON parser below
     logger: options.logger === false ? false : undefined,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
@@ -44,6 +46,16 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   // The request id ties an answer to its log lines and audit record.
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+  });
+  // Clients may POST an action (e.g. publish) with a JSON content type and no body: treat that as no body.
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
+    if (text === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text as string));
+    } catch {
+      done(AppException.badRequest('请求体不是合法的 JSON'), undefined);
+    }
   });
   await fastify.register(fastifyMultipart);
   await registerStatic(app, config);

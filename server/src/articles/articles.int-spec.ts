@@ -117,8 +117,9 @@ describe(`articles on ${TEST_DB}`, () => {
       expect((await t.get('/api/v1/articles/abc')).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
       expect((await t.get('/api/v1/articles?pageSize=1000')).body.message).toContain('每页条数不能大于 100');
       const bad = await t.request('POST', '/api/v1/admin/articles', { token: editorA, body: '{"title":', headers: { 'content-type': 'application/json' } });
-      expect(bad.status).toBe(400);
-      expect(bad.body.code).toBe('BAD_REQUEST');
+      expect(bad.body).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST', message: '请求体不是合法的 JSON' });
+      const empty = await t.request('POST', '/api/v1/admin/articles', { token: editorA, body: '', headers: { 'content-type': 'application/json' } });
+      expect(empty.body.code).toBe('VALIDATION_FAILED');
     });
 
     it('strips XSS from the body and refuses a body that is empty once cleaned', async () => {

@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+/**
+ * The project's commands, runnable on a machine that has only Node 20 and npm:
+ *   npm start     install, build and start the whole product on SQLite with demo data
+ *   npm test      install, build and run every test suite; ends with "N passed, N failed"
+ *   npm run bench benchmarks of the hot API paths
+ *   npm run dev   API + admin + mini-program H5 dev servers with hot reload
+ * pnpm is used from the PATH when it is version 12, otherwise fetched once through npm.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '12.21.0';
+const RESULTS = join(ROOT, 'test-results');
+const CI = process.env.CI === 'true';
+
+function pnpmCommand() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8', shell: false });
+  if (probe.status === 0 && probe.stdout.trim().startsWith('12.')) return ['pnpm'];
+  return ['npm', 'exec', '--yes', `--package=pnpm@${PNPM_VERSION}`, '--', 'pnpm'];
+}
+const PNPM = pnpmCommand();
+
+function env(extra = {}) {
+  const e = { ...process.env, ...extra };
+  // better-sqlite3 builds from source; node-gyp must use the local Node headers instead of downloading them.
+  if (!e.npm_config_nodedir && existsSync('/usr/include/node/node.h')) e.npm_config_nodedir = '/usr';
+  return e;
+}
+
+/** Runs a command; resolves with its exit code. `log` sends its output to a file instead of the terminal. */
+function run(cmd, args, { cwd = ROOT, extraEnv = {}, log } = {}) {
+  return new Promise((done) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, { cwd, env: env(extraEnv), stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    let out = '';
+    if (log) {
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+    }
+    child.on('close', (code) => {
+      if (log) {
+        mkdirSync(dirname(log), { recursive: true });
+        writeFileSync(log, out);
+      }
+      done({ code: code ?? 1, seconds: (Date.now() - started) / 1000, out });
+    });
+  });
+}
+
+const pnpm = (args, opts) => run(PNPM[0], [...PNPM.slice(1), ...args], opts);
+
+async function must(step, promise) {
+  const r = await promise;
+  if (r.code !== 0) {
+    if (r.out) console.error(r.out.slice(-6000));
+    console.error(`\n✗ ${step} failed (exit ${r.code})`);
+    process.exit(r.code || 1);
+  }
+  console.log(`✓ ${step} (${r.seconds.toFixed(1)} s)`);
+  return r;
+}
+
+async function install() {
+  await must('install dependencies', pnpm(['install', '--frozen-lockfile'], { log: join(RESULTS, 'install.log') }));
+}
+
+async function buildAll({ h5 = true } = {}) {
+  await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
+  await must('build server', pnpm(['--filter', '@xinqiao/server', 'build'], { log: join(RESULTS, 'build-server.log') }));
+  await must('build admin', pnpm(['--filter', '@xinqiao/admin', 'build'], { log: join(RESULTS, 'build-admin.log') }));
+  if (h5) await must('build mini-program H5', pnpm(['--filter', '@xinqiao/miniapp', 'build:h5'], { log: join(RESULTS, 'build-h5.log') }));
+}
+
+function reachable(host, port) {
+  return new Promise((ok) => {
+    const socket = connect({ host, port, timeout: 1500 });
+    socket.on('connect', () => (socket.destroy(), ok(true)));
+    socket.on('error', () => ok(false));
+    socket.on('timeout', () => (socket.destroy(), ok(false)));
+  });
+}
+
+const DEMO_ENV = {
+  SEED_DEMO: 'true',
+  AUTH_DEV_LOGIN: 'true',
+  ADMIN_PASSWORD: 'Xinqiao@2026',
+  SQLITE_PATH: join(ROOT, 'data', 'xinqiao.sqlite'),
+  UPLOAD_DIR: join(ROOT, 'data', 'uploads'),
+};
+
+async function start() {
+  await install();
+  await buildAll();
+  const port = process.env.PORT ?? '3000';
+  const base = `http://localhost:${port}`;
+  console.log(`
+心桥 XinQiao is starting on ${base}
+  管理后台 (admin)        ${base}/admin/
+  小程序 H5 (mini-program) ${base}/h5/
+  API docs               ${base}/api/docs
+  Demo accounts (admin console):
+    admin / ${DEMO_ENV.ADMIN_PASSWORD}   系统管理员 (must change the password at first login)
+    region_yc, editor_sl, editor_zx, reviewer_yc, counsellor_sl, organiser_sl, checkin_sl / Demo@2026xq
+  Residents: open the H5, tab 我的, 体验登录.
+  Stop with Ctrl+C.
+`);
+  const extraEnv = Object.fromEntries(Object.entries(DEMO_ENV).filter(([k]) => !process.env[k]));
+  const r = await run('node', ['dist/main.js'], { cwd: join(ROOT, 'server'), extraEnv });
+  process.exit(r.code);
+}
+
+/** Sums jest's JSON report into passed/failed test counts. */
+function jestCounts(file) {
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    const failedSuites = j.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+    return { passed: j.numPassedTests, failed: j.numFailedTests + failedSuites };
+  } catch {
+    return null;
+  }
+}
+
+async function test() {
+  rmSync(RESULTS, { recursive: true, force: true });
+  mkdirSync(RESULTS, { recursive: true });
+  await install();
+  await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
+
+  const mysqlUrl = process.env.MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306';
+  const { hostname, port } = new URL(mysqlUrl);
+  const haveMysql = await reachable(hostname, Number(port || 3306));
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const haveChromium = existsSync(chromium);
+
+  const results = [];
+  const skipped = [];
+  const jest = async (name, filter, args, extraEnv = {}) => {
+    const json = join(RESULTS, `${name}.json`);
+    const r = await pnpm(['--filter', filter, 'exec', 'jest', '--ci', '--json', `--outputFile=${json}`, ...args], {
+      log: join(RESULTS, `${name}.log`),
+      extraEnv,
+    });
+    const counts = jestCounts(json) ?? { passed: 0, failed: 1 };
+    if (r.code !== 0 && counts.failed === 0) counts.failed = 1;
+    results.push({ name, ...counts, seconds: r.seconds, log: `test-results/${name}.log` });
+  };
+  const step = async (name, filter, script) => {
+    const r = await pnpm(['--filter', filter, 'run', script], { log: join(RESULTS, `${name}.log`) });
+    results.push({ name, passed: r.code === 0 ? 1 : 0, failed: r.code === 0 ? 0 : 1, seconds: r.seconds, log: `test-results/${name}.log` });
+  };
+  const skip = (name, why) => {
+    if (CI) results.push({ name, passed: 0, failed: 1, seconds: 0, log: `not run: ${why}` });
+    else skipped.push(`${name}: ${why}`);
+  };
+
+  await jest('shared-unit', '@xinqiao/shared', []);
+  await step('server-typecheck', '@xinqiao/server', 'typecheck');
+  await jest('server-unit', '@xinqiao/server', ['--selectProjects', 'unit']);
+  await jest('server-integration-sqlite', '@xinqiao/server', ['--selectProjects', 'integration'], { TEST_DB: 'sqlite' });
+  if (haveMysql) await jest('server-integration-mysql', '@xinqiao/server', ['--selectProjects', 'integration'], { TEST_DB: 'mysql', MYSQL_URL: mysqlUrl });
+  else skip('server-integration-mysql', `no MySQL/MariaDB answering at ${hostname}:${port || 3306} (set MYSQL_URL)`);
+  await step('server-build', '@xinqiao/server', 'build');
+  await step('admin-build', '@xinqiao/admin', 'build');
+  if (existsSync(join(ROOT, 'admin', 'jest.config.js'))) await jest('admin-unit', '@xinqiao/admin', []);
+  await step('miniapp-typecheck', '@xinqiao/miniapp', 'typecheck');
+  await jest('miniapp-unit', '@xinqiao/miniapp', []);
+  await step('miniapp-build-weapp', '@xinqiao/miniapp', 'build:weapp');
+  await step('miniapp-size', '@xinqiao/miniapp', 'size');
+  await step('miniapp-build-h5', '@xinqiao/miniapp', 'build:h5');
+  if (haveChromium) await jest('e2e-browser', '@xinqiao/tests', [], { CHROMIUM_PATH: chromium });
+  else skip('e2e-browser', `no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+  console.log('\nsuite                              passed  failed   time');
+  for (const r of results) {
+    console.log(`${r.name.padEnd(34)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${r.seconds.toFixed(0).padStart(4)} s${r.failed ? `   see ${r.log}` : ''}`);
+  }
+  for (const s of skipped) console.log(`SKIPPED ${s}`);
+  const size = results.find((r) => r.name === 'miniapp-size');
+  if (size) {
+    const out = readFileSync(join(RESULTS, 'miniapp-size.log'), 'utf8').split('\n').filter((l) => /main|sub|total/i.test(l));
+    console.log(out.join('\n'));
+  }
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+async function bench() {
+  await install();
+  await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
+  await must('build server', pnpm(['--filter', '@xinqiao/server', 'build'], { log: join(RESULTS, 'build-server.log') }));
+  const r = await pnpm(['--filter', '@xinqiao/tests', 'run', 'bench']);
+  process.exit(r.code);
+}
+
+async function dev() {
+  await install();
+  await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
+  const extraEnv = Object.fromEntries(Object.entries(DEMO_ENV).filter(([k]) => !process.env[k]));
+  console.log('API http://localhost:3000/api  ·  admin http://localhost:5173/admin/  ·  H5 http://localhost:10086/h5/');
+  const r = await pnpm(['--parallel', '--filter', '@xinqiao/server', '--filter', '@xinqiao/admin', '--filter', '@xinqiao/miniapp', 'run', 'dev'], { extraEnv });
+  process.exit(r.code);
+}
+
+const commands = { start, test, bench, dev, build: async () => (await install(), await buildAll()) };
+const command = commands[process.argv[2]];
+if (!command) {
+  console.error(`usage: node scripts/xq.mjs ${Object.keys(commands).join('|')}`);
+  process.exit(2);
+}
+await command();

@@ -1,0 +1,70 @@
+// Benchmarks of the hot API paths against the built server on SQLite (run: pnpm bench).
+// Bounded: a fixed number of requests per path, loopback only. Prints req/s and latency percentiles.
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const { startServer } = require('../support/server.js');
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 300);
+
+async function json(res) {
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+async function measure(name, makeRequest) {
+  const latencies = [];
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        const i = next++;
+        const t0 = performance.now();
+        const res = await makeRequest(i);
+        await res.arrayBuffer();
+        if (!res.ok) errors++;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+  const row = { path: name, requests: REQUESTS, 'req/s': Math.round(REQUESTS / seconds), 'p50 ms': pct(50), 'p95 ms': pct(95), 'p99 ms': pct(99), errors };
+  console.log(JSON.stringify(row));
+  return row;
+}
+
+const server = await startServer({ LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER_MINUTE: '1000000' });
+try {
+  const base = server.baseUrl;
+  const post = (path, body, token) =>
+    fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const editor = (await json(await post('/api/v1/auth/staff/login', { username: 'region_yc', password: 'Demo@2026xq' }))).accessToken;
+  const regions = await json(await fetch(`${base}/api/v1/regions`));
+  const streets = regions.filter((r) => r.level === 'street');
+  const community = regions.find((r) => r.level === 'community');
+  const body = `<p>${'适量运动有益于情绪健康，规律作息有助于睡眠。'.repeat(60)}</p>`;
+  for (let i = 0; i < ARTICLES; i++) {
+    const a = await json(
+      await post('/api/v1/admin/articles', { title: `基准文章 ${i}`, summary: '基准测试', category: i % 2 ? 'emotion' : 'knowledge', audiences: [], regionId: streets[i % streets.length].id, body }, editor),
+    );
+    await json(await post(`/api/v1/admin/articles/${a.id}/publish`, undefined, editor));
+  }
+  const ids = (await json(await fetch(`${base}/api/v1/articles?pageSize=100`))).items.map((a) => a.id);
+  console.log(`# ${ARTICLES} extra published articles, ${CONCURRENCY} concurrent clients, SQLite, Node ${process.version}`);
+  const rows = [];
+  rows.push(await measure('GET /api/v1/articles (page 1)', () => fetch(`${base}/api/v1/articles?page=1&pageSize=20`)));
+  rows.push(await measure('GET /api/v1/articles?category&regionId', () => fetch(`${base}/api/v1/articles?category=emotion&regionId=${community.id}`)));
+  rows.push(await measure('GET /api/v1/articles/:id (counts a view)', (i) => fetch(`${base}/api/v1/articles/${ids[i % ids.length]}`)));
+  rows.push(await measure('POST /api/v1/auth/dev/login', (i) => post('/api/v1/auth/dev/login', { openid: `bench-${i % 200}` })));
+  rows.push(await measure('GET /api/v1/admin/articles (staff, scoped)', () => fetch(`${base}/api/v1/admin/articles`, { headers: { authorization: `Bearer ${editor}` } })));
+  console.table(rows);
+  if (rows.some((r) => r.errors)) process.exitCode = 1;
+} finally {
+  await server.stop();
+}

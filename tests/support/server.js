@@ -1,0 +1,86 @@
+// Starts the built API (server/dist) as a real process on a free port with a throwaway SQLite
+// database and the demo data, serving the built admin console and mini-program H5 as in production.
+const { spawn } = require('child_process');
+const { mkdtempSync, rmSync, existsSync } = require('fs');
+const { createServer } = require('net');
+const { tmpdir } = require('os');
+const { join, resolve } = require('path');
+
+const ROOT = resolve(__dirname, '..', '..');
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+/**
+ * @param {Record<string, string>} [env]
+ * @returns {Promise<{ baseUrl: string, logs: () => string, stop: () => Promise<void> }>}
+ */
+async function startServer(env = {}) {
+  const main = join(ROOT, 'server', 'dist', 'main.js');
+  if (!existsSync(main)) throw new Error('server/dist/main.js is missing: build the server first (pnpm --filter @xinqiao/server build)');
+  const dir = mkdtempSync(join(tmpdir(), 'xq-e2e-'));
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [main], {
+    cwd: join(ROOT, 'server'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DB_TYPE: 'sqlite',
+      SQLITE_PATH: join(dir, 'e2e.sqlite'),
+      UPLOAD_DIR: join(dir, 'uploads'),
+      SEED_DEMO: 'true',
+      AUTH_DEV_LOGIN: 'true',
+      ADMIN_PASSWORD: 'Xinqiao@2026',
+      BCRYPT_ROUNDS: '4',
+      ADMIN_DIST: join(ROOT, 'admin', 'dist'),
+      H5_DIST: join(ROOT, 'miniapp', 'dist', 'h5'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not become healthy in 30 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    baseUrl,
+    logs: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+module.exports = { startServer, ROOT };
