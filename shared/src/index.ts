@@ -5,3 +5,5 @@ export * from './staff';
 export * from './articles';
 export * from './auth';
 export * from './audit';
+export * from './quizzes';
+export * from './scales';
