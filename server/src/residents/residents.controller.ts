@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentResident, ResidentOnly } from '../common/access/decorators';
 import type { AuthedRequest, ResidentPrincipal } from '../common/access/principal';
@@ -23,6 +23,13 @@ export class ResidentsController {
   @Patch()
   @ResidentOnly()
   update(@CurrentResident() me: ResidentPrincipal, @Body() dto: UpdateResidentDto) {
+    return this.residents.update(me.id, dto);
+  }
+
+  /** The same partial update: wx.request cannot send PATCH. */
+  @Put()
+  @ResidentOnly()
+  updateByPut(@CurrentResident() me: ResidentPrincipal, @Body() dto: UpdateResidentDto) {
     return this.residents.update(me.id, dto);
   }
 

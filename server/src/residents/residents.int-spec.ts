@@ -20,6 +20,8 @@ describe(`residents on ${TEST_DB}`, () => {
     const missing = await t.patch('/api/v1/me', { regionId: 999999 }, token);
     expect(missing.body.message).toBe('所选区域不存在');
     expect((await t.patch('/api/v1/me', { regionId: null }, token)).body.regionId).toBeNull();
+    // The WeChat client cannot send PATCH, so PUT does the same partial update.
+    expect((await t.put('/api/v1/me', { nickname: '小李' }, token)).body).toMatchObject({ nickname: '小李', populationGroup: 'parent' });
   });
 
   it('exports and deletes everything about the resident (PIPL)', async () => {

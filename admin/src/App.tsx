@@ -1,0 +1,23 @@
+import { App as AntdApp, ConfigProvider } from 'antd';
+// The ES build: `antd/locale/zh_CN` is CommonJS and loses nested locales (e.g. Pagination) in Vite.
+import zhCN from 'antd/es/locale/zh_CN';
+import { BrowserRouter } from 'react-router-dom';
+import { ClientBridge } from './api/ClientBridge';
+import { SessionProvider } from './auth/SessionContext';
+import { AppRoutes } from './routes';
+
+export function App() {
+  return (
+    // autoInsertSpace off: antd would render "登录" as "登 录", which breaks lookups by button name.
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#2f6fd6' } }}>
+      <AntdApp>
+        <BrowserRouter basename="/admin">
+          <ClientBridge />
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}

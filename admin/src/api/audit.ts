@@ -1,0 +1,16 @@
+import type { AuditEntryDto, AuditOutcome, Page, PageQuery } from '@xinqiao/shared';
+import { http } from './client';
+
+export interface AuditListQuery extends PageQuery {
+  actorName?: string;
+  action?: string;
+  resourceType?: string;
+  outcome?: AuditOutcome;
+  /** ISO 8601 instants. */
+  from?: string;
+  to?: string;
+}
+
+export const auditApi = {
+  list: (query: AuditListQuery) => http.get<Page<AuditEntryDto>>('/admin/audit', query),
+};

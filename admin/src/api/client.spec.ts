@@ -1,0 +1,107 @@
+import type { StaffDto, StaffLoginResult } from '@xinqiao/shared';
+import { sessionStore } from '../auth/sessionStore';
+import { ApiRequestError, configureClient, http } from './client';
+
+const staff = { id: 1, username: 'editor_sl', displayName: '编辑', role: 'content_editor', regionId: 7, regionName: '胜利路街道' } as StaffDto;
+
+function login(access: string, refresh: string, mustChangePassword = false): StaffLoginResult {
+  return { accessToken: access, refreshToken: refresh, expiresIn: 900, mustChangePassword, staff };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/** A fake server: answers by path, counts refreshes, accepts only the current access token. */
+function fakeServer() {
+  let validAccess = 'access-2';
+  const state = { refreshes: 0, seen: [] as string[] };
+  const fetchMock = jest.fn(async (url: string, init: RequestInit) => {
+    const auth = (init.headers as Record<string, string>).Authorization;
+    state.seen.push(`${init.method} ${url} ${auth ?? '-'}`);
+    if (url === '/api/v1/auth/staff/refresh') {
+      state.refreshes += 1;
+      await new Promise((r) => setTimeout(r, 10));
+      const { refreshToken } = JSON.parse(String(init.body)) as { refreshToken: string };
+      if (refreshToken !== 'refresh-1') return json(401, { statusCode: 401, code: 'INVALID_REFRESH_TOKEN', message: '登录已失效' });
+      return json(200, login(validAccess, 'refresh-2'));
+    }
+    if (url === '/api/v1/slow') await new Promise((r) => setTimeout(r, 40));
+    if (url === '/api/v1/boom') return json(409, { statusCode: 409, code: 'CONFLICT', message: '名称已存在' });
+    if (url === '/api/v1/locked') return json(403, { statusCode: 403, code: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改初始密码' });
+    if (auth !== `Bearer ${validAccess}`) return json(401, { statusCode: 401, code: 'TOKEN_EXPIRED', message: '登录已过期' });
+    if (init.method === 'DELETE') return new Response(null, { status: 204 });
+    return json(200, { url });
+  });
+  return {
+    state,
+    fetchMock,
+    rotateAccess: (t: string) => (validAccess = t),
+  };
+}
+
+describe('api client', () => {
+  const hooks = { onError: jest.fn(), onAuthLost: jest.fn(), onPasswordChangeRequired: jest.fn() };
+  let server: ReturnType<typeof fakeServer>;
+
+  beforeEach(() => {
+    jest.clearAllMocks();
+    server = fakeServer();
+    global.fetch = server.fetchMock as unknown as typeof fetch;
+    configureClient(hooks);
+    sessionStore.saveLogin(login('access-1', 'refresh-1'));
+  });
+
+  it('refreshes once for concurrent expired requests, then retries each', async () => {
+    const results = await Promise.all([http.get('/a'), http.get('/b', { page: 2 }), http.delete('/c')]);
+    expect(results).toEqual([{ url: '/api/v1/a' }, { url: '/api/v1/b?page=2' }, undefined]);
+    expect(server.state.refreshes).toBe(1);
+    expect(sessionStore.get()).toMatchObject({ accessToken: 'access-2', refreshToken: 'refresh-2' });
+    expect(server.state.seen.filter((s) => s.endsWith('Bearer access-2'))).toHaveLength(3);
+    expect(hooks.onAuthLost).not.toHaveBeenCalled();
+  });
+
+  it('does not refresh again when a late 401 arrives after the pair was rotated', async () => {
+    // '/slow' is sent with the old token and answers 401 only after '/a' has finished refreshing;
+    // refreshing again would present the already-rotated refresh token and sign the user out.
+    const slow = http.get('/slow');
+    await http.get('/a');
+    await expect(slow).resolves.toEqual({ url: '/api/v1/slow' });
+    expect(server.state.refreshes).toBe(1);
+    expect(hooks.onAuthLost).not.toHaveBeenCalled();
+  });
+
+  it('signs out when the refresh fails', async () => {
+    sessionStore.saveLogin(login('access-1', 'stale'));
+    await expect(http.get('/a')).rejects.toMatchObject({ status: 401 });
+    expect(server.state.refreshes).toBe(1);
+    expect(sessionStore.get()).toBeNull();
+    expect(hooks.onAuthLost).toHaveBeenCalledTimes(1);
+  });
+
+  it("surfaces the server's zh-CN message", async () => {
+    sessionStore.saveLogin(login('access-2', 'refresh-1'));
+    const error = await http.post('/boom', { a: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(error).toMatchObject({ status: 409, code: 'CONFLICT', message: '名称已存在' });
+    expect(hooks.onError).toHaveBeenCalledWith(error);
+  });
+
+  it('stays quiet for silent requests', async () => {
+    await expect(http.post('/boom', {}, { silent: true })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(hooks.onError).not.toHaveBeenCalled();
+  });
+
+  it('routes to the password change on PASSWORD_CHANGE_REQUIRED', async () => {
+    await expect(http.get('/locked')).rejects.toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+    expect(hooks.onPasswordChangeRequired).toHaveBeenCalledTimes(1);
+    expect(sessionStore.get()?.staff.mustChangePassword).toBe(true);
+  });
+
+  it('reports network failures in Chinese', async () => {
+    global.fetch = jest.fn(async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch;
+    await expect(http.get('/a')).rejects.toMatchObject({ code: 'NETWORK_ERROR', message: '网络异常，请检查网络连接后重试' });
+    expect(hooks.onError).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * The one HTTP client of the console. It adds the bearer token, refreshes an expired access token
+ * once (single-flight) and retries, and turns error answers into `ApiRequestError` carrying the
+ * server's zh-CN `message`. UI reactions (toasts, navigation) are injected with `configureClient`
+ * so this module stays free of React and antd.
+ */
+import { API_PREFIX, type ApiError, type ErrorCode, type StaffLoginResult } from '@xinqiao/shared';
+import { sessionStore } from '../auth/sessionStore';
+import { singleFlight } from '../utils/singleFlight';
+import { toQueryString } from '../utils/query';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'NETWORK_ERROR' | 'UNKNOWN',
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+export interface ClientHooks {
+  /** Show an error to the user (not called for `silent` requests). */
+  onError(error: ApiRequestError): void;
+  /** The session is gone (refresh failed or token rejected): go to the login page. */
+  onAuthLost(): void;
+  /** The account must change its initial password before doing anything else. */
+  onPasswordChangeRequired(): void;
+}
+
+let hooks: ClientHooks = {
+  onError: () => undefined,
+  onAuthLost: () => undefined,
+  onPasswordChangeRequired: () => undefined,
+};
+
+export function configureClient(next: Partial<ClientHooks>): void {
+  hooks = { ...hooks, ...next };
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  query?: object;
+  /** A plain object is sent as JSON; FormData as multipart. */
+  body?: unknown;
+  /** Send the bearer token and handle expiry (default true). */
+  auth?: boolean;
+  /** Do not report errors through `onError`; the caller shows them. */
+  silent?: boolean;
+}
+
+const NETWORK_MESSAGE = '网络异常，请检查网络连接后重试';
+
+async function send(method: HttpMethod, path: string, opts: RequestOptions, token: string | null): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (opts.body instanceof FormData) body = opts.body;
+  else if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    return await fetch(`${API_PREFIX}${path}${toQueryString(opts.query as Record<string, unknown>)}`, { method, headers, body });
+  } catch {
+    throw new ApiRequestError(0, 'NETWORK_ERROR', NETWORK_MESSAGE);
+  }
+}
+
+async function toError(res: Response): Promise<ApiRequestError> {
+  const payload = (await res.json().catch(() => null)) as Partial<ApiError> | null;
+  if (payload && typeof payload.message === 'string') {
+    return new ApiRequestError(res.status, payload.code ?? 'UNKNOWN', payload.message, payload.details);
+  }
+  return new ApiRequestError(res.status, 'UNKNOWN', `请求失败（HTTP ${res.status}）`);
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Exchange the refresh token for a new pair; concurrent callers share one call. */
+export const refreshSession = singleFlight(async (): Promise<boolean> => {
+  const session = sessionStore.get();
+  if (!session) return false;
+  try {
+    const res = await send('POST', '/auth/staff/refresh', { body: { refreshToken: session.refreshToken } }, null);
+    if (!res.ok) return false;
+    sessionStore.saveLogin(await parse<StaffLoginResult>(res));
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+function fail(error: ApiRequestError, opts: RequestOptions): never {
+  if (!opts.silent) hooks.onError(error);
+  throw error;
+}
+
+export async function request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
+  const auth = opts.auth ?? true;
+  let token = auth ? (sessionStore.get()?.accessToken ?? null) : null;
+  let res: Response;
+  try {
+    res = await send(method, path, opts, token);
+  } catch (e) {
+    return fail(e as ApiRequestError, opts);
+  }
+
+  if (res.ok) return parse<T>(res);
+  let error = await toError(res);
+
+  if (auth && error.status === 401 && error.code === 'TOKEN_EXPIRED') {
+    // Another request may already have rotated the pair while this one was in flight.
+    const rotated = sessionStore.get()?.accessToken;
+    const refreshed = rotated && rotated !== token ? true : await refreshSession();
+    if (!refreshed) {
+      sessionStore.clear();
+      hooks.onAuthLost();
+      throw new ApiRequestError(401, 'UNAUTHENTICATED', '登录已过期，请重新登录');
+    }
+    token = sessionStore.get()?.accessToken ?? null;
+    try {
+      res = await send(method, path, opts, token);
+    } catch (e) {
+      return fail(e as ApiRequestError, opts);
+    }
+    if (res.ok) return parse<T>(res);
+    error = await toError(res);
+  }
+
+  if (auth && error.status === 401) {
+    sessionStore.clear();
+    hooks.onAuthLost();
+    throw error;
+  }
+  if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
+    sessionStore.updateStaff({ mustChangePassword: true });
+    hooks.onPasswordChangeRequired();
+    throw error;
+  }
+  return fail(error, opts);
+}
+
+export const http = {
+  get: <T>(path: string, query?: object, opts?: Omit<RequestOptions, 'query' | 'body'>) =>
+    request<T>('GET', path, { ...opts, query }),
+  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...opts, body }),
+  put: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('PUT', path, { ...opts, body }),
+  patch: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('PATCH', path, { ...opts, body }),
+  delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
+};

@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { hasPermission, type Permission } from '@xinqiao/shared';
+import { NotAllowed } from '../components/NotAllowed';
+import { useSession } from './SessionContext';
+
+/** Signed in and past the first-login password change, or redirected. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { staff } = useSession();
+  const location = useLocation();
+  if (!staff) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (staff.mustChangePassword) return <Navigate to="/change-password" replace />;
+  return <>{children}</>;
+}
+
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { staff } = useSession();
+  if (!staff || !hasPermission(staff.role, permission)) {
+    return <NotAllowed status={403} />;
+  }
+  return <>{children}</>;
+}

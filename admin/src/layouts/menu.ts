@@ -1,0 +1,43 @@
+import { hasPermission, type Permission, type StaffRole } from '@xinqiao/shared';
+
+/** The console's sections. The layout menu and the dashboard shortcuts are both built from this. */
+export interface MenuEntry {
+  path: string;
+  name: string;
+  /** Key into MENU_ICONS (kept out of this file so it stays free of React). */
+  icon: 'home' | 'content' | 'article' | 'region' | 'staff' | 'audit';
+  permission?: Permission;
+  description?: string;
+  children?: MenuEntry[];
+}
+
+export const MENU: MenuEntry[] = [
+  { path: '/', name: '首页', icon: 'home' },
+  {
+    path: '/content',
+    name: '内容管理',
+    icon: 'content',
+    children: [
+      { path: '/articles', name: '文章', icon: 'article', permission: 'articles.edit', description: '编写、发布和下线心理健康科普文章' },
+    ],
+  },
+  { path: '/regions', name: '区域管理', icon: 'region', permission: 'regions.manage', description: '维护辖区的区县、街道、社区及人口信息' },
+  { path: '/staff', name: '账号管理', icon: 'staff', permission: 'staff.manage', description: '创建工作人员账号，分配角色与区域' },
+  { path: '/audit', name: '审计日志', icon: 'audit', permission: 'audit.read', description: '查询登录与操作记录' },
+];
+
+/** The menu entries the role may see; groups left without children disappear. */
+export function visibleMenu(role: StaffRole, entries: MenuEntry[] = MENU): MenuEntry[] {
+  return entries.flatMap((entry) => {
+    if (entry.permission && !hasPermission(role, entry.permission)) return [];
+    if (!entry.children) return [entry];
+    const children = visibleMenu(role, entry.children);
+    return children.length ? [{ ...entry, children }] : [];
+  });
+}
+
+/** Leaf entries with a permission (the sections), flattened, for shortcuts. */
+export function visibleSections(role: StaffRole): MenuEntry[] {
+  const leaves = (entries: MenuEntry[]): MenuEntry[] => entries.flatMap((e) => (e.children ? leaves(e.children) : [e]));
+  return leaves(visibleMenu(role)).filter((e) => e.permission);
+}

@@ -1,0 +1,105 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+// The API the H5 dev server proxies to (the NestJS server's default port).
+const API_DEV_TARGET = process.env.XQ_API_DEV_TARGET || 'http://127.0.0.1:3000'
+
+// NutUI components are designed at 375 px; our own styles at 750 px.
+function designWidth(input?: string | number | { file?: string }): number {
+  if (typeof input === 'object' && input?.file?.replace(/\\+/g, '/').includes('@nutui')) return 375
+  return 750
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'xinqiao-miniapp',
+    date: '2026-11-23',
+    designWidth,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    env: {
+      // Overridden by TARO_APP_API_BASE from .env files (Taro's env-file mechanism); see .env.example.
+      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: {
+      type: 'webpack5',
+      // NutUI must be compiled with the app (its Taro components otherwise go missing from templates).
+      prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro', '@xinqiao/shared'] },
+    },
+    cache: { enable: false },
+    mini: {
+      // The workspace package is linked from ../shared; let Taro compile it like app code.
+      compile: { include: [path.resolve(__dirname, '..', '..', 'shared')] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      optimizeMainPackage: { enable: true },
+      // Component styles are independent (BEM / nut- prefixes): their order across pages does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+    h5: {
+      publicPath: '/h5/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [path.resolve(__dirname, '..', '..', 'shared')] },
+      devServer: {
+        port: 10086,
+        host: '127.0.0.1',
+        proxy: [
+          { context: ['/api', '/uploads'], target: API_DEV_TARGET, changeOrigin: true },
+        ],
+      },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy of
+        // the shared components and NutUI. Share modules used by two or more pages instead.
+        const splitChunks = chain.optimization.get('splitChunks')
+        if (splitChunks) {
+          chain.optimization.splitChunks({
+            ...splitChunks,
+            cacheGroups: {
+              ...splitChunks.cacheGroups,
+              pageShared: { chunks: 'async', minChunks: 2, minSize: 10_000, priority: 5, reuseExistingChunk: true },
+            },
+          })
+        }
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,35 @@
+export default defineAppConfig({
+  // Tab pages must stay in the main package; everything else lives in a subpackage.
+  pages: ['pages/index/index', 'pages/articles/index', 'pages/scales/index', 'pages/events/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packageArticles', pages: ['pages/detail/index'] },
+    { root: 'packageMe', pages: ['pages/privacy/index', 'pages/export/index'] },
+  ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packageArticles'] },
+    'pages/articles/index': { network: 'all', packages: ['packageArticles'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f7f8',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '心桥',
+    navigationBarTextStyle: 'black',
+    // Also draws Taro's navigation bar (title + back button) in the H5 build.
+    navigationStyle: 'default',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#1f9e8c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/articles/index', text: '科普', iconPath: 'assets/tabbar/articles.png', selectedIconPath: 'assets/tabbar/articles-active.png' },
+      { pagePath: 'pages/scales/index', text: '测评', iconPath: 'assets/tabbar/scales.png', selectedIconPath: 'assets/tabbar/scales-active.png' },
+      { pagePath: 'pages/events/index', text: '活动', iconPath: 'assets/tabbar/events.png', selectedIconPath: 'assets/tabbar/events-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { Image, RichText, Text, View } from '@tarojs/components'
+import { ARTICLE_CATEGORY_LABELS, type ArticleDetail } from '@xinqiao/shared'
+import HotlineCard from '../../../components/HotlineCard'
+import PrivacyNotice from '../../../components/PrivacyNotice'
+import { getArticle } from '../../../services/api'
+import { apiOrigin, assetUrl } from '../../../services/config'
+import { RequestError } from '../../../services/request'
+import { formatCount, formatDate } from '../../../utils/format'
+import { prepareRichTextHtml } from '../../../utils/richtext'
+import './index.scss'
+
+type DetailState = { status: 'loading' } | { status: 'ready'; article: ArticleDetail } | { status: 'error'; message: string; notFound: boolean }
+
+/** Server-sanitised HTML: innerHTML on H5, the <rich-text> component on WeChat. */
+function ArticleBody({ html }: { html: string }) {
+  if (process.env.TARO_ENV === 'h5') {
+    return <View className='article-body' dangerouslySetInnerHTML={{ __html: html }} />
+  }
+  return <RichText className='article-body' nodes={prepareRichTextHtml(html, apiOrigin())} />
+}
+
+export default function ArticleDetailPage() {
+  const { params } = useRouter()
+  const id = Number(params.id)
+  const [state, setState] = useState<DetailState>({ status: 'loading' })
+
+  const load = useCallback(async () => {
+    if (!Number.isInteger(id) || id <= 0) {
+      setState({ status: 'error', message: '文章地址有误', notFound: true })
+      return
+    }
+    setState({ status: 'loading' })
+    try {
+      const article = await getArticle(id)
+      setState({ status: 'ready', article })
+      void Taro.setNavigationBarTitle({ title: ARTICLE_CATEGORY_LABELS[article.category] ?? '科普详情' })
+    } catch (e) {
+      const err = e as RequestError
+      setState({ status: 'error', message: err.message, notFound: err.statusCode === 404 })
+    }
+  }, [id])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  useShareAppMessage(() => ({
+    title: state.status === 'ready' ? state.article.title : '心桥 · 心理科普',
+    path: `/packageArticles/pages/detail/index?id=${id}`,
+  }))
+
+  if (state.status === 'loading') {
+    return <View className='article-page list-status'>加载中…</View>
+  }
+  if (state.status === 'error') {
+    return (
+      <View className='article-page article-page--error'>
+        <Text className='article-page__error'>{state.message}</Text>
+        {!state.notFound && (
+          <Text className='article-page__retry' onClick={() => void load()}>
+            点击重试
+          </Text>
+        )}
+      </View>
+    )
+  }
+
+  const { article } = state
+  const cover = assetUrl(article.coverUrl)
+  return (
+    <View className='article-page'>
+      <Text className='article-title'>{article.title}</Text>
+      <View className='article-meta'>
+        <Text className='article-meta__tag'>{ARTICLE_CATEGORY_LABELS[article.category] ?? article.category}</Text>
+        <Text className='article-meta__item'>{formatDate(article.publishedAt)}</Text>
+        <Text className='article-meta__item'>{formatCount(article.viewCount)} 次阅读</Text>
+        {article.regionName ? <Text className='article-meta__item'>{article.regionName}</Text> : null}
+      </View>
+      {cover ? <Image className='article-cover' src={cover} mode='widthFix' /> : null}
+      <ArticleBody html={article.body} />
+      {article.source ? <Text className='article-source'>来源：{article.source}</Text> : null}
+      <View className='article-help'>
+        <Text className='article-help__title'>需要倾诉或帮助？</Text>
+        <HotlineCard compact />
+      </View>
+      <PrivacyNotice firstUse={false} />
+    </View>
+  )
+}

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Tabs } from '@nutui/nutui-react-taro'
+import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, type ArticleCategory, type ArticleSummary } from '@xinqiao/shared'
+import ArticleCard from '../../components/ArticleCard'
+import PrivacyNotice from '../../components/PrivacyNotice'
+import { listArticles } from '../../services/api'
+import './index.scss'
+
+export const ARTICLE_PAGE_SIZE = 10
+const ALL = 'all'
+type CategoryTab = ArticleCategory | typeof ALL
+
+export const CATEGORY_TABS: Array<{ value: CategoryTab; title: string }> = [
+  { value: ALL, title: '全部' },
+  ...ARTICLE_CATEGORIES.map((c) => ({ value: c, title: ARTICLE_CATEGORY_LABELS[c] })),
+]
+
+interface ListState {
+  items: ArticleSummary[]
+  page: number
+  total: number
+  loading: boolean
+  error: string | null
+}
+
+const EMPTY: ListState = { items: [], page: 0, total: 0, loading: false, error: null }
+
+export default function Articles() {
+  const [category, setCategory] = useState<CategoryTab>(ALL)
+  const [list, setList] = useState<ListState>({ ...EMPTY, loading: true })
+  // Answers for a category the resident has already left are dropped.
+  const requestSeq = useRef(0)
+
+  const load = useCallback(async (cat: CategoryTab, page: number) => {
+    const seq = ++requestSeq.current
+    setList((s) => ({ ...(page === 1 ? EMPTY : s), loading: true, error: null }))
+    try {
+      const res = await listArticles(
+        { category: cat === ALL ? undefined : cat, page, pageSize: ARTICLE_PAGE_SIZE },
+        { toast: page > 1 },
+      )
+      if (seq !== requestSeq.current) return
+      setList((s) => ({
+        items: page === 1 ? res.items : [...s.items, ...res.items.filter((a) => !s.items.some((b) => b.id === a.id))],
+        page: res.page,
+        total: res.total,
+        loading: false,
+        error: null,
+      }))
+    } catch (e) {
+      if (seq !== requestSeq.current) return
+      setList((s) => ({ ...s, loading: false, error: (e as Error).message }))
+    }
+  }, [])
+
+  useEffect(() => {
+    void load(category, 1)
+  }, [category, load])
+
+  usePullDownRefresh(() => {
+    void load(category, 1).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const hasMore = list.items.length < list.total
+  const loadMore = () => {
+    if (!list.loading && !list.error && hasMore) void load(category, list.page + 1)
+  }
+  useReachBottom(loadMore)
+
+  const retry = () => void load(category, list.items.length ? list.page + 1 : 1)
+
+  return (
+    <View className='articles'>
+      <Tabs
+        className='articles__tabs'
+        value={category}
+        activeType='line'
+        align='left'
+        onChange={(v) => setCategory(String(v) as CategoryTab)}
+      >
+        {CATEGORY_TABS.map((t) => (
+          <Tabs.TabPane key={t.value} title={t.title} value={t.value} />
+        ))}
+      </Tabs>
+
+      <View className='articles__list'>
+        {list.items.map((a) => (
+          <ArticleCard key={a.id} article={a} />
+        ))}
+        {list.loading && <View className='list-status'>加载中…</View>}
+        {!list.loading && list.error && (
+          <View className='list-status list-status--error' onClick={retry}>
+            {list.error}，点击重试
+          </View>
+        )}
+        {!list.loading && !list.error && list.items.length === 0 && <View className='list-status'>这个栏目还没有文章</View>}
+        {!list.loading && !list.error && list.items.length > 0 && !hasMore && <View className='list-status'>没有更多了</View>}
+        {!list.loading && !list.error && hasMore && (
+          <View className='list-status' onClick={loadMore}>
+            上拉或点击加载更多
+          </View>
+        )}
+      </View>
+      <PrivacyNotice />
+    </View>
+  )
+}

@@ -1,0 +1,35 @@
+import Taro from '@tarojs/taro'
+
+/** Every key this app writes, so "delete my data" can clear them all. */
+export const STORAGE_KEYS = {
+  token: 'xq.auth.token',
+  tokenExpiresAt: 'xq.auth.expiresAt',
+  resident: 'xq.auth.resident',
+  devOpenid: 'xq.auth.devOpenid',
+  privacy: 'xq.privacy.consent',
+} as const
+
+export function readStorage<T>(key: string): T | null {
+  try {
+    const value = Taro.getStorageSync(key) as T | '' | undefined
+    return value === '' || value === undefined || value === null ? null : (value as T)
+  } catch {
+    return null
+  }
+}
+
+export function writeStorage(key: string, value: unknown): void {
+  try {
+    Taro.setStorageSync(key, value)
+  } catch {
+    // Storage full or unavailable: the app still works for this session.
+  }
+}
+
+export function removeStorage(key: string): void {
+  try {
+    Taro.removeStorageSync(key)
+  } catch {
+    // ignore
+  }
+}
