@@ -89,7 +89,8 @@ async function registerStatic(app: NestFastifyApplication, config: AppConfig): P
   if (existsSync(admin)) {
     // Built files get exact routes; any other /admin/* path is a client-side route and gets index.html.
     await fastify.register(fastifyStatic, { root: admin, prefix: '/admin/', wildcard: false, index: false });
-    fastify.get('/admin/*', (_req, reply) => reply.sendFile('index.html', admin));
+    // A missing hashed asset (e.g. after a redeploy) is a 404, not the SPA page served as script.
+    fastify.get('/admin/*', (req, reply) => (req.url.startsWith('/admin/assets/') ? reply.callNotFound() : reply.sendFile('index.html', admin)));
     fastify.get('/admin', (_req, reply) => reply.redirect('/admin/'));
     fastify.get('/', (_req, reply) => reply.redirect('/admin/'));
   }

@@ -29,7 +29,7 @@ describe('articles: admin console to mini-program H5', () => {
       await admin.goto(`${server.baseUrl}/admin/login`);
       await admin.getByLabel('用户名').fill('editor_sl');
       await admin.getByLabel('密码').fill('Demo@2026xq');
-      await admin.getByRole('button', { name: /登\s*录/ }).click();
+      await admin.getByRole('button', { name: '登录' }).click();
       await admin.waitForURL((u) => !u.pathname.endsWith('/login'));
 
       await admin.goto(`${server.baseUrl}/admin/articles/new`);
@@ -43,8 +43,8 @@ describe('articles: admin console to mini-program H5', () => {
       await body.click();
       await body.type('慢慢吸气四秒，屏息七秒，呼气八秒，重复四次。');
       await admin.getByRole('button', { name: '保存并发布' }).click();
-
-      await admin.goto(`${server.baseUrl}/admin/articles`);
+      // Publishing ends on the list page.
+      await admin.waitForURL((u) => u.pathname === '/admin/articles', { timeout: 15000 });
       const row = admin.locator('tr', { hasText: title });
       await row.locator('[data-testid="article-status"][data-status="published"]').waitFor({ timeout: 15000 });
       expect(await row.locator('[data-testid="article-status"]').textContent()).toContain('已发布');

@@ -138,7 +138,7 @@ export default function ArticleEditorPage() {
             options={labelOptions(POPULATION_GROUP_LABELS)}
             fieldProps={{ allowClear: true }}
           />
-          <ProFormText name="source" label="来源" placeholder="如：国家卫生健康委员会" fieldProps={{ maxLength: 100 }} />
+          <ProFormText name="source" label="来源" placeholder="如：国家卫生健康委员会" fieldProps={{ maxLength: 200 }} />
           <Form.Item
             name="body"
             label="正文"

@@ -71,8 +71,14 @@ export function RegionFormModal({ trigger, onDone, mode, region: current }: Prop
       }
       onFinish={onFinish}
     >
-      <ProFormText name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入区域名称' }]} fieldProps={{ maxLength: 50 }} />
-      <ProFormText name="code" label="区划代码" placeholder="统计用区划代码，可不填" fieldProps={{ maxLength: 20 }} />
+      <ProFormText name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入区域名称' }]} fieldProps={{ maxLength: 64 }} />
+      <ProFormText
+        name="code"
+        label="区划代码"
+        placeholder="统计用区划代码，可不填"
+        rules={[{ pattern: /^\d{6,12}$/, message: '区划代码为 6-12 位数字' }]}
+        fieldProps={{ maxLength: 12 }}
+      />
       {classified ? <ProFormRadio.Group name="urbanRural" label="城镇/农村" options={labelOptions(URBAN_RURAL_LABELS)} /> : null}
       <ProFormDigit name="population" label="常住人口" min={0} fieldProps={{ precision: 0 }} />
       <ProFormDigit

@@ -66,14 +66,14 @@ export function StaffFormModal({ trigger, onDone, account: current }: Props) {
         <ProFormText
           name="username"
           label="用户名"
-          placeholder="登录用，字母、数字或下划线"
+          placeholder="登录用，以字母开头"
           rules={[
             { required: true, message: '请输入用户名' },
-            { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '用户名为 3-32 位字母、数字、下划线、点或短横线' },
+            { pattern: /^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, message: '用户名以字母开头，3-32 位字母、数字、下划线、点或短横线' },
           ]}
         />
       )}
-      <ProFormText name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]} fieldProps={{ maxLength: 50 }} />
+      <ProFormText name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]} fieldProps={{ maxLength: 64 }} />
       <ProFormSelect name="role" label="角色" options={labelOptions(STAFF_ROLE_LABELS, roleKeys)} rules={[{ required: true, message: '请选择角色' }]} />
       <ProForm.Item name="regionId" label="所属区域" rules={[{ required: true, message: '请选择所属区域' }]}>
         <RegionTreeSelect allowClear={false} />
