@@ -46,3 +46,14 @@ export function labelEnum<K extends string>(labels: Record<K, string>): Record<K
 export function labelOptions<K extends string>(labels: Record<K, string>, keys?: readonly K[]): { label: string; value: K }[] {
   return (keys ?? (Object.keys(labels) as K[])).map((value) => ({ label: labels[value], value }));
 }
+
+/**
+ * Props every list page's ProTable shares: paging, an open search form, no density/column settings,
+ * and horizontal scroll so the action column is never cut off on narrow screens.
+ */
+export const LIST_TABLE_PROPS = {
+  pagination: { defaultPageSize: DEFAULT_PAGE_SIZE, showSizeChanger: true },
+  search: { labelWidth: 'auto', defaultCollapsed: false },
+  options: { density: false, setting: false },
+  scroll: { x: 'max-content' },
+} as const;

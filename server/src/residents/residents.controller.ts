@@ -37,7 +37,7 @@ export class ResidentsController {
   @ResidentOnly()
   async export(@CurrentResident() me: ResidentPrincipal, @Req() req: AuthedRequest) {
     const data = await this.residents.export(me.id);
-    await this.audit.record({ actorType: 'resident', actorId: me.id, action: 'resident.export', resourceType: 'resident', resourceId: String(me.id), ip: req.ip, outcome: 'success', statusCode: 200 });
+    await this.recordOwnAction(me, req, 'resident.export', 200);
     return data;
   }
 
@@ -46,6 +46,11 @@ export class ResidentsController {
   @ResidentOnly()
   async delete(@CurrentResident() me: ResidentPrincipal, @Req() req: AuthedRequest) {
     await this.residents.delete(me.id);
-    await this.audit.record({ actorType: 'resident', actorId: me.id, action: 'resident.delete', resourceType: 'resident', resourceId: String(me.id), ip: req.ip, outcome: 'success', statusCode: 204 });
+    await this.recordOwnAction(me, req, 'resident.delete', 204);
+  }
+
+  /** Residents' own exports and deletions are processing records too (PIPL art. 55-56). */
+  private recordOwnAction(me: ResidentPrincipal, req: AuthedRequest, action: string, statusCode: number) {
+    return this.audit.record({ actorType: 'resident', actorId: me.id, action, resourceType: 'resident', resourceId: String(me.id), ip: req.ip, outcome: 'success', statusCode });
   }
 }

@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ARTICLE_CATEGORY_LABELS, ARTICLE_STATUS_LABELS, hasPermission, type AdminArticle } from '@xinqiao/shared';
 import { articlesApi, type ArticleListQuery } from '../../api/articles';
 import { useStaff } from '../../auth/SessionContext';
-import { labelEnum, pageRequest } from '../../utils/proTable';
+import { labelEnum, pageRequest, LIST_TABLE_PROPS } from '../../utils/proTable';
 import { ArticleStatusTag } from './ArticleStatusTag';
 import { ArticleRowActions } from './ArticleRowActions';
 
@@ -55,9 +55,7 @@ export default function ArticleListPage() {
         actionRef={actionRef}
         columns={columns}
         request={request}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        options={{ density: false, setting: false }}
+        {...LIST_TABLE_PROPS}
         headerTitle="文章列表"
         toolBarRender={() => [
           <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('/articles/new')}>

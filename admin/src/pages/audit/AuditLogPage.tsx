@@ -4,7 +4,7 @@ import type { AuditEntryDto } from '@xinqiao/shared';
 import { auditApi, type AuditListQuery } from '../../api/audit';
 import { useRegions } from '../../hooks/useRegions';
 import { dayRangeToIso } from '../../utils/format';
-import { pageRequest } from '../../utils/proTable';
+import { pageRequest, LIST_TABLE_PROPS } from '../../utils/proTable';
 import { describeRegionPath } from '../../utils/regions';
 import { AuditDetails } from './AuditDetails';
 
@@ -69,9 +69,7 @@ export default function AuditLogPage() {
         rowKey="id"
         columns={columns}
         request={request}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        options={{ density: false, setting: false }}
+        {...LIST_TABLE_PROPS}
         headerTitle="操作记录"
         expandable={{
           columnTitle: '详情',

@@ -6,7 +6,7 @@ import { STAFF_ROLE_LABELS, type StaffDto } from '@xinqiao/shared';
 import { staffApi, type StaffListQuery } from '../../api/staff';
 import { useStaff } from '../../auth/SessionContext';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { labelEnum, pageRequest } from '../../utils/proTable';
+import { labelEnum, pageRequest, LIST_TABLE_PROPS } from '../../utils/proTable';
 import { STAFF_STATUS_COLORS, STAFF_STATUS_LABELS, staffStatus } from '../../utils/staffStatus';
 import { StaffFormModal } from './StaffFormModal';
 import { StaffRowActions } from './StaffRowActions';
@@ -52,9 +52,7 @@ export default function StaffListPage() {
         actionRef={actionRef}
         columns={columns}
         request={request}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        options={{ density: false, setting: false }}
+        {...LIST_TABLE_PROPS}
         headerTitle="工作人员账号"
         toolBarRender={() => [
           <StaffFormModal
