@@ -7,3 +7,4 @@ export * from './auth';
 export * from './audit';
 export * from './quizzes';
 export * from './scales';
+export * from './hotlines';

@@ -28,15 +28,32 @@ export const PERMISSIONS = [
   'audit.read',
   'articles.edit',
   'articles.publish',
+  /** Import scale definitions, enable/disable scales, edit the alert rules. */
+  'scales.manage',
+  /** Counts of self-test results (suppressed small cells), never individual answers. */
+  'scales.stats',
+  /** Maintain the hotlines of one's region. */
+  'hotlines.manage',
+  /** See the alert queue of one's region (no answers, no contact details), including overdue alerts. */
+  'alerts.oversee',
+  /** Claim alerts, read the resident's answers and contact details, record follow-ups. */
+  'alerts.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * Residents' answers are health data (PIPL art. 28): only counsellors read them; administrators
+ * oversee the queue without seeing answers.
+ */
 const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  system_admin: PERMISSIONS,
-  region_admin: ['regions.manage', 'staff.manage', 'audit.read', 'articles.edit', 'articles.publish'],
+  system_admin: PERMISSIONS.filter((p) => p !== 'alerts.handle'),
+  region_admin: [
+    'regions.manage', 'staff.manage', 'audit.read', 'articles.edit', 'articles.publish',
+    'scales.stats', 'hotlines.manage', 'alerts.oversee',
+  ],
   content_editor: ['articles.edit', 'articles.publish'],
   content_reviewer: ['articles.edit', 'articles.publish'],
-  counsellor: [],
+  counsellor: ['alerts.oversee', 'alerts.handle'],
   event_organiser: [],
   checkin_staff: [],
 };
