@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'crypto';
 import type { IncomingMessage } from 'http';
 import { JwtModule } from '@nestjs/jwt';
+import { AlertsModule } from './alerts/alerts.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -15,8 +16,10 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { isLoginRoute } from './common/http/throttle';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { HotlinesModule } from './hotlines/hotlines.module';
 import { RegionsModule } from './regions/regions.module';
 import { ResidentsModule } from './residents/residents.module';
+import { ScalesModule } from './scales/scales.module';
 import { FirstAdminService } from './staff/first-admin.service';
 import { StaffModule } from './staff/staff.module';
 import { StartupService } from './startup.service';
@@ -55,6 +58,9 @@ export class AppModule {
         StaffModule,
         ResidentsModule,
         ArticlesModule,
+        HotlinesModule,
+        ScalesModule,
+        AlertsModule,
         UploadsModule,
         HealthModule,
         DemoModule,

@@ -11,5 +11,6 @@ import { ArticlesService } from './articles.service';
   imports: [TypeOrmModule.forFeature([Article, Region]), RegionsModule, ResidentsModule],
   controllers: [ArticlesController, AdminArticlesController],
   providers: [ArticlesService],
+  exports: [ArticlesService],
 })
 export class ArticlesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ancestorPaths, type AdminArticle, type AdminArticleRow, type ArticleDetail, type ArticleSummary, type Page } from '@xinqiao/shared';
+import { ancestorPaths, type AdminArticle, type ArticleCategory, type SuggestedArticle, type AdminArticleRow, type ArticleDetail, type ArticleSummary, type Page } from '@xinqiao/shared';
 import { In, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, inScope } from '../common/access/region-scope';
@@ -43,6 +43,15 @@ export class ArticlesService {
     });
     const names = await this.regionNames(rows);
     return pageOf(rows.map((a) => summary(a, names)), total, p);
+  }
+
+  /** A few published articles of the given categories, in that order of preference, visible in the region. */
+  async suggest(categories: ArticleCategory[], regionPath: string | null, limit = 3): Promise<SuggestedArticle[]> {
+    const where: FindOptionsWhere<Article> = { status: 'published', category: In(categories) };
+    if (regionPath) where.regionPath = In(ancestorPaths(regionPath));
+    const rows = await this.repo.find({ select: { id: true, title: true, summary: true, category: true }, where, order: { publishedAt: 'DESC', id: 'DESC' }, take: limit * 4 });
+    rows.sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category));
+    return rows.slice(0, limit).map((a) => ({ id: a.id, title: a.title, summary: a.summary }));
   }
 
   async getPublished(id: number): Promise<ArticleDetail> {

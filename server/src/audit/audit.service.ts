@@ -40,6 +40,11 @@ export class AuditService {
     }
   }
 
+  /** A resident's own action on their personal data (export, deletion): a processing record too (PIPL art. 55-56). */
+  recordResidentAction(residentId: number, ip: string, action: string, resourceType: string, resourceId: string | number, statusCode: number): Promise<void> {
+    return this.record({ actorType: 'resident', actorId: residentId, action, resourceType, resourceId: String(resourceId), ip, outcome: 'success', statusCode });
+  }
+
   /** Staff see the records of actions inside their region subtree (and their own). */
   async search(staff: StaffPrincipal, q: AuditQueryDto): Promise<Page<AuditEntryDto>> {
     const p = paging(q);

@@ -8,7 +8,8 @@ import { sanitizeArticleHtml } from '../articles/sanitize';
 import { Region } from '../regions/region.entity';
 import { hashPassword } from '../staff/passwords';
 import { Staff } from '../staff/staff.entity';
-import { DEMO_ARTICLES, DEMO_PASSWORD, DEMO_REGIONS, DEMO_STAFF, type DemoRegion } from './demo-data';
+import { Hotline } from '../hotlines/hotline.entity';
+import { DEMO_ARTICLES, DEMO_HOTLINES, DEMO_PASSWORD, DEMO_REGIONS, DEMO_STAFF, type DemoRegion } from './demo-data';
 
 /** Loads the demo data set; every step checks what exists, so running it again changes nothing. */
 @Injectable()
@@ -58,6 +59,11 @@ export class DemoDataService {
             authorName: author.displayName,
           }),
         );
+      }
+      for (const { regionCode, ...h } of DEMO_HOTLINES) {
+        if (await tx.getRepository(Hotline).exists({ where: { name: h.name } })) continue;
+        const region = regions.get(regionCode)!;
+        await tx.getRepository(Hotline).insert({ ...h, regionId: region.id, regionPath: region.path, sortOrder: 0 });
       }
     });
     this.logger.log('demo data in place');

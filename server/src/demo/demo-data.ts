@@ -1,4 +1,4 @@
-import type { ArticleCategory, PopulationGroup, RegionLevel, StaffRole, UrbanRural } from '@xinqiao/shared';
+import type { ArticleCategory, HotlineAudience, PopulationGroup, RegionLevel, StaffRole, UrbanRural } from '@xinqiao/shared';
 
 /** Demo content: a district of 重庆市永川区 as in the 胜利路街道 plan (seeds/000), with made-up figures. */
 export interface DemoRegion {
@@ -62,6 +62,7 @@ export const DEMO_STAFF: { username: string; displayName: string; role: StaffRol
   { username: 'editor_zx', displayName: '中山路街道宣传员', role: 'content_editor', regionCode: '500118002' },
   { username: 'reviewer_yc', displayName: '永川区内容审核', role: 'content_reviewer', regionCode: '500118' },
   { username: 'counsellor_sl', displayName: '胜利路心理咨询师', role: 'counsellor', regionCode: '500118001' },
+  { username: 'counsellor_zs', displayName: '中山路心理咨询师', role: 'counsellor', regionCode: '500118002' },
   { username: 'organiser_sl', displayName: '胜利路活动组织者', role: 'event_organiser', regionCode: '500118001' },
   { username: 'checkin_sl', displayName: '胜利路签到员', role: 'checkin_staff', regionCode: '500118001' },
 ];
@@ -150,5 +151,21 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     source: '《心理健康素养十条》（国家卫生健康委，2018）',
     published: false,
     body: '<p>每周进行 150 分钟中等强度的有氧运动，如快走、慢跑、游泳、骑车，有助于改善情绪和睡眠。</p>',
+  },
+];
+
+/**
+ * Regional lines for the demo district. The numbers are placeholders that reach the national
+ * 12356 service; a real deployment enters the lines its health commission publishes.
+ */
+export const DEMO_HOTLINES: { name: string; number: string; hours: string; is24h: boolean; audiences: HotlineAudience[]; source: string; regionCode: string }[] = [
+  {
+    name: '永川区心理援助热线（演示数据）',
+    number: '023-12356',
+    hours: '演示数据：请替换为当地公布的服务时间',
+    is24h: false,
+    audiences: ['all'],
+    source: '演示数据，上线前请替换为当地卫生健康部门公布的号码',
+    regionCode: '500118',
   },
 ];

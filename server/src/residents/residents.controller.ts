@@ -51,6 +51,6 @@ export class ResidentsController {
 
   /** Residents' own exports and deletions are processing records too (PIPL art. 55-56). */
   private recordOwnAction(me: ResidentPrincipal, req: AuthedRequest, action: string, statusCode: number) {
-    return this.audit.record({ actorType: 'resident', actorId: me.id, action, resourceType: 'resident', resourceId: String(me.id), ip: req.ip, outcome: 'success', statusCode });
+    return this.audit.recordResidentAction(me.id, req.ip, action, 'resident', me.id, statusCode);
   }
 }

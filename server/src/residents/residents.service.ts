@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { ResidentProfile } from '@xinqiao/shared';
-import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
 import { AppException } from '../common/errors/app-exception';
 import { RegionsService } from '../regions/regions.service';
+import { PersonalDataRegistry } from './personal-data.registry';
 import { Resident } from './resident.entity';
 import type { UpdateResidentDto } from './resident.dto';
 
@@ -11,8 +12,8 @@ import type { UpdateResidentDto } from './resident.dto';
 export class ResidentsService {
   constructor(
     @InjectRepository(Resident) private readonly repo: Repository<Resident>,
-    @InjectDataSource() private readonly db: DataSource,
     private readonly regions: RegionsService,
+    private readonly personalData: PersonalDataRegistry,
   ) {}
 
   /** First sign-in creates the resident; a concurrent first sign-in with the same openid reuses the row. */
@@ -66,14 +67,13 @@ export class ResidentsService {
       exportedAt: new Date().toISOString(),
       profile: await this.toProfile(resident),
       account: { openid: resident.openid, unionid: resident.unionid, createdAt: resident.createdAt.toISOString() },
+      ...(await this.personalData.exportAll(id)),
     };
   }
 
-  /** PIPL art. 47: deletion of the account and every personal record attached to it. */
+  /** PIPL art. 47: deletion of the account; every personal record goes with it (ON DELETE CASCADE). */
   async delete(id: number): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.getRepository(Resident).delete({ id });
-    });
+    await this.repo.delete({ id });
   }
 
   regionPathOf(id: number): Promise<string | null> {

@@ -19,6 +19,8 @@ export interface Answer<T = any> {
   status: number;
   body: T;
   headers: Record<string, unknown>;
+  /** The body's bytes, for binary answers such as Excel files. */
+  raw: Buffer;
 }
 
 /**
@@ -84,7 +86,7 @@ export class TestApp {
     const text = res.body;
     let body: unknown = text;
     if ((res.headers['content-type'] ?? '').toString().includes('json') && text) body = JSON.parse(text);
-    return { status: res.statusCode, body: body as T, headers: res.headers };
+    return { status: res.statusCode, body: body as T, headers: res.headers, raw: res.rawPayload };
   }
 
   get = <T = any>(url: string, token?: string) => this.request<T>('GET', url, { token });

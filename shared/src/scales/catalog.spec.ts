@@ -1,5 +1,5 @@
 import { getBuiltInScale } from './definitions';
-import { crisisReasons, scaleFits, toScaleSummary } from './catalog';
+import { crisisReasons, scaleFits, suggestedArticleCategories, toScaleSummary } from './catalog';
 import { scoreResponse } from './scoring';
 
 const phq9 = getBuiltInScale('phq-9')!;
@@ -43,5 +43,15 @@ describe('crisisReasons', () => {
     const answers = Object.fromEntries(phq9.items.map((i) => [i.id, 1]));
     answers[phq9.items[8].id] = 0;
     expect(crisisReasons(phq9, scoreResponse(phq9, answers))).toEqual([]);
+  });
+});
+
+describe('suggestedArticleCategories', () => {
+  it('puts crisis help first when the crisis path opened', () => {
+    expect(suggestedArticleCategories(phq9, true)).toEqual(['crisis', 'emotion', 'knowledge']);
+  });
+  it('suggests the audience’s own category otherwise, without repeats', () => {
+    expect(suggestedArticleCategories(phq9, false)).toEqual(['emotion', 'knowledge']);
+    expect(suggestedArticleCategories(phqA, false)).toEqual(['youth', 'emotion', 'knowledge']);
   });
 });

@@ -1,4 +1,5 @@
 /** Which scales a resident is offered, and how a result is explained. */
+import type { ArticleCategory } from '../articles';
 import type { AgeBand, PopulationGroup } from '../people';
 import type { ScaleSummary } from './api';
 import type { ScaleDefinition, ScaleResult } from './types';
@@ -51,4 +52,17 @@ export function crisisReasons(def: ScaleDefinition, result: ScaleResult): string
   });
   if (result.crisis && result.criticalItems.length === 0) reasons.push(`总分落在“${result.band.label}”范围`);
   return reasons;
+}
+
+/** Article categories suggested under a result: help first when the crisis path opened. */
+export function suggestedArticleCategories(def: Pick<ScaleDefinition, 'audience'>, crisis: boolean): ArticleCategory[] {
+  const byAudience: Record<ScaleDefinition['audience'], ArticleCategory> = {
+    student: 'youth',
+    parent_report: 'family',
+    adult: 'emotion',
+    elderly: 'elderly',
+    perinatal: 'family',
+  };
+  const own = byAudience[def.audience];
+  return crisis ? ['crisis', own, 'knowledge'] : [own, 'emotion', 'knowledge'].filter((c, i, all) => all.indexOf(c) === i) as ArticleCategory[];
 }

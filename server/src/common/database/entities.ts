@@ -1,9 +1,18 @@
+import { Alert } from '../../alerts/alert.entity';
+import { AlertFollowUp } from '../../alerts/alert-follow-up.entity';
 import { Article } from '../../articles/article.entity';
 import { AuditLog } from '../../audit/audit-log.entity';
 import { RefreshToken } from '../../auth/refresh-token.entity';
+import { Hotline } from '../../hotlines/hotline.entity';
 import { Region } from '../../regions/region.entity';
 import { Resident } from '../../residents/resident.entity';
+import { AlertRuleSet } from '../../scales/alert-rule-set.entity';
+import { ScaleDefinitionRecord } from '../../scales/scale-definition.entity';
+import { ScaleResponse } from '../../scales/scale-response.entity';
 import { Staff } from '../../staff/staff.entity';
 
 /** Every entity; migrations are generated from this list for each dialect. */
-export const ENTITIES = [Region, Staff, RefreshToken, Resident, AuditLog, Article];
+export const ENTITIES = [
+  Region, Staff, RefreshToken, Resident, AuditLog, Article,
+  Hotline, ScaleDefinitionRecord, ScaleResponse, AlertRuleSet, Alert, AlertFollowUp,
+];

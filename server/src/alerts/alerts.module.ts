@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Region } from '../regions/region.entity';
+import { RegionsModule } from '../regions/regions.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { ScaleResponse } from '../scales/scale-response.entity';
+import { ScalesModule } from '../scales/scales.module';
+import { Alert } from './alert.entity';
+import { AlertFollowUp } from './alert-follow-up.entity';
+import { AlertsController } from './alerts.controller';
+import { AlertsService } from './alerts.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Alert, AlertFollowUp, ScaleResponse, Region]), RegionsModule, ResidentsModule, ScalesModule],
+  controllers: [AlertsController],
+  providers: [AlertsService],
+})
+export class AlertsModule {}

@@ -1,0 +1,229 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  itemOptions,
+  type AlertDetail,
+  type AlertRow,
+  type Page,
+  type ScaleAnswers,
+} from '@xinqiao/shared';
+import { Brackets, DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import type { StaffPrincipal } from '../common/access/principal';
+import { assertFound, scopeCondition } from '../common/access/region-scope';
+import { AppException } from '../common/errors/app-exception';
+import { pageOf, paging } from '../common/http/page-query.dto';
+import { Region } from '../regions/region.entity';
+import { RegionsService } from '../regions/regions.service';
+import { PersonalDataRegistry } from '../residents/personal-data.registry';
+import { ScaleResponse } from '../scales/scale-response.entity';
+import { ScalesService } from '../scales/scales.service';
+import type { AlertQueryDto, CloseAlertDto, FollowUpDto } from './alert.dto';
+import { Alert, priorityOf } from './alert.entity';
+import { AlertFollowUp } from './alert-follow-up.entity';
+
+/** A follow-up time may be a little ahead of the server clock (phones drift), not more. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The counsellors' queue of 三色预警 alerts, scoped to their region. */
+@Injectable()
+export class AlertsService implements OnModuleInit {
+  constructor(
+    @InjectRepository(Alert) private readonly repo: Repository<Alert>,
+    @InjectRepository(AlertFollowUp) private readonly followUps: Repository<AlertFollowUp>,
+    @InjectRepository(ScaleResponse) private readonly responses: Repository<ScaleResponse>,
+    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly regions: RegionsService,
+    private readonly scales: ScalesService,
+    private readonly personalData: PersonalDataRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.personalData.register({ key: 'alerts', export: (id) => this.exportFor(id) });
+  }
+
+  /** Unclosed alerts by default; red first, then oldest first, so the most urgent is on top. */
+  async list(staff: StaffPrincipal, q: AlertQueryDto): Promise<Page<AlertRow>> {
+    const p = paging(q);
+    const qb = this.repo.createQueryBuilder('a').where(...scopeCondition('a', staff));
+    if (q.regionId !== undefined) {
+      const region = await this.regions.requireInScope(q.regionId, staff);
+      qb.andWhere('a.regionPath LIKE :regionPrefix', { regionPrefix: `${region.path}%` });
+    }
+    if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+    else qb.andWhere("a.status <> 'closed'");
+    if (q.colour) qb.andWhere('a.colour = :colour', { colour: q.colour });
+    if (q.overdue) this.whereOverdue(qb);
+    const [rows, total] = await qb
+      .orderBy('a.priority', 'ASC')
+      .addOrderBy('a.createdAt', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .skip(p.skip)
+      .take(p.pageSize)
+      .getManyAndCount();
+    return pageOf(await this.toRows(rows), total, p);
+  }
+
+  async summary(staff: StaffPrincipal): Promise<Record<'open' | 'claimed' | 'overdue' | 'red' | 'yellow' | 'green', number>> {
+    const base = () => this.repo.createQueryBuilder('a').where(...scopeCondition('a', staff)).andWhere("a.status <> 'closed'");
+    const byStatus = await base().select('a.status', 'k').addSelect('COUNT(*)', 'n').groupBy('a.status').getRawMany<{ k: string; n: string }>();
+    const byColour = await base().select('a.colour', 'k').addSelect('COUNT(*)', 'n').groupBy('a.colour').getRawMany<{ k: string; n: string }>();
+    const overdue = await this.whereOverdue(base()).getCount();
+    const count = (rows: { k: string; n: string }[], k: string) => Number(rows.find((r) => r.k === k)?.n ?? 0);
+    return {
+      open: count(byStatus, 'open'),
+      claimed: count(byStatus, 'claimed'),
+      overdue,
+      red: count(byColour, 'red'),
+      yellow: count(byColour, 'yellow'),
+      green: count(byColour, 'green'),
+    };
+  }
+
+  async detail(staff: StaffPrincipal, id: number): Promise<AlertDetail> {
+    const alert = await this.find(staff, id);
+    const response = await this.responses.findOneOrFail({ where: { id: alert.responseId } });
+    const def = await this.scales.version(response.scaleCode, response.scaleVersion);
+    const answers = JSON.parse(response.answers ?? '{}') as ScaleAnswers;
+    const critical = new Set(JSON.parse(response.criticalItems) as string[]);
+    const followUps = await this.followUps.find({ where: { alertId: alert.id }, order: { at: 'ASC', id: 'ASC' } });
+    const [row] = await this.toRows([alert]);
+    return {
+      ...row,
+      contactName: response.contactName,
+      contactPhone: response.contactPhone,
+      guardian: response.guardianName && response.guardianRelation ? { name: response.guardianName, relation: response.guardianRelation } : null,
+      criticalItems: [...critical],
+      answers: (def?.items ?? []).map((item) => {
+        const value = answers[item.id];
+        return {
+          itemId: item.id,
+          text: item.text,
+          value,
+          label: itemOptions(def!, item).find((o) => o.value === value)?.label ?? String(value),
+          critical: critical.has(item.id),
+        };
+      }),
+      followUps: followUps.map((f) => ({
+        id: f.id,
+        at: f.at.toISOString(),
+        method: f.method,
+        outcome: f.outcome,
+        nextColour: f.nextColour,
+        counsellorName: f.counsellorName,
+        createdAt: f.createdAt.toISOString(),
+      })),
+      closeNote: alert.closeNote,
+    };
+  }
+
+  /** One atomic conditional update, so two counsellors claiming at once cannot both win. */
+  async claim(staff: StaffPrincipal, id: number): Promise<AlertDetail> {
+    const alert = await this.find(staff, id);
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(Alert)
+      .set({ status: 'claimed', assigneeId: staff.id, assigneeName: staff.displayName, claimedAt: new Date() })
+      .where('id = :id AND status = :open', { id: alert.id, open: 'open' })
+      .execute();
+    if (!result.affected) {
+      const now = await this.repo.findOneByOrFail({ id: alert.id });
+      if (now.status === 'closed') throw AppException.invalidState('该预警已结案');
+      if (now.assigneeId !== staff.id) throw AppException.conflict(`该预警已由 ${now.assigneeName ?? '其他咨询师'} 认领`);
+    }
+    return this.detail(staff, id);
+  }
+
+  async addFollowUp(staff: StaffPrincipal, id: number, dto: FollowUpDto): Promise<AlertDetail> {
+    const alert = await this.mine(staff, id);
+    const at = new Date(dto.at);
+    if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw AppException.badRequest('跟进时间不能晚于当前时间', undefined, 'VALIDATION_FAILED');
+    if (at.getTime() < alert.createdAt.getTime() - CLOCK_SKEW_MS) throw AppException.badRequest('跟进时间不能早于预警产生的时间', undefined, 'VALIDATION_FAILED');
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(AlertFollowUp).insert({
+        alertId: alert.id,
+        at,
+        method: dto.method,
+        outcome: dto.outcome.trim(),
+        nextColour: dto.nextColour ?? null,
+        counsellorId: staff.id,
+        counsellorName: staff.displayName,
+      });
+      const changes: Partial<Alert> = {};
+      if (!alert.firstFollowUpAt || at < alert.firstFollowUpAt) changes.firstFollowUpAt = at;
+      if (dto.nextColour && dto.nextColour !== alert.colour) {
+        changes.colour = dto.nextColour;
+        changes.priority = priorityOf(dto.nextColour);
+      }
+      if (Object.keys(changes).length) await tx.getRepository(Alert).update({ id: alert.id }, changes);
+    });
+    return this.detail(staff, id);
+  }
+
+  async close(staff: StaffPrincipal, id: number, dto: CloseAlertDto): Promise<AlertDetail> {
+    const alert = await this.mine(staff, id);
+    if (!alert.firstFollowUpAt) throw AppException.invalidState('请先记录至少一次跟进，再结案');
+    await this.repo.update({ id: alert.id }, { status: 'closed', closedAt: new Date(), closeNote: dto.note.trim() });
+    return this.detail(staff, id);
+  }
+
+  private whereOverdue<T extends SelectQueryBuilder<Alert>>(qb: T): T {
+    return qb.andWhere(
+      new Brackets((w) => w.where('a.dueAt IS NOT NULL').andWhere('a.firstFollowUpAt IS NULL').andWhere('a.dueAt < :now', { now: new Date() })),
+    ) as T;
+  }
+
+  private async find(staff: StaffPrincipal, id: number): Promise<Alert> {
+    return assertFound(await this.repo.findOne({ where: { id } }), staff, '预警');
+  }
+
+  /** An open alert the caller holds; follow-ups and closing are the assignee's. */
+  private async mine(staff: StaffPrincipal, id: number): Promise<Alert> {
+    const alert = await this.find(staff, id);
+    if (alert.status === 'closed') throw AppException.invalidState('该预警已结案');
+    if (alert.assigneeId !== staff.id) throw AppException.invalidState(alert.assigneeId ? `该预警由 ${alert.assigneeName} 负责跟进` : '请先认领该预警');
+    return alert;
+  }
+
+  private async toRows(alerts: Alert[]): Promise<AlertRow[]> {
+    const titles = await this.scales.titles();
+    const ids = [...new Set(alerts.map((a) => a.regionId))];
+    const names = ids.length ? new Map((await this.regionRepo.find({ select: { id: true, name: true }, where: { id: In(ids) } })).map((r) => [r.id, r.name])) : new Map<number, string>();
+    const now = Date.now();
+    return alerts.map((a) => ({
+      id: a.id,
+      colour: a.colour,
+      status: a.status,
+      scaleCode: a.scaleCode,
+      scaleTitle: titles.get(a.scaleCode) ?? a.scaleCode,
+      score: a.score,
+      bandLabel: a.bandLabel,
+      crisis: a.crisis,
+      regionId: a.regionId,
+      regionName: names.get(a.regionId) ?? '',
+      populationGroup: a.populationGroup,
+      ageBand: a.ageBand,
+      assigneeId: a.assigneeId,
+      assigneeName: a.assigneeName,
+      createdAt: a.createdAt.toISOString(),
+      dueAt: a.dueAt?.toISOString() ?? null,
+      firstFollowUpAt: a.firstFollowUpAt?.toISOString() ?? null,
+      overdue: a.status !== 'closed' && !!a.dueAt && !a.firstFollowUpAt && a.dueAt.getTime() < now,
+      closedAt: a.closedAt?.toISOString() ?? null,
+    }));
+  }
+
+  private async exportFor(residentId: number) {
+    const alerts = await this.repo.find({ where: { residentId }, order: { id: 'ASC' } });
+    const followUps = alerts.length ? await this.followUps.find({ where: { alertId: In(alerts.map((a) => a.id)) }, order: { at: 'ASC' } }) : [];
+    return alerts.map((a) => ({
+      responseId: a.responseId,
+      colour: a.colour,
+      status: a.status,
+      createdAt: a.createdAt.toISOString(),
+      counsellor: a.assigneeName,
+      followUps: followUps.filter((f) => f.alertId === a.id).map((f) => ({ at: f.at.toISOString(), method: f.method, outcome: f.outcome })),
+      closedAt: a.closedAt?.toISOString() ?? null,
+    }));
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, CurrentStaff, Public, StaffOnly } from '../common/access/decorators';
+import type { Principal, StaffPrincipal } from '../common/access/principal';
+import { IdParam } from '../common/http/id-param';
+import { Audited } from '../audit/audited.decorator';
+import { ResidentsService } from '../residents/residents.service';
+import { HotlineInputDto, HotlineQueryDto } from './hotline.dto';
+import { HotlinesService } from './hotlines.service';
+
+@ApiTags('hotlines')
+@Controller('hotlines')
+export class HotlinesController {
+  constructor(
+    private readonly hotlines: HotlinesService,
+    private readonly residents: ResidentsService,
+  ) {}
+
+  @Get()
+  @Public()
+  async list(@Query() q: HotlineQueryDto, @CurrentPrincipal() who?: Principal) {
+    const own = who?.kind === 'resident' ? await this.residents.regionPathOf(who.id) : null;
+    return this.hotlines.forRegionId(q.regionId, own);
+  }
+}
+
+@ApiTags('hotlines')
+@Controller('admin/hotlines')
+export class AdminHotlinesController {
+  constructor(private readonly hotlines: HotlinesService) {}
+
+  @Get()
+  @StaffOnly('hotlines.manage')
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: HotlineQueryDto) {
+    return this.hotlines.listForStaff(staff, q.regionId);
+  }
+
+  @Post()
+  @StaffOnly('hotlines.manage')
+  @Audited('hotline.create', 'hotline')
+  create(@CurrentStaff() staff: StaffPrincipal, @Body() dto: HotlineInputDto) {
+    return this.hotlines.create(staff, dto);
+  }
+
+  @Put(':id')
+  @StaffOnly('hotlines.manage')
+  @Audited('hotline.update', 'hotline')
+  update(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: HotlineInputDto) {
+    return this.hotlines.update(staff, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @StaffOnly('hotlines.manage')
+  @Audited('hotline.delete', 'hotline')
+  remove(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.hotlines.remove(staff, id);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Region } from '../regions/region.entity';
+import { RegionsModule } from '../regions/regions.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { Hotline } from './hotline.entity';
+import { AdminHotlinesController, HotlinesController } from './hotlines.controller';
+import { HotlinesService } from './hotlines.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Hotline, Region]), RegionsModule, ResidentsModule],
+  controllers: [HotlinesController, AdminHotlinesController],
+  providers: [HotlinesService],
+  exports: [HotlinesService],
+})
+export class HotlinesModule {}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Alert } from '../alerts/alert.entity';
+import { ArticlesModule } from '../articles/articles.module';
+import { HotlinesModule } from '../hotlines/hotlines.module';
+import { Region } from '../regions/region.entity';
+import { RegionsModule } from '../regions/regions.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { AlertRuleSet } from './alert-rule-set.entity';
+import { ResponsesService } from './responses.service';
+import { ScaleDefinitionRecord } from './scale-definition.entity';
+import { ScaleResponse } from './scale-response.entity';
+import { ScaleStatsService } from './scale-stats.service';
+import { AdminScalesController, MyResponsesController, ScalesController } from './scales.controller';
+import { ScalesService } from './scales.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ScaleDefinitionRecord, ScaleResponse, AlertRuleSet, Alert, Region]),
+    RegionsModule,
+    ResidentsModule,
+    HotlinesModule,
+    ArticlesModule,
+  ],
+  controllers: [ScalesController, MyResponsesController, AdminScalesController],
+  providers: [ScalesService, ResponsesService, ScaleStatsService],
+  exports: [ScalesService],
+})
+export class ScalesModule {}
