@@ -56,12 +56,26 @@ try {
     await json(await post(`/api/v1/admin/articles/${a.id}/publish`, undefined, editor));
   }
   const ids = (await json(await fetch(`${base}/api/v1/articles?pageSize=100`))).items.map((a) => a.id);
+  const resident = (await json(await post('/api/v1/auth/dev/login', { openid: 'bench-scales' }))).accessToken;
+  await json(await fetch(`${base}/api/v1/me`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${resident}` }, body: JSON.stringify({ regionId: community.id, ageBand: '35to59' }) }));
+  const phq9 = await json(await fetch(`${base}/api/v1/scales/phq-9`));
+  // Every fourth submission answers item 9 positively: the crisis path, a red alert and its transaction.
+  const submission = (i) => ({
+    scaleVersion: phq9.version,
+    answers: Object.fromEntries(phq9.items.map((item, n) => [item.id, n === 8 ? (i % 4 === 0 ? 2 : 0) : i % 4])),
+    consent: { mode: 'save', followUp: true, contactPhone: '13800138000', version: 1 },
+    clientRequestId: `bench-${process.pid}-${i}-${Date.now()}`,
+  });
+  const counsellor = (await json(await post('/api/v1/auth/staff/login', { username: 'counsellor_sl', password: 'Demo@2026xq' }))).accessToken;
   console.log(`# ${ARTICLES} extra published articles, ${CONCURRENCY} concurrent clients, SQLite, Node ${process.version}`);
   const rows = [];
   rows.push(await measure('GET /api/v1/articles (page 1)', () => fetch(`${base}/api/v1/articles?page=1&pageSize=20`)));
   rows.push(await measure('GET /api/v1/articles?category&regionId', () => fetch(`${base}/api/v1/articles?category=emotion&regionId=${community.id}`)));
   rows.push(await measure('GET /api/v1/articles/:id (counts a view)', (i) => fetch(`${base}/api/v1/articles/${ids[i % ids.length]}`)));
   rows.push(await measure('POST /api/v1/auth/dev/login', (i) => post('/api/v1/auth/dev/login', { openid: `bench-${i % 200}` })));
+  rows.push(await measure('GET /api/v1/scales (resident)', () => fetch(`${base}/api/v1/scales`, { headers: { authorization: `Bearer ${resident}` } })));
+  rows.push(await measure('POST /api/v1/scales/phq-9/responses (save + alert)', (i) => post('/api/v1/scales/phq-9/responses', submission(i), resident)));
+  rows.push(await measure('GET /api/v1/admin/alerts (counsellor queue)', () => fetch(`${base}/api/v1/admin/alerts`, { headers: { authorization: `Bearer ${counsellor}` } })));
   rows.push(await measure('GET /api/v1/admin/articles (staff, scoped)', () => fetch(`${base}/api/v1/admin/articles`, { headers: { authorization: `Bearer ${editor}` } })));
   console.table(rows);
   if (rows.some((r) => r.errors)) process.exitCode = 1;

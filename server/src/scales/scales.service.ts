@@ -21,6 +21,9 @@ import { AlertRuleSet } from './alert-rule-set.entity';
 import { ScaleDefinitionRecord } from './scale-definition.entity';
 import type { ScaleEnableDto } from './scale.dto';
 
+/** Every column but the definition JSON, which is read once per version and kept parsed. */
+const META = { id: true, code: true, version: true, title: true, builtIn: true, enabled: true, importedBy: true, createdAt: true } as const;
+
 export interface CurrentScale {
   record: ScaleDefinitionRecord;
   def: ScaleDefinition;
@@ -59,15 +62,15 @@ export class ScalesService {
   /** Enabled scales for the list; for a resident with a known age band or group, those that fit them. */
   async listEnabled(who?: { ageBand: AgeBand | null; populationGroup: PopulationGroup | null }): Promise<ScaleSummary[]> {
     const current = await this.currentRecords();
-    const summaries = current.filter((r) => r.enabled).map((r) => toScaleSummary(this.parse(r)));
+    const summaries = await Promise.all(current.filter((r) => r.enabled).map(async (r) => toScaleSummary(await this.load(r))));
     return who ? summaries.filter((s) => scaleFits(s, who)) : summaries;
   }
 
   /** The current version of an enabled scale; 404 for an unknown or disabled code. */
   async currentEnabled(code: string): Promise<CurrentScale> {
-    const record = await this.repo.findOne({ where: { code }, order: { version: 'DESC' } });
+    const record = await this.repo.findOne({ select: META, where: { code }, order: { version: 'DESC' } });
     if (!record || !record.enabled) throw AppException.notFound(`量表“${code}”`);
-    return { record, def: this.parse(record) };
+    return { record, def: await this.load(record) };
   }
 
   /** A stored version, e.g. to re-read an old result. */
@@ -75,8 +78,8 @@ export class ScalesService {
     const key = `${code}@${version}`;
     const hit = this.parsed.get(key);
     if (hit) return hit;
-    const record = await this.repo.findOne({ where: { code, version } });
-    return record ? this.parse(record) : null;
+    const record = await this.repo.findOne({ select: META, where: { code, version } });
+    return record ? this.load(record) : null;
   }
 
   /** Current titles by code, for lists that name many scales. */
@@ -85,16 +88,16 @@ export class ScalesService {
   }
 
   async adminList(): Promise<AdminScale[]> {
-    const all = await this.repo.find({ order: { code: 'ASC', version: 'DESC' } });
-    return this.latestOf(all).map((r) => this.toAdmin(r, all));
+    const all = await this.repo.find({ select: META, order: { code: 'ASC', version: 'DESC' } });
+    return Promise.all(this.latestOf(all).map((r) => this.toAdmin(r, all)));
   }
 
   async adminGet(code: string, version?: number): Promise<ScaleDefinition> {
     const record = version
-      ? await this.repo.findOne({ where: { code, version } })
-      : await this.repo.findOne({ where: { code }, order: { version: 'DESC' } });
+      ? await this.repo.findOne({ select: META, where: { code, version } })
+      : await this.repo.findOne({ select: META, where: { code }, order: { version: 'DESC' } });
     if (!record) throw AppException.notFound(`量表“${code}”${version ? ` 第 ${version} 版` : ''}`);
-    return this.parse(record);
+    return this.load(record);
   }
 
   /**
@@ -108,7 +111,7 @@ export class ScalesService {
       throw new AppException(400, 'VALIDATION_FAILED', `量表定义有 ${checked.errors.length} 处问题：${checked.errors[0].path || '（根）'} ${checked.errors[0].message}`, checked.errors);
     }
     const def = checked.def;
-    const latest = await this.repo.findOne({ where: { code: def.code }, order: { version: 'DESC' } });
+    const latest = await this.repo.findOne({ select: META, where: { code: def.code }, order: { version: 'DESC' } });
     if (latest && latest.version >= def.version) {
       throw AppException.conflict(`量表“${def.code}”已有第 ${latest.version} 版，导入的版本号须大于 ${latest.version}`, { currentVersion: latest.version });
     }
@@ -122,9 +125,9 @@ export class ScalesService {
   }
 
   async setEnabled(code: string, dto: ScaleEnableDto): Promise<AdminScale> {
-    const record = await this.repo.findOne({ where: { code }, order: { version: 'DESC' } });
+    const record = await this.repo.findOne({ select: META, where: { code }, order: { version: 'DESC' } });
     if (!record) throw AppException.notFound(`量表“${code}”`);
-    const def = this.parse(record);
+    const def = await this.load(record);
     if (dto.enabled && !def.licence.freeForPublicService && dto.licenceConfirmed !== true) {
       throw new AppException(400, 'CONSENT_REQUIRED', `“${def.title}”的授权未标记为可免费用于公共服务，请确认本单位已取得授权后再启用`, { licence: def.licence });
     }
@@ -147,12 +150,12 @@ export class ScalesService {
   }
 
   private async adminScale(code: string): Promise<AdminScale> {
-    const all = await this.repo.find({ where: { code }, order: { version: 'DESC' } });
+    const all = await this.repo.find({ select: META, where: { code }, order: { version: 'DESC' } });
     return this.toAdmin(all[0], all);
   }
 
   private async currentRecords(): Promise<ScaleDefinitionRecord[]> {
-    return this.latestOf(await this.repo.find({ order: { code: 'ASC', version: 'DESC' } }));
+    return this.latestOf(await this.repo.find({ select: META, order: { code: 'ASC', version: 'DESC' } }));
   }
 
   /** First row per code of rows sorted by code, then version descending. */
@@ -160,8 +163,8 @@ export class ScalesService {
     return rows.filter((r, i) => i === 0 || rows[i - 1].code !== r.code);
   }
 
-  private toAdmin(r: ScaleDefinitionRecord, all: ScaleDefinitionRecord[]): AdminScale {
-    const def = this.parse(r);
+  private async toAdmin(r: ScaleDefinitionRecord, all: ScaleDefinitionRecord[]): Promise<AdminScale> {
+    const def = await this.load(r);
     return {
       code: r.code,
       version: r.version,
@@ -181,11 +184,12 @@ export class ScalesService {
     return { code: def.code, version: def.version, title: def.title, definition: JSON.stringify(def), ...extra };
   }
 
-  private parse(r: ScaleDefinitionRecord): ScaleDefinition {
+  private async load(r: Pick<ScaleDefinitionRecord, 'id' | 'code' | 'version'>): Promise<ScaleDefinition> {
     const key = `${r.code}@${r.version}`;
     let def = this.parsed.get(key);
     if (!def) {
-      def = JSON.parse(r.definition) as ScaleDefinition;
+      const { definition } = await this.repo.findOneOrFail({ select: { id: true, definition: true }, where: { id: r.id } });
+      def = JSON.parse(definition) as ScaleDefinition;
       this.parsed.set(key, def);
     }
     return def;
