@@ -6,5 +6,7 @@ export * from './articles';
 export * from './auth';
 export * from './audit';
 export * from './quizzes';
+export * from './campaigns';
 export * from './scales';
 export * from './hotlines';
+export * from './events';

@@ -1,0 +1,368 @@
+/**
+ * What the event endpoints send and accept. Times are ISO 8601 instants.
+ * Resident: GET /events, GET /events/:id, POST /events/:id/registrations,
+ * DELETE /events/:id/registrations/me, POST /checkins, GET /me/events.
+ * Staff: under /admin/events (list, editor, attendees, check-in, statistics, coverage).
+ */
+import type { PageQuery } from '../api';
+import type { PopulationGroup } from '../people';
+import type { CheckinRefusal } from './checkin';
+import type { CheckinCodeRefusal } from './checkin-codes';
+import type { CoverageRules, EventStatsGroup, EventStatsRow, RegionCoverage, UnitCoverage } from './coverage';
+import type { TicketRefusal } from './tickets';
+import type {
+  AttendanceStatus,
+  CheckinMethod,
+  EventKind,
+  EventStatus,
+  PlaceType,
+  RegistrationField,
+  RegistrationSource,
+  RegistrationStatus,
+} from './types';
+
+/** A map point in GCJ-02, the datum of WeChat's map and location APIs. */
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+export interface EventVenue {
+  name: string;
+  address: string;
+  location: GeoPoint | null;
+}
+
+export interface EventSpeaker {
+  name: string;
+  /** e.g. 国家二级心理咨询师, 某医院精神科主治医师. */
+  title: string | null;
+  bio: string | null;
+}
+
+/** GET /api/v1/events: published events, soonest first. */
+export interface EventListQuery extends PageQuery {
+  placeType?: PlaceType;
+  /** Events in this region or below. */
+  regionId?: number;
+  /** Events starting on or after this instant (default: now, so finished events drop off). */
+  from?: string;
+  /** Events starting before this instant. */
+  to?: string;
+  keyword?: string;
+}
+
+/** A row of the residents' event list. */
+export interface EventSummary {
+  id: number;
+  title: string;
+  kind: EventKind;
+  placeType: PlaceType;
+  status: EventStatus;
+  hostUnitName: string | null;
+  regionId: number;
+  regionName: string;
+  venueName: string;
+  startsAt: string;
+  endsAt: string;
+  signupOpensAt: string | null;
+  signupClosesAt: string | null;
+  capacity: number;
+  seatsLeft: number;
+  /** Full but the waiting list is open. */
+  waitlistOpen: boolean;
+  coverUrl: string | null;
+  audiences: PopulationGroup[];
+}
+
+/** GET /api/v1/events/:id. */
+export interface EventDetail extends EventSummary {
+  description: string;
+  speakers: EventSpeaker[];
+  venue: EventVenue;
+  /** Confirmed seats can be given back until then (null: until the start). */
+  cancelClosesAt: string | null;
+  /** The details sign-up asks for; nothing else is collected. */
+  requiredFields: RegistrationField[];
+  quizId: string | null;
+  campaignId: string | null;
+  /** The signed-in resident's registration, null for guests and people who have not signed up. */
+  myRegistration: MyRegistration | null;
+}
+
+/** POST /api/v1/events/:id/registrations. */
+export interface RegistrationInput {
+  /** Required when the event asks for it. */
+  name?: string;
+  /** Mainland mobile number; required when the event asks for it. */
+  phone?: string;
+  /** The EVENT_REGISTRATION_CONSENT_VERSION the resident agreed to (PIPL: separate consent for these details). */
+  consentVersion: number;
+  /** Join the waiting list when the event is full (the client asks first); without it a full event answers 409. */
+  joinWaitlist?: boolean;
+  /** A UUID made once per attempt: a retried request returns the first answer. */
+  clientRequestId?: string;
+}
+
+/** POST /api/v1/events/:id/registrations/me/offer: answer to a waiting-list offer. */
+export interface OfferAnswerInput {
+  accept: boolean;
+}
+
+/** What a confirmed registration shows as its QR code. */
+export interface TicketDto {
+  /** The text to encode in the QR: `t1.<eventId>.<code>.<signature>`. */
+  token: string;
+}
+
+/** The resident's own registration for one event. */
+export interface MyRegistration {
+  status: RegistrationStatus;
+  source: RegistrationSource;
+  /** 1-based place in the queue while `waitlisted`. */
+  waitlistPosition: number | null;
+  /** Deadline to accept while `offered`. */
+  offerExpiresAt: string | null;
+  /** Present while `confirmed`. */
+  ticket: TicketDto | null;
+  checkedInAt: string | null;
+  attendance: AttendanceStatus;
+  createdAt: string;
+  cancelledAt: string | null;
+}
+
+/** GET /api/v1/me/events: the resident's events, upcoming first. */
+export interface MyEventItem {
+  event: EventSummary;
+  registration: MyRegistration;
+}
+
+/**
+ * POST /api/v1/checkins: the resident posts the `scene` of the screen's mini-program code;
+ * staff may post a ticket token too. Either way the answer is the same.
+ */
+export interface CheckinInput {
+  token: string;
+}
+
+export interface CheckinResult {
+  eventId: number;
+  eventTitle: string;
+  /** `already_checked_in` is a success: check-in is idempotent. */
+  outcome: 'checked_in' | 'already_checked_in';
+  /** The person was registered on the spot. */
+  walkIn: boolean;
+  checkedInAt: string;
+  /** For the staff scanner: whom they just let in. */
+  name: string | null;
+}
+
+/** Why a check-in was refused, in `ApiError.details` (the message says it in Chinese). */
+export interface CheckinRefusalDetails {
+  reason: CheckinRefusal | TicketRefusal | CheckinCodeRefusal;
+}
+
+// ---- staff ----
+
+export interface AdminEventListQuery extends EventListQuery {
+  status?: EventStatus;
+  hostUnitId?: number;
+}
+
+/** Seat and attendance counts of one event. */
+export interface EventCounts {
+  confirmed: number;
+  offered: number;
+  waitlisted: number;
+  walkIns: number;
+  checkedIn: number;
+}
+
+export interface AdminEventRow extends EventSummary {
+  hostUnitId: number | null;
+  counts: EventCounts;
+  updatedAt: string;
+}
+
+export interface AdminEvent extends Omit<EventDetail, 'myRegistration'> {
+  hostUnitId: number | null;
+  regionPath: string;
+  waitlistEnabled: boolean;
+  /** Hours a waiting-list offer stays open. */
+  offerHours: number;
+  counts: EventCounts;
+  /** Optimistic locking, as for articles. */
+  version: number;
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** POST /api/v1/admin/events, PUT /api/v1/admin/events/:id. */
+export interface EventInput {
+  title: string;
+  kind: EventKind;
+  placeType: PlaceType;
+  hostUnitId?: number | null;
+  regionId: number;
+  venue: EventVenue;
+  startsAt: string;
+  endsAt: string;
+  signupOpensAt?: string | null;
+  signupClosesAt?: string | null;
+  cancelClosesAt?: string | null;
+  capacity: number;
+  waitlistEnabled: boolean;
+  offerHours?: number;
+  requiredFields: RegistrationField[];
+  audiences: PopulationGroup[];
+  description: string;
+  speakers: EventSpeaker[];
+  coverUrl?: string | null;
+  quizId?: string | null;
+  campaignId?: string | null;
+  version?: number;
+}
+
+/** POST /api/v1/admin/events/:id/cancel: residents with a seat or in the queue are notified with the reason. */
+export interface EventCancelInput {
+  reason: string;
+}
+
+/** GET /api/v1/admin/events/:id/registrations (and the Excel export of the same rows). */
+export interface AttendeeQuery extends PageQuery {
+  status?: RegistrationStatus;
+  attendance?: AttendanceStatus;
+  /** Name, or any part of the phone number. */
+  keyword?: string;
+}
+
+export interface AttendeeRow {
+  registrationId: number;
+  name: string | null;
+  phone: string | null;
+  status: RegistrationStatus;
+  source: RegistrationSource;
+  waitlistPosition: number | null;
+  offerExpiresAt: string | null;
+  attendance: AttendanceStatus;
+  checkedInAt: string | null;
+  checkinMethod: CheckinMethod | null;
+  checkedInByName: string | null;
+  createdAt: string;
+}
+
+/**
+ * GET /api/v1/admin/events/:id/checkin-kit: what the check-in page keeps for working offline.
+ * Only this event's key and only what is needed to recognise people (name, last 4 digits).
+ */
+export interface CheckinKit {
+  eventId: number;
+  eventTitle: string;
+  /** The event's key (base64url) to verify tickets locally; see `decodeEventKey`. */
+  eventKey: string;
+  checkinOpensAt: string;
+  checkinClosesAt: string;
+  generatedAt: string;
+  tickets: OfflineTicket[];
+}
+
+export interface OfflineTicket {
+  /** The ticket code (the registration's identifier in this kit). */
+  code: string;
+  name: string | null;
+  phoneLast4: string | null;
+  status: RegistrationStatus;
+  checkedInAt: string | null;
+}
+
+/** POST /api/v1/admin/events/:id/checkins: one scan online, or the queue built up offline. */
+export interface StaffCheckinBatchInput {
+  items: StaffCheckinItem[];
+}
+
+export interface StaffCheckinItem {
+  /** A UUID per check-in, so uploading the queue twice is harmless. */
+  clientId: string;
+  /** The scanned ticket (`ticket_scan`), verified again by the server. */
+  token?: string;
+  /** The ticket code of a person found by name or phone (`manual`). */
+  code?: string;
+  method: 'ticket_scan' | 'manual';
+  /** When it was scanned on the device (offline uploads come later). */
+  checkedInAt: string;
+}
+
+export interface StaffCheckinItemResult {
+  clientId: string;
+  outcome: 'checked_in' | 'already_checked_in' | 'refused';
+  reason: CheckinRefusal | TicketRefusal | null;
+  /** zh-CN text for the refusal. */
+  message: string | null;
+  name: string | null;
+  checkedInAt: string | null;
+}
+
+/** GET /api/v1/admin/events/:id/screen-code: the rotating code the event screen shows. */
+export interface ScreenCodeDto {
+  /** The code's text, used as the mini-program code's `scene`. */
+  scene: string;
+  /** The mini-program page that reads `scene` and posts it to /checkins. */
+  page: string;
+  /** The image to show: a mini-program code when WeChat is configured, else a plain QR of a link. */
+  imageDataUrl: string;
+  windowEndsAt: string;
+  /** When the screen should fetch the next code (a little before windowEndsAt). */
+  refreshAt: string;
+}
+
+/** GET /api/v1/admin/events/stats. */
+export interface EventStatsQuery {
+  groupBy: EventStatsGroup;
+  /** China-time calendar year (default: this year). */
+  year?: number;
+  regionId?: number;
+  placeType?: PlaceType;
+}
+
+export interface EventStatsDto {
+  groupBy: EventStatsGroup;
+  year: number;
+  rows: EventStatsRow[];
+  total: EventStatsRow;
+}
+
+/** GET /api/v1/admin/events/coverage. */
+export interface CoverageQuery {
+  year?: number;
+  regionId?: number;
+  /** Only rows below quota (default true). */
+  belowOnly?: boolean;
+}
+
+export interface CoverageDto {
+  year: number;
+  asOf: string;
+  rules: CoverageRules;
+  regions: RegionCoverage[];
+  units: UnitCoverage[];
+  unitsWithoutStaffCount: { unitId: number; name: string }[];
+  summary: { regionsTotal: number; regionsBelow: number; unitsTotal: number; unitsBelow: number };
+}
+
+/** Host units (the 机关, 企业, 学校 … events are held for), maintained by organisers. */
+export interface HostUnitDto {
+  id: number;
+  name: string;
+  placeType: PlaceType;
+  regionId: number;
+  regionName: string;
+  staffCount: number | null;
+}
+
+export interface HostUnitInput {
+  name: string;
+  placeType: PlaceType;
+  regionId: number;
+  staffCount?: number | null;
+}
