@@ -37,6 +37,7 @@ export interface ResidentProfile {
   regionName: string | null;
   populationGroup: PopulationGroup | null;
   ageBand: AgeBand | null;
+  gender: Gender | null;
   createdAt: string;
 }
 
@@ -45,4 +46,5 @@ export interface UpdateResidentProfile {
   regionId?: number | null;
   populationGroup?: PopulationGroup | null;
   ageBand?: AgeBand | null;
+  gender?: Gender | null;
 }

@@ -38,6 +38,12 @@ export const PERMISSIONS = [
   'alerts.oversee',
   /** Claim alerts, read the resident's answers and contact details, record follow-ups. */
   'alerts.handle',
+  /** Keep the question bank and the quizzes (survey waves, practice, pre/post tests). */
+  'quizzes.manage',
+  /** The awareness-rate figures and targets, and the reports sent up the hierarchy. */
+  'awareness.read',
+  /** Create and run campaigns. */
+  'campaigns.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,12 +55,12 @@ const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   system_admin: PERMISSIONS.filter((p) => p !== 'alerts.handle'),
   region_admin: [
     'regions.manage', 'staff.manage', 'audit.read', 'articles.edit', 'articles.publish',
-    'scales.stats', 'hotlines.manage', 'alerts.oversee',
+    'scales.stats', 'hotlines.manage', 'alerts.oversee', 'quizzes.manage', 'awareness.read', 'campaigns.manage',
   ],
-  content_editor: ['articles.edit', 'articles.publish'],
-  content_reviewer: ['articles.edit', 'articles.publish'],
+  content_editor: ['articles.edit', 'articles.publish', 'quizzes.manage'],
+  content_reviewer: ['articles.edit', 'articles.publish', 'quizzes.manage'],
   counsellor: ['alerts.oversee', 'alerts.handle'],
-  event_organiser: [],
+  event_organiser: ['campaigns.manage'],
   checkin_staff: [],
 };
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { AGE_BANDS, POPULATION_GROUPS, type AgeBand, type PopulationGroup, type UpdateResidentProfile } from '@xinqiao/shared';
+import { AGE_BANDS, GENDERS, POPULATION_GROUPS, type AgeBand, type Gender, type PopulationGroup, type UpdateResidentProfile } from '@xinqiao/shared';
 import { FieldLabel } from '../common/errors/validation';
 
 /** Every field optional; `null` clears it. */
@@ -16,4 +16,7 @@ export class UpdateResidentDto implements UpdateResidentProfile {
 
   @ApiPropertyOptional({ enum: AGE_BANDS }) @FieldLabel('年龄段') @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(AGE_BANDS)
   ageBand?: AgeBand | null;
+
+  @ApiPropertyOptional({ enum: GENDERS }) @FieldLabel('性别') @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(GENDERS)
+  gender?: Gender | null;
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { AgeBand, PopulationGroup } from '@xinqiao/shared';
+import type { AgeBand, Gender, PopulationGroup } from '@xinqiao/shared';
 import { dateTime } from '../common/database/columns';
 
 @Entity('residents')
@@ -29,6 +29,9 @@ export class Resident {
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   ageBand: AgeBand | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  gender: Gender | null;
 
   @CreateDateColumn(dateTime())
   createdAt: Date;

@@ -57,6 +57,7 @@ export class ResidentsService {
     if (dto.nickname !== undefined) resident.nickname = dto.nickname?.trim() || null;
     if (dto.populationGroup !== undefined) resident.populationGroup = dto.populationGroup;
     if (dto.ageBand !== undefined) resident.ageBand = dto.ageBand;
+    if (dto.gender !== undefined) resident.gender = dto.gender;
     return this.toProfile(await this.repo.save(resident));
   }
 
@@ -89,6 +90,7 @@ export class ResidentsService {
       regionName: region?.name ?? null,
       populationGroup: r.populationGroup,
       ageBand: r.ageBand,
+      gender: r.gender,
       createdAt: r.createdAt.toISOString(),
     };
   }

@@ -12,3 +12,6 @@ export const longText = (): ColumnOptions => ({ type: isMysql() ? 'mediumtext' :
 /** Sub-second timestamps, so ordering by time is stable on MySQL too (SQLite keeps milliseconds anyway). */
 export const dateTime = (extra: ColumnOptions = {}): ColumnOptions =>
   isMysql() ? { type: 'datetime', precision: 6, ...extra } : { type: 'datetime', ...extra };
+
+/** Generated files (reports) kept with their job: MySQL `blob` stops at 64 KB. */
+export const binary = (): ColumnOptions => ({ type: isMysql() ? 'longblob' : 'blob' });

@@ -1,9 +1,17 @@
 import { Alert } from '../../alerts/alert.entity';
 import { AlertFollowUp } from '../../alerts/alert-follow-up.entity';
 import { Article } from '../../articles/article.entity';
+import { AwarenessCell } from '../../awareness/awareness-cell.entity';
+import { AwarenessTarget } from '../../awareness/awareness-target.entity';
+import { QuestionCount } from '../../awareness/question-count.entity';
+import { Campaign } from '../../campaigns/campaign.entity';
+import { Job } from '../jobs/job.entity';
 import { AuditLog } from '../../audit/audit-log.entity';
 import { RefreshToken } from '../../auth/refresh-token.entity';
 import { Hotline } from '../../hotlines/hotline.entity';
+import { Question } from '../../quizzes/question.entity';
+import { Quiz } from '../../quizzes/quiz.entity';
+import { QuizAttempt } from '../../quizzes/quiz-attempt.entity';
 import { Region } from '../../regions/region.entity';
 import { Resident } from '../../residents/resident.entity';
 import { AlertRuleSet } from '../../scales/alert-rule-set.entity';
@@ -15,4 +23,5 @@ import { Staff } from '../../staff/staff.entity';
 export const ENTITIES = [
   Region, Staff, RefreshToken, Resident, AuditLog, Article,
   Hotline, ScaleDefinitionRecord, ScaleResponse, AlertRuleSet, Alert, AlertFollowUp,
+  Question, Quiz, QuizAttempt, AwarenessCell, QuestionCount, AwarenessTarget, Campaign, Job,
 ];

@@ -1,0 +1,103 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class QuizzesAwarenessCampaignsJobs1795398577282 implements MigrationInterface {
+  name = 'QuizzesAwarenessCampaignsJobs1795398577282';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "awareness_cells" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "quizId" integer NOT NULL, "regionId" integer NOT NULL, "regionPath" varchar(255) NOT NULL, "urbanRural" varchar(8) NOT NULL, "populationGroup" varchar(16) NOT NULL, "ageBand" varchar(16) NOT NULL, "gender" varchar(16) NOT NULL, "campaignId" integer NOT NULL, "eventId" integer NOT NULL, "respondents" integer NOT NULL, "passed" integer NOT NULL, "sumCorrectRate" double NOT NULL, "sumCorrectRateSq" double NOT NULL)`);
+    await queryRunner.query(`CREATE INDEX "IDX_36fdbbe0b741612383db55a4b5" ON "awareness_cells" ("regionPath") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_779be95f8a9fec73b810b245ce" ON "awareness_cells" ("quizId", "regionId", "populationGroup", "ageBand", "gender", "campaignId", "eventId") `);
+    await queryRunner.query(`CREATE TABLE "awareness_targets" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "regionId" integer NOT NULL, "regionPath" varchar(255) NOT NULL, "year" integer, "populationGroup" varchar(16), "urbanRural" varchar(8), "metric" varchar(24) NOT NULL, "rate" double NOT NULL, "source" varchar(200), "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(`CREATE INDEX "IDX_1462f24c23c6a0f0a3b8f250ee" ON "awareness_targets" ("regionPath") `);
+    await queryRunner.query(`CREATE TABLE "awareness_question_counts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "quizId" integer NOT NULL, "regionId" integer NOT NULL, "regionPath" varchar(255) NOT NULL, "questionCode" varchar(32) NOT NULL, "knowledgePoint" integer NOT NULL, "answered" integer NOT NULL, "correct" integer NOT NULL, "dontKnow" integer NOT NULL)`);
+    await queryRunner.query(`CREATE INDEX "IDX_14866b609a98bb6c51414cad7a" ON "awareness_question_counts" ("regionPath") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_33b1ea338414aaa3f980bd38ee" ON "awareness_question_counts" ("quizId", "regionId", "questionCode") `);
+    await queryRunner.query(`CREATE TABLE "campaigns" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar(100) NOT NULL, "description" varchar(2000) NOT NULL DEFAULT (''), "startsOn" varchar(10) NOT NULL, "endsOn" varchar(10) NOT NULL, "regionId" integer NOT NULL, "regionPath" varchar(255) NOT NULL, "regionIds" text NOT NULL, "regionPaths" text NOT NULL, "targets" text NOT NULL, "articleIds" text NOT NULL, "createdBy" varchar(64) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(`CREATE INDEX "IDX_8b674cc1b2ee2505798aeaa3c8" ON "campaigns" ("startsOn") `);
+    await queryRunner.query(`CREATE INDEX "IDX_80e39d7e317973c7d81e1c5a98" ON "campaigns" ("regionPath") `);
+    await queryRunner.query(`CREATE TABLE "jobs" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "kind" varchar(32) NOT NULL, "status" varchar(16) NOT NULL DEFAULT ('queued'), "params" text NOT NULL, "progress" double NOT NULL DEFAULT (0), "attempts" integer NOT NULL DEFAULT (0), "maxAttempts" integer NOT NULL DEFAULT (3), "runAfter" datetime NOT NULL, "lockedAt" datetime, "error" varchar(500), "fileName" varchar(100), "file" blob, "createdById" integer, "regionPath" varchar(255), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "finishedAt" datetime)`);
+    await queryRunner.query(`CREATE INDEX "IDX_e1562b843abf0cc9678c70aac1" ON "jobs" ("status", "runAfter") `);
+    await queryRunner.query(`CREATE TABLE "questions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "code" varchar(32) NOT NULL, "kind" varchar(16) NOT NULL, "knowledgePoint" integer NOT NULL, "stem" varchar(500) NOT NULL, "options" text NOT NULL, "correct" text NOT NULL, "explanation" text NOT NULL, "regionId" integer, "regionPath" varchar(255), "builtIn" boolean NOT NULL DEFAULT (0), "inUse" boolean NOT NULL DEFAULT (0), "archived" boolean NOT NULL DEFAULT (0), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_9eb6109f2b2a7b5514e3392b0f" ON "questions" ("code") `);
+    await queryRunner.query(`CREATE INDEX "IDX_4cf16bb3d5981c24937e632ac3" ON "questions" ("knowledgePoint") `);
+    await queryRunner.query(`CREATE INDEX "IDX_e1b88ead654dcac993f247198e" ON "questions" ("regionPath") `);
+    await queryRunner.query(`CREATE TABLE "quizzes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar(100) NOT NULL, "description" varchar(1000) NOT NULL DEFAULT (''), "kind" varchar(16) NOT NULL, "status" varchar(16) NOT NULL DEFAULT ('draft'), "regionId" integer NOT NULL, "regionPath" varchar(255) NOT NULL, "opensAt" datetime, "closesAt" datetime, "year" integer, "pointsPerItem" double NOT NULL, "passMark" double NOT NULL, "multipleChoice" varchar(16) NOT NULL DEFAULT ('all_or_nothing'), "draw" text NOT NULL, "questionCodes" text NOT NULL, "campaignId" integer, "eventId" integer, "pairedQuizId" integer, "respondents" integer NOT NULL DEFAULT (0), "createdBy" varchar(64) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(`CREATE INDEX "IDX_662aac36cc3e7ea6232e30b720" ON "quizzes" ("regionPath") `);
+    await queryRunner.query(`CREATE INDEX "IDX_f94c0c544c7964e762956f8337" ON "quizzes" ("campaignId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_d6fe1f67e242ca26dab8377f8e" ON "quizzes" ("eventId") `);
+    await queryRunner.query(`CREATE TABLE "quiz_attempts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "quizId" integer NOT NULL, "clientRequestId" varchar(64) NOT NULL, "onceKey" varchar(32), "residentId" integer, "answers" text NOT NULL, "score" double NOT NULL, "maxScore" double NOT NULL, "correctCount" integer NOT NULL, "questionCount" integer NOT NULL, "correctRate" double NOT NULL, "passed" boolean NOT NULL, "regionId" integer, "regionPath" varchar(255), "urbanRural" varchar(8), "populationGroup" varchar(16), "ageBand" varchar(16), "gender" varchar(16), "campaignId" integer, "eventId" integer, "submittedAt" datetime NOT NULL)`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_7adff865b0bc1b7dccb79859a0" ON "quiz_attempts" ("clientRequestId") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_17813d8a7d38f9855f00d7af79" ON "quiz_attempts" ("onceKey") `);
+    await queryRunner.query(`CREATE INDEX "IDX_332790487d8ed7f66296690b9e" ON "quiz_attempts" ("residentId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_5a68c9ccb982420662862b12f6" ON "quiz_attempts" ("quizId", "submittedAt") `);
+    await queryRunner.query(`DROP INDEX "IDX_c89f6bce60cd5dbbc6196672ad"`);
+    await queryRunner.query(`DROP INDEX "IDX_e3e21cb5a1e57c9ffa3d2019d2"`);
+    await queryRunner.query(`CREATE TABLE "temporary_residents" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "openid" varchar(64) NOT NULL, "unionid" varchar(64), "nickname" varchar(32), "regionId" integer, "regionPath" varchar(255), "populationGroup" varchar(16), "ageBand" varchar(16), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')), "gender" varchar(16))`);
+    await queryRunner.query(`INSERT INTO "temporary_residents"("id", "openid", "unionid", "nickname", "regionId", "regionPath", "populationGroup", "ageBand", "createdAt", "updatedAt") SELECT "id", "openid", "unionid", "nickname", "regionId", "regionPath", "populationGroup", "ageBand", "createdAt", "updatedAt" FROM "residents"`);
+    await queryRunner.query(`DROP TABLE "residents"`);
+    await queryRunner.query(`ALTER TABLE "temporary_residents" RENAME TO "residents"`);
+    await queryRunner.query(`CREATE INDEX "IDX_c89f6bce60cd5dbbc6196672ad" ON "residents" ("regionPath") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_e3e21cb5a1e57c9ffa3d2019d2" ON "residents" ("openid") `);
+    await queryRunner.query(`DROP INDEX "IDX_7adff865b0bc1b7dccb79859a0"`);
+    await queryRunner.query(`DROP INDEX "IDX_17813d8a7d38f9855f00d7af79"`);
+    await queryRunner.query(`DROP INDEX "IDX_332790487d8ed7f66296690b9e"`);
+    await queryRunner.query(`DROP INDEX "IDX_5a68c9ccb982420662862b12f6"`);
+    await queryRunner.query(`CREATE TABLE "temporary_quiz_attempts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "quizId" integer NOT NULL, "clientRequestId" varchar(64) NOT NULL, "onceKey" varchar(32), "residentId" integer, "answers" text NOT NULL, "score" double NOT NULL, "maxScore" double NOT NULL, "correctCount" integer NOT NULL, "questionCount" integer NOT NULL, "correctRate" double NOT NULL, "passed" boolean NOT NULL, "regionId" integer, "regionPath" varchar(255), "urbanRural" varchar(8), "populationGroup" varchar(16), "ageBand" varchar(16), "gender" varchar(16), "campaignId" integer, "eventId" integer, "submittedAt" datetime NOT NULL, CONSTRAINT "FK_332790487d8ed7f66296690b9e8" FOREIGN KEY ("residentId") REFERENCES "residents" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
+    await queryRunner.query(`INSERT INTO "temporary_quiz_attempts"("id", "quizId", "clientRequestId", "onceKey", "residentId", "answers", "score", "maxScore", "correctCount", "questionCount", "correctRate", "passed", "regionId", "regionPath", "urbanRural", "populationGroup", "ageBand", "gender", "campaignId", "eventId", "submittedAt") SELECT "id", "quizId", "clientRequestId", "onceKey", "residentId", "answers", "score", "maxScore", "correctCount", "questionCount", "correctRate", "passed", "regionId", "regionPath", "urbanRural", "populationGroup", "ageBand", "gender", "campaignId", "eventId", "submittedAt" FROM "quiz_attempts"`);
+    await queryRunner.query(`DROP TABLE "quiz_attempts"`);
+    await queryRunner.query(`ALTER TABLE "temporary_quiz_attempts" RENAME TO "quiz_attempts"`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_7adff865b0bc1b7dccb79859a0" ON "quiz_attempts" ("clientRequestId") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_17813d8a7d38f9855f00d7af79" ON "quiz_attempts" ("onceKey") `);
+    await queryRunner.query(`CREATE INDEX "IDX_332790487d8ed7f66296690b9e" ON "quiz_attempts" ("residentId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_5a68c9ccb982420662862b12f6" ON "quiz_attempts" ("quizId", "submittedAt") `);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "IDX_5a68c9ccb982420662862b12f6"`);
+    await queryRunner.query(`DROP INDEX "IDX_332790487d8ed7f66296690b9e"`);
+    await queryRunner.query(`DROP INDEX "IDX_17813d8a7d38f9855f00d7af79"`);
+    await queryRunner.query(`DROP INDEX "IDX_7adff865b0bc1b7dccb79859a0"`);
+    await queryRunner.query(`ALTER TABLE "quiz_attempts" RENAME TO "temporary_quiz_attempts"`);
+    await queryRunner.query(`CREATE TABLE "quiz_attempts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "quizId" integer NOT NULL, "clientRequestId" varchar(64) NOT NULL, "onceKey" varchar(32), "residentId" integer, "answers" text NOT NULL, "score" double NOT NULL, "maxScore" double NOT NULL, "correctCount" integer NOT NULL, "questionCount" integer NOT NULL, "correctRate" double NOT NULL, "passed" boolean NOT NULL, "regionId" integer, "regionPath" varchar(255), "urbanRural" varchar(8), "populationGroup" varchar(16), "ageBand" varchar(16), "gender" varchar(16), "campaignId" integer, "eventId" integer, "submittedAt" datetime NOT NULL)`);
+    await queryRunner.query(`INSERT INTO "quiz_attempts"("id", "quizId", "clientRequestId", "onceKey", "residentId", "answers", "score", "maxScore", "correctCount", "questionCount", "correctRate", "passed", "regionId", "regionPath", "urbanRural", "populationGroup", "ageBand", "gender", "campaignId", "eventId", "submittedAt") SELECT "id", "quizId", "clientRequestId", "onceKey", "residentId", "answers", "score", "maxScore", "correctCount", "questionCount", "correctRate", "passed", "regionId", "regionPath", "urbanRural", "populationGroup", "ageBand", "gender", "campaignId", "eventId", "submittedAt" FROM "temporary_quiz_attempts"`);
+    await queryRunner.query(`DROP TABLE "temporary_quiz_attempts"`);
+    await queryRunner.query(`CREATE INDEX "IDX_5a68c9ccb982420662862b12f6" ON "quiz_attempts" ("quizId", "submittedAt") `);
+    await queryRunner.query(`CREATE INDEX "IDX_332790487d8ed7f66296690b9e" ON "quiz_attempts" ("residentId") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_17813d8a7d38f9855f00d7af79" ON "quiz_attempts" ("onceKey") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_7adff865b0bc1b7dccb79859a0" ON "quiz_attempts" ("clientRequestId") `);
+    await queryRunner.query(`DROP INDEX "IDX_e3e21cb5a1e57c9ffa3d2019d2"`);
+    await queryRunner.query(`DROP INDEX "IDX_c89f6bce60cd5dbbc6196672ad"`);
+    await queryRunner.query(`ALTER TABLE "residents" RENAME TO "temporary_residents"`);
+    await queryRunner.query(`CREATE TABLE "residents" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "openid" varchar(64) NOT NULL, "unionid" varchar(64), "nickname" varchar(32), "regionId" integer, "regionPath" varchar(255), "populationGroup" varchar(16), "ageBand" varchar(16), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(`INSERT INTO "residents"("id", "openid", "unionid", "nickname", "regionId", "regionPath", "populationGroup", "ageBand", "createdAt", "updatedAt") SELECT "id", "openid", "unionid", "nickname", "regionId", "regionPath", "populationGroup", "ageBand", "createdAt", "updatedAt" FROM "temporary_residents"`);
+    await queryRunner.query(`DROP TABLE "temporary_residents"`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_e3e21cb5a1e57c9ffa3d2019d2" ON "residents" ("openid") `);
+    await queryRunner.query(`CREATE INDEX "IDX_c89f6bce60cd5dbbc6196672ad" ON "residents" ("regionPath") `);
+    await queryRunner.query(`DROP INDEX "IDX_5a68c9ccb982420662862b12f6"`);
+    await queryRunner.query(`DROP INDEX "IDX_332790487d8ed7f66296690b9e"`);
+    await queryRunner.query(`DROP INDEX "IDX_17813d8a7d38f9855f00d7af79"`);
+    await queryRunner.query(`DROP INDEX "IDX_7adff865b0bc1b7dccb79859a0"`);
+    await queryRunner.query(`DROP TABLE "quiz_attempts"`);
+    await queryRunner.query(`DROP INDEX "IDX_d6fe1f67e242ca26dab8377f8e"`);
+    await queryRunner.query(`DROP INDEX "IDX_f94c0c544c7964e762956f8337"`);
+    await queryRunner.query(`DROP INDEX "IDX_662aac36cc3e7ea6232e30b720"`);
+    await queryRunner.query(`DROP TABLE "quizzes"`);
+    await queryRunner.query(`DROP INDEX "IDX_e1b88ead654dcac993f247198e"`);
+    await queryRunner.query(`DROP INDEX "IDX_4cf16bb3d5981c24937e632ac3"`);
+    await queryRunner.query(`DROP INDEX "IDX_9eb6109f2b2a7b5514e3392b0f"`);
+    await queryRunner.query(`DROP TABLE "questions"`);
+    await queryRunner.query(`DROP INDEX "IDX_e1562b843abf0cc9678c70aac1"`);
+    await queryRunner.query(`DROP TABLE "jobs"`);
+    await queryRunner.query(`DROP INDEX "IDX_80e39d7e317973c7d81e1c5a98"`);
+    await queryRunner.query(`DROP INDEX "IDX_8b674cc1b2ee2505798aeaa3c8"`);
+    await queryRunner.query(`DROP TABLE "campaigns"`);
+    await queryRunner.query(`DROP INDEX "IDX_33b1ea338414aaa3f980bd38ee"`);
+    await queryRunner.query(`DROP INDEX "IDX_14866b609a98bb6c51414cad7a"`);
+    await queryRunner.query(`DROP TABLE "awareness_question_counts"`);
+    await queryRunner.query(`DROP INDEX "IDX_1462f24c23c6a0f0a3b8f250ee"`);
+    await queryRunner.query(`DROP TABLE "awareness_targets"`);
+    await queryRunner.query(`DROP INDEX "IDX_779be95f8a9fec73b810b245ce"`);
+    await queryRunner.query(`DROP INDEX "IDX_36fdbbe0b741612383db55a4b5"`);
+    await queryRunner.query(`DROP TABLE "awareness_cells"`);
+  }
+}

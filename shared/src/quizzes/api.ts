@@ -1,0 +1,245 @@
+/** What the question, quiz, attempt and awareness endpoints send and accept. */
+import type { RegionDto, UrbanRural } from '../regions';
+import type { AgeBand, Gender, PopulationGroup } from '../people';
+import type { AwarenessMetric, AwarenessResult, KnowledgePointErrorRate, PairedUplift, TargetComparison, UnpairedUplift, WeightedEstimate, SuppressedSummary } from './statistics';
+import type { DrawSpec, KnowledgePointId, MultipleChoiceCredit, QuestionKind, QuizKind, QuizOption } from './types';
+
+// Questions ------------------------------------------------------------------------------------
+
+export interface QuestionInput {
+  kind: QuestionKind;
+  knowledgePoint: KnowledgePointId;
+  stem: string;
+  options: QuizOption[];
+  correct: string[];
+  explanation: string;
+  /** Region that owns the question; defaults to the staff member's own region. */
+  regionId?: number;
+}
+
+export interface AdminQuestion extends Required<Omit<QuestionInput, 'regionId'>> {
+  id: number;
+  /** Stable code answers refer to (`Q` + id for new questions, the bank's id for the default bank). */
+  code: string;
+  regionId: number | null;
+  regionName: string;
+  /** Part of the default bank shipped with the platform: read-only. */
+  builtIn: boolean;
+  /** Used by a published quiz: edits are refused, it can only be archived. */
+  inUse: boolean;
+  archived: boolean;
+  updatedAt: string;
+}
+
+export interface QuestionImportResult {
+  created: number;
+  updated: number;
+  /** One line per rejected row (1-based Excel row number). Nothing is imported when any row is rejected. */
+  errors: { row: number; message: string }[];
+}
+
+// Quizzes --------------------------------------------------------------------------------------
+
+export const QUIZ_STATUSES = ['draft', 'published', 'closed'] as const;
+export type QuizStatus = (typeof QUIZ_STATUSES)[number];
+export const QUIZ_STATUS_LABELS: Record<QuizStatus, string> = { draft: '草稿', published: '已发布', closed: '已结束' };
+
+export interface QuizInput {
+  title: string;
+  description?: string;
+  kind: QuizKind;
+  regionId: number;
+  /** Survey waves: the answering window and the year it reports against. */
+  opensAt?: string | null;
+  closesAt?: string | null;
+  year?: number | null;
+  pointsPerItem: number;
+  /** Share of the maximum score, 0..1 (default 0.8). */
+  passMark: number;
+  multipleChoice?: MultipleChoiceCredit;
+  /** Questions by code (`fixed`), or a count per knowledge point drawn once when the quiz is published. */
+  draw: DrawSpec;
+  campaignId?: number | null;
+  eventId?: number | null;
+  /** A post-test names its pre-test so uplift can be paired. */
+  pairedQuizId?: number | null;
+}
+
+export interface AdminQuiz extends Omit<QuizInput, 'description'> {
+  id: number;
+  description: string;
+  status: QuizStatus;
+  regionName: string;
+  /** Question codes, frozen at publication. */
+  questionCodes: string[];
+  respondents: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A quiz as a resident sees it before answering: no correct answers, no explanations. */
+export interface QuizPaper {
+  id: number;
+  title: string;
+  description: string;
+  kind: QuizKind;
+  passMark: number;
+  maxScore: number;
+  opensAt: string | null;
+  closesAt: string | null;
+  open: boolean;
+  questions: { code: string; kind: QuestionKind; knowledgePoint: KnowledgePointId; stem: string; options: QuizOption[] }[];
+  /** Survey waves take one answer per resident: this resident has answered already. */
+  alreadyAnswered: boolean;
+  campaignId: number | null;
+  eventId: number | null;
+}
+
+export interface QuizSummary {
+  id: number;
+  title: string;
+  kind: QuizKind;
+  questionCount: number;
+  opensAt: string | null;
+  closesAt: string | null;
+  campaignId: number | null;
+  eventId: number | null;
+}
+
+/** Who answered, as the statistics see it; asked once and remembered. */
+export interface Demographics {
+  /** The respondent's community or village. */
+  regionId: number;
+  populationGroup: PopulationGroup;
+  ageBand: AgeBand;
+  gender: Gender;
+}
+
+export interface AttemptInput {
+  /** question code -> selected key(s). */
+  answers: Record<string, string | string[]>;
+  clientRequestId: string;
+  /** Needed without an account, or when the resident's profile lacks something. */
+  demographics?: Partial<Demographics>;
+  /** Where the quiz was started from, for the campaign's figures. */
+  campaignId?: number | null;
+}
+
+export interface AttemptResult {
+  /** null for an answer without an account. */
+  id: number | null;
+  quizId: number;
+  score: number;
+  maxScore: number;
+  correctCount: number;
+  questionCount: number;
+  correctRate: number;
+  passMark: number;
+  passed: boolean;
+  items: { code: string; stem: string; selected: string[]; correct: string[]; isCorrect: boolean; explanation: string; knowledgePoint: KnowledgePointId }[];
+  /** A survey answered before: nothing was changed, this is the first answer's result. */
+  alreadyAnswered: boolean;
+  submittedAt: string;
+}
+
+// Awareness ------------------------------------------------------------------------------------
+
+export const AWARENESS_DIMENSIONS = ['region', 'urban_rural', 'group', 'age_band', 'gender', 'campaign', 'event'] as const;
+export type AwarenessDimension = (typeof AWARENESS_DIMENSIONS)[number];
+export const AWARENESS_DIMENSION_LABELS: Record<AwarenessDimension, string> = {
+  region: '区域',
+  urban_rural: '城乡',
+  group: '人群',
+  age_band: '年龄段',
+  gender: '性别',
+  campaign: '宣传活动',
+  event: '活动',
+};
+
+export interface AwarenessFilters {
+  /** One or more survey waves. */
+  quizIds: number[];
+  regionId?: number;
+  urbanRural?: UrbanRural;
+  populationGroup?: PopulationGroup;
+  ageBand?: AgeBand;
+  gender?: Gender;
+  campaignId?: number;
+  eventId?: number;
+}
+
+export interface AwarenessSlice {
+  key: string;
+  label: string;
+  result: AwarenessResult;
+  /** The target that applies to the slice (region, group, urban/rural, year) and how the slice compares. */
+  target: { rate: number; metric: AwarenessMetric; source: string | null } | null;
+  comparison: TargetComparison | null;
+}
+
+export interface AwarenessReport {
+  dimension: AwarenessDimension;
+  overall: AwarenessSlice;
+  rows: AwarenessSlice[];
+  /** Population-weighted estimate for the filtered region, labelled as such; null without population figures. */
+  weighted: WeightedEstimate | SuppressedSummary | null;
+  minRespondents: number;
+}
+
+export interface AwarenessTrendPoint {
+  quizId: number;
+  title: string;
+  year: number | null;
+  opensAt: string | null;
+  result: AwarenessResult;
+}
+
+export interface KnowledgePointReport {
+  ranked: (KnowledgePointErrorRate & { articles: { id: number; title: string }[] })[];
+  insufficient: KnowledgePointId[];
+}
+
+export interface UpliftReport {
+  preQuizId: number;
+  postQuizId: number;
+  unpaired: UnpairedUplift;
+  paired: PairedUplift | null;
+}
+
+export interface AwarenessTargetInput {
+  regionId: number;
+  year?: number | null;
+  populationGroup?: PopulationGroup | null;
+  urbanRural?: UrbanRural | null;
+  metric: AwarenessMetric;
+  /** 0..1 */
+  rate: number;
+  source?: string | null;
+}
+
+export interface AwarenessTargetDto extends AwarenessTargetInput {
+  id: number;
+  regionName: string;
+  regionPath: string;
+}
+
+// Background jobs ------------------------------------------------------------------------------
+
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = { queued: '排队中', running: '进行中', done: '已完成', failed: '失败' };
+
+export interface JobDto {
+  id: number;
+  kind: string;
+  status: JobStatus;
+  /** 0..1 */
+  progress: number;
+  /** zh-CN error for a failed job. */
+  error: string | null;
+  fileName: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export type { RegionDto };
