@@ -15,6 +15,11 @@ const ArticleEditorPage = lazy(() => import('./pages/articles/ArticleEditorPage'
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
 const StaffListPage = lazy(() => import('./pages/staff/StaffListPage'));
 const AuditLogPage = lazy(() => import('./pages/audit/AuditLogPage'));
+const AlertListPage = lazy(() => import('./pages/alerts/AlertListPage'));
+const AlertDetailPage = lazy(() => import('./pages/alerts/AlertDetailPage'));
+const ScalesPage = lazy(() => import('./pages/scales/ScalesPage'));
+const ScaleStatsPage = lazy(() => import('./pages/scales/ScaleStatsPage'));
+const HotlineListPage = lazy(() => import('./pages/hotlines/HotlineListPage'));
 
 const guarded = (permission: Permission, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
@@ -37,6 +42,13 @@ export function AppRoutes() {
             <Route path="articles" element={guarded('articles.edit', <ArticleListPage />)} />
             <Route path="articles/new" element={guarded('articles.edit', <ArticleEditorPage />)} />
             <Route path="articles/:id" element={guarded('articles.edit', <ArticleEditorPage />)} />
+            <Route path="psych" element={<Navigate to="/alerts" replace />} />
+            <Route path="alerts" element={guarded('alerts.oversee', <AlertListPage />)} />
+            <Route path="alerts/:id" element={guarded('alerts.handle', <AlertDetailPage />)} />
+            <Route path="scales" element={guarded('scales.manage', <ScalesPage tab="scales" />)} />
+            <Route path="scales/alert-rules" element={guarded('scales.manage', <ScalesPage tab="rules" />)} />
+            <Route path="scale-stats" element={guarded('scales.stats', <ScaleStatsPage />)} />
+            <Route path="hotlines" element={guarded('hotlines.manage', <HotlineListPage />)} />
             <Route path="regions" element={guarded('regions.manage', <RegionsPage />)} />
             <Route path="staff" element={guarded('staff.manage', <StaffListPage />)} />
             <Route path="audit" element={guarded('audit.read', <AuditLogPage />)} />

@@ -1,6 +1,6 @@
 import type { StaffDto, StaffLoginResult } from '@xinqiao/shared';
 import { sessionStore } from '../auth/sessionStore';
-import { ApiRequestError, configureClient, http } from './client';
+import { ApiRequestError, configureClient, download, filenameFromDisposition, http } from './client';
 
 const staff = { id: 1, username: 'editor_sl', displayName: '编辑', role: 'content_editor', regionId: 7, regionName: '胜利路街道' } as StaffDto;
 
@@ -30,6 +30,12 @@ function fakeServer() {
     if (url === '/api/v1/locked') return json(403, { statusCode: 403, code: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改初始密码' });
     if (auth !== `Bearer ${validAccess}`) return json(401, { statusCode: 401, code: 'TOKEN_EXPIRED', message: '登录已过期' });
     if (init.method === 'DELETE') return new Response(null, { status: 204 });
+    if (url.startsWith('/api/v1/file')) {
+      return new Response('xlsx-bytes', {
+        status: 200,
+        headers: { 'Content-Type': 'application/octet-stream', 'Content-Disposition': "attachment; filename=\"stats.xlsx\"; filename*=UTF-8''%E6%B5%8B%E8%AF%84.xlsx" },
+      });
+    }
     return json(200, { url });
   });
   return {
@@ -103,5 +109,30 @@ describe('api client', () => {
     }) as unknown as typeof fetch;
     await expect(http.get('/a')).rejects.toMatchObject({ code: 'NETWORK_ERROR', message: '网络异常，请检查网络连接后重试' });
     expect(hooks.onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('downloads a file with the bearer token, refreshing an expired one first', async () => {
+    const file = await download('/file', { scaleCode: 'phq-9', regionId: undefined });
+    expect(await file.blob.text()).toBe('xlsx-bytes');
+    expect(file.filename).toBe('测评.xlsx');
+    expect(server.state.refreshes).toBe(1);
+    expect(server.state.seen.at(-1)).toBe('GET /api/v1/file?scaleCode=phq-9 Bearer access-2');
+  });
+
+  it('reports a failed download like any other request', async () => {
+    sessionStore.saveLogin(login('access-2', 'refresh-1'));
+    await expect(download('/boom')).rejects.toMatchObject({ status: 409, message: '名称已存在' });
+    expect(hooks.onError).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('filenameFromDisposition', () => {
+  it('prefers the RFC 5987 name and falls back to the plain one', () => {
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''%E6%B5%8B%E8%AF%84%E7%BB%9F%E8%AE%A1.xlsx")).toBe('测评统计.xlsx');
+    expect(filenameFromDisposition('attachment; filename="stats.xlsx"')).toBe('stats.xlsx');
+    expect(filenameFromDisposition('attachment; filename=stats.xlsx')).toBe('stats.xlsx');
+    expect(filenameFromDisposition("attachment; filename=\"a.xlsx\"; filename*=UTF-8''%ZZ")).toBe('a.xlsx');
+    expect(filenameFromDisposition('attachment')).toBeNull();
+    expect(filenameFromDisposition(null)).toBeNull();
   });
 });

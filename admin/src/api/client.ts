@@ -103,7 +103,11 @@ function fail(error: ApiRequestError, opts: RequestOptions): never {
   throw error;
 }
 
-export async function request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
+/**
+ * Send with the session's token and handle expiry, the forced password change and error
+ * reporting; resolves with the successful (2xx) response, unread.
+ */
+async function execute(method: HttpMethod, path: string, opts: RequestOptions): Promise<Response> {
   const auth = opts.auth ?? true;
   let token = auth ? (sessionStore.get()?.accessToken ?? null) : null;
   let res: Response;
@@ -113,7 +117,7 @@ export async function request<T>(method: HttpMethod, path: string, opts: Request
     return fail(e as ApiRequestError, opts);
   }
 
-  if (res.ok) return parse<T>(res);
+  if (res.ok) return res;
   let error = await toError(res);
 
   if (auth && error.status === 401 && error.code === 'TOKEN_EXPIRED') {
@@ -131,7 +135,7 @@ export async function request<T>(method: HttpMethod, path: string, opts: Request
     } catch (e) {
       return fail(e as ApiRequestError, opts);
     }
-    if (res.ok) return parse<T>(res);
+    if (res.ok) return res;
     error = await toError(res);
   }
 
@@ -146,6 +150,44 @@ export async function request<T>(method: HttpMethod, path: string, opts: Request
     throw error;
   }
   return fail(error, opts);
+}
+
+export async function request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
+  return parse<T>(await execute(method, path, opts));
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From `Content-Disposition`, or null when the server did not name the file. */
+  filename: string | null;
+}
+
+/**
+ * `filename*=UTF-8''...` (RFC 5987, used for Chinese names) wins over a plain `filename=`.
+ * Returns null when the header names no file.
+ */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*utf-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
+  const name = plain ? (plain[2] ?? plain[1]).trim() : '';
+  return name || null;
+}
+
+/**
+ * GET a file with the same authentication as JSON calls. A plain `<a href>` cannot carry the bearer
+ * token, so the body is fetched as a Blob for the caller to save.
+ */
+export async function download(path: string, query?: object, opts: Omit<RequestOptions, 'query' | 'body'> = {}): Promise<DownloadedFile> {
+  const res = await execute('GET', path, { ...opts, query });
+  return { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get('Content-Disposition')) };
 }
 
 export const http = {

@@ -4,7 +4,39 @@ const paths = (entries: ReturnType<typeof visibleMenu>): string[] => entries.fla
 
 describe('visibleMenu', () => {
   it('shows every section to a system admin', () => {
-    expect(paths(visibleMenu('system_admin'))).toEqual(['/', '/content', '/articles', '/regions', '/staff', '/audit']);
+    expect(paths(visibleMenu('system_admin'))).toEqual([
+      '/',
+      '/content',
+      '/articles',
+      '/psych',
+      '/alerts',
+      '/scales',
+      '/scale-stats',
+      '/hotlines',
+      '/regions',
+      '/staff',
+      '/audit',
+    ]);
+  });
+
+  it('shows a region admin oversight, statistics and hotlines but not scale management', () => {
+    expect(paths(visibleMenu('region_admin'))).toEqual([
+      '/',
+      '/content',
+      '/articles',
+      '/psych',
+      '/alerts',
+      '/scale-stats',
+      '/hotlines',
+      '/regions',
+      '/staff',
+      '/audit',
+    ]);
+  });
+
+  it('shows a counsellor only the alert queue', () => {
+    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts']);
+    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进']);
   });
 
   it('shows only content to an editor', () => {
@@ -12,8 +44,8 @@ describe('visibleMenu', () => {
     expect(visibleSections('content_editor').map((s) => s.name)).toEqual(['文章']);
   });
 
-  it('drops the empty content group for roles without article rights', () => {
-    expect(paths(visibleMenu('counsellor'))).toEqual(['/']);
+  it('drops empty groups for roles without the rights', () => {
+    expect(paths(visibleMenu('checkin_staff'))).toEqual(['/']);
     expect(visibleSections('checkin_staff')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ export interface MenuEntry {
   path: string;
   name: string;
   /** Key into MENU_ICONS (kept out of this file so it stays free of React). */
-  icon: 'home' | 'content' | 'article' | 'region' | 'staff' | 'audit';
+  icon: 'home' | 'content' | 'article' | 'psych' | 'alert' | 'scale' | 'stats' | 'hotline' | 'region' | 'staff' | 'audit';
   permission?: Permission;
   description?: string;
   children?: MenuEntry[];
@@ -19,6 +19,17 @@ export const MENU: MenuEntry[] = [
     icon: 'content',
     children: [
       { path: '/articles', name: '文章', icon: 'article', permission: 'articles.edit', description: '编写、发布和下线心理健康科普文章' },
+    ],
+  },
+  {
+    path: '/psych',
+    name: '心理服务',
+    icon: 'psych',
+    children: [
+      { path: '/alerts', name: '预警跟进', icon: 'alert', permission: 'alerts.oversee', description: '三色预警队列：认领、跟进和结案' },
+      { path: '/scales', name: '测评量表', icon: 'scale', permission: 'scales.manage', description: '启用或导入自评量表，维护预警规则' },
+      { path: '/scale-stats', name: '测评统计', icon: 'stats', permission: 'scales.stats', description: '按区域、人群、月份统计测评结果并导出' },
+      { path: '/hotlines', name: '心理援助热线', icon: 'hotline', permission: 'hotlines.manage', description: '维护辖区的心理援助热线号码' },
     ],
   },
   { path: '/regions', name: '区域管理', icon: 'region', permission: 'regions.manage', description: '维护辖区的区县、街道、社区及人口信息' },

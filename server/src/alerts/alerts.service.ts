@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   itemOptions,
   type AlertDetail,
+  type AlertSummary,
   type AlertRow,
   type Page,
   type ScaleAnswers,
@@ -64,7 +65,7 @@ export class AlertsService implements OnModuleInit {
     return pageOf(await this.toRows(rows), total, p);
   }
 
-  async summary(staff: StaffPrincipal): Promise<Record<'open' | 'claimed' | 'overdue' | 'red' | 'yellow' | 'green', number>> {
+  async summary(staff: StaffPrincipal): Promise<AlertSummary> {
     const base = () => this.repo.createQueryBuilder('a').where(...scopeCondition('a', staff)).andWhere("a.status <> 'closed'");
     const byStatus = await base().select('a.status', 'k').addSelect('COUNT(*)', 'n').groupBy('a.status').getRawMany<{ k: string; n: string }>();
     const byColour = await base().select('a.colour', 'k').addSelect('COUNT(*)', 'n').groupBy('a.colour').getRawMany<{ k: string; n: string }>();

@@ -218,6 +218,16 @@ export interface AlertDetail extends AlertRow {
   closeNote: string | null;
 }
 
+/** Counts of the unclosed alerts in the caller's region, for the queue's header. */
+export interface AlertSummary {
+  open: number;
+  claimed: number;
+  overdue: number;
+  red: number;
+  yellow: number;
+  green: number;
+}
+
 export interface FollowUpInput {
   at: string;
   method: FollowUpMethod;

@@ -1,0 +1,72 @@
+import type { AlertDetail } from '@xinqiao/shared';
+import type { AlertSummary } from '@xinqiao/shared';
+import { alertPermissions, describeCriticalItems, followUpAtError, redIncrease, toFollowUpInput } from './alertView';
+
+const summary = (red: number): AlertSummary => ({ open: 3, claimed: 1, overdue: 0, red, yellow: 2, green: 1 });
+const followUp = { id: 1, at: '', method: 'phone', outcome: '已联系', nextColour: null, counsellorName: '张老师', createdAt: '' } as const;
+
+describe('redIncrease', () => {
+  it('counts new red alerts between polls, never on the first load', () => {
+    expect(redIncrease(null, summary(4))).toBe(0);
+    expect(redIncrease(summary(1), summary(3))).toBe(2);
+    expect(redIncrease(summary(3), summary(1))).toBe(0);
+  });
+});
+
+describe('alertPermissions', () => {
+  it('lets anyone but the holder try to claim an unclosed alert', () => {
+    expect(alertPermissions({ status: 'open', assigneeId: null, followUps: [] }, 5)).toEqual({
+      canClaim: true,
+      canFollowUp: false,
+      canClose: false,
+      closeHint: null,
+    });
+    expect(alertPermissions({ status: 'claimed', assigneeId: 9, followUps: [] }, 5).canClaim).toBe(true);
+    expect(alertPermissions({ status: 'closed', assigneeId: 9, followUps: [followUp] }, 5).canClaim).toBe(false);
+  });
+
+  it('lets the assignee follow up, and close only after a follow-up', () => {
+    expect(alertPermissions({ status: 'claimed', assigneeId: 5, followUps: [] }, 5)).toEqual({
+      canClaim: false,
+      canFollowUp: true,
+      canClose: false,
+      closeHint: '请先记录至少一次跟进后再结案',
+    });
+    expect(alertPermissions({ status: 'claimed', assigneeId: 5, followUps: [followUp] }, 5)).toMatchObject({ canClose: true, closeHint: null });
+    expect(alertPermissions({ status: 'closed', assigneeId: 5, followUps: [followUp] }, 5)).toMatchObject({ canFollowUp: false, canClose: false });
+  });
+});
+
+describe('describeCriticalItems', () => {
+  it('numbers critical items by their position in the answers', () => {
+    const answers: AlertDetail['answers'] = [
+      { itemId: 'q1', text: '做事时提不起劲', value: 1, label: '有几天', critical: false },
+      { itemId: 'q9', text: '有不如死掉或用某种方式伤害自己的念头', value: 2, label: '一半以上的天数', critical: true },
+    ];
+    expect(describeCriticalItems({ criticalItems: ['q9', 'zz'], answers })).toEqual(['第 2 题：有不如死掉或用某种方式伤害自己的念头', 'zz']);
+  });
+});
+
+describe('follow-up form', () => {
+  const created = '2026-11-22T08:00:30Z';
+  const now = new Date('2026-11-22T10:00:00Z');
+  it('checks the time against the alert and the clock', () => {
+    expect(followUpAtError(undefined, created, now)).toBe('请选择跟进时间');
+    expect(followUpAtError('2026-11-22T09:00:00Z', created, now)).toBeNull();
+    // Same minute as the alert (the picker has no seconds).
+    expect(followUpAtError('2026-11-22T08:00:00Z', created, now)).toBeNull();
+    expect(followUpAtError('2026-11-22T07:59:00Z', created, now)).toBe('跟进时间不能早于预警产生时间');
+    expect(followUpAtError('2026-11-22T10:03:00Z', created, now)).toBeNull();
+    expect(followUpAtError('2026-11-22T11:00:00Z', created, now)).toBe('跟进时间不能晚于当前时间');
+  });
+
+  it('maps to the API body, trimming the outcome and defaulting the colour to unchanged', () => {
+    expect(toFollowUpInput({ at: '2026-11-22T09:30:00Z', method: 'visit', outcome: '  已面谈，情绪平稳 ' })).toEqual({
+      at: '2026-11-22T09:30:00.000Z',
+      method: 'visit',
+      outcome: '已面谈，情绪平稳',
+      nextColour: null,
+    });
+    expect(toFollowUpInput({ at: '2026-11-22T09:30:00Z', method: 'phone', outcome: 'x', nextColour: 'green' }).nextColour).toBe('green');
+  });
+});

@@ -1,0 +1,81 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import type { AlertColour, AlertDetail, AlertStatus, FollowUpInput, FollowUpMethod } from '@xinqiao/shared';
+import type { AlertSummary } from '@xinqiao/shared';
+
+/** antd Tag colours: "gold" reads as yellow on white, the preset "yellow" is too pale. */
+export const ALERT_COLOUR_TAG_COLORS: Record<AlertColour, string> = { red: 'red', yellow: 'gold', green: 'green' };
+/** Short names for the summary strip; tags in the table use the full ALERT_COLOUR_LABELS. */
+export const ALERT_COLOUR_SHORT_LABELS: Record<AlertColour, string> = { red: '红色', yellow: '黄色', green: '绿色' };
+export const ALERT_STATUS_TAG_COLORS: Record<AlertStatus, string> = { open: 'volcano', claimed: 'processing', closed: 'default' };
+export const OVERDUE_LABEL = '已超时';
+export const ALERT_POLL_MS = 10_000;
+
+/** How many more red alerts `next` counts than `prev`; 0 on the first load (nothing to compare). */
+export function redIncrease(prev: AlertSummary | null, next: AlertSummary): number {
+  if (!prev) return 0;
+  return Math.max(0, next.red - prev.red);
+}
+
+export interface AlertPermissions {
+  canClaim: boolean;
+  canFollowUp: boolean;
+  canClose: boolean;
+  /** Why 结案 is not offered yet although the counsellor holds the alert. */
+  closeHint: string | null;
+}
+
+/**
+ * What the signed-in counsellor may do, mirroring the server: anyone may try to claim an alert
+ * they do not hold (the server answers 409 when a colleague holds it); only the assignee records
+ * follow-ups, and closes after at least one.
+ */
+export function alertPermissions(alert: Pick<AlertDetail, 'status' | 'assigneeId' | 'followUps'>, staffId: number): AlertPermissions {
+  const closed = alert.status === 'closed';
+  const mine = alert.status === 'claimed' && alert.assigneeId === staffId;
+  const hasFollowUp = alert.followUps.length > 0;
+  return {
+    canClaim: !closed && alert.assigneeId !== staffId,
+    canFollowUp: mine,
+    canClose: mine && hasFollowUp,
+    closeHint: mine && !hasFollowUp ? '请先记录至少一次跟进后再结案' : null,
+  };
+}
+
+/** "第 9 题：…" for each fired critical item, in item order; unknown ids are shown as they are. */
+export function describeCriticalItems(alert: Pick<AlertDetail, 'criticalItems' | 'answers'>): string[] {
+  return alert.criticalItems.map((itemId) => {
+    const index = alert.answers.findIndex((a) => a.itemId === itemId);
+    return index < 0 ? itemId : `第 ${index + 1} 题：${alert.answers[index].text}`;
+  });
+}
+
+export interface FollowUpFormValues {
+  /** ProForm hands over a formatted local string; a Dayjs when the picker value is passed through. */
+  at: string | Dayjs;
+  method: FollowUpMethod;
+  outcome: string;
+  nextColour?: AlertColour | null;
+}
+
+/** Allow a little clock skew between the browser and the server. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** A zh-CN problem with the follow-up time, or null when it is plausible. */
+export function followUpAtError(at: string | Dayjs | null | undefined, alertCreatedAt: string, now: Date = new Date()): string | null {
+  if (!at) return '请选择跟进时间';
+  const d = dayjs(at);
+  if (!d.isValid()) return '请选择跟进时间';
+  if (d.valueOf() > now.getTime() + FUTURE_TOLERANCE_MS) return '跟进时间不能晚于当前时间';
+  // Minute precision in the picker: compare against the minute the alert was raised.
+  if (d.valueOf() < dayjs(alertCreatedAt).startOf('minute').valueOf()) return '跟进时间不能早于预警产生时间';
+  return null;
+}
+
+export function toFollowUpInput(v: FollowUpFormValues): FollowUpInput {
+  return {
+    at: dayjs(v.at).toISOString(),
+    method: v.method,
+    outcome: v.outcome.trim(),
+    nextColour: v.nextColour ?? null,
+  };
+}
