@@ -14,6 +14,7 @@ import { APP_CONFIG, type AppConfig } from './common/config/env';
 import { dataSourceOptions } from './common/database/data-source';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { isLoginRoute } from './common/http/throttle';
+import { JobsModule } from './common/jobs/jobs.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
@@ -52,6 +53,7 @@ export class AppModule {
           ],
         }),
         AuditModule,
+        JobsModule,
         WechatModule,
         AuthModule,
         RegionsModule,

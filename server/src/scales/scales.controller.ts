@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, CurrentResident, CurrentStaff, Public, ResidentOnly, StaffOnly } from '../common/access/decorators';
 import type { AuthedRequest, Principal, ResidentPrincipal, StaffPrincipal } from '../common/access/principal';
 import { IdParam } from '../common/http/id-param';
+import { sendFile } from '../common/http/send-file';
 import { Audited, AuditedRead } from '../audit/audited.decorator';
 import { AuditService } from '../audit/audit.service';
 import { ResidentsService } from '../residents/residents.service';
@@ -112,11 +113,7 @@ export class AdminScalesController {
   @StaffOnly('scales.stats')
   @AuditedRead('scale_stats.export', 'scale_stats')
   async exportStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() q: ScaleStatsQueryDto, @Res() reply: FastifyReply) {
-    const file = await this.stats.workbook(staff, q);
-    reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="scale-stats.xlsx"; filename*=UTF-8''${encodeURIComponent('测评统计.xlsx')}`)
-      .send(file);
+    sendFile(reply, '测评统计.xlsx', await this.stats.workbook(staff, q));
   }
 
   @Post('import')

@@ -82,6 +82,8 @@ export const ENV_SPEC = {
   WECHAT_SECRET: { doc: 'Mini-program AppSecret', parse: str },
   WECHAT_TIMEOUT_MS: { doc: 'Timeout of one WeChat API call', default: '5000', parse: int(100, 60000) },
   ALERT_RED_DUE_HOURS: { doc: 'Hours within which a red (三色预警) alert must have a first follow-up before it shows as overdue', default: '24', parse: int(1, 720) },
+  JOB_POLL_MS: { doc: 'How often the background job queue looks for due jobs (exports, notifications)', default: '1000', parse: int(50, 60000) },
+  JOB_CONCURRENCY: { doc: 'Background jobs one server process runs at the same time', default: '2', parse: int(1, 32) },
   UPLOAD_DIR: { doc: 'Where uploaded images are stored (served at /uploads/)', default: 'data/uploads', parse: str },
   UPLOAD_MAX_BYTES: { doc: 'Largest accepted upload', default: '5242880', parse: int(1024, 104857600) },
   ADMIN_DIST: { doc: 'Built admin console served at /admin/ (skipped if missing)', default: '../admin/dist', parse: str },

@@ -1,0 +1,28 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentStaff, StaffOnly } from '../access/decorators';
+import type { StaffPrincipal } from '../access/principal';
+import { IdParam } from '../http/id-param';
+import { sendFile } from '../http/send-file';
+import { JobsService } from './jobs.service';
+
+/** Background jobs as their requester follows them: progress, then the file. */
+@ApiTags('jobs')
+@Controller('admin/jobs')
+export class JobsController {
+  constructor(private readonly jobs: JobsService) {}
+
+  @Get(':id')
+  @StaffOnly()
+  get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.jobs.get(staff, id);
+  }
+
+  @Get(':id/download')
+  @StaffOnly()
+  async download(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Res() reply: FastifyReply) {
+    const { fileName, file } = await this.jobs.download(staff, id);
+    sendFile(reply, fileName, file);
+  }
+}

@@ -1,0 +1,83 @@
+import type { StaffPrincipal } from '../access/principal';
+import { TestApp } from '../../../test/support/test-app';
+import { TEST_DB } from '../../../test/support/test-db';
+import { Job } from './job.entity';
+import { JobsService, PermanentJobError } from './jobs.service';
+
+describe(`background jobs on ${TEST_DB}`, () => {
+  let t: TestApp;
+  let jobs: JobsService;
+  beforeAll(async () => {
+    t = await TestApp.start({ JOB_POLL_MS: '60000' });
+    jobs = t.app.get(JobsService);
+  });
+  afterAll(() => t.stop());
+  beforeEach(() => t.reset());
+
+  async function principal(username: string): Promise<StaffPrincipal> {
+    const [s] = await t.dataSource.query(`SELECT id, username, displayName, role, regionId, regionPath FROM staff WHERE username = ?`, [username]);
+    return { kind: 'staff', id: Number(s.id), username: s.username, displayName: s.displayName, role: s.role, regionId: Number(s.regionId), regionPath: s.regionPath };
+  }
+
+  it('retries a failing job, reports progress and hands the file to its requester only', async () => {
+    let calls = 0;
+    const seen: number[] = [];
+    jobs.register<{ rows: number }>('test.export', async (ctx) => {
+      calls += 1;
+      if (calls === 1) throw new Error('temporary failure');
+      await ctx.progress(0.5);
+      seen.push(ctx.attempt);
+      return { fileName: '测试报表.xlsx', file: Buffer.from(`rows=${ctx.params.rows}`) };
+    }, [0]);
+    const me = await principal('region_yc');
+    const job = await jobs.enqueue('test.export', { rows: 3 }, { staff: me });
+    await jobs.idle();
+
+    expect(calls).toBe(2);
+    expect(seen).toEqual([2]);
+    const token = await t.staffToken('region_yc');
+    const status = await t.get(`/api/v1/admin/jobs/${job.id}`, token);
+    expect(status.body).toMatchObject({ status: 'done', progress: 1, error: null, fileName: '测试报表.xlsx' });
+    const file = await t.get(`/api/v1/admin/jobs/${job.id}/download`, token);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('测试报表.xlsx'));
+    expect(file.raw.toString()).toBe('rows=3');
+    const other = await t.staffToken('editor_sl');
+    expect((await t.get(`/api/v1/admin/jobs/${job.id}`, other)).status).toBe(404);
+    expect((await t.get(`/api/v1/admin/jobs/${job.id}/download`, other)).status).toBe(404);
+  });
+
+  it('gives up after the last attempt, or at once on a permanent error', async () => {
+    jobs.register('test.flaky', async () => {
+      throw new Error('always down');
+    }, [0]);
+    jobs.register('test.refused', async () => {
+      throw new PermanentJobError('对方拒收');
+    }, [0]);
+    const flaky = await jobs.enqueue('test.flaky', {}, { maxAttempts: 3 });
+    const refused = await jobs.enqueue('test.refused', {}, { maxAttempts: 3 });
+    await jobs.idle();
+    const repo = t.dataSource.getRepository(Job);
+    expect(await repo.findOneByOrFail({ id: flaky.id })).toMatchObject({ status: 'failed', attempts: 3, error: 'always down' });
+    expect(await repo.findOneByOrFail({ id: refused.id })).toMatchObject({ status: 'failed', attempts: 1, error: '对方拒收' });
+    const me = await principal('region_yc');
+    await expect(jobs.download(me, flaky.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('runs each job once when several pollers race, and picks up work a crashed process left running', async () => {
+    let runs = 0;
+    jobs.register('test.once', async () => {
+      runs += 1;
+    });
+    const queued = await Promise.all(Array.from({ length: 5 }, () => jobs.enqueue('test.once', {})));
+    await Promise.all([jobs.tick(), jobs.tick(), jobs.tick()]);
+    await jobs.idle();
+    expect(runs).toBe(5);
+
+    const repo = t.dataSource.getRepository(Job);
+    await repo.update({ id: queued[0].id }, { status: 'running', lockedAt: new Date(Date.now() - 11 * 60_000) });
+    await jobs.idle();
+    expect(runs).toBe(6);
+    expect(await repo.findOneByOrFail({ id: queued[0].id })).toMatchObject({ status: 'done' });
+  });
+});

@@ -1,0 +1,186 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { JobDto } from '@xinqiao/shared';
+import { LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import type { StaffPrincipal } from '../access/principal';
+import { APP_CONFIG, type AppConfig } from '../config/env';
+import { AppException } from '../errors/app-exception';
+import { Job } from './job.entity';
+
+export interface JobContext<P> {
+  id: number;
+  params: P;
+  attempt: number;
+  /** 0..1; written to the job so the admin can show a progress bar. */
+  progress(value: number): Promise<void>;
+}
+
+/** A handler may produce a file (exports) or nothing (notifications). Throwing schedules a retry. */
+export type JobHandler<P> = (ctx: JobContext<P>) => Promise<{ fileName: string; file: Buffer } | void>;
+
+/** A job that fails for good: no retry would help (e.g. the recipient refused). */
+export class PermanentJobError extends Error {}
+
+interface Registered {
+  handler: JobHandler<unknown>;
+  /** Back-off before retry n (1-based), the last value repeating. */
+  retryDelaysMs: number[];
+}
+
+/** A running job untouched this long is taken to belong to a process that died, and queued again. */
+const STALE_MS = 10 * 60_000;
+
+/**
+ * A small database-backed job queue: jobs survive restarts, retries back off, and several server
+ * instances may poll the same table (a job is claimed with a conditional update).
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Jobs');
+  private readonly handlers = new Map<string, Registered>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = new Set<Promise<void>>();
+  private stopped = false;
+
+  constructor(
+    @InjectRepository(Job) private readonly repo: Repository<Job>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  register<P>(kind: string, handler: JobHandler<P>, retryDelaysMs: number[] = [5_000, 30_000, 120_000]): void {
+    this.handlers.set(kind, { handler: handler as JobHandler<unknown>, retryDelaysMs });
+  }
+
+  async enqueue<P>(kind: string, params: P, opts: { staff?: StaffPrincipal; runAfter?: Date; maxAttempts?: number } = {}): Promise<Job> {
+    if (!this.handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`);
+    const job = await this.repo.save(
+      this.repo.create({
+        kind,
+        params: JSON.stringify(params),
+        runAfter: opts.runAfter ?? new Date(),
+        maxAttempts: opts.maxAttempts ?? 3,
+        createdById: opts.staff?.id ?? null,
+        regionPath: opts.staff?.regionPath ?? null,
+      }),
+    );
+    setImmediate(() => void this.tick());
+    return job;
+  }
+
+  /** The job as its requester sees it; anyone else gets 404. */
+  async get(staff: StaffPrincipal, id: number): Promise<JobDto> {
+    return toDto(await this.own(staff, id));
+  }
+
+  async download(staff: StaffPrincipal, id: number): Promise<{ fileName: string; file: Buffer }> {
+    const job = await this.repo.findOne({ where: { id, createdById: staff.id }, select: { id: true, status: true, fileName: true, file: true } });
+    if (!job) throw AppException.notFound('任务');
+    if (job.status !== 'done' || !job.file || !job.fileName) throw AppException.invalidState('文件尚未生成完毕');
+    return { fileName: job.fileName, file: job.file };
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.JOB_POLL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Claims and runs due jobs until none is left or the concurrency limit is reached. */
+  async tick(): Promise<void> {
+    if (this.stopped) return;
+    await this.repo.update({ status: 'running', lockedAt: LessThan(new Date(Date.now() - STALE_MS)) }, { status: 'queued', lockedAt: null });
+    while (!this.stopped && this.running.size < this.config.JOB_CONCURRENCY) {
+      const job = await this.claim();
+      if (!job) return;
+      const run = this.run(job).finally(() => this.running.delete(run));
+      this.running.add(run);
+    }
+  }
+
+  /** Waits until no job is due or running (tests and graceful shutdown). */
+  async idle(): Promise<void> {
+    for (;;) {
+      await this.tick();
+      await Promise.allSettled([...this.running]);
+      const due = await this.repo.count({ where: [{ status: 'queued', runAfter: LessThanOrEqual(new Date()) }, { status: 'running' }] });
+      if (!due && this.running.size === 0) return;
+    }
+  }
+
+  private async claim(): Promise<Job | null> {
+    for (;;) {
+      const next = await this.repo.findOne({
+        select: { id: true },
+        where: { status: 'queued', runAfter: LessThanOrEqual(new Date()) },
+        order: { runAfter: 'ASC', id: 'ASC' },
+      });
+      if (!next) return null;
+      const claimed = await this.repo
+        .createQueryBuilder()
+        .update(Job)
+        .set({ status: 'running', lockedAt: new Date(), attempts: () => 'attempts + 1' })
+        .where('id = :id AND status = :queued', { id: next.id, queued: 'queued' })
+        .execute();
+      // Another instance took it between the read and the update: look for the next one.
+      if (claimed.affected) return this.repo.findOneOrFail({ where: { id: next.id }, select: { id: true, kind: true, params: true, attempts: true, maxAttempts: true } });
+    }
+  }
+
+  private async run(job: Job): Promise<void> {
+    const registered = this.handlers.get(job.kind);
+    try {
+      if (!registered) throw new PermanentJobError(`未知的任务类型 ${job.kind}`);
+      const output = await registered.handler({
+        id: job.id,
+        params: JSON.parse(job.params),
+        attempt: job.attempts,
+        progress: async (value) => {
+          await this.repo.update({ id: job.id }, { progress: Math.max(0, Math.min(1, value)), lockedAt: new Date() });
+        },
+      });
+      await this.repo.update(
+        { id: job.id },
+        { status: 'done', progress: 1, error: null, finishedAt: new Date(), lockedAt: null, ...(output ? { fileName: output.fileName, file: output.file } : {}) },
+      );
+    } catch (e) {
+      const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+      const final = e instanceof PermanentJobError || job.attempts >= job.maxAttempts;
+      this.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, final, err: message }, 'job failed');
+      const delays = registered?.retryDelaysMs ?? [0];
+      const delay = delays[Math.min(job.attempts - 1, delays.length - 1)];
+      await this.repo.update(
+        { id: job.id },
+        final
+          ? { status: 'failed', error: message, finishedAt: new Date(), lockedAt: null }
+          : { status: 'queued', error: message, lockedAt: null, runAfter: new Date(Date.now() + delay) },
+      );
+    }
+  }
+
+  private async own(staff: StaffPrincipal, id: number): Promise<Job> {
+    const job = await this.repo.findOne({
+      where: { id, createdById: staff.id },
+      select: { id: true, kind: true, status: true, progress: true, error: true, fileName: true, createdAt: true, finishedAt: true },
+    });
+    if (!job) throw AppException.notFound('任务');
+    return job;
+  }
+}
+
+function toDto(j: Job): JobDto {
+  return {
+    id: j.id,
+    kind: j.kind,
+    status: j.status,
+    progress: j.progress,
+    error: j.error,
+    fileName: j.fileName,
+    createdAt: j.createdAt.toISOString(),
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+  };
+}
