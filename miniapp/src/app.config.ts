@@ -4,10 +4,15 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packageArticles', pages: ['pages/detail/index'] },
     { root: 'packageMe', pages: ['pages/privacy/index', 'pages/export/index'] },
+    {
+      root: 'packageScales',
+      pages: ['pages/intro/index', 'pages/take/index', 'pages/result/index', 'pages/history/index', 'pages/hotlines/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packageArticles'] },
     'pages/articles/index': { network: 'all', packages: ['packageArticles'] },
+    'pages/scales/index': { network: 'all', packages: ['packageScales'] },
   },
   window: {
     backgroundTextStyle: 'dark',

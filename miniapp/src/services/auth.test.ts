@@ -11,7 +11,7 @@ function loginResult(token: string): ResidentLoginResult {
   return {
     accessToken: token,
     expiresIn: 7200,
-    resident: { id: 5, nickname: null, regionId: null, regionName: null, populationGroup: null, ageBand: null, createdAt: '2026-11-23T00:00:00Z' },
+    resident: { id: 5, nickname: null, regionId: null, regionName: null, populationGroup: null, ageBand: null, gender: null, createdAt: '2026-11-23T00:00:00Z' },
   }
 }
 

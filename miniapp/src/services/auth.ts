@@ -3,7 +3,7 @@ import type { ResidentLoginResult } from '@xinqiao/shared'
 import { requestPrivacyConsent } from './privacy'
 import { RequestError, request, setReloginHandler } from './request'
 import { clearSession, getToken, saveSession } from './session'
-import { STORAGE_KEYS, readStorage, removeStorage, writeStorage } from './storage'
+import { STORAGE_KEYS, STORAGE_PREFIXES, readStorage, removeStorage, removeStorageByPrefix, writeStorage } from './storage'
 
 const DEV_OPENID_PATTERN = /^[A-Za-z0-9_-]{4,64}$/
 
@@ -89,11 +89,14 @@ export function isLoggedIn(): boolean {
 /** Local sign-out (the token simply expires on the server). */
 export function logout(): void {
   clearSession()
+  // Unfinished scales hold answers and contact details: they must not outlive the session.
+  removeStorageByPrefix(STORAGE_PREFIXES.scaleDraft)
 }
 
 /** After the account is deleted: forget everything tied to it, including the 体验账号 id. */
 export function forgetAccount(): void {
   clearSession()
+  removeStorageByPrefix(STORAGE_PREFIXES.scaleDraft)
   removeStorage(STORAGE_KEYS.devOpenid)
 }
 

@@ -9,6 +9,11 @@ export const STORAGE_KEYS = {
   privacy: 'xq.privacy.consent',
 } as const
 
+/** Families of keys, one per item (e.g. a scale in progress per scale code). */
+export const STORAGE_PREFIXES = {
+  scaleDraft: 'xq.scales.draft.',
+} as const
+
 export function readStorage<T>(key: string): T | null {
   try {
     const value = Taro.getStorageSync(key) as T | '' | undefined
@@ -32,4 +37,15 @@ export function removeStorage(key: string): void {
   } catch {
     // ignore
   }
+}
+
+/** Remove every key starting with `prefix` (e.g. all scale drafts when the account is forgotten). */
+export function removeStorageByPrefix(prefix: string): void {
+  let keys: string[] = []
+  try {
+    keys = Taro.getStorageInfoSync().keys
+  } catch {
+    return
+  }
+  keys.filter((k) => k.startsWith(prefix)).forEach(removeStorage)
 }

@@ -1,9 +1,15 @@
 /** `@tarojs/components` as plain DOM elements, enough for rendering logic under jsdom. */
-import type { ReactNode } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
 
 type Props = { className?: string; children?: ReactNode; onClick?: (e: unknown) => void; [key: string]: unknown }
 
-const pick = ({ className, children, onClick, id }: Props) => ({ className, children, onClick, id: id as string | undefined })
+const pick = ({ className, children, onClick, id, style }: Props) => ({
+  className,
+  children,
+  onClick,
+  id: id as string | undefined,
+  style: typeof style === 'object' && style !== null ? (style as CSSProperties) : undefined,
+})
 
 export const View = (p: Props & { dangerouslySetInnerHTML?: { __html: string } }) =>
   p.dangerouslySetInnerHTML ? (

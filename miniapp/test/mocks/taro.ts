@@ -42,6 +42,9 @@ const Taro = {
   showToast: resolved({ errMsg: 'showToast:ok' }),
   showModal: resolved({ confirm: true, cancel: false }),
   navigateTo: resolved({ errMsg: 'navigateTo:ok' }),
+  redirectTo: resolved({ errMsg: 'redirectTo:ok' }),
+  navigateBack: resolved({ errMsg: 'navigateBack:ok' }),
+  pageScrollTo: resolved({ errMsg: 'pageScrollTo:ok' }),
   switchTab: resolved({ errMsg: 'switchTab:ok' }),
   makePhoneCall: resolved({ errMsg: 'makePhoneCall:ok' }),
   setClipboardData: resolved({ errMsg: 'setClipboardData:ok' }),
@@ -56,6 +59,7 @@ const Taro = {
   removeStorageSync: jest.fn((key: string) => {
     memory.delete(key)
   }),
+  getStorageInfoSync: jest.fn(() => ({ keys: [...memory.keys()], currentSize: 0, limitSize: 10240 })),
 }
 
 export default Taro

@@ -40,7 +40,7 @@ export default function PrivacyNotice({ firstUse = true }: { firstUse?: boolean 
         <Text className='privacy-notice__title'>用户隐私保护指引</Text>
         <Text className='privacy-notice__text'>
           感谢你使用心桥。为了向你提供心理健康科普、自测和活动服务，我们会在你登录后保存你的账号标识（微信
-          openid）以及你主动填写的资料；心理自测答案和活动预约在相应功能上线后才会收集，并会另行征得你的同意。你可以随时在“我的”中导出或删除这些数据。
+          openid）以及你主动填写的资料；心理自测的答案只在你每次单独同意后才会保存（也可以匿名测评），活动预约在功能上线后才会收集，并会另行征得你的同意。你可以随时在“我的”中导出或删除这些数据。
         </Text>
         <Text className='privacy-notice__link' onClick={openGuide}>
           阅读完整的《用户隐私保护指引》

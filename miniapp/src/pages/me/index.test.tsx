@@ -12,6 +12,7 @@ const resident: ResidentProfile = {
   regionName: '红旗社区',
   populationGroup: 'employee',
   ageBand: '18to34',
+  gender: null,
   createdAt: '2026-11-23T00:00:00Z',
 }
 
@@ -91,5 +92,15 @@ describe('我的 page (H5)', () => {
     expect(sent.some((r) => r.method === 'DELETE' && r.path === '/api/v1/me')).toBe(true)
     expect(Taro.getStorageSync(STORAGE_KEYS.token)).toBe('')
     expect(Taro.getStorageSync(STORAGE_KEYS.devOpenid)).not.toBe('h5-demo01')
+  })
+
+  it('links to 我的测评 and the hotline directory', async () => {
+    routeRequests({})
+    render(<Me />)
+    fireEvent.click(screen.getByText('我的测评'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageScales/pages/history/index' })
+    fireEvent.click(screen.getByText('心理援助热线'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageScales/pages/hotlines/index' })
+    await screen.findByText('体验登录')
   })
 })

@@ -3,12 +3,13 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import type { ResidentProfile } from '@xinqiao/shared'
+import DevLoginCard from '../../components/DevLoginCard'
 import PrivacyNotice from '../../components/PrivacyNotice'
+import { HOTLINES_URL, SCALE_HISTORY_URL } from '../../features/scales/routes'
 import { deleteMe, getMe } from '../../services/api'
 import { ensureLogin, forgetAccount, logout } from '../../services/auth'
 import { PRIVACY_PAGE_URL, hasPrivacyConsent } from '../../services/privacy'
 import { getCachedResident, getToken } from '../../services/session'
-import DevLoginCard from './DevLoginCard'
 import ProfileForm from './ProfileForm'
 import './index.scss'
 
@@ -109,6 +110,11 @@ export default function Me() {
       {profile && (
         <ProfileForm profile={profile} onSaved={(p) => setAuth({ status: 'signedIn', profile: p })} />
       )}
+
+      <CellGroup title='心理测评'>
+        <Cell className='me__responses' title='我的测评' description='查看或删除保存的测评结果' clickable onClick={() => void Taro.navigateTo({ url: SCALE_HISTORY_URL })} />
+        <Cell className='me__hotlines' title='心理援助热线' clickable onClick={() => void Taro.navigateTo({ url: HOTLINES_URL })} />
+      </CellGroup>
 
       <CellGroup title='数据与隐私'>
         {profile && (

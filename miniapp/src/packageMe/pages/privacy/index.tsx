@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { SCALE_RESULT_RETENTION_YEARS } from '@xinqiao/shared'
 import { PRIVACY_POLICY_VERSION, getPrivacyConsent, revokePrivacyConsent, type PrivacyConsent } from '../../../services/privacy'
 import { logout } from '../../../services/auth'
 import { formatDateTime } from '../../../utils/format'
@@ -24,7 +25,7 @@ export const PRIVACY_SECTIONS: Section[] = [
     paragraphs: [
       '1. 账号标识：你登录时，微信向我们提供你在本小程序中的唯一标识（openid），用于识别你的账号、保存你的资料。我们不会获取你的手机号、微信头像和好友信息。',
       '2. 你主动填写的资料：昵称、所在社区/村、人群类别和年龄段，均为选填。用于向你推荐本地的科普内容和活动，并以汇总、不可识别个人的方式统计各地区心理健康服务的覆盖情况。',
-      '3. 心理自测的答案和结果（功能上线后）：属于敏感个人信息（健康信息）。只在你开始自测前单独征得你的同意后收集，用于向你展示结果；结果仅作筛查参考，不是诊断。',
+      `3. 心理自测的答案和结果：属于敏感个人信息（健康信息）。每次开始自测前单独征得你的同意，由你选择“保存到我的记录”（保存答案和结果，只有你本人可以在“我的测评”中查看，最长保存 ${SCALE_RESULT_RETENTION_YEARS} 年，可随时删除）或匿名测评（不保存答案和任何可识别你的信息，只把结果等级按地区和日期计入统计）。只有你另外同意社区心理咨询师跟进时，我们才保存你留下的联系电话和称呼，并让你所在社区经授权的心理咨询师查看这次的结果和答案。未满 14 周岁的孩子参加测评需要监护人同意，我们会记录监护人的姓名和关系。结果仅作筛查参考，不是诊断。`,
       '4. 活动报名、预约和签到记录（功能上线后）：用于安排活动、通知你活动变更。',
       '5. 服务日志：访问时间、IP 地址等，用于保障系统安全和排查故障。文章阅读次数只做匿名计数。',
     ],

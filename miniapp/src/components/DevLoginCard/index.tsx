@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import type { ResidentProfile } from '@xinqiao/shared'
 import { devLogin, getDevOpenid, isValidDevOpenid } from '../../services/auth'
+import './index.scss'
 
 /**
  * H5 has no wx.login: log in with a 体验账号 (an openid kept in storage). The server allows this

@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { SCREENING_DISCLAIMER, type ScaleResponseResult } from '@xinqiao/shared'
+import { openArticle } from '../../../components/ArticleCard'
+import HotlineCard from '../../../components/HotlineCard'
+import PrivacyNotice from '../../../components/PrivacyNotice'
+import { peekResult } from '../../../features/scales/handoff'
+import { HOTLINES_URL, SCALES_TAB_URL, SCALE_HISTORY_URL } from '../../../features/scales/routes'
+import { severityTone } from '../../../features/scales/trend'
+import type { RequestError } from '../../../services/request'
+import { getMyResponse } from '../../../services/scales'
+import { formatDateTime } from '../../../utils/format'
+import CrisisCard from '../../components/CrisisCard'
+import './index.scss'
+
+type ResultState =
+  | { status: 'loading' }
+  | { status: 'ready'; result: ScaleResponseResult }
+  | { status: 'error'; message: string; retry: boolean }
+  /** A fresh anonymous result that is no longer in memory (page reloaded): it was never stored. */
+  | { status: 'gone' }
+
+export default function ScaleResult() {
+  const { params } = useRouter()
+  const id = params.id !== undefined ? Number(params.id) : null
+  const code = params.code ?? ''
+  // The take page hands the fresh result over in memory; otherwise (from history) it is fetched.
+  const [handed] = useState(() => (id !== null ? peekResult({ id }) : peekResult({ code })))
+  const [state, setState] = useState<ResultState>(handed ? { status: 'ready', result: handed } : { status: 'loading' })
+
+  const load = useCallback(async () => {
+    if (id === null) {
+      setState({ status: 'gone' })
+      return
+    }
+    if (!Number.isInteger(id) || id <= 0) {
+      setState({ status: 'error', message: '测评记录地址有误', retry: false })
+      return
+    }
+    setState({ status: 'loading' })
+    try {
+      setState({ status: 'ready', result: await getMyResponse(id) })
+    } catch (e) {
+      const err = e as RequestError
+      setState({
+        status: 'error',
+        message: err.statusCode === 404 ? '这条测评记录不存在或已删除' : err.message,
+        retry: err.statusCode !== 404,
+      })
+    }
+  }, [id])
+
+  useEffect(() => {
+    if (!handed) void load()
+  }, [handed, load])
+
+  if (state.status === 'loading') return <View className='scale-result list-status'>加载中…</View>
+  if (state.status === 'gone' || state.status === 'error') {
+    return (
+      <View className='scale-result scale-result--empty'>
+        <Text className='scale-result__empty-text'>
+          {state.status === 'gone' ? '匿名测评的结果只在提交后显示一次，没有保存在手机或服务器上。' : state.message}
+        </Text>
+        {state.status === 'error' && state.retry && (
+          <Text className='scale-result__link' onClick={() => void load()}>
+            点击重试
+          </Text>
+        )}
+        <Text className='scale-result__link' onClick={() => void Taro.switchTab({ url: SCALES_TAB_URL })}>
+          返回测评列表
+        </Text>
+        <View className='scale-result__help'>
+          <HotlineCard compact />
+        </View>
+      </View>
+    )
+  }
+
+  const { result } = state
+  const tone = severityTone(result.band.severity, result.crisis.triggered)
+  return (
+    <View className='scale-result'>
+      {result.crisis.triggered && <CrisisCard hotlines={result.crisis.hotlines} reasons={result.crisis.reasons} />}
+
+      <View className='scale-result__summary card'>
+        <Text className='scale-result__title'>{result.scaleTitle}</Text>
+        <View className='result-score'>
+          <Text className='result-score__value'>{result.score}</Text>
+          <Text className='result-score__max'> / {result.maxScore} 分</Text>
+        </View>
+        <Text className={`result-band result-band--${tone}`}>{result.band.label}</Text>
+        <Text className='scale-result__date'>测评时间：{formatDateTime(result.submittedAt)}</Text>
+      </View>
+
+      {result.followUpRequested && (
+        <View className='result-follow-up'>已通知您所在社区的心理咨询师，他们会尽快与您联系</View>
+      )}
+
+      <View className='card'>
+        <Text className='scale-result__label'>结果解读</Text>
+        <Text className='scale-result__text result-interpretation'>{result.band.interpretation}</Text>
+        <Text className='scale-result__label'>建议</Text>
+        <Text className='scale-result__text result-advice'>{result.band.advice}</Text>
+      </View>
+
+      {result.subscales.length > 0 && (
+        <View className='card result-subscales'>
+          <Text className='scale-result__label'>分项得分</Text>
+          {result.subscales.map((s) => (
+            <View key={s.id} className='result-subscales__row'>
+              <Text>{s.title}</Text>
+              <Text className='result-subscales__score'>{s.score}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      <Text className='result-disclaimer'>{result.disclaimer || SCREENING_DISCLAIMER}</Text>
+
+      <View className='scale-result__record'>
+        {result.consentMode === 'anonymous' ? (
+          <Text className='result-anonymous'>本次为匿名测评：结果没有与你的账号关联，也没有保存答案，离开本页后无法再次查看。</Text>
+        ) : (
+          <Text className='scale-result__saved' onClick={() => void Taro.navigateTo({ url: SCALE_HISTORY_URL })}>
+            结果已保存到“我的测评”，你可以随时查看或删除。查看我的测评 ›
+          </Text>
+        )}
+      </View>
+
+      {result.suggestedArticles.length > 0 && (
+        <View className='result-articles'>
+          <View className='section-title'>
+            <Text>推荐阅读</Text>
+          </View>
+          {result.suggestedArticles.map((a) => (
+            <View key={a.id} className='result-articles__item' onClick={() => openArticle(a.id)}>
+              <Text className='result-articles__title'>{a.title}</Text>
+              {a.summary ? <Text className='result-articles__summary'>{a.summary}</Text> : null}
+            </View>
+          ))}
+        </View>
+      )}
+
+      <View className='section-title'>
+        <Text>需要倾诉或帮助？</Text>
+        <Text className='section-title__more result-hotlines' onClick={() => void Taro.navigateTo({ url: HOTLINES_URL })}>
+          全部心理援助热线 ›
+        </Text>
+      </View>
+      <HotlineCard compact />
+
+      <Button className='xq-button xq-button--plain scale-result__back' onClick={() => void Taro.switchTab({ url: SCALES_TAB_URL })}>
+        返回测评列表
+      </Button>
+      <PrivacyNotice firstUse={false} />
+    </View>
+  )
+}
