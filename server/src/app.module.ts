@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'http';
 import { JwtModule } from '@nestjs/jwt';
 import { AlertsModule } from './alerts/alerts.module';
 import { ArticlesModule } from './articles/articles.module';
+import { AwarenessModule } from './awareness/awareness.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './common/config/env';
@@ -18,6 +20,7 @@ import { JobsModule } from './common/jobs/jobs.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
+import { QuizzesModule } from './quizzes/quizzes.module';
 import { RegionsModule } from './regions/regions.module';
 import { ResidentsModule } from './residents/residents.module';
 import { ScalesModule } from './scales/scales.module';
@@ -63,6 +66,9 @@ export class AppModule {
         HotlinesModule,
         ScalesModule,
         AlertsModule,
+        QuizzesModule,
+        AwarenessModule,
+        CampaignsModule,
         UploadsModule,
         HealthModule,
         DemoModule,

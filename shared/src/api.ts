@@ -54,6 +54,16 @@ export const ERROR_CODES = [
   'SCALE_VERSION_MISMATCH',
   'CONSENT_REQUIRED',
   'GUARDIAN_CONSENT_REQUIRED',
+  /** Sign-up to a full event without a waiting list, or without asking to join it (`joinWaitlist`). */
+  'EVENT_FULL',
+  /** Sign-up, cancellation or an offer answer refused by the event's rules; `details.reason` says which. */
+  'REGISTRATION_REFUSED',
+  /** Check-in refused (outside the window, cancelled event, revoked ticket …); `details.reason` says which. */
+  'CHECKIN_REFUSED',
+  /** A ticket or screen code that is malformed, for another event, or forged; `details.reason` says which. */
+  'CHECKIN_TOKEN_INVALID',
+  /** A genuine screen code past its window: scan the screen again. */
+  'CHECKIN_CODE_EXPIRED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;

@@ -44,6 +44,10 @@ export const PERMISSIONS = [
   'awareness.read',
   /** Create and run campaigns. */
   'campaigns.manage',
+  /** Create and run "六进" events and their host units; attendee lists, statistics and quota coverage. */
+  'events.manage',
+  /** Check people in at events (scan tickets, show the screen code, work offline with the check-in kit). */
+  'events.checkin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,12 +60,13 @@ const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   region_admin: [
     'regions.manage', 'staff.manage', 'audit.read', 'articles.edit', 'articles.publish',
     'scales.stats', 'hotlines.manage', 'alerts.oversee', 'quizzes.manage', 'awareness.read', 'campaigns.manage',
+    'events.manage', 'events.checkin',
   ],
   content_editor: ['articles.edit', 'articles.publish', 'quizzes.manage'],
   content_reviewer: ['articles.edit', 'articles.publish', 'quizzes.manage'],
   counsellor: ['alerts.oversee', 'alerts.handle'],
-  event_organiser: ['campaigns.manage'],
-  checkin_staff: [],
+  event_organiser: ['campaigns.manage', 'events.manage', 'events.checkin'],
+  checkin_staff: ['events.checkin'],
 };
 
 export function hasPermission(role: StaffRole, permission: Permission): boolean {

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   alertColourFor,
+  chinaMonth,
   checkAnswers,
   crisisReasons,
   needsGuardianConsent,
@@ -30,7 +31,7 @@ import { ResidentsService } from '../residents/residents.service';
 import type { MyResponsesQueryDto, ScaleResponseDto } from './scale.dto';
 import { ScaleResponse } from './scale-response.entity';
 import { ScalesService } from './scales.service';
-import { chinaDay, chinaMonth } from './china-time';
+import { chinaDay } from '../common/china-time';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,5 +1,5 @@
 import { Like, type FindOperator } from 'typeorm';
-import { isWithin } from '@xinqiao/shared';
+import { hasPermission, isWithin, type Permission } from '@xinqiao/shared';
 import { AppException } from '../errors/app-exception';
 import type { StaffPrincipal } from './principal';
 
@@ -25,4 +25,9 @@ export function assertFound<T extends { regionPath: string | null } | { path: st
   const path = row ? ('regionPath' in row ? row.regionPath : row.path) : null;
   if (!row || path === null || !isWithin(path, staff.regionPath)) throw AppException.notFound(what);
   return row;
+}
+
+/** For reads open to several roles: the caller needs at least one of the permissions. */
+export function requireAny(staff: StaffPrincipal, ...permissions: Permission[]): void {
+  if (!permissions.some((p) => hasPermission(staff.role, p))) throw AppException.forbidden();
 }

@@ -32,6 +32,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_DEV_LOGIN: 'true' })).toThrow(/JWT_SECRET is required[\s\S]*AUTH_DEV_LOGIN/);
   });
 
+  it('reads subscribe-message templates with the default or the given keys', () => {
+    const c = loadConfig({ WECHAT_TEMPLATE_EVENT_SIGNUP: 'AbC-123_xyzTemplate', WECHAT_TEMPLATE_EVENT_OFFER: 'AbC-123_xyzOffer:thing5, date2,thing7' });
+    expect(c.WECHAT_TEMPLATE_EVENT_SIGNUP).toEqual({ id: 'AbC-123_xyzTemplate', keys: ['thing1', 'time2', 'thing3', 'thing4'] });
+    expect(c.WECHAT_TEMPLATE_EVENT_OFFER).toEqual({ id: 'AbC-123_xyzOffer', keys: ['thing5', 'date2', 'thing7'] });
+    expect(c.WECHAT_TEMPLATE_EVENT_REMINDER).toBeUndefined();
+    expect(() => loadConfig({ WECHAT_TEMPLATE_EVENT_CHANGE: 'bad id' })).toThrow('WECHAT_TEMPLATE_EVENT_CHANGE must be a template id');
+    expect(() => loadConfig({ WECHAT_TEMPLATE_EVENT_CHANGE: 'AbC-123_xyz:thing1,Time2' })).toThrow('must list 1-4 template keys');
+  });
+
+  it('wants an event token secret as long as the JWT secret', () => {
+    expect(() => loadConfig({ EVENT_TOKEN_SECRET: 'short' })).toThrow('EVENT_TOKEN_SECRET must be at least 32 characters');
+    expect(loadConfig({}).EVENT_OFFER_HOURS).toBe(12);
+  });
+
   it('is documented in the README, every variable', () => {
     const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
     const missing = Object.keys(ENV_SPEC).filter((name) => !readme.includes(`\`${name}\``));

@@ -54,6 +54,23 @@ const url: Parser<string> = (raw) => {
 
 const list: Parser<string[]> = (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean);
 
+/** A subscribe-message template: its id and the keys of its four values (活动名称, 时间, 地点, 提示). */
+export interface TemplateConfig {
+  id: string;
+  keys: string[];
+}
+
+/** `<templateId>` (keys thing1,time2,thing3,thing4) or `<templateId>:<key>,<key>,…` for another template layout. */
+const template: Parser<TemplateConfig> = (raw) => {
+  const [id, keyList, ...rest] = raw.split(':');
+  if (rest.length || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) throw new Error(`must be a template id, optionally followed by :key,key,…, got "${raw}"`);
+  const keys = keyList === undefined ? ['thing1', 'time2', 'thing3', 'thing4'] : keyList.split(',').map((k) => k.trim());
+  if (keys.length < 1 || keys.length > 4 || keys.some((k) => !/^[a-z_]+[0-9]+$/.test(k))) {
+    throw new Error(`must list 1-4 template keys such as thing1,time2 after the colon, got "${raw}"`);
+  }
+  return { id, keys };
+};
+
 export const ENV_SPEC = {
   NODE_ENV: { doc: '`development`, `production` or `test`; production refuses dev login and default secrets', default: 'development', parse: oneOf('development', 'production', 'test') },
   HOST: { doc: 'Interface to listen on', default: '0.0.0.0', parse: str },
@@ -81,7 +98,18 @@ export const ENV_SPEC = {
   WECHAT_APPID: { doc: 'Mini-program AppID', parse: str },
   WECHAT_SECRET: { doc: 'Mini-program AppSecret', parse: str },
   WECHAT_TIMEOUT_MS: { doc: 'Timeout of one WeChat API call', default: '5000', parse: int(100, 60000) },
+  EVENT_TOKEN_SECRET: { doc: 'Secret that signs event tickets and check-in codes (at least 32 characters); default: derived from JWT_SECRET as HMAC-SHA256(JWT_SECRET, "xinqiao:event-tokens"). Set it to change JWT_SECRET without invalidating issued tickets; changing it invalidates them', parse: str },
+  EVENT_OFFER_HOURS: { doc: 'Default hours a freed seat is held for the next person on an event\'s waiting list (each event may set its own)', default: '12', parse: int(1, 168) },
+  EVENT_QUOTA_REGION_LECTURES: { doc: 'Quota: lectures a year each community/village needs ("六进" coverage)', default: '2', parse: int(0, 100) },
+  EVENT_QUOTA_UNIT_STAFF: { doc: 'Quota: host units with more staff than this need lectures of their own', default: '100', parse: int(0, 1000000) },
+  EVENT_QUOTA_UNIT_LECTURES: { doc: 'Quota: lectures a year each such host unit needs', default: '1', parse: int(0, 100) },
+  EVENT_QUOTA_UNIT_MINUTES: { doc: 'Quota: shortest lecture (minutes) that counts for a host unit', default: '60', parse: int(0, 1440) },
+  WECHAT_TEMPLATE_EVENT_SIGNUP: { doc: 'Subscribe-message template for "sign-up confirmed" (also a seat from the waiting list): `<templateId>` with keys thing1 (活动名称), time2 (活动时间), thing3 (活动地点), thing4 (温馨提示), or `<templateId>:<key>,<key>,<key>,<key>` in that order; unset: such messages are recorded as skipped', parse: template },
+  WECHAT_TEMPLATE_EVENT_REMINDER: { doc: 'Template for the reminder 24 hours before an event (same format)', parse: template },
+  WECHAT_TEMPLATE_EVENT_OFFER: { doc: 'Template for a waiting-list offer (same format)', parse: template },
+  WECHAT_TEMPLATE_EVENT_CHANGE: { doc: 'Template for an event changed or cancelled (same format)', parse: template },
   ALERT_RED_DUE_HOURS: { doc: 'Hours within which a red (三色预警) alert must have a first follow-up before it shows as overdue', default: '24', parse: int(1, 720) },
+  AWARENESS_MIN_RESPONDENTS: { doc: 'Awareness-rate slices with fewer respondents show "样本量不足" instead of a figure', default: '30', parse: int(1, 10000) },
   JOB_POLL_MS: { doc: 'How often the background job queue looks for due jobs (exports, notifications)', default: '1000', parse: int(50, 60000) },
   JOB_CONCURRENCY: { doc: 'Background jobs one server process runs at the same time', default: '2', parse: int(1, 32) },
   UPLOAD_DIR: { doc: 'Where uploaded images are stored (served at /uploads/)', default: 'data/uploads', parse: str },
@@ -123,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (config.AUTH_DEV_LOGIN) problems.push('AUTH_DEV_LOGIN must not be true when NODE_ENV=production');
   }
   if (config.JWT_SECRET !== undefined && config.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (config.EVENT_TOKEN_SECRET !== undefined && config.EVENT_TOKEN_SECRET.length < 32) problems.push('EVENT_TOKEN_SECRET must be at least 32 characters');
   if (problems.length) throw new ConfigError(problems);
   config.JWT_SECRET ??= DEV_JWT_SECRET;
   return config;

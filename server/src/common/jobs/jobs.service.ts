@@ -69,7 +69,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The job as its requester sees it; anyone else gets 404. */
   async get(staff: StaffPrincipal, id: number): Promise<JobDto> {
-    return toDto(await this.own(staff, id));
+    return jobDto(await this.own(staff, id));
   }
 
   async download(staff: StaffPrincipal, id: number): Promise<{ fileName: string; file: Buffer }> {
@@ -172,7 +172,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-function toDto(j: Job): JobDto {
+export function jobDto(j: Job): JobDto {
   return {
     id: j.id,
     kind: j.kind,

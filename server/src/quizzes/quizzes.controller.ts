@@ -1,0 +1,155 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, CurrentStaff, Public, StaffOnly } from '../common/access/decorators';
+import type { Principal, StaffPrincipal } from '../common/access/principal';
+import { APP_CONFIG, type AppConfig } from '../common/config/env';
+import { AppException } from '../common/errors/app-exception';
+import { requireAny } from '../common/access/region-scope';
+import { IdParam } from '../common/http/id-param';
+import { sendFile } from '../common/http/send-file';
+import { Audited } from '../audit/audited.decorator';
+import { AttemptsService } from './attempts.service';
+import { QuestionInputDto, QuestionQueryDto } from './question.dto';
+import { QuestionsService } from './questions.service';
+import { AdminQuizQueryDto, AttemptInputDto, PublicQuizQueryDto, QuizInputDto } from './quiz.dto';
+import { QuizzesService } from './quizzes.service';
+
+@ApiTags('quizzes')
+@Controller('quizzes')
+export class QuizzesController {
+  constructor(private readonly attempts: AttemptsService) {}
+
+  @Get()
+  @Public()
+  list(@Query() q: PublicQuizQueryDto, @CurrentPrincipal() who?: Principal) {
+    return this.attempts.listOpen(q, who);
+  }
+
+  @Get(':id')
+  @Public()
+  get(@IdParam() id: number, @CurrentPrincipal() who?: Principal) {
+    return this.attempts.paper(id, who);
+  }
+
+  /** 201 for a new answer; 200 when it was stored before (a retry, or a survey answered already). */
+  @Post(':id/attempts')
+  @Public()
+  async submit(@IdParam() id: number, @Body() dto: AttemptInputDto, @CurrentPrincipal() who: Principal | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { created, result } = await this.attempts.submit(id, dto, who);
+    reply.status(created ? 201 : 200);
+    return result;
+  }
+}
+
+@ApiTags('quizzes')
+@Controller('admin/questions')
+export class AdminQuestionsController {
+  constructor(
+    private readonly questions: QuestionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @StaffOnly('quizzes.manage')
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: QuestionQueryDto) {
+    return this.questions.list(staff, q);
+  }
+
+  @Get('export')
+  @StaffOnly('quizzes.manage')
+  async export(@CurrentStaff() staff: StaffPrincipal, @Res() reply: FastifyReply) {
+    sendFile(reply, '心理健康知识题库.xlsx', await this.questions.exportBank(staff));
+  }
+
+  @Post('import')
+  @StaffOnly('quizzes.manage')
+  @Audited('question.import', 'question')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  async import(@CurrentStaff() staff: StaffPrincipal, @Req() req: FastifyRequest) {
+    if (!req.isMultipart()) throw new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 Excel 文件');
+    const part = await req.file({ limits: { fileSize: this.config.UPLOAD_MAX_BYTES, files: 1 } });
+    if (!part || part.fieldname !== 'file') throw AppException.badRequest('请在字段 file 中上传 Excel 文件', undefined, 'VALIDATION_FAILED');
+    let data: Buffer;
+    try {
+      data = await part.toBuffer();
+    } catch {
+      throw new AppException(413, 'PAYLOAD_TOO_LARGE', `文件不能超过 ${Math.round(this.config.UPLOAD_MAX_BYTES / 1048576)} MB`);
+    }
+    return this.questions.importBank(staff, data);
+  }
+
+  @Post()
+  @StaffOnly('quizzes.manage')
+  @Audited('question.create', 'question')
+  create(@CurrentStaff() staff: StaffPrincipal, @Body() dto: QuestionInputDto) {
+    return this.questions.create(staff, dto);
+  }
+
+  @Put(':id')
+  @StaffOnly('quizzes.manage')
+  @Audited('question.update', 'question')
+  update(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: QuestionInputDto) {
+    return this.questions.update(staff, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @StaffOnly('quizzes.manage')
+  @Audited('question.delete', 'question')
+  remove(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.questions.remove(staff, id);
+  }
+}
+
+@ApiTags('quizzes')
+@Controller('admin/quizzes')
+export class AdminQuizzesController {
+  constructor(private readonly quizzes: QuizzesService) {}
+
+  /** Officials reading the figures need the list too, without the right to edit. */
+  @Get()
+  @StaffOnly()
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AdminQuizQueryDto) {
+    requireAny(staff, 'quizzes.manage', 'awareness.read');
+    return this.quizzes.list(staff, q);
+  }
+
+  @Get(':id')
+  @StaffOnly()
+  get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    requireAny(staff, 'quizzes.manage', 'awareness.read');
+    return this.quizzes.get(staff, id);
+  }
+
+  @Post()
+  @StaffOnly('quizzes.manage')
+  @Audited('quiz.create', 'quiz')
+  create(@CurrentStaff() staff: StaffPrincipal, @Body() dto: QuizInputDto) {
+    return this.quizzes.create(staff, dto);
+  }
+
+  @Put(':id')
+  @StaffOnly('quizzes.manage')
+  @Audited('quiz.update', 'quiz')
+  update(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: QuizInputDto) {
+    return this.quizzes.update(staff, id, dto);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @StaffOnly('quizzes.manage')
+  @Audited('quiz.publish', 'quiz')
+  publish(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.quizzes.publish(staff, id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @StaffOnly('quizzes.manage')
+  @Audited('quiz.close', 'quiz')
+  close(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.quizzes.close(staff, id);
+  }
+}

@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  ancestorPaths,
+  drawQuestions,
+  isKnowledgePointId,
+  isWithin,
+  mulberry32,
+  QuizDrawError,
+  scoringRuleProblems,
+  type AdminQuiz,
+  type DrawSpec,
+  type Page,
+} from '@xinqiao/shared';
+import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Campaign } from '../campaigns/campaign.entity';
+import type { StaffPrincipal } from '../common/access/principal';
+import { assertFound, scopeCondition } from '../common/access/region-scope';
+import { AppException } from '../common/errors/app-exception';
+import { pageOf, paging } from '../common/http/page-query.dto';
+import { Region } from '../regions/region.entity';
+import { RegionsService } from '../regions/regions.service';
+import type { AdminQuizQueryDto, QuizInputDto } from './quiz.dto';
+import { Quiz } from './quiz.entity';
+import { QuestionsService } from './questions.service';
+
+/** Organisers' side of quizzes: drafts, publication (which freezes the paper) and closing. */
+@Injectable()
+export class QuizzesService {
+  constructor(
+    @InjectRepository(Quiz) private readonly repo: Repository<Quiz>,
+    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
+    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly regions: RegionsService,
+    private readonly questions: QuestionsService,
+  ) {}
+
+  /** Quizzes of the caller's subtree and of the regions above it (a street reads the district's survey). */
+  async list(staff: StaffPrincipal, q: AdminQuizQueryDto): Promise<Page<AdminQuiz>> {
+    const p = paging(q);
+    const qb = this.readable(staff);
+    if (q.kind) qb.andWhere('z.kind = :kind', { kind: q.kind });
+    if (q.status) qb.andWhere('z.status = :status', { status: q.status });
+    const [rows, total] = await qb.orderBy('z.id', 'DESC').skip(p.skip).take(p.pageSize).getManyAndCount();
+    return pageOf(await this.toDtos(rows), total, p);
+  }
+
+  async get(staff: StaffPrincipal, id: number): Promise<AdminQuiz> {
+    const quiz = await this.readable(staff).andWhere('z.id = :id', { id }).getOne();
+    if (!quiz) throw AppException.notFound('测验');
+    return (await this.toDtos([quiz]))[0];
+  }
+
+  /** Quizzes whose figures the caller may read (same rule as the list). */
+  async readableIds(staff: StaffPrincipal, ids: number[]): Promise<Quiz[]> {
+    if (!ids.length) return [];
+    const rows = await this.readable(staff).andWhere('z.id IN (:...ids)', { ids }).getMany();
+    if (rows.length !== new Set(ids).size) throw AppException.notFound('测验');
+    return rows;
+  }
+
+  async create(staff: StaffPrincipal, dto: QuizInputDto): Promise<AdminQuiz> {
+    const region = await this.regions.requireInScope(dto.regionId, staff);
+    const fields = await this.fields(staff, dto);
+    const saved = await this.repo.save(this.repo.create({ ...fields, regionId: region.id, regionPath: region.path, status: 'draft', questionCodes: [], createdBy: staff.username }));
+    return (await this.toDtos([saved]))[0];
+  }
+
+  async update(staff: StaffPrincipal, id: number, dto: QuizInputDto): Promise<AdminQuiz> {
+    const quiz = await this.own(staff, id);
+    if (quiz.status !== 'draft') throw AppException.invalidState('已发布的测验不能修改；如需调整请新建一期');
+    if (dto.regionId !== quiz.regionId) {
+      const region = await this.regions.requireInScope(dto.regionId, staff);
+      quiz.regionId = region.id;
+      quiz.regionPath = region.path;
+    }
+    Object.assign(quiz, await this.fields(staff, dto));
+    return (await this.toDtos([await this.repo.save(quiz)]))[0];
+  }
+
+  /** Draws the paper once (seeded by the quiz id, so it is reproducible) and freezes its questions. */
+  async publish(staff: StaffPrincipal, id: number): Promise<AdminQuiz> {
+    const quiz = await this.own(staff, id);
+    if (quiz.status !== 'draft') throw AppException.invalidState('该测验已发布');
+    const bank = await this.questions.usableFor(quiz.regionPath);
+    let codes: string[];
+    try {
+      codes = drawQuestions(bank, quiz.draw, mulberry32(quiz.id)).map((q) => q.id);
+    } catch (e) {
+      if (e instanceof QuizDrawError) throw AppException.badRequest(`无法生成试卷：${e.message}`, undefined, 'VALIDATION_FAILED');
+      throw e;
+    }
+    await this.db.transaction(async (tx) => {
+      const done = await tx.getRepository(Quiz).update({ id: quiz.id, status: 'draft' }, { status: 'published', questionCodes: codes });
+      if (!done.affected) throw AppException.invalidState('该测验已发布');
+      await this.questions.markInUse(tx, codes);
+    });
+    return this.get(staff, id);
+  }
+
+  async close(staff: StaffPrincipal, id: number): Promise<AdminQuiz> {
+    const quiz = await this.own(staff, id);
+    if (quiz.status !== 'published') throw AppException.invalidState('只有进行中的测验可以结束');
+    await this.repo.update({ id }, { status: 'closed' });
+    return this.get(staff, id);
+  }
+
+  private readable(staff: StaffPrincipal) {
+    return this.repo
+      .createQueryBuilder('z')
+      .where(new Brackets((w) => w.where(...scopeCondition('z', staff)).orWhere('z.regionPath IN (:...above)', { above: ancestorPaths(staff.regionPath) })));
+  }
+
+  private async own(staff: StaffPrincipal, id: number): Promise<Quiz> {
+    return assertFound(await this.repo.findOne({ where: { id } }), staff, '测验');
+  }
+
+  /** Checks what the form cannot: the survey window, links, the draw spec, the scoring rule. */
+  private async fields(staff: StaffPrincipal, dto: QuizInputDto) {
+    const problems = scoringRuleProblems({ method: 'per_item', pointsPerItem: dto.pointsPerItem, passMark: dto.passMark, multipleChoice: dto.multipleChoice });
+    const opensAt = dto.opensAt ? new Date(dto.opensAt) : null;
+    const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
+    if (dto.kind === 'survey') {
+      if (!opensAt || !closesAt) problems.push('知晓率调查须填写开始和结束时间');
+      else if (closesAt <= opensAt) problems.push('结束时间须晚于开始时间');
+      if (!dto.year) problems.push('知晓率调查须填写统计年度');
+    }
+    if ((dto.kind === 'pre_test' || dto.kind === 'post_test') && !dto.campaignId && !dto.eventId) problems.push('前测、后测须关联宣传活动或活动');
+    problems.push(...drawProblems(dto.draw));
+    if (dto.campaignId) {
+      const campaign = await this.campaigns.findOne({ where: { id: dto.campaignId } });
+      if (!campaign || !isWithin(campaign.regionPath, staff.regionPath)) problems.push('所选宣传活动不存在或不在本辖区');
+    }
+    if (dto.pairedQuizId) {
+      if (dto.kind !== 'post_test') problems.push('只有后测可以关联前测');
+      const pre = await this.repo.findOne({ where: { id: dto.pairedQuizId } });
+      if (!pre || pre.kind !== 'pre_test' || !isWithin(pre.regionPath, staff.regionPath)) problems.push('关联的前测不存在或不是前测');
+    }
+    if (problems.length) throw new AppException(400, 'VALIDATION_FAILED', problems[0], problems.map((message) => ({ message })));
+    return {
+      title: dto.title.trim(),
+      description: dto.description?.trim() ?? '',
+      kind: dto.kind,
+      opensAt: dto.kind === 'survey' ? opensAt : null,
+      closesAt: dto.kind === 'survey' ? closesAt : null,
+      year: dto.kind === 'survey' ? dto.year ?? null : null,
+      pointsPerItem: dto.pointsPerItem,
+      passMark: dto.passMark,
+      multipleChoice: dto.multipleChoice ?? 'all_or_nothing',
+      draw: dto.draw,
+      campaignId: dto.campaignId ?? null,
+      eventId: dto.eventId ?? null,
+      pairedQuizId: dto.kind === 'post_test' ? dto.pairedQuizId ?? null : null,
+    };
+  }
+
+  private async toDtos(rows: Quiz[]): Promise<AdminQuiz[]> {
+    const ids = [...new Set(rows.map((r) => r.regionId))];
+    const names = ids.length ? new Map((await this.regionRepo.find({ select: { id: true, name: true }, where: { id: In(ids) } })).map((r) => [r.id, r.name])) : new Map<number, string>();
+    return rows.map((z) => ({
+      id: z.id,
+      title: z.title,
+      description: z.description,
+      kind: z.kind,
+      status: z.status,
+      regionId: z.regionId,
+      regionName: names.get(z.regionId) ?? '',
+      opensAt: z.opensAt?.toISOString() ?? null,
+      closesAt: z.closesAt?.toISOString() ?? null,
+      year: z.year,
+      pointsPerItem: z.pointsPerItem,
+      passMark: z.passMark,
+      multipleChoice: z.multipleChoice,
+      draw: z.draw,
+      questionCodes: z.questionCodes,
+      campaignId: z.campaignId,
+      eventId: z.eventId,
+      pairedQuizId: z.pairedQuizId,
+      respondents: z.respondents,
+      createdAt: z.createdAt.toISOString(),
+      updatedAt: z.updatedAt.toISOString(),
+    }));
+  }
+}
+
+/** The draw spec arrives as free JSON: say precisely what is wrong with it. */
+export function drawProblems(draw: unknown): string[] {
+  const d = draw as Partial<DrawSpec> & Record<string, unknown>;
+  if (d?.mode === 'fixed') {
+    const ids = (d as { questionIds?: unknown }).questionIds;
+    if (!Array.isArray(ids) || ids.length === 0) return ['固定试卷至少需要 1 道题目'];
+    if (ids.some((x) => typeof x !== 'string' || !x)) return ['题目编号须为文本'];
+    if (ids.length > 200) return ['一份试卷最多 200 道题'];
+    return [];
+  }
+  if (d?.mode === 'random') {
+    const per = (d as { perPoint?: unknown }).perPoint;
+    if (typeof per === 'number') return Number.isInteger(per) && per >= 1 && per <= 20 ? [] : ['每个知识点抽题数须为 1-20 的整数'];
+    if (typeof per !== 'object' || per === null) return ['请为每个知识点设置抽题数'];
+    const entries = Object.entries(per as Record<string, unknown>);
+    if (entries.some(([k, v]) => !isKnowledgePointId(Number(k)) || typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 20)) {
+      return ['抽题设置须为知识点 1-10 对应 0-20 的整数'];
+    }
+    if (!entries.some(([, v]) => (v as number) > 0)) return ['至少为一个知识点设置抽题数'];
+    return [];
+  }
+  return ['抽题方式须为固定试卷（fixed）或按知识点随机抽题（random）'];
+}
