@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   alertColourFor,
@@ -7,6 +7,7 @@ import {
   crisisReasons,
   needsGuardianConsent,
   SCALE_CONSENT_VERSION,
+  SCALE_RESULT_RETENTION_YEARS,
   scoreRange,
   scoreResponse,
   SCREENING_DISCLAIMER,
@@ -16,7 +17,7 @@ import {
   type ScaleDefinition,
   type ScaleResponseResult,
 } from '@xinqiao/shared';
-import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, IsNull, LessThan, Not, QueryFailedError, Repository } from 'typeorm';
 import { Alert, priorityOf } from '../alerts/alert.entity';
 import { ArticlesService } from '../articles/articles.service';
 import type { Principal } from '../common/access/principal';
@@ -37,7 +38,9 @@ const HOUR_MS = 3_600_000;
 
 /** Residents' scale submissions: consent rules, scoring, the crisis path, and alerts for follow-up. */
 @Injectable()
-export class ResponsesService implements OnModuleInit {
+export class ResponsesService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private purgeTimer: NodeJS.Timeout | null = null;
+
   constructor(
     @InjectRepository(ScaleResponse) private readonly repo: Repository<ScaleResponse>,
     @InjectRepository(Alert) private readonly alertRepo: Repository<Alert>,
@@ -53,6 +56,25 @@ export class ResponsesService implements OnModuleInit {
 
   onModuleInit(): void {
     this.personalData.register({ key: 'scaleResponses', export: (id) => this.exportFor(id) });
+  }
+
+  /** The consent says saved results are kept SCALE_RESULT_RETENTION_YEARS years: enforced twice a day. */
+  onApplicationBootstrap(): void {
+    void this.purgeExpired();
+    this.purgeTimer = setInterval(() => void this.purgeExpired(), 12 * HOUR_MS);
+    this.purgeTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+  }
+
+  /** Deletes saved results (and their alerts) past the retention period; anonymous counts are not personal data and stay. */
+  async purgeExpired(now = new Date()): Promise<number> {
+    const cutoff = new Date(now);
+    cutoff.setUTCFullYear(cutoff.getUTCFullYear() - SCALE_RESULT_RETENTION_YEARS);
+    const result = await this.repo.delete({ residentId: Not(IsNull()), submittedAt: LessThan(cutoff) });
+    return result.affected ?? 0;
   }
 
   async submit(code: string, dto: ScaleResponseDto, who: Principal | undefined): Promise<ScaleResponseResult> {

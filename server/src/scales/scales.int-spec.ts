@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { getBuiltInScale, SCALE_CONSENT_VERSION, type ScaleDefinition } from '@xinqiao/shared';
 import { randomUUID } from 'crypto';
 import { Alert } from '../alerts/alert.entity';
+import { ResponsesService } from './responses.service';
 import { DEMO_PASSWORD, REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
 
@@ -320,6 +321,18 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect(await count('alerts')).toBe(0);
       expect(await count('audit_logs', `action = 'scale_response.delete'`)).toBe(1);
       expect((await t.get('/api/v1/me/responses', token)).body.total).toBe(1);
+    });
+
+    it('deletes saved results after the retention period, keeping anonymous counts', async () => {
+      const token = await resident('old-timer');
+      const saved = await t.post('/api/v1/scales/phq-9/responses', submission(PHQ9, answers(PHQ9, 3), FOLLOW_UP), token);
+      await t.post('/api/v1/scales/phq-9/responses', submission(PHQ9, answers(PHQ9, 1), { mode: 'anonymous' }), token);
+      const responses = t.app.get(ResponsesService);
+      expect(await responses.purgeExpired(new Date(Date.now() + 2 * 365 * 86_400_000))).toBe(0);
+      expect(await responses.purgeExpired(new Date(Date.now() + (3 * 365 + 2) * 86_400_000))).toBe(1);
+      expect((await t.get(`/api/v1/me/responses/${saved.body.id}`, token)).status).toBe(404);
+      expect(await count('alerts')).toBe(0);
+      expect(await count('scale_responses')).toBe(1);
     });
 
     it('exports results and alerts with the account, and deletes them with it', async () => {
