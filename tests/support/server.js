@@ -21,7 +21,7 @@ function freePort() {
 
 /**
  * @param {Record<string, string>} [env]
- * @returns {Promise<{ baseUrl: string, logs: () => string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ baseUrl: string, dbPath: string, logs: () => string, stop: () => Promise<void> }>}
  */
 async function startServer(env = {}) {
   const main = join(ROOT, 'server', 'dist', 'main.js');
@@ -70,6 +70,7 @@ async function startServer(env = {}) {
   }
   return {
     baseUrl,
+    dbPath: join(dir, 'e2e.sqlite'),
     logs: () => output,
     stop: async () => {
       if (child.exitCode === null) {
