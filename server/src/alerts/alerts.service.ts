@@ -13,7 +13,6 @@ import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, scopeCondition } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
-import { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { PersonalDataRegistry } from '../residents/personal-data.registry';
 import { ScaleResponse } from '../scales/scale-response.entity';
@@ -32,7 +31,6 @@ export class AlertsService implements OnModuleInit {
     @InjectRepository(Alert) private readonly repo: Repository<Alert>,
     @InjectRepository(AlertFollowUp) private readonly followUps: Repository<AlertFollowUp>,
     @InjectRepository(ScaleResponse) private readonly responses: Repository<ScaleResponse>,
-    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly regions: RegionsService,
     private readonly scales: ScalesService,
@@ -188,8 +186,7 @@ export class AlertsService implements OnModuleInit {
 
   private async toRows(alerts: Alert[]): Promise<AlertRow[]> {
     const titles = await this.scales.titles();
-    const ids = [...new Set(alerts.map((a) => a.regionId))];
-    const names = ids.length ? new Map((await this.regionRepo.find({ select: { id: true, name: true }, where: { id: In(ids) } })).map((r) => [r.id, r.name])) : new Map<number, string>();
+    const names = await this.regions.names(alerts.map((a) => a.regionId));
     const now = Date.now();
     return alerts.map((a) => ({
       id: a.id,

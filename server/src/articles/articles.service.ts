@@ -6,7 +6,6 @@ import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, inScope } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
-import { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { Article } from './article.entity';
 import type { AdminArticleQueryDto, ArticleInputDto, PublicArticleQueryDto } from './article.dto';
@@ -22,7 +21,6 @@ const ROW_COLUMNS: (keyof Article)[] = [
 export class ArticlesService {
   constructor(
     @InjectRepository(Article) private readonly repo: Repository<Article>,
-    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
     private readonly regions: RegionsService,
   ) {}
 
@@ -151,11 +149,8 @@ export class ArticlesService {
     return { ...adminRow(a, names), body: a.body };
   }
 
-  private async regionNames(rows: Article[]): Promise<Map<number, string>> {
-    const ids = [...new Set(rows.map((r) => r.regionId))];
-    if (!ids.length) return new Map();
-    const regions = await this.regionRepo.find({ select: { id: true, name: true }, where: { id: In(ids) } });
-    return new Map(regions.map((r) => [r.id, r.name]));
+  private regionNames(rows: Article[]): Promise<Map<number, string>> {
+    return this.regions.names(rows.map((r) => r.regionId));
   }
 }
 

@@ -176,7 +176,7 @@ export class AwarenessService {
 
   async listTargets(staff: StaffPrincipal): Promise<AwarenessTargetDto[]> {
     const rows = await this.targets.find({ where: [{ regionPath: Like(`${staff.regionPath}%`) }, { regionPath: In(ancestorPaths(staff.regionPath)) }], order: { regionPath: 'ASC', id: 'ASC' } });
-    const names = await this.regionNames(rows.map((r) => r.regionId));
+    const names = await this.regions.names(rows.map((r) => r.regionId));
     return rows.map((t) => ({ id: t.id, regionId: t.regionId, regionName: names.get(t.regionId) ?? '', regionPath: t.regionPath, year: t.year, populationGroup: t.populationGroup, urbanRural: t.urbanRural, metric: t.metric, rate: t.rate, source: t.source }));
   }
 
@@ -288,11 +288,6 @@ export class AwarenessService {
     return rows.map((a) => ({ id: a.id, title: a.title }));
   }
 
-  private async regionNames(ids: number[]): Promise<Map<number, string>> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return new Map();
-    return new Map((await this.regionRepo.find({ select: { id: true, name: true }, where: { id: In(unique) } })).map((r) => [r.id, r.name]));
-  }
 }
 
 export function sum(cells: AwarenessCounts[]): AwarenessCounts {

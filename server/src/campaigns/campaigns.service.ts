@@ -23,7 +23,7 @@ import { pageOf, paging } from '../common/http/page-query.dto';
 import type { PageQueryDto } from '../common/http/page-query.dto';
 import { QuizAttempt } from '../quizzes/quiz-attempt.entity';
 import { Quiz } from '../quizzes/quiz.entity';
-import { Region } from '../regions/region.entity';
+import type { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { ResidentsService } from '../residents/residents.service';
 import { chinaToday } from '../common/china-time';
@@ -39,7 +39,6 @@ export class CampaignsService {
     @InjectRepository(QuizAttempt) private readonly attempts: Repository<QuizAttempt>,
     @InjectRepository(AwarenessCell) private readonly cells: Repository<AwarenessCell>,
     @InjectRepository(Article) private readonly articles: Repository<Article>,
-    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
@@ -210,8 +209,7 @@ export class CampaignsService {
   }
 
   private async toDtos(rows: Campaign[]): Promise<CampaignDto[]> {
-    const regionIds = [...new Set(rows.flatMap((c) => [c.regionId, ...c.regionIds]))];
-    const names = regionIds.length ? new Map((await this.regionRepo.find({ select: { id: true, name: true }, where: { id: In(regionIds) } })).map((r) => [r.id, r.name])) : new Map<number, string>();
+    const names = await this.regions.names(rows.flatMap((c) => [c.regionId, ...c.regionIds]));
     const quizIds = rows.length ? await this.quizzes.find({ select: { id: true, campaignId: true }, where: { campaignId: In(rows.map((c) => c.id)) } }) : [];
     return rows.map((c) => ({
       id: c.id,

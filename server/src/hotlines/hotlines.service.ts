@@ -5,7 +5,6 @@ import { In, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, inScope } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
-import { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import type { HotlineInputDto } from './hotline.dto';
 import { Hotline } from './hotline.entity';
@@ -14,7 +13,6 @@ import { Hotline } from './hotline.entity';
 export class HotlinesService {
   constructor(
     @InjectRepository(Hotline) private readonly repo: Repository<Hotline>,
-    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
     private readonly regions: RegionsService,
   ) {}
 
@@ -96,8 +94,7 @@ export class HotlinesService {
   }
 
   private async toDtos(rows: Hotline[]): Promise<HotlineDto[]> {
-    const ids = [...new Set(rows.map((r) => r.regionId))];
-    const names = ids.length ? new Map((await this.regionRepo.find({ select: { id: true, name: true }, where: { id: In(ids) } })).map((r) => [r.id, r.name])) : new Map<number, string>();
+    const names = await this.regions.names(rows.map((r) => r.regionId));
     return rows.map((r) => ({
       id: r.id,
       name: r.name,

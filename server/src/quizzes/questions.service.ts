@@ -7,7 +7,7 @@ import type { StaffPrincipal } from '../common/access/principal';
 import { scopeCondition } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
-import { Region } from '../regions/region.entity';
+import type { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import type { QuestionInputDto, QuestionQueryDto } from './question.dto';
 import { Question } from './question.entity';
@@ -20,7 +20,6 @@ const MAX_IMPORT_ROWS = 2000;
 export class QuestionsService {
   constructor(
     @InjectRepository(Question) private readonly repo: Repository<Question>,
-    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly regions: RegionsService,
   ) {}
@@ -209,8 +208,7 @@ export class QuestionsService {
   }
 
   private async toDtos(rows: Question[]): Promise<AdminQuestion[]> {
-    const ids = [...new Set(rows.map((r) => r.regionId).filter((id): id is number => id !== null))];
-    const names = ids.length ? new Map((await this.regionRepo.find({ select: { id: true, name: true }, where: { id: In(ids) } })).map((r) => [r.id, r.name])) : new Map<number, string>();
+    const names = await this.regions.names(rows.map((r) => r.regionId));
     return rows.map((q) => ({
       id: q.id,
       code: q.code,

@@ -12,13 +12,12 @@ import {
   type DrawSpec,
   type Page,
 } from '@xinqiao/shared';
-import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Brackets, DataSource, Repository } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity';
 import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, scopeCondition } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
-import { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import type { AdminQuizQueryDto, QuizInputDto } from './quiz.dto';
 import { Quiz } from './quiz.entity';
@@ -29,7 +28,6 @@ import { QuestionsService } from './questions.service';
 export class QuizzesService {
   constructor(
     @InjectRepository(Quiz) private readonly repo: Repository<Quiz>,
-    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly regions: RegionsService,
@@ -156,8 +154,7 @@ export class QuizzesService {
   }
 
   private async toDtos(rows: Quiz[]): Promise<AdminQuiz[]> {
-    const ids = [...new Set(rows.map((r) => r.regionId))];
-    const names = ids.length ? new Map((await this.regionRepo.find({ select: { id: true, name: true }, where: { id: In(ids) } })).map((r) => [r.id, r.name])) : new Map<number, string>();
+    const names = await this.regions.names(rows.map((r) => r.regionId));
     return rows.map((z) => ({
       id: z.id,
       title: z.title,

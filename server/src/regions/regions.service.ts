@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { childLevel, isWithin, regionPath, type RegionDto } from '@xinqiao/shared';
-import { DataSource, Like, Repository } from 'typeorm';
+import { DataSource, In, Like, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, inScope } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
@@ -9,7 +9,10 @@ import { Region } from './region.entity';
 import type { CreateRegionDto, UpdateRegionDto } from './region.dto';
 
 /** Tables whose rows point at a region; a region still referenced cannot be deleted. */
-const REFERENCING_TABLES = ['staff', 'residents', 'articles'];
+const REFERENCING_TABLES = [
+  'staff', 'residents', 'articles', 'hotlines', 'scale_responses', 'alerts', 'questions', 'quizzes', 'quiz_attempts',
+  'awareness_cells', 'awareness_targets', 'campaigns',
+];
 
 @Injectable()
 export class RegionsService {
@@ -24,6 +27,13 @@ export class RegionsService {
 
   async listInScope(staff: StaffPrincipal): Promise<RegionDto[]> {
     return (await this.repo.find({ where: { path: inScope(staff) }, order: { id: 'ASC' } })).map(toDto);
+  }
+
+  /** Names of regions by id, for lists that show where each row belongs. */
+  async names(ids: readonly (number | null)[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (!unique.length) return new Map();
+    return new Map((await this.repo.find({ select: { id: true, name: true }, where: { id: In(unique) } })).map((r) => [r.id, r.name]));
   }
 
   async find(id: number): Promise<Region | null> {
@@ -70,7 +80,7 @@ export class RegionsService {
     }
     for (const table of REFERENCING_TABLES) {
       const [{ n }] = await this.db.query(`SELECT COUNT(*) AS n FROM ${table} WHERE regionId = ?`, [id]);
-      if (Number(n) > 0) throw AppException.conflict('该区域已被账号、居民或内容使用，不能删除');
+      if (Number(n) > 0) throw AppException.conflict('该区域已被账号、居民、内容或统计数据使用，不能删除');
     }
     await this.repo.delete({ id });
   }
