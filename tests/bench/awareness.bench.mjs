@@ -71,8 +71,10 @@ try {
   const insert = db.prepare(`INSERT INTO quiz_attempts (quizId, clientRequestId, onceKey, residentId, answers, score, maxScore, correctCount, questionCount, correctRate, passed,
     regionId, regionPath, urbanRural, populationGroup, ageBand, gender, campaignId, eventId, submittedAt) VALUES (?, ?, NULL, NULL, '{}', ?, 100, ?, 20, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)`);
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
-  db.transaction(() => {
-    for (let i = 0; i < ANSWERS; i++) {
+  // Written in chunks, so the running server is never locked out for long (its busy timeout is 5 s).
+  const CHUNK = 20_000;
+  const writeChunk = db.transaction((from) => {
+    for (let i = from; i < Math.min(ANSWERS, from + CHUNK); i++) {
       const c = communities[Math.floor(rng() * communities.length)];
       const group = GROUPS[Math.floor(rng() * GROUPS.length)];
       const age = AGES[Math.floor(rng() * AGES.length)];
@@ -99,6 +101,9 @@ try {
       cell.sq += rate * rate;
       cells.set(key, cell);
     }
+  });
+  for (let from = 0; from < ANSWERS; from += CHUNK) writeChunk(from);
+  db.transaction(() => {
     const cellInsert = db.prepare(`INSERT INTO awareness_cells (quizId, regionId, regionPath, urbanRural, populationGroup, ageBand, gender, campaignId, eventId, respondents, passed, sumCorrectRate, sumCorrectRateSq)
       VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)`);
     for (const x of cells.values()) cellInsert.run(quiz.id, x.c.id, x.c.path, x.c.urbanRural ?? '', x.group, x.age, x.gender, x.respondents, x.passed, x.sum, x.sq);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   alertColourFor,
@@ -40,6 +40,7 @@ const HOUR_MS = 3_600_000;
 @Injectable()
 export class ResponsesService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private purgeTimer: NodeJS.Timeout | null = null;
+  private readonly logger = new Logger('Responses');
 
   constructor(
     @InjectRepository(ScaleResponse) private readonly repo: Repository<ScaleResponse>,
@@ -60,8 +61,9 @@ export class ResponsesService implements OnModuleInit, OnApplicationBootstrap, O
 
   /** The consent says saved results are kept SCALE_RESULT_RETENTION_YEARS years: enforced twice a day. */
   onApplicationBootstrap(): void {
-    void this.purgeExpired();
-    this.purgeTimer = setInterval(() => void this.purgeExpired(), 12 * HOUR_MS);
+    const purge = () => this.purgeExpired().catch((err: unknown) => this.logger.error({ err }, 'purging expired results failed'));
+    void purge();
+    this.purgeTimer = setInterval(purge, 12 * HOUR_MS);
     this.purgeTimer.unref();
   }
 

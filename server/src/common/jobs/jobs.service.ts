@@ -63,7 +63,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         regionPath: opts.staff?.regionPath ?? null,
       }),
     );
-    setImmediate(() => void this.tick());
+    setImmediate(() => this.tickSafely());
     return job;
   }
 
@@ -80,8 +80,13 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.JOB_POLL_MS);
+    this.timer = setInterval(() => this.tickSafely(), this.config.JOB_POLL_MS);
     this.timer.unref();
+  }
+
+  /** A failed poll (database busy or briefly unreachable) is logged and retried at the next tick, never fatal. */
+  private tickSafely(): void {
+    this.tick().catch((err: unknown) => this.logger.error({ err }, 'job poll failed'));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -97,7 +102,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     while (!this.stopped && this.running.size < this.config.JOB_CONCURRENCY) {
       const job = await this.claim();
       if (!job) return;
-      const run = this.run(job).finally(() => this.running.delete(run));
+      const run = this.run(job)
+        .catch((err: unknown) => this.logger.error({ err, jobId: job.id }, 'could not record the outcome of a job'))
+        .finally(() => this.running.delete(run));
       this.running.add(run);
     }
   }
