@@ -44,6 +44,7 @@ import { RegionsService } from '../regions/regions.service';
 import type { AwarenessFiltersDto, AwarenessTargetInputDto, TrendQueryDto } from './awareness.dto';
 import { AwarenessCell } from './awareness-cell.entity';
 import { AwarenessTarget } from './awareness-target.entity';
+import { populationOf } from './population';
 import { QuestionCount } from './question-count.entity';
 
 /** Words that find articles covering each of the ten knowledge points (title or summary). */
@@ -249,14 +250,22 @@ export class AwarenessService {
   }
 
   /**
-   * Post-stratified by community (each is urban or rural), weighted by the populations entered for
-   * the regions; null when no community in the region has a population.
+   * Post-stratified by the regions one level down, each split into its urban and rural population
+   * (the figures entered for each region; a region without them adds up its communities'). Null
+   * when no population is known.
    */
   private async weighted(region: Region, cells: Cell[], rules: TargetRule[], year: number | null) {
-    const communities = await this.regionRepo.find({ where: { path: Like(`${region.path}%`), level: 'community' } });
-    const strata = communities
-      .filter((c) => (c.population ?? 0) > 0)
-      .map((c) => ({ key: c.path, population: c.population!, ...sum(cells.filter((cell) => cell.regionPath === c.path)) }));
+    const subtree = await this.regionRepo.find({ where: { path: Like(`${region.path}%`) } });
+    const children = subtree.filter((r) => r.parentId === region.id);
+    const leaves = subtree.filter((r) => r.level === 'community');
+    const strata = [];
+    for (const unit of children.length ? children : [region]) {
+      const { population, urban } = populationOf(unit, leaves);
+      if (!population) continue;
+      const inUnit = cells.filter((c) => isWithin(c.regionPath, unit.path));
+      if (urban > 0) strata.push({ key: `${unit.path}|urban`, population: urban, ...sum(inUnit.filter((c) => c.urbanRural === 'urban')) });
+      if (population > urban) strata.push({ key: `${unit.path}|rural`, population: population - urban, ...sum(inUnit.filter((c) => c.urbanRural !== 'urban')) });
+    }
     if (!strata.length) return null;
     const target = targetFor(rules, { regionPath: region.path, year });
     return postStratifiedEstimate(strata, { minRespondents: this.config.AWARENESS_MIN_RESPONDENTS, metric: target?.metric ?? 'pass_rate' });

@@ -1,0 +1,16 @@
+import { isWithin } from '@xinqiao/shared';
+import type { Region } from '../regions/region.entity';
+
+/** A region's population and urban part: as entered, or else the sum over its communities. */
+export function populationOf(unit: Pick<Region, 'path' | 'population' | 'urbanPopulation' | 'urbanRural'>, communities: Pick<Region, 'path' | 'population' | 'urbanPopulation' | 'urbanRural'>[]): { population: number; urban: number } {
+  if (unit.population) {
+    const urban = unit.urbanPopulation ?? (unit.urbanRural === 'urban' ? unit.population : 0);
+    return { population: unit.population, urban: Math.min(urban, unit.population) };
+  }
+  const inside = communities.filter((c) => isWithin(c.path, unit.path) && c.population);
+  return {
+    population: inside.reduce((n, c) => n + (c.population ?? 0), 0),
+    urban: inside.reduce((n, c) => n + (c.urbanPopulation ?? (c.urbanRural === 'urban' ? c.population ?? 0 : 0)), 0),
+  };
+}
+
