@@ -8,9 +8,11 @@ export default defineAppConfig({
       root: 'packageScales',
       pages: ['pages/intro/index', 'pages/take/index', 'pages/result/index', 'pages/history/index', 'pages/hotlines/index'],
     },
+    // Knowledge quizzes and campaigns; the take page is also opened directly from QR codes and links.
+    { root: 'packageQuizzes', pages: ['pages/campaign/index', 'pages/take/index', 'pages/result/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packageArticles'] },
+    'pages/index/index': { network: 'all', packages: ['packageArticles', 'packageQuizzes'] },
     'pages/articles/index': { network: 'all', packages: ['packageArticles'] },
     'pages/scales/index': { network: 'all', packages: ['packageScales'] },
   },

@@ -89,15 +89,17 @@ export function isLoggedIn(): boolean {
 /** Local sign-out (the token simply expires on the server). */
 export function logout(): void {
   clearSession()
-  // Unfinished scales hold answers and contact details: they must not outlive the session.
+  // Unfinished scales hold answers and contact details: they must not outlive the session. An
+  // unfinished quiz's request id belongs to the account: sent by someone else it would be refused.
   removeStorageByPrefix(STORAGE_PREFIXES.scaleDraft)
+  removeStorageByPrefix(STORAGE_PREFIXES.quizDraft)
 }
 
 /** After the account is deleted: forget everything tied to it, including the 体验账号 id. */
 export function forgetAccount(): void {
-  clearSession()
-  removeStorageByPrefix(STORAGE_PREFIXES.scaleDraft)
+  logout()
   removeStorage(STORAGE_KEYS.devOpenid)
+  removeStorage(STORAGE_KEYS.quizDemographics)
 }
 
 setReloginHandler(ensureLogin)

@@ -7,11 +7,14 @@ export const STORAGE_KEYS = {
   resident: 'xq.auth.resident',
   devOpenid: 'xq.auth.devOpenid',
   privacy: 'xq.privacy.consent',
+  /** Who answers the quizzes without an account (region, group, age band, gender), asked once. */
+  quizDemographics: 'xq.quizzes.demographics',
 } as const
 
 /** Families of keys, one per item (e.g. a scale in progress per scale code). */
 export const STORAGE_PREFIXES = {
   scaleDraft: 'xq.scales.draft.',
+  quizDraft: 'xq.quizzes.draft.',
 } as const
 
 export function readStorage<T>(key: string): T | null {

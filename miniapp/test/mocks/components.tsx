@@ -20,7 +20,9 @@ export const View = (p: Props & { dangerouslySetInnerHTML?: { __html: string } }
 export const Text = (p: Props) => <span {...pick(p)} />
 export const ScrollView = (p: Props) => <div {...pick(p)} />
 export const Image = (p: Props & { src?: string }) => <img className={p.className} src={p.src} alt='' />
-export const Button = (p: Props & { openType?: string }) => <button type='button' {...pick(p)} data-open-type={p.openType} />
+export const Button = (p: Props & { openType?: string; disabled?: boolean }) => (
+  <button type='button' {...pick(p)} disabled={Boolean(p.disabled)} data-open-type={p.openType} />
+)
 export const Input = (p: Props & { value?: string }) => <input className={p.className} defaultValue={p.value} />
 export const RichText = (p: Props & { nodes?: string }) => (
   <div className={p.className} data-rich-text dangerouslySetInnerHTML={{ __html: typeof p.nodes === 'string' ? p.nodes : '' }} />

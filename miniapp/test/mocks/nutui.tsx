@@ -54,5 +54,30 @@ export const CellGroup = ({ title, children }: AnyProps & { title?: ReactNode })
   </section>
 )
 
-export const Cascader = () => null
+type CascaderOption = { text: string; value: string | number; children?: CascaderOption[] }
+
+/** While visible: one button per leaf (`永川区 > 胜利路街道 > 萱花社区`) that completes the cascade. */
+export const Cascader = ({
+  visible,
+  options,
+  className,
+  onChange,
+}: AnyProps & { visible?: boolean; options?: CascaderOption[]; onChange?: (value: Array<string | number>) => void }) => {
+  if (!visible) return null
+  const leaves: { label: string; path: Array<string | number> }[] = []
+  const walk = (list: CascaderOption[], names: string[], path: Array<string | number>) =>
+    list.forEach((o) =>
+      o.children?.length ? walk(o.children, [...names, o.text], [...path, o.value]) : leaves.push({ label: [...names, o.text].join(' > '), path: [...path, o.value] }),
+    )
+  walk(options ?? [], [], [])
+  return (
+    <div className={className} role='listbox'>
+      {leaves.map((l) => (
+        <button key={l.label} type='button' onClick={() => onChange?.(l.path)}>
+          {l.label}
+        </button>
+      ))}
+    </div>
+  )
+}
 export const Picker = () => null

@@ -11,13 +11,13 @@ import {
   isComplete,
   itemOptions,
   nextIndexAfterAnswer,
-  progressLabel,
   progressPercent,
   resumeIndex,
   sanitizeAnswers,
 } from './progress'
 import { TREND_MAX_BARS, barHeightPercent, groupResponses, severityTone } from './trend'
 import { isUuidV4, uuidV4 } from './uuid'
+import { progressLabel } from '../../utils/steps'
 
 describe('uuidV4', () => {
   it('sets the version and variant bits on whatever the random source gives', () => {

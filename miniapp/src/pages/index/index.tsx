@@ -1,11 +1,17 @@
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { ArticleSummary } from '@xinqiao/shared'
+import type { ArticleSummary, PublicCampaign, QuizSummary } from '@xinqiao/shared'
 import ArticleCard from '../../components/ArticleCard'
 import HotlineCard from '../../components/HotlineCard'
 import PrivacyNotice from '../../components/PrivacyNotice'
+import QuizCard from '../../components/QuizCard'
+import { listRegionId } from '../../features/quizzes/demographics'
+import { campaignPeriod, sortQuizzes } from '../../features/quizzes/display'
+import { hasQuizDraft } from '../../features/quizzes/draft'
+import { campaignUrl } from '../../features/quizzes/routes'
 import { listArticles } from '../../services/api'
+import { listCampaigns, listQuizzes } from '../../services/quizzes'
 import { getCachedResident } from '../../services/session'
 import { greeting } from '../../utils/format'
 import './index.scss'
@@ -17,10 +23,23 @@ const SHORTCUTS = [
   { key: 'me', title: '我的', desc: '资料与隐私设置', url: '/pages/me/index' },
 ] as const
 
-type LatestState = { status: 'loading' } | { status: 'ready'; items: ArticleSummary[] } | { status: 'error'; message: string }
+type ListState<T> = { status: 'loading' } | { status: 'ready'; items: T[] } | { status: 'error'; message: string }
+
+function CampaignCard({ campaign }: { campaign: PublicCampaign }) {
+  return (
+    <View className='campaign-card' onClick={() => void Taro.navigateTo({ url: campaignUrl(campaign.id) })}>
+      <Text className='campaign-card__title'>{campaign.title}</Text>
+      <Text className='campaign-card__period'>{campaignPeriod(campaign)}</Text>
+      {campaign.description ? <Text className='campaign-card__desc'>{campaign.description}</Text> : null}
+      <Text className='campaign-card__more'>参与活动 ›</Text>
+    </View>
+  )
+}
 
 export default function Index() {
-  const [latest, setLatest] = useState<LatestState>({ status: 'loading' })
+  const [latest, setLatest] = useState<ListState<ArticleSummary>>({ status: 'loading' })
+  const [campaigns, setCampaigns] = useState<ListState<PublicCampaign>>({ status: 'loading' })
+  const [quizzes, setQuizzes] = useState<ListState<QuizSummary>>({ status: 'loading' })
   const [nickname, setNickname] = useState<string | null>(null)
 
   const loadLatest = useCallback(async () => {
@@ -32,13 +51,30 @@ export default function Index() {
     }
   }, [])
 
+  // Campaigns and quizzes are scoped to where the resident lives, as far as the device knows it.
+  const loadQuizzes = useCallback(async () => {
+    const regionId = listRegionId()
+    await Promise.all([
+      listCampaigns(regionId, { toast: false }).then(
+        (items) => setCampaigns({ status: 'ready', items }),
+        (e: Error) => setCampaigns({ status: 'error', message: e.message }),
+      ),
+      listQuizzes({ regionId }, { toast: false }).then(
+        (items) => setQuizzes({ status: 'ready', items: sortQuizzes(items) }),
+        (e: Error) => setQuizzes({ status: 'error', message: e.message }),
+      ),
+    ])
+  }, [])
+
+  const loadAll = useCallback(() => Promise.all([loadLatest(), loadQuizzes()]), [loadLatest, loadQuizzes])
+
   useDidShow(() => {
     setNickname(getCachedResident()?.nickname ?? null)
-    void loadLatest()
+    void loadAll()
   })
 
   usePullDownRefresh(() => {
-    void loadLatest().finally(() => Taro.stopPullDownRefresh())
+    void loadAll().finally(() => Taro.stopPullDownRefresh())
   })
 
   return (
@@ -60,6 +96,31 @@ export default function Index() {
             <Text className='home__shortcut-desc'>{s.desc}</Text>
           </View>
         ))}
+      </View>
+
+      {campaigns.status === 'ready' && campaigns.items.length > 0 && (
+        <View className='home__campaigns'>
+          <View className='section-title'>
+            <Text>宣传活动</Text>
+          </View>
+          {campaigns.items.map((c) => (
+            <CampaignCard key={c.id} campaign={c} />
+          ))}
+        </View>
+      )}
+
+      <View className='home__quizzes'>
+        <View className='section-title'>
+          <Text>心理健康知识问答</Text>
+        </View>
+        {quizzes.status === 'loading' && <View className='list-status'>加载中…</View>}
+        {quizzes.status === 'error' && (
+          <View className='list-status' onClick={() => void loadQuizzes()}>
+            {quizzes.message}，点击重试
+          </View>
+        )}
+        {quizzes.status === 'ready' && quizzes.items.length === 0 && <View className='list-status'>暂时没有进行中的知识问答</View>}
+        {quizzes.status === 'ready' && quizzes.items.map((q) => <QuizCard key={q.id} quiz={q} inProgress={hasQuizDraft(q.id)} />)}
       </View>
 
       <View className='section-title'>

@@ -1,35 +1,38 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cascader, Cell, CellGroup, Input, Picker } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Input, Picker } from '@nutui/nutui-react-taro'
 import {
   AGE_BANDS,
   AGE_BAND_LABELS,
+  GENDERS,
+  GENDER_LABELS,
   POPULATION_GROUPS,
   POPULATION_GROUP_LABELS,
   needsGuardianConsent,
   type AgeBand,
+  type Gender,
   type PopulationGroup,
-  type RegionDto,
   type ResidentProfile,
   type UpdateResidentProfile,
 } from '@xinqiao/shared'
-import { listRegions, updateMe } from '../../services/api'
-import { regionLabel, regionValuePath, toCascaderOptions } from '../../utils/regions'
+import RegionField from '../../components/RegionField'
+import { updateMe } from '../../services/api'
 
-const BRAND_COLOR = '#1f9e8c'
 const GROUP_OPTIONS = [POPULATION_GROUPS.map((g) => ({ label: POPULATION_GROUP_LABELS[g], value: g }))]
 const AGE_OPTIONS = [AGE_BANDS.map((a) => ({ label: AGE_BAND_LABELS[a], value: a }))]
+const GENDER_OPTIONS = [GENDERS.map((g) => ({ label: GENDER_LABELS[g], value: g }))]
 
 interface Draft {
   nickname: string
   regionId: number | null
   populationGroup: PopulationGroup | null
   ageBand: AgeBand | null
+  gender: Gender | null
 }
 
 function draftOf(p: ResidentProfile): Draft {
-  return { nickname: p.nickname ?? '', regionId: p.regionId, populationGroup: p.populationGroup, ageBand: p.ageBand }
+  return { nickname: p.nickname ?? '', regionId: p.regionId, populationGroup: p.populationGroup, ageBand: p.ageBand, gender: p.gender }
 }
 
 /** Only the fields that changed, so a save never overwrites something the resident did not touch. */
@@ -40,35 +43,19 @@ export function profilePatch(profile: ResidentProfile, draft: Draft): UpdateResi
   if (draft.regionId !== profile.regionId) patch.regionId = draft.regionId
   if (draft.populationGroup !== profile.populationGroup) patch.populationGroup = draft.populationGroup
   if (draft.ageBand !== profile.ageBand) patch.ageBand = draft.ageBand
+  if (draft.gender !== profile.gender) patch.gender = draft.gender
   return patch
 }
 
 export default function ProfileForm({ profile, onSaved }: { profile: ResidentProfile; onSaved: (p: ResidentProfile) => void }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(profile))
-  const [regions, setRegions] = useState<RegionDto[]>([])
-  const [regionsError, setRegionsError] = useState(false)
-  const [picker, setPicker] = useState<'region' | 'group' | 'age' | null>(null)
+  const [picker, setPicker] = useState<'group' | 'age' | 'gender' | null>(null)
   const [saving, setSaving] = useState(false)
 
   useEffect(() => setDraft(draftOf(profile)), [profile])
 
-  const loadRegions = () => {
-    setRegionsError(false)
-    listRegions()
-      .then(setRegions)
-      .catch(() => setRegionsError(true))
-  }
-  useEffect(loadRegions, [])
-
-  const options = useMemo(() => toCascaderOptions(regions), [regions])
   const patch = profilePatch(profile, draft)
   const dirty = Object.keys(patch).length > 0
-
-  const openRegion = () => {
-    if (regionsError) loadRegions()
-    else if (regions.length) setPicker('region')
-    else void Taro.showToast({ title: '地区列表加载中，请稍候', icon: 'none' })
-  }
 
   const save = async () => {
     if (!dirty) return
@@ -83,8 +70,6 @@ export default function ProfileForm({ profile, onSaved }: { profile: ResidentPro
       setSaving(false)
     }
   }
-
-  const region = regionLabel(regions, draft.regionId, draft.regionId === profile.regionId ? profile.regionName : null)
 
   return (
     <View className='profile-form'>
@@ -103,13 +88,11 @@ export default function ProfileForm({ profile, onSaved }: { profile: ResidentPro
             />
           }
         />
-        <Cell
+        <RegionField
           className='profile-form__region'
-          title='所在社区/村'
-          align='center'
-          clickable
-          extra={<Text className={region ? '' : 'muted'}>{regionsError ? '加载失败，点击重试' : region || '请选择'}</Text>}
-          onClick={openRegion}
+          regionId={draft.regionId}
+          fallbackName={draft.regionId === profile.regionId ? profile.regionName : null}
+          onChange={(region) => setDraft((d) => ({ ...d, regionId: region.id }))}
         />
         <Cell
           className='profile-form__group'
@@ -127,6 +110,14 @@ export default function ProfileForm({ profile, onSaved }: { profile: ResidentPro
           extra={<Text className={draft.ageBand ? '' : 'muted'}>{draft.ageBand ? AGE_BAND_LABELS[draft.ageBand] : '请选择'}</Text>}
           onClick={() => setPicker('age')}
         />
+        <Cell
+          className='profile-form__gender'
+          title='性别'
+          align='center'
+          clickable
+          extra={<Text className={draft.gender ? '' : 'muted'}>{draft.gender ? GENDER_LABELS[draft.gender] : '请选择'}</Text>}
+          onClick={() => setPicker('gender')}
+        />
       </CellGroup>
 
       {needsGuardianConsent(draft.ageBand) && (
@@ -139,20 +130,6 @@ export default function ProfileForm({ profile, onSaved }: { profile: ResidentPro
         保存资料
       </Button>
 
-      <Cascader
-        visible={picker === 'region'}
-        title='选择所在社区/村'
-        activeColor={BRAND_COLOR}
-        closeable
-        options={options}
-        value={regionValuePath(regions, draft.regionId)}
-        onClose={() => setPicker(null)}
-        onChange={(value) => {
-          const last = value[value.length - 1]
-          if (last !== undefined) setDraft((d) => ({ ...d, regionId: Number(last) }))
-          setPicker(null)
-        }}
-      />
       <Picker
         visible={picker === 'group'}
         title='选择人群'
@@ -167,6 +144,14 @@ export default function ProfileForm({ profile, onSaved }: { profile: ResidentPro
         options={AGE_OPTIONS}
         value={[draft.ageBand ?? AGE_BANDS[2]]}
         onConfirm={(_opts, values) => setDraft((d) => ({ ...d, ageBand: (values[0] as AgeBand) ?? null }))}
+        onClose={() => setPicker(null)}
+      />
+      <Picker
+        visible={picker === 'gender'}
+        title='选择性别'
+        options={GENDER_OPTIONS}
+        value={[draft.gender ?? GENDERS[0]]}
+        onConfirm={(_opts, values) => setDraft((d) => ({ ...d, gender: (values[0] as Gender) ?? null }))}
         onClose={() => setPicker(null)}
       />
     </View>

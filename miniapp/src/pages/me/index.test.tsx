@@ -50,6 +50,8 @@ describe('我的 page (H5)', () => {
     expect(await screen.findByText('永川区 / 胜利路街道 / 红旗社区')).toBeTruthy()
     expect(screen.getByText('企业职工')).toBeTruthy()
     expect(screen.getByText('18-34岁')).toBeTruthy()
+    // Gender (for the awareness statistics) is not set yet.
+    expect(screen.getByText('性别').parentElement!.textContent).toBe('性别请选择')
     expect(screen.getByText('导出我的数据')).toBeTruthy()
     expect(screen.queryByText('体验账号')).toBeNull()
   })

@@ -29,7 +29,7 @@ import { answeredCount } from '../../../features/scales/progress'
 import { takeUrl } from '../../../features/scales/routes'
 import { uuidV4 } from '../../../features/scales/uuid'
 import { getScale } from '../../../services/scales'
-import { CheckRow, ChoiceCard, Chips } from '../../components/Choice'
+import { CheckRow, ChoiceCard, Chips } from '../../../components/Choice'
 import './index.scss'
 
 type DefState = { status: 'loading' } | { status: 'ready'; def: ScaleDefinition } | { status: 'error'; message: string; notFound: boolean }

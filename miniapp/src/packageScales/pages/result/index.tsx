@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { SCREENING_DISCLAIMER, type ScaleResponseResult } from '@xinqiao/shared'
-import { openArticle } from '../../../components/ArticleCard'
+import ArticleLink from '../../../components/ArticleLink'
 import HotlineCard from '../../../components/HotlineCard'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { peekResult } from '../../../features/scales/handoff'
@@ -134,10 +134,7 @@ export default function ScaleResult() {
             <Text>推荐阅读</Text>
           </View>
           {result.suggestedArticles.map((a) => (
-            <View key={a.id} className='result-articles__item' onClick={() => openArticle(a.id)}>
-              <Text className='result-articles__title'>{a.title}</Text>
-              {a.summary ? <Text className='result-articles__summary'>{a.summary}</Text> : null}
-            </View>
+            <ArticleLink key={a.id} article={a} />
           ))}
         </View>
       )}

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { ScaleDefinition, ScaleResponseInput } from '@xinqiao/shared'
 import PrivacyNotice from '../../../components/PrivacyNotice'
+import StepProgress from '../../../components/StepProgress'
 import { clearDraft, loadDraft, saveDraft, withAnswer, withIndex, type ScaleDraft } from '../../../features/scales/draft'
 import { handOverResult } from '../../../features/scales/handoff'
 import {
@@ -10,7 +11,6 @@ import {
   isComplete,
   itemOptions,
   nextIndexAfterAnswer,
-  progressLabel,
   progressPercent,
   resumeIndex,
   sanitizeAnswers,
@@ -18,10 +18,8 @@ import {
 import { introUrl, justSubmittedResultUrl, resultUrlById } from '../../../features/scales/routes'
 import type { RequestError } from '../../../services/request'
 import { forgetScaleDefinitions, getScale, submitResponse } from '../../../services/scales'
+import { ADVANCE_DELAY_MS, progressLabel } from '../../../utils/steps'
 import './index.scss'
-
-/** Long enough to see the chosen option light up before the next item slides in. */
-export const ADVANCE_DELAY_MS = 250
 
 type LoadState = { status: 'loading' } | { status: 'ready'; def: ScaleDefinition } | { status: 'error'; message: string }
 
@@ -164,17 +162,12 @@ export default function ScaleTake() {
 
   return (
     <View className='scale-take'>
-      <View className='scale-progress'>
-        <View className='scale-progress__row'>
-          <Text className='scale-progress__label'>{done ? `已完成全部 ${total} 题` : progressLabel(index, total)}</Text>
-          <Text className='scale-progress__count'>
-            已答 {answeredCount(def, draft.answers)} / {total}
-          </Text>
-        </View>
-        <View className='scale-progress__bar'>
-          <View className='scale-progress__fill' style={{ width: `${progressPercent(def, draft.answers)}%` }} />
-        </View>
-      </View>
+      <StepProgress
+        className='scale-progress'
+        label={done ? `已完成全部 ${total} 题` : progressLabel(index, total)}
+        count={`已答 ${answeredCount(def, draft.answers)} / ${total}`}
+        percent={progressPercent(def, draft.answers)}
+      />
 
       {item ? (
         <View className='scale-item'>
@@ -212,7 +205,7 @@ export default function ScaleTake() {
           ) : (
             <Button
               className={`xq-button scale-take__submit${submit.status === 'failed' ? ' scale-take__retry' : ''}`}
-              disabled={submit.status === 'sending'}
+              disabled={submit.status === 'sending' || undefined}
               onClick={() => void send()}
             >
               {submit.status === 'failed' ? '重新提交' : submit.status === 'sending' ? '正在提交…' : '提交并查看结果'}
@@ -221,8 +214,9 @@ export default function ScaleTake() {
         </View>
       )}
 
+      {/* `disabled` is left out rather than false: H5 renders disabled="false", styled as disabled. */}
       <View className='scale-take__nav'>
-        <Button className='xq-button xq-button--plain scale-take__back' disabled={index === 0} onClick={() => goTo(index - 1)}>
+        <Button className='xq-button xq-button--plain scale-take__back' disabled={index === 0 || undefined} onClick={() => goTo(index - 1)}>
           上一题
         </Button>
         {!done && selected !== undefined && (

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import './Choice.scss'
+import './index.scss'
 
 const cx = (...names: Array<string | false | null | undefined>) => names.filter(Boolean).join(' ')
 
@@ -31,11 +31,15 @@ export function CheckRow({
   )
 }
 
-/** One option of a single choice, drawn as a card with a radio dot. */
+/**
+ * One option drawn as a card: with a radio dot for a single choice, or a check box (`indicator='check'`)
+ * for an option of a multiple choice.
+ */
 export function ChoiceCard({
   className,
   selected,
   disabled = false,
+  indicator = 'radio',
   title,
   description,
   onSelect,
@@ -44,17 +48,26 @@ export function ChoiceCard({
   className: string
   selected: boolean
   disabled?: boolean
+  indicator?: 'radio' | 'check'
   title: string
   description?: string
   onSelect: () => void
   onDisabledClick?: () => void
 }) {
+  const mark = indicator === 'check' ? <Text className='choice-card__tick'>✓</Text> : <View className='choice-card__dot-inner' />
   return (
     <View
-      className={cx('choice-card', className, selected && 'choice-card--selected', selected && `${className}--selected`, disabled && 'choice-card--disabled')}
+      className={cx(
+        'choice-card',
+        indicator === 'check' && 'choice-card--check',
+        className,
+        selected && 'choice-card--selected',
+        selected && `${className}--selected`,
+        disabled && 'choice-card--disabled',
+      )}
       onClick={() => (disabled ? onDisabledClick?.() : onSelect())}
     >
-      <View className='choice-card__dot'>{selected ? <View className='choice-card__dot-inner' /> : null}</View>
+      <View className='choice-card__dot'>{selected ? mark : null}</View>
       <View className='choice-card__body'>
         <Text className='choice-card__title'>{title}</Text>
         {description ? <Text className='choice-card__desc'>{description}</Text> : null}
