@@ -14,10 +14,13 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './common/config/env';
 import { dataSourceOptions } from './common/database/data-source';
+import { serializeSqlite } from './common/database/sqlite-serial';
+import { DataSource } from 'typeorm';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { isLoginRoute } from './common/http/throttle';
 import { JobsModule } from './common/jobs/jobs.module';
 import { DemoModule } from './demo/demo.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
@@ -47,7 +50,10 @@ export class AppModule {
           },
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(config)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config),
+          dataSourceFactory: async (options) => serializeSqlite(await new DataSource(options!).initialize()),
+        }),
         JwtModule.register({ global: true, secret: config.JWT_SECRET }),
         ThrottlerModule.forRoot({
           throttlers: [
@@ -66,6 +72,7 @@ export class AppModule {
         HotlinesModule,
         ScalesModule,
         AlertsModule,
+        EventsModule,
         QuizzesModule,
         AwarenessModule,
         CampaignsModule,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { regionPath } from '@xinqiao/shared';
+import { CHINA_UTC_OFFSET_MINUTES, regionPath } from '@xinqiao/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { Article } from '../articles/article.entity';
@@ -9,7 +9,9 @@ import { Region } from '../regions/region.entity';
 import { hashPassword } from '../staff/passwords';
 import { Staff } from '../staff/staff.entity';
 import { Hotline } from '../hotlines/hotline.entity';
-import { DEMO_ARTICLES, DEMO_HOTLINES, DEMO_PASSWORD, DEMO_REGIONS, DEMO_STAFF, type DemoRegion } from './demo-data';
+import { OutreachEvent } from '../events/event.entity';
+import { HostUnit } from '../events/host-unit.entity';
+import { DEMO_ARTICLES, DEMO_EVENTS, DEMO_HOST_UNITS, DEMO_HOTLINES, DEMO_PASSWORD, DEMO_REGIONS, DEMO_STAFF, type DemoRegion } from './demo-data';
 
 /** Loads the demo data set; every step checks what exists, so running it again changes nothing. */
 @Injectable()
@@ -65,8 +67,60 @@ export class DemoDataService {
         const region = regions.get(regionCode)!;
         await tx.getRepository(Hotline).insert({ ...h, regionId: region.id, regionPath: region.path, sortOrder: 0 });
       }
+      await this.seedEvents(tx, regions);
     });
     this.logger.log('demo data in place');
+  }
+
+  private async seedEvents(tx: EntityManager, regions: Map<string, Region>): Promise<void> {
+    for (const { regionCode, ...u } of DEMO_HOST_UNITS) {
+      const region = regions.get(regionCode)!;
+      if (await tx.getRepository(HostUnit).exists({ where: { regionId: region.id, name: u.name } })) continue;
+      await tx.getRepository(HostUnit).insert({ ...u, regionId: region.id, regionPath: region.path });
+    }
+    const now = new Date();
+    for (const e of DEMO_EVENTS) {
+      if (await tx.getRepository(OutreachEvent).exists({ where: { title: e.title } })) continue;
+      const region = regions.get(e.regionCode)!;
+      const organiser = await tx.getRepository(Staff).findOneByOrFail({ username: e.organiser });
+      const unit = e.hostUnit ? await tx.getRepository(HostUnit).findOneByOrFail({ name: e.hostUnit }) : null;
+      const startsAt = chinaTimeInDays(now, e.inDays, e.startHour);
+      await tx.getRepository(OutreachEvent).save(
+        tx.getRepository(OutreachEvent).create({
+          title: e.title,
+          kind: e.kind,
+          placeType: e.placeType,
+          status: 'published',
+          hostUnitId: unit?.id ?? null,
+          regionId: region.id,
+          regionPath: region.path,
+          venueName: e.venue.name,
+          venueAddress: e.venue.address,
+          venueLat: e.venue.lat,
+          venueLng: e.venue.lng,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + e.minutes * 60_000),
+          signupOpensAt: null,
+          signupClosesAt: null,
+          cancelClosesAt: new Date(startsAt.getTime() - 24 * 3_600_000),
+          capacity: e.capacity,
+          waitlistEnabled: true,
+          offerHours: this.config.EVENT_OFFER_HOURS,
+          requiredFields: e.requiredFields,
+          audiences: e.audiences,
+          description: e.description,
+          speakers: e.speakers,
+          coverUrl: null,
+          quizId: null,
+          campaignId: null,
+          cancelReason: null,
+          publishedAt: now,
+          cancelledAt: null,
+          createdById: organiser.id,
+          createdByName: organiser.displayName,
+        }),
+      );
+    }
   }
 
   private async seedRegion(tx: EntityManager, node: DemoRegion, parent: Region | null, out: Map<string, Region>): Promise<void> {
@@ -91,4 +145,11 @@ export class DemoDataService {
     out.set(node.code, region);
     for (const child of node.children ?? []) await this.seedRegion(tx, child, region, out);
   }
+}
+
+/** `days` after `now`, at `hour`:00 China time. */
+function chinaTimeInDays(now: Date, days: number, hour: number): Date {
+  const offset = CHINA_UTC_OFFSET_MINUTES * 60_000;
+  const local = new Date(now.getTime() + offset);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, hour) - offset);
 }

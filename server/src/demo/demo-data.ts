@@ -1,4 +1,4 @@
-import type { ArticleCategory, HotlineAudience, PopulationGroup, RegionLevel, StaffRole, UrbanRural } from '@xinqiao/shared';
+import type { ArticleCategory, EventKind, EventSpeaker, HotlineAudience, PlaceType, PopulationGroup, RegionLevel, RegistrationField, StaffRole, UrbanRural } from '@xinqiao/shared';
 
 /** Demo content: a district of 重庆市永川区 as in the 胜利路街道 plan (seeds/000), with made-up figures. */
 export interface DemoRegion {
@@ -167,5 +167,137 @@ export const DEMO_HOTLINES: { name: string; number: string; hours: string; is24h
     audiences: ['all'],
     source: '演示数据，上线前请替换为当地卫生健康部门公布的号码',
     regionCode: '500118',
+  },
+];
+
+/** Units the demo events are held for; staff counts decide which have a yearly quota (more than 100). */
+export const DEMO_HOST_UNITS: { name: string; placeType: PlaceType; regionCode: string; staffCount: number | null }[] = [
+  { name: '永川区胜利路中学', placeType: 'school', regionCode: '500118001', staffCount: 180 },
+  { name: '胜利路街道办事处', placeType: 'agency', regionCode: '500118001', staffCount: 60 },
+  { name: '渝西科技有限公司', placeType: 'enterprise', regionCode: '500118002', staffCount: 320 },
+];
+
+/**
+ * "六进" events, published for the coming weeks (dates are relative to when the demo data is
+ * loaded; times are China time). The last one has 3 seats, to show the waiting list.
+ */
+export const DEMO_EVENTS: {
+  title: string;
+  kind: EventKind;
+  placeType: PlaceType;
+  regionCode: string;
+  hostUnit: string | null;
+  venue: { name: string; address: string; lat: number; lng: number };
+  inDays: number;
+  startHour: number;
+  minutes: number;
+  capacity: number;
+  requiredFields: RegistrationField[];
+  audiences: PopulationGroup[];
+  description: string;
+  speakers: EventSpeaker[];
+  organiser: string;
+}[] = [
+  {
+    title: '情绪管理与压力应对讲座',
+    kind: 'lecture',
+    placeType: 'community',
+    regionCode: '500118001001',
+    hostUnit: null,
+    venue: { name: '萱花社区党群服务中心', address: '永川区胜利路街道萱花路 12 号二楼多功能厅', lat: 29.3561, lng: 105.9273 },
+    inDays: 7,
+    startHour: 14,
+    minutes: 90,
+    capacity: 40,
+    requiredFields: ['name', 'phone'],
+    audiences: ['employee', 'parent'],
+    description: '认识压力与情绪的来源，学习几种简单易行的放松方法。讲座后有答疑，欢迎社区居民参加。',
+    speakers: [{ name: '李老师', title: '国家二级心理咨询师', bio: '长期从事社区心理健康服务。' }],
+    organiser: 'organiser_sl',
+  },
+  {
+    title: '亲子沟通工作坊',
+    kind: 'activity',
+    placeType: 'community',
+    regionCode: '500118001002',
+    hostUnit: null,
+    venue: { name: '红河社区活动室', address: '永川区胜利路街道红河路 8 号', lat: 29.3522, lng: 105.9311 },
+    inDays: 14,
+    startHour: 9,
+    minutes: 120,
+    capacity: 20,
+    requiredFields: ['name'],
+    audiences: ['parent'],
+    description: '通过情景练习，学习倾听与表达，改善与孩子的沟通。请家长带孩子一同参加。',
+    speakers: [{ name: '王老师', title: '学校心理健康教师', bio: null }],
+    organiser: 'organiser_sl',
+  },
+  {
+    title: '心理健康知识进农村',
+    kind: 'lecture',
+    placeType: 'village',
+    regionCode: '500118001201',
+    hostUnit: null,
+    venue: { name: '五间村村委会', address: '永川区胜利路街道五间村 1 组', lat: 29.3702, lng: 105.9105 },
+    inDays: 10,
+    startHour: 15,
+    minutes: 60,
+    capacity: 60,
+    requiredFields: [],
+    audiences: ['elderly', 'other'],
+    description: '用身边的例子讲解睡眠、情绪与身体健康的关系，介绍 12356 心理援助热线。',
+    speakers: [{ name: '张医生', title: '永川区人民医院精神科主治医师', bio: null }],
+    organiser: 'organiser_sl',
+  },
+  {
+    title: '中学生心理健康讲座',
+    kind: 'lecture',
+    placeType: 'school',
+    regionCode: '500118001',
+    hostUnit: '永川区胜利路中学',
+    venue: { name: '胜利路中学报告厅', address: '永川区胜利路 66 号', lat: 29.3547, lng: 105.9240 },
+    inDays: 18,
+    startHour: 16,
+    minutes: 60,
+    capacity: 200,
+    requiredFields: [],
+    audiences: ['student'],
+    description: '面向初高中学生：认识考试焦虑，学会求助。',
+    speakers: [{ name: '陈老师', title: '心理健康教育专职教师', bio: null }],
+    organiser: 'organiser_sl',
+  },
+  {
+    title: '职场心理健康讲座',
+    kind: 'lecture',
+    placeType: 'enterprise',
+    regionCode: '500118002001',
+    hostUnit: '渝西科技有限公司',
+    venue: { name: '渝西科技园区会议中心', address: '永川区中山路街道渝西大道 99 号', lat: 29.3489, lng: 105.9012 },
+    inDays: 21,
+    startHour: 14,
+    minutes: 90,
+    capacity: 80,
+    requiredFields: ['name'],
+    audiences: ['employee'],
+    description: '职场压力、睡眠与情绪：识别信号，及早调整，知道到哪里求助。',
+    speakers: [{ name: '刘老师', title: 'EAP 咨询师', bio: null }],
+    organiser: 'region_yc',
+  },
+  {
+    title: '老年人心理关爱小组活动',
+    kind: 'activity',
+    placeType: 'community',
+    regionCode: '500118002002',
+    hostUnit: null,
+    venue: { name: '兴龙湖社区老年活动中心', address: '永川区中山路街道兴龙湖路 3 号', lat: 29.3455, lng: 105.8968 },
+    inDays: 5,
+    startHour: 9,
+    minutes: 90,
+    capacity: 3,
+    requiredFields: ['name', 'phone'],
+    audiences: ['elderly'],
+    description: '小组形式的怀旧与分享活动，名额很少，满员后可加入候补。',
+    speakers: [{ name: '赵社工', title: '社会工作师', bio: null }],
+    organiser: 'region_yc',
   },
 ];

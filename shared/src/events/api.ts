@@ -1,7 +1,8 @@
 /**
  * What the event endpoints send and accept. Times are ISO 8601 instants.
  * Resident: GET /events, GET /events/:id, POST /events/:id/registrations,
- * DELETE /events/:id/registrations/me, POST /checkins, GET /me/events.
+ * DELETE /events/:id/registrations/me, POST /events/:id/registrations/me/offer, POST /checkins,
+ * GET /me/events, GET /events/notification-templates, GET and POST /me/subscriptions.
  * Staff: under /admin/events (list, editor, attendees, check-in, statistics, coverage).
  */
 import type { PageQuery } from '../api';
@@ -9,6 +10,7 @@ import type { PopulationGroup } from '../people';
 import type { CheckinRefusal } from './checkin';
 import type { CheckinCodeRefusal } from './checkin-codes';
 import type { CoverageRules, EventStatsGroup, EventStatsRow, RegionCoverage, UnitCoverage } from './coverage';
+import type { EventNotificationKind, EventTemplateSlot, NotificationReason, NotificationStatus } from './notifications';
 import type { TicketRefusal } from './tickets';
 import type {
   AttendanceStatus,
@@ -43,7 +45,10 @@ export interface EventSpeaker {
 /** GET /api/v1/events: published events, soonest first. */
 export interface EventListQuery extends PageQuery {
   placeType?: PlaceType;
-  /** Events in this region or below. */
+  /**
+   * Events in this region or below, and those of its ancestors (a street's lecture is open to its
+   * communities). Without it, around the signed-in resident's region; for guests, everywhere.
+   */
   regionId?: number;
   /** Events starting on or after this instant (default: now, so finished events drop off). */
   from?: string;
@@ -84,8 +89,8 @@ export interface EventDetail extends EventSummary {
   cancelClosesAt: string | null;
   /** The details sign-up asks for; nothing else is collected. */
   requiredFields: RegistrationField[];
-  quizId: string | null;
-  campaignId: string | null;
+  quizId: number | null;
+  campaignId: number | null;
   /** The signed-in resident's registration, null for guests and people who have not signed up. */
   myRegistration: MyRegistration | null;
 }
@@ -118,6 +123,9 @@ export interface TicketDto {
 /** The resident's own registration for one event. */
 export interface MyRegistration {
   status: RegistrationStatus;
+  /** The details given at sign-up (only those the event asked for). */
+  name: string | null;
+  phone: string | null;
   source: RegistrationSource;
   /** 1-based place in the queue while `waitlisted`. */
   waitlistPosition: number | null;
@@ -143,6 +151,14 @@ export interface MyEventItem {
  */
 export interface CheckinInput {
   token: string;
+  /**
+   * Only for a resident who did not sign up (a walk-in) at an event that asks for details: the
+   * first attempt answers CHECKIN_REFUSED with reason `details_required`, then the client asks and
+   * posts them with the consent version, as at sign-up.
+   */
+  name?: string;
+  phone?: string;
+  consentVersion?: number;
 }
 
 export interface CheckinResult {
@@ -191,6 +207,8 @@ export interface AdminEvent extends Omit<EventDetail, 'myRegistration'> {
   /** Hours a waiting-list offer stays open. */
   offerHours: number;
   counts: EventCounts;
+  cancelReason: string | null;
+  publishedAt: string | null;
   /** Optimistic locking, as for articles. */
   version: number;
   createdByName: string;
@@ -213,14 +231,15 @@ export interface EventInput {
   cancelClosesAt?: string | null;
   capacity: number;
   waitlistEnabled: boolean;
+  /** Default: the server's EVENT_OFFER_HOURS. */
   offerHours?: number;
   requiredFields: RegistrationField[];
   audiences: PopulationGroup[];
   description: string;
   speakers: EventSpeaker[];
   coverUrl?: string | null;
-  quizId?: string | null;
-  campaignId?: string | null;
+  quizId?: number | null;
+  campaignId?: number | null;
   version?: number;
 }
 
@@ -303,16 +322,23 @@ export interface StaffCheckinItemResult {
   checkedInAt: string | null;
 }
 
-/** GET /api/v1/admin/events/:id/screen-code: the rotating code the event screen shows. */
+/** GET /api/v1/admin/events/:id/checkin-code: the rotating code the event screen shows. */
 export interface ScreenCodeDto {
   /** The code's text, used as the mini-program code's `scene`. */
   scene: string;
-  /** The mini-program page that reads `scene` and posts it to /checkins. */
+  /** The mini-program page that reads `scene` and posts it to /checkins (`EVENT_MINIAPP_PAGE`). */
   page: string;
-  /** The image to show: a mini-program code when WeChat is configured, else a plain QR of a link. */
+  /**
+   * The image to show (a PNG data URL): a mini-program code when WeChat is configured and answers,
+   * else a plain QR of `scene` that the mini-program's scanner (Taro.scanCode) reads.
+   */
   imageDataUrl: string;
+  imageKind: 'wxacode' | 'qr';
   windowEndsAt: string;
-  /** When the screen should fetch the next code (a little before windowEndsAt). */
+  /**
+   * When to fetch the next code: just after the window ends. The code stays valid for one more
+   * window, so a scan made while the screen changes still succeeds.
+   */
   refreshAt: string;
 }
 
@@ -360,9 +386,59 @@ export interface HostUnitDto {
   staffCount: number | null;
 }
 
+export interface HostUnitQuery extends PageQuery {
+  placeType?: PlaceType;
+  /** Units in this region or below. */
+  regionId?: number;
+  keyword?: string;
+}
+
 export interface HostUnitInput {
   name: string;
   placeType: PlaceType;
   regionId: number;
   staffCount?: number | null;
+}
+
+// ---- notifications ----
+
+/**
+ * GET /api/v1/events/notification-templates: which templates to pass to wx.requestSubscribeMessage
+ * (at most three a call). Unconfigured templates are null and left out of the lists.
+ */
+export interface EventNotificationTemplates {
+  templates: Record<EventTemplateSlot, string | null>;
+  /** Ask for these at the sign-up tap: confirmation, reminder, change. */
+  signUp: string[];
+  /** Ask for these when joining the waiting list: offer, confirmation, change. */
+  waitlist: string[];
+}
+
+/** POST /api/v1/me/subscriptions: the template ids wx.requestSubscribeMessage answered `accept` for. */
+export interface SubscriptionInput {
+  templateIds: string[];
+}
+
+/** GET and POST /api/v1/me/subscriptions: sends still allowed per configured template. */
+export interface SubscriptionStatus {
+  templates: { slot: EventTemplateSlot; templateId: string; available: number }[];
+}
+
+/** GET /api/v1/admin/events/:id/notifications: one row per message the server meant to send. */
+export interface EventNotificationRow {
+  id: number;
+  kind: EventNotificationKind;
+  status: NotificationStatus;
+  reason: NotificationReason | null;
+  /** The registration's name, when it has one. */
+  name: string | null;
+  /** Not sent before this time (reminders are scheduled ahead). */
+  runAfter: string;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface EventNotificationQuery extends PageQuery {
+  kind?: EventNotificationKind;
+  status?: NotificationStatus;
 }

@@ -3,9 +3,11 @@ import {
   CHECKIN_CODE_REFUSALS,
   checkinCodeWindow,
   checkinTokenKind,
+  eventScene,
   isValidWxaScene,
   issueCheckinCode,
   parseCheckinCode,
+  parseEventScene,
   verifyCheckinCode,
   verifyCheckinCodeWithSecret,
 } from './checkin-codes';
@@ -122,5 +124,22 @@ describe('rotating check-in codes', () => {
 
   it('have a message for every refusal', () => {
     for (const r of CHECKIN_CODE_REFUSALS) expect(CHECKIN_CODE_REFUSAL_LABELS[r]).toBeTruthy();
+  });
+});
+
+describe('event scenes', () => {
+  it('round-trips an event id and fits a mini-program code', () => {
+    for (const id of [1, 35, 36, 123456, 2 ** 40]) {
+      const scene = eventScene(id);
+      expect(isValidWxaScene(scene)).toBe(true);
+      expect(parseEventScene(scene)).toBe(id);
+    }
+    expect(eventScene(36)).toBe('e10');
+  });
+
+  it('is not mistaken for a check-in code, and rejects anything else', () => {
+    expect(checkinTokenKind(eventScene(7))).toBeNull();
+    for (const bad of ['e', 'e0', 'e01', 'E7', 'x7', 'e7.1', 'c7.1.abc']) expect(parseEventScene(bad)).toBeNull();
+    expect(() => eventScene(0)).toThrow(RangeError);
   });
 });

@@ -158,3 +158,28 @@ export function checkinTokenKind(token: string): 'ticket' | 'screen_code' | null
   if (parseCheckinCode(text)) return 'screen_code';
   return null;
 }
+
+/**
+ * The mini-program page that mini-program codes of events open. It reads `scene`: a screen check-in
+ * code (`c…`, see `parseCheckinCode`) is posted to /checkins, an event scene (`e…`) opens the event.
+ * The events tab page is used because it exists in every released version (getwxacodeunlimit
+ * checks the page by default).
+ */
+export const EVENT_MINIAPP_PAGE = 'pages/events/index';
+
+export const EVENT_SCENE_PREFIX = 'e';
+const EVENT_SCENE_RE = /^e([1-9a-z][0-9a-z]{0,10})$/;
+
+/** The `scene` of an event's own mini-program code (posters, sharing): `e<event id base36>`. */
+export function eventScene(eventId: number): string {
+  if (!Number.isSafeInteger(eventId) || eventId < 1) throw new RangeError(`invalid event id ${eventId}`);
+  return `${EVENT_SCENE_PREFIX}${eventId.toString(36)}`;
+}
+
+/** The event id of an event scene, or null if `scene` is not one. */
+export function parseEventScene(scene: string): number | null {
+  const m = EVENT_SCENE_RE.exec(scene.trim());
+  if (!m) return null;
+  const id = parseInt(m[1], 36);
+  return Number.isSafeInteger(id) ? id : null;
+}

@@ -20,7 +20,7 @@ export function checkinWindow(
   };
 }
 
-export const CHECKIN_REFUSALS = ['event_cancelled', 'not_published', 'too_early', 'too_late', 'ticket_revoked', 'full'] as const;
+export const CHECKIN_REFUSALS = ['event_cancelled', 'not_published', 'too_early', 'too_late', 'ticket_revoked', 'full', 'details_required'] as const;
 export type CheckinRefusal = (typeof CHECKIN_REFUSALS)[number];
 export const CHECKIN_REFUSAL_LABELS: Record<CheckinRefusal, string> = {
   event_cancelled: '活动已取消，无法签到',
@@ -29,6 +29,7 @@ export const CHECKIN_REFUSAL_LABELS: Record<CheckinRefusal, string> = {
   too_late: '签到时间已过',
   ticket_revoked: '该电子票对应的报名已取消或失效',
   full: '活动名额已满，无法现场登记',
+  details_required: '本活动需要登记报名信息，请填写后再签到',
 };
 
 /**
@@ -56,6 +57,11 @@ export interface CheckinDecisionInput {
   seatsLeft: number;
   /** When the check-in happened; for queued offline check-ins, when it was scanned, not uploaded. */
   at: Date;
+  /**
+   * The event asks for details (name, phone) that this person has not given: a walk-in is refused
+   * until they do, so someone who never signed up is registered with what the event needs.
+   */
+  detailsMissing?: boolean;
   policy?: CheckinWindowPolicy;
 }
 
@@ -73,7 +79,8 @@ export function decideCheckin(input: CheckinDecisionInput): CheckinDecision {
   if (registration?.status === 'offered') return { kind: 'check_in', confirm: true };
   // A ticket whose registration was cancelled or expired has been revoked; it does not make a walk-in.
   if (input.via === 'ticket') return { kind: 'refuse', reason: 'ticket_revoked' };
-  return input.seatsLeft > 0 ? { kind: 'walk_in' } : { kind: 'refuse', reason: 'full' };
+  if (input.seatsLeft <= 0) return { kind: 'refuse', reason: 'full' };
+  return input.detailsMissing ? { kind: 'refuse', reason: 'details_required' } : { kind: 'walk_in' };
 }
 
 /** Attendance to show for a registration: only seat holders are expected to come. */

@@ -5,4 +5,6 @@ export * from './checkin-codes';
 export * from './registration';
 export * from './checkin';
 export * from './coverage';
+export * from './notifications';
+export * from './masking';
 export * from './api';

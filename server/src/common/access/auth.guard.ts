@@ -36,8 +36,9 @@ export class AuthGuard implements CanActivate {
       if (principal.kind !== 'resident') throw AppException.forbidden('该功能仅供居民使用');
       return true;
     }
+    if (rule.who === 'resident_or_staff' && principal.kind === 'resident') return true;
     if (principal.kind !== 'staff') throw AppException.forbidden('该功能仅供工作人员使用');
-    if (mustChangePassword && !rule.allowPendingPasswordChange) {
+    if (mustChangePassword && !(rule.who === 'staff' && rule.allowPendingPasswordChange)) {
       throw new AppException(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录或密码已重置，请先修改密码');
     }
     const missing = rule.permissions.filter((p) => !hasPermission(principal.role, p));

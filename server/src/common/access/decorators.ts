@@ -12,7 +12,8 @@ export const ACCESS_KEY = 'xq:access';
 export type AccessRule =
   | { who: 'public' }
   | { who: 'resident' }
-  | { who: 'staff'; permissions: Permission[]; allowPendingPasswordChange?: boolean };
+  | { who: 'staff'; permissions: Permission[]; allowPendingPasswordChange?: boolean }
+  | { who: 'resident_or_staff'; permissions: Permission[] };
 
 /** Anyone; a valid token still identifies the caller (e.g. to scope content to a resident's region). */
 export const Public = () => SetMetadata(ACCESS_KEY, { who: 'public' } satisfies AccessRule);
@@ -21,6 +22,10 @@ export const ResidentOnly = () => applyDecorators(SetMetadata(ACCESS_KEY, { who:
 
 export const StaffOnly = (...permissions: Permission[]) =>
   applyDecorators(SetMetadata(ACCESS_KEY, { who: 'staff', permissions } satisfies AccessRule), ApiBearerAuth());
+
+/** A route both sides use (e.g. check-in): any resident, or staff with these permissions. */
+export const ResidentOrStaff = (...permissions: Permission[]) =>
+  applyDecorators(SetMetadata(ACCESS_KEY, { who: 'resident_or_staff', permissions } satisfies AccessRule), ApiBearerAuth());
 
 /** Staff routes that must work before the forced first-login password change. */
 export const StaffPendingPasswordChange = () =>

@@ -1,0 +1,94 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { CheckinMethod, RegistrationSource, RegistrationStatus } from '@xinqiao/shared';
+import { dateTime } from '../common/database/columns';
+import { Resident } from '../residents/resident.entity';
+import { OutreachEvent } from './event.entity';
+
+/**
+ * A resident's place at an event: one row per resident and event, reused when they sign up again
+ * after cancelling. Personal data (name, phone): deleted with the resident.
+ */
+@Entity('event_registrations')
+@Index(['eventId', 'residentId'], { unique: true })
+@Index(['eventId', 'ticketCode'], { unique: true })
+@Index(['eventId', 'status'])
+export class EventRegistration {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  eventId: number;
+
+  @ManyToOne(() => OutreachEvent, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'eventId' })
+  event?: OutreachEvent;
+
+  @Index()
+  @Column({ type: 'int' })
+  residentId: number;
+
+  @ManyToOne(() => Resident, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'residentId' })
+  resident?: Resident;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: RegistrationStatus;
+
+  @Column({ type: 'varchar', length: 16, default: 'online' })
+  source: RegistrationSource;
+
+  /** Only what the event asked for. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  name: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  /** EVENT_REGISTRATION_CONSENT_VERSION agreed to when details were given. */
+  @Column({ type: 'int', nullable: true })
+  consentVersion: number | null;
+
+  /** Random; the ticket QR signs it. A new one at each (re)registration revokes older tickets. */
+  @Column({ type: 'varchar', length: 16 })
+  ticketCode: string;
+
+  /** When the person joined the waiting list: its order. */
+  @Column({ ...dateTime(), nullable: true })
+  queuedAt: Date | null;
+
+  @Column({ ...dateTime(), nullable: true })
+  offeredAt: Date | null;
+
+  @Index()
+  @Column({ ...dateTime(), nullable: true })
+  offerExpiresAt: Date | null;
+
+  @Column({ ...dateTime(), nullable: true })
+  confirmedAt: Date | null;
+
+  @Column({ ...dateTime(), nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ ...dateTime(), nullable: true })
+  checkedInAt: Date | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  checkinMethod: CheckinMethod | null;
+
+  @Column({ type: 'int', nullable: true })
+  checkedInById: number | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  checkedInByName: string | null;
+
+  /** Of the sign-up request, so a retried request answers the first result. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  clientRequestId: string | null;
+
+  @CreateDateColumn(dateTime())
+  createdAt: Date;
+
+  @UpdateDateColumn(dateTime())
+  updatedAt: Date;
+}

@@ -1,0 +1,332 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ATTENDANCE_STATUSES,
+  EVENT_KINDS,
+  EVENT_NOTIFICATION_KINDS,
+  EVENT_STATS_GROUPS,
+  EVENT_STATUSES,
+  NOTIFICATION_STATUSES,
+  PLACE_TYPES,
+  POPULATION_GROUPS,
+  REGISTRATION_FIELDS,
+  REGISTRATION_STATUSES,
+  type AttendanceStatus,
+  type AttendeeQuery,
+  type CheckinInput,
+  type CoverageQuery,
+  type EventCancelInput,
+  type EventInput,
+  type EventKind,
+  type EventListQuery,
+  type EventNotificationKind,
+  type EventNotificationQuery,
+  type EventSpeaker,
+  type EventStatsGroup,
+  type EventStatsQuery,
+  type EventStatus,
+  type EventVenue,
+  type GeoPoint,
+  type HostUnitInput,
+  type HostUnitQuery,
+  type NotificationStatus,
+  type OfferAnswerInput,
+  type PlaceType,
+  type PopulationGroup,
+  type RegistrationField,
+  type RegistrationInput,
+  type RegistrationStatus,
+  type StaffCheckinBatchInput,
+  type StaffCheckinItem,
+  type SubscriptionInput,
+} from '@xinqiao/shared';
+import { FieldLabel } from '../common/errors/validation';
+import { PageQueryDto } from '../common/http/page-query.dto';
+
+/** Mainland mobile numbers: what sign-up asks for. */
+export const MOBILE_RE = /^1[3-9]\d{9}$/;
+/** A UUID or similar id made by the client once per attempt. */
+const CLIENT_ID_RE = /^[A-Za-z0-9-]{8,64}$/;
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class GeoPointDto implements GeoPoint {
+  @ApiProperty() @FieldLabel('纬度') @IsNumber() @Min(-90) @Max(90)
+  lat: number;
+
+  @ApiProperty() @FieldLabel('经度') @IsNumber() @Min(-180) @Max(180)
+  lng: number;
+}
+
+export class EventVenueDto implements EventVenue {
+  @ApiProperty() @FieldLabel('场地名称') @IsString() @IsNotEmpty() @MaxLength(100)
+  name: string;
+
+  @ApiProperty() @FieldLabel('场地地址') @IsString() @IsNotEmpty() @MaxLength(200)
+  address: string;
+
+  @ApiProperty({ type: GeoPointDto, nullable: true }) @FieldLabel('地图位置') @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => GeoPointDto)
+  location: GeoPointDto | null;
+}
+
+export class EventSpeakerDto implements EventSpeaker {
+  @ApiProperty() @FieldLabel('主讲人姓名') @IsString() @IsNotEmpty() @MaxLength(32)
+  name: string;
+
+  @ApiProperty({ nullable: true }) @FieldLabel('主讲人职称') @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(64)
+  title: string | null;
+
+  @ApiProperty({ nullable: true }) @FieldLabel('主讲人简介') @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(500)
+  bio: string | null;
+}
+
+export class EventInputDto implements EventInput {
+  @ApiProperty() @FieldLabel('活动名称') @IsString() @IsNotEmpty() @MaxLength(100)
+  title: string;
+
+  @ApiProperty({ enum: EVENT_KINDS }) @FieldLabel('活动形式') @IsIn(EVENT_KINDS)
+  kind: EventKind;
+
+  @ApiProperty({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @IsIn(PLACE_TYPES)
+  placeType: PlaceType;
+
+  @ApiPropertyOptional({ nullable: true }) @FieldLabel('承办单位') @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt()
+  hostUnitId?: number | null;
+
+  @ApiProperty() @FieldLabel('所在区域') @IsInt()
+  regionId: number;
+
+  @ApiProperty({ type: EventVenueDto }) @FieldLabel('场地') @ValidateNested() @Type(() => EventVenueDto)
+  venue: EventVenueDto;
+
+  @ApiProperty() @FieldLabel('开始时间') @IsISO8601()
+  startsAt: string;
+
+  @ApiProperty() @FieldLabel('结束时间') @IsISO8601()
+  endsAt: string;
+
+  @ApiPropertyOptional({ nullable: true }) @FieldLabel('报名开始时间') @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601()
+  signupOpensAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true }) @FieldLabel('报名截止时间') @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601()
+  signupClosesAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true }) @FieldLabel('取消报名截止时间') @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601()
+  cancelClosesAt?: string | null;
+
+  @ApiProperty({ minimum: 1, maximum: 100000 }) @FieldLabel('名额') @IsInt() @Min(1) @Max(100000)
+  capacity: number;
+
+  @ApiProperty() @FieldLabel('开放候补') @IsBoolean()
+  waitlistEnabled: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 168 }) @FieldLabel('候补确认时限（小时）') @IsOptional() @IsInt() @Min(1) @Max(168)
+  offerHours?: number;
+
+  @ApiProperty({ enum: REGISTRATION_FIELDS, isArray: true }) @FieldLabel('报名需填信息') @IsArray() @ArrayUnique() @IsIn(REGISTRATION_FIELDS, { each: true })
+  requiredFields: RegistrationField[];
+
+  @ApiProperty({ enum: POPULATION_GROUPS, isArray: true }) @FieldLabel('面向人群') @IsArray() @ArrayUnique() @IsIn(POPULATION_GROUPS, { each: true })
+  audiences: PopulationGroup[];
+
+  @ApiProperty() @FieldLabel('活动介绍') @IsString() @MaxLength(20000)
+  description: string;
+
+  @ApiProperty({ type: EventSpeakerDto, isArray: true }) @FieldLabel('主讲人') @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => EventSpeakerDto)
+  speakers: EventSpeakerDto[];
+
+  @ApiPropertyOptional({ nullable: true }) @FieldLabel('封面') @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(500)
+  @Matches(/^(\/uploads\/|https:\/\/)/)
+  coverUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true }) @FieldLabel('关联测验') @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt()
+  quizId?: number | null;
+
+  @ApiPropertyOptional({ nullable: true }) @FieldLabel('关联宣传活动') @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt()
+  campaignId?: number | null;
+
+  @ApiPropertyOptional() @FieldLabel('版本') @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}
+
+export class EventListQueryDto extends PageQueryDto implements EventListQuery {
+  @ApiPropertyOptional({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @IsOptional() @IsIn(PLACE_TYPES)
+  placeType?: PlaceType;
+
+  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  regionId?: number;
+
+  @ApiPropertyOptional() @FieldLabel('开始日期') @IsOptional() @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional() @FieldLabel('结束日期') @IsOptional() @IsISO8601()
+  to?: string;
+
+  @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(64)
+  keyword?: string;
+}
+
+export class AdminEventListQueryDto extends EventListQueryDto {
+  @ApiPropertyOptional({ enum: EVENT_STATUSES }) @FieldLabel('状态') @IsOptional() @IsIn(EVENT_STATUSES)
+  status?: EventStatus;
+
+  @ApiPropertyOptional() @FieldLabel('承办单位') @IsOptional() @Type(() => Number) @IsInt()
+  hostUnitId?: number;
+}
+
+export class EventCancelDto implements EventCancelInput {
+  @ApiProperty() @FieldLabel('取消原因') @IsString() @IsNotEmpty() @MaxLength(200)
+  reason: string;
+}
+
+export class RegistrationInputDto implements RegistrationInput {
+  @ApiPropertyOptional() @FieldLabel('姓名') @IsOptional() @IsString() @IsNotEmpty() @MaxLength(32)
+  name?: string;
+
+  @ApiPropertyOptional() @FieldLabel('手机号') @IsOptional() @IsString() @Matches(MOBILE_RE)
+  phone?: string;
+
+  @ApiProperty() @FieldLabel('个人信息授权版本') @IsInt() @Min(1)
+  consentVersion: number;
+
+  @ApiPropertyOptional() @FieldLabel('加入候补') @IsOptional() @IsBoolean()
+  joinWaitlist?: boolean;
+
+  @ApiPropertyOptional({ description: 'UUID made once per attempt' }) @FieldLabel('请求编号') @IsOptional() @IsString() @Matches(CLIENT_ID_RE)
+  clientRequestId?: string;
+}
+
+export class OfferAnswerDto implements OfferAnswerInput {
+  @ApiProperty() @FieldLabel('是否接受') @IsBoolean()
+  accept: boolean;
+}
+
+export class CheckinInputDto implements CheckinInput {
+  @ApiProperty({ description: 'the scanned screen code (resident) or ticket (staff)' }) @FieldLabel('签到码') @IsString() @IsNotEmpty() @MaxLength(128)
+  token: string;
+
+  @ApiPropertyOptional() @FieldLabel('姓名') @IsOptional() @IsString() @IsNotEmpty() @MaxLength(32)
+  name?: string;
+
+  @ApiPropertyOptional() @FieldLabel('手机号') @IsOptional() @IsString() @Matches(MOBILE_RE)
+  phone?: string;
+
+  @ApiPropertyOptional() @FieldLabel('个人信息授权版本') @IsOptional() @IsInt() @Min(1)
+  consentVersion?: number;
+}
+
+export class StaffCheckinItemDto implements StaffCheckinItem {
+  @ApiProperty() @FieldLabel('签到记录编号') @IsString() @Matches(CLIENT_ID_RE)
+  clientId: string;
+
+  @ApiPropertyOptional() @FieldLabel('电子票') @IsOptional() @IsString() @MaxLength(128)
+  token?: string;
+
+  @ApiPropertyOptional() @FieldLabel('票号') @IsOptional() @IsString() @MaxLength(32)
+  code?: string;
+
+  @ApiProperty({ enum: ['ticket_scan', 'manual'] }) @FieldLabel('签到方式') @IsIn(['ticket_scan', 'manual'])
+  method: 'ticket_scan' | 'manual';
+
+  @ApiProperty() @FieldLabel('签到时间') @IsISO8601()
+  checkedInAt: string;
+}
+
+export class StaffCheckinBatchDto implements StaffCheckinBatchInput {
+  @ApiProperty({ type: StaffCheckinItemDto, isArray: true }) @FieldLabel('签到记录') @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500)
+  @ValidateNested({ each: true }) @Type(() => StaffCheckinItemDto)
+  items: StaffCheckinItemDto[];
+}
+
+export class AttendeeQueryDto extends PageQueryDto implements AttendeeQuery {
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES }) @FieldLabel('报名状态') @IsOptional() @IsIn(REGISTRATION_STATUSES)
+  status?: RegistrationStatus;
+
+  @ApiPropertyOptional({ enum: ATTENDANCE_STATUSES }) @FieldLabel('签到状态') @IsOptional() @IsIn(ATTENDANCE_STATUSES)
+  attendance?: AttendanceStatus;
+
+  @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(32)
+  keyword?: string;
+}
+
+export class EventStatsQueryDto implements EventStatsQuery {
+  @ApiProperty({ enum: EVENT_STATS_GROUPS }) @FieldLabel('统计维度') @IsIn(EVENT_STATS_GROUPS)
+  groupBy: EventStatsGroup;
+
+  @ApiPropertyOptional() @FieldLabel('年份') @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  regionId?: number;
+
+  @ApiPropertyOptional({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @IsOptional() @IsIn(PLACE_TYPES)
+  placeType?: PlaceType;
+}
+
+export class CoverageQueryDto implements CoverageQuery {
+  @ApiPropertyOptional() @FieldLabel('年份') @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  regionId?: number;
+
+  @ApiPropertyOptional({ default: true }) @FieldLabel('只看未达标') @IsOptional() @Transform(toBoolean) @IsBoolean()
+  belowOnly?: boolean;
+}
+
+export class HostUnitInputDto implements HostUnitInput {
+  @ApiProperty() @FieldLabel('单位名称') @IsString() @IsNotEmpty() @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @IsIn(PLACE_TYPES)
+  placeType: PlaceType;
+
+  @ApiProperty() @FieldLabel('所在区域') @IsInt()
+  regionId: number;
+
+  @ApiPropertyOptional({ nullable: true }) @FieldLabel('职工人数') @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(10000000)
+  staffCount?: number | null;
+}
+
+export class HostUnitQueryDto extends PageQueryDto implements HostUnitQuery {
+  @ApiPropertyOptional({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @IsOptional() @IsIn(PLACE_TYPES)
+  placeType?: PlaceType;
+
+  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  regionId?: number;
+
+  @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(64)
+  keyword?: string;
+}
+
+export class SubscriptionInputDto implements SubscriptionInput {
+  @ApiProperty({ isArray: true, type: String }) @FieldLabel('订阅消息模板') @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(64, { each: true })
+  templateIds: string[];
+}
+
+export class EventNotificationQueryDto extends PageQueryDto implements EventNotificationQuery {
+  @ApiPropertyOptional({ enum: EVENT_NOTIFICATION_KINDS }) @FieldLabel('消息类型') @IsOptional() @IsIn(EVENT_NOTIFICATION_KINDS)
+  kind?: EventNotificationKind;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES }) @FieldLabel('发送状态') @IsOptional() @IsIn(NOTIFICATION_STATUSES)
+  status?: NotificationStatus;
+}

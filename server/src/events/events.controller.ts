@@ -1,0 +1,303 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { hasPermission, type Permission } from '@xinqiao/shared';
+import type { FastifyReply } from 'fastify';
+import { Audited, AuditedRead } from '../audit/audited.decorator';
+import { CurrentPrincipal, CurrentResident, CurrentStaff, Public, ResidentOnly, ResidentOrStaff, StaffOnly } from '../common/access/decorators';
+import type { Principal, ResidentPrincipal, StaffPrincipal } from '../common/access/principal';
+import { AppException } from '../common/errors/app-exception';
+import { IdParam } from '../common/http/id-param';
+import { PageQueryDto } from '../common/http/page-query.dto';
+import { sendFile, sendFileStream } from '../common/http/send-file';
+import { AttendeesService } from './attendees.service';
+import { CheckinsService } from './checkins.service';
+import {
+  AdminEventListQueryDto,
+  AttendeeQueryDto,
+  CheckinInputDto,
+  CoverageQueryDto,
+  EventCancelDto,
+  EventInputDto,
+  EventListQueryDto,
+  EventNotificationQueryDto,
+  EventStatsQueryDto,
+  HostUnitInputDto,
+  HostUnitQueryDto,
+  OfferAnswerDto,
+  RegistrationInputDto,
+  StaffCheckinBatchDto,
+  SubscriptionInputDto,
+} from './event.dto';
+import { EventNotificationsService } from './event-notifications.service';
+import { EventReportsService } from './event-reports.service';
+import { EventsService } from './events.service';
+import { HostUnitsService } from './host-units.service';
+import { RegistrationsService } from './registrations.service';
+
+/** Organisers and check-in staff both work from the event list; a route may need either permission. */
+function requireAny(staff: StaffPrincipal, ...permissions: Permission[]): void {
+  if (!permissions.some((p) => hasPermission(staff.role, p))) throw AppException.forbidden();
+}
+
+const residentIdOf = (who: Principal | undefined) => (who?.kind === 'resident' ? who.id : null);
+
+@ApiTags('events')
+@Controller('events')
+export class EventsController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly notifications: EventNotificationsService,
+  ) {}
+
+  @Get()
+  @Public()
+  list(@Query() q: EventListQueryDto, @CurrentPrincipal() who?: Principal) {
+    return this.events.listPublic(q, residentIdOf(who));
+  }
+
+  /** Template ids for wx.requestSubscribeMessage at the sign-up and waiting-list taps. */
+  @Get('notification-templates')
+  @Public()
+  templates() {
+    return this.notifications.templates();
+  }
+
+  @Get(':id')
+  @Public()
+  get(@IdParam() id: number, @CurrentPrincipal() who?: Principal) {
+    return this.events.getPublic(id, residentIdOf(who));
+  }
+
+  /** 201 for a new sign-up, 200 when the same clientRequestId was already answered. */
+  @Post(':id/registrations')
+  @ResidentOnly()
+  async signUp(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @Body() dto: RegistrationInputDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { registration, duplicate } = await this.registrations.signUp(me.id, id, dto);
+    reply.status(duplicate ? 200 : 201);
+    return registration;
+  }
+
+  @Delete(':id/registrations/me')
+  @ResidentOnly()
+  cancel(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number) {
+    return this.registrations.cancelMine(me.id, id);
+  }
+
+  @Post(':id/registrations/me/offer')
+  @HttpCode(200)
+  @ResidentOnly()
+  answerOffer(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @Body() dto: OfferAnswerDto) {
+    return this.registrations.answerOffer(me.id, id, dto.accept);
+  }
+}
+
+@ApiTags('events')
+@Controller('me/events')
+export class MyEventsController {
+  constructor(private readonly registrations: RegistrationsService) {}
+
+  @Get()
+  @ResidentOnly()
+  list(@CurrentResident() me: ResidentPrincipal, @Query() q: PageQueryDto) {
+    return this.registrations.myEvents(me.id, q);
+  }
+}
+
+@ApiTags('events')
+@Controller('me/subscriptions')
+export class MySubscriptionsController {
+  constructor(private readonly notifications: EventNotificationsService) {}
+
+  @Get()
+  @ResidentOnly()
+  get(@CurrentResident() me: ResidentPrincipal) {
+    return this.notifications.subscriptions(me.id);
+  }
+
+  /** The ids wx.requestSubscribeMessage answered `accept` for: each allows one message. */
+  @Post()
+  @HttpCode(200)
+  @ResidentOnly()
+  subscribe(@CurrentResident() me: ResidentPrincipal, @Body() dto: SubscriptionInputDto) {
+    return this.notifications.subscribe(me.id, dto.templateIds);
+  }
+}
+
+@ApiTags('events')
+@Controller('checkins')
+export class CheckinsController {
+  constructor(private readonly checkins: CheckinsService) {}
+
+  /** A resident posts the screen code's scene; check-in staff post a scanned ticket. */
+  @Post()
+  @HttpCode(200)
+  @ResidentOrStaff('events.checkin')
+  @Audited('event.checkin', 'event')
+  checkIn(@CurrentPrincipal() who: Principal, @Body() dto: CheckinInputDto) {
+    return who.kind === 'resident' ? this.checkins.residentCheckin(who.id, dto) : this.checkins.staffCheckin(who, dto);
+  }
+}
+
+@ApiTags('events')
+@Controller('admin/events')
+export class AdminEventsController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly attendees: AttendeesService,
+    private readonly checkins: CheckinsService,
+    private readonly notifications: EventNotificationsService,
+    private readonly reports: EventReportsService,
+  ) {}
+
+  @Get()
+  @StaffOnly()
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AdminEventListQueryDto) {
+    requireAny(staff, 'events.manage', 'events.checkin');
+    return this.events.list(staff, q);
+  }
+
+  @Get('stats')
+  @StaffOnly('events.manage')
+  stats(@CurrentStaff() staff: StaffPrincipal, @Query() q: EventStatsQueryDto) {
+    return this.reports.stats(staff, q);
+  }
+
+  @Get('coverage')
+  @StaffOnly('events.manage')
+  coverage(@CurrentStaff() staff: StaffPrincipal, @Query() q: CoverageQueryDto) {
+    return this.reports.coverage(staff, q);
+  }
+
+  @Get(':id')
+  @StaffOnly()
+  get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    requireAny(staff, 'events.manage', 'events.checkin');
+    return this.events.get(staff, id);
+  }
+
+  @Post()
+  @StaffOnly('events.manage')
+  @Audited('event.create', 'event')
+  create(@CurrentStaff() staff: StaffPrincipal, @Body() dto: EventInputDto) {
+    return this.events.create(staff, dto);
+  }
+
+  @Put(':id')
+  @StaffOnly('events.manage')
+  @Audited('event.update', 'event')
+  update(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: EventInputDto) {
+    return this.events.update(staff, id, dto);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @StaffOnly('events.manage')
+  @Audited('event.publish', 'event')
+  publish(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.events.publish(staff, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @StaffOnly('events.manage')
+  @Audited('event.cancel', 'event')
+  cancel(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: EventCancelDto) {
+    return this.events.cancel(staff, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @StaffOnly('events.manage')
+  @Audited('event.delete', 'event')
+  async remove(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    await this.events.remove(staff, id);
+  }
+
+  /** Names and phone numbers: every read is recorded. */
+  @Get(':id/registrations')
+  @StaffOnly()
+  @AuditedRead('event.attendees.read', 'event')
+  async attendeeList(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: AttendeeQueryDto) {
+    requireAny(staff, 'events.manage', 'events.checkin');
+    return this.attendees.list(staff, await this.events.find(staff, id), q);
+  }
+
+  @Get(':id/registrations/export')
+  @StaffOnly('events.manage')
+  @AuditedRead('event.attendees.export', 'event')
+  async exportAttendees(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: AttendeeQueryDto, @Res() reply: FastifyReply) {
+    const event = await this.events.find(staff, id);
+    await sendFileStream(reply, `活动报名签到表-${event.id}.xlsx`, (out) => this.attendees.export(staff, event, q, out));
+  }
+
+  @Get(':id/notifications')
+  @StaffOnly('events.manage')
+  async notificationList(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: EventNotificationQueryDto) {
+    return this.notifications.list((await this.events.find(staff, id)).id, q);
+  }
+
+  /** The event key and masked ticket list for checking in while offline. */
+  @Get(':id/checkin-kit')
+  @StaffOnly('events.checkin')
+  @AuditedRead('event.checkin_kit', 'event')
+  kit(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.checkins.kit(staff, id);
+  }
+
+  /** One scan online, or the queue built up offline; answers one result per item. */
+  @Post(':id/checkins')
+  @HttpCode(200)
+  @StaffOnly('events.checkin')
+  @Audited('event.checkin_batch', 'event')
+  checkinBatch(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: StaffCheckinBatchDto) {
+    return this.checkins.staffBatch(staff, id, dto);
+  }
+
+  @Get(':id/checkin-code')
+  @StaffOnly('events.checkin')
+  screenCode(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    return this.checkins.screenCode(staff, id);
+  }
+
+  @Get(':id/wxacode')
+  @StaffOnly('events.manage')
+  async eventCode(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Res() reply: FastifyReply) {
+    const { contentType, bytes } = await this.checkins.eventCode(staff, id);
+    sendFile(reply, `活动小程序码-${id}.${contentType === 'image/jpeg' ? 'jpg' : 'png'}`, bytes);
+  }
+}
+
+@ApiTags('events')
+@Controller('admin/host-units')
+export class HostUnitsController {
+  constructor(private readonly units: HostUnitsService) {}
+
+  @Get()
+  @StaffOnly('events.manage')
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: HostUnitQueryDto) {
+    return this.units.list(staff, q);
+  }
+
+  @Post()
+  @StaffOnly('events.manage')
+  @Audited('host_unit.create', 'host_unit')
+  create(@CurrentStaff() staff: StaffPrincipal, @Body() dto: HostUnitInputDto) {
+    return this.units.create(staff, dto);
+  }
+
+  @Put(':id')
+  @StaffOnly('events.manage')
+  @Audited('host_unit.update', 'host_unit')
+  update(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: HostUnitInputDto) {
+    return this.units.update(staff, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @StaffOnly('events.manage')
+  @Audited('host_unit.delete', 'host_unit')
+  async remove(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+    await this.units.remove(staff, id);
+  }
+}

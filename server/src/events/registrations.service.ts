@@ -1,0 +1,371 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  CANCEL_REFUSAL_LABELS,
+  EVENT_REGISTRATION_CONSENT_VERSION,
+  OFFER_REFUSAL_LABELS,
+  SIGN_UP_REFUSAL_LABELS,
+  decideAcceptOffer,
+  decideCancel,
+  decideSignUp,
+  effectiveEventStatus,
+  planOffers,
+  type CancelRefusal,
+  type EventSignUpWindow,
+  type MyEventItem,
+  type MyRegistration,
+  type OfferRefusal,
+  type Page,
+  type QueueEntry,
+  type SeatCounts,
+  type SignUpRefusal,
+} from '@xinqiao/shared';
+import { In, LessThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
+import { AppException } from '../common/errors/app-exception';
+import { pageOf, paging, type PageQueryDto } from '../common/http/page-query.dto';
+import { PersonalDataRegistry } from '../residents/personal-data.registry';
+import type { RegistrationInputDto } from './event.dto';
+import { EventLocks } from './event-locks';
+import { EventNotificationsService, seatNotices, type Notice } from './event-notifications.service';
+import { EventRegistration } from './event-registration.entity';
+import { OutreachEvent } from './event.entity';
+import { EventTokensService } from './event-tokens.service';
+import { EventViewsService } from './event-views.service';
+
+/** How often every event's waiting list is looked at (expired offers, seats freed by deleted accounts). */
+const SWEEP_INTERVAL_MS = 60_000;
+
+export function signUpWindow(e: OutreachEvent): EventSignUpWindow {
+  return {
+    status: e.status,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    signupOpensAt: e.signupOpensAt,
+    signupClosesAt: e.signupClosesAt,
+    cancelClosesAt: e.cancelClosesAt,
+    capacity: e.capacity,
+    waitlistEnabled: e.waitlistEnabled,
+  };
+}
+
+function refused(reason: string, message: string): AppException {
+  return new AppException(409, 'REGISTRATION_REFUSED', message, { reason });
+}
+
+/**
+ * What a locked change returns: the messages to send after commit, and the row or why not. A
+ * refusal is returned rather than thrown, so what settling did before it still commits.
+ */
+type Locked<T, R extends string> = { notices: Notice[] } & ({ ok: true; row: T } | { ok: false; refusal: R });
+
+/**
+ * Sign-up, cancellation and the waiting list. Every change runs under the event's lock
+ * (EventLocks): it first settles the queue (expired offers pass on), then applies the shared rules
+ * (decideSignUp, decideCancel, decideAcceptOffer, planOffers) to counts read under that lock.
+ */
+@Injectable()
+export class RegistrationsService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Events');
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+
+  constructor(
+    @InjectRepository(OutreachEvent) private readonly events: Repository<OutreachEvent>,
+    @InjectRepository(EventRegistration) private readonly repo: Repository<EventRegistration>,
+    private readonly locks: EventLocks,
+    private readonly tokens: EventTokensService,
+    private readonly views: EventViewsService,
+    private readonly notifications: EventNotificationsService,
+    private readonly personalData: PersonalDataRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.personalData.register({ key: 'events', export: (id) => this.exportFor(id) });
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.sweeping ??= this.sweep(new Date())
+        .catch((e: unknown) => this.logger.warn({ err: (e as Error).message }, 'event sweep failed'))
+        .finally(() => (this.sweeping = null));
+    }, SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** An event residents can see (anything but a draft), or 404. */
+  async visibleEvent(id: number): Promise<OutreachEvent> {
+    const event = await this.events.findOne({ where: { id, status: Not('draft') } });
+    if (!event) throw AppException.notFound('活动');
+    return event;
+  }
+
+  /**
+   * `at` defaults to the moment the lock is taken, so the queue order (queuedAt) is the order in
+   * which sign-ups got the lock, not the order they arrived in.
+   */
+  async signUp(residentId: number, eventId: number, dto: RegistrationInputDto, at?: Date): Promise<{ registration: MyRegistration; duplicate: boolean }> {
+    if (dto.clientRequestId) {
+      const seen = await this.repo.findOne({ where: { clientRequestId: dto.clientRequestId } });
+      if (seen) return { registration: await this.replay(seen, residentId, eventId, at ?? new Date()), duplicate: true };
+    }
+    const event = await this.visibleEvent(eventId);
+    const details = this.details(event, dto);
+    let duplicate = false;
+    let now = at ?? new Date();
+    const result = await this.locks.run(eventId, async (tx): Promise<Locked<EventRegistration, SignUpRefusal | 'waitlist_offered'>> => {
+      now = at ?? new Date();
+      const ev = await tx.getRepository(OutreachEvent).findOneByOrFail({ id: eventId });
+      const notices = await this.settle(tx, ev, now);
+      const regs = tx.getRepository(EventRegistration);
+      const existing = await regs.findOne({ where: { eventId, residentId } });
+      // The same request raced itself: the first one stored it.
+      duplicate = !!dto.clientRequestId && existing?.clientRequestId === dto.clientRequestId;
+      if (duplicate) return { ok: true, row: existing!, notices };
+      const decision = decideSignUp(signUpWindow(ev), await this.seatCounts(tx, eventId), existing?.status ?? null, now);
+      if (decision.kind === 'refuse') return { ok: false, refusal: decision.reason, notices };
+      if (decision.kind === 'waitlist' && !dto.joinWaitlist) return { ok: false, refusal: 'waitlist_offered', notices };
+      const confirm = decision.kind === 'confirm';
+      const values: Partial<EventRegistration> = {
+        status: confirm ? 'confirmed' : 'waitlisted',
+        source: 'online',
+        ...details,
+        ticketCode: this.tokens.newTicketCode(),
+        queuedAt: confirm ? null : now,
+        offeredAt: null,
+        offerExpiresAt: null,
+        confirmedAt: confirm ? now : null,
+        cancelledAt: null,
+        checkedInAt: null,
+        checkinMethod: null,
+        checkedInById: null,
+        checkedInByName: null,
+        clientRequestId: dto.clientRequestId ?? null,
+      };
+      const row = await regs.save(existing ? Object.assign(existing, values) : regs.create({ eventId, residentId, ...values }));
+      if (confirm) notices.push(...seatNotices(row.id, false));
+      return { ok: true, row, notices };
+    });
+    await this.notifications.dispatch(result.notices);
+    if (!result.ok) {
+      if (result.refusal === 'waitlist_offered') throw new AppException(409, 'EVENT_FULL', '名额已满，可以加入候补名单', { reason: 'full', waitlistOpen: true });
+      if (result.refusal === 'full') throw new AppException(409, 'EVENT_FULL', SIGN_UP_REFUSAL_LABELS.full, { reason: 'full', waitlistOpen: false });
+      throw refused(result.refusal, SIGN_UP_REFUSAL_LABELS[result.refusal]);
+    }
+    return { registration: await this.views.mine(result.row, event, now), duplicate };
+  }
+
+  /** Gives back a seat, leaves the queue, or declines an offer; a freed seat goes to the next in line. */
+  async cancelMine(residentId: number, eventId: number, now = new Date()): Promise<MyRegistration> {
+    const event = await this.visibleEvent(eventId);
+    const result = await this.locks.run(eventId, async (tx): Promise<Locked<EventRegistration, CancelRefusal | 'missing'>> => {
+      const ev = await tx.getRepository(OutreachEvent).findOneByOrFail({ id: eventId });
+      const notices = await this.settle(tx, ev, now);
+      const reg = await tx.getRepository(EventRegistration).findOne({ where: { eventId, residentId } });
+      if (!reg) return { ok: false, refusal: 'missing', notices };
+      const decision = decideCancel(signUpWindow(ev), reg, now);
+      if (!decision.ok) return { ok: false, refusal: decision.reason, notices };
+      reg.status = 'cancelled';
+      reg.cancelledAt = now;
+      await tx.getRepository(EventRegistration).save(reg);
+      if (decision.freesSeat) notices.push(...(await this.settle(tx, ev, now)));
+      return { ok: true, row: reg, notices };
+    });
+    await this.notifications.dispatch(result.notices);
+    if (!result.ok) {
+      if (result.refusal === 'missing') throw AppException.notFound('报名记录');
+      throw refused(result.refusal, CANCEL_REFUSAL_LABELS[result.refusal]);
+    }
+    return this.views.mine(result.row, event, now);
+  }
+
+  /** Accepting an offer confirms the seat; declining passes it on at once. */
+  async answerOffer(residentId: number, eventId: number, accept: boolean, now = new Date()): Promise<MyRegistration> {
+    const event = await this.visibleEvent(eventId);
+    const result = await this.locks.run(eventId, async (tx): Promise<Locked<EventRegistration, OfferRefusal | 'missing'>> => {
+      const ev = await tx.getRepository(OutreachEvent).findOneByOrFail({ id: eventId });
+      const notices = await this.settle(tx, ev, now);
+      const regs = tx.getRepository(EventRegistration);
+      const reg = await regs.findOne({ where: { eventId, residentId } });
+      if (!reg) return { ok: false, refusal: 'missing', notices };
+      // Declining is allowed exactly when accepting would be: while the offer is open.
+      const decision = decideAcceptOffer(ev, reg, now);
+      if (!decision.ok) return { ok: false, refusal: decision.reason, notices };
+      if (accept) {
+        reg.status = 'confirmed';
+        reg.confirmedAt = now;
+        await regs.save(reg);
+        notices.push(...seatNotices(reg.id, true));
+      } else {
+        reg.status = 'cancelled';
+        reg.cancelledAt = now;
+        await regs.save(reg);
+        notices.push(...(await this.settle(tx, ev, now)));
+      }
+      return { ok: true, row: reg, notices };
+    });
+    await this.notifications.dispatch(result.notices);
+    if (!result.ok) {
+      if (result.refusal === 'missing') throw AppException.notFound('报名记录');
+      throw refused(result.refusal, OFFER_REFUSAL_LABELS[result.refusal]);
+    }
+    return this.views.mine(result.row, event, now);
+  }
+
+  async mineFor(residentId: number, event: OutreachEvent, now = new Date()): Promise<MyRegistration | null> {
+    const reg = await this.repo.findOne({ where: { eventId: event.id, residentId } });
+    return reg ? this.views.mine(reg, event, now) : null;
+  }
+
+  /** Passes on the event's lapsed offers before a page shows it, rather than waiting for the timer. */
+  async settleIfDue(eventId: number, now = new Date()): Promise<void> {
+    const lapsed = await this.repo.exists({ where: { eventId, status: 'offered', offerExpiresAt: LessThanOrEqual(now) } });
+    if (lapsed) await this.settleEvent(eventId, now);
+  }
+
+  /** "我的活动": upcoming events first (soonest first), then past ones (latest first). */
+  async myEvents(residentId: number, q: PageQueryDto, now = new Date()): Promise<Page<MyEventItem>> {
+    const p = paging(q);
+    const regs = await this.repo.find({ where: { residentId } });
+    const events = regs.length ? new Map((await this.events.find({ where: { id: In(regs.map((r) => r.eventId)) } })).map((e) => [e.id, e])) : new Map<number, OutreachEvent>();
+    const t = now.getTime();
+    const sorted = regs
+      .map((r) => ({ r, e: events.get(r.eventId)! }))
+      .sort((a, b) => {
+        const pastA = a.e.endsAt.getTime() <= t;
+        const pastB = b.e.endsAt.getTime() <= t;
+        if (pastA !== pastB) return pastA ? 1 : -1;
+        const diff = a.e.startsAt.getTime() - b.e.startsAt.getTime();
+        return (pastA ? -diff : diff) || a.r.id - b.r.id;
+      });
+    const page = sorted.slice(p.skip, p.skip + p.pageSize);
+    const summaries = await this.views.summaries(page.map((x) => x.e), now);
+    const items: MyEventItem[] = [];
+    for (const [i, { r, e }] of page.entries()) items.push({ event: summaries[i], registration: await this.views.mine(r, e, now) });
+    return pageOf(items, sorted.length, p);
+  }
+
+  /**
+   * What the periodic timer runs, and what tests call with a chosen `now`: marks ended events
+   * finished, and settles every event whose queue may move (an offer lapsed, or people wait while a
+   * seat may have come free).
+   */
+  async sweep(now = new Date()): Promise<void> {
+    await this.events
+      .createQueryBuilder()
+      .update(OutreachEvent)
+      .set({ status: 'finished' })
+      .where('status = :published AND endsAt <= :now', { published: 'published', now })
+      .execute();
+    const rows = await this.repo
+      .createQueryBuilder('r')
+      .innerJoin(OutreachEvent, 'e', 'e.id = r.eventId')
+      .select('DISTINCT r.eventId', 'eventId')
+      .where(`(r.status = 'offered' AND r.offerExpiresAt <= :now) OR (r.status = 'waitlisted' AND e.status = 'published' AND e.startsAt > :now)`, { now })
+      .getRawMany<{ eventId: number | string }>();
+    for (const { eventId } of rows) await this.settleEvent(Number(eventId), now);
+  }
+
+  /** Settles one event's queue under its lock and sends what that calls for. */
+  async settleEvent(eventId: number, now = new Date()): Promise<void> {
+    const notices = await this.locks.run(eventId, async (tx) => {
+      const ev = await tx.getRepository(OutreachEvent).findOneBy({ id: eventId });
+      return ev ? this.settle(tx, ev, now) : [];
+    });
+    await this.notifications.dispatch(notices);
+  }
+
+  /**
+   * Applies planOffers inside the event's lock: lapsed offers expire, free seats are offered to the
+   * front of the queue (or given outright shortly before the start). Returns the messages to send.
+   */
+  async settle(tx: EntityManager, ev: OutreachEvent, now: Date): Promise<Notice[]> {
+    const regs = tx.getRepository(EventRegistration);
+    const rows = await regs.find({
+      select: { id: true, status: true, queuedAt: true, createdAt: true, offerExpiresAt: true },
+      where: { eventId: ev.id, status: In(['confirmed', 'offered', 'waitlisted']) },
+    });
+    const queue: QueueEntry[] = rows
+      .filter((r) => r.status !== 'confirmed')
+      .map((r) => ({ id: r.id, status: r.status as QueueEntry['status'], joinedAt: r.queuedAt ?? r.createdAt, offerExpiresAt: r.offerExpiresAt }));
+    const plan = planOffers({
+      status: effectiveEventStatus(ev.status, ev.endsAt, now),
+      startsAt: ev.startsAt,
+      capacity: ev.capacity,
+      confirmed: rows.length - queue.length,
+      queue,
+      now,
+      policy: { offerHours: ev.offerHours },
+    });
+    if (plan.expire.length) await regs.update({ id: In(plan.expire), status: 'offered' }, { status: 'expired' });
+    const notices: Notice[] = [];
+    for (const o of plan.offer) {
+      await regs.update({ id: o.id }, { status: 'offered', offeredAt: now, offerExpiresAt: o.expiresAt });
+      notices.push({ kind: 'waitlist_offer', registrationId: o.id });
+    }
+    for (const id of plan.promote) {
+      await regs.update({ id }, { status: 'confirmed', confirmedAt: now });
+      notices.push(...seatNotices(id, true));
+    }
+    return notices;
+  }
+
+  /** Counts for the shared rules, read inside the lock after settling (so every offer left is live). */
+  async seatCounts(tx: EntityManager, eventId: number): Promise<SeatCounts> {
+    const rows = await tx
+      .getRepository(EventRegistration)
+      .createQueryBuilder('r')
+      .select('r.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.eventId = :eventId', { eventId })
+      .groupBy('r.status')
+      .getRawMany<{ status: string; n: string | number }>();
+    const n = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    return { confirmed: n('confirmed'), offered: n('offered'), waitlisted: n('waitlisted') };
+  }
+
+  /** Only the details the event asks for are kept, with the consent given for them. */
+  private details(event: OutreachEvent, dto: RegistrationInputDto): Pick<EventRegistration, 'name' | 'phone' | 'consentVersion'> {
+    const needName = event.requiredFields.includes('name');
+    const needPhone = event.requiredFields.includes('phone');
+    const missing = [needName && !dto.name?.trim() ? '姓名' : null, needPhone && !dto.phone ? '手机号' : null].filter(Boolean);
+    if (missing.length) throw AppException.badRequest(`本活动报名需要填写${missing.join('和')}`, undefined, 'VALIDATION_FAILED');
+    if (!needName && !needPhone) return { name: null, phone: null, consentVersion: null };
+    if (dto.consentVersion !== EVENT_REGISTRATION_CONSENT_VERSION) {
+      throw new AppException(409, 'CONSENT_REQUIRED', '报名信息使用说明已更新，请重新阅读并确认后再报名', { currentVersion: EVENT_REGISTRATION_CONSENT_VERSION });
+    }
+    return { name: needName ? dto.name!.trim() : null, phone: needPhone ? dto.phone! : null, consentVersion: dto.consentVersion };
+  }
+
+  private async replay(seen: EventRegistration, residentId: number, eventId: number, now: Date): Promise<MyRegistration> {
+    if (seen.residentId !== residentId || seen.eventId !== eventId) throw AppException.conflict('该请求编号已用于另一次报名，请重新提交');
+    return this.views.mine(seen, await this.visibleEvent(eventId), now);
+  }
+
+  private async exportFor(residentId: number) {
+    const regs = await this.repo.find({ where: { residentId }, order: { id: 'ASC' } });
+    const titles = regs.length
+      ? new Map((await this.events.find({ select: { id: true, title: true }, where: { id: In(regs.map((r) => r.eventId)) } })).map((e) => [e.id, e.title]))
+      : new Map<number, string>();
+    return {
+      registrations: regs.map((r) => ({
+        eventId: r.eventId,
+        eventTitle: titles.get(r.eventId) ?? null,
+        status: r.status,
+        source: r.source,
+        name: r.name,
+        phone: r.phone,
+        consentVersion: r.consentVersion,
+        createdAt: r.createdAt.toISOString(),
+        confirmedAt: r.confirmedAt?.toISOString() ?? null,
+        cancelledAt: r.cancelledAt?.toISOString() ?? null,
+        checkedInAt: r.checkedInAt?.toISOString() ?? null,
+      })),
+      ...(await this.notifications.exportFor(residentId)),
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import {
+  EVENT_NOTIFICATION_KINDS,
+  EVENT_NOTIFICATION_KIND_LABELS,
+  NOTIFICATION_REASONS,
+  NOTIFICATION_REASON_LABELS,
+  NOTIFICATION_STATUSES,
+  NOTIFICATION_STATUS_LABELS,
+  TEMPLATE_SLOT_OF,
+  eventMessageFields,
+  formatChinaDateTime,
+  templateData,
+  wechatThing,
+} from './notifications';
+
+// 2026-06-10 14:00 China time.
+const START = new Date(Date.UTC(2026, 5, 10, 6, 0));
+const event = { title: '职场压力与情绪管理讲座', startsAt: START, venueName: '萱花社区活动中心' };
+
+describe('wechatThing', () => {
+  it('keeps text of up to 20 characters and cuts longer text with an ellipsis', () => {
+    expect(wechatThing('  心理健康讲座  ')).toBe('心理健康讲座');
+    const long = '一二三四五六七八九十一二三四五六七八九十一';
+    expect([...wechatThing(long)]).toHaveLength(20);
+    expect(wechatThing(long).endsWith('…')).toBe(true);
+    expect(wechatThing('一二三四五六七八九十一二三四五六七八九十')).toBe('一二三四五六七八九十一二三四五六七八九十');
+  });
+});
+
+describe('formatChinaDateTime', () => {
+  it('writes the China-time wall clock', () => {
+    expect(formatChinaDateTime(START)).toBe('2026-06-10 14:00');
+    expect(formatChinaDateTime(new Date(Date.UTC(2025, 11, 31, 16, 5)))).toBe('2026-01-01 00:05');
+  });
+});
+
+describe('eventMessageFields', () => {
+  it('fills title, time, venue and a note per kind', () => {
+    expect(eventMessageFields({ kind: 'signup_confirmed', event })).toEqual({
+      title: '职场压力与情绪管理讲座', time: '2026-06-10 14:00', venue: '萱花社区活动中心', note: '报名成功，请按时参加',
+    });
+    expect(eventMessageFields({ kind: 'signup_confirmed', event, promoted: true }).note).toBe('候补成功，已为您保留名额');
+    expect(eventMessageFields({ kind: 'reminder', event }).note).toContain('即将开始');
+    expect(eventMessageFields({ kind: 'waitlist_offer', event, offerExpiresAt: new Date(START.getTime() - 3_600_000) }).note).toBe('请于06-10 13:00前确认名额');
+    expect(eventMessageFields({ kind: 'event_changed', event }).note).toContain('有变');
+    expect(eventMessageFields({ kind: 'event_cancelled', event, reason: '暴雨预警' }).note).toBe('活动已取消：暴雨预警');
+    expect(eventMessageFields({ kind: 'event_cancelled', event }).note).toBe('活动已取消');
+  });
+
+  it('keeps every thing value within WeChat’s limit', () => {
+    const f = eventMessageFields({ kind: 'event_cancelled', event: { ...event, title: '很'.repeat(40), venueName: '长'.repeat(30) }, reason: '因'.repeat(30) });
+    for (const v of [f.title, f.venue, f.note]) expect([...v].length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('templateData', () => {
+  it('maps the values onto the template keys in order', () => {
+    const fields = eventMessageFields({ kind: 'reminder', event });
+    expect(templateData(fields, ['thing1', 'time2', 'thing3', 'thing4'])).toEqual({
+      thing1: fields.title, time2: fields.time, thing3: fields.venue, thing4: fields.note,
+    });
+    expect(templateData(fields, ['thing5', 'date2'])).toEqual({ thing5: fields.title, date2: fields.time });
+  });
+});
+
+describe('vocabulary', () => {
+  it('has a label for every value and a template slot for every kind', () => {
+    for (const k of EVENT_NOTIFICATION_KINDS) {
+      expect(EVENT_NOTIFICATION_KIND_LABELS[k]).toBeTruthy();
+      expect(TEMPLATE_SLOT_OF[k]).toBeTruthy();
+    }
+    for (const s of NOTIFICATION_STATUSES) expect(NOTIFICATION_STATUS_LABELS[s]).toBeTruthy();
+    for (const r of NOTIFICATION_REASONS) expect(NOTIFICATION_REASON_LABELS[r]).toBeTruthy();
+  });
+});
