@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Article } from '../articles/article.entity';
 import { Campaign } from '../campaigns/campaign.entity';
+import { OutreachEvent } from '../events/event.entity';
 import { QuizAttempt } from '../quizzes/quiz-attempt.entity';
 import { QuizzesModule } from '../quizzes/quizzes.module';
 import { Region } from '../regions/region.entity';
@@ -14,7 +15,7 @@ import { AwarenessService } from './awareness.service';
 import { QuestionCount } from './question-count.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AwarenessCell, QuestionCount, AwarenessTarget, QuizAttempt, Region, Campaign, Article]), RegionsModule, QuizzesModule],
+  imports: [TypeOrmModule.forFeature([AwarenessCell, QuestionCount, AwarenessTarget, QuizAttempt, Region, Campaign, Article, OutreachEvent]), RegionsModule, QuizzesModule],
   controllers: [AwarenessController],
   providers: [AwarenessService, AwarenessReportJob],
 })

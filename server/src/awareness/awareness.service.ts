@@ -33,6 +33,7 @@ import {
 import { Brackets, In, Like, Repository, type SelectQueryBuilder } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { Campaign } from '../campaigns/campaign.entity';
+import { OutreachEvent } from '../events/event.entity';
 import type { StaffPrincipal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { AppException } from '../common/errors/app-exception';
@@ -73,6 +74,7 @@ export class AwarenessService {
     @InjectRepository(QuizAttempt) private readonly attempts: Repository<QuizAttempt>,
     @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
+    @InjectRepository(OutreachEvent) private readonly events: Repository<OutreachEvent>,
     @InjectRepository(Article) private readonly articles: Repository<Article>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
@@ -240,9 +242,13 @@ export class AwarenessService {
       case 'event': {
         const pick = (c: Cell) => (dimension === 'campaign' ? c.campaignId : c.eventId);
         const ids = [...new Set(cells.map(pick))].sort((a, b) => a - b);
-        const titles = dimension === 'campaign' && ids.some(Boolean)
-          ? new Map((await this.campaigns.find({ select: { id: true, title: true }, where: { id: In(ids.filter(Boolean)) } })).map((c) => [c.id, c.title]))
-          : new Map<number, string>();
+        const linked = ids.filter(Boolean);
+        const rows = !linked.length
+          ? []
+          : dimension === 'campaign'
+            ? await this.campaigns.find({ select: { id: true, title: true }, where: { id: In(linked) } })
+            : await this.events.find({ select: { id: true, title: true }, where: { id: In(linked) } });
+        const titles = new Map(rows.map((r) => [r.id, r.title]));
         const none = dimension === 'campaign' ? '未关联宣传活动' : '未关联活动';
         return ids.map((id) => ({ key: String(id), label: id ? titles.get(id) ?? `${dimension === 'campaign' ? '宣传活动' : '活动'} #${id}` : none, cells: cells.filter((c) => pick(c) === id) }));
       }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Article } from '../articles/article.entity';
 import { AwarenessCell } from '../awareness/awareness-cell.entity';
+import { OutreachEvent } from '../events/event.entity';
+import { EventRegistration } from '../events/event-registration.entity';
 import { QuizAttempt } from '../quizzes/quiz-attempt.entity';
 import { Quiz } from '../quizzes/quiz.entity';
 import { Region } from '../regions/region.entity';
@@ -12,7 +14,7 @@ import { AdminCampaignsController, CampaignsController } from './campaigns.contr
 import { CampaignsService } from './campaigns.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Campaign, Quiz, QuizAttempt, AwarenessCell, Article, Region]), RegionsModule, ResidentsModule],
+  imports: [TypeOrmModule.forFeature([Campaign, Quiz, QuizAttempt, AwarenessCell, Article, Region, OutreachEvent, EventRegistration]), RegionsModule, ResidentsModule],
   controllers: [CampaignsController, AdminCampaignsController],
   providers: [CampaignsService],
 })

@@ -12,7 +12,7 @@ import {
   type Page,
   type PublicCampaign,
 } from '@xinqiao/shared';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Not, Repository } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { AwarenessCell } from '../awareness/awareness-cell.entity';
 import type { Principal, StaffPrincipal } from '../common/access/principal';
@@ -21,6 +21,8 @@ import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import type { PageQueryDto } from '../common/http/page-query.dto';
+import { OutreachEvent } from '../events/event.entity';
+import { EventRegistration } from '../events/event-registration.entity';
 import { QuizAttempt } from '../quizzes/quiz-attempt.entity';
 import { Quiz } from '../quizzes/quiz.entity';
 import type { Region } from '../regions/region.entity';
@@ -39,6 +41,8 @@ export class CampaignsService {
     @InjectRepository(QuizAttempt) private readonly attempts: Repository<QuizAttempt>,
     @InjectRepository(AwarenessCell) private readonly cells: Repository<AwarenessCell>,
     @InjectRepository(Article) private readonly articles: Repository<Article>,
+    @InjectRepository(OutreachEvent) private readonly events: Repository<OutreachEvent>,
+    @InjectRepository(EventRegistration) private readonly registrations: Repository<EventRegistration>,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
@@ -109,7 +113,12 @@ export class CampaignsService {
     const [dto] = await this.toDtos([campaign]);
     const cells = await this.cells.find({ where: { campaignId: campaign.id } });
     const awareness = cells.length ? summarise(cells, { minRespondents: this.config.AWARENESS_MIN_RESPONDENTS }) : null;
-    const participants = await this.attempts.count({ where: { campaignId: campaign.id } });
+    const events = await this.events.find({ select: { id: true, status: true, endsAt: true }, where: { campaignId: campaign.id, status: In(['published', 'finished']) } });
+    const held = events.filter((e) => e.status === 'finished' || e.endsAt.getTime() <= Date.now()).length;
+    const attended = events.length
+      ? await this.registrations.count({ where: { eventId: In(events.map((e) => e.id)), checkedInAt: Not(IsNull()) } })
+      : 0;
+    const answered = await this.attempts.count({ where: { campaignId: campaign.id } });
     const reads = campaign.articleIds.length
       ? Number((await this.articles.createQueryBuilder('a').select('COALESCE(SUM(a.viewCount), 0)', 'n').where('a.id IN (:...ids)', { ids: campaign.articleIds }).getRawOne<{ n: string }>())?.n ?? 0)
       : 0;
@@ -117,8 +126,8 @@ export class CampaignsService {
       awareness_rate: awareness && !awareness.suppressed
         ? { value: awareness.passRate, note: null }
         : { value: null, note: awareness ? awareness.reason : '尚无人参加本活动的知晓率调查' },
-      events_held: { value: null, note: '“六进”活动模块上线后自动统计' },
-      participants: { value: participants, note: '参加本活动测验的人次' },
+      events_held: { value: held, note: `关联本宣传活动、已结束的“六进”活动（另有 ${events.length - held} 场未结束）` },
+      participants: { value: answered + attended, note: `测验作答 ${answered} 人次，活动签到 ${attended} 人次` },
       article_reads: { value: reads, note: '关联文章的累计阅读量' },
     };
     const progress: CampaignProgressItem[] = CAMPAIGN_TARGET_KINDS.map((kind) => {

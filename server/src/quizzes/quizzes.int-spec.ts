@@ -267,6 +267,7 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       const dashboard = await t.get(`/api/v1/admin/campaigns/${campaign.body.id}/dashboard`, admin);
       const progress = Object.fromEntries(dashboard.body.progress.map((p: { kind: string }) => [p.kind, p]));
       expect(progress.participants).toMatchObject({ target: 4, actual: 4, progress: 1 });
+      expect(progress.events_held).toMatchObject({ actual: 0, note: expect.stringContaining('已结束') });
       expect(progress.awareness_rate).toMatchObject({ target: 0.7, actual: 0.5 });
       expect(dashboard.body.daily).toEqual([{ date: today, respondents: 4 }]);
 

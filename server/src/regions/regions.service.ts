@@ -11,7 +11,7 @@ import type { CreateRegionDto, UpdateRegionDto } from './region.dto';
 /** Tables whose rows point at a region; a region still referenced cannot be deleted. */
 const REFERENCING_TABLES = [
   'staff', 'residents', 'articles', 'hotlines', 'scale_responses', 'alerts', 'questions', 'quizzes', 'quiz_attempts',
-  'awareness_cells', 'awareness_targets', 'campaigns',
+  'awareness_cells', 'awareness_targets', 'campaigns', 'events', 'host_units',
 ];
 
 @Injectable()
