@@ -94,6 +94,7 @@ export class AwarenessService {
       return {
         key,
         label,
+        respondents: sum(of).respondents,
         result,
         target: target ? { rate: target.rate, metric: target.metric ?? 'pass_rate', source: target.source ?? null } : null,
         comparison: target ? compareSummaryWithTarget(result, target) : null,

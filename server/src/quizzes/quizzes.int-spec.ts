@@ -195,7 +195,7 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       const row = (label: string) => report.body.rows.find((r: { label: string }) => r.label === label);
       expect(row('胜利路街道').result).toMatchObject({ respondents: 4, passed: 3, passRate: 0.75 });
       expect(row('胜利路街道').result.meanCorrectRate).toBeCloseTo((20 + 18 + 16 + 10) / 80);
-      expect(row('中山路街道').result).toMatchObject({ suppressed: true, reason: '样本量不足（少于 3 人）' });
+      expect(row('中山路街道')).toMatchObject({ respondents: 1, result: { suppressed: true, reason: '样本量不足（少于 3 人）' } });
       expect(report.body.weighted).toMatchObject({ weighted: true, label: expect.stringContaining('加权') });
 
       const byGroup = await t.get(`/api/v1/admin/awareness?quizIds=${quizId}&dimension=group`, admin);

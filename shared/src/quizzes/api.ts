@@ -171,6 +171,8 @@ export interface AwarenessFilters {
 export interface AwarenessSlice {
   key: string;
   label: string;
+  /** Always given: a count identifies nobody; only the rates of small slices are withheld. */
+  respondents: number;
   result: AwarenessResult;
   /** The target that applies to the slice (region, group, urban/rural, year) and how the slice compares. */
   target: { rate: number; metric: AwarenessMetric; source: string | null } | null;
