@@ -1,12 +1,14 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import type { Permission } from '@xinqiao/shared';
 import { RequireAuth, RequirePermission } from './auth/guards';
+import type { PermissionRequirement } from './auth/permissions';
 import { NotAllowed } from './components/NotAllowed';
 import { PageLoading } from './components/PageLoading';
 import { RouteErrorBoundary } from './components/RouteErrorBoundary';
 
 const AdminLayout = lazy(() => import('./layouts/AdminLayout'));
+// Lazy like the pages: it reads the menu, which would otherwise pull the menu data into the entry chunk.
+const GroupIndex = lazy(() => import('./layouts/GroupIndex'));
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
@@ -20,8 +22,17 @@ const AlertDetailPage = lazy(() => import('./pages/alerts/AlertDetailPage'));
 const ScalesPage = lazy(() => import('./pages/scales/ScalesPage'));
 const ScaleStatsPage = lazy(() => import('./pages/scales/ScaleStatsPage'));
 const HotlineListPage = lazy(() => import('./pages/hotlines/HotlineListPage'));
+const QuestionListPage = lazy(() => import('./pages/questions/QuestionListPage'));
+const QuizListPage = lazy(() => import('./pages/quizzes/QuizListPage'));
+const QuizEditorPage = lazy(() => import('./pages/quizzes/QuizEditorPage'));
+const AwarenessPage = lazy(() => import('./pages/awareness/AwarenessPage'));
+const CampaignListPage = lazy(() => import('./pages/campaigns/CampaignListPage'));
+const CampaignDashboardPage = lazy(() => import('./pages/campaigns/CampaignDashboardPage'));
 
-const guarded = (permission: Permission, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+const guarded = (permission: PermissionRequirement, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+
+/** Quizzes are kept by `quizzes.manage` and read (survey waves) by `awareness.read`. */
+const QUIZ_READERS: PermissionRequirement = ['quizzes.manage', 'awareness.read'];
 
 export function AppRoutes() {
   return (
@@ -49,6 +60,15 @@ export function AppRoutes() {
             <Route path="scales/alert-rules" element={guarded('scales.manage', <ScalesPage tab="rules" />)} />
             <Route path="scale-stats" element={guarded('scales.stats', <ScaleStatsPage />)} />
             <Route path="hotlines" element={guarded('hotlines.manage', <HotlineListPage />)} />
+            <Route path="knowledge" element={<GroupIndex group="/knowledge" />} />
+            <Route path="questions" element={guarded('quizzes.manage', <QuestionListPage />)} />
+            <Route path="quizzes" element={guarded(QUIZ_READERS, <QuizListPage />)} />
+            <Route path="quizzes/new" element={guarded('quizzes.manage', <QuizEditorPage />)} />
+            <Route path="quizzes/:id" element={guarded(QUIZ_READERS, <QuizEditorPage />)} />
+            <Route path="awareness" element={guarded('awareness.read', <AwarenessPage section="report" />)} />
+            <Route path="awareness/targets" element={guarded('awareness.read', <AwarenessPage section="targets" />)} />
+            <Route path="campaigns" element={guarded('campaigns.manage', <CampaignListPage />)} />
+            <Route path="campaigns/:id" element={guarded(['campaigns.manage', 'awareness.read'], <CampaignDashboardPage />)} />
             <Route path="regions" element={guarded('regions.manage', <RegionsPage />)} />
             <Route path="staff" element={guarded('staff.manage', <StaffListPage />)} />
             <Route path="audit" element={guarded('audit.read', <AuditLogPage />)} />

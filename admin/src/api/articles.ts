@@ -1,5 +1,5 @@
 import type { AdminArticle, ArticleCategory, ArticleInput, ArticleStatus, Page, PageQuery } from '@xinqiao/shared';
-import { http } from './client';
+import { http, type RequestOptions } from './client';
 
 export interface ArticleListQuery extends PageQuery {
   status?: ArticleStatus;
@@ -13,9 +13,11 @@ export interface ArticleListQuery extends PageQuery {
  */
 export type ArticleUpdate = ArticleInput & { version?: number };
 
+type ReadOptions = Pick<RequestOptions, 'silent'>;
+
 export const articlesApi = {
-  list: (query: ArticleListQuery) => http.get<Page<AdminArticle>>('/admin/articles', query),
-  get: (id: number) => http.get<AdminArticle>(`/admin/articles/${id}`),
+  list: (query: ArticleListQuery, opts?: ReadOptions) => http.get<Page<AdminArticle>>('/admin/articles', query, opts),
+  get: (id: number, opts?: ReadOptions) => http.get<AdminArticle>(`/admin/articles/${id}`, undefined, opts),
   create: (input: ArticleInput) => http.post<AdminArticle>('/admin/articles', input),
   update: (id: number, input: ArticleUpdate) => http.put<AdminArticle>(`/admin/articles/${id}`, input),
   publish: (id: number) => http.post<AdminArticle>(`/admin/articles/${id}/publish`),

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { hasPermission, type Permission } from '@xinqiao/shared';
 import { NotAllowed } from '../components/NotAllowed';
+import { allows, type PermissionRequirement } from './permissions';
 import { useSession } from './SessionContext';
 
 /** Signed in and past the first-login password change, or redirected. */
@@ -13,9 +13,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** Renders the page when the role holds the permission (or any one of a list). */
+export function RequirePermission({ permission, children }: { permission: PermissionRequirement; children: ReactNode }) {
   const { staff } = useSession();
-  if (!staff || !hasPermission(staff.role, permission)) {
+  if (!staff || !allows(staff.role, permission)) {
     return <NotAllowed status={403} />;
   }
   return <>{children}</>;

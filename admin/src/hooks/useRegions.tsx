@@ -65,3 +65,13 @@ export function useRegions(): RegionsValue {
   useEffect(ensureLoaded, [ensureLoaded]);
   return state.value;
 }
+
+/**
+ * Whether a region lies in the caller's subtree. Records of regions above it (a district's survey
+ * seen from a street) are readable but not the caller's to change. Optimistic until the regions
+ * have loaded; the server has the last word.
+ */
+export function useInSubtree(): (regionId: number | null | undefined) => boolean {
+  const { regions, byId } = useRegions();
+  return useCallback((id: number | null | undefined) => regions.length === 0 || (id != null && byId.has(id)), [regions, byId]);
+}

@@ -1,4 +1,4 @@
-import { visibleMenu, visibleSections } from './menu';
+import { firstVisibleChild, visibleMenu, visibleSections } from './menu';
 
 const paths = (entries: ReturnType<typeof visibleMenu>): string[] => entries.flatMap((e) => [e.path, ...paths(e.children ?? [])]);
 
@@ -13,13 +13,18 @@ describe('visibleMenu', () => {
       '/scales',
       '/scale-stats',
       '/hotlines',
+      '/knowledge',
+      '/questions',
+      '/quizzes',
+      '/awareness',
+      '/campaigns',
       '/regions',
       '/staff',
       '/audit',
     ]);
   });
 
-  it('shows a region admin oversight, statistics and hotlines but not scale management', () => {
+  it('shows a region admin oversight, statistics, hotlines and awareness but not scale management', () => {
     expect(paths(visibleMenu('region_admin'))).toEqual([
       '/',
       '/content',
@@ -28,6 +33,11 @@ describe('visibleMenu', () => {
       '/alerts',
       '/scale-stats',
       '/hotlines',
+      '/knowledge',
+      '/questions',
+      '/quizzes',
+      '/awareness',
+      '/campaigns',
       '/regions',
       '/staff',
       '/audit',
@@ -39,13 +49,27 @@ describe('visibleMenu', () => {
     expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进']);
   });
 
-  it('shows only content to an editor', () => {
-    expect(paths(visibleMenu('content_editor'))).toEqual(['/', '/content', '/articles']);
-    expect(visibleSections('content_editor').map((s) => s.name)).toEqual(['文章']);
+  it('shows an editor content, the question bank and quizzes, but not the awareness figures', () => {
+    expect(paths(visibleMenu('content_editor'))).toEqual(['/', '/content', '/articles', '/knowledge', '/questions', '/quizzes']);
+    expect(visibleSections('content_editor').map((s) => s.name)).toEqual(['文章', '题库', '测验与调查']);
+    expect(paths(visibleMenu('content_reviewer'))).toEqual(['/', '/content', '/articles', '/knowledge', '/questions', '/quizzes']);
+  });
+
+  it('shows an event organiser only campaigns', () => {
+    expect(paths(visibleMenu('event_organiser'))).toEqual(['/', '/knowledge', '/campaigns']);
+    expect(visibleSections('event_organiser').map((s) => s.name)).toEqual(['宣传活动']);
   });
 
   it('drops empty groups for roles without the rights', () => {
     expect(paths(visibleMenu('checkin_staff'))).toEqual(['/']);
     expect(visibleSections('checkin_staff')).toEqual([]);
+  });
+});
+
+describe('firstVisibleChild', () => {
+  it('leads a group path to the first section the role may open', () => {
+    expect(firstVisibleChild('region_admin', '/knowledge')).toBe('/questions');
+    expect(firstVisibleChild('event_organiser', '/knowledge')).toBe('/campaigns');
+    expect(firstVisibleChild('counsellor', '/knowledge')).toBe('/');
   });
 });

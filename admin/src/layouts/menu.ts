@@ -1,12 +1,30 @@
-import { hasPermission, type Permission, type StaffRole } from '@xinqiao/shared';
+import type { StaffRole } from '@xinqiao/shared';
+import { allows, type PermissionRequirement } from '../auth/permissions';
 
 /** The console's sections. The layout menu and the dashboard shortcuts are both built from this. */
 export interface MenuEntry {
   path: string;
   name: string;
   /** Key into MENU_ICONS (kept out of this file so it stays free of React). */
-  icon: 'home' | 'content' | 'article' | 'psych' | 'alert' | 'scale' | 'stats' | 'hotline' | 'region' | 'staff' | 'audit';
-  permission?: Permission;
+  icon:
+    | 'home'
+    | 'content'
+    | 'article'
+    | 'psych'
+    | 'alert'
+    | 'scale'
+    | 'stats'
+    | 'hotline'
+    | 'knowledge'
+    | 'question'
+    | 'quiz'
+    | 'awareness'
+    | 'campaign'
+    | 'region'
+    | 'staff'
+    | 'audit';
+  /** One permission, or a list of which any one suffices. */
+  permission?: PermissionRequirement;
   description?: string;
   children?: MenuEntry[];
 }
@@ -32,6 +50,23 @@ export const MENU: MenuEntry[] = [
       { path: '/hotlines', name: '心理援助热线', icon: 'hotline', permission: 'hotlines.manage', description: '维护辖区的心理援助热线号码' },
     ],
   },
+  {
+    path: '/knowledge',
+    name: '知晓率',
+    icon: 'knowledge',
+    children: [
+      { path: '/questions', name: '题库', icon: 'question', permission: 'quizzes.manage', description: '维护心理健康知识题目，支持 Excel 导入导出' },
+      {
+        path: '/quizzes',
+        name: '测验与调查',
+        icon: 'quiz',
+        permission: ['quizzes.manage', 'awareness.read'],
+        description: '组卷发布知晓率调查、知识练习和活动前后测',
+      },
+      { path: '/awareness', name: '知晓率统计', icon: 'awareness', permission: 'awareness.read', description: '按区域、人群统计知晓率，对照目标并生成上报表' },
+      { path: '/campaigns', name: '宣传活动', icon: 'campaign', permission: 'campaigns.manage', description: '策划宣传活动，跟踪目标完成进度' },
+    ],
+  },
   { path: '/regions', name: '区域管理', icon: 'region', permission: 'regions.manage', description: '维护辖区的区县、街道、社区及人口信息' },
   { path: '/staff', name: '账号管理', icon: 'staff', permission: 'staff.manage', description: '创建工作人员账号，分配角色与区域' },
   { path: '/audit', name: '审计日志', icon: 'audit', permission: 'audit.read', description: '查询登录与操作记录' },
@@ -40,11 +75,17 @@ export const MENU: MenuEntry[] = [
 /** The menu entries the role may see; groups left without children disappear. */
 export function visibleMenu(role: StaffRole, entries: MenuEntry[] = MENU): MenuEntry[] {
   return entries.flatMap((entry) => {
-    if (entry.permission && !hasPermission(role, entry.permission)) return [];
+    if (entry.permission && !allows(role, entry.permission)) return [];
     if (!entry.children) return [entry];
     const children = visibleMenu(role, entry.children);
     return children.length ? [{ ...entry, children }] : [];
   });
+}
+
+/** Where a group's own path leads: its first section the role may see, or home. */
+export function firstVisibleChild(role: StaffRole, groupPath: string): string {
+  const group = visibleMenu(role).find((e) => e.path === groupPath);
+  return group?.children?.[0]?.path ?? '/';
 }
 
 /** Leaf entries with a permission (the sections), flattened, for shortcuts. */
