@@ -1,4 +1,5 @@
 export * from './api';
+export * from './time';
 export * from './regions';
 export * from './people';
 export * from './staff';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
+  chinaDate,
   ancestorPaths,
   CAMPAIGN_TARGET_KINDS,
   CAMPAIGN_TARGET_LABELS,
@@ -28,7 +29,6 @@ import { Quiz } from '../quizzes/quiz.entity';
 import type { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { ResidentsService } from '../residents/residents.service';
-import { chinaToday } from '../common/china-time';
 import type { CampaignInputDto } from './campaign.dto';
 import { Campaign } from './campaign.entity';
 
@@ -96,7 +96,7 @@ export class CampaignsService {
       if (!region) throw AppException.badRequest('所选区域不存在');
       path = region.path;
     } else if (who?.kind === 'resident') path = await this.residents.regionPathOf(who.id);
-    const today = chinaToday();
+    const today = chinaDate(new Date());
     const rows = await this.repo.createQueryBuilder('c').where('c.startsOn <= :today AND c.endsOn >= :today', { today }).orderBy('c.endsOn', 'ASC').getMany();
     const covering = rows.filter((c) => !path || c.regionPaths.some((p) => isWithin(path!, p) || isWithin(p, path!)));
     return Promise.all(covering.map((c) => this.toPublic(c)));

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
+  formatChinaDateTime,
   ancestorPaths,
   QuizAnswerError,
   scoreAttempt,
@@ -11,7 +12,6 @@ import {
 } from '@xinqiao/shared';
 import { Brackets, DataSource, QueryFailedError, Repository } from 'typeorm';
 import { addToAwareness } from '../awareness/cells';
-import { chinaDateTime } from '../common/china-time';
 import type { Principal } from '../common/access/principal';
 import { AppException } from '../common/errors/app-exception';
 import { Region } from '../regions/region.entity';
@@ -243,8 +243,8 @@ function isOpen(quiz: Quiz, now: Date): boolean {
 
 
 function closedReason(quiz: Quiz, now: Date): string {
-  if (quiz.opensAt && now < quiz.opensAt) return `调查将于 ${chinaDateTime(quiz.opensAt)} 开始`;
-  if (quiz.closesAt && now >= quiz.closesAt) return `调查已于 ${chinaDateTime(quiz.closesAt)} 结束，感谢关注`;
+  if (quiz.opensAt && now < quiz.opensAt) return `调查将于 ${formatChinaDateTime(quiz.opensAt)} 开始`;
+  if (quiz.closesAt && now >= quiz.closesAt) return `调查已于 ${formatChinaDateTime(quiz.closesAt)} 结束，感谢关注`;
   return '该测验已结束，感谢关注';
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
+  chinaDay,
   alertColourFor,
   chinaMonth,
   checkAnswers,
@@ -32,7 +33,6 @@ import { ResidentsService } from '../residents/residents.service';
 import type { MyResponsesQueryDto, ScaleResponseDto } from './scale.dto';
 import { ScaleResponse } from './scale-response.entity';
 import { ScalesService } from './scales.service';
-import { chinaDay } from '../common/china-time';
 
 const HOUR_MS = 3_600_000;
 

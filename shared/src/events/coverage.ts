@@ -6,7 +6,8 @@
  */
 import { isWithin, type UrbanRural } from '../regions';
 import { attendanceRate } from './checkin';
-import { PLACE_TYPE_LABELS, PLACE_TYPES, chinaMonth, chinaYear, effectiveEventStatus, type EventKind, type EventStatus, type PlaceType } from './types';
+import { chinaMonth, chinaYear } from '../time';
+import { PLACE_TYPE_LABELS, PLACE_TYPES, effectiveEventStatus, type EventKind, type EventStatus, type PlaceType } from './types';
 
 export interface CoverageRules {
   /** Lectures a year each village/community needs. */

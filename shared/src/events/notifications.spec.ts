@@ -7,7 +7,6 @@ import {
   NOTIFICATION_STATUS_LABELS,
   TEMPLATE_SLOT_OF,
   eventMessageFields,
-  formatChinaDateTime,
   templateData,
   wechatThing,
 } from './notifications';
@@ -23,13 +22,6 @@ describe('wechatThing', () => {
     expect([...wechatThing(long)]).toHaveLength(20);
     expect(wechatThing(long).endsWith('…')).toBe(true);
     expect(wechatThing('一二三四五六七八九十一二三四五六七八九十')).toBe('一二三四五六七八九十一二三四五六七八九十');
-  });
-});
-
-describe('formatChinaDateTime', () => {
-  it('writes the China-time wall clock', () => {
-    expect(formatChinaDateTime(START)).toBe('2026-06-10 14:00');
-    expect(formatChinaDateTime(new Date(Date.UTC(2025, 11, 31, 16, 5)))).toBe('2026-01-01 00:05');
   });
 });
 

@@ -3,7 +3,7 @@
  * (wx.requestSubscribeMessage); the server records every message it means to send as a delivery,
  * with what became of it.
  */
-import { CHINA_UTC_OFFSET_MINUTES } from './types';
+import { formatChinaDateTime } from '../time';
 
 export const EVENT_NOTIFICATION_KINDS = ['signup_confirmed', 'reminder', 'waitlist_offer', 'event_changed', 'event_cancelled'] as const;
 export type EventNotificationKind = (typeof EVENT_NOTIFICATION_KINDS)[number];
@@ -74,12 +74,6 @@ export function wechatThing(text: string, max = WECHAT_THING_MAX): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** `YYYY-MM-DD HH:mm` in China time, a format WeChat's `time` values accept. */
-export function formatChinaDateTime(at: Date): string {
-  const d = new Date(at.getTime() + CHINA_UTC_OFFSET_MINUTES * 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
 
 /**
  * The four values every event message carries, in the order the template's keys are configured:

@@ -15,9 +15,6 @@ import {
   REGISTRATION_SOURCE_LABELS,
   REGISTRATION_STATUSES,
   REGISTRATION_STATUS_LABELS,
-  chinaMonth,
-  chinaYear,
-  chinaYearRange,
   effectiveEventStatus,
 } from './types';
 
@@ -40,16 +37,6 @@ describe('event vocabulary', () => {
       expect(Object.keys(labels).sort()).toEqual([...values].sort());
       for (const v of values) expect(labels[v]).toBeTruthy();
     }
-  });
-});
-
-describe('China-time calendar', () => {
-  it('counts years and months at UTC+8', () => {
-    expect(chinaYear(new Date('2025-12-31T15:59:59Z'))).toBe(2025);
-    expect(chinaYear(new Date('2025-12-31T16:00:00Z'))).toBe(2026);
-    expect(chinaMonth(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04');
-    expect(chinaMonth(new Date('2026-03-31T15:59:59Z'))).toBe('2026-03');
-    expect(chinaYearRange(2026)).toEqual({ from: new Date('2025-12-31T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') });
   });
 });
 

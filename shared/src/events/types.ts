@@ -89,29 +89,6 @@ export const REGISTRATION_FIELD_LABELS: Record<RegistrationField, string> = { na
 /** Bumped whenever the consent wording shown at sign-up changes; stored with each registration. */
 export const EVENT_REGISTRATION_CONSENT_VERSION = 1;
 
-/**
- * China has a single time zone without daylight saving (UTC+8). Years and months of events are
- * counted in it, so a lecture at 07:00 on 1 January is not booked to the previous year.
- */
-export const CHINA_UTC_OFFSET_MINUTES = 480;
-
-/** Calendar year of an instant in China time. */
-export function chinaYear(at: Date): number {
-  return new Date(at.getTime() + CHINA_UTC_OFFSET_MINUTES * 60_000).getUTCFullYear();
-}
-
-/** Calendar month of an instant in China time, as `YYYY-MM`. */
-export function chinaMonth(at: Date): string {
-  const d = new Date(at.getTime() + CHINA_UTC_OFFSET_MINUTES * 60_000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
-/** The first instant of a China-time year, and of the next one: events of `year` start in [from, to). */
-export function chinaYearRange(year: number): { from: Date; to: Date } {
-  const offset = CHINA_UTC_OFFSET_MINUTES * 60_000;
-  return { from: new Date(Date.UTC(year, 0, 1) - offset), to: new Date(Date.UTC(year + 1, 0, 1) - offset) };
-}
-
 /** The status to show and count: a published event whose end has passed is finished even before a job writes it. */
 export function effectiveEventStatus(status: EventStatus, endsAt: Date, now: Date): EventStatus {
   return status === 'published' && now.getTime() >= endsAt.getTime() ? 'finished' : status;
