@@ -10,11 +10,14 @@ export default defineAppConfig({
     },
     // Knowledge quizzes and campaigns; the take page is also opened directly from QR codes and links.
     { root: 'packageQuizzes', pages: ['pages/campaign/index', 'pages/take/index', 'pages/result/index'] },
+    // "六进" events: detail and sign-up, 我的活动, the ticket QR, and the page a scanned check-in code opens.
+    { root: 'packageEvents', pages: ['pages/detail/index', 'pages/mine/index', 'pages/ticket/index', 'pages/checkin/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packageArticles', 'packageQuizzes'] },
     'pages/articles/index': { network: 'all', packages: ['packageArticles'] },
     'pages/scales/index': { network: 'all', packages: ['packageScales'] },
+    'pages/events/index': { network: 'all', packages: ['packageEvents'] },
   },
   window: {
     backgroundTextStyle: 'dark',

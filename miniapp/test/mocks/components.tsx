@@ -3,12 +3,14 @@ import type { CSSProperties, ReactNode } from 'react'
 
 type Props = { className?: string; children?: ReactNode; onClick?: (e: unknown) => void; [key: string]: unknown }
 
-const pick = ({ className, children, onClick, id, style }: Props) => ({
+const pick = ({ className, children, onClick, id, style, ...rest }: Props) => ({
   className,
   children,
   onClick,
   id: id as string | undefined,
   style: typeof style === 'object' && style !== null ? (style as CSSProperties) : undefined,
+  // data-* attributes reach the DOM, as in the H5 build.
+  ...Object.fromEntries(Object.entries(rest).filter(([key]) => key.startsWith('data-'))),
 })
 
 export const View = (p: Props & { dangerouslySetInnerHTML?: { __html: string } }) =>

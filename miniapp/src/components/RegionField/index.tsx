@@ -14,12 +14,17 @@ const BRAND_COLOR = '#1f9e8c'
  */
 export default function RegionField({
   className,
+  title = '所在社区/村',
+  placeholder = '请选择',
   regionId,
   fallbackName = null,
   onChange,
 }: {
   /** Class of the cell, e.g. `profile-form__region`. */
   className: string
+  title?: string
+  /** Shown while no region is chosen. */
+  placeholder?: string
   regionId: number | null
   /** Shown until the region list arrives (e.g. the profile's `regionName`). */
   fallbackName?: string | null
@@ -51,10 +56,10 @@ export default function RegionField({
     <>
       <Cell
         className={className}
-        title='所在社区/村'
+        title={title}
         align='center'
         clickable
-        extra={<Text className={label ? '' : 'muted'}>{failed ? '加载失败，点击重试' : label || '请选择'}</Text>}
+        extra={<Text className={label ? '' : 'muted'}>{failed ? '加载失败，点击重试' : label || placeholder}</Text>}
         onClick={onClick}
       />
       <Cascader

@@ -1,16 +1,173 @@
-import { View } from '@tarojs/components'
-import HotlineCard from '../../components/HotlineCard'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { CellGroup } from '@nutui/nutui-react-taro'
+import type { EventSummary } from '@xinqiao/shared'
+import { Chips } from '../../components/Choice'
+import EventCard from '../../components/EventCard'
 import PrivacyNotice from '../../components/PrivacyNotice'
-import UnderConstruction from '../../components/UnderConstruction'
+import RegionField from '../../components/RegionField'
+import {
+  ANY_PLACE,
+  DEFAULT_EVENT_FILTERS,
+  PLACE_OPTIONS,
+  RANGE_OPTIONS,
+  eventListRequest,
+  filterRegionId,
+  type EventFilters,
+} from '../../features/events/filters'
+import { MY_EVENTS_URL, checkinUrl, eventDetailUrl } from '../../features/events/routes'
+import { entryFromParams } from '../../features/events/scene'
+import { listRegionId, loadStoredDemographics } from '../../features/quizzes/demographics'
+import { listEvents } from '../../services/events'
+import { getCachedResident } from '../../services/session'
+import './index.scss'
+
+interface ListState {
+  items: EventSummary[]
+  page: number
+  total: number
+  loading: boolean
+  error: string | null
+}
+
+const EMPTY: ListState = { items: [], page: 0, total: 0, loading: false, error: null }
+
+type HomeRegion = { id: number; name: string } | null
+
+/** The resident's community as far as the device knows it (profile, else the quiz answers). */
+function readHomeRegion(): HomeRegion {
+  const id = listRegionId()
+  if (id === null) return null
+  const cached = getCachedResident()
+  const name = (cached?.regionId === id ? cached.regionName : null) ?? loadStoredDemographics()?.regionName ?? ''
+  return { id, name }
+}
 
 export default function Events() {
+  const { params } = useRouter()
+  const [filters, setFilters] = useState<EventFilters>(DEFAULT_EVENT_FILTERS)
+  const [home, setHome] = useState<HomeRegion>(readHomeRegion)
+  const [list, setList] = useState<ListState>({ ...EMPTY, loading: true })
+  // An answer for filters the resident has already changed is dropped.
+  const seq = useRef(0)
+
+  // Opened from a mini-program code (`scene`) or a subscribe message (`id`): go where it points.
+  useEffect(() => {
+    const entry = entryFromParams(params)
+    if (entry.kind === 'event') void Taro.navigateTo({ url: eventDetailUrl(entry.eventId) })
+    else if (entry.kind === 'checkin') void Taro.navigateTo({ url: checkinUrl(entry.code) })
+    // The query belongs to this page instance: handle it once.
+  }, [])
+
+  const load = useCallback(async (f: EventFilters, homeRegion: HomeRegion, page: number) => {
+    const mine = ++seq.current
+    setList((s) => ({ ...(page === 1 ? { ...EMPTY, items: s.items } : s), loading: true, error: null }))
+    try {
+      const { query, auth } = eventListRequest(f, homeRegion?.id ?? null, page, new Date())
+      const res = await listEvents(query, auth, { toast: false })
+      if (mine !== seq.current) return
+      setList((s) => ({
+        items: page === 1 ? res.items : [...s.items, ...res.items.filter((a) => !s.items.some((b) => b.id === a.id))],
+        page: res.page,
+        total: res.total,
+        loading: false,
+        error: null,
+      }))
+    } catch (e) {
+      if (mine !== seq.current) return
+      setList((s) => ({ ...s, loading: false, error: (e as Error).message }))
+    }
+  }, [])
+
+  // Seats change while the resident is elsewhere, and the profile's community may have changed.
+  useDidShow(() => {
+    const homeRegion = readHomeRegion()
+    setHome(homeRegion)
+    void load(filters, homeRegion, 1)
+  })
+
+  usePullDownRefresh(() => {
+    void load(filters, home, 1).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const hasMore = list.items.length < list.total
+  useReachBottom(() => {
+    if (!list.loading && !list.error && hasMore) void load(filters, home, list.page + 1)
+  })
+
+  const apply = (patch: Partial<EventFilters>) => {
+    const next = { ...filters, ...patch }
+    setFilters(next)
+    void load(next, home, 1)
+  }
+
+  const { region } = filters
+  const shownRegionId = filterRegionId(region, home?.id ?? null)
+  const shownRegionName = region.kind === 'region' ? region.name : region.kind === 'home' ? home?.name : null
+  const now = new Date()
+
   return (
-    <View className='page'>
-      <UnderConstruction
-        title='活动报名即将开放'
-        description='社区心理健康讲座、团体辅导等线下活动的报名、预约和签到将在这里开放，敬请期待。'
-      />
-      <HotlineCard compact />
+    <View className='page events'>
+      <View className='events__intro'>
+        <Text className='events__intro-title'>心理健康知识“六进”</Text>
+        <Text className='events__intro-text'>讲座和活动走进机关、企业、学校、农村、社区和公共场所。报名后凭电子票入场，也可以在现场扫码签到。</Text>
+        <View className='events__mine' onClick={() => void Taro.navigateTo({ url: MY_EVENTS_URL })}>
+          <Text>我的活动 ›</Text>
+        </View>
+      </View>
+
+      <View className='card events-filter'>
+        <Chips
+          className='events-filter__place'
+          options={PLACE_OPTIONS}
+          value={filters.placeType ?? ANY_PLACE}
+          onChange={(v) => apply({ placeType: v === ANY_PLACE ? null : v })}
+        />
+        <Chips className='events-filter__range' options={RANGE_OPTIONS} value={filters.range} onChange={(range) => apply({ range })} />
+        <CellGroup divider={false}>
+          <RegionField
+            className='events-filter__region'
+            title='地区'
+            placeholder='全部地区'
+            regionId={shownRegionId}
+            fallbackName={shownRegionName}
+            onChange={(r) => apply({ region: { kind: 'region', id: r.id, name: r.name } })}
+          />
+        </CellGroup>
+        <View className='events-filter__links'>
+          {region.kind !== 'home' && home && (
+            <Text className='events-filter__home' onClick={() => apply({ region: { kind: 'home' } })}>
+              只看{home.name || '我的社区'}
+            </Text>
+          )}
+          {shownRegionId !== null && (
+            <Text className='events-filter__all' onClick={() => apply({ region: { kind: 'all' } })}>
+              查看全部地区
+            </Text>
+          )}
+        </View>
+      </View>
+
+      {list.items.map((e) => (
+        <EventCard key={e.id} event={e} now={now} />
+      ))}
+      {list.loading && <View className='list-status'>加载中…</View>}
+      {!list.loading && list.error && (
+        <View className='list-status events__error' onClick={() => void load(filters, home, list.items.length ? list.page + 1 : 1)}>
+          {list.error}，点击重试
+        </View>
+      )}
+      {!list.loading && !list.error && list.items.length === 0 && (
+        <View className='list-status events__empty'>
+          {shownRegionId !== null ? '附近暂时没有符合条件的活动，可以查看全部地区' : '暂时没有符合条件的活动'}
+        </View>
+      )}
+      {!list.loading && !list.error && hasMore && (
+        <View className='list-status' onClick={() => void load(filters, home, list.page + 1)}>
+          上拉或点击加载更多
+        </View>
+      )}
       <PrivacyNotice />
     </View>
   )

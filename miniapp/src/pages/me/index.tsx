@@ -5,6 +5,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import type { ResidentProfile } from '@xinqiao/shared'
 import DevLoginCard from '../../components/DevLoginCard'
 import PrivacyNotice from '../../components/PrivacyNotice'
+import { MY_EVENTS_URL } from '../../features/events/routes'
 import { HOTLINES_URL, SCALE_HISTORY_URL } from '../../features/scales/routes'
 import { deleteMe, getMe } from '../../services/api'
 import { ensureLogin, forgetAccount, logout } from '../../services/auth'
@@ -114,6 +115,10 @@ export default function Me() {
       <CellGroup title='心理测评'>
         <Cell className='me__responses' title='我的测评' description='查看或删除保存的测评结果' clickable onClick={() => void Taro.navigateTo({ url: SCALE_HISTORY_URL })} />
         <Cell className='me__hotlines' title='心理援助热线' clickable onClick={() => void Taro.navigateTo({ url: HOTLINES_URL })} />
+      </CellGroup>
+
+      <CellGroup title='活动讲座'>
+        <Cell className='me__events' title='我的活动' description='报名、候补、电子票和签到记录' clickable onClick={() => void Taro.navigateTo({ url: MY_EVENTS_URL })} />
       </CellGroup>
 
       <CellGroup title='数据与隐私'>

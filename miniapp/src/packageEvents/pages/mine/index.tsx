@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { MyEventItem } from '@xinqiao/shared'
+import EventCard from '../../../components/EventCard'
+import LoginPrompt from '../../../components/LoginPrompt'
+import PrivacyNotice from '../../../components/PrivacyNotice'
+import { myEventStatus, opensTicket } from '../../../features/events/registration'
+import { EVENTS_TAB_URL, eventDetailUrl, ticketUrl } from '../../../features/events/routes'
+import { useResident } from '../../../hooks/useResident'
+import { listMyEvents } from '../../../services/events'
+import '../../components/events.scss'
+import './index.scss'
+
+export const MY_EVENTS_PAGE_SIZE = 20
+
+interface ListState {
+  items: MyEventItem[]
+  page: number
+  total: number
+  loading: boolean
+  error: string | null
+}
+
+const EMPTY: ListState = { items: [], page: 0, total: 0, loading: false, error: null }
+
+export default function MyEvents() {
+  const { resident, refresh, setProfile } = useResident()
+  const [list, setList] = useState<ListState>({ ...EMPTY, loading: true })
+  const seq = useRef(0)
+
+  const load = useCallback(async (page: number) => {
+    const mine = ++seq.current
+    setList((s) => ({ ...(page === 1 ? { ...EMPTY, items: s.items } : s), loading: true, error: null }))
+    try {
+      const res = await listMyEvents(page, MY_EVENTS_PAGE_SIZE, { toast: false })
+      if (mine !== seq.current) return
+      setList((s) => ({
+        items: page === 1 ? res.items : [...s.items, ...res.items.filter((a) => !s.items.some((b) => b.event.id === a.event.id))],
+        page: res.page,
+        total: res.total,
+        loading: false,
+        error: null,
+      }))
+    } catch (e) {
+      if (mine !== seq.current) return
+      setList((s) => ({ ...s, loading: false, error: (e as Error).message }))
+    }
+  }, [])
+
+  // A sign-up may have changed on the event page: reload whenever the page shows.
+  const [shown, setShown] = useState(0)
+  useDidShow(() => {
+    void refresh()
+    setShown((n) => n + 1)
+  })
+
+  const signedIn = resident.status === 'signedIn'
+  useEffect(() => {
+    if (signedIn && shown > 0) void load(1)
+  }, [signedIn, shown, load])
+
+  usePullDownRefresh(() => {
+    if (!signedIn) {
+      Taro.stopPullDownRefresh()
+      return
+    }
+    void load(1).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const hasMore = list.items.length < list.total
+  useReachBottom(() => {
+    if (signedIn && !list.loading && !list.error && hasMore) void load(list.page + 1)
+  })
+
+  if (resident.status === 'checking') return <View className='my-events list-status'>加载中…</View>
+  if (resident.status === 'anonymous') {
+    return (
+      <View className='my-events'>
+        <LoginPrompt hint='登录后可以查看你报名、候补和签到过的活动。' onLoggedIn={setProfile} />
+        <PrivacyNotice firstUse={false} />
+      </View>
+    )
+  }
+
+  const now = new Date()
+  const firstPast = list.items.findIndex((i) => new Date(i.event.endsAt).getTime() <= now.getTime())
+
+  return (
+    <View className='my-events'>
+      {list.items.map((item, i) => {
+        const status = myEventStatus(item.event, item.registration, now)
+        const ticket = opensTicket(item.event, item.registration, now)
+        return (
+          <View key={item.event.id} className='my-event'>
+            {i === firstPast && <Text className='my-events__past'>已结束的活动</Text>}
+            <EventCard
+              event={item.event}
+              now={now}
+              onClick={() => void Taro.navigateTo({ url: ticket ? ticketUrl(item.event.id) : eventDetailUrl(item.event.id) })}
+              footer={
+                <View className='my-event__footer'>
+                  <Text className={`event-status event-status--${status.tone} my-event__status`}>{status.label}</Text>
+                  {ticket && <Text className='my-event__ticket'>出示电子票 ›</Text>}
+                </View>
+              }
+            />
+          </View>
+        )
+      })}
+
+      {list.loading && <View className='list-status'>加载中…</View>}
+      {!list.loading && list.error && (
+        <View className='list-status' onClick={() => void load(list.items.length ? list.page + 1 : 1)}>
+          {list.error}，点击重试
+        </View>
+      )}
+      {!list.loading && !list.error && list.items.length === 0 && (
+        <View className='my-events__empty'>
+          <Text className='list-status'>还没有报名过活动</Text>
+          <Button className='xq-button my-events__go' onClick={() => void Taro.switchTab({ url: EVENTS_TAB_URL })}>
+            去看看活动
+          </Button>
+        </View>
+      )}
+      {!list.loading && !list.error && hasMore && (
+        <View className='list-status' onClick={() => void load(list.page + 1)}>
+          上拉或点击加载更多
+        </View>
+      )}
+      <PrivacyNotice firstUse={false} />
+    </View>
+  )
+}
