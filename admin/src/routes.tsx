@@ -28,11 +28,24 @@ const QuizEditorPage = lazy(() => import('./pages/quizzes/QuizEditorPage'));
 const AwarenessPage = lazy(() => import('./pages/awareness/AwarenessPage'));
 const CampaignListPage = lazy(() => import('./pages/campaigns/CampaignListPage'));
 const CampaignDashboardPage = lazy(() => import('./pages/campaigns/CampaignDashboardPage'));
+const EventListPage = lazy(() => import('./pages/events/EventListPage'));
+const EventEditorPage = lazy(() => import('./pages/events/EventEditorPage'));
+const EventDetailPage = lazy(() => import('./pages/events/EventDetailPage'));
+const EventCheckinPage = lazy(() => import('./pages/events/EventCheckinPage'));
+const EventScreenPage = lazy(() => import('./pages/events/EventScreenPage'));
+const EventStatsPage = lazy(() => import('./pages/events/EventStatsPage'));
+const EventCoveragePage = lazy(() => import('./pages/events/EventCoveragePage'));
+const HostUnitsPage = lazy(() => import('./pages/events/HostUnitsPage'));
 
 const guarded = (permission: PermissionRequirement, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
 /** Quizzes are kept by `quizzes.manage` and read (survey waves) by `awareness.read`. */
 const QUIZ_READERS: PermissionRequirement = ['quizzes.manage', 'awareness.read'];
+/** Organisers run events; check-in staff open them to check people in. */
+const EVENT_READERS: PermissionRequirement = ['events.manage', 'events.checkin'];
+
+/** Pages used on a phone at the door or on a projector: signed in, but without the console frame. */
+const standalone = (permission: PermissionRequirement, page: ReactNode) => <RequireAuth>{guarded(permission, page)}</RequireAuth>;
 
 export function AppRoutes() {
   return (
@@ -41,6 +54,8 @@ export function AppRoutes() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/change-password" element={<ChangePasswordPage />} />
+          <Route path="/events/:id/checkin" element={standalone('events.checkin', <EventCheckinPage />)} />
+          <Route path="/events/:id/screen" element={standalone('events.checkin', <EventScreenPage />)} />
           <Route
             element={
               <RequireAuth>
@@ -69,6 +84,14 @@ export function AppRoutes() {
             <Route path="awareness/targets" element={guarded('awareness.read', <AwarenessPage section="targets" />)} />
             <Route path="campaigns" element={guarded('campaigns.manage', <CampaignListPage />)} />
             <Route path="campaigns/:id" element={guarded(['campaigns.manage', 'awareness.read'], <CampaignDashboardPage />)} />
+            <Route path="outreach" element={<GroupIndex group="/outreach" />} />
+            <Route path="events" element={guarded(EVENT_READERS, <EventListPage />)} />
+            <Route path="events/new" element={guarded('events.manage', <EventEditorPage />)} />
+            <Route path="events/:id" element={guarded(EVENT_READERS, <EventDetailPage />)} />
+            <Route path="events/:id/edit" element={guarded('events.manage', <EventEditorPage />)} />
+            <Route path="event-stats" element={guarded('events.manage', <EventStatsPage />)} />
+            <Route path="event-coverage" element={guarded('events.manage', <EventCoveragePage />)} />
+            <Route path="host-units" element={guarded('events.manage', <HostUnitsPage />)} />
             <Route path="regions" element={guarded('regions.manage', <RegionsPage />)} />
             <Route path="staff" element={guarded('staff.manage', <StaffListPage />)} />
             <Route path="audit" element={guarded('audit.read', <AuditLogPage />)} />

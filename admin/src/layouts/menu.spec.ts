@@ -18,13 +18,18 @@ describe('visibleMenu', () => {
       '/quizzes',
       '/awareness',
       '/campaigns',
+      '/outreach',
+      '/events',
+      '/event-stats',
+      '/event-coverage',
+      '/host-units',
       '/regions',
       '/staff',
       '/audit',
     ]);
   });
 
-  it('shows a region admin oversight, statistics, hotlines and awareness but not scale management', () => {
+  it('shows a region admin oversight, statistics, hotlines, awareness and events but not scale management', () => {
     expect(paths(visibleMenu('region_admin'))).toEqual([
       '/',
       '/content',
@@ -38,6 +43,11 @@ describe('visibleMenu', () => {
       '/quizzes',
       '/awareness',
       '/campaigns',
+      '/outreach',
+      '/events',
+      '/event-stats',
+      '/event-coverage',
+      '/host-units',
       '/regions',
       '/staff',
       '/audit',
@@ -55,14 +65,19 @@ describe('visibleMenu', () => {
     expect(paths(visibleMenu('content_reviewer'))).toEqual(['/', '/content', '/articles', '/knowledge', '/questions', '/quizzes']);
   });
 
-  it('shows an event organiser only campaigns', () => {
-    expect(paths(visibleMenu('event_organiser'))).toEqual(['/', '/knowledge', '/campaigns']);
-    expect(visibleSections('event_organiser').map((s) => s.name)).toEqual(['宣传活动']);
+  it('shows an event organiser campaigns and the whole events group', () => {
+    expect(paths(visibleMenu('event_organiser'))).toEqual(['/', '/knowledge', '/campaigns', '/outreach', '/events', '/event-stats', '/event-coverage', '/host-units']);
+    expect(visibleSections('event_organiser').map((s) => s.name)).toEqual(['宣传活动', '活动管理', '活动统计', '指标完成情况', '承办单位']);
+  });
+
+  it('shows check-in staff only the event list, where they open check-in', () => {
+    expect(paths(visibleMenu('checkin_staff'))).toEqual(['/', '/outreach', '/events']);
+    expect(visibleSections('checkin_staff').map((s) => s.name)).toEqual(['活动管理']);
   });
 
   it('drops empty groups for roles without the rights', () => {
-    expect(paths(visibleMenu('checkin_staff'))).toEqual(['/']);
-    expect(visibleSections('checkin_staff')).toEqual([]);
+    expect(paths(visibleMenu('content_editor'))).not.toContain('/outreach');
+    expect(paths(visibleMenu('counsellor'))).not.toContain('/knowledge');
   });
 });
 
@@ -71,5 +86,6 @@ describe('firstVisibleChild', () => {
     expect(firstVisibleChild('region_admin', '/knowledge')).toBe('/questions');
     expect(firstVisibleChild('event_organiser', '/knowledge')).toBe('/campaigns');
     expect(firstVisibleChild('counsellor', '/knowledge')).toBe('/');
+    expect(firstVisibleChild('checkin_staff', '/outreach')).toBe('/events');
   });
 });

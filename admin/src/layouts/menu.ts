@@ -20,6 +20,11 @@ export interface MenuEntry {
     | 'quiz'
     | 'awareness'
     | 'campaign'
+    | 'outreach'
+    | 'event'
+    | 'eventStats'
+    | 'coverage'
+    | 'hostUnit'
     | 'region'
     | 'staff'
     | 'audit';
@@ -65,6 +70,24 @@ export const MENU: MenuEntry[] = [
       },
       { path: '/awareness', name: '知晓率统计', icon: 'awareness', permission: 'awareness.read', description: '按区域、人群统计知晓率，对照目标并生成上报表' },
       { path: '/campaigns', name: '宣传活动', icon: 'campaign', permission: 'campaigns.manage', description: '策划宣传活动，跟踪目标完成进度' },
+    ],
+  },
+  {
+    path: '/outreach',
+    name: '六进活动',
+    icon: 'outreach',
+    children: [
+      {
+        path: '/events',
+        name: '活动管理',
+        icon: 'event',
+        // Check-in staff find the event to check people in here.
+        permission: ['events.manage', 'events.checkin'],
+        description: '发布心理健康“六进”活动，管理报名、现场签到和通知',
+      },
+      { path: '/event-stats', name: '活动统计', icon: 'eventStats', permission: 'events.manage', description: '按场所类型、地区、月份统计活动场次、报名和到场率' },
+      { path: '/event-coverage', name: '指标完成情况', icon: 'coverage', permission: 'events.manage', description: '查看年度讲座指标未完成的社区、村和单位' },
+      { path: '/host-units', name: '承办单位', icon: 'hostUnit', permission: 'events.manage', description: '维护机关、企业、学校等承办单位及职工人数' },
     ],
   },
   { path: '/regions', name: '区域管理', icon: 'region', permission: 'regions.manage', description: '维护辖区的区县、街道、社区及人口信息' },

@@ -5,6 +5,7 @@ import { HOTLINE_AUDIENCE_LABELS, type Hotline } from '@xinqiao/shared';
 import { hotlinesApi } from '../../api/hotlines';
 import { useStaff } from '../../auth/SessionContext';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { withFreshForm, type FreshFormProps } from '../../components/freshForm';
 import { useOpenSnapshot } from '../../hooks/useOpenSnapshot';
 import { labelOptions } from '../../utils/proTable';
 import { emptyHotlineForm, hotlineNumberError, hotlineToForm, HOTLINE_NUMBER_HINT, HOURS_24, toHotlineInput, type HotlineFormValues } from './hotlineForm';
@@ -16,7 +17,7 @@ interface Props {
   hotline?: Hotline;
 }
 
-export function HotlineFormModal({ trigger, onDone, hotline: current }: Props) {
+function HotlineFormModalBody({ trigger, onDone, hotline: current, afterClose }: Props & FreshFormProps) {
   const me = useStaff();
   const [hotline, onOpenChange] = useOpenSnapshot(current);
   const { message } = App.useApp();
@@ -43,7 +44,7 @@ export function HotlineFormModal({ trigger, onDone, hotline: current }: Props) {
       trigger={trigger}
       width={560}
       layout="vertical"
-      modalProps={{ destroyOnHidden: true }}
+      modalProps={{ destroyOnHidden: true, afterClose }}
       onOpenChange={onOpenChange}
       submitter={{ searchConfig: { submitText: '保存', resetText: '取消' } }}
       initialValues={hotline ? hotlineToForm(hotline) : emptyHotlineForm(me.regionId)}
@@ -109,3 +110,5 @@ export function HotlineFormModal({ trigger, onDone, hotline: current }: Props) {
     </ModalForm>
   );
 }
+
+export const HotlineFormModal = withFreshForm(HotlineFormModalBody);

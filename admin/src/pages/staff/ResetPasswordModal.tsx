@@ -3,9 +3,17 @@ import { ModalForm, ProFormText } from '@ant-design/pro-components';
 import { App } from 'antd';
 import type { StaffDto } from '@xinqiao/shared';
 import { staffApi } from '../../api/staff';
+import { withFreshForm, type FreshFormProps } from '../../components/freshForm';
 import { PASSWORD_HINT, passwordRules } from '../../utils/password';
 
-export function ResetPasswordModal({ account, trigger, onDone }: { account: StaffDto; trigger: ReactElement; onDone: () => void }) {
+interface Props {
+  account: StaffDto;
+  trigger: ReactElement;
+  onDone: () => void;
+}
+
+/** Fresh on every opening: a typed password must not be there when the modal is opened again. */
+function ResetPasswordModalBody({ account, trigger, onDone, afterClose }: Props & FreshFormProps) {
   const { message } = App.useApp();
 
   const onFinish = async ({ password }: { password: string }) => {
@@ -26,7 +34,7 @@ export function ResetPasswordModal({ account, trigger, onDone }: { account: Staf
       trigger={trigger}
       width={480}
       layout="vertical"
-      modalProps={{ destroyOnHidden: true }}
+      modalProps={{ destroyOnHidden: true, afterClose }}
       submitter={{ searchConfig: { submitText: '重置密码', resetText: '取消' } }}
       onFinish={onFinish}
     >
@@ -40,3 +48,5 @@ export function ResetPasswordModal({ account, trigger, onDone }: { account: Staf
     </ModalForm>
   );
 }
+
+export const ResetPasswordModal = withFreshForm(ResetPasswordModalBody);

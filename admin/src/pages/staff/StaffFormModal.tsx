@@ -5,6 +5,7 @@ import { STAFF_ROLE_LABELS, assignableRoles, type StaffDto, type StaffRole } fro
 import { staffApi } from '../../api/staff';
 import { useStaff } from '../../auth/SessionContext';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { withFreshForm, type FreshFormProps } from '../../components/freshForm';
 import { PASSWORD_HINT, passwordRules } from '../../utils/password';
 import { useOpenSnapshot } from '../../hooks/useOpenSnapshot';
 import { labelOptions } from '../../utils/proTable';
@@ -24,7 +25,7 @@ interface Props {
   account?: StaffDto;
 }
 
-export function StaffFormModal({ trigger, onDone, account: current }: Props) {
+function StaffFormModalBody({ trigger, onDone, account: current, afterClose }: Props & FreshFormProps) {
   const me = useStaff();
   const [account, onOpenChange] = useOpenSnapshot(current);
   const { message } = App.useApp();
@@ -56,7 +57,7 @@ export function StaffFormModal({ trigger, onDone, account: current }: Props) {
       trigger={trigger}
       width={520}
       layout="vertical"
-      modalProps={{ destroyOnHidden: true }}
+      modalProps={{ destroyOnHidden: true, afterClose }}
       onOpenChange={onOpenChange}
       submitter={{ searchConfig: { submitText: '保存', resetText: '取消' } }}
       initialValues={account ? { displayName: account.displayName, role: account.role, regionId: account.regionId } : { regionId: me.regionId }}
@@ -91,3 +92,5 @@ export function StaffFormModal({ trigger, onDone, account: current }: Props) {
     </ModalForm>
   );
 }
+
+export const StaffFormModal = withFreshForm(StaffFormModalBody);
