@@ -67,6 +67,18 @@ try {
     clientRequestId: `bench-${process.pid}-${i}-${Date.now()}`,
   });
   const counsellor = (await json(await post('/api/v1/auth/staff/login', { username: 'counsellor_sl', password: 'Demo@2026xq' }))).accessToken;
+  // One big event, and a resident per sign-up: every request takes the event's lock and a seat.
+  const organiser = (await json(await post('/api/v1/auth/staff/login', { username: 'organiser_sl', password: 'Demo@2026xq' }))).accessToken;
+  const startsAt = new Date(Date.now() + 7 * 86_400_000);
+  const event = await json(await post('/api/v1/admin/events', {
+    title: '基准：大型讲座', kind: 'lecture', placeType: 'community', regionId: community.id,
+    venue: { name: '社区活动中心', address: '胜利路 1 号', location: null }, startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: REQUESTS, waitlistEnabled: true,
+    requiredFields: ['name', 'phone'], audiences: [], description: '基准测试', speakers: [],
+  }, organiser));
+  await json(await post(`/api/v1/admin/events/${event.id}/publish`, undefined, organiser));
+  const attendees = [];
+  for (let i = 0; i < REQUESTS; i++) attendees.push((await json(await post('/api/v1/auth/dev/login', { openid: `bench-event-${i}` }))).accessToken);
   console.log(`# ${ARTICLES} extra published articles, ${CONCURRENCY} concurrent clients, SQLite, Node ${process.version}`);
   const rows = [];
   rows.push(await measure('GET /api/v1/articles (page 1)', () => fetch(`${base}/api/v1/articles?page=1&pageSize=20`)));
@@ -76,6 +88,9 @@ try {
   rows.push(await measure('GET /api/v1/scales (resident)', () => fetch(`${base}/api/v1/scales`, { headers: { authorization: `Bearer ${resident}` } })));
   rows.push(await measure('POST /api/v1/scales/phq-9/responses (save + alert)', (i) => post('/api/v1/scales/phq-9/responses', submission(i), resident)));
   rows.push(await measure('GET /api/v1/admin/alerts (counsellor queue)', () => fetch(`${base}/api/v1/admin/alerts`, { headers: { authorization: `Bearer ${counsellor}` } })));
+  rows.push(await measure('GET /api/v1/events (resident)', () => fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${resident}` } })));
+  rows.push(await measure('POST /api/v1/events/:id/registrations (sign-up)', (i) =>
+    post(`/api/v1/events/${event.id}/registrations`, { name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, consentVersion: 1 }, attendees[i])));
   rows.push(await measure('GET /api/v1/admin/articles (staff, scoped)', () => fetch(`${base}/api/v1/admin/articles`, { headers: { authorization: `Bearer ${editor}` } })));
   console.table(rows);
   if (rows.some((r) => r.errors)) process.exitCode = 1;
