@@ -33,6 +33,7 @@ import { EventStatusTag } from './EventStatusTag';
 import { emptyEventForm, eventAbilities, eventFormProblems, eventToForm, toEventInput, type EventFormValues } from './eventForm';
 import { HostUnitSelect } from './HostUnitSelect';
 import { PUBLISH_CONFIRM, useEventActions } from './useEventActions';
+import { FormProblems } from '../../components/FormProblems';
 
 type Busy = 'save' | 'publish' | null;
 
@@ -162,23 +163,7 @@ export default function EventEditorPage() {
       subTitle={event ? `创建人 ${event.createdByName} · 更新于 ${formatDateTime(event.updatedAt)}` : undefined}
       className="event-editor"
     >
-      {problems.length ? (
-        <Alert
-          type="error"
-          showIcon
-          closable
-          onClose={() => setProblems([])}
-          className="xq-form-alert"
-          message="活动还不能保存"
-          description={
-            <ul className="xq-problem-list">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
+      <FormProblems title="活动还不能保存" problems={problems} onClose={() => setProblems([])} />
       {!editable ? <Alert type="info" showIcon className="xq-form-alert" message="活动已结束或已取消，不能再修改。" /> : null}
       {published ? (
         <Alert

@@ -9,6 +9,7 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { withFreshForm, type FreshFormProps } from '../../components/freshForm';
 import { useOpenSnapshot } from '../../hooks/useOpenSnapshot';
 import { labelOptions } from '../../utils/proTable';
+import { FormProblems } from '../../components/FormProblems';
 import {
   emptyQuestionForm,
   KNOWLEDGE_POINT_OPTIONS,
@@ -108,21 +109,7 @@ function QuestionFormModalBody({ trigger, onDone, question: current, afterClose 
       onFinish={onFinish}
     >
       {lockedReason ? <Alert type="info" showIcon className="xq-form-alert" message={lockedReason} data-testid="question-readonly" /> : null}
-      {problems.length ? (
-        <Alert
-          type="error"
-          showIcon
-          className="xq-form-alert"
-          message="题目还不能保存"
-          description={
-            <ul className="xq-problem-list">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
+      <FormProblems title="题目还不能保存" problems={problems} />
       <ProFormRadio.Group name="kind" label="题型" radioType="button" options={labelOptions(QUESTION_KIND_LABELS)} />
       <ProFormSelect
         name="knowledgePoint"

@@ -41,6 +41,7 @@ import {
   type QuizFormValues,
 } from './quizForm';
 import { CLOSE_CONFIRM, PUBLISH_CONFIRM, useQuizActions } from './useQuizActions';
+import { FormProblems } from '../../components/FormProblems';
 
 type Busy = 'save' | 'publish' | 'close' | null;
 
@@ -209,23 +210,7 @@ export default function QuizEditorPage() {
       }
       className="quiz-editor"
     >
-      {problems.length ? (
-        <Alert
-          type="error"
-          showIcon
-          closable
-          onClose={() => setProblems([])}
-          className="xq-form-alert"
-          message="测验还不能保存"
-          description={
-            <ul className="xq-problem-list">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
+      <FormProblems title="测验还不能保存" problems={problems} onClose={() => setProblems([])} />
       {frozen ? <Alert type="info" showIcon className="xq-form-alert" message="测验已发布，题目和设置已固定，不能再修改。" /> : null}
       {!canManage ? <Alert type="info" showIcon className="xq-form-alert" message="当前账号只能查看测验。" /> : null}
       {canManage && !owned ? <Alert type="info" showIcon className="xq-form-alert" message={`该测验属于上级区域（${quiz?.regionName ?? ''}），只能查看。`} /> : null}
