@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Tabs } from '@nutui/nutui-react-taro'
 import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, type ArticleCategory, type ArticleSummary } from '@xinqiao/shared'
 import ArticleCard from '../../components/ArticleCard'
 import PrivacyNotice from '../../components/PrivacyNotice'
+import { usePagedList } from '../../hooks/usePagedList'
 import { listArticles } from '../../services/api'
 import './index.scss'
 
@@ -17,43 +18,17 @@ export const CATEGORY_TABS: Array<{ value: CategoryTab; title: string }> = [
   ...ARTICLE_CATEGORIES.map((c) => ({ value: c, title: ARTICLE_CATEGORY_LABELS[c] })),
 ]
 
-interface ListState {
-  items: ArticleSummary[]
-  page: number
-  total: number
-  loading: boolean
-  error: string | null
-}
-
-const EMPTY: ListState = { items: [], page: 0, total: 0, loading: false, error: null }
-
 export default function Articles() {
   const [category, setCategory] = useState<CategoryTab>(ALL)
-  const [list, setList] = useState<ListState>({ ...EMPTY, loading: true })
-  // Answers for a category the resident has already left are dropped.
-  const requestSeq = useRef(0)
-
-  const load = useCallback(async (cat: CategoryTab, page: number) => {
-    const seq = ++requestSeq.current
-    setList((s) => ({ ...(page === 1 ? EMPTY : s), loading: true, error: null }))
-    try {
-      const res = await listArticles(
-        { category: cat === ALL ? undefined : cat, page, pageSize: ARTICLE_PAGE_SIZE },
-        { toast: page > 1 },
-      )
-      if (seq !== requestSeq.current) return
-      setList((s) => ({
-        items: page === 1 ? res.items : [...s.items, ...res.items.filter((a) => !s.items.some((b) => b.id === a.id))],
-        page: res.page,
-        total: res.total,
-        loading: false,
-        error: null,
-      }))
-    } catch (e) {
-      if (seq !== requestSeq.current) return
-      setList((s) => ({ ...s, loading: false, error: (e as Error).message }))
-    }
-  }, [])
+  // Answers for a category the resident has already left are dropped (usePagedList).
+  const { list, load: loadPage, hasMore } = usePagedList((a: ArticleSummary) => a.id)
+  const load = useCallback(
+    (cat: CategoryTab, page: number) =>
+      loadPage(page, () =>
+        listArticles({ category: cat === ALL ? undefined : cat, page, pageSize: ARTICLE_PAGE_SIZE }, { toast: page > 1 }),
+      ),
+    [loadPage],
+  )
 
   useEffect(() => {
     void load(category, 1)
@@ -63,7 +38,6 @@ export default function Articles() {
     void load(category, 1).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const hasMore = list.items.length < list.total
   const loadMore = () => {
     if (!list.loading && !list.error && hasMore) void load(category, list.page + 1)
   }

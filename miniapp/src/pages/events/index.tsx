@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CellGroup } from '@nutui/nutui-react-taro'
@@ -19,19 +19,10 @@ import {
 import { MY_EVENTS_URL, checkinUrl, eventDetailUrl } from '../../features/events/routes'
 import { entryFromParams } from '../../features/events/scene'
 import { listRegionId, loadStoredDemographics } from '../../features/quizzes/demographics'
+import { usePagedList } from '../../hooks/usePagedList'
 import { listEvents } from '../../services/events'
 import { getCachedResident } from '../../services/session'
 import './index.scss'
-
-interface ListState {
-  items: EventSummary[]
-  page: number
-  total: number
-  loading: boolean
-  error: string | null
-}
-
-const EMPTY: ListState = { items: [], page: 0, total: 0, loading: false, error: null }
 
 type HomeRegion = { id: number; name: string } | null
 
@@ -48,9 +39,8 @@ export default function Events() {
   const { params } = useRouter()
   const [filters, setFilters] = useState<EventFilters>(DEFAULT_EVENT_FILTERS)
   const [home, setHome] = useState<HomeRegion>(readHomeRegion)
-  const [list, setList] = useState<ListState>({ ...EMPTY, loading: true })
-  // An answer for filters the resident has already changed is dropped.
-  const seq = useRef(0)
+  // An answer for filters the resident has already changed is dropped (usePagedList).
+  const { list, load: loadPage, hasMore } = usePagedList((e: EventSummary) => e.id, { keepItemsOnReload: true })
 
   // Opened from a mini-program code (`scene`) or a subscribe message (`id`): go where it points.
   useEffect(() => {
@@ -60,25 +50,14 @@ export default function Events() {
     // The query belongs to this page instance: handle it once.
   }, [])
 
-  const load = useCallback(async (f: EventFilters, homeRegion: HomeRegion, page: number) => {
-    const mine = ++seq.current
-    setList((s) => ({ ...(page === 1 ? { ...EMPTY, items: s.items } : s), loading: true, error: null }))
-    try {
-      const { query, auth } = eventListRequest(f, homeRegion?.id ?? null, page, new Date())
-      const res = await listEvents(query, auth, { toast: false })
-      if (mine !== seq.current) return
-      setList((s) => ({
-        items: page === 1 ? res.items : [...s.items, ...res.items.filter((a) => !s.items.some((b) => b.id === a.id))],
-        page: res.page,
-        total: res.total,
-        loading: false,
-        error: null,
-      }))
-    } catch (e) {
-      if (mine !== seq.current) return
-      setList((s) => ({ ...s, loading: false, error: (e as Error).message }))
-    }
-  }, [])
+  const load = useCallback(
+    (f: EventFilters, homeRegion: HomeRegion, page: number) =>
+      loadPage(page, () => {
+        const { query, auth } = eventListRequest(f, homeRegion?.id ?? null, page, new Date())
+        return listEvents(query, auth, { toast: false })
+      }),
+    [loadPage],
+  )
 
   // Seats change while the resident is elsewhere, and the profile's community may have changed.
   useDidShow(() => {
@@ -91,7 +70,6 @@ export default function Events() {
     void load(filters, home, 1).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const hasMore = list.items.length < list.total
   useReachBottom(() => {
     if (!list.loading && !list.error && hasMore) void load(filters, home, list.page + 1)
   })

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { MyEventItem } from '@xinqiao/shared'
@@ -7,6 +7,7 @@ import LoginPrompt from '../../../components/LoginPrompt'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { myEventStatus, opensTicket } from '../../../features/events/registration'
 import { EVENTS_TAB_URL, eventDetailUrl, ticketUrl } from '../../../features/events/routes'
+import { usePagedList } from '../../../hooks/usePagedList'
 import { useResident } from '../../../hooks/useResident'
 import { listMyEvents } from '../../../services/events'
 import '../../components/events.scss'
@@ -14,39 +15,13 @@ import './index.scss'
 
 export const MY_EVENTS_PAGE_SIZE = 20
 
-interface ListState {
-  items: MyEventItem[]
-  page: number
-  total: number
-  loading: boolean
-  error: string | null
-}
-
-const EMPTY: ListState = { items: [], page: 0, total: 0, loading: false, error: null }
-
 export default function MyEvents() {
   const { resident, refresh, setProfile } = useResident()
-  const [list, setList] = useState<ListState>({ ...EMPTY, loading: true })
-  const seq = useRef(0)
-
-  const load = useCallback(async (page: number) => {
-    const mine = ++seq.current
-    setList((s) => ({ ...(page === 1 ? { ...EMPTY, items: s.items } : s), loading: true, error: null }))
-    try {
-      const res = await listMyEvents(page, MY_EVENTS_PAGE_SIZE, { toast: false })
-      if (mine !== seq.current) return
-      setList((s) => ({
-        items: page === 1 ? res.items : [...s.items, ...res.items.filter((a) => !s.items.some((b) => b.event.id === a.event.id))],
-        page: res.page,
-        total: res.total,
-        loading: false,
-        error: null,
-      }))
-    } catch (e) {
-      if (mine !== seq.current) return
-      setList((s) => ({ ...s, loading: false, error: (e as Error).message }))
-    }
-  }, [])
+  const { list, load: loadPage, hasMore } = usePagedList((i: MyEventItem) => i.event.id, { keepItemsOnReload: true })
+  const load = useCallback(
+    (page: number) => loadPage(page, () => listMyEvents(page, MY_EVENTS_PAGE_SIZE, { toast: false })),
+    [loadPage],
+  )
 
   // A sign-up may have changed on the event page: reload whenever the page shows.
   const [shown, setShown] = useState(0)
@@ -68,7 +43,6 @@ export default function MyEvents() {
     void load(1).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const hasMore = list.items.length < list.total
   useReachBottom(() => {
     if (signedIn && !list.loading && !list.error && hasMore) void load(list.page + 1)
   })

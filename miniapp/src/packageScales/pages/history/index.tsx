@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { SCALE_RESULT_RETENTION_YEARS, type MyScaleResponse } from '@xinqiao/shared'
 import LoginPrompt from '../../../components/LoginPrompt'
 import PrivacyNotice from '../../../components/PrivacyNotice'
+import { usePagedList } from '../../../hooks/usePagedList'
 import { useResident } from '../../../hooks/useResident'
 import { SCALES_TAB_URL, resultUrlById } from '../../../features/scales/routes'
 import { groupResponses, severityTone, type ResponseGroup } from '../../../features/scales/trend'
@@ -12,16 +13,6 @@ import { formatDateTime } from '../../../utils/format'
 import './index.scss'
 
 export const HISTORY_PAGE_SIZE = 50
-
-interface ListState {
-  items: MyScaleResponse[]
-  page: number
-  total: number
-  loading: boolean
-  error: string | null
-}
-
-const EMPTY: ListState = { items: [], page: 0, total: 0, loading: false, error: null }
 
 function Trend({ group }: { group: ResponseGroup }) {
   if (group.trend.length < 2) return null
@@ -73,27 +64,11 @@ function Entry({ entry, onDelete }: { entry: MyScaleResponse; onDelete: (entry: 
 
 export default function ScaleHistory() {
   const { resident, refresh, setProfile } = useResident()
-  const [list, setList] = useState<ListState>({ ...EMPTY, loading: true })
-  const seq = useRef(0)
-
-  const load = useCallback(async (page: number) => {
-    const mine = ++seq.current
-    setList((s) => ({ ...(page === 1 ? { ...EMPTY, items: s.items } : s), loading: true, error: null }))
-    try {
-      const res = await listMyResponses(page, HISTORY_PAGE_SIZE, { toast: false })
-      if (mine !== seq.current) return
-      setList((s) => ({
-        items: page === 1 ? res.items : [...s.items, ...res.items.filter((a) => !s.items.some((b) => b.id === a.id))],
-        page: res.page,
-        total: res.total,
-        loading: false,
-        error: null,
-      }))
-    } catch (e) {
-      if (mine !== seq.current) return
-      setList((s) => ({ ...s, loading: false, error: (e as Error).message }))
-    }
-  }, [])
+  const { list, setList, load: loadPage, hasMore } = usePagedList((r: MyScaleResponse) => r.id, { keepItemsOnReload: true })
+  const load = useCallback(
+    (page: number) => loadPage(page, () => listMyResponses(page, HISTORY_PAGE_SIZE, { toast: false })),
+    [loadPage],
+  )
 
   // A result may have been added or deleted on another page: reload whenever the page shows.
   const [shown, setShown] = useState(0)
@@ -115,7 +90,6 @@ export default function ScaleHistory() {
     void load(1).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const hasMore = list.items.length < list.total
   useReachBottom(() => {
     if (signedIn && !list.loading && !list.error && hasMore) void load(list.page + 1)
   })
