@@ -172,7 +172,7 @@ describe(`event check-in on ${TEST_DB}`, () => {
       const scene = (await t.get(`/api/v1/admin/events/${id}/checkin-code`, checkin)).body.scene;
       const walker = await residentIn(t, 'walker-details');
       const ask = await t.post('/api/v1/checkins', { token: scene }, walker);
-      expect(ask.body).toMatchObject({ statusCode: 409, code: 'CHECKIN_REFUSED', details: { reason: 'details_required' } });
+      expect(ask.body).toMatchObject({ statusCode: 409, code: 'CHECKIN_REFUSED', details: { reason: 'details_required', requiredFields: expect.arrayContaining(['name']) } });
       const noConsent = await t.post('/api/v1/checkins', { token: scene, name: '钱十' }, walker);
       expect(noConsent.body.code).toBe('CONSENT_REQUIRED');
       const ok = await t.post('/api/v1/checkins', { token: scene, name: '钱十', phone: '13700137000', consentVersion: EVENT_REGISTRATION_CONSENT_VERSION }, walker);

@@ -71,8 +71,10 @@ function tokenInvalid(reason: TicketRefusal, message: string = TICKET_REFUSAL_LA
   return new AppException(400, 'CHECKIN_TOKEN_INVALID', message, { reason });
 }
 
-function checkinRefused(reason: CheckinRefusal): AppException {
-  return new AppException(409, 'CHECKIN_REFUSED', CHECKIN_REFUSAL_LABELS[reason], { reason });
+/** `details_required` also names the fields to ask for, so the client needs no second request. */
+function checkinRefused(reason: CheckinRefusal, event?: OutreachEvent): AppException {
+  const fields = reason === 'details_required' && event ? { requiredFields: event.requiredFields } : {};
+  return new AppException(409, 'CHECKIN_REFUSED', CHECKIN_REFUSAL_LABELS[reason], { reason, ...fields });
 }
 
 /**
@@ -332,7 +334,7 @@ export class CheckinsService {
   }
 
   private answer(event: OutreachEvent, outcome: Outcome): CheckinResult {
-    if (!outcome.ok) throw checkinRefused(outcome.reason);
+    if (!outcome.ok) throw checkinRefused(outcome.reason, event);
     return {
       eventId: event.id,
       eventTitle: event.title,

@@ -153,8 +153,8 @@ export interface CheckinInput {
   token: string;
   /**
    * Only for a resident who did not sign up (a walk-in) at an event that asks for details: the
-   * first attempt answers CHECKIN_REFUSED with reason `details_required`, then the client asks and
-   * posts them with the consent version, as at sign-up.
+   * first attempt answers CHECKIN_REFUSED with reason `details_required` (and `requiredFields`),
+   * then the client asks and posts them with the consent version, as at sign-up.
    */
   name?: string;
   phone?: string;
