@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { MyEventItem } from '@xinqiao/shared'
 import EventCard from '../../../components/EventCard'
@@ -7,45 +6,17 @@ import LoginPrompt from '../../../components/LoginPrompt'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { myEventStatus, opensTicket } from '../../../features/events/registration'
 import { EVENTS_TAB_URL, eventDetailUrl, ticketUrl } from '../../../features/events/routes'
-import { usePagedList } from '../../../hooks/usePagedList'
-import { useResident } from '../../../hooks/useResident'
+import { useMyPagedList } from '../../../hooks/useMyPagedList'
 import { listMyEvents } from '../../../services/events'
 import '../../components/events.scss'
 import './index.scss'
 
 export const MY_EVENTS_PAGE_SIZE = 20
 
+const fetchMyEvents = (page: number) => listMyEvents(page, MY_EVENTS_PAGE_SIZE, { toast: false })
+
 export default function MyEvents() {
-  const { resident, refresh, setProfile } = useResident()
-  const { list, load: loadPage, hasMore } = usePagedList((i: MyEventItem) => i.event.id, { keepItemsOnReload: true })
-  const load = useCallback(
-    (page: number) => loadPage(page, () => listMyEvents(page, MY_EVENTS_PAGE_SIZE, { toast: false })),
-    [loadPage],
-  )
-
-  // A sign-up may have changed on the event page: reload whenever the page shows.
-  const [shown, setShown] = useState(0)
-  useDidShow(() => {
-    void refresh()
-    setShown((n) => n + 1)
-  })
-
-  const signedIn = resident.status === 'signedIn'
-  useEffect(() => {
-    if (signedIn && shown > 0) void load(1)
-  }, [signedIn, shown, load])
-
-  usePullDownRefresh(() => {
-    if (!signedIn) {
-      Taro.stopPullDownRefresh()
-      return
-    }
-    void load(1).finally(() => Taro.stopPullDownRefresh())
-  })
-
-  useReachBottom(() => {
-    if (signedIn && !list.loading && !list.error && hasMore) void load(list.page + 1)
-  })
+  const { resident, setProfile, list, load, hasMore } = useMyPagedList((i: MyEventItem) => i.event.id, fetchMyEvents)
 
   if (resident.status === 'checking') return <View className='my-events list-status'>加载中…</View>
   if (resident.status === 'anonymous') {

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useMemo } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { SCALE_RESULT_RETENTION_YEARS, type MyScaleResponse } from '@xinqiao/shared'
 import LoginPrompt from '../../../components/LoginPrompt'
 import PrivacyNotice from '../../../components/PrivacyNotice'
-import { usePagedList } from '../../../hooks/usePagedList'
-import { useResident } from '../../../hooks/useResident'
+import { useMyPagedList } from '../../../hooks/useMyPagedList'
 import { SCALES_TAB_URL, resultUrlById } from '../../../features/scales/routes'
 import { groupResponses, severityTone, type ResponseGroup } from '../../../features/scales/trend'
 import { deleteMyResponse, listMyResponses } from '../../../services/scales'
@@ -62,37 +61,10 @@ function Entry({ entry, onDelete }: { entry: MyScaleResponse; onDelete: (entry: 
   )
 }
 
+const fetchMyResponses = (page: number) => listMyResponses(page, HISTORY_PAGE_SIZE, { toast: false })
+
 export default function ScaleHistory() {
-  const { resident, refresh, setProfile } = useResident()
-  const { list, setList, load: loadPage, hasMore } = usePagedList((r: MyScaleResponse) => r.id, { keepItemsOnReload: true })
-  const load = useCallback(
-    (page: number) => loadPage(page, () => listMyResponses(page, HISTORY_PAGE_SIZE, { toast: false })),
-    [loadPage],
-  )
-
-  // A result may have been added or deleted on another page: reload whenever the page shows.
-  const [shown, setShown] = useState(0)
-  useDidShow(() => {
-    void refresh()
-    setShown((n) => n + 1)
-  })
-
-  const signedIn = resident.status === 'signedIn'
-  useEffect(() => {
-    if (signedIn && shown > 0) void load(1)
-  }, [signedIn, shown, load])
-
-  usePullDownRefresh(() => {
-    if (!signedIn) {
-      Taro.stopPullDownRefresh()
-      return
-    }
-    void load(1).finally(() => Taro.stopPullDownRefresh())
-  })
-
-  useReachBottom(() => {
-    if (signedIn && !list.loading && !list.error && hasMore) void load(list.page + 1)
-  })
+  const { resident, setProfile, list, setList, load, hasMore } = useMyPagedList((r: MyScaleResponse) => r.id, fetchMyResponses)
 
   const groups = useMemo(() => groupResponses(list.items), [list.items])
 
