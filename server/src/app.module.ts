@@ -3,7 +3,6 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'crypto';
 import type { IncomingMessage } from 'http';
 import { JwtModule } from '@nestjs/jwt';
 import { AlertsModule } from './alerts/alerts.module';
@@ -17,6 +16,7 @@ import { dataSourceOptions } from './common/database/data-source';
 import { serializeSqlite } from './common/database/sqlite-serial';
 import { DataSource } from 'typeorm';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { requestIdFor } from './common/http/request-id';
 import { isLoginRoute } from './common/http/throttle';
 import { JobsModule } from './common/jobs/jobs.module';
 import { DemoModule } from './demo/demo.module';
@@ -44,7 +44,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
-            genReqId: (req: IncomingMessage) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+            genReqId: (req: IncomingMessage) => requestIdFor(req),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
           },

@@ -37,7 +37,6 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
   'INVALID_CREDENTIALS',
-  'ACCOUNT_LOCKED',
   'ACCOUNT_DISABLED',
   'PASSWORD_CHANGE_REQUIRED',
   'WEAK_PASSWORD',
@@ -66,6 +65,12 @@ export const ERROR_CODES = [
   'CHECKIN_CODE_EXPIRED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
+  /** The audit record of an action could not be written, so the action was not carried out. */
+  'AUDIT_UNAVAILABLE',
+  /** Too many failed sign-ins from this address or for this username: wait `details.retryAfterSeconds`. */
+  'LOGIN_THROTTLED',
+  /** A cookie-based session call without the matching X-CSRF-Token header. */
+  'CSRF_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

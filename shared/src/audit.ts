@@ -1,4 +1,5 @@
-export type AuditOutcome = 'success' | 'failure';
+/** `pending`: recorded before the action ran and never completed (the process stopped mid-action). */
+export type AuditOutcome = 'success' | 'failure' | 'pending';
 
 export interface AuditEntryDto {
   id: number;

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { AuditOutcome } from '@xinqiao/shared';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { FieldLabel } from '../common/errors/validation';
 import { PageQueryDto } from '../common/http/page-query.dto';
@@ -13,8 +14,8 @@ export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @FieldLabel('对象类型') @IsOptional() @IsString() @MaxLength(32)
   resourceType?: string;
 
-  @ApiPropertyOptional({ enum: ['success', 'failure'] }) @FieldLabel('结果') @IsOptional() @IsIn(['success', 'failure'])
-  outcome?: 'success' | 'failure';
+  @ApiPropertyOptional({ enum: ['success', 'failure', 'pending'] }) @FieldLabel('结果') @IsOptional() @IsIn(['success', 'failure', 'pending'])
+  outcome?: AuditOutcome;
 
   @ApiPropertyOptional() @FieldLabel('开始时间') @IsOptional() @IsISO8601()
   from?: string;

@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 
 export const AUDIT_KEY = 'xq:audit';
 
@@ -9,9 +10,14 @@ export interface AuditMeta {
   read?: boolean;
 }
 
-/** Names the audit action of a staff route; every staff write is audited, named or not. */
-export const Audited = (action: string, resourceType: string) => SetMetadata(AUDIT_KEY, { action, resourceType } satisfies AuditMeta);
+/** The metadata, and the same in the OpenAPI document (`x-audit`) so tools can check the audit trail. */
+const audit = (meta: AuditMeta) => applyDecorators(SetMetadata(AUDIT_KEY, meta), ApiExtension('x-audit', meta));
+
+/**
+ * Names the audit action of a route. Every staff write is audited, named or not; on a resident's
+ * route it records the resident's own processing of their data (export, deletion: PIPL art. 55-56).
+ */
+export const Audited = (action: string, resourceType: string) => audit({ action, resourceType });
 
 /** Marks a staff read of a resident's personal data: who read what is recorded (PIPL). */
-export const AuditedRead = (action: string, resourceType: string) =>
-  SetMetadata(AUDIT_KEY, { action, resourceType, read: true } satisfies AuditMeta);
+export const AuditedRead = (action: string, resourceType: string) => audit({ action, resourceType, read: true });

@@ -8,7 +8,7 @@ import type { Principal, ResidentPrincipal, StaffPrincipal } from '../common/acc
 import { AppException } from '../common/errors/app-exception';
 import { IdParam } from '../common/http/id-param';
 import { PageQueryDto } from '../common/http/page-query.dto';
-import { sendFile, sendFileStream } from '../common/http/send-file';
+import { fileAnswer, streamAnswer } from '../common/http/send-file';
 import { AttendeesService } from './attendees.service';
 import { CheckinsService } from './checkins.service';
 import {
@@ -226,9 +226,9 @@ export class AdminEventsController {
   @Get(':id/registrations/export')
   @StaffOnly('events.manage')
   @AuditedRead('event.attendees.export', 'event')
-  async exportAttendees(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: AttendeeQueryDto, @Res() reply: FastifyReply) {
+  async exportAttendees(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: AttendeeQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const event = await this.events.find(staff, id);
-    await sendFileStream(reply, `活动报名签到表-${event.id}.xlsx`, (out) => this.attendees.export(staff, event, q, out));
+    return streamAnswer(reply, `活动报名签到表-${event.id}.xlsx`, (out) => this.attendees.export(staff, event, q, out));
   }
 
   @Get(':id/notifications')
@@ -262,9 +262,9 @@ export class AdminEventsController {
 
   @Get(':id/wxacode')
   @StaffOnly('events.manage')
-  async eventCode(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Res() reply: FastifyReply) {
+  async eventCode(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Res({ passthrough: true }) reply: FastifyReply) {
     const { contentType, bytes } = await this.checkins.eventCode(staff, id);
-    sendFile(reply, `活动小程序码-${id}.${contentType === 'image/jpeg' ? 'jpg' : 'png'}`, bytes);
+    return fileAnswer(reply, `活动小程序码-${id}.${contentType === 'image/jpeg' ? 'jpg' : 'png'}`, bytes);
   }
 }
 

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { AppException } from '../common/errors/app-exception';
 import { requireAny } from '../common/access/region-scope';
 import { IdParam } from '../common/http/id-param';
-import { sendFile } from '../common/http/send-file';
+import { fileAnswer } from '../common/http/send-file';
 import { Audited } from '../audit/audited.decorator';
 import { AttemptsService } from './attempts.service';
 import { QuestionInputDto, QuestionQueryDto } from './question.dto';
@@ -58,8 +58,8 @@ export class AdminQuestionsController {
 
   @Get('export')
   @StaffOnly('quizzes.manage')
-  async export(@CurrentStaff() staff: StaffPrincipal, @Res() reply: FastifyReply) {
-    sendFile(reply, '心理健康知识题库.xlsx', await this.questions.exportBank(staff));
+  async export(@CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) reply: FastifyReply) {
+    return fileAnswer(reply, '心理健康知识题库.xlsx', await this.questions.exportBank(staff));
   }
 
   @Post('import')

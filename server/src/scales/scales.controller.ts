@@ -1,12 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, CurrentResident, CurrentStaff, Public, ResidentOnly, StaffOnly } from '../common/access/decorators';
-import type { AuthedRequest, Principal, ResidentPrincipal, StaffPrincipal } from '../common/access/principal';
+import type { Principal, ResidentPrincipal, StaffPrincipal } from '../common/access/principal';
 import { IdParam } from '../common/http/id-param';
-import { sendFile } from '../common/http/send-file';
+import { fileAnswer } from '../common/http/send-file';
 import { Audited, AuditedRead } from '../audit/audited.decorator';
-import { AuditService } from '../audit/audit.service';
 import { ResidentsService } from '../residents/residents.service';
 import { ResponsesService } from './responses.service';
 import { MyResponsesQueryDto, ScaleEnableDto, ScaleImportDto, ScaleListQueryDto, ScaleResponseDto, ScaleStatsQueryDto, ScaleVersionQueryDto } from './scale.dto';
@@ -49,10 +48,7 @@ export class ScalesController {
 @ApiTags('scales')
 @Controller('me/responses')
 export class MyResponsesController {
-  constructor(
-    private readonly responses: ResponsesService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly responses: ResponsesService) {}
 
   @Get()
   @ResidentOnly()
@@ -69,9 +65,9 @@ export class MyResponsesController {
   @Delete(':id')
   @HttpCode(204)
   @ResidentOnly()
-  async remove(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @Req() req: AuthedRequest) {
-    await this.responses.deleteMine(me.id, id);
-    await this.audit.recordResidentAction(me.id, req.ip, 'scale_response.delete', 'scale_response', id, 204);
+  @Audited('scale_response.delete', 'scale_response')
+  remove(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number) {
+    return this.responses.deleteMine(me.id, id);
   }
 }
 
@@ -112,8 +108,8 @@ export class AdminScalesController {
   @Get('stats/export')
   @StaffOnly('scales.stats')
   @AuditedRead('scale_stats.export', 'scale_stats')
-  async exportStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() q: ScaleStatsQueryDto, @Res() reply: FastifyReply) {
-    sendFile(reply, '测评统计.xlsx', await this.stats.workbook(staff, q));
+  async exportStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() q: ScaleStatsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return fileAnswer(reply, '测评统计.xlsx', await this.stats.workbook(staff, q));
   }
 
   @Post('import')

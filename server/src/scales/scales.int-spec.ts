@@ -319,7 +319,9 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect(await count('alerts')).toBe(1);
       expect((await t.delete(`/api/v1/me/responses/${second.body.id}`, token)).status).toBe(204);
       expect(await count('alerts')).toBe(0);
-      expect(await count('audit_logs', `action = 'scale_response.delete'`)).toBe(1);
+      // The stranger's attempt is on record too, as a failure.
+      expect(await count('audit_logs', `action = 'scale_response.delete' AND outcome = 'success'`)).toBe(1);
+      expect(await count('audit_logs', `action = 'scale_response.delete' AND outcome = 'failure' AND statusCode = 404`)).toBe(1);
       expect((await t.get('/api/v1/me/responses', token)).body.total).toBe(1);
     });
 

@@ -58,7 +58,8 @@ export default function AuditLogPage() {
       dataIndex: 'outcome',
       valueType: 'select',
       width: 90,
-      valueEnum: { success: { text: '成功', status: 'Success' }, failure: { text: '失败', status: 'Error' } },
+      // 未完成: recorded before the action, whose outcome never came (e.g. the server stopped mid-action).
+      valueEnum: { success: { text: '成功', status: 'Success' }, failure: { text: '失败', status: 'Error' }, pending: { text: '未完成', status: 'Warning' } },
     },
     { title: '状态码', dataIndex: 'statusCode', search: false, width: 80 },
   ];

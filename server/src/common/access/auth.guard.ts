@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hasPermission } from '@xinqiao/shared';
 import { AppException } from '../errors/app-exception';
+import { ACCESS_DENIED_LISTENER, type AccessDeniedListener } from './access-denied';
 import { ACCESS_KEY, type AccessRule } from './decorators';
-import type { AuthedRequest } from './principal';
+import type { AuthedRequest, Principal } from './principal';
 import { TokenService } from '../../auth/token.service';
 
 /** Global guard: authenticates the bearer token and enforces each route's AccessRule. */
@@ -12,6 +13,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    @Optional() @Inject(ACCESS_DENIED_LISTENER) private readonly deniedListener?: AccessDeniedListener,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -31,7 +33,16 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new AppException(401, 'UNAUTHENTICATED', '请先登录');
     const { principal, mustChangePassword } = await this.tokens.authenticate(token);
     req.principal = principal;
+    try {
+      return this.authorize(rule, principal, mustChangePassword);
+    } catch (e) {
+      if (e instanceof AppException && this.deniedListener) await this.deniedListener.denied(ctx, e);
+      throw e;
+    }
+  }
 
+  private authorize(rule: AccessRule, principal: Principal, mustChangePassword: boolean): boolean {
+    if (rule.who === 'public') return true;
     if (rule.who === 'resident') {
       if (principal.kind !== 'resident') throw AppException.forbidden('该功能仅供居民使用');
       return true;

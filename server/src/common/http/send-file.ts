@@ -1,3 +1,4 @@
+import { StreamableFile } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { PassThrough, type Writable } from 'stream';
 
@@ -16,21 +17,24 @@ function downloadHeaders(reply: FastifyReply, fileName: string): FastifyReply {
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
 }
 
-/** Sends a generated file as a download; the zh-CN name goes in `filename*` (RFC 6266). */
-export function sendFile(reply: FastifyReply, fileName: string, file: Buffer): void {
-  downloadHeaders(reply, fileName).send(file);
+/*
+ * Both answer through Nest (routes use `@Res({ passthrough: true })` and return the value), so
+ * interceptors such as the audit trail finish before the first byte goes out.
+ */
+
+/** A generated file as a download; the zh-CN name goes in `filename*` (RFC 6266). */
+export function fileAnswer(reply: FastifyReply, fileName: string, file: Buffer): Buffer {
+  downloadHeaders(reply, fileName);
+  return file;
 }
 
 /**
- * Sends a file as it is being written, for exports too large to hold in memory. `write` must end
- * the stream; if it fails, the download is cut short (the status was sent already).
+ * A file sent as it is being written, for exports too large to hold in memory. `write` must end the
+ * stream; if it fails, the download is cut short (the status was sent already).
  */
-export async function sendFileStream(reply: FastifyReply, fileName: string, write: (out: Writable) => Promise<void>): Promise<void> {
+export function streamAnswer(reply: FastifyReply, fileName: string, write: (out: Writable) => Promise<void>): StreamableFile {
   const out = new PassThrough();
-  downloadHeaders(reply, fileName).send(out);
-  try {
-    await write(out);
-  } catch (e) {
-    out.destroy(e as Error);
-  }
+  downloadHeaders(reply, fileName);
+  write(out).catch((e: unknown) => out.destroy(e as Error));
+  return new StreamableFile(out);
 }

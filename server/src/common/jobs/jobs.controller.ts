@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentStaff, StaffOnly } from '../access/decorators';
 import type { StaffPrincipal } from '../access/principal';
 import { IdParam } from '../http/id-param';
-import { sendFile } from '../http/send-file';
+import { fileAnswer } from '../http/send-file';
 import { JobsService } from './jobs.service';
 
 /** Background jobs as their requester follows them: progress, then the file. */
@@ -21,8 +21,8 @@ export class JobsController {
 
   @Get(':id/download')
   @StaffOnly()
-  async download(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Res() reply: FastifyReply) {
+  async download(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Res({ passthrough: true }) reply: FastifyReply) {
     const { fileName, file } = await this.jobs.download(staff, id);
-    sendFile(reply, fileName, file);
+    return fileAnswer(reply, fileName, file);
   }
 }
