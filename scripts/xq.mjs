@@ -8,6 +8,7 @@
  * pnpm is used from the PATH when it is version 12, otherwise fetched once through npm.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -85,13 +86,33 @@ function reachable(host, port) {
   });
 }
 
-const DEMO_ENV = {
-  SEED_DEMO: 'true',
-  AUTH_DEV_LOGIN: 'true',
-  ADMIN_PASSWORD: 'Xinqiao@2026',
-  SQLITE_PATH: join(ROOT, 'data', 'xinqiao.sqlite'),
-  UPLOAD_DIR: join(ROOT, 'data', 'uploads'),
-};
+const DATA = join(ROOT, 'data');
+
+/**
+ * A secret of this installation, made once on first start and kept in data/ (readable by the owner
+ * only), so the code carries no secret and a restart keeps sessions and tickets valid.
+ */
+function localSecret(name) {
+  const file = join(DATA, name);
+  if (!existsSync(file)) {
+    mkdirSync(DATA, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** The demo start (npm start, npm run dev); variables already set in the environment win. */
+function demoEnv() {
+  const demo = {
+    SEED_DEMO: 'true',
+    AUTH_DEV_LOGIN: 'true',
+    ADMIN_PASSWORD: 'Xinqiao@2026',
+    SQLITE_PATH: join(DATA, 'xinqiao.sqlite'),
+    UPLOAD_DIR: join(DATA, 'uploads'),
+  };
+  if (!process.env.JWT_SECRET) demo.JWT_SECRET = localSecret('jwt-secret');
+  return Object.fromEntries(Object.entries(demo).filter(([k]) => !process.env[k]));
+}
 
 async function start() {
   await install();
@@ -104,13 +125,12 @@ async function start() {
   小程序 H5 (mini-program) ${base}/h5/
   API docs               ${base}/api/docs
   Demo accounts (admin console):
-    admin / ${DEMO_ENV.ADMIN_PASSWORD}   系统管理员 (must change the password at first login)
+    admin / Xinqiao@2026   系统管理员 (must change the password at first login)
     region_yc, editor_sl, editor_zx, reviewer_yc, counsellor_sl, counsellor_zs, organiser_sl, checkin_sl / Demo@2026xq
   Residents: open the H5, tab 我的, 体验登录.
   Stop with Ctrl+C.
 `);
-  const extraEnv = Object.fromEntries(Object.entries(DEMO_ENV).filter(([k]) => !process.env[k]));
-  const r = await run('node', ['dist/main.js'], { cwd: join(ROOT, 'server'), extraEnv });
+  const r = await run('node', ['dist/main.js'], { cwd: join(ROOT, 'server'), extraEnv: demoEnv() });
   process.exit(r.code);
 }
 
@@ -202,7 +222,7 @@ async function bench() {
 async function dev() {
   await install();
   await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
-  const extraEnv = Object.fromEntries(Object.entries(DEMO_ENV).filter(([k]) => !process.env[k]));
+  const extraEnv = demoEnv();
   console.log('API http://localhost:3000/api  ·  admin http://localhost:5173/admin/  ·  H5 http://localhost:10086/h5/');
   const r = await pnpm(['--parallel', '--filter', '@xinqiao/server', '--filter', '@xinqiao/admin', '--filter', '@xinqiao/miniapp', 'run', 'dev'], { extraEnv });
   process.exit(r.code);

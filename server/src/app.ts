@@ -1,10 +1,10 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { ValidationPipe, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { randomUUID } from 'crypto';
 import { existsSync } from 'fs';
 import { resolve } from 'path';
 import { Logger } from 'nestjs-pino';
@@ -12,14 +12,17 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/env';
 import { AppException } from './common/errors/app-exception';
 import { validationException } from './common/errors/validation';
+import { requestIdFor } from './common/http/request-id';
+import { registerSecurityHeaders } from './common/http/security-headers';
 
 /** Builds the configured (not yet listening) application; used by main.ts and by the tests alike. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 4 * 1024 * 1024,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's X-Request-Id is used only when short and plain (see requestIdFor).
+    requestIdHeader: false,
+    genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -58,8 +61,16 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     }
   });
   await fastify.register(fastifyMultipart);
+  await fastify.register(fastifyCookie);
+  await registerSecurityHeaders(fastify, { admin: resolve(config.ADMIN_DIST), h5: resolve(config.H5_DIST) });
   await registerStatic(app, config);
 
+  if (config.API_DOCS) registerDocs(app);
+  return app;
+}
+
+/** Swagger UI and the OpenAPI document; off in production unless API_DOCS=true. */
+function registerDocs(app: NestFastifyApplication): void {
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -70,7 +81,6 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
 }
 
 /** One process serves everything: uploads, the admin SPA at /admin/ and the mini-program H5 at /h5/. */

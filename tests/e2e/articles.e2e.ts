@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../support/browser';
+import { cspViolations, launchChromium, screenshot } from '../support/browser';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startServer } = require('../support/server.js') as typeof import('../support/server.js');
 
@@ -25,13 +25,19 @@ describe('articles: admin console to mini-program H5', () => {
   it('an editor logs in and publishes an article', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     admin = await ctx.newPage();
+    const blocked = cspViolations(admin);
     try {
       await admin.goto(`${server.baseUrl}/admin/login`);
       await admin.getByLabel('用户名').fill('editor_sl');
       await admin.getByLabel('密码').fill('Demo@2026xq');
       await admin.getByRole('button', { name: '登录' }).click();
       await admin.waitForURL((u) => !u.pathname.endsWith('/login'));
+      // The refresh token is an HttpOnly cookie: nothing a script in the page can read holds it.
+      const stored = await admin.evaluate(() => JSON.stringify({ ...localStorage }) + document.cookie);
+      expect(stored).not.toMatch(/refreshToken|xq_refresh/);
+      expect((await ctx.cookies()).find((c) => c.name === 'xq_refresh')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
 
+      // A new page load keeps the session: the access token comes back from the cookie.
       await admin.goto(`${server.baseUrl}/admin/articles/new`);
       await admin.getByLabel('标题').fill(title);
       await admin.getByLabel('摘要').fill('三分钟的呼吸放松，帮助入睡。');
@@ -48,6 +54,7 @@ describe('articles: admin console to mini-program H5', () => {
       const row = admin.locator('tr', { hasText: title });
       await row.locator('[data-testid="article-status"][data-status="published"]').waitFor({ timeout: 15000 });
       expect(await row.locator('[data-testid="article-status"]').textContent()).toContain('已发布');
+      expect(blocked).toEqual([]);
     } catch (e) {
       await screenshot({ admin }, 'admin-publish');
       throw e;
@@ -57,6 +64,7 @@ describe('articles: admin console to mini-program H5', () => {
   it('a resident signs in on the mini-program H5 and reads it', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
     resident = await ctx.newPage();
+    const blocked = cspViolations(resident);
     try {
       await resident.goto(`${server.baseUrl}/h5/#/pages/me/index`);
       const agree = resident.locator('.privacy-notice__agree');
@@ -73,6 +81,7 @@ describe('articles: admin console to mini-program H5', () => {
       await heading.waitFor({ timeout: 15000 });
       expect((await heading.textContent())?.trim()).toBe(title);
       expect(await resident.locator('body').textContent()).toContain('慢慢吸气四秒');
+      expect(blocked).toEqual([]);
     } catch (e) {
       await screenshot({ resident }, 'resident-read');
       throw e;

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { api, signInOnH5, signInToAdmin } from '../support/api';
-import { launchChromium, screenshot } from '../support/browser';
+import { cspViolations, launchChromium, screenshot } from '../support/browser';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startServer } = require('../support/server.js') as typeof import('../support/server.js');
 
@@ -39,6 +39,7 @@ describe('awareness survey: mini-program H5 to the awareness page', () => {
   it('a resident answers the survey in the H5, telling where they live and who they are', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
     resident = await ctx.newPage();
+    const residentBlocked = cspViolations(resident);
     try {
       await signInOnH5(resident, server.baseUrl, `e2e-survey-${Date.now() % 100000}`);
       await resident.locator('.weui-tabbar__item', { hasText: '首页' }).click();
@@ -58,6 +59,7 @@ describe('awareness survey: mini-program H5 to the awareness page', () => {
       await resident.locator('.quiz-submit').click({ timeout: 15000 });
       await resident.locator('.quiz-result').waitFor({ timeout: 15000 });
       expect(await resident.locator('.quiz-result__score').textContent()).toMatch(/\d+ \/ 30/);
+      expect(residentBlocked).toEqual([]);
     } catch (e) {
       await screenshot({ resident }, 'awareness-resident');
       throw e;
@@ -67,6 +69,7 @@ describe('awareness survey: mini-program H5 to the awareness page', () => {
   it('the awareness page counts the respondent in 萱花社区 and among 企业职工', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     official = await ctx.newPage();
+    const officialBlocked = cspViolations(official);
     try {
       await signInToAdmin(official, server.baseUrl, 'region_yc');
       await official.goto(`${server.baseUrl}/admin/awareness?quizIds=${quizId}&regionId=${streetId}&dimension=region`);
@@ -78,6 +81,7 @@ describe('awareness survey: mini-program H5 to the awareness page', () => {
       await group.waitFor({ timeout: 20000 });
       expect((await group.locator('[data-testid="awareness-slice-respondents"]').textContent())?.trim()).toMatch(/^1\b/);
       expect((await official.locator('[data-testid="awareness-respondents"]').textContent())?.trim()).toMatch(/^1\b/);
+      expect(officialBlocked).toEqual([]);
     } catch (e) {
       await screenshot({ official }, 'awareness-official');
       throw e;

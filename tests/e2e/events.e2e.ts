@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { api, signInOnH5, signInToAdmin } from '../support/api';
-import { launchChromium, screenshot } from '../support/browser';
+import { cspViolations, launchChromium, screenshot } from '../support/browser';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startServer } = require('../support/server.js') as typeof import('../support/server.js');
 
@@ -43,12 +43,14 @@ describe('六进 event: publish, sign up, check in', () => {
   it('an organiser publishes the event in the admin console', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     organiser = await ctx.newPage();
+    const organiserBlocked = cspViolations(organiser);
     try {
       await signInToAdmin(organiser, server.baseUrl, 'organiser_sl');
       await organiser.goto(`${server.baseUrl}/admin/events/${eventId}`);
       await organiser.getByRole('button', { name: '发布' }).click({ timeout: 15000 });
       await organiser.locator('.ant-popconfirm').getByRole('button', { name: '发布' }).click();
       await organiser.getByText('已发布').first().waitFor({ timeout: 15000 });
+      expect(organiserBlocked).toEqual([]);
     } catch (e) {
       await screenshot({ organiser }, 'events-organiser');
       throw e;
@@ -58,6 +60,7 @@ describe('六进 event: publish, sign up, check in', () => {
   it('a resident signs up in the mini-program H5 and gets a ticket', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
     resident = await ctx.newPage();
+    const residentBlocked = cspViolations(resident);
     try {
       await signInOnH5(resident, server.baseUrl, `e2e-event-${Date.now() % 100000}`);
       await resident.locator('.weui-tabbar__item', { hasText: '活动' }).click();
@@ -74,6 +77,7 @@ describe('六进 event: publish, sign up, check in', () => {
       await qr.waitFor({ timeout: 15000 });
       token = (await qr.getAttribute('data-token')) ?? '';
       expect(token).toMatch(/^t1\./);
+      expect(residentBlocked).toEqual([]);
     } catch (e) {
       await screenshot({ resident }, 'events-resident');
       throw e;
@@ -83,6 +87,7 @@ describe('六进 event: publish, sign up, check in', () => {
   it('check-in staff scan the ticket on the admin check-in page and attendance shows 1', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'zh-CN' });
     staff = await ctx.newPage();
+    const staffBlocked = cspViolations(staff);
     try {
       await signInToAdmin(staff, server.baseUrl, 'checkin_sl');
       await staff.goto(`${server.baseUrl}/admin/events/${eventId}/checkin`);
@@ -96,6 +101,7 @@ describe('六进 event: publish, sign up, check in', () => {
       const http = api(server.baseUrl);
       const rows = await http.call<{ items: { checkedInAt: string | null }[] }>('GET', `/admin/events/${eventId}/registrations`, undefined, await http.staffToken('organiser_sl'));
       expect(rows.items.filter((r) => r.checkedInAt)).toHaveLength(1);
+      expect(staffBlocked).toEqual([]);
     } catch (e) {
       await screenshot({ staff }, 'events-checkin');
       throw e;

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { api, signInOnH5, signInToAdmin } from '../support/api';
-import { launchChromium, screenshot } from '../support/browser';
+import { cspViolations, launchChromium, screenshot } from '../support/browser';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startServer } = require('../support/server.js') as typeof import('../support/server.js');
 
@@ -32,6 +32,7 @@ describe('self-test crisis path: mini-program H5 to the counsellor’s queue', (
   it('shows the crisis card with 12356 first', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
     resident = await ctx.newPage();
+    const residentBlocked = cspViolations(resident);
     try {
       await signInOnH5(resident, server.baseUrl, openid);
       await resident.locator('.weui-tabbar__item', { hasText: '测评' }).click();
@@ -53,6 +54,7 @@ describe('self-test crisis path: mini-program H5 to the counsellor’s queue', (
       expect(numbers[0]).toContain('12356');
       expect(await resident.locator('.result-score').textContent()).toContain('11 / 27');
       expect(await resident.locator('.result-follow-up').count()).toBe(1);
+      expect(residentBlocked).toEqual([]);
     } catch (e) {
       await screenshot({ resident }, 'scales-resident');
       throw e;
@@ -62,6 +64,7 @@ describe('self-test crisis path: mini-program H5 to the counsellor’s queue', (
   it('puts a red alert in the counsellor’s queue', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     counsellor = await ctx.newPage();
+    const counsellorBlocked = cspViolations(counsellor);
     try {
       await signInToAdmin(counsellor, server.baseUrl, 'counsellor_sl');
       await counsellor.goto(`${server.baseUrl}/admin/alerts`);
@@ -72,6 +75,7 @@ describe('self-test crisis path: mini-program H5 to the counsellor’s queue', (
       await counsellor.locator('.alert-detail').waitFor({ timeout: 15000 });
       await counsellor.getByRole('button', { name: '认领' }).click();
       await counsellor.locator('.alert-detail', { hasText: '13800138000' }).waitFor({ timeout: 15000 });
+      expect(counsellorBlocked).toEqual([]);
     } catch (e) {
       await screenshot({ counsellor }, 'scales-counsellor');
       throw e;

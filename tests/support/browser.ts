@@ -20,3 +20,12 @@ export async function screenshot(pages: Record<string, Page | undefined>, label:
     if (page && !page.isClosed()) await page.screenshot({ path: join(SCREENSHOTS, `${label}-${name}.png`), fullPage: true }).catch(() => undefined);
   }
 }
+
+/** Collects what the page's Content-Security-Policy blocked, so a test can assert the policy fits the app. */
+export function cspViolations(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) seen.push(msg.text());
+  });
+  return seen;
+}

@@ -1,6 +1,7 @@
 // Starts the built API (server/dist) as a real process on a free port with a throwaway SQLite
 // database and the demo data, serving the built admin console and mini-program H5 as in production.
 const { spawn } = require('child_process');
+const { randomBytes } = require('crypto');
 const { mkdtempSync, rmSync, existsSync } = require('fs');
 const { createServer } = require('net');
 const { tmpdir } = require('os');
@@ -34,6 +35,7 @@ async function startServer(env = {}) {
     env: {
       ...process.env,
       NODE_ENV: 'test',
+      JWT_SECRET: randomBytes(32).toString('base64url'),
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',

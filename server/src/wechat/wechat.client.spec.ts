@@ -14,7 +14,7 @@ describe('WechatClient (against the fake WeChat server)', () => {
 
   const makeClient = (env: Record<string, string> = {}) =>
     new WechatClient(
-      loadConfig({ NODE_ENV: 'test', WECHAT_API_BASE: wechat.baseUrl, WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret, ...env }),
+      loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), WECHAT_API_BASE: wechat.baseUrl, WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret, ...env }),
     );
   const message: SubscribeMessage = {
     touser: 'o-resident-1',
@@ -93,7 +93,7 @@ describe('WechatClient (against the fake WeChat server)', () => {
 
     it('fails clearly with a wrong secret, without credentials, or when WeChat is unreachable', async () => {
       expect(await appError(makeClient({ WECHAT_SECRET: 'wrong' }).getAccessToken())).toMatchObject({ status: 503, code: 'WECHAT_UNAVAILABLE' });
-      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', WECHAT_API_BASE: wechat.baseUrl }));
+      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), WECHAT_API_BASE: wechat.baseUrl }));
       expect(unconfigured.isConfigured()).toBe(false);
       expect(await appError(unconfigured.getAccessToken())).toMatchObject({ status: 503, code: 'WECHAT_NOT_CONFIGURED' });
       const unreachable = makeClient({ WECHAT_API_BASE: 'http://127.0.0.1:9' });
@@ -184,7 +184,7 @@ describe('WechatClient (against the fake WeChat server)', () => {
     });
 
     it('says when WeChat is not configured, without calling it', async () => {
-      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', WECHAT_API_BASE: wechat.baseUrl }));
+      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), WECHAT_API_BASE: wechat.baseUrl }));
       expect(await unconfigured.sendSubscribeMessage(message)).toMatchObject({ ok: false, reason: 'not_configured', retryable: false });
       expect(wechat.calls).toHaveLength(0);
     });
@@ -237,7 +237,7 @@ describe('WechatClient (against the fake WeChat server)', () => {
     });
 
     it('says when WeChat is not configured or unreachable', async () => {
-      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', WECHAT_API_BASE: wechat.baseUrl }));
+      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), WECHAT_API_BASE: wechat.baseUrl }));
       expect(await appError(unconfigured.getUnlimitedQrCode({ scene: 'x' }))).toMatchObject({ status: 503, code: 'WECHAT_NOT_CONFIGURED' });
       const unreachable = makeClient({ WECHAT_API_BASE: 'http://127.0.0.1:9' });
       expect(await appError(unreachable.getUnlimitedQrCode({ scene: 'x' }))).toMatchObject({ status: 503, code: 'WECHAT_UNAVAILABLE' });

@@ -2,9 +2,12 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ConfigError, ENV_SPEC, loadConfig } from './env';
 
+/** The one variable every start needs. */
+const BASE = { JWT_SECRET: 'x'.repeat(32) };
+
 describe('loadConfig', () => {
   it('applies defaults', () => {
-    const c = loadConfig({});
+    const c = loadConfig(BASE);
     expect(c.PORT).toBe(3000);
     expect(c.DB_TYPE).toBe('sqlite');
     expect(c.SEED_DEMO).toBe(false);
@@ -13,7 +16,7 @@ describe('loadConfig', () => {
 
   it('names every bad variable', () => {
     try {
-      loadConfig({ PORT: 'abc', DB_TYPE: 'postgres', SEED_DEMO: 'maybe' });
+      loadConfig({ ...BASE, PORT: 'abc', DB_TYPE: 'postgres', SEED_DEMO: 'maybe' });
       throw new Error('expected a ConfigError');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
@@ -25,25 +28,50 @@ describe('loadConfig', () => {
   });
 
   it('requires DATABASE_URL for mysql', () => {
-    expect(() => loadConfig({ DB_TYPE: 'mysql' })).toThrow('DATABASE_URL is required');
+    expect(() => loadConfig({ ...BASE, DB_TYPE: 'mysql' })).toThrow('DATABASE_URL is required');
   });
 
-  it('refuses dev login and default secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_DEV_LOGIN: 'true' })).toThrow(/JWT_SECRET is required[\s\S]*AUTH_DEV_LOGIN/);
+  it('has no built-in secret: every start without a long JWT_SECRET is refused, in any NODE_ENV', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      expect(() => loadConfig({ NODE_ENV })).toThrow(/JWT_SECRET is required/);
+      expect(() => loadConfig({ NODE_ENV, JWT_SECRET: 'short-secret' })).toThrow('JWT_SECRET must be at least 32 characters');
+    }
+    expect(loadConfig(BASE).JWT_SECRET).toBe(BASE.JWT_SECRET);
+  });
+
+  it('refuses dev login and demo data in production, and turns the API docs off there', () => {
+    expect(() => loadConfig({ ...BASE, NODE_ENV: 'production', AUTH_DEV_LOGIN: 'true', SEED_DEMO: 'true' })).toThrow(/AUTH_DEV_LOGIN must not be true[\s\S]*SEED_DEMO must not be true/);
+    expect(loadConfig({ ...BASE, NODE_ENV: 'production' }).API_DOCS).toBe(false);
+    expect(loadConfig({ ...BASE, NODE_ENV: 'production', API_DOCS: 'true' }).API_DOCS).toBe(true);
+    expect(loadConfig(BASE).API_DOCS).toBe(true);
+  });
+
+  it('checks ADMIN_PASSWORD against the password policy at start, one line per problem', () => {
+    expect(() => loadConfig({ ...BASE, ADMIN_PASSWORD: 'admin123' })).toThrow(/^Invalid configuration:\n  - ADMIN_PASSWORD does not meet the password policy: 密码长度至少 10 位; 密码需包含.*$/);
+    expect(() => loadConfig({ ...BASE, ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'Root@Xinqiao2026' })).toThrow('密码不能包含用户名');
+    expect(loadConfig({ ...BASE, ADMIN_PASSWORD: 'Xinqiao@2026' }).ADMIN_PASSWORD).toBe('Xinqiao@2026');
+  });
+
+  it('trusts no proxy by default, and only a hop count or the listed addresses otherwise', () => {
+    expect(loadConfig(BASE).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ ...BASE, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ ...BASE, TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,loopback,::1' }).TRUST_PROXY).toEqual(['10.0.0.5', '172.16.0.0/12', 'loopback', '::1']);
+    expect(() => loadConfig({ ...BASE, TRUST_PROXY: 'true' })).toThrow('TRUST_PROXY must not be true');
+    expect(() => loadConfig({ ...BASE, TRUST_PROXY: '10.0.0.0/33,proxy.local' })).toThrow('got "10.0.0.0/33, proxy.local"');
   });
 
   it('reads subscribe-message templates with the default or the given keys', () => {
-    const c = loadConfig({ WECHAT_TEMPLATE_EVENT_SIGNUP: 'AbC-123_xyzTemplate', WECHAT_TEMPLATE_EVENT_OFFER: 'AbC-123_xyzOffer:thing5, date2,thing7' });
+    const c = loadConfig({ ...BASE, WECHAT_TEMPLATE_EVENT_SIGNUP: 'AbC-123_xyzTemplate', WECHAT_TEMPLATE_EVENT_OFFER: 'AbC-123_xyzOffer:thing5, date2,thing7' });
     expect(c.WECHAT_TEMPLATE_EVENT_SIGNUP).toEqual({ id: 'AbC-123_xyzTemplate', keys: ['thing1', 'time2', 'thing3', 'thing4'] });
     expect(c.WECHAT_TEMPLATE_EVENT_OFFER).toEqual({ id: 'AbC-123_xyzOffer', keys: ['thing5', 'date2', 'thing7'] });
     expect(c.WECHAT_TEMPLATE_EVENT_REMINDER).toBeUndefined();
-    expect(() => loadConfig({ WECHAT_TEMPLATE_EVENT_CHANGE: 'bad id' })).toThrow('WECHAT_TEMPLATE_EVENT_CHANGE must be a template id');
-    expect(() => loadConfig({ WECHAT_TEMPLATE_EVENT_CHANGE: 'AbC-123_xyz:thing1,Time2' })).toThrow('must list 1-4 template keys');
+    expect(() => loadConfig({ ...BASE, WECHAT_TEMPLATE_EVENT_CHANGE: 'bad id' })).toThrow('WECHAT_TEMPLATE_EVENT_CHANGE must be a template id');
+    expect(() => loadConfig({ ...BASE, WECHAT_TEMPLATE_EVENT_CHANGE: 'AbC-123_xyz:thing1,Time2' })).toThrow('must list 1-4 template keys');
   });
 
   it('wants an event token secret as long as the JWT secret', () => {
-    expect(() => loadConfig({ EVENT_TOKEN_SECRET: 'short' })).toThrow('EVENT_TOKEN_SECRET must be at least 32 characters');
-    expect(loadConfig({}).EVENT_OFFER_HOURS).toBe(12);
+    expect(() => loadConfig({ ...BASE, EVENT_TOKEN_SECRET: 'short' })).toThrow('EVENT_TOKEN_SECRET must be at least 32 characters');
+    expect(loadConfig(BASE).EVENT_OFFER_HOURS).toBe(12);
   });
 
   it('is documented in the README, every variable', () => {

@@ -1,3 +1,6 @@
+import { isIP } from 'net';
+import { passwordProblems } from '@xinqiao/shared';
+
 /**
  * Every environment variable the server reads, declared once with its parser and documentation.
  * `loadConfig` validates them all at start and names each bad variable; the README table is checked
@@ -54,6 +57,31 @@ const url: Parser<string> = (raw) => {
 
 const list: Parser<string[]> = (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean);
 
+/** Which reverse proxies may set X-Forwarded-For: none, a hop count, or their addresses / CIDR ranges. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+const trustProxy: Parser<TrustProxy> = (raw) => {
+  if (['false', '0', 'no', 'none'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return int(1, 10)(raw);
+  if (raw.toLowerCase() === 'true') {
+    throw new Error('must not be true (that trusts any client to set its own address); give the number of proxies in front, e.g. 1, or their addresses/CIDR ranges');
+  }
+  const entries = list(raw);
+  const bad = entries.filter((e) => !PROXY_NAMES.includes(e) && !isAddressOrRange(e));
+  if (bad.length) throw new Error(`must be a hop count or a comma-separated list of IP addresses / CIDR ranges, got "${bad.join(', ')}"`);
+  return entries;
+};
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
 /** A subscribe-message template: its id and the keys of its four values (活动名称, 时间, 地点, 提示). */
 export interface TemplateConfig {
   id: string;
@@ -72,7 +100,7 @@ const template: Parser<TemplateConfig> = (raw) => {
 };
 
 export const ENV_SPEC = {
-  NODE_ENV: { doc: '`development`, `production` or `test`; production refuses dev login and default secrets', default: 'development', parse: oneOf('development', 'production', 'test') },
+  NODE_ENV: { doc: '`development`, `production` or `test`; production refuses dev login, demo data and the API docs unless `API_DOCS=true`', default: 'development', parse: oneOf('development', 'production', 'test') },
   HOST: { doc: 'Interface to listen on', default: '0.0.0.0', parse: str },
   PORT: { doc: 'HTTP port of the API (which also serves /admin/ and /h5/)', default: '3000', parse: int(1, 65535) },
   LOG_LEVEL: { doc: 'pino log level', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
@@ -80,19 +108,20 @@ export const ENV_SPEC = {
   SQLITE_PATH: { doc: 'SQLite database file (DB_TYPE=sqlite)', default: 'data/xinqiao.sqlite', parse: str },
   DATABASE_URL: { doc: 'MySQL connection URL, e.g. `mysql://user:pass@host:3306/xinqiao`; use the `mariadb://` scheme for a MariaDB server (required when DB_TYPE=mysql)', parse: url },
   DB_POOL_SIZE: { doc: 'MySQL connection pool size', default: '10', parse: int(1, 200) },
-  JWT_SECRET: { doc: 'Secret that signs access tokens (at least 32 characters; required in production)', parse: str },
+  JWT_SECRET: { doc: 'Secret that signs access tokens: at least 32 random characters, always required (`npm start` generates one into `data/jwt-secret` on first run; elsewhere e.g. `openssl rand -base64 48`)', parse: str },
   JWT_ACCESS_TTL: { doc: 'Staff access-token lifetime in seconds', default: '900', parse: int(60, 86400) },
   STAFF_SESSION_TTL: { doc: 'Staff refresh-token (session) lifetime in seconds; each refresh rotates the token', default: '28800', parse: int(300, 2592000) },
+  SESSION_COOKIE_SECURE: { doc: 'Mark the admin console\'s session cookies `Secure` (sent over HTTPS only; browsers also accept them on http://localhost). Set `false` only for a plain-HTTP intranet trial', default: 'true', parse: bool },
   RESIDENT_TOKEN_TTL: { doc: 'Resident access-token lifetime in seconds', default: '604800', parse: int(300, 2592000) },
   BCRYPT_ROUNDS: { doc: 'bcrypt cost factor for staff passwords', default: '12', parse: int(4, 15) },
-  LOGIN_MAX_FAILURES: { doc: 'Failed staff logins in a row before the account is locked', default: '5', parse: int(1, 100) },
-  LOGIN_LOCK_MINUTES: { doc: 'How long a locked staff account stays locked', default: '15', parse: int(1, 1440) },
+  LOGIN_MAX_FAILURES: { doc: 'Staff sign-in failures for one username from one address before each further try must wait (shared/login-backoff)', default: '5', parse: int(1, 100) },
+  LOGIN_LOCK_MINUTES: { doc: 'Longest wait the sign-in back-off imposes on one address', default: '15', parse: int(1, 1440) },
   LOGIN_RATE_PER_MINUTE: { doc: 'Login requests allowed per client IP per minute', default: '20', parse: int(1, 100000) },
   API_RATE_PER_MINUTE: { doc: 'API requests allowed per client IP per minute', default: '600', parse: int(1, 1000000) },
   ADMIN_USERNAME: { doc: 'Username of the first system admin, created on first start', default: 'admin', parse: str },
   ADMIN_PASSWORD: { doc: 'Initial password of the first system admin (must be changed at first login); required while no staff account exists', parse: str },
   ROOT_REGION_NAME: { doc: 'Name of the top region created on first start when there is none (without demo data)', default: '本市', parse: str },
-  SEED_DEMO: { doc: 'Load the demo regions, accounts and articles (idempotent)', default: 'false', parse: bool },
+  SEED_DEMO: { doc: 'Load the demo regions, accounts and articles (idempotent; refused in production)', default: 'false', parse: bool },
   AUTH_DEV_LOGIN: { doc: 'Enable `POST /api/v1/auth/dev/login` by openid for local demos (refused in production)', default: 'false', parse: bool },
   WECHAT_API_BASE: { doc: 'Base URL of the WeChat API (tests point it at a fake server)', default: 'https://api.weixin.qq.com', parse: url },
   WECHAT_APPID: { doc: 'Mini-program AppID', parse: str },
@@ -117,7 +146,8 @@ export const ENV_SPEC = {
   ADMIN_DIST: { doc: 'Built admin console served at /admin/ (skipped if missing)', default: '../admin/dist', parse: str },
   H5_DIST: { doc: 'Built mini-program H5 served at /h5/ (skipped if missing)', default: '../miniapp/dist/h5', parse: str },
   CORS_ORIGINS: { doc: 'Comma-separated origins allowed to call the API from a browser (empty: same origin only)', default: '', parse: list },
-  TRUST_PROXY: { doc: 'Trust X-Forwarded-For from a reverse proxy (for client IPs in audit and rate limits)', default: 'false', parse: bool },
+  TRUST_PROXY: { doc: 'Reverse proxies whose X-Forwarded-For is believed (client IPs in audit and rate limits): `false` (none), the number of proxies in front (e.g. `1`), or their addresses / CIDR ranges (`10.0.0.5,172.16.0.0/12`, `loopback`)', default: 'false', parse: trustProxy },
+  API_DOCS: { doc: 'Serve Swagger UI at /api/docs and the OpenAPI document at /api/docs-json; default on except in production', parse: bool },
 } satisfies Record<string, VarSpec<unknown>>;
 
 type Spec = typeof ENV_SPEC;
@@ -128,9 +158,11 @@ export type AppConfig = {
   [K in keyof Spec as HasDefault<K>]: ValueOf<K>;
 } & {
   [K in keyof Spec as Exclude<K, HasDefault<K>>]: ValueOf<K> | undefined;
+} & {
+  /** Always set once the configuration is valid. */
+  JWT_SECRET: string;
+  API_DOCS: boolean;
 };
-
-const DEV_JWT_SECRET = 'xinqiao-development-secret-not-for-production';
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const problems: string[] = [];
@@ -147,13 +179,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = out as AppConfig;
   if (config.DB_TYPE === 'mysql' && !config.DATABASE_URL) problems.push('DATABASE_URL is required when DB_TYPE=mysql');
   if (config.NODE_ENV === 'production') {
-    if (!config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
     if (config.AUTH_DEV_LOGIN) problems.push('AUTH_DEV_LOGIN must not be true when NODE_ENV=production');
+    if (config.SEED_DEMO) problems.push('SEED_DEMO must not be true when NODE_ENV=production (the demo accounts share one published password)');
   }
-  if (config.JWT_SECRET !== undefined && config.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  // No built-in secret: a forgotten variable must stop the server, not sign tokens with a value anyone can read.
+  if (!config.JWT_SECRET) problems.push('JWT_SECRET is required: at least 32 random characters (e.g. `openssl rand -base64 48`)');
+  else if (config.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (config.ADMIN_PASSWORD !== undefined) {
+    const weak = passwordProblems(config.ADMIN_PASSWORD, config.ADMIN_USERNAME);
+    if (weak.length) problems.push(`ADMIN_PASSWORD does not meet the password policy: ${weak.join('; ')}`);
+  }
   if (config.EVENT_TOKEN_SECRET !== undefined && config.EVENT_TOKEN_SECRET.length < 32) problems.push('EVENT_TOKEN_SECRET must be at least 32 characters');
   if (problems.length) throw new ConfigError(problems);
-  config.JWT_SECRET ??= DEV_JWT_SECRET;
+  config.API_DOCS ??= config.NODE_ENV !== 'production';
   return config;
 }
 
