@@ -7,8 +7,8 @@ export interface StaffTokenClaims {
   kind: 'staff';
   role: StaffRole;
   regionPath: string;
-  /** Set while the first-login password change is pending: only that endpoint is allowed. */
-  pwd?: true;
+  /** The account's session version when issued: a password reset, change or disabling bumps it, ending every session at once. */
+  ver: number;
 }
 
 export interface ResidentTokenClaims {

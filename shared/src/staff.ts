@@ -80,6 +80,22 @@ export function assignableRoles(role: StaffRole): StaffRole[] {
   return [];
 }
 
+/** Roles whose accounts run a region: only someone above them manages them, never a peer. */
+const REGION_RUNNERS: readonly StaffRole[] = ['system_admin', 'region_admin'];
+
+/**
+ * Whether `me` may manage (create, edit, reset, disable, unlock) an account of `target.role` in
+ * the region at `target.regionPath`. A region admin manages the accounts of their region, except
+ * other region admins of the same region: those belong to the parent region's admins or a system
+ * admin. Region paths are materialized (`/1/3/`), so "strictly below" is a longer prefix match.
+ */
+export function mayManageAccount(me: { role: StaffRole; regionPath: string }, target: { role: StaffRole; regionPath: string }): boolean {
+  if (!assignableRoles(me.role).includes(target.role)) return false;
+  if (!target.regionPath.startsWith(me.regionPath)) return false;
+  if (me.role === 'system_admin' || !REGION_RUNNERS.includes(target.role)) return true;
+  return target.regionPath.length > me.regionPath.length;
+}
+
 export interface StaffDto {
   id: number;
   username: string;
@@ -97,7 +113,11 @@ export interface StaffDto {
 
 export interface StaffLoginResult {
   accessToken: string;
-  refreshToken: string;
+  /**
+   * Absent when the session is kept in an HttpOnly cookie (`session: 'cookie'` at login, as the
+   * admin console does): scripts in the page never see it.
+   */
+  refreshToken?: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
   mustChangePassword: boolean;
@@ -116,3 +136,11 @@ export function passwordProblems(password: string, username?: string): string[] 
   if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('密码不能包含用户名');
   return problems;
 }
+
+/**
+ * The admin console's session cookies: the refresh token (HttpOnly, path-scoped to the session
+ * routes) and the CSRF token the console copies into a header on those routes (double submit).
+ */
+export const STAFF_SESSION_COOKIE = 'xq_refresh';
+export const STAFF_CSRF_COOKIE = 'xq_csrf';
+export const STAFF_CSRF_HEADER = 'x-csrf-token';

@@ -4,8 +4,9 @@ import { ApiRequestError, configureClient, download, filenameFromDisposition, ht
 
 const staff = { id: 1, username: 'editor_sl', displayName: '编辑', role: 'content_editor', regionId: 7, regionName: '胜利路街道' } as StaffDto;
 
-function login(access: string, refresh: string, mustChangePassword = false): StaffLoginResult {
-  return { accessToken: access, refreshToken: refresh, expiresIn: 900, mustChangePassword, staff };
+/** The session's refresh token is in an HttpOnly cookie the page never sees: answers carry the access token only. */
+function login(access: string, mustChangePassword = false): StaffLoginResult {
+  return { accessToken: access, expiresIn: 900, mustChangePassword, staff };
 }
 
 const json = (status: number, body: unknown) =>
@@ -14,16 +15,19 @@ const json = (status: number, body: unknown) =>
 /** A fake server: answers by path, counts refreshes, accepts only the current access token. */
 function fakeServer() {
   let validAccess = 'access-2';
-  const state = { refreshes: 0, seen: [] as string[] };
+  /** Whether the browser's session cookie is still good (the fake stands in for the cookie jar). */
+  const state = { refreshes: 0, seen: [] as string[], sessionCookieValid: true, csrfSeen: [] as (string | undefined)[] };
   const fetchMock = jest.fn(async (url: string, init: RequestInit) => {
     const auth = (init.headers as Record<string, string>).Authorization;
     state.seen.push(`${init.method} ${url} ${auth ?? '-'}`);
     if (url === '/api/v1/auth/staff/refresh') {
       state.refreshes += 1;
       await new Promise((r) => setTimeout(r, 10));
-      const { refreshToken } = JSON.parse(String(init.body)) as { refreshToken: string };
-      if (refreshToken !== 'refresh-1') return json(401, { statusCode: 401, code: 'INVALID_REFRESH_TOKEN', message: '登录已失效' });
-      return json(200, login(validAccess, 'refresh-2'));
+      const csrf = (init.headers as Record<string, string>)['x-csrf-token'];
+      state.csrfSeen.push(csrf);
+      if (csrf !== 'csrf-1') return json(403, { statusCode: 403, code: 'CSRF_FAILED', message: '请求来源校验失败' });
+      if (!state.sessionCookieValid) return json(401, { statusCode: 401, code: 'INVALID_REFRESH_TOKEN', message: '登录已失效' });
+      return json(200, login(validAccess));
     }
     if (url === '/api/v1/slow') await new Promise((r) => setTimeout(r, 40));
     if (url === '/api/v1/boom') return json(409, { statusCode: 409, code: 'CONFLICT', message: '名称已存在' });
@@ -54,14 +58,17 @@ describe('api client', () => {
     server = fakeServer();
     global.fetch = server.fetchMock as unknown as typeof fetch;
     configureClient(hooks);
-    sessionStore.saveLogin(login('access-1', 'refresh-1'));
+    (global as { document?: { cookie: string } }).document = { cookie: 'other=1; xq_csrf=csrf-1' };
+    sessionStore.saveLogin(login('access-1'));
   });
 
   it('refreshes once for concurrent expired requests, then retries each', async () => {
     const results = await Promise.all([http.get('/a'), http.get('/b', { page: 2 }), http.delete('/c')]);
     expect(results).toEqual([{ url: '/api/v1/a' }, { url: '/api/v1/b?page=2' }, undefined]);
     expect(server.state.refreshes).toBe(1);
-    expect(sessionStore.get()).toMatchObject({ accessToken: 'access-2', refreshToken: 'refresh-2' });
+    expect(sessionStore.get()).toMatchObject({ accessToken: 'access-2' });
+    // The refresh went with the CSRF token copied from its cookie.
+    expect(server.state.csrfSeen).toEqual(['csrf-1']);
     expect(server.state.seen.filter((s) => s.endsWith('Bearer access-2'))).toHaveLength(3);
     expect(hooks.onAuthLost).not.toHaveBeenCalled();
   });
@@ -77,15 +84,24 @@ describe('api client', () => {
   });
 
   it('signs out when the refresh fails', async () => {
-    sessionStore.saveLogin(login('access-1', 'stale'));
+    server.state.sessionCookieValid = false;
     await expect(http.get('/a')).rejects.toMatchObject({ status: 401 });
     expect(server.state.refreshes).toBe(1);
     expect(sessionStore.get()).toBeNull();
     expect(hooks.onAuthLost).toHaveBeenCalledTimes(1);
   });
 
+  it('after a reload, gets an access token from the session cookie before the first call', async () => {
+    sessionStore.saveLogin(login('access-1'));
+    // What a reload leaves: the profile from localStorage, no token in memory.
+    (sessionStore.get() as { accessToken: string | null }).accessToken = null;
+    await expect(http.get('/a')).resolves.toEqual({ url: '/api/v1/a' });
+    expect(server.state.refreshes).toBe(1);
+    expect(server.state.seen).toEqual(['POST /api/v1/auth/staff/refresh -', 'GET /api/v1/a Bearer access-2']);
+  });
+
   it("surfaces the server's zh-CN message", async () => {
-    sessionStore.saveLogin(login('access-2', 'refresh-1'));
+    sessionStore.saveLogin(login('access-2'));
     const error = await http.post('/boom', { a: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ status: 409, code: 'CONFLICT', message: '名称已存在' });
@@ -120,7 +136,7 @@ describe('api client', () => {
   });
 
   it('reports a failed download like any other request', async () => {
-    sessionStore.saveLogin(login('access-2', 'refresh-1'));
+    sessionStore.saveLogin(login('access-2'));
     await expect(download('/boom')).rejects.toMatchObject({ status: 409, message: '名称已存在' });
     expect(hooks.onError).toHaveBeenCalledTimes(1);
   });

@@ -4,7 +4,7 @@
  * server's zh-CN `message`. UI reactions (toasts, navigation) are injected with `configureClient`
  * so this module stays free of React and antd.
  */
-import { API_PREFIX, type ApiError, type ErrorCode, type StaffLoginResult } from '@xinqiao/shared';
+import { API_PREFIX, STAFF_CSRF_COOKIE, STAFF_CSRF_HEADER, type ApiError, type ErrorCode, type StaffLoginResult } from '@xinqiao/shared';
 import { sessionStore } from '../auth/sessionStore';
 import { singleFlight } from '../utils/singleFlight';
 import { toQueryString } from '../utils/query';
@@ -50,12 +50,13 @@ export interface RequestOptions {
   auth?: boolean;
   /** Do not report errors through `onError`; the caller shows them. */
   silent?: boolean;
+  headers?: Record<string, string>;
 }
 
 const NETWORK_MESSAGE = '网络异常，请检查网络连接后重试';
 
 async function send(method: HttpMethod, path: string, opts: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) body = opts.body;
   else if (opts.body !== undefined) {
@@ -84,15 +85,36 @@ async function parse<T>(res: Response): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Exchange the refresh token for a new pair; concurrent callers share one call. */
+/** The CSRF token the server set beside the session cookie; the session routes want it back in a header. */
+export function csrfHeader(): Record<string, string> {
+  const cookie = typeof document === 'undefined' ? '' : document.cookie;
+  const value = cookie
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${STAFF_CSRF_COOKIE}=`))
+    ?.slice(STAFF_CSRF_COOKIE.length + 1);
+  return value ? { [STAFF_CSRF_HEADER]: decodeURIComponent(value) } : {};
+}
+
+/**
+ * Tabs share the session cookie and each refresh rotates it, so tabs take turns (Web Locks where the
+ * browser has them): a tab that refreshed after another one presents the cookie that tab left.
+ */
+function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { locks?: LockManager }).locks;
+  return locks ? (locks.request('xq-admin-session-refresh', work) as Promise<T>) : work();
+}
+
+/** A new access token from the session cookie; concurrent callers in this tab share one call. */
 export const refreshSession = singleFlight(async (): Promise<boolean> => {
-  const session = sessionStore.get();
-  if (!session) return false;
+  if (!sessionStore.get()) return false;
   try {
-    const res = await send('POST', '/auth/staff/refresh', { body: { refreshToken: session.refreshToken } }, null);
-    if (!res.ok) return false;
-    sessionStore.saveLogin(await parse<StaffLoginResult>(res));
-    return true;
+    return await oneTabAtATime(async () => {
+      const res = await send('POST', '/auth/staff/refresh', { headers: csrfHeader() }, null);
+      if (!res.ok) return false;
+      sessionStore.saveLogin(await parse<StaffLoginResult>(res));
+      return true;
+    });
   } catch {
     return false;
   }
@@ -109,6 +131,8 @@ function fail(error: ApiRequestError, opts: RequestOptions): never {
  */
 async function execute(method: HttpMethod, path: string, opts: RequestOptions): Promise<Response> {
   const auth = opts.auth ?? true;
+  // After a reload the page has the profile but no token yet: get one from the session cookie first.
+  if (auth && sessionStore.get() && !sessionStore.get()!.accessToken) await refreshSession();
   let token = auth ? (sessionStore.get()?.accessToken ?? null) : null;
   let res: Response;
   try {

@@ -1,11 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Public, StaffPendingPasswordChange } from '../common/access/decorators';
 import type { AuthedRequest, StaffPrincipal } from '../common/access/principal';
 import { Audited } from '../audit/audited.decorator';
+import { APP_CONFIG, type AppConfig } from '../common/config/env';
+import { AppException } from '../common/errors/app-exception';
 import { LoginThrottle } from '../common/http/throttle';
 import { ChangePasswordDto, DevLoginDto, RefreshDto, StaffLoginDto, WechatLoginDto } from './auth.dto';
 import { ResidentAuthService } from './resident-auth.service';
+import { assertCsrf, clearCookieSession, sessionCookie, toCookieSession } from './session-cookies';
 import { StaffAuthService } from './staff-auth.service';
 
 @ApiTags('auth')
@@ -14,34 +18,44 @@ export class AuthController {
   constructor(
     private readonly staffAuth: StaffAuthService,
     private readonly residentAuth: ResidentAuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('staff/login')
   @Public()
   @LoginThrottle()
-  staffLogin(@Body() dto: StaffLoginDto, @Req() req: AuthedRequest) {
-    return this.staffAuth.login(dto.username, dto.password, req.ip);
+  async staffLogin(@Body() dto: StaffLoginDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const result = await this.staffAuth.login(dto.username, dto.password, req.ip);
+    return dto.session === 'cookie' ? toCookieSession(reply, result, this.config) : result;
   }
 
+  /** With a token in the body (API clients), or from the session cookie with the CSRF header (the console). */
   @Post('staff/refresh')
   @Public()
   @LoginThrottle()
-  refresh(@Body() dto: RefreshDto) {
-    return this.staffAuth.refresh(dto.refreshToken);
+  async refresh(@Body() dto: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (dto.refreshToken) return this.staffAuth.refresh(dto.refreshToken);
+    const token = this.cookieToken(req);
+    return toCookieSession(reply, await this.staffAuth.refresh(token), this.config);
   }
 
   @Post('staff/logout')
   @HttpCode(204)
   @Public()
-  logout(@Body() dto: RefreshDto) {
-    return this.staffAuth.logout(dto.refreshToken);
+  async logout(@Body() dto: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (dto.refreshToken) return this.staffAuth.logout(dto.refreshToken);
+    const token = this.cookieToken(req);
+    clearCookieSession(reply, this.config);
+    await this.staffAuth.logout(token);
   }
 
+  /** A session kept in the cookie gets its new refresh token there too. */
   @Post('staff/password')
   @StaffPendingPasswordChange()
   @Audited('auth.change_password', 'staff')
-  changePassword(@CurrentStaff() me: StaffPrincipal, @Body() dto: ChangePasswordDto) {
-    return this.staffAuth.changePassword(me, dto.oldPassword, dto.newPassword);
+  async changePassword(@CurrentStaff() me: StaffPrincipal, @Body() dto: ChangePasswordDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const result = await this.staffAuth.changePassword(me, dto.oldPassword, dto.newPassword);
+    return sessionCookie(req) ? toCookieSession(reply, result, this.config) : result;
   }
 
   @Get('staff/me')
@@ -55,6 +69,13 @@ export class AuthController {
   @LoginThrottle()
   wechatLogin(@Body() dto: WechatLoginDto) {
     return this.residentAuth.wechatLogin(dto.code);
+  }
+
+  private cookieToken(req: FastifyRequest): string {
+    const token = sessionCookie(req);
+    if (!token) throw new AppException(401, 'INVALID_REFRESH_TOKEN', '登录已失效，请重新登录');
+    assertCsrf(req);
+    return token;
   }
 
   @Post('dev/login')

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { FieldLabel } from '../common/errors/validation';
 
 export class StaffLoginDto {
@@ -8,11 +8,20 @@ export class StaffLoginDto {
 
   @ApiProperty() @FieldLabel('密码') @IsString() @IsNotEmpty() @MaxLength(128)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: ['token', 'cookie'],
+    description: '`cookie` (browsers): the refresh token is set as an HttpOnly cookie and left out of the answer; refresh and logout then need the `X-CSRF-Token` header copied from the `xq_csrf` cookie',
+  })
+  @FieldLabel('会话方式')
+  @IsOptional()
+  @IsIn(['token', 'cookie'])
+  session?: 'token' | 'cookie';
 }
 
 export class RefreshDto {
-  @ApiProperty() @FieldLabel('刷新令牌') @IsString() @IsNotEmpty() @MaxLength(128)
-  refreshToken: string;
+  @ApiPropertyOptional({ description: 'Omit when the session is kept in the cookie' }) @FieldLabel('刷新令牌') @IsOptional() @IsString() @IsNotEmpty() @MaxLength(128)
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {

@@ -1,4 +1,4 @@
-import { ADMIN_PASSWORD, DEMO_PASSWORD, TestApp } from '../../test/support/test-app';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, REGION, TestApp } from '../../test/support/test-app';
 import { FakeWechat } from '../../test/support/fake-wechat';
 import { TEST_DB } from '../../test/support/test-db';
 
@@ -31,53 +31,146 @@ describe(`auth on ${TEST_DB}`, () => {
       expect(me.body.username).toBe('editor_sl');
     });
 
-    it('refuses a wrong password without saying which part was wrong, and locks after repeated failures', async () => {
-      const unknown = await t.post('/api/v1/auth/staff/login', { username: 'nobody', password: 'whatever' });
-      expect(unknown.status).toBe(401);
-      expect(unknown.body).toMatchObject({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    const login = (username: string, password: string, ip = '127.0.0.1') =>
+      t.request('POST', '/api/v1/auth/staff/login', { body: { username, password }, ip });
 
-      const first = await t.post('/api/v1/auth/staff/login', { username: 'editor_sl', password: 'wrong' });
-      expect(first.body).toMatchObject({ statusCode: 401, code: 'INVALID_CREDENTIALS' });
-      expect(first.body.message).toContain('再错 2 次');
-      await t.post('/api/v1/auth/staff/login', { username: 'editor_sl', password: 'wrong' });
-      const third = await t.post('/api/v1/auth/staff/login', { username: 'editor_sl', password: 'wrong' });
-      expect(third.status).toBe(423);
-      expect(third.body.code).toBe('ACCOUNT_LOCKED');
-
-      // Even the right password is refused while locked.
-      const locked = await t.post('/api/v1/auth/staff/login', { username: 'editor_sl', password: DEMO_PASSWORD });
-      expect(locked.status).toBe(423);
-      expect(locked.body.message).toMatch(/账号已锁定/);
-
-      // A region admin unlocks it.
+    it('answers every failure alike: unknown user, wrong password, disabled account', async () => {
       const admin = await t.staffToken('region_yc');
-      const list = await t.get('/api/v1/admin/staff?keyword=editor_sl', admin);
-      expect(list.body.items[0].lockedUntil).not.toBeNull();
-      const unlocked = await t.post(`/api/v1/admin/staff/${list.body.items[0].id}/unlock`, undefined, admin);
-      expect(unlocked.status).toBe(201);
-      expect((await t.post('/api/v1/auth/staff/login', { username: 'editor_sl', password: DEMO_PASSWORD })).status).toBe(201);
-
-      const audit = await t.get('/api/v1/admin/audit?action=auth.staff_login&outcome=failure', admin);
-      expect(audit.body.total).toBeGreaterThanOrEqual(3);
+      const [zx] = (await t.get('/api/v1/admin/staff?keyword=editor_zx', admin)).body.items;
+      await t.patch(`/api/v1/admin/staff/${zx.id}`, { disabled: true }, admin);
+      const answers = await Promise.all([login('nobody', 'Wrong#2026xq', '10.0.0.1'), login('editor_sl', 'Wrong#2026xq', '10.0.0.2'), login('editor_zx', 'Wrong#2026xq', '10.0.0.3')]);
+      for (const a of answers) expect([a.status, a.body]).toEqual([401, { statusCode: 401, code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' }]);
+      // Only someone who knows the password learns that the account is disabled.
+      expect((await login('editor_zx', DEMO_PASSWORD, '10.0.0.3')).body).toMatchObject({ statusCode: 403, code: 'ACCOUNT_DISABLED' });
+      // The district sees the attempts on its accounts; the system admin also the one on a name that does not exist.
+      expect((await t.get('/api/v1/admin/audit?action=auth.staff_login&outcome=failure', admin)).body.total).toBe(3);
+      expect((await t.get('/api/v1/admin/audit?action=auth.staff_login&outcome=failure&actorName=nobody', await t.adminToken())).body.total).toBe(1);
     });
 
-    it('locks exactly once under concurrent wrong guesses', async () => {
-      const answers = await Promise.all(
-        Array.from({ length: 8 }, () => t.post('/api/v1/auth/staff/login', { username: 'editor_zx', password: 'wrong' })),
-      );
-      expect(answers.filter((a) => a.status === 423).length).toBeGreaterThanOrEqual(1);
-      expect((await t.post('/api/v1/auth/staff/login', { username: 'editor_zx', password: DEMO_PASSWORD })).status).toBe(423);
+    it('makes one address wait after repeated failures, never the owner at another address, and treats unknown names the same', async () => {
+      // LOGIN_MAX_FAILURES=3: the third failure from one address sets a one-minute wait for that username there.
+      for (const username of ['editor_sl', 'ghost']) {
+        for (let i = 0; i < 3; i++) expect((await login(username, 'Wrong#2026xq', '10.0.0.66')).status).toBe(401);
+        const waiting = await login(username, username === 'ghost' ? 'Wrong#2026xq' : DEMO_PASSWORD, '10.0.0.66');
+        expect([username, waiting.status, waiting.body.code]).toEqual([username, 429, 'LOGIN_THROTTLED']);
+        expect(waiting.body.details.retryAfterSeconds).toBeGreaterThan(50);
+        expect(waiting.body.details.retryAfterSeconds).toBeLessThanOrEqual(60);
+      }
+      // The owner, elsewhere, is not held up, and the account shows no lock.
+      expect((await login('editor_sl', DEMO_PASSWORD, '10.0.0.7')).status).toBe(201);
+      const admin = await t.staffToken('region_yc');
+      const [row] = (await t.get('/api/v1/admin/staff?keyword=editor_sl', admin)).body.items;
+      expect(row.lockedUntil).toBeNull();
+      // An administrator lifts the wait at that address too.
+      expect((await t.post(`/api/v1/admin/staff/${row.id}/unlock`, undefined, admin)).status).toBe(201);
+      expect((await login('editor_sl', DEMO_PASSWORD, '10.0.0.66')).status).toBe(201);
     });
 
-    it('refuses a disabled account', async () => {
+    it('slows guessing from many addresses for at most a minute at a time', async () => {
+      // LOGIN_MAX_FAILURES=3: the username's own count allows 12 from anywhere, then waits 15 s, 30 s, then 60 s at most.
+      for (let i = 0; i < 12; i++) expect((await login('counsellor_sl', 'Wrong#2026xq', `10.1.0.${i}`)).status).toBe(401);
+      const owner = await login('counsellor_sl', DEMO_PASSWORD, '10.2.0.1');
+      expect(owner.body.code).toBe('LOGIN_THROTTLED');
+      expect(owner.body.details.retryAfterSeconds).toBeLessThanOrEqual(15);
       const admin = await t.staffToken('region_yc');
-      const token = await t.staffToken('editor_sl');
-      const list = await t.get('/api/v1/admin/staff?keyword=editor_sl', admin);
-      await t.patch(`/api/v1/admin/staff/${list.body.items[0].id}`, { disabled: true }, admin);
-      const res = await t.post('/api/v1/auth/staff/login', { username: 'editor_sl', password: DEMO_PASSWORD });
-      expect(res.body).toMatchObject({ statusCode: 403, code: 'ACCOUNT_DISABLED' });
+      const [row] = (await t.get('/api/v1/admin/staff?keyword=counsellor_sl', admin)).body.items;
+      expect(new Date(row.lockedUntil).getTime() - Date.now()).toBeLessThanOrEqual(15_000);
+    });
+
+    it('evaluates no more guesses than allowed when they arrive at once', async () => {
+      const answers = await Promise.all(Array.from({ length: 8 }, () => login('editor_zx', 'Wrong#2026xq', '10.3.0.1')));
+      const codes = answers.map((a) => a.body.code);
+      expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(3);
+      expect(codes.filter((c) => c === 'LOGIN_THROTTLED').length).toBeGreaterThanOrEqual(5);
+      expect((await login('editor_zx', DEMO_PASSWORD, '10.3.0.1')).status).toBe(429);
+    });
+
+    it('refuses a disabled account, ending its sessions at once and for good', async () => {
+      const admin = await t.staffToken('region_yc');
+      const session = (await login('editor_sl', DEMO_PASSWORD)).body;
+      const [row] = (await t.get('/api/v1/admin/staff?keyword=editor_sl', admin)).body.items;
+      await t.patch(`/api/v1/admin/staff/${row.id}`, { disabled: true }, admin);
       // Tokens issued before stop working at once.
-      expect((await t.get('/api/v1/admin/articles', token)).body.code).toBe('ACCOUNT_DISABLED');
+      expect((await t.get('/api/v1/admin/articles', session.accessToken)).body.code).toBe('ACCOUNT_DISABLED');
+      expect((await t.post('/api/v1/auth/staff/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+      // Enabling the account again does not bring the old session back.
+      await t.patch(`/api/v1/admin/staff/${row.id}`, { disabled: false }, admin);
+      expect((await t.get('/api/v1/admin/articles', session.accessToken)).status).toBe(401);
+      expect((await t.post('/api/v1/auth/staff/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+    });
+
+    it('ends every session of an account whose password an administrator resets', async () => {
+      const admin = await t.staffToken('region_yc');
+      const session = (await login('editor_sl', DEMO_PASSWORD)).body;
+      const [row] = (await t.get('/api/v1/admin/staff?keyword=editor_sl', admin)).body.items;
+      expect((await t.post(`/api/v1/admin/staff/${row.id}/reset-password`, { password: 'Reset#2026xqA' }, admin)).status).toBe(201);
+      expect((await t.get('/api/v1/admin/articles', session.accessToken)).body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+      expect((await t.post('/api/v1/auth/staff/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+      expect((await login('editor_sl', 'Reset#2026xqA')).body.mustChangePassword).toBe(true);
+    });
+  });
+
+  describe('who manages region admins', () => {
+    it('is the parent region or a system admin, never a peer', async () => {
+      const system = await t.adminToken();
+      const districtId = await t.regionId(REGION.district);
+      const streetId = await t.regionId(REGION.streetA);
+      const peer = await t.post('/api/v1/admin/staff', { username: 'region_yc2', displayName: '永川区管理员二', role: 'region_admin', regionId: districtId, password: 'Peer#2026xqA' }, system);
+      expect(peer.status).toBe(201);
+      const regionAdmin = await t.staffToken('region_yc');
+      // A peer in the same district: no reset, no disabling, no new peers.
+      expect((await t.post(`/api/v1/admin/staff/${peer.body.id}/reset-password`, { password: 'Taken#2026xqA' }, regionAdmin)).status).toBe(403);
+      expect((await t.patch(`/api/v1/admin/staff/${peer.body.id}`, { disabled: true }, regionAdmin)).status).toBe(403);
+      expect((await t.post('/api/v1/admin/staff', { username: 'region_yc3', displayName: '三', role: 'region_admin', regionId: districtId, password: 'Peer#2026xqA' }, regionAdmin)).status).toBe(403);
+      // A street's region admin below them: yes.
+      const street = await t.post('/api/v1/admin/staff', { username: 'region_sl', displayName: '胜利路管理员', role: 'region_admin', regionId: streetId, password: 'Street#2026xqA' }, regionAdmin);
+      expect(street.status).toBe(201);
+      expect((await t.post(`/api/v1/admin/staff/${street.body.id}/reset-password`, { password: 'Street#2026xqB' }, regionAdmin)).status).toBe(201);
+      // And the system admin manages the peer.
+      expect((await t.post(`/api/v1/admin/staff/${peer.body.id}/reset-password`, { password: 'Taken#2026xqA' }, system)).status).toBe(201);
+    });
+  });
+
+  describe('the admin console session in cookies', () => {
+    const cookiesOf = (res: { headers: Record<string, unknown> }) => {
+      const raw = res.headers['set-cookie'];
+      return (Array.isArray(raw) ? raw : [raw]).filter(Boolean).map(String);
+    };
+    const value = (cookies: string[], name: string) => cookies.find((c) => c.startsWith(`${name}=`))?.split(';')[0].slice(name.length + 1) ?? '';
+
+    it('keeps the refresh token out of scripts, and refreshes only with the CSRF header', async () => {
+      const res = await t.post('/api/v1/auth/staff/login', { username: 'editor_sl', password: DEMO_PASSWORD, session: 'cookie' });
+      expect(res.status).toBe(201);
+      expect(res.body.refreshToken).toBeUndefined();
+      const cookies = cookiesOf(res);
+      const refreshCookie = cookies.find((c) => c.startsWith('xq_refresh='))!;
+      expect(refreshCookie).toMatch(/; Max-Age=28800/);
+      expect(refreshCookie).toMatch(/; Path=\/api\/v1\/auth\/staff/);
+      expect(refreshCookie).toMatch(/; HttpOnly/);
+      expect(refreshCookie).toMatch(/; Secure/);
+      expect(refreshCookie).toMatch(/; SameSite=Strict/);
+      const csrfCookie = cookies.find((c) => c.startsWith('xq_csrf='))!;
+      expect(csrfCookie).not.toMatch(/HttpOnly/);
+      const cookie = `xq_refresh=${value(cookies, 'xq_refresh')}; xq_csrf=${value(cookies, 'xq_csrf')}`;
+
+      const forged = await t.request('POST', '/api/v1/auth/staff/refresh', { headers: { cookie } });
+      expect(forged.body).toMatchObject({ statusCode: 403, code: 'CSRF_FAILED' });
+      const wrong = await t.request('POST', '/api/v1/auth/staff/refresh', { headers: { cookie, 'x-csrf-token': 'guess' } });
+      expect(wrong.body.code).toBe('CSRF_FAILED');
+
+      const refreshed = await t.request('POST', '/api/v1/auth/staff/refresh', { headers: { cookie, 'x-csrf-token': value(cookies, 'xq_csrf') } });
+      expect(refreshed.status).toBe(201);
+      expect(refreshed.body.refreshToken).toBeUndefined();
+      expect((await t.get('/api/v1/auth/staff/me', refreshed.body.accessToken)).body.username).toBe('editor_sl');
+      const next = cookiesOf(refreshed);
+      expect(value(next, 'xq_refresh')).not.toBe(value(cookies, 'xq_refresh'));
+
+      // Logging out clears the cookies and ends the session.
+      const nextCookie = `xq_refresh=${value(next, 'xq_refresh')}; xq_csrf=${value(next, 'xq_csrf')}`;
+      const out = await t.request('POST', '/api/v1/auth/staff/logout', { headers: { cookie: nextCookie, 'x-csrf-token': value(next, 'xq_csrf') } });
+      expect(out.status).toBe(204);
+      expect(cookiesOf(out).find((c) => c.startsWith('xq_refresh='))).toMatch(/xq_refresh=;/);
+      expect((await t.request('POST', '/api/v1/auth/staff/refresh', { headers: { cookie: nextCookie, 'x-csrf-token': value(next, 'xq_csrf') } })).status).toBe(401);
     });
   });
 

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from '../common/access/auth.guard';
+import { LoginBackoffModule } from '../common/login-backoff/login-backoff.module';
 import { Resident } from '../residents/resident.entity';
 import { ResidentsModule } from '../residents/residents.module';
 import { Staff } from '../staff/staff.entity';
@@ -14,7 +15,7 @@ import { TokenService } from './token.service';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Staff, Resident, RefreshToken]), StaffModule, ResidentsModule],
+  imports: [TypeOrmModule.forFeature([Staff, Resident, RefreshToken]), StaffModule, ResidentsModule, LoginBackoffModule],
   controllers: [AuthController],
   providers: [TokenService, StaffAuthService, ResidentAuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],

@@ -22,6 +22,10 @@ export class RefreshToken {
   @Column({ type: 'varchar', length: 64 })
   tokenHash: string;
 
+  /** The account's tokenVersion when issued; a later bump ends the session. */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
   @Column(dateTime())
   expiresAt: Date;
 

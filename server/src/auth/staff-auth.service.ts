@@ -6,6 +6,8 @@ import type { StaffPrincipal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { AppException } from '../common/errors/app-exception';
 import { AuditService } from '../audit/audit.service';
+import { clientIp } from '../common/http/request-id';
+import { LoginBackoffService } from '../common/login-backoff/login-backoff.service';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../staff/passwords';
 import { Staff } from '../staff/staff.entity';
 import { StaffService } from '../staff/staff.service';
@@ -13,12 +15,12 @@ import { RefreshToken } from './refresh-token.entity';
 import { hashRefreshToken, newFamily, newRefreshToken } from './refresh-tokens';
 import { TokenService } from './token.service';
 
-const invalidCredentials = (message = '用户名或密码错误') => new AppException(401, 'INVALID_CREDENTIALS', message);
+const invalidCredentials = () => new AppException(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
 
 @Injectable()
 export class StaffAuthService {
   /** Compared against when the username is unknown, so response time does not reveal which usernames exist. */
-  private dummyHash?: Promise<string>;
+  private readonly dummyHash: Promise<string>;
 
   constructor(
     @InjectRepository(Staff) private readonly staffRepo: Repository<Staff>,
@@ -28,73 +30,56 @@ export class StaffAuthService {
     private readonly tokens: TokenService,
     private readonly staffService: StaffService,
     private readonly audit: AuditService,
-  ) {}
+    private readonly backoff: LoginBackoffService,
+  ) {
+    this.dummyHash = hashPassword(newFamily(), this.config.BCRYPT_ROUNDS);
+  }
 
+  /**
+   * Every failure answers the same, whether the username exists, the password is wrong or the account
+   * is disabled (that is said only to someone who knows the password), and takes the same work: one
+   * bcrypt comparison and the same back-off bookkeeping.
+   */
   async login(username: string, password: string, ip: string): Promise<StaffLoginResult> {
+    const record = (outcome: 'success' | 'failure', statusCode: number, staff: Staff | null, details: Record<string, unknown> | null = null) =>
+      this.audit.record({
+        actorType: staff ? 'staff' : 'anonymous',
+        actorId: staff?.id ?? null,
+        actorName: username,
+        action: 'auth.staff_login',
+        resourceType: 'staff',
+        resourceId: staff ? String(staff.id) : null,
+        regionPath: staff?.regionPath ?? null,
+        ip: clientIp(ip),
+        outcome,
+        statusCode,
+        details,
+      });
+    const refuse = async (e: AppException, staff: Staff | null) => {
+      await record('failure', e.getStatus(), staff, { code: e.code });
+      return e;
+    };
+    let attempt;
+    try {
+      attempt = await this.backoff.begin(username, ip);
+    } catch (e) {
+      throw e instanceof AppException ? await refuse(e, null) : e;
+    }
     const staff = await this.staffRepo
       .createQueryBuilder('s')
       .addSelect('s.passwordHash')
       .where('s.username = :username', { username })
       .getOne();
-    const fail = async (e: AppException, actorId: number | null) => {
-      await this.audit.record({
-        actorType: actorId ? 'staff' : 'anonymous',
-        actorId,
-        actorName: username.slice(0, 64),
-        action: 'auth.staff_login',
-        resourceType: 'staff',
-        resourceId: actorId ? String(actorId) : null,
-        regionPath: staff?.regionPath ?? null,
-        ip,
-        outcome: 'failure',
-        statusCode: e.getStatus(),
-        details: { code: e.code },
-      });
-      return e;
-    };
-    if (!staff) {
-      await verifyPassword(password, await (this.dummyHash ??= hashPassword(newFamily(), this.config.BCRYPT_ROUNDS)));
-      throw await fail(invalidCredentials(), null);
+    const valid = await verifyPassword(password, staff?.passwordHash ?? (await this.dummyHash));
+    if (!staff || !valid) {
+      await this.backoff.failed(attempt);
+      throw await refuse(invalidCredentials(), staff);
     }
-    const now = new Date();
-    if (staff.lockedUntil && staff.lockedUntil > now) {
-      const minutes = Math.ceil((staff.lockedUntil.getTime() - now.getTime()) / 60000);
-      throw await fail(new AppException(423, 'ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`), staff.id);
-    }
-    if (staff.lockedUntil) {
-      // The lock has run out: start counting afresh.
-      await this.staffRepo.update({ id: staff.id }, { lockedUntil: null, failedLoginCount: 0 });
-    }
-    if (staff.disabled) throw await fail(new AppException(403, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员'), staff.id);
+    await this.backoff.succeeded(attempt);
+    if (staff.disabled) throw await refuse(new AppException(403, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员'), staff);
 
-    if (!(await verifyPassword(password, staff.passwordHash))) {
-      // Atomic increment, so parallel guesses cannot slip past the limit.
-      await this.staffRepo.increment({ id: staff.id }, 'failedLoginCount', 1);
-      const { failedLoginCount } = await this.staffRepo.findOneOrFail({ where: { id: staff.id } });
-      const max = this.config.LOGIN_MAX_FAILURES;
-      if (failedLoginCount >= max) {
-        await this.staffRepo.update({ id: staff.id }, { lockedUntil: new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * 60000) });
-        throw await fail(
-          new AppException(423, 'ACCOUNT_LOCKED', `密码连续错误 ${max} 次，账号已锁定 ${this.config.LOGIN_LOCK_MINUTES} 分钟`),
-          staff.id,
-        );
-      }
-      throw await fail(invalidCredentials(`用户名或密码错误，再错 ${max - failedLoginCount} 次账号将被锁定`), staff.id);
-    }
-
-    await this.staffRepo.update({ id: staff.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-    await this.audit.record({
-      actorType: 'staff',
-      actorId: staff.id,
-      actorName: staff.username,
-      action: 'auth.staff_login',
-      resourceType: 'staff',
-      resourceId: String(staff.id),
-      regionPath: staff.regionPath,
-      ip,
-      outcome: 'success',
-      statusCode: 201,
-    });
+    await this.staffRepo.update({ id: staff.id }, { lastLoginAt: new Date() });
+    await record('success', 201, staff);
     return this.issue(staff, newFamily());
   }
 
@@ -112,7 +97,7 @@ export class StaffAuthService {
     const claimed = await this.tokenRepo.update({ id: row.id, revokedAt: IsNull() }, { revokedAt: now });
     if (!claimed.affected) throw invalid;
     const staff = await this.staffRepo.findOne({ where: { id: row.staffId } });
-    if (!staff || staff.disabled) throw invalid;
+    if (!staff || staff.disabled || staff.tokenVersion !== row.tokenVersion) throw invalid;
     return this.issue(staff, row.family);
   }
 
@@ -127,17 +112,18 @@ export class StaffAuthService {
       .addSelect('s.passwordHash')
       .where('s.id = :id', { id: me.id })
       .getOneOrFail();
-    if (!(await verifyPassword(oldPassword, staff.passwordHash))) throw invalidCredentials('原密码不正确');
+    if (!(await verifyPassword(oldPassword, staff.passwordHash))) throw new AppException(401, 'INVALID_CREDENTIALS', '原密码不正确');
     if (oldPassword === newPassword) throw new AppException(400, 'WEAK_PASSWORD', '新密码不能与原密码相同');
     assertStrongPassword(newPassword, staff.username);
     const passwordHash = await hashPassword(newPassword, this.config.BCRYPT_ROUNDS);
     const now = new Date();
     await this.db.transaction(async (tx) => {
-      await tx.getRepository(Staff).update({ id: staff.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
-      // Every other session of this account ends with the old password.
+      // Every other session of this account ends with the old password: refresh tokens now, access tokens by the version.
+      await tx.getRepository(Staff).update({ id: staff.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: now, tokenVersion: () => 'tokenVersion + 1' });
       await tx.getRepository(RefreshToken).update({ staffId: staff.id, revokedAt: IsNull() }, { revokedAt: now });
     });
     staff.mustChangePassword = false;
+    staff.tokenVersion += 1;
     return this.issue(staff, newFamily());
   }
 
@@ -152,6 +138,7 @@ export class StaffAuthService {
       staffId: staff.id,
       family,
       tokenHash: hash,
+      tokenVersion: staff.tokenVersion,
       expiresAt: new Date(Date.now() + this.config.STAFF_SESSION_TTL * 1000),
       revokedAt: null,
     });

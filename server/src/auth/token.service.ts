@@ -20,7 +20,7 @@ export class TokenService {
   ) {}
 
   signStaff(staff: Staff): { accessToken: string; expiresIn: number } {
-    const claims: StaffTokenClaims = { sub: staff.id, kind: 'staff', role: staff.role, regionPath: staff.regionPath };
+    const claims: StaffTokenClaims = { sub: staff.id, kind: 'staff', role: staff.role, regionPath: staff.regionPath, ver: staff.tokenVersion };
     const expiresIn = this.config.JWT_ACCESS_TTL;
     return { accessToken: this.jwt.sign(claims, { expiresIn }), expiresIn };
   }
@@ -47,6 +47,8 @@ export class TokenService {
     const staff = await this.staffRepo.findOne({ where: { id: claims.sub } });
     if (!staff) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
     if (staff.disabled) throw new AppException(401, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
+    // A password change or reset since this token was issued ends it.
+    if (claims.ver !== staff.tokenVersion) throw new AppException(401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
     return {
       principal: {
         kind: 'staff',

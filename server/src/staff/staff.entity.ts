@@ -33,11 +33,9 @@ export class Staff {
   @Column({ type: 'boolean', default: true })
   mustChangePassword: boolean;
 
+  /** Bumped by a password change or reset and by disabling: every token issued before stops working at once. */
   @Column({ type: 'int', default: 0 })
-  failedLoginCount: number;
-
-  @Column(dateTime({ nullable: true }))
-  lockedUntil: Date | null;
+  tokenVersion: number;
 
   @Column(dateTime({ nullable: true }))
   lastLoginAt: Date | null;

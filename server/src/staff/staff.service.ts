@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { assignableRoles, type Page, type StaffDto, type StaffRole } from '@xinqiao/shared';
+import { mayManageAccount, type Page, type StaffDto, type StaffRole } from '@xinqiao/shared';
 import { In, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, inScope } from '../common/access/region-scope';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
+import { LoginBackoffService } from '../common/login-backoff/login-backoff.service';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import { Region } from '../regions/region.entity';
@@ -20,6 +21,7 @@ export class StaffService {
     @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
     private readonly regions: RegionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly backoff: LoginBackoffService,
   ) {}
 
   async list(me: StaffPrincipal, q: StaffQueryDto): Promise<Page<StaffDto>> {
@@ -39,8 +41,8 @@ export class StaffService {
   }
 
   async create(me: StaffPrincipal, dto: CreateStaffDto): Promise<StaffDto> {
-    this.assertAssignable(me, dto.role);
     const region = await this.regions.requireInScope(dto.regionId, me);
+    this.assertManageable(me, { role: dto.role, regionPath: region.path });
     assertStrongPassword(dto.password, dto.username);
     if (await this.repo.exists({ where: { username: dto.username } })) throw AppException.conflict('用户名已被使用');
     const staff = await this.repo.save(
@@ -62,8 +64,8 @@ export class StaffService {
     if (staff.id === me.id && (dto.role || dto.regionId || dto.disabled)) {
       throw AppException.forbidden('不能修改自己的角色、区域或停用自己');
     }
-    this.assertAssignable(me, staff.role);
-    if (dto.role) this.assertAssignable(me, dto.role);
+    const self = staff.id === me.id; // one's own display name only, checked above
+    if (!self) this.assertManageable(me, staff);
     if (dto.regionId) {
       const region = await this.regions.requireInScope(dto.regionId, me);
       staff.regionId = region.id;
@@ -71,44 +73,52 @@ export class StaffService {
     }
     if (dto.displayName !== undefined) staff.displayName = dto.displayName;
     if (dto.role) staff.role = dto.role;
-    if (dto.disabled !== undefined) staff.disabled = dto.disabled;
+    // The account as it will be must be one this admin may manage too (no promoting to a peer).
+    if (!self) this.assertManageable(me, staff);
+    if (dto.disabled !== undefined && dto.disabled !== staff.disabled) {
+      staff.disabled = dto.disabled;
+      // Disabling ends every session now; re-enabling must not bring old ones back.
+      if (dto.disabled) staff.tokenVersion += 1;
+    }
     await this.repo.save(staff);
     return (await this.toDtos([staff]))[0];
   }
 
   async resetPassword(me: StaffPrincipal, id: number, password: string): Promise<StaffDto> {
     const staff = await this.get(me, id);
-    this.assertAssignable(me, staff.role);
+    this.assertManageable(me, staff);
     assertStrongPassword(password, staff.username);
     staff.passwordHash = await hashPassword(password, this.config.BCRYPT_ROUNDS);
     staff.mustChangePassword = true;
-    staff.failedLoginCount = 0;
-    staff.lockedUntil = null;
+    // Whoever held the old password (or a session opened with it) is out at once.
+    staff.tokenVersion += 1;
     await this.repo.save(staff);
+    await this.backoff.clearUser(staff.username);
     return (await this.toDtos([staff]))[0];
   }
 
   async unlock(me: StaffPrincipal, id: number): Promise<StaffDto> {
     const staff = await this.get(me, id);
-    staff.failedLoginCount = 0;
-    staff.lockedUntil = null;
-    await this.repo.save(staff);
+    this.assertManageable(me, staff);
+    await this.backoff.clearUser(staff.username);
     return (await this.toDtos([staff]))[0];
   }
 
-  /** Nobody manages an account of a role they could not create. */
-  private assertAssignable(me: StaffPrincipal, role: StaffRole): void {
-    if (!assignableRoles(me.role).includes(role)) throw AppException.forbidden('无权管理该角色的账号');
+  /** Nobody manages an account of a role they could not create, nor a region admin of their own region. */
+  private assertManageable(me: StaffPrincipal, target: { role: StaffRole; regionPath: string }): void {
+    if (!mayManageAccount(me, target)) throw AppException.forbidden('无权管理该账号（区域管理员账号由上级区域管理员或系统管理员管理）');
   }
 
   async toDtos(rows: Staff[]): Promise<StaffDto[]> {
     const ids = [...new Set(rows.map((r) => r.regionId))];
     const names = new Map((ids.length ? await this.regionRepo.findBy({ id: In(ids) }) : []).map((r) => [r.id, r.name]));
-    return rows.map((s) => staffDto(s, names.get(s.regionId) ?? ''));
+    const waits = await this.backoff.blockedUntil(rows.map((r) => r.username));
+    return rows.map((s) => staffDto(s, names.get(s.regionId) ?? '', waits.get(s.username) ?? null));
   }
 }
 
-export function staffDto(s: Staff, regionName: string): StaffDto {
+/** `signInWaitUntil`: when the account-wide sign-in back-off ends (epoch ms), if one is running. */
+export function staffDto(s: Staff, regionName: string, signInWaitUntil: number | null = null): StaffDto {
   return {
     id: s.id,
     username: s.username,
@@ -119,7 +129,7 @@ export function staffDto(s: Staff, regionName: string): StaffDto {
     regionPath: s.regionPath,
     disabled: s.disabled,
     mustChangePassword: s.mustChangePassword,
-    lockedUntil: s.lockedUntil && s.lockedUntil > new Date() ? s.lockedUntil.toISOString() : null,
+    lockedUntil: signInWaitUntil === null ? null : new Date(signInWaitUntil).toISOString(),
     lastLoginAt: s.lastLoginAt?.toISOString() ?? null,
     createdAt: s.createdAt.toISOString(),
   };

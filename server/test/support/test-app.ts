@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomBytes } from 'crypto';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -41,6 +42,7 @@ export class TestApp {
     const config = {
       ...loadConfig({
         NODE_ENV: 'test',
+        JWT_SECRET: randomBytes(32).toString('base64url'),
         LOG_LEVEL: 'silent',
         BCRYPT_ROUNDS: '4',
         SEED_DEMO: 'true',
@@ -76,10 +78,12 @@ export class TestApp {
     rmSync(this.uploadDir, { recursive: true, force: true });
   }
 
-  async request<T = any>(method: Method, url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+  /** `ip`: the client address the server sees (default 127.0.0.1). */
+  async request<T = any>(method: Method, url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; ip?: string } = {}): Promise<Answer<T>> {
     const res = await this.app.getHttpAdapter().getInstance().inject({
       method,
       url,
+      ...(opts.ip ? { remoteAddress: opts.ip } : {}),
       headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
       ...(opts.body === undefined ? {} : typeof opts.body === 'string' || Buffer.isBuffer(opts.body) ? { payload: opts.body } : { payload: opts.body as object }),
     });

@@ -11,6 +11,7 @@ import { OutreachEvent } from '../../events/event.entity';
 import { HostUnit } from '../../events/host-unit.entity';
 import { SubscribeGrant } from '../../events/subscribe-grant.entity';
 import { Job } from '../jobs/job.entity';
+import { LoginBackoff } from '../login-backoff/login-backoff.entity';
 import { AuditLog } from '../../audit/audit-log.entity';
 import { RefreshToken } from '../../auth/refresh-token.entity';
 import { Hotline } from '../../hotlines/hotline.entity';
@@ -29,5 +30,5 @@ export const ENTITIES = [
   Region, Staff, RefreshToken, Resident, AuditLog, Article,
   Hotline, ScaleDefinitionRecord, ScaleResponse, AlertRuleSet, Alert, AlertFollowUp,
   Question, Quiz, QuizAttempt, AwarenessCell, QuestionCount, AwarenessTarget, Campaign, Job,
-  HostUnit, OutreachEvent, EventRegistration, EventNotification, SubscribeGrant,
+  HostUnit, OutreachEvent, EventRegistration, EventNotification, SubscribeGrant, LoginBackoff,
 ];
