@@ -12,3 +12,5 @@ export * from './scales';
 export * from './hotlines';
 export * from './events';
 export * from './login-backoff';
+export * from './stations';
+export * from './bookings';
