@@ -8,6 +8,7 @@
  * pnpm is used from the PATH when it is version 12, otherwise fetched once through npm.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -93,6 +94,23 @@ const DEMO_ENV = {
   UPLOAD_DIR: join(ROOT, 'data', 'uploads'),
 };
 
+/** A secret of this local install, kept in data/<name>: read it, or create it there on first use. */
+function localSecret(name, make) {
+  const file = join(ROOT, 'data', name);
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${make()}\n`, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** The demo settings not set in the environment, with this install's data key. */
+function localEnv() {
+  const extra = Object.fromEntries(Object.entries(DEMO_ENV).filter(([k]) => !process.env[k]));
+  if (!process.env.DATA_ENCRYPTION_KEYS) extra.DATA_ENCRYPTION_KEYS = localSecret('data-encryption-keys', () => `local1:${randomBytes(32).toString('base64')}`);
+  return extra;
+}
+
 async function start() {
   await install();
   await buildAll();
@@ -109,8 +127,15 @@ async function start() {
   Residents: open the H5, tab 我的, 体验登录.
   Stop with Ctrl+C.
 `);
-  const extraEnv = Object.fromEntries(Object.entries(DEMO_ENV).filter(([k]) => !process.env[k]));
-  const r = await run('node', ['dist/main.js'], { cwd: join(ROOT, 'server'), extraEnv });
+  const r = await run('node', ['dist/main.js'], { cwd: join(ROOT, 'server'), extraEnv: localEnv() });
+  process.exit(r.code);
+}
+
+/** Re-encrypts the local data under the first key of DATA_ENCRYPTION_KEYS (data/data-encryption-keys when unset). */
+async function rotateKeys() {
+  await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
+  await must('build server', pnpm(['--filter', '@xinqiao/server', 'build'], { log: join(RESULTS, 'build-server.log') }));
+  const r = await run('node', ['dist/cli/rotate-keys.js'], { cwd: join(ROOT, 'server'), extraEnv: localEnv() });
   process.exit(r.code);
 }
 
@@ -202,13 +227,13 @@ async function bench() {
 async function dev() {
   await install();
   await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
-  const extraEnv = Object.fromEntries(Object.entries(DEMO_ENV).filter(([k]) => !process.env[k]));
+  const extraEnv = localEnv();
   console.log('API http://localhost:3000/api  ·  admin http://localhost:5173/admin/  ·  H5 http://localhost:10086/h5/');
   const r = await pnpm(['--parallel', '--filter', '@xinqiao/server', '--filter', '@xinqiao/admin', '--filter', '@xinqiao/miniapp', 'run', 'dev'], { extraEnv });
   process.exit(r.code);
 }
 
-const commands = { start, test, bench, dev, build: async () => (await install(), await buildAll()) };
+const commands = { start, test, bench, dev, build: async () => (await install(), await buildAll()), 'rotate-keys': rotateKeys };
 const command = commands[process.argv[2]];
 if (!command) {
   console.error(`usage: node scripts/xq.mjs ${Object.keys(commands).join('|')}`);

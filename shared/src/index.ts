@@ -11,3 +11,4 @@ export * from './campaigns';
 export * from './scales';
 export * from './hotlines';
 export * from './events';
+export * from './privacy';

@@ -1,6 +1,7 @@
 // Starts the built API (server/dist) as a real process on a free port with a throwaway SQLite
 // database and the demo data, serving the built admin console and mini-program H5 as in production.
 const { spawn } = require('child_process');
+const { randomBytes } = require('crypto');
 const { mkdtempSync, rmSync, existsSync } = require('fs');
 const { createServer } = require('net');
 const { tmpdir } = require('os');
@@ -46,6 +47,7 @@ async function startServer(env = {}) {
       BCRYPT_ROUNDS: '4',
       ADMIN_DIST: join(ROOT, 'admin', 'dist'),
       H5_DIST: join(ROOT, 'miniapp', 'dist', 'h5'),
+      DATA_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

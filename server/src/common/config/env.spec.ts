@@ -1,10 +1,14 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { generateDataKey } from '../crypto/data-cipher';
 import { ConfigError, ENV_SPEC, loadConfig } from './env';
+
+/** Every start needs a data key; these tests are about the other variables. */
+const KEY = { DATA_ENCRYPTION_KEYS: generateDataKey('k1') };
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
-    const c = loadConfig({});
+    const c = loadConfig(KEY);
     expect(c.PORT).toBe(3000);
     expect(c.DB_TYPE).toBe('sqlite');
     expect(c.SEED_DEMO).toBe(false);
@@ -33,7 +37,7 @@ describe('loadConfig', () => {
   });
 
   it('reads subscribe-message templates with the default or the given keys', () => {
-    const c = loadConfig({ WECHAT_TEMPLATE_EVENT_SIGNUP: 'AbC-123_xyzTemplate', WECHAT_TEMPLATE_EVENT_OFFER: 'AbC-123_xyzOffer:thing5, date2,thing7' });
+    const c = loadConfig({ ...KEY, WECHAT_TEMPLATE_EVENT_SIGNUP: 'AbC-123_xyzTemplate', WECHAT_TEMPLATE_EVENT_OFFER: 'AbC-123_xyzOffer:thing5, date2,thing7' });
     expect(c.WECHAT_TEMPLATE_EVENT_SIGNUP).toEqual({ id: 'AbC-123_xyzTemplate', keys: ['thing1', 'time2', 'thing3', 'thing4'] });
     expect(c.WECHAT_TEMPLATE_EVENT_OFFER).toEqual({ id: 'AbC-123_xyzOffer', keys: ['thing5', 'date2', 'thing7'] });
     expect(c.WECHAT_TEMPLATE_EVENT_REMINDER).toBeUndefined();
@@ -43,7 +47,30 @@ describe('loadConfig', () => {
 
   it('wants an event token secret as long as the JWT secret', () => {
     expect(() => loadConfig({ EVENT_TOKEN_SECRET: 'short' })).toThrow('EVENT_TOKEN_SECRET must be at least 32 characters');
-    expect(loadConfig({}).EVENT_OFFER_HOURS).toBe(12);
+    expect(loadConfig(KEY).EVENT_OFFER_HOURS).toBe(12);
+  });
+
+  it('refuses to start without a data encryption key, or with a malformed one, in one line each', () => {
+    expect(() => loadConfig({})).toThrow(/^  - DATA_ENCRYPTION_KEYS is required.*$/m);
+    for (const bad of ['k1', 'k1:c2hvcnQ=', 'bad id!:' + generateDataKey('x').slice(2), `${generateDataKey('a')},${generateDataKey('A')}`]) {
+      try {
+        loadConfig({ DATA_ENCRYPTION_KEYS: bad });
+        throw new Error(`accepted ${bad}`);
+      } catch (e) {
+        const lines = (e as ConfigError).message.split('\n').filter((l) => l.includes('DATA_ENCRYPTION_KEYS'));
+        expect(lines).toHaveLength(1);
+        // The message never repeats key material.
+        expect(lines[0]).not.toContain(bad.split(':').pop());
+      }
+    }
+    const c = loadConfig({ DATA_ENCRYPTION_KEYS: `${generateDataKey('new')}, ${generateDataKey('old')}` });
+    expect(c.DATA_ENCRYPTION_KEYS?.map((k) => [k.id, k.key.length])).toEqual([['new', 32], ['old', 32]]);
+  });
+
+  it('reads the image hosts articles may use', () => {
+    expect(loadConfig({ ...KEY, CONTENT_IMAGE_HOSTS: 'CDN.example.cn, img.gov.cn' }).CONTENT_IMAGE_HOSTS).toEqual(['cdn.example.cn', 'img.gov.cn']);
+    expect(loadConfig(KEY).CONTENT_IMAGE_HOSTS).toEqual([]);
+    expect(() => loadConfig({ ...KEY, CONTENT_IMAGE_HOSTS: 'https://cdn.example.cn' })).toThrow('CONTENT_IMAGE_HOSTS must list host names');
   });
 
   it('is documented in the README, every variable', () => {

@@ -4,6 +4,8 @@
  * against this list by a unit test.
  */
 
+import { parseDataKeys } from '../crypto/data-cipher';
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -53,6 +55,12 @@ const url: Parser<string> = (raw) => {
 };
 
 const list: Parser<string[]> = (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean);
+
+const hostList: Parser<string[]> = (raw) =>
+  list(raw).map((host) => {
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(host)) throw new Error(`must list host names such as cdn.example.cn, got "${host}"`);
+    return host.toLowerCase();
+  });
 
 /** A subscribe-message template: its id and the keys of its four values (活动名称, 时间, 地点, 提示). */
 export interface TemplateConfig {
@@ -118,6 +126,8 @@ export const ENV_SPEC = {
   H5_DIST: { doc: 'Built mini-program H5 served at /h5/ (skipped if missing)', default: '../miniapp/dist/h5', parse: str },
   CORS_ORIGINS: { doc: 'Comma-separated origins allowed to call the API from a browser (empty: same origin only)', default: '', parse: list },
   TRUST_PROXY: { doc: 'Trust X-Forwarded-For from a reverse proxy (for client IPs in audit and rate limits)', default: 'false', parse: bool },
+  DATA_ENCRYPTION_KEYS: { doc: 'Keys that encrypt personal data at rest (phone numbers, residents\' free text, scale answers): `<keyId>:<base64 of 32 random bytes>`, comma-separated; the first encrypts, all decrypt (list the old key after a new one while `npm run rotate-keys` moves the data). Required; `npm start` generates one into `data/`', parse: parseDataKeys },
+  CONTENT_IMAGE_HOSTS: { doc: 'Comma-separated hosts whose https images articles may show; otherwise only images uploaded here (`/uploads/…`) are kept', default: '', parse: hostList },
 } satisfies Record<string, VarSpec<unknown>>;
 
 type Spec = typeof ENV_SPEC;
@@ -145,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   const config = out as AppConfig;
+  if (!config.DATA_ENCRYPTION_KEYS && !problems.some((p) => p.startsWith('DATA_ENCRYPTION_KEYS'))) problems.push('DATA_ENCRYPTION_KEYS is required (e.g. k1:$(openssl rand -base64 32)); `npm start` generates one into data/');
   if (config.DB_TYPE === 'mysql' && !config.DATABASE_URL) problems.push('DATABASE_URL is required when DB_TYPE=mysql');
   if (config.NODE_ENV === 'production') {
     if (!config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
