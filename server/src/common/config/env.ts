@@ -155,7 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   const config = out as AppConfig;
-  if (!config.DATA_ENCRYPTION_KEYS && !problems.some((p) => p.startsWith('DATA_ENCRYPTION_KEYS'))) problems.push('DATA_ENCRYPTION_KEYS is required (e.g. k1:$(openssl rand -base64 32)); `npm start` generates one into data/');
+  if (!env.DATA_ENCRYPTION_KEYS?.trim()) problems.push('DATA_ENCRYPTION_KEYS is required (e.g. k1:$(openssl rand -base64 32)); `npm start` generates one into data/');
   if (config.DB_TYPE === 'mysql' && !config.DATABASE_URL) problems.push('DATABASE_URL is required when DB_TYPE=mysql');
   if (config.NODE_ENV === 'production') {
     if (!config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
