@@ -90,13 +90,13 @@ const DATA = join(ROOT, 'data');
 
 /**
  * A secret of this installation, made once on first start and kept in data/ (readable by the owner
- * only), so the code carries no secret and a restart keeps sessions and tickets valid.
+ * only), so the code carries no secret and a restart keeps sessions, tickets and encrypted data readable.
  */
-function localSecret(name) {
+function localSecret(name, make) {
   const file = join(DATA, name);
   if (!existsSync(file)) {
     mkdirSync(DATA, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+    writeFileSync(file, `${make()}\n`, { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
 }
@@ -110,7 +110,8 @@ function demoEnv() {
     SQLITE_PATH: join(DATA, 'xinqiao.sqlite'),
     UPLOAD_DIR: join(DATA, 'uploads'),
   };
-  if (!process.env.JWT_SECRET) demo.JWT_SECRET = localSecret('jwt-secret');
+  if (!process.env.JWT_SECRET) demo.JWT_SECRET = localSecret('jwt-secret', () => randomBytes(48).toString('base64url'));
+  if (!process.env.DATA_ENCRYPTION_KEYS) demo.DATA_ENCRYPTION_KEYS = localSecret('data-encryption-keys', () => `local1:${randomBytes(32).toString('base64')}`);
   return Object.fromEntries(Object.entries(demo).filter(([k]) => !process.env[k]));
 }
 
@@ -131,6 +132,14 @@ async function start() {
   Stop with Ctrl+C.
 `);
   const r = await run('node', ['dist/main.js'], { cwd: join(ROOT, 'server'), extraEnv: demoEnv() });
+  process.exit(r.code);
+}
+
+/** Re-encrypts the local data under the first key of DATA_ENCRYPTION_KEYS (data/data-encryption-keys when unset). */
+async function rotateKeys() {
+  await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
+  await must('build server', pnpm(['--filter', '@xinqiao/server', 'build'], { log: join(RESULTS, 'build-server.log') }));
+  const r = await run('node', ['dist/cli/rotate-keys.js'], { cwd: join(ROOT, 'server'), extraEnv: demoEnv() });
   process.exit(r.code);
 }
 
@@ -228,7 +237,7 @@ async function dev() {
   process.exit(r.code);
 }
 
-const commands = { start, test, bench, dev, build: async () => (await install(), await buildAll()) };
+const commands = { start, test, bench, dev, build: async () => (await install(), await buildAll()), 'rotate-keys': rotateKeys };
 const command = commands[process.argv[2]];
 if (!command) {
   console.error(`usage: node scripts/xq.mjs ${Object.keys(commands).join('|')}`);

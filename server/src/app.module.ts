@@ -12,6 +12,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './common/config/env';
+import { PlaintextEncryptionService } from './common/crypto/plaintext-encryption.service';
 import { dataSourceOptions } from './common/database/data-source';
 import { serializeSqlite } from './common/database/sqlite-serial';
 import { DataSource } from 'typeorm';
@@ -86,6 +87,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         FirstAdminService,
         StartupService,
+        PlaintextEncryptionService,
       ],
       exports: [APP_CONFIG],
     };

@@ -10,6 +10,8 @@ import { resolve } from 'path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/env';
+import { DataKeyring } from './common/crypto/data-cipher';
+import { installDataKeyring } from './common/crypto/encrypted-column';
 import { AppException } from './common/errors/app-exception';
 import { validationException } from './common/errors/validation';
 import { requestIdFor } from './common/http/request-id';
@@ -17,6 +19,7 @@ import { registerSecurityHeaders } from './common/http/security-headers';
 
 /** Builds the configured (not yet listening) application; used by main.ts and by the tests alike. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  installDataKeyring(new DataKeyring(config.DATA_ENCRYPTION_KEYS ?? []));
   const adapter = new FastifyAdapter({
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 4 * 1024 * 1024,

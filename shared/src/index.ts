@@ -14,3 +14,4 @@ export * from './events';
 export * from './login-backoff';
 export * from './stations';
 export * from './bookings';
+export * from './privacy';

@@ -3,6 +3,8 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { startServer } = require('../support/server.js');
+// The consent version the server expects (built by `pnpm bench` before this runs).
+const { EVENT_REGISTRATION_CONSENT_VERSION } = require('../../shared/dist/cjs/index.js');
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -90,7 +92,7 @@ try {
   rows.push(await measure('GET /api/v1/admin/alerts (counsellor queue)', () => fetch(`${base}/api/v1/admin/alerts`, { headers: { authorization: `Bearer ${counsellor}` } })));
   rows.push(await measure('GET /api/v1/events (resident)', () => fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${resident}` } })));
   rows.push(await measure('POST /api/v1/events/:id/registrations (sign-up)', (i) =>
-    post(`/api/v1/events/${event.id}/registrations`, { name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, consentVersion: 1 }, attendees[i])));
+    post(`/api/v1/events/${event.id}/registrations`, { name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, consentVersion: EVENT_REGISTRATION_CONSENT_VERSION }, attendees[i])));
   rows.push(await measure('GET /api/v1/admin/articles (staff, scoped)', () => fetch(`${base}/api/v1/admin/articles`, { headers: { authorization: `Bearer ${editor}` } })));
   console.table(rows);
   if (rows.some((r) => r.errors)) process.exitCode = 1;

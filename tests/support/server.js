@@ -48,6 +48,7 @@ async function startServer(env = {}) {
       BCRYPT_ROUNDS: '4',
       ADMIN_DIST: join(ROOT, 'admin', 'dist'),
       H5_DIST: join(ROOT, 'miniapp', 'dist', 'h5'),
+      DATA_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

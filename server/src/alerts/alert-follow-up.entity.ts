@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { AlertColour, FollowUpMethod } from '@xinqiao/shared';
+import { encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
 import { Alert } from './alert.entity';
 
@@ -24,7 +25,8 @@ export class AlertFollowUp {
   @Column({ type: 'varchar', length: 16 })
   method: FollowUpMethod;
 
-  @Column({ type: 'text' })
+  /** What the counsellor learnt about the resident: encrypted at rest. */
+  @Column(encryptedColumn('text'))
   outcome: string;
 
   @Column({ type: 'varchar', length: 8, nullable: true })

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ALERT_COLOURS, type AgeBand, type AlertColour, type AlertStatus, type PopulationGroup } from '@xinqiao/shared';
+import { encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
 import { ScaleResponse } from '../scales/scale-response.entity';
 
@@ -76,7 +77,8 @@ export class Alert {
   @Column({ ...dateTime(), nullable: true })
   closedAt: Date | null;
 
-  @Column({ type: 'text', nullable: true })
+  /** The counsellor's notes about the resident: encrypted at rest. */
+  @Column({ ...encryptedColumn('text'), nullable: true })
   closeNote: string | null;
 
   @CreateDateColumn(dateTime())

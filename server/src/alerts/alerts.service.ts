@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   itemOptions,
+  phoneShownTo,
   type AlertDetail,
   type AlertSummary,
   type AlertRow,
@@ -90,7 +91,8 @@ export class AlertsService implements OnModuleInit {
     return {
       ...row,
       contactName: response.contactName,
-      contactPhone: response.contactPhone,
+      // In full only to the counsellor who claimed the alert: the one who calls.
+      contactPhone: phoneShownTo(staff, { kind: 'alert', assigneeId: alert.assigneeId }, response.contactPhone),
       guardian: response.guardianName && response.guardianRelation ? { name: response.guardianName, relation: response.guardianRelation } : null,
       criticalItems: [...critical],
       answers: (def?.items ?? []).map((item) => {

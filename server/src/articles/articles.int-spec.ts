@@ -19,7 +19,7 @@ describe(`articles on ${TEST_DB}`, () => {
   let streetA: number;
   let streetB: number;
 
-  beforeAll(async () => (t = await TestApp.start()));
+  beforeAll(async () => (t = await TestApp.start({ CONTENT_IMAGE_HOSTS: 'img.example.gov.cn' })));
   afterAll(() => t.stop());
   beforeEach(async () => {
     await t.reset();
@@ -125,10 +125,22 @@ describe(`articles on ${TEST_DB}`, () => {
     it('strips XSS from the body and refuses a body that is empty once cleaned', async () => {
       const res = await t.post('/api/v1/admin/articles', input(streetA, { body: '<p onclick="x()">正文<script>alert(1)</script><img src=x onerror=alert(1)></p>' }), editorA);
       expect(res.status).toBe(201);
-      expect(res.body.body).toBe('<p>正文<img src="x" /></p>');
+      expect(res.body.body).toBe('<p>正文</p>');
       const empty = await t.post('/api/v1/admin/articles', input(streetA, { body: '<script>alert(1)</script>' }), editorA);
       expect(empty.status).toBe(400);
       expect(empty.body.message).toContain('正文不能为空');
+    });
+
+    it('keeps images only from the upload store or CONTENT_IMAGE_HOSTS, also in bodies stored before that rule', async () => {
+      const body = '<p>正文</p><img src="http://tracker.example/p.gif"><img src="https://tracker.example/p.gif"><img src="https://img.example.gov.cn/a.png"><img src="/uploads/b.png">';
+      const res = await t.post('/api/v1/admin/articles', input(streetA, { body }), editorA);
+      expect(res.status).toBe(201);
+      expect(res.body.body).toBe('<p>正文</p><img src="https://img.example.gov.cn/a.png" /><img src="/uploads/b.png" />');
+      await t.post(`/api/v1/admin/articles/${res.body.id}/publish`, undefined, editorA);
+      // A body saved before the rule still holds a remote http image: it is not shown.
+      await t.dataSource.query(`UPDATE articles SET body = ? WHERE id = ?`, ['<p>旧文</p><img src="http://tracker.example/p.gif" /><img src="/uploads/b.png" />', res.body.id]);
+      expect((await t.get(`/api/v1/articles/${res.body.id}`)).body.body).toBe('<p>旧文</p><img src="/uploads/b.png" />');
+      expect((await t.get(`/api/v1/admin/articles/${res.body.id}`, editorA)).body.body).toBe('<p>旧文</p><img src="/uploads/b.png" />');
     });
 
     it('refuses an edit based on a stale version instead of overwriting', async () => {

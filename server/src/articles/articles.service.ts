@@ -1,15 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ancestorPaths, type AdminArticle, type ArticleCategory, type SuggestedArticle, type AdminArticleRow, type ArticleDetail, type ArticleSummary, type Page } from '@xinqiao/shared';
 import { In, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
+import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { assertFound, inScope } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import { RegionsService } from '../regions/regions.service';
 import { Article } from './article.entity';
 import type { AdminArticleQueryDto, ArticleInputDto, PublicArticleQueryDto } from './article.dto';
-import { isBlankHtml, sanitizeArticleHtml } from './sanitize';
+import { isBlankHtml, sanitizeArticleHtml, withAllowedImages } from './sanitize';
 
 /** Columns of a list row: never the body. */
 const ROW_COLUMNS: (keyof Article)[] = [
@@ -22,6 +23,7 @@ export class ArticlesService {
   constructor(
     @InjectRepository(Article) private readonly repo: Repository<Article>,
     private readonly regions: RegionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Published articles a resident of `regionPath` may see: those scoped to their region or any ancestor. */
@@ -58,7 +60,7 @@ export class ArticlesService {
     await this.repo.increment({ id }, 'viewCount', 1);
     article.viewCount += 1;
     const names = await this.regionNames([article]);
-    return { ...summary(article, names), body: article.body, source: article.source };
+    return { ...summary(article, names), body: withAllowedImages(article.body, this.config.CONTENT_IMAGE_HOSTS), source: article.source };
   }
 
   async list(staff: StaffPrincipal, q: AdminArticleQueryDto): Promise<Page<AdminArticleRow>> {
@@ -131,7 +133,7 @@ export class ArticlesService {
   }
 
   private content(dto: ArticleInputDto) {
-    const body = sanitizeArticleHtml(dto.body);
+    const body = sanitizeArticleHtml(dto.body, this.config.CONTENT_IMAGE_HOSTS);
     if (isBlankHtml(body)) throw AppException.badRequest('正文不能为空（不安全的内容已被移除）', undefined, 'VALIDATION_FAILED');
     return {
       title: dto.title.trim(),
@@ -146,7 +148,7 @@ export class ArticlesService {
 
   private async toAdmin(a: Article): Promise<AdminArticle> {
     const names = await this.regionNames([a]);
-    return { ...adminRow(a, names), body: a.body };
+    return { ...adminRow(a, names), body: withAllowedImages(a.body, this.config.CONTENT_IMAGE_HOSTS) };
   }
 
   private regionNames(rows: Article[]): Promise<Map<number, string>> {

@@ -1,8 +1,26 @@
 import sanitizeHtml from 'sanitize-html';
 
 /**
+ * Where an image may come from: this server's upload store (`/uploads/…`), or `https:` on a host of
+ * CONTENT_IMAGE_HOSTS. Anything else would let a third party see who reads what (a tracking pixel),
+ * and `http:` could be swapped on the way.
+ */
+export function isAllowedImageSrc(src: string | undefined, hosts: readonly string[]): boolean {
+  if (!src) return false;
+  if (src.startsWith('/uploads/')) return /^\/uploads\/[\w-][\w./-]*$/.test(src) && !/\.\.|\/\//.test(src);
+  let url: URL;
+  try {
+    url = new URL(src);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && !url.username && !url.password && !url.port && hosts.includes(url.hostname);
+}
+
+/**
  * The allowlist for article bodies: formatting, headings, lists, tables, links and images only.
- * No scripts, styles, event handlers, iframes or javascript:/data: URLs survive.
+ * No scripts, styles, event handlers, iframes or javascript:/data: URLs survive, nor images from
+ * anywhere but the upload store and CONTENT_IMAGE_HOSTS.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -38,8 +56,25 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
-export function sanitizeArticleHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+export function sanitizeArticleHtml(html: string, imageHosts: readonly string[]): string {
+  return sanitizeHtml(html, {
+    ...OPTIONS,
+    // Runs on the attributes left after the URL checks above: an image whose src went is removed too.
+    exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImageSrc(frame.attribs.src, imageHosts),
+  }).trim();
+}
+
+/**
+ * A stored body as it may be shown now: images stored before this rule, or from a host since taken
+ * off CONTENT_IMAGE_HOSTS, are left out. Stored bodies are the sanitiser's output (double-quoted
+ * attributes), so the usual case (every image allowed) is settled without parsing.
+ */
+export function withAllowedImages(html: string, imageHosts: readonly string[]): string {
+  const images = html.match(/<img\b/gi)?.length ?? 0;
+  if (!images) return html;
+  const sources = [...html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/gi)].map((m) => m[1]);
+  if (sources.length === images && sources.every((src) => isAllowedImageSrc(src, imageHosts))) return html;
+  return sanitizeArticleHtml(html, imageHosts);
 }
 
 /** True when the HTML has no visible text or image once tags are stripped. */

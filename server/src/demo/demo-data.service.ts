@@ -53,7 +53,7 @@ export class DemoDataService {
             audiences: a.audiences,
             regionId: region.id,
             regionPath: region.path,
-            body: sanitizeArticleHtml(a.body),
+            body: sanitizeArticleHtml(a.body, this.config.CONTENT_IMAGE_HOSTS),
             source: a.source,
             status: a.published ? 'published' : 'draft',
             publishedAt: a.published ? new Date() : null,

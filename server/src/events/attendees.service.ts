@@ -8,8 +8,7 @@ import {
   attendanceOf,
   checkinWindow,
   formatChinaDateTime,
-  hasPermission,
-  maskPhone,
+  phoneShownTo,
   type AttendeeRow,
   type Page,
 } from '@xinqiao/shared';
@@ -17,6 +16,7 @@ import ExcelJS from 'exceljs';
 import type { Writable } from 'stream';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
+import { dataKeyring } from '../common/crypto/encrypted-column';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import type { AttendeeQueryDto } from './event.dto';
 import { EventRegistration } from './event-registration.entity';
@@ -26,8 +26,9 @@ import { OutreachEvent } from './event.entity';
 const EXPORT_BATCH = 500;
 
 /**
- * The attendee list of an event and its Excel export. Check-in staff who do not organise events
- * see phone numbers masked: they recognise people, they do not contact them.
+ * The attendee list of an event and its Excel export. Phone numbers are shown in full only to the
+ * event's organisers (phoneShownTo), in the list and in the file alike; check-in staff and
+ * administrators recognise people, they do not contact them.
  */
 @Injectable()
 export class AttendeesService {
@@ -102,12 +103,21 @@ export class AttendeesService {
         break;
     }
     const keyword = q.keyword?.trim();
-    if (keyword) qb.andWhere('(r.name LIKE :keyword OR r.phone LIKE :keyword)', { keyword: `%${keyword}%` });
+    if (keyword) {
+      // Phones are encrypted: found by keyed hash of the whole number or of its last four digits.
+      const digits = keyword.replace(/[\s-]/g, '');
+      if (/^\d{4,}$/.test(digits)) {
+        const [column, kind] = digits.length === 4 ? (['phoneTailIndex', 'phone-tail'] as const) : (['phoneIndex', 'phone'] as const);
+        qb.andWhere(`(r.name LIKE :keyword OR r.${column} IN (:...hashes))`, { keyword: `%${keyword}%`, hashes: dataKeyring().blindIndexCandidates(kind, digits) });
+      } else {
+        qb.andWhere('r.name LIKE :keyword', { keyword: `%${keyword}%` });
+      }
+    }
     return qb.orderBy('r.createdAt', 'ASC').addOrderBy('r.id', 'ASC');
   }
 
   private async toRows(staff: StaffPrincipal, event: OutreachEvent, rows: EventRegistration[], now: Date): Promise<AttendeeRow[]> {
-    const organiser = hasPermission(staff.role, 'events.manage');
+    const source = { kind: 'event', createdById: event.createdById } as const;
     const queue = await this.repo.find({
       select: { id: true, queuedAt: true },
       where: { eventId: event.id, status: 'waitlisted' },
@@ -117,7 +127,7 @@ export class AttendeesService {
     return rows.map((r) => ({
       registrationId: r.id,
       name: r.name,
-      phone: organiser ? r.phone : maskPhone(r.phone),
+      phone: phoneShownTo(staff, source, r.phone),
       status: r.status,
       source: r.source,
       waitlistPosition: positions.get(r.id) ?? null,

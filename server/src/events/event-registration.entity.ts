@@ -1,12 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { BeforeInsert, BeforeUpdate, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CheckinMethod, RegistrationSource, RegistrationStatus } from '@xinqiao/shared';
+import { dataKeyring, encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
 import { Resident } from '../residents/resident.entity';
 import { OutreachEvent } from './event.entity';
 
 /**
  * A resident's place at an event: one row per resident and event, reused when they sign up again
- * after cancelling. Personal data (name, phone): deleted with the resident.
+ * after cancelling. Personal data (name, phone): deleted with the resident, and cleared
+ * EVENT_REGISTRATION_RETENTION_DAYS after the event (the row stays, so attendance still counts).
  */
 @Entity('event_registrations')
 @Index(['eventId', 'residentId'], { unique: true })
@@ -41,8 +43,15 @@ export class EventRegistration {
   @Column({ type: 'varchar', length: 32, nullable: true })
   name: string | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
+  /** Encrypted at rest; found by the keyed hashes below (exact number, or its last four digits). */
+  @Column({ ...encryptedColumn(20, { phoneIndex: 'phone', phoneTailIndex: 'phone-tail' }), nullable: true })
   phone: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  phoneIndex: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  phoneTailIndex: string | null;
 
   /** EVENT_REGISTRATION_CONSENT_VERSION agreed to when details were given. */
   @Column({ type: 'int', nullable: true })
@@ -91,4 +100,13 @@ export class EventRegistration {
 
   @UpdateDateColumn(dateTime())
   updatedAt: Date;
+
+  /** The search hashes follow the phone; a row loaded without its phone leaves them alone. */
+  @BeforeInsert()
+  @BeforeUpdate()
+  indexPhone(): void {
+    if (this.phone === undefined) return;
+    this.phoneIndex = dataKeyring().blindIndex('phone', this.phone);
+    this.phoneTailIndex = dataKeyring().blindIndex('phone-tail', this.phone);
+  }
 }

@@ -1,8 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   CANCEL_REFUSAL_LABELS,
   EVENT_REGISTRATION_CONSENT_VERSION,
+  EVENT_REGISTRATION_RETENTION_DAYS,
   OFFER_REFUSAL_LABELS,
   SIGN_UP_REFUSAL_LABELS,
   decideAcceptOffer,
@@ -23,6 +24,7 @@ import {
 import { In, LessThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging, type PageQueryDto } from '../common/http/page-query.dto';
+import { JobsService } from '../common/jobs/jobs.service';
 import { PersonalDataRegistry } from '../residents/personal-data.registry';
 import type { RegistrationInputDto } from './event.dto';
 import { EventLocks } from './event-locks';
@@ -34,6 +36,9 @@ import { EventViewsService } from './event-views.service';
 
 /** How often every event's waiting list is looked at (expired offers, seats freed by deleted accounts). */
 const SWEEP_INTERVAL_MS = 60_000;
+/** How often names and phone numbers past EVENT_REGISTRATION_RETENTION_DAYS are looked for. */
+const PURGE_INTERVAL_MS = 6 * 3_600_000;
+const DAY_MS = 86_400_000;
 
 export function signUpWindow(e: OutreachEvent): EventSignUpWindow {
   return {
@@ -64,10 +69,8 @@ type Locked<T, R extends string> = { notices: Notice[] } & ({ ok: true; row: T }
  * (decideSignUp, decideCancel, decideAcceptOffer, planOffers) to counts read under that lock.
  */
 @Injectable()
-export class RegistrationsService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+export class RegistrationsService implements OnModuleInit {
   private readonly logger = new Logger('Events');
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
 
   constructor(
     @InjectRepository(OutreachEvent) private readonly events: Repository<OutreachEvent>,
@@ -77,24 +80,42 @@ export class RegistrationsService implements OnModuleInit, OnApplicationBootstra
     private readonly views: EventViewsService,
     private readonly notifications: EventNotificationsService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly jobs: JobsService,
   ) {}
 
   onModuleInit(): void {
     this.personalData.register({ key: 'events', export: (id) => this.exportFor(id) });
+    this.jobs.schedule('events.sweep', SWEEP_INTERVAL_MS, (now) => this.sweep(now), [SWEEP_INTERVAL_MS]);
+    this.jobs.schedule('events.purge-details', PURGE_INTERVAL_MS, async (now) => {
+      const cleared = await this.purgeExpiredDetails(now);
+      if (cleared) this.logger.log({ cleared }, 'deleted registration details past their retention period');
+    });
   }
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep(new Date())
-        .catch((e: unknown) => this.logger.warn({ err: (e as Error).message }, 'event sweep failed'))
-        .finally(() => (this.sweeping = null));
-    }, SWEEP_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
+  /**
+   * The consent promises names and phone numbers are deleted EVENT_REGISTRATION_RETENTION_DAYS after
+   * the event ends or is cancelled. The rows stay, without them, so attendance figures do not move.
+   * One event at a time, so no statement holds many rows. Answers how many registrations it cleared.
+   */
+  async purgeExpiredDetails(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - EVENT_REGISTRATION_RETENTION_DAYS * DAY_MS);
+    const due = await this.events
+      .createQueryBuilder('e')
+      .select('e.id', 'id')
+      .where(`(e.endsAt <= :cutoff OR (e.status = 'cancelled' AND e.cancelledAt <= :cutoff))`, { cutoff })
+      .andWhere('EXISTS (SELECT 1 FROM event_registrations r WHERE r.eventId = e.id AND (r.name IS NOT NULL OR r.phone IS NOT NULL))')
+      .getRawMany<{ id: number | string }>();
+    let cleared = 0;
+    for (const { id } of due) {
+      const result = await this.repo
+        .createQueryBuilder()
+        .update(EventRegistration)
+        .set({ name: null, phone: null, phoneIndex: null, phoneTailIndex: null })
+        .where('eventId = :id AND (name IS NOT NULL OR phone IS NOT NULL)', { id: Number(id) })
+        .execute();
+      cleared += result.affected ?? 0;
+    }
+    return cleared;
   }
 
   /** An event residents can see (anything but a draft), or 404. */
@@ -250,7 +271,7 @@ export class RegistrationsService implements OnModuleInit, OnApplicationBootstra
   }
 
   /**
-   * What the periodic timer runs, and what tests call with a chosen `now`: marks ended events
+   * What the recurring job runs, and what tests call with a chosen `now`: marks ended events
    * finished, and settles every event whose queue may move (an offer lapsed, or people wait while a
    * seat may have come free).
    */

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { AgeBand, Gender, PopulationGroup } from '@xinqiao/shared';
+import { encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
 
 @Entity('residents')
@@ -14,7 +15,8 @@ export class Resident {
   @Column({ type: 'varchar', length: 64, nullable: true })
   unionid: string | null;
 
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  /** Free text the resident wrote: encrypted at rest. */
+  @Column({ ...encryptedColumn(32), nullable: true })
   nickname: string | null;
 
   @Column({ type: 'int', nullable: true })

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   chinaDay,
@@ -25,6 +25,7 @@ import type { Principal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
+import { JobsService } from '../common/jobs/jobs.service';
 import { HotlinesService } from '../hotlines/hotlines.service';
 import { RegionsService } from '../regions/regions.service';
 import { PersonalDataRegistry } from '../residents/personal-data.registry';
@@ -38,8 +39,7 @@ const HOUR_MS = 3_600_000;
 
 /** Residents' scale submissions: consent rules, scoring, the crisis path, and alerts for follow-up. */
 @Injectable()
-export class ResponsesService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private purgeTimer: NodeJS.Timeout | null = null;
+export class ResponsesService implements OnModuleInit {
   private readonly logger = new Logger('Responses');
 
   constructor(
@@ -53,22 +53,16 @@ export class ResponsesService implements OnModuleInit, OnApplicationBootstrap, O
     private readonly hotlines: HotlinesService,
     private readonly articles: ArticlesService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly jobs: JobsService,
   ) {}
 
+  /** The consent says saved results are kept SCALE_RESULT_RETENTION_YEARS years: enforced twice a day. */
   onModuleInit(): void {
     this.personalData.register({ key: 'scaleResponses', export: (id) => this.exportFor(id) });
-  }
-
-  /** The consent says saved results are kept SCALE_RESULT_RETENTION_YEARS years: enforced twice a day. */
-  onApplicationBootstrap(): void {
-    const purge = () => this.purgeExpired().catch((err: unknown) => this.logger.error({ err }, 'purging expired results failed'));
-    void purge();
-    this.purgeTimer = setInterval(purge, 12 * HOUR_MS);
-    this.purgeTimer.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    this.jobs.schedule('scales.purge-expired', 12 * HOUR_MS, async (now) => {
+      const purged = await this.purgeExpired(now);
+      if (purged) this.logger.log({ purged }, 'deleted saved results past their retention period');
+    });
   }
 
   /** Deletes saved results (and their alerts) past the retention period; anonymous counts are not personal data and stay. */

@@ -1,11 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { AgeBand, ConsentMode, GuardianRelation, PopulationGroup } from '@xinqiao/shared';
+import { encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
 import { Resident } from '../residents/resident.entity';
 
 /**
  * One submitted scale. An anonymous response keeps no account, no answers and no contact, only what
- * the statistics count, and its time only to the day.
+ * the statistics count, and its time only to the day. Answers, contact and guardian are encrypted at rest.
  */
 @Entity('scale_responses')
 @Index(['scaleCode', 'month'])
@@ -34,7 +35,7 @@ export class ScaleResponse {
   scaleVersion: number;
 
   /** JSON `ScaleAnswers`; null for an anonymous response. */
-  @Column({ type: 'text', nullable: true })
+  @Column({ ...encryptedColumn('text'), nullable: true })
   answers: string | null;
 
   @Column({ type: 'double' })
@@ -72,13 +73,13 @@ export class ScaleResponse {
   @Column({ type: 'boolean', default: false })
   followUp: boolean;
 
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Column({ ...encryptedColumn(32), nullable: true })
   contactName: string | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
+  @Column({ ...encryptedColumn(20), nullable: true })
   contactPhone: string | null;
 
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Column({ ...encryptedColumn(32), nullable: true })
   guardianName: string | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { getBuiltInScale, SCALE_CONSENT_VERSION, type ScaleDefinition } from '@xinqiao/shared';
 import { randomUUID } from 'crypto';
 import { Alert } from '../alerts/alert.entity';
+import { dataKeyring } from '../common/crypto/encrypted-column';
 import { ResponsesService } from './responses.service';
 import { DEMO_PASSWORD, REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
@@ -81,7 +82,9 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect(res.body.id).toEqual(expect.any(Number));
       const [row] = await t.dataSource.query(`SELECT * FROM scale_responses WHERE id = ?`, [res.body.id]);
       expect(row).toMatchObject({ scaleCode: 'gad-7', scaleVersion: GAD7.version, consentMode: 'save', consentVersion: SCALE_CONSENT_VERSION });
-      expect(JSON.parse(row.answers)).toEqual(answers(GAD7, 2));
+      // Health data: the answers are stored encrypted.
+      expect(row.answers).toMatch(/^enc:v1:test:/);
+      expect(JSON.parse(dataKeyring().decrypt(row.answers))).toEqual(answers(GAD7, 2));
       expect(await count('alerts')).toBe(0);
     });
 
@@ -140,7 +143,8 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       const ok = await t.post('/api/v1/scales/phq-a/responses', submission(phqA, answers(phqA, 0), { guardian: { name: '李先生', relation: 'father' } }), child);
       expect(ok.status).toBe(201);
       const [row] = await t.dataSource.query(`SELECT guardianName, guardianRelation, ageBand FROM scale_responses`);
-      expect(row).toEqual({ guardianName: '李先生', guardianRelation: 'father', ageBand: 'under14' });
+      expect(row).toEqual({ guardianName: expect.stringMatching(/^enc:v1:test:/), guardianRelation: 'father', ageBand: 'under14' });
+      expect(dataKeyring().decrypt(row.guardianName)).toBe('李先生');
     });
 
     it('stores a retried submission once, even when the retries race', async () => {
@@ -204,12 +208,20 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect(alert).not.toHaveProperty('contactPhone');
       expect(new Date(alert.dueAt).getTime() - new Date(alert.createdAt).getTime()).toBe(24 * 3_600_000);
 
+      // Before anyone claims it, the number is masked: only the counsellor who calls sees it in full.
       const detail = await t.get(`/api/v1/admin/alerts/${alert.id}`, counsellor);
       expect(detail.status).toBe(200);
-      expect(detail.body).toMatchObject({ contactPhone: '13800138000', contactName: '张女士', criticalItems: [PHQ9.items[8].id] });
+      expect(detail.body).toMatchObject({ contactPhone: '138****8000', contactName: '张女士', criticalItems: [PHQ9.items[8].id] });
+      const [stored] = await t.dataSource.query(`SELECT contactPhone, contactName FROM scale_responses`);
+      expect(stored.contactPhone).toMatch(/^enc:v1:test:/);
+      expect(stored.contactName).toMatch(/^enc:v1:test:/);
       expect(detail.body.answers[8]).toMatchObject({ critical: true, value: 3, label: expect.any(String), text: PHQ9.items[8].text });
       const audited = await t.dataSource.query(`SELECT actorName, resourceId, outcome FROM audit_logs WHERE action = 'alert.read'`);
       expect(audited).toEqual([{ actorName: 'counsellor_sl', resourceId: String(alert.id), outcome: 'success' }]);
+      const claimed = await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor);
+      expect(claimed.body.contactPhone).toBe('13800138000');
+      expect((await t.get(`/api/v1/admin/alerts/${alert.id}`, counsellor)).body.contactPhone).toBe('13800138000');
+      expect((await t.get(`/api/v1/admin/alerts/${alert.id}`, await secondCounsellor())).body.contactPhone).toBe('138****8000');
 
       // Another street's counsellor: not in the queue, and the alert "does not exist".
       const other = await t.staffToken('counsellor_zs');
@@ -283,6 +295,12 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect(followed.body).toMatchObject({ colour: 'yellow', overdue: false, followUps: [expect.objectContaining({ method: 'phone', nextColour: 'yellow' })] });
       const closed = await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { note: '已转介社区心理服务站持续跟进' }, winner);
       expect(closed.body).toMatchObject({ status: 'closed', closeNote: '已转介社区心理服务站持续跟进' });
+      // The counsellor's notes about the resident are stored encrypted.
+      const [note] = await t.dataSource.query(`SELECT closeNote FROM alerts WHERE id = ?`, [alert.id]);
+      expect(note.closeNote).toMatch(/^enc:v1:test:/);
+      const outcomes = await t.dataSource.query(`SELECT outcome FROM alert_follow_ups WHERE alertId = ?`, [alert.id]);
+      expect(outcomes.map((o: { outcome: string }) => dataKeyring().decrypt(o.outcome))).toEqual(['已电话联系，情绪平稳，约定下周面谈']);
+      expect(outcomes[0].outcome).toMatch(/^enc:v1:test:/);
       expect((await t.get('/api/v1/admin/alerts', counsellor)).body.total).toBe(0);
       expect((await t.get('/api/v1/admin/alerts?status=closed', counsellor)).body.total).toBe(1);
       expect((await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: 'x' }, winner)).body.message).toBe('该预警已结案');

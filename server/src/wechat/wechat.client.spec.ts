@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { FAKE_PNG, FakeWechat } from '../../test/support/fake-wechat';
 import { loadConfig } from '../common/config/env';
+import { generateDataKey } from '../common/crypto/data-cipher';
 import { AppException } from '../common/errors/app-exception';
 import { WechatClient, type SubscribeMessage } from './wechat.client';
 
@@ -11,10 +12,11 @@ describe('WechatClient (against the fake WeChat server)', () => {
   const SEND = '/cgi-bin/message/subscribe/send';
   const QR = '/wxa/getwxacodeunlimit';
   const TOKEN = '/cgi-bin/token';
+  const DATA_ENCRYPTION_KEYS = generateDataKey('t1');
 
   const makeClient = (env: Record<string, string> = {}) =>
     new WechatClient(
-      loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), WECHAT_API_BASE: wechat.baseUrl, WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret, ...env }),
+      loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl, WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret, ...env }),
     );
   const message: SubscribeMessage = {
     touser: 'o-resident-1',
@@ -93,7 +95,7 @@ describe('WechatClient (against the fake WeChat server)', () => {
 
     it('fails clearly with a wrong secret, without credentials, or when WeChat is unreachable', async () => {
       expect(await appError(makeClient({ WECHAT_SECRET: 'wrong' }).getAccessToken())).toMatchObject({ status: 503, code: 'WECHAT_UNAVAILABLE' });
-      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), WECHAT_API_BASE: wechat.baseUrl }));
+      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl }));
       expect(unconfigured.isConfigured()).toBe(false);
       expect(await appError(unconfigured.getAccessToken())).toMatchObject({ status: 503, code: 'WECHAT_NOT_CONFIGURED' });
       const unreachable = makeClient({ WECHAT_API_BASE: 'http://127.0.0.1:9' });
@@ -184,7 +186,7 @@ describe('WechatClient (against the fake WeChat server)', () => {
     });
 
     it('says when WeChat is not configured, without calling it', async () => {
-      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), WECHAT_API_BASE: wechat.baseUrl }));
+      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl }));
       expect(await unconfigured.sendSubscribeMessage(message)).toMatchObject({ ok: false, reason: 'not_configured', retryable: false });
       expect(wechat.calls).toHaveLength(0);
     });
@@ -237,7 +239,7 @@ describe('WechatClient (against the fake WeChat server)', () => {
     });
 
     it('says when WeChat is not configured or unreachable', async () => {
-      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), WECHAT_API_BASE: wechat.baseUrl }));
+      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl }));
       expect(await appError(unconfigured.getUnlimitedQrCode({ scene: 'x' }))).toMatchObject({ status: 503, code: 'WECHAT_NOT_CONFIGURED' });
       const unreachable = makeClient({ WECHAT_API_BASE: 'http://127.0.0.1:9' });
       expect(await appError(unreachable.getUnlimitedQrCode({ scene: 'x' }))).toMatchObject({ status: 503, code: 'WECHAT_UNAVAILABLE' });

@@ -7,6 +7,7 @@ import { join } from 'path';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/common/config/env';
+import { generateDataKey } from '../../src/common/crypto/data-cipher';
 import { StartupService } from '../../src/startup.service';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data';
 import { createTestDatabase, truncateAll, type TestDatabase } from './test-db';
@@ -53,6 +54,7 @@ export class TestApp {
         UPLOAD_DIR: uploadDir,
         ADMIN_DIST: join(uploadDir, 'no-admin'),
         H5_DIST: join(uploadDir, 'no-h5'),
+        DATA_ENCRYPTION_KEYS: generateDataKey('test'),
         ...env,
       }),
       ...db.config,

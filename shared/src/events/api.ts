@@ -252,13 +252,15 @@ export interface EventCancelInput {
 export interface AttendeeQuery extends PageQuery {
   status?: RegistrationStatus;
   attendance?: AttendanceStatus;
-  /** Name, or any part of the phone number. */
+  /** Part of the name, or the whole phone number or its last four digits (phones are stored encrypted). */
   keyword?: string;
 }
 
 export interface AttendeeRow {
   registrationId: number;
+  /** null once EVENT_REGISTRATION_RETENTION_DAYS have passed after the event. */
   name: string | null;
+  /** In full for the event's organisers, masked (138****8000) for other staff (phoneShownTo). */
   phone: string | null;
   status: RegistrationStatus;
   source: RegistrationSource;

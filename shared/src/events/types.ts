@@ -87,7 +87,13 @@ export type RegistrationField = (typeof REGISTRATION_FIELDS)[number];
 export const REGISTRATION_FIELD_LABELS: Record<RegistrationField, string> = { name: '姓名', phone: '手机号' };
 
 /** Bumped whenever the consent wording shown at sign-up changes; stored with each registration. */
-export const EVENT_REGISTRATION_CONSENT_VERSION = 1;
+export const EVENT_REGISTRATION_CONSENT_VERSION = 2;
+/**
+ * Days after an event ends (or is cancelled) until the names and phone numbers given for it are
+ * deleted (stated in the consent text; version 2 added it). The registration itself stays, without
+ * them, so attendance figures do not change.
+ */
+export const EVENT_REGISTRATION_RETENTION_DAYS = 30;
 
 /** The status to show and count: a published event whose end has passed is finished even before a job writes it. */
 export function effectiveEventStatus(status: EventStatus, endsAt: Date, now: Date): EventStatus {

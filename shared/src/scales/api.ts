@@ -210,6 +210,7 @@ export interface AlertFollowUp {
 /** The full alert for the counsellor handling it: reading it is audited. */
 export interface AlertDetail extends AlertRow {
   contactName: string | null;
+  /** In full for the counsellor who claimed the alert, masked (138****8000) for anyone else (phoneShownTo). */
   contactPhone: string | null;
   guardian: { name: string; relation: GuardianRelation } | null;
   criticalItems: string[];

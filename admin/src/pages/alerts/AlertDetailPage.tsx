@@ -150,7 +150,11 @@ export default function AlertDetailPage() {
           <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
             <Descriptions.Item label="联系人">{alert.contactName ?? '-'}</Descriptions.Item>
             <Descriptions.Item label="联系电话">
-              {alert.contactPhone ? (
+              {alert.contactPhone?.includes('*') ? (
+                <Typography.Text>
+                  {alert.contactPhone} <Typography.Text type="secondary">（认领后可见完整号码）</Typography.Text>
+                </Typography.Text>
+              ) : alert.contactPhone ? (
                 <Typography.Text copyable={{ text: alert.contactPhone }}>
                   <a href={`tel:${alert.contactPhone}`}>{alert.contactPhone}</a>
                 </Typography.Text>

@@ -55,7 +55,7 @@ export function AttendeeTable({ eventId, canExport }: Props) {
   };
 
   const columns: ProColumns<AttendeeRow>[] = [
-    { title: '关键词', dataIndex: 'keyword', hideInTable: true, fieldProps: { placeholder: '姓名或手机号' } },
+    { title: '关键词', dataIndex: 'keyword', hideInTable: true, fieldProps: { placeholder: '姓名、完整手机号或手机尾号' } },
     { title: '姓名', dataIndex: 'name', search: false, width: 100, render: (_, r) => r.name ?? <Typography.Text type="secondary">未登记</Typography.Text> },
     { title: '手机号', dataIndex: 'phone', search: false, width: 130, render: (_, r) => displayPhone(r.phone) },
     {

@@ -182,6 +182,8 @@ describe('sign-up details', () => {
   it('says what the details are used for and who sees them', () => {
     expect(consentText(['name', 'phone'])).toMatch(/^我同意提供姓名和手机号。.*报名核对和现场签到，以及活动时间、地点变更或取消时联系你；只有本活动的组织者和签到工作人员可以查看/)
     expect(consentText(['name'])).not.toContain('联系你')
+    // The retention the server enforces (EVENT_REGISTRATION_RETENTION_DAYS) is what the resident agrees to.
+    expect(consentText(['phone'])).toContain('活动结束（或取消）30 天后自动删除')
     expect(withdrawConfirmation('decline').confirmText).toBe('放弃名额')
   })
 })

@@ -1,5 +1,6 @@
 import {
   EVENT_REGISTRATION_CONSENT_VERSION,
+  EVENT_REGISTRATION_RETENTION_DAYS,
   REGISTRATION_FIELD_LABELS,
   REGISTRATION_STATUS_LABELS,
   checkinWindow,
@@ -183,7 +184,7 @@ export function fieldList(fields: readonly RegistrationField[]): string {
 export function consentText(fields: readonly RegistrationField[]): string {
   const what = fieldList(fields)
   const contact = fields.includes('phone') ? '，以及活动时间、地点变更或取消时联系你' : ''
-  return `我同意提供${what}。${what}仅用于本次活动的报名核对和现场签到${contact}；只有本活动的组织者和签到工作人员可以查看（签到人员只看到部分信息），不会用于其他用途。可以在“我的 → 注销并删除我的数据”中删除。`
+  return `我同意提供${what}。${what}仅用于本次活动的报名核对和现场签到${contact}；只有本活动的组织者和签到工作人员可以查看（签到人员只看到部分信息），不会用于其他用途。活动结束（或取消）${EVENT_REGISTRATION_RETENTION_DAYS} 天后自动删除，也可以随时在“我的 → 注销并删除我的数据”中删除。`
 }
 
 /** Everything that stops the form from being sent, in the order it shows them (zh-CN). */

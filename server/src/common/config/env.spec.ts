@@ -1,9 +1,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { generateDataKey } from '../crypto/data-cipher';
 import { ConfigError, ENV_SPEC, loadConfig } from './env';
 
-/** The one variable every start needs. */
-const BASE = { JWT_SECRET: 'x'.repeat(32) };
+/** What every start needs; these tests are about the other variables. */
+const BASE = { JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS: generateDataKey('k1') };
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
@@ -72,6 +73,29 @@ describe('loadConfig', () => {
   it('wants an event token secret as long as the JWT secret', () => {
     expect(() => loadConfig({ ...BASE, EVENT_TOKEN_SECRET: 'short' })).toThrow('EVENT_TOKEN_SECRET must be at least 32 characters');
     expect(loadConfig(BASE).EVENT_OFFER_HOURS).toBe(12);
+  });
+
+  it('refuses to start without a data encryption key, or with a malformed one, in one line each', () => {
+    expect(() => loadConfig({ JWT_SECRET: BASE.JWT_SECRET })).toThrow(/^  - DATA_ENCRYPTION_KEYS is required.*$/m);
+    for (const bad of ['k1', 'k1:c2hvcnQ=', 'bad id!:' + generateDataKey('x').slice(2), `${generateDataKey('a')},${generateDataKey('A')}`]) {
+      try {
+        loadConfig({ JWT_SECRET: BASE.JWT_SECRET, DATA_ENCRYPTION_KEYS: bad });
+        throw new Error(`accepted ${bad}`);
+      } catch (e) {
+        const lines = (e as ConfigError).message.split('\n').filter((l) => l.includes('DATA_ENCRYPTION_KEYS'));
+        expect(lines).toHaveLength(1);
+        // The message never repeats key material.
+        expect(lines[0]).not.toContain(bad.split(':').pop());
+      }
+    }
+    const c = loadConfig({ JWT_SECRET: BASE.JWT_SECRET, DATA_ENCRYPTION_KEYS: `${generateDataKey('new')}, ${generateDataKey('old')}` });
+    expect(c.DATA_ENCRYPTION_KEYS?.map((k) => [k.id, k.key.length])).toEqual([['new', 32], ['old', 32]]);
+  });
+
+  it('reads the image hosts articles may use', () => {
+    expect(loadConfig({ ...BASE, CONTENT_IMAGE_HOSTS: 'CDN.example.cn, img.gov.cn' }).CONTENT_IMAGE_HOSTS).toEqual(['cdn.example.cn', 'img.gov.cn']);
+    expect(loadConfig(BASE).CONTENT_IMAGE_HOSTS).toEqual([]);
+    expect(() => loadConfig({ ...BASE, CONTENT_IMAGE_HOSTS: 'https://cdn.example.cn' })).toThrow('CONTENT_IMAGE_HOSTS must list host names');
   });
 
   it('is documented in the README, every variable', () => {

@@ -7,6 +7,8 @@ import { passwordProblems } from '@xinqiao/shared';
  * against this list by a unit test.
  */
 
+import { parseDataKeys } from '../crypto/data-cipher';
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -82,6 +84,12 @@ function isAddressOrRange(entry: string): boolean {
   return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
+const hostList: Parser<string[]> = (raw) =>
+  list(raw).map((host) => {
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(host)) throw new Error(`must list host names such as cdn.example.cn, got "${host}"`);
+    return host.toLowerCase();
+  });
+
 /** A subscribe-message template: its id and the keys of its four values (活动名称, 时间, 地点, 提示). */
 export interface TemplateConfig {
   id: string;
@@ -148,6 +156,8 @@ export const ENV_SPEC = {
   CORS_ORIGINS: { doc: 'Comma-separated origins allowed to call the API from a browser (empty: same origin only)', default: '', parse: list },
   TRUST_PROXY: { doc: 'Reverse proxies whose X-Forwarded-For is believed (client IPs in audit and rate limits): `false` (none), the number of proxies in front (e.g. `1`), or their addresses / CIDR ranges (`10.0.0.5,172.16.0.0/12`, `loopback`)', default: 'false', parse: trustProxy },
   API_DOCS: { doc: 'Serve Swagger UI at /api/docs and the OpenAPI document at /api/docs-json; default on except in production', parse: bool },
+  DATA_ENCRYPTION_KEYS: { doc: 'Keys that encrypt personal data at rest (phone numbers, residents\' free text, scale answers): `<keyId>:<base64 of 32 random bytes>`, comma-separated; the first encrypts, all decrypt (list the old key after a new one while `npm run rotate-keys` moves the data). Required; `npm start` generates one into `data/`', parse: parseDataKeys },
+  CONTENT_IMAGE_HOSTS: { doc: 'Comma-separated hosts whose https images articles may show; otherwise only images uploaded here (`/uploads/…`) are kept', default: '', parse: hostList },
 } satisfies Record<string, VarSpec<unknown>>;
 
 type Spec = typeof ENV_SPEC;
@@ -177,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   const config = out as AppConfig;
+  if (!env.DATA_ENCRYPTION_KEYS?.trim()) problems.push('DATA_ENCRYPTION_KEYS is required (e.g. k1:$(openssl rand -base64 32)); `npm start` generates one into data/');
   if (config.DB_TYPE === 'mysql' && !config.DATABASE_URL) problems.push('DATABASE_URL is required when DB_TYPE=mysql');
   if (config.NODE_ENV === 'production') {
     if (config.AUTH_DEV_LOGIN) problems.push('AUTH_DEV_LOGIN must not be true when NODE_ENV=production');

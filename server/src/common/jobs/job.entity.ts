@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import type { JobStatus } from '@xinqiao/shared';
 import { binary, dateTime } from '../database/columns';
 
-/** A unit of background work (long exports, notifications) with retries; survives restarts. */
+/**
+ * A unit of background work (long exports, notifications) with retries; survives restarts. A
+ * recurring job is one row that is queued again for its next run each time it finishes.
+ */
 @Entity('jobs')
 @Index(['status', 'runAfter'])
 export class Job {
@@ -14,6 +17,11 @@ export class Job {
 
   @Column({ type: 'varchar', length: 16, default: 'queued' })
   status: JobStatus;
+
+  /** The kind again on a recurring job's row, unique: however many instances start, one row per schedule. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  scheduleKey: string | null;
 
   /** JSON parameters of the handler. */
   @Column({ type: 'text' })

@@ -80,4 +80,48 @@ describe(`background jobs on ${TEST_DB}`, () => {
     expect(runs).toBe(6);
     expect(await repo.findOneByOrFail({ id: queued[0].id })).toMatchObject({ status: 'done' });
   });
+
+  it('runs a recurring job on one instance at a time, again after its interval, and keeps its schedule over a restart', async () => {
+    const runs: Date[] = [];
+    jobs.schedule('test.recurring', 6 * 3_600_000, async (now) => {
+      runs.push(now);
+    });
+    // Two instances starting at once make one row.
+    await Promise.all([jobs.ensureSchedules(), jobs.ensureSchedules()]);
+    const repo = t.dataSource.getRepository(Job);
+    expect(await repo.countBy({ kind: 'test.recurring' })).toBe(1);
+
+    await Promise.all([jobs.tick(), jobs.tick(), jobs.tick()]);
+    await jobs.idle();
+    expect(runs).toHaveLength(1);
+    const row = await repo.findOneByOrFail({ kind: 'test.recurring' });
+    // Queued again for six hours after the run.
+    expect(row).toMatchObject({ status: 'queued', attempts: 0, error: null });
+    expect(row.runAfter.getTime() - runs[0].getTime()).toBeGreaterThanOrEqual(6 * 3_600_000 - 1000);
+
+    // A restart (bootstrap again) neither runs it early nor forgets it.
+    await jobs.ensureSchedules();
+    await jobs.idle();
+    expect(runs).toHaveLength(1);
+    expect(await repo.countBy({ kind: 'test.recurring' })).toBe(1);
+
+    // Its time comes: it runs once more.
+    await repo.update({ id: row.id }, { runAfter: new Date(Date.now() - 1000) });
+    await jobs.idle();
+    expect(runs).toHaveLength(2);
+  });
+
+  it('retries a failing recurring run, then carries on with the schedule', async () => {
+    let calls = 0;
+    jobs.schedule('test.recurring-fail', 3_600_000, async () => {
+      calls += 1;
+      throw new Error('database busy');
+    }, [0]);
+    await jobs.ensureSchedules();
+    await jobs.idle();
+    expect(calls).toBe(3);
+    const row = await t.dataSource.getRepository(Job).findOneByOrFail({ kind: 'test.recurring-fail' });
+    expect(row).toMatchObject({ status: 'queued', attempts: 0, error: 'database busy', scheduleKey: 'test.recurring-fail' });
+    expect(row.runAfter.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
+  });
 });

@@ -21,6 +21,9 @@ export type JobHandler<P> = (ctx: JobContext<P>) => Promise<{ fileName: string; 
 /** A job that fails for good: no retry would help (e.g. the recipient refused). */
 export class PermanentJobError extends Error {}
 
+/** Work done on a schedule (purges, sweeps); `now` is the time of the run. */
+export type RecurringHandler = (now: Date) => Promise<void>;
+
 interface Registered {
   handler: JobHandler<unknown>;
   /** Back-off before retry n (1-based), the last value repeating. */
@@ -32,12 +35,15 @@ const STALE_MS = 10 * 60_000;
 
 /**
  * A small database-backed job queue: jobs survive restarts, retries back off, and several server
- * instances may poll the same table (a job is claimed with a conditional update).
+ * instances may poll the same table (a job is claimed with a conditional update). Recurring jobs
+ * are rows of the same queue, so each run is claimed by one instance and the schedule outlives restarts.
  */
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<string, Registered>();
+  /** Interval of each recurring kind. */
+  private readonly schedules = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private running = new Set<Promise<void>>();
   private stopped = false;
@@ -49,6 +55,30 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   register<P>(kind: string, handler: JobHandler<P>, retryDelaysMs: number[] = [5_000, 30_000, 120_000]): void {
     this.handlers.set(kind, { handler: handler as JobHandler<unknown>, retryDelaysMs });
+  }
+
+  /**
+   * Runs `handler` every `everyMs` (first at the next poll on a new database). Register in
+   * onModuleInit: the rows are made at application bootstrap. A failed run is retried like any job;
+   * after the last attempt the schedule carries on.
+   */
+  schedule(kind: string, everyMs: number, handler: RecurringHandler, retryDelaysMs: number[] = [60_000]): void {
+    if (kind.length > 32) throw new Error(`job kind ${kind} is longer than 32 characters`);
+    this.register(kind, () => handler(new Date()), retryDelaysMs);
+    this.schedules.set(kind, everyMs);
+  }
+
+  /** One queued row per schedule; a row already there (another instance, an earlier start) keeps its time. */
+  async ensureSchedules(now = new Date()): Promise<void> {
+    for (const kind of this.schedules.keys()) {
+      await this.repo
+        .createQueryBuilder()
+        .insert()
+        .into(Job)
+        .values({ kind, scheduleKey: kind, params: '{}', runAfter: now, maxAttempts: 3 })
+        .orIgnore()
+        .execute();
+    }
   }
 
   async enqueue<P>(kind: string, params: P, opts: { staff?: StaffPrincipal; runAfter?: Date; maxAttempts?: number } = {}): Promise<Job> {
@@ -79,7 +109,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     return { fileName: job.fileName, file: job.file };
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureSchedules();
     this.timer = setInterval(() => this.tickSafely(), this.config.JOB_POLL_MS);
     this.timer.unref();
   }
@@ -134,7 +165,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         .where('id = :id AND status = :queued', { id: next.id, queued: 'queued' })
         .execute();
       // Another instance took it between the read and the update: look for the next one.
-      if (claimed.affected) return this.repo.findOneOrFail({ where: { id: next.id }, select: { id: true, kind: true, params: true, attempts: true, maxAttempts: true } });
+      if (claimed.affected) return this.repo.findOneOrFail({ where: { id: next.id }, select: { id: true, kind: true, params: true, attempts: true, maxAttempts: true, scheduleKey: true } });
     }
   }
 
@@ -150,6 +181,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
           await this.repo.update({ id: job.id }, { progress: Math.max(0, Math.min(1, value)), lockedAt: new Date() });
         },
       });
+      if (job.scheduleKey) return await this.finishRun(job, null);
       await this.repo.update(
         { id: job.id },
         { status: 'done', progress: 1, error: null, finishedAt: new Date(), lockedAt: null, ...(output ? { fileName: output.fileName, file: output.file } : {}) },
@@ -158,6 +190,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       const final = e instanceof PermanentJobError || job.attempts >= job.maxAttempts;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, final, err: message }, 'job failed');
+      if (final && job.scheduleKey) return await this.finishRun(job, message);
       const delays = registered?.retryDelaysMs ?? [0];
       const delay = delays[Math.min(job.attempts - 1, delays.length - 1)];
       await this.repo.update(
@@ -167,6 +200,23 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
           : { status: 'queued', error: message, lockedAt: null, runAfter: new Date(Date.now() + delay) },
       );
     }
+  }
+
+  /**
+   * A recurring run is over (`error` when its last attempt failed): the row waits for the next run.
+   * A schedule this process does not know (its code is gone) ends, and frees its key.
+   */
+  private async finishRun(job: Job, error: string | null): Promise<void> {
+    const now = new Date();
+    const everyMs = this.schedules.get(job.kind);
+    if (everyMs === undefined) {
+      await this.repo.update({ id: job.id }, { status: error ? 'failed' : 'done', error, finishedAt: now, lockedAt: null, scheduleKey: null });
+      return;
+    }
+    await this.repo.update(
+      { id: job.id },
+      { status: 'queued', error, finishedAt: now, lockedAt: null, attempts: 0, progress: 0, runAfter: new Date(now.getTime() + everyMs) },
+    );
   }
 
   private async own(staff: StaffPrincipal, id: number): Promise<Job> {

@@ -1,0 +1,185 @@
+import { SCALE_CONSENT_VERSION, getBuiltInScale } from '@xinqiao/shared';
+import { randomUUID } from 'crypto';
+import { rotateKeys } from '../../cli/rotate-keys';
+import { publishedEvent, residentIn, signUp } from '../../../test/support/events';
+import { TestApp } from '../../../test/support/test-app';
+import { TEST_DB } from '../../../test/support/test-db';
+import { DataKeyring, generateDataKey, parseDataKeys } from './data-cipher';
+import { dataKeyring, installDataKeyring } from './encrypted-column';
+import { encryptedColumns, reencrypt } from './reencrypt';
+
+const PHQ9 = getBuiltInScale('phq-9')!;
+const ring = (...entries: string[]) => new DataKeyring(parseDataKeys(entries.join(',')));
+
+describe(`data keys: legacy plaintext, rotation and the rotate-keys command on ${TEST_DB}`, () => {
+  const A = generateDataKey('A');
+  const B = generateDataKey('B');
+  let t: TestApp;
+  let organiser: string;
+  let eventId: number;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ DATA_ENCRYPTION_KEYS: A, JOB_POLL_MS: '60000' });
+  });
+  afterAll(() => t.stop());
+  beforeEach(async () => {
+    installDataKeyring(ring(A));
+    await t.reset();
+    organiser = await t.staffToken('organiser_sl');
+    eventId = await publishedEvent(t, organiser, { requiredFields: ['name', 'phone'] });
+    // Something in every encrypted column: a registration, a followed-up and closed alert, a nickname.
+    const me = await residentIn(t, 'keys-resident');
+    await t.patch('/api/v1/me', { nickname: '小王' }, me);
+    expect((await t.post(`/api/v1/events/${eventId}/registrations`, signUp({ name: '张三', phone: '13800138000' }), me)).status).toBe(201);
+    const answers = Object.fromEntries(PHQ9.items.map((item) => [item.id, 3]));
+    const consent = { mode: 'save', followUp: true, contactPhone: '13900139000', contactName: '张女士', guardian: { name: '张先生', relation: 'father' }, version: SCALE_CONSENT_VERSION };
+    expect((await t.post('/api/v1/scales/phq-9/responses', { scaleVersion: PHQ9.version, answers, consent, clientRequestId: randomUUID() }, me)).status).toBe(201);
+    const counsellor = await t.staffToken('counsellor_sl');
+    const [alert] = (await t.get('/api/v1/admin/alerts', counsellor)).body.items;
+    await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor);
+    await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已联系' }, counsellor);
+    await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { note: '已转介' }, counsellor);
+  });
+
+  /** Every stored value of every encrypted column, with the key id it is under (null: plaintext). */
+  async function storedKeyIds(): Promise<Record<string, (string | null)[]>> {
+    const out: Record<string, (string | null)[]> = {};
+    for (const ref of encryptedColumns(t.dataSource)) {
+      const rows = await t.dataSource.query(`SELECT ${t.dataSource.driver.escape(ref.column)} AS v FROM ${t.dataSource.driver.escape(ref.table)} WHERE ${t.dataSource.driver.escape(ref.column)} IS NOT NULL`);
+      out[`${ref.table}.${ref.column}`] = rows.map((r: { v: string }) => dataKeyring().keyIdOf(r.v));
+    }
+    return out;
+  }
+
+  const commandEnv = (keys: string) => ({
+    NODE_ENV: 'test',
+    JWT_SECRET: t.config.JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    DB_TYPE: t.config.DB_TYPE,
+    SQLITE_PATH: t.config.SQLITE_PATH,
+    DATABASE_URL: t.config.DATABASE_URL,
+    DATA_ENCRYPTION_KEYS: keys,
+  });
+
+  const attendeePhones = async (query = '') =>
+    (await t.get(`/api/v1/admin/events/${eventId}/registrations${query}`, organiser)).body.items.map((r: { phone: string }) => r.phone);
+
+  it('knows every encrypted column, all of them filled by the data above', async () => {
+    expect(Object.keys(await storedKeyIds()).sort()).toEqual([
+      'alert_follow_ups.outcome',
+      'alerts.closeNote',
+      'event_registrations.phone',
+      'residents.nickname',
+      'scale_responses.answers',
+      'scale_responses.contactName',
+      'scale_responses.contactPhone',
+      'scale_responses.guardianName',
+    ]);
+    expect(Object.values(await storedKeyIds()).every((ids) => ids.length > 0 && ids.every((id) => id === 'A'))).toBe(true);
+  });
+
+  it('moves every value from key A to key B, keeps it readable and searchable, and then needs A no more', async () => {
+    const lines: string[] = [];
+    expect(await rotateKeys(commandEnv(`${B},${A}`), (l) => lines.push(l))).toBe(0);
+    const ids = await storedKeyIds();
+    expect(Object.values(ids).flat().every((id) => id === 'B')).toBe(true);
+    const total = Object.values(ids).flat().length;
+    expect(lines.at(-1)).toBe(`Done: ${total} values re-encrypted; every encrypted value is now under key "B".`);
+    expect(lines).toContain(`${'event_registrations.phone'.padEnd(40)}        1 re-encrypted`);
+
+    // Again: nothing left to do.
+    const again: string[] = [];
+    expect(await rotateKeys(commandEnv(`${B},${A}`), (l) => again.push(l))).toBe(0);
+    expect(again.at(-1)).toBe('Done: 0 values re-encrypted; every encrypted value is now under key "B".');
+
+    // The old key is gone: everything still reads, and the phone is still found.
+    installDataKeyring(ring(B));
+    expect(await attendeePhones()).toEqual(['13800138000']);
+    expect(await attendeePhones('?keyword=13800138000')).toEqual(['13800138000']);
+    expect(await attendeePhones('?keyword=8000')).toEqual(['13800138000']);
+    const exported = (await t.get('/api/v1/me/export', await t.residentToken('keys-resident'))).body;
+    expect(exported.profile.nickname).toBe('小王');
+    expect(exported.scaleResponses[0].consent).toMatchObject({ contactPhone: '13900139000', contactName: '张女士', guardian: { name: '张先生' } });
+    expect(exported.alerts[0].followUps[0].outcome).toBe('已联系');
+  });
+
+  it('finds a phone number by its search hash under the old key while rotation has not reached it', async () => {
+    installDataKeyring(ring(B, A));
+    expect(await attendeePhones('?keyword=13800138000')).toEqual(['13800138000']);
+    expect(await attendeePhones('?keyword=8000')).toEqual(['13800138000']);
+  });
+
+  it('carries on where an interrupted run stopped', async () => {
+    const rotating = ring(B, A);
+    let batches = 0;
+    await expect(
+      reencrypt(t.dataSource, rotating, {
+        batchSize: 1,
+        onBatch: () => {
+          if (++batches === 2) throw new Error('interrupted');
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+    const before = Object.values(await storedKeyIds()).flat();
+    expect(before.filter((id) => id === 'B')).toHaveLength(2);
+    const counts = await reencrypt(t.dataSource, rotating, { batchSize: 1 });
+    expect(counts.reduce((n, c) => n + c.rows, 0)).toBe(before.length - 2);
+    expect(Object.values(await storedKeyIds()).flat().every((id) => id === 'B')).toBe(true);
+  });
+
+  it('stops with the table, column, row and key named when a value is under a key it does not have', async () => {
+    const C = generateDataKey('C');
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM residents WHERE openid = 'keys-resident'`);
+    await t.dataSource.query(`UPDATE residents SET nickname = ? WHERE id = ?`, [ring(C).encrypt('别的密钥'), id]);
+    const lines: string[] = [];
+    expect(await rotateKeys(commandEnv(`${B},${A}`), (l) => lines.push(l))).toBe(1);
+    expect(lines.at(-1)).toBe(
+      `Stopped: residents.nickname, row ${id}: value is encrypted under key "C", which is not in DATA_ENCRYPTION_KEYS (configured: B, A). ` +
+        'Add the missing key to DATA_ENCRYPTION_KEYS (after the first) and run again; rows done so far stay done.',
+    );
+    // Reading it through the app is an error, never the ciphertext as if it were a nickname.
+    const read = await t.post('/api/v1/auth/dev/login', { openid: 'keys-resident' });
+    expect(read.status).toBe(500);
+    expect(JSON.stringify(read.body)).not.toContain('enc:');
+  });
+
+  it('refuses to run without a key, in one line', async () => {
+    const lines: string[] = [];
+    expect(await rotateKeys({ ...commandEnv(''), DATA_ENCRYPTION_KEYS: undefined }, (l) => lines.push(l))).toBe(78);
+    expect(lines.join('\n')).toMatch(/^  - DATA_ENCRYPTION_KEYS is required/m);
+  });
+
+  it('encrypts values stored before their columns were encrypted, after the migration, without losing a row', async () => {
+    // Make the data look as it did before: plaintext in the encrypted columns, the old schema.
+    for (const ref of encryptedColumns(t.dataSource)) {
+      const col = t.dataSource.driver.escape(ref.column);
+      const table = t.dataSource.driver.escape(ref.table);
+      for (const row of await t.dataSource.query(`SELECT id, ${col} AS v FROM ${table} WHERE ${col} IS NOT NULL`)) {
+        await t.dataSource.query(`UPDATE ${table} SET ${col} = ? WHERE id = ?`, [dataKeyring().decrypt(row.v), row.id]);
+      }
+    }
+    const counts = async () => {
+      const out: Record<string, number> = {};
+      for (const table of ['residents', 'event_registrations', 'scale_responses', 'alerts', 'alert_follow_ups']) {
+        out[table] = Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+      }
+      return out;
+    };
+    const before = await counts();
+    // Back to the schema before DataProtection (undoing the migrations after it first), then forward again.
+    const applied = async () => (await t.dataSource.query('SELECT name FROM migrations')).map((r: { name: string }) => r.name);
+    expect((await applied()).some((n: string) => n.startsWith('DataProtection'))).toBe(true);
+    while ((await applied()).some((n: string) => n.startsWith('DataProtection'))) await t.dataSource.undoLastMigration({ transaction: 'each' });
+    await t.dataSource.runMigrations({ transaction: 'each' });
+    expect(await counts()).toEqual(before);
+    expect(Object.values(await storedKeyIds()).flat().every((id) => id === null)).toBe(true);
+    // Legacy plaintext reads as it is meanwhile.
+    expect(await attendeePhones()).toEqual(['13800138000']);
+
+    const encrypted = await reencrypt(t.dataSource, dataKeyring(), { only: 'plaintext' });
+    expect(encrypted.every((c) => c.rows > 0)).toBe(true);
+    expect(Object.values(await storedKeyIds()).flat().every((id) => id === 'A')).toBe(true);
+    expect(await attendeePhones('?keyword=13800138000')).toEqual(['13800138000']);
+    expect((await reencrypt(t.dataSource, dataKeyring(), { only: 'plaintext' })).every((c) => c.rows === 0)).toBe(true);
+  });
+});
