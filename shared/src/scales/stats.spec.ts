@@ -132,6 +132,11 @@ describe('tierRow', () => {
     });
     expect(tierRow([{ row: { counts: [20, null, null], total: 31 }, tiers }, { row: { counts: [10, 0, 7], total: 17 }, tiers }])).toEqual({ counts: [30, null, null], total: 48 });
     expect(tierRow([{ row: { counts: [null, null, null], total: null }, tiers }])).toEqual({ counts: [null, null, null], total: null });
+    // Both hidden counts of the first scale are of concern: the concern tier alone would be 48 - 30 - 7 = 11.
+    expect(tierRow([{ row: { counts: [20, null, null, 0], total: 31 }, tiers: ['none', 'concern', 'concern', 'most_severe'] }, { row: { counts: [10, 0, 7], total: 17 }, tiers }])).toEqual({
+      counts: [30, null, null],
+      total: 48,
+    });
   });
 });
 

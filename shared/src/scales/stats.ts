@@ -249,7 +249,8 @@ function parentPathOf(path: string): string | null {
 
 /**
  * Rows of several scales added up in the STATS_TIERS columns (`tiers[i]`: the tier of band i). A
- * sum is shown only when every count in it is, so it tells nothing the scales' own tables hide.
+ * sum is shown only when every count in it is, so it tells nothing the scales' own tables hide;
+ * a lone hidden tier takes another with it, as in any row.
  */
 export function tierRow(scales: readonly { row: SuppressedRow; tiers: readonly StatsTier[] }[]): SuppressedRow {
   const counts: (number | null)[] = STATS_TIERS.map(() => 0);
@@ -260,6 +261,15 @@ export function tierRow(scales: readonly { row: SuppressedRow; tiers: readonly S
       counts[t] = c === null || counts[t] === null ? null : counts[t]! + c;
     });
     total = row.total === null || total === null ? null : total + row.total;
+  }
+  // One hidden tier beside a shown total would be the total minus the others: hide the next smallest too.
+  if (total !== null && counts.filter((c) => c === null).length === 1) {
+    let pick = -1;
+    counts.forEach((c, i) => {
+      if (c !== null && c > 0 && (pick < 0 || c < counts[pick]!)) pick = i;
+    });
+    if (pick >= 0) counts[pick] = null;
+    else total = null;
   }
   return { counts, total };
 }
