@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Alert } from '../alerts/alert.entity';
 import { ArticlesModule } from '../articles/articles.module';
 import { HotlinesModule } from '../hotlines/hotlines.module';
 import { RegionsModule } from '../regions/regions.module';
@@ -15,7 +14,7 @@ import { ScalesService } from './scales.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ScaleDefinitionRecord, ScaleResponse, AlertRuleSet, Alert]),
+    TypeOrmModule.forFeature([ScaleDefinitionRecord, ScaleResponse, AlertRuleSet]),
     RegionsModule,
     ResidentsModule,
     HotlinesModule,
