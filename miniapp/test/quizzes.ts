@@ -75,6 +75,7 @@ export function attemptResult(overrides: Partial<AttemptResult> = {}): AttemptRe
       { code: 'KP2-01', stem: '缓解焦虑最推荐的方式是', selected: ['B'], correct: ['B'], isCorrect: true, explanation: '运动有益情绪。', knowledgePoint: 2 },
       { code: 'KP5-01', stem: '以下哪些是抑郁的常见表现', selected: ['A'], correct: ['A', 'C', 'D'], isCorrect: false, explanation: '抑郁常伴兴趣减退和睡眠问题。', knowledgePoint: 5 },
     ],
+    answerKeyAt: null,
     alreadyAnswered: false,
     submittedAt: '2026-11-24T02:00:00.000Z',
     ...overrides,

@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   'SCALE_VERSION_MISMATCH',
   'CONSENT_REQUIRED',
   'GUARDIAN_CONSENT_REQUIRED',
+  /** The action needs a signed-in resident (e.g. answering a survey wave, which counts one answer per person). */
+  'SIGN_IN_REQUIRED',
   /** Sign-up to a full event without a waiting list, or without asking to join it (`joinWaitlist`). */
   'EVENT_FULL',
   /** Sign-up, cancellation or an offer answer refused by the event's rules; `details.reason` says which. */

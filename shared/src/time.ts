@@ -39,3 +39,14 @@ export function chinaDay(at: Date): Date {
 export function chinaDate(at: Date): string {
   return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The first instant of the China calendar day `YYYY-MM-DD`; null when it is not a real date. */
+export function chinaDayStart(day: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const utc = new Date(Date.UTC(year, month - 1, date));
+  // Date.UTC rolls 2026-02-30 over into March; a real date survives the round trip.
+  if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== date) return null;
+  return new Date(utc.getTime() - OFFSET_MS);
+}

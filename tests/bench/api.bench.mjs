@@ -41,7 +41,7 @@ async function measure(name, makeRequest) {
   return row;
 }
 
-const server = await startServer({ LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER_MINUTE: '1000000' });
+const server = await startServer({ LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER_MINUTE: '1000000', SUBMIT_RATE_PER_HOUR: '1000000' });
 try {
   const base = server.baseUrl;
   const post = (path, body, token) =>

@@ -1,5 +1,5 @@
 // The awareness-rate statistics at scale (run: pnpm bench). A survey wave gets ANSWERS answers
-// (default 1,000,000) written straight into the SQLite file with their pre-aggregated cells, as
+// (default 1,000,000), each by its own resident, written straight into the SQLite file with their pre-aggregated cells, as
 // the server would have built them answer by answer; then the full breakdown is timed through the
 // API, and for comparison the same breakdown computed from the raw answers with GROUP BY.
 import { createRequire } from 'node:module';
@@ -68,8 +68,10 @@ try {
   const rng = mulberry32(525);
   const cells = new Map();
   const perQuestion = new Map();
+  // A survey wave takes signed-in residents only, one answer each: every answer has its resident.
+  const resident = db.prepare(`INSERT INTO residents (openid, regionId, regionPath, populationGroup, ageBand, gender) VALUES (?, ?, ?, ?, ?, ?)`);
   const insert = db.prepare(`INSERT INTO quiz_attempts (quizId, clientRequestId, onceKey, residentId, answers, score, maxScore, correctCount, questionCount, correctRate, passed,
-    regionId, regionPath, urbanRural, populationGroup, ageBand, gender, campaignId, eventId, submittedAt) VALUES (?, ?, NULL, NULL, '{}', ?, 100, ?, 20, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)`);
+    regionId, regionPath, urbanRural, populationGroup, ageBand, gender, campaignId, eventId, submittedAt) VALUES (?, ?, ?, ?, '{}', ?, 100, ?, 20, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)`);
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
   // Written in chunks, so the running server is never locked out for long (its busy timeout is 5 s).
   const CHUNK = 20_000;
@@ -92,7 +94,8 @@ try {
       }
       const rate = correct / codes.length;
       const passed = rate >= 0.8 ? 1 : 0;
-      insert.run(quiz.id, `bench-${i}`, correct * 5, correct, rate, passed, c.id, c.path, c.urbanRural ?? '', group, age, gender, now);
+      const residentId = Number(resident.run(`bench-survey-${i}`, c.id, c.path, group, age, gender).lastInsertRowid);
+      insert.run(quiz.id, `bench-${i}`, `${quiz.id}:${residentId}`, residentId, correct * 5, correct, rate, passed, c.id, c.path, c.urbanRural ?? '', group, age, gender, now);
       const key = `${c.id}|${group}|${age}|${gender}`;
       const cell = cells.get(key) ?? { c, group, age, gender, respondents: 0, passed: 0, sum: 0, sq: 0 };
       cell.respondents++;

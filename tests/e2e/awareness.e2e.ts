@@ -36,6 +36,27 @@ describe('awareness survey: mini-program H5 to the awareness page', () => {
     await server?.stop();
   });
 
+  it('a visitor who is not signed in is asked to sign in before the first question, and can do so right there', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const visitor = await ctx.newPage();
+    try {
+      await visitor.goto(`${server.baseUrl}/h5/#/packageQuizzes/pages/take/index?id=${quizId}`);
+      const prompt = visitor.locator('.quiz-sign-in .login-prompt');
+      await prompt.waitFor({ timeout: 15000 });
+      expect(await prompt.textContent()).toContain('参加知晓率调查需要先登录');
+      expect(await visitor.locator('.quiz-option').count()).toBe(0);
+      await visitor.locator('.privacy-notice__agree').click({ timeout: 15000 });
+      await visitor.locator('.dev-login__input input').fill(`e2e-visitor-${Date.now() % 100000}`);
+      await visitor.locator('.dev-login__submit').click();
+      await visitor.locator('.quiz-demographics').waitFor({ timeout: 15000 });
+    } catch (e) {
+      await screenshot({ visitor }, 'awareness-visitor');
+      throw e;
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('a resident answers the survey in the H5, telling where they live and who they are', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
     resident = await ctx.newPage();

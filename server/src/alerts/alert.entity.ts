@@ -4,7 +4,11 @@ import { encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
 import { ScaleResponse } from '../scales/scale-response.entity';
 
-/** A 三色预警 alert raised by a response whose respondent agreed to be followed up. */
+/**
+ * A 三色预警 alert raised by a response whose respondent agreed to be followed up. Later such
+ * responses to the same scale join it while it is open (`alert_responses`); `responseId` is the
+ * first, and deleting it deletes the alert.
+ */
 @Entity('alerts')
 @Index(['regionPath', 'status'])
 export class Alert {
@@ -32,6 +36,14 @@ export class Alert {
 
   @Column({ type: 'varchar', length: 8, default: 'open' })
   status: AlertStatus;
+
+  /**
+   * `residentId:scaleCode` while the alert is not closed, null once it is. Unique: a resident has at
+   * most one unclosed alert per scale, even when two submissions race (NULLs never collide).
+   */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 48, nullable: true })
+  openKey: string | null;
 
   @Column({ type: 'varchar', length: 32 })
   scaleCode: string;

@@ -7,11 +7,12 @@ import { ScaleResponse } from '../scales/scale-response.entity';
 import { ScalesModule } from '../scales/scales.module';
 import { Alert } from './alert.entity';
 import { AlertFollowUp } from './alert-follow-up.entity';
+import { AlertResponse } from './alert-response.entity';
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Alert, AlertFollowUp, ScaleResponse, Region]), RegionsModule, ResidentsModule, ScalesModule],
+  imports: [TypeOrmModule.forFeature([Alert, AlertFollowUp, AlertResponse, ScaleResponse, Region]), RegionsModule, ResidentsModule, ScalesModule],
   controllers: [AlertsController],
   providers: [AlertsService],
 })

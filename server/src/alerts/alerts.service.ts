@@ -21,6 +21,7 @@ import { ScalesService } from '../scales/scales.service';
 import type { AlertQueryDto, CloseAlertDto, FollowUpDto } from './alert.dto';
 import { Alert, priorityOf } from './alert.entity';
 import { AlertFollowUp } from './alert-follow-up.entity';
+import { AlertResponse } from './alert-response.entity';
 
 /** A follow-up time may be a little ahead of the server clock (phones drift), not more. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -31,6 +32,7 @@ export class AlertsService implements OnModuleInit {
   constructor(
     @InjectRepository(Alert) private readonly repo: Repository<Alert>,
     @InjectRepository(AlertFollowUp) private readonly followUps: Repository<AlertFollowUp>,
+    @InjectRepository(AlertResponse) private readonly submissions: Repository<AlertResponse>,
     @InjectRepository(ScaleResponse) private readonly responses: Repository<ScaleResponse>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly regions: RegionsService,
@@ -82,7 +84,10 @@ export class AlertsService implements OnModuleInit {
 
   async detail(staff: StaffPrincipal, id: number): Promise<AlertDetail> {
     const alert = await this.find(staff, id);
-    const response = await this.responses.findOneOrFail({ where: { id: alert.responseId } });
+    const submissions = await this.submissions.find({ where: { alertId: alert.id }, order: { submittedAt: 'ASC', id: 'ASC' } });
+    // The counsellor acts on the latest answers and contact the resident gave.
+    const latest = submissions.at(-1)?.responseId ?? alert.responseId;
+    const response = await this.responses.findOneOrFail({ where: { id: latest } });
     const def = await this.scales.version(response.scaleCode, response.scaleVersion);
     const answers = JSON.parse(response.answers ?? '{}') as ScaleAnswers;
     const critical = new Set(JSON.parse(response.criticalItems) as string[]);
@@ -105,6 +110,14 @@ export class AlertsService implements OnModuleInit {
           critical: critical.has(item.id),
         };
       }),
+      submissions: submissions.map((x) => ({
+        responseId: x.responseId,
+        submittedAt: x.submittedAt.toISOString(),
+        score: x.score,
+        bandLabel: x.bandLabel,
+        colour: x.colour,
+        crisis: Boolean(x.crisis),
+      })),
       followUps: followUps.map((f) => ({
         id: f.id,
         at: f.at.toISOString(),
@@ -164,7 +177,8 @@ export class AlertsService implements OnModuleInit {
   async close(staff: StaffPrincipal, id: number, dto: CloseAlertDto): Promise<AlertDetail> {
     const alert = await this.mine(staff, id);
     if (!alert.firstFollowUpAt) throw AppException.invalidState('请先记录至少一次跟进，再结案');
-    await this.repo.update({ id: alert.id }, { status: 'closed', closedAt: new Date(), closeNote: dto.note.trim() });
+    // Clearing openKey lets the resident's next result with follow-up consent raise a new alert.
+    await this.repo.update({ id: alert.id }, { status: 'closed', openKey: null, closedAt: new Date(), closeNote: dto.note.trim() });
     return this.detail(staff, id);
   }
 
@@ -215,9 +229,12 @@ export class AlertsService implements OnModuleInit {
 
   private async exportFor(residentId: number) {
     const alerts = await this.repo.find({ where: { residentId }, order: { id: 'ASC' } });
-    const followUps = alerts.length ? await this.followUps.find({ where: { alertId: In(alerts.map((a) => a.id)) }, order: { at: 'ASC' } }) : [];
+    const ids = alerts.map((a) => a.id);
+    const followUps = alerts.length ? await this.followUps.find({ where: { alertId: In(ids) }, order: { at: 'ASC' } }) : [];
+    const submissions = alerts.length ? await this.submissions.find({ where: { alertId: In(ids) }, order: { submittedAt: 'ASC', id: 'ASC' } }) : [];
     return alerts.map((a) => ({
       responseId: a.responseId,
+      responseIds: submissions.filter((x) => x.alertId === a.id).map((x) => x.responseId),
       colour: a.colour,
       status: a.status,
       createdAt: a.createdAt.toISOString(),

@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
+  answerKeyWithheld,
+  answeringNeedsAccount,
   formatChinaDateTime,
   ancestorPaths,
   QuizAnswerError,
@@ -26,7 +28,7 @@ import { QuestionsService } from './questions.service';
 
 const DEMOGRAPHIC_LABELS = { regionId: '所在社区（村）', populationGroup: '人群', ageBand: '年龄段', gender: '性别' } as const;
 
-/** Residents' side of quizzes: the paper, answering once per survey wave, and the result. */
+/** Residents' side of quizzes: the paper, answering once per survey wave (signed in), and the result. */
 @Injectable()
 export class AttemptsService implements OnModuleInit {
   constructor(
@@ -84,6 +86,11 @@ export class AttemptsService implements OnModuleInit {
     const quiz = await this.published(id);
     const seen = await this.attempts.findOne({ where: { clientRequestId: dto.clientRequestId } });
     if (seen) return { created: false, result: await this.replay(seen, quiz, who, false) };
+    // One answer per person and wave: a survey answer without an account could be sent any number of times.
+    if (answeringNeedsAccount(quiz.kind) && who?.kind !== 'resident') {
+      if (who) throw AppException.forbidden('知晓率调查仅供居民参加');
+      throw new AppException(401, 'SIGN_IN_REQUIRED', '参加知晓率调查需要先登录，每人每期计一次');
+    }
     if (!isOpen(quiz, new Date())) throw AppException.invalidState(closedReason(quiz, new Date()));
     const resident = who?.kind === 'resident' ? await this.residents.get(who.id) : null;
     if (resident && takenOnce(quiz)) {
@@ -178,6 +185,7 @@ export class AttemptsService implements OnModuleInit {
 
   private result(row: QuizAttempt, quiz: Quiz, questions: QuizQuestion[], alreadyAnswered: boolean): AttemptResult {
     const answers = JSON.parse(row.answers) as Record<string, string | string[]>;
+    const withheld = answerKeyWithheld(quiz, new Date());
     return {
       id: row.residentId === null ? null : row.id,
       quizId: quiz.id,
@@ -194,12 +202,13 @@ export class AttemptsService implements OnModuleInit {
           code: q.id,
           stem: q.stem,
           selected,
-          correct: q.correct,
-          isCorrect: selected.length === q.correct.length && q.correct.every((k) => selected.includes(k)),
-          explanation: q.explanation,
+          correct: withheld ? null : q.correct,
+          isCorrect: withheld ? null : selected.length === q.correct.length && q.correct.every((k) => selected.includes(k)),
+          explanation: withheld ? null : q.explanation,
           knowledgePoint: q.knowledgePoint,
         };
       }),
+      answerKeyAt: withheld ? quiz.closesAt?.toISOString() ?? null : null,
       alreadyAnswered,
       submittedAt: row.submittedAt.toISOString(),
     };

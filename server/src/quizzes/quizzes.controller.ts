@@ -14,6 +14,7 @@ import { QuestionInputDto, QuestionQueryDto } from './question.dto';
 import { QuestionsService } from './questions.service';
 import { AdminQuizQueryDto, AttemptInputDto, PublicQuizQueryDto, QuizInputDto } from './quiz.dto';
 import { QuizzesService } from './quizzes.service';
+import { SubmitThrottle } from '../common/http/submit-throttle';
 
 @ApiTags('quizzes')
 @Controller('quizzes')
@@ -35,6 +36,7 @@ export class QuizzesController {
   /** 201 for a new answer; 200 when it was stored before (a retry, or a survey answered already). */
   @Post(':id/attempts')
   @Public()
+  @SubmitThrottle()
   async submit(@IdParam() id: number, @Body() dto: AttemptInputDto, @CurrentPrincipal() who: Principal | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const { created, result } = await this.attempts.submit(id, dto, who);
     reply.status(created ? 201 : 200);

@@ -42,9 +42,10 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
 
   const demographics = async (community = REGION.communityA1) => ({ regionId: await t.regionId(community), populationGroup: 'employee', ageBand: '35to59', gender: 'female' });
 
-  async function answer(quizId: number, right: number, opts: { token?: string; community?: string; campaignId?: number } = {}) {
+  /** An answer by `token`, by a new resident (survey waves take signed-in residents only), or `anonymous`. */
+  async function answer(quizId: number, right: number, opts: { token?: string; anonymous?: boolean; community?: string; campaignId?: number } = {}) {
     return t.request('POST', `/api/v1/quizzes/${quizId}/attempts`, {
-      token: opts.token,
+      token: opts.anonymous ? undefined : opts.token ?? (await t.residentToken(`respondent-${randomUUID().slice(0, 8)}`)),
       body: { answers: await answersFor(quizId, right), clientRequestId: randomUUID(), demographics: await demographics(opts.community), ...(opts.campaignId ? { campaignId: opts.campaignId } : {}) },
     });
   }
@@ -106,7 +107,7 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
   });
 
   describe('answering a survey wave', () => {
-    it('draws the paper once, hides the answers, takes one answer per resident, and counts anonymous answers', async () => {
+    it('draws the paper once, hides the answers until the wave closes, and takes one answer per signed-in resident', async () => {
       const admin = await t.staffToken('region_yc');
       const quizId = await survey(admin);
       const quiz = (await t.get(`/api/v1/admin/quizzes/${quizId}`, admin)).body;
@@ -127,10 +128,12 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       const street = await t.post(`/api/v1/quizzes/${quizId}/attempts`, { answers: await answersFor(quizId, 20), clientRequestId: randomUUID(), demographics: { ...(await demographics()), regionId: await t.regionId(REGION.streetA) } }, resident);
       expect(street.body.message).toContain('社区（村）');
 
-      const first = await answer(quizId, 17, { token: resident });
+      const firstBody = { answers: await answersFor(quizId, 17), clientRequestId: randomUUID(), demographics: await demographics() };
+      const first = await t.post(`/api/v1/quizzes/${quizId}/attempts`, firstBody, resident);
       expect(first.status).toBe(201);
-      expect(first.body).toMatchObject({ score: 85, maxScore: 100, correctCount: 17, passed: true, alreadyAnswered: false });
-      expect(first.body.items[0]).toMatchObject({ explanation: expect.any(String), correct: expect.any(Array) });
+      expect(first.body).toMatchObject({ score: 85, maxScore: 100, correctCount: 17, passed: true, alreadyAnswered: false, answerKeyAt: closesAt });
+      // While the wave is open the result gives no key away: not the answers, nor which were right.
+      expect(first.body.items).toEqual(first.body.items.map(() => expect.objectContaining({ correct: null, isCorrect: null, explanation: null })));
       // The profile remembers what was asked.
       expect((await t.get('/api/v1/me', resident)).body).toMatchObject({ regionName: '萱花社区', populationGroup: 'employee', ageBand: '35to59', gender: 'female' });
 
@@ -139,19 +142,30 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       expect(again.body).toMatchObject({ alreadyAnswered: true, score: 85 });
       expect((await t.get(`/api/v1/quizzes/${quizId}`, resident)).body.alreadyAnswered).toBe(true);
 
-      const anonymous = await answer(quizId, 10);
-      expect(anonymous.status).toBe(201);
-      expect(anonymous.body).toMatchObject({ id: null, passed: false });
-      const incomplete = await t.post(`/api/v1/quizzes/${quizId}/attempts`, { answers: await answersFor(quizId, 10), clientRequestId: randomUUID(), demographics: { regionId: await t.regionId(REGION.communityA1) } });
+      // Without an account a survey answer is refused: it could be sent any number of times.
+      const anonymous = await answer(quizId, 10, { anonymous: true });
+      expect(anonymous).toMatchObject({ status: 401, body: { code: 'SIGN_IN_REQUIRED', message: '参加知晓率调查需要先登录，每人每期计一次' } });
+      expect((await answer(quizId, 10, { token: admin })).status).toBe(403);
+      const second = await answer(quizId, 10);
+      expect(second.status).toBe(201);
+      expect(second.body).toMatchObject({ id: expect.any(Number), passed: false });
+      const newcomer = await t.residentToken('resident-newcomer');
+      const incomplete = await t.post(`/api/v1/quizzes/${quizId}/attempts`, { answers: await answersFor(quizId, 10), clientRequestId: randomUUID(), demographics: { regionId: await t.regionId(REGION.communityA1) } }, newcomer);
       expect(incomplete.status).toBe(400);
       expect(incomplete.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { missing: ['populationGroup', 'ageBand', 'gender'] } });
-      const invalid = await t.post(`/api/v1/quizzes/${quizId}/attempts`, { answers: { nope: 'A' }, clientRequestId: randomUUID(), demographics: await demographics() });
+      const invalid = await t.post(`/api/v1/quizzes/${quizId}/attempts`, { answers: { nope: 'A' }, clientRequestId: randomUUID(), demographics: await demographics() }, newcomer);
       expect(invalid.body.code).toBe('INVALID_ANSWERS');
 
       expect(await count('quiz_attempts')).toBe(2);
       const [cell] = await t.dataSource.query(`SELECT SUM(respondents) AS n, SUM(passed) AS p FROM awareness_cells WHERE quizId = ?`, [quizId]);
       expect([Number(cell.n), Number(cell.p)]).toEqual([2, 1]);
       expect((await t.get(`/api/v1/admin/quizzes/${quizId}`, admin)).body.respondents).toBe(2);
+
+      // Once the wave is closed, the same result comes with the key.
+      expect((await t.post(`/api/v1/admin/quizzes/${quizId}/close`, undefined, admin)).status).toBe(200);
+      const replayed = await t.post(`/api/v1/quizzes/${quizId}/attempts`, firstBody, resident);
+      expect(replayed.body).toMatchObject({ score: 85, answerKeyAt: null });
+      expect(replayed.body.items[0]).toMatchObject({ correct: expect.any(Array), isCorrect: expect.any(Boolean), explanation: expect.any(String) });
 
       const exported = (await t.get('/api/v1/me/export', resident)).body;
       expect(exported.quizAttempts).toEqual([expect.objectContaining({ quizId, score: 85, passed: true })]);
@@ -256,8 +270,9 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       await t.patch('/api/v1/me', await demographics(), resident);
       const active = await t.get('/api/v1/campaigns', resident);
       expect(active.body).toEqual([expect.objectContaining({ title: '5·25 心理健康宣传月', quizzes: expect.arrayContaining([expect.objectContaining({ id: pre.body.id })]) })]);
+      // Pre- and post-tests stay open without an account.
       for (const [quiz, right, token] of [[pre.body.id, 2, resident], [post.body.id, 5, resident], [pre.body.id, 3, undefined], [post.body.id, 4, undefined]] as const) {
-        expect((await answer(quiz, right, { token })).status).toBe(201);
+        expect((await answer(quiz, right, { token, anonymous: !token })).status).toBe(201);
       }
       const uplift = await t.get(`/api/v1/admin/awareness/uplift?postQuizId=${post.body.id}`, admin);
       expect(uplift.status).toBe(200);

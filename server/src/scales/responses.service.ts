@@ -19,7 +19,7 @@ import {
   type ScaleResponseResult,
 } from '@xinqiao/shared';
 import { DataSource, IsNull, LessThan, Not, QueryFailedError, Repository } from 'typeorm';
-import { Alert, priorityOf } from '../alerts/alert.entity';
+import { alertedResponseIds, raiseOrJoin } from '../alerts/alert-raise';
 import { ArticlesService } from '../articles/articles.service';
 import type { Principal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
@@ -44,7 +44,6 @@ export class ResponsesService implements OnModuleInit {
 
   constructor(
     @InjectRepository(ScaleResponse) private readonly repo: Repository<ScaleResponse>,
-    @InjectRepository(Alert) private readonly alertRepo: Repository<Alert>,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scales: ScalesService,
@@ -132,13 +131,12 @@ export class ResponsesService implements OnModuleInit {
       await this.db.transaction(async (tx) => {
         await tx.getRepository(ScaleResponse).insert(row);
         if (colour && resident?.regionId && resident.regionPath) {
-          await tx.getRepository(Alert).insert({
+          // A resident has one open alert per scale: a later result joins it (and may raise its colour).
+          await raiseOrJoin(tx, {
             responseId: row.id,
             residentId: resident.id,
-            colour,
-            priority: priorityOf(colour),
-            status: 'open',
             scaleCode: def.code,
+            colour,
             score: result.score,
             bandLabel: result.band.label,
             crisis: result.crisis,
@@ -146,8 +144,8 @@ export class ResponsesService implements OnModuleInit {
             regionPath: resident.regionPath,
             populationGroup: resident.populationGroup,
             ageBand: row.ageBand,
-            createdAt: now,
-            dueAt: colour === 'red' ? new Date(now.getTime() + this.config.ALERT_RED_DUE_HOURS * HOUR_MS) : null,
+            at: now,
+            redDueHours: this.config.ALERT_RED_DUE_HOURS,
           });
         }
       });
@@ -199,7 +197,10 @@ export class ResponsesService implements OnModuleInit {
     return this.toResult(row, await this.definitionOf(row), { duplicate: false, followUpRequested: (await this.alertedIds([row.id])).has(row.id) });
   }
 
-  /** Deleting a result also deletes its alert and follow-ups (ON DELETE CASCADE). */
+  /**
+   * Deleting a result takes it off its alert's timeline; deleting the result that raised the alert
+   * deletes the alert and its follow-ups (ON DELETE CASCADE).
+   */
   async deleteMine(residentId: number, id: number): Promise<void> {
     const result = await this.repo.delete({ id, residentId });
     if (!result.affected) throw AppException.notFound('测评记录');
@@ -279,10 +280,8 @@ export class ResponsesService implements OnModuleInit {
     return def;
   }
 
-  private async alertedIds(responseIds: number[]): Promise<Set<number>> {
-    if (!responseIds.length) return new Set();
-    const rows = await this.alertRepo.createQueryBuilder('a').select('a.responseId', 'responseId').where('a.responseId IN (:...ids)', { ids: responseIds }).getRawMany<{ responseId: number }>();
-    return new Set(rows.map((r) => Number(r.responseId)));
+  private alertedIds(responseIds: number[]): Promise<Set<number>> {
+    return alertedResponseIds(this.db.manager, responseIds);
   }
 
   private async exportFor(residentId: number) {

@@ -5,7 +5,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -31,6 +30,7 @@ import {
   type ScaleStatsQuery,
 } from '@xinqiao/shared';
 import { FieldLabel } from '../common/errors/validation';
+import { IsChinaDate } from '../common/http/china-date';
 import { PageQueryDto } from '../common/http/page-query.dto';
 
 export class GuardianDto {
@@ -122,9 +122,10 @@ export class ScaleStatsQueryDto implements Partial<ScaleStatsQuery> {
   @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
   regionId?: number;
 
-  @ApiPropertyOptional({ example: '2026-01-01' }) @FieldLabel('开始日期') @IsOptional() @IsISO8601()
+  /** Whole China days only: a window of hours or milliseconds would let two queries isolate one result. */
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'YYYY-MM-DD, China time, included' }) @FieldLabel('开始日期') @IsOptional() @IsChinaDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31' }) @FieldLabel('结束日期') @IsOptional() @IsISO8601()
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'YYYY-MM-DD, China time, included' }) @FieldLabel('结束日期') @IsOptional() @IsChinaDate()
   to?: string;
 }

@@ -11,6 +11,7 @@ import { ResponsesService } from './responses.service';
 import { MyResponsesQueryDto, ScaleEnableDto, ScaleImportDto, ScaleListQueryDto, ScaleResponseDto, ScaleStatsQueryDto, ScaleVersionQueryDto } from './scale.dto';
 import { ScaleStatsService } from './scale-stats.service';
 import { ScalesService } from './scales.service';
+import { SubmitThrottle } from '../common/http/submit-throttle';
 
 @ApiTags('scales')
 @Controller('scales')
@@ -38,6 +39,7 @@ export class ScalesController {
   /** 201 for a new result, 200 when the same clientRequestId was already stored. */
   @Post(':code/responses')
   @Public()
+  @SubmitThrottle()
   async submit(@Param('code') code: string, @Body() dto: ScaleResponseDto, @CurrentPrincipal() who: Principal | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.responses.submit(code, dto, who);
     reply.status(result.duplicate ? 200 : 201);

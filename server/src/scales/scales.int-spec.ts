@@ -381,9 +381,10 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect(byRegion.body.bands.map((b: { label: string }) => b.label)).toHaveLength(GAD7.bands.length);
       const row = (label: string) => byRegion.body.rows.find((r: { label: string }) => r.label === label);
       // 胜利路: 6 none + 2 severe -> the 2 is hidden, and so is the 6 (else 8 - 6 would give it away).
-      expect(row('胜利路街道')).toEqual({ key: expect.any(String), label: '胜利路街道', counts: [null, 0, 0, null], total: 8 });
-      // 中山路: one person: everything hidden, the total too.
-      expect(row('中山路街道')).toMatchObject({ counts: [0, 0, 0, null], total: null });
+      // Its total is hidden too: the district's 9 minus 8 would give 中山路's one person.
+      expect(row('胜利路街道')).toEqual({ key: expect.any(String), label: '胜利路街道', counts: [null, 0, 0, null], total: null });
+      // 中山路: one person: everything hidden, zeros and total too (a zero would say which band it is not).
+      expect(row('中山路街道')).toMatchObject({ counts: [null, null, null, null], total: null });
       expect(row('陈食街道')).toMatchObject({ counts: [0, 0, 0, 0], total: 0 });
 
       const byGroup = await t.get('/api/v1/admin/scales/stats?dimension=group', official);

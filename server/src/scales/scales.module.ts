@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Alert } from '../alerts/alert.entity';
 import { ArticlesModule } from '../articles/articles.module';
 import { HotlinesModule } from '../hotlines/hotlines.module';
-import { Region } from '../regions/region.entity';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { AlertRuleSet } from './alert-rule-set.entity';
@@ -16,7 +14,7 @@ import { ScalesService } from './scales.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ScaleDefinitionRecord, ScaleResponse, AlertRuleSet, Alert, Region]),
+    TypeOrmModule.forFeature([ScaleDefinitionRecord, ScaleResponse, AlertRuleSet]),
     RegionsModule,
     ResidentsModule,
     HotlinesModule,

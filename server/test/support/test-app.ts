@@ -51,6 +51,8 @@ export class TestApp {
         ADMIN_PASSWORD,
         LOGIN_RATE_PER_MINUTE: '100000',
         API_RATE_PER_MINUTE: '100000',
+        SUBMIT_RATE_PER_HOUR: '100000',
+        ANON_SUBMIT_RATE_PER_HOUR: '100000',
         UPLOAD_DIR: uploadDir,
         ADMIN_DIST: join(uploadDir, 'no-admin'),
         H5_DIST: join(uploadDir, 'no-h5'),

@@ -136,7 +136,14 @@ export interface AttemptResult {
   correctRate: number;
   passMark: number;
   passed: boolean;
-  items: { code: string; stem: string; selected: string[]; correct: string[]; isCorrect: boolean; explanation: string; knowledgePoint: KnowledgePointId }[];
+  /** `correct`, `isCorrect` and `explanation` are null while `answerKeyAt` is set. */
+  items: { code: string; stem: string; selected: string[]; correct: string[] | null; isCorrect: boolean | null; explanation: string | null; knowledgePoint: KnowledgePointId }[];
+  /**
+   * Set while the survey wave is still open: when it closes, and with it the correct answers and
+   * explanations are given (before, the first respondents would hand the key to the rest). Null
+   * when they are included.
+   */
+  answerKeyAt: string | null;
   /** A survey answered before: nothing was changed, this is the first answer's result. */
   alreadyAnswered: boolean;
   submittedAt: string;

@@ -239,6 +239,22 @@ export const QUIZ_KIND_LABELS: Record<QuizKind, string> = {
   post_test: '活动后测',
 };
 
+/**
+ * A survey wave measures the awareness rate, so it counts one answer per person: only a signed-in
+ * resident may answer it. Practice and pre/post tests stay open to anyone.
+ */
+export function answeringNeedsAccount(kind: QuizKind): boolean {
+  return kind === 'survey';
+}
+
+/**
+ * A survey wave keeps its correct answers and explanations to itself while it is open: the first
+ * answer would otherwise hand the key to everyone after.
+ */
+export function answerKeyWithheld(quiz: { kind: QuizKind; status: string; closesAt: Date | null }, now: Date): boolean {
+  return quiz.kind === 'survey' && quiz.status !== 'closed' && (!quiz.closesAt || now < quiz.closesAt);
+}
+
 interface QuizBase {
   id: string;
   title: string;

@@ -207,14 +207,31 @@ export interface AlertFollowUp {
   createdAt: string;
 }
 
+/**
+ * A result with follow-up consent on an alert's timeline: the one that raised the alert, then each
+ * later result of the same resident on the same scale while the alert was open.
+ */
+export interface AlertSubmission {
+  responseId: number;
+  submittedAt: string;
+  score: number;
+  bandLabel: string;
+  /** The colour this result called for on its own. */
+  colour: AlertColour;
+  crisis: boolean;
+}
+
 /** The full alert for the counsellor handling it: reading it is audited. */
 export interface AlertDetail extends AlertRow {
+  /** Contact, guardian, critical items and answers are those of the latest submission. */
   contactName: string | null;
   /** In full for the counsellor who claimed the alert, masked (138****8000) for anyone else (phoneShownTo). */
   contactPhone: string | null;
   guardian: { name: string; relation: GuardianRelation } | null;
   criticalItems: string[];
   answers: { itemId: string; text: string; value: number; label: string; critical: boolean }[];
+  /** Oldest first. */
+  submissions: AlertSubmission[];
   followUps: AlertFollowUp[];
   closeNote: string | null;
 }

@@ -16,7 +16,7 @@ import { NotAllowed } from '../../components/NotAllowed';
 import { PageLoading } from '../../components/PageLoading';
 import { formatDateTime } from '../../utils/format';
 import { AlertColourTag, AlertStatusTag, OverdueTag } from './AlertTags';
-import { alertPermissions, describeCriticalItems } from './alertView';
+import { ALERT_COLOUR_TAG_COLORS, alertPermissions, describeCriticalItems, laterSubmissions } from './alertView';
 import { CloseAlertModal } from './CloseAlertModal';
 import { FollowUpModal } from './FollowUpModal';
 
@@ -171,7 +171,7 @@ export default function AlertDetailPage() {
           </Descriptions>
         </ProCard>
 
-        <ProCard title="答题明细" bordered style={{ marginBottom: 16 }}>
+        <ProCard title={alert.submissions.length > 1 ? `答题明细（最近一次测评，共 ${alert.submissions.length} 次）` : '答题明细'} bordered style={{ marginBottom: 16 }}>
           <Table<Answer>
             rowKey="itemId"
             size="small"
@@ -206,23 +206,21 @@ export default function AlertDetailPage() {
 }
 
 function FollowUpTimeline({ alert }: { alert: AlertDetail }) {
-  const items = [
-    {
-      key: 'created',
-      color: 'gray',
+  // The resident's later results and the counsellors' contacts, in the order they happened.
+  const events = [
+    ...laterSubmissions(alert).map(({ submission: x, text }) => ({
+      at: x.submittedAt,
+      key: `s${x.responseId}`,
+      color: ALERT_COLOUR_TAG_COLORS[x.colour],
       children: (
         <>
-          <Typography.Text strong>{formatDateTime(alert.createdAt)} 产生预警</Typography.Text>
-          <div>
-            <Typography.Text type="secondary">
-              {alert.dueAt ? `首次跟进期限 ${formatDateTime(alert.dueAt)}` : '无首次跟进期限'}
-              {alert.assigneeName ? ` · 跟进人 ${alert.assigneeName}` : ' · 尚未认领'}
-            </Typography.Text>
-          </div>
+          <Typography.Text strong>{formatDateTime(x.submittedAt)} 居民再次测评</Typography.Text>
+          <div>{text}</div>
         </>
       ),
-    },
+    })),
     ...alert.followUps.map((f) => ({
+      at: f.at,
       key: `f${f.id}`,
       color: 'blue',
       children: (
@@ -240,6 +238,25 @@ function FollowUpTimeline({ alert }: { alert: AlertDetail }) {
         </>
       ),
     })),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+  const items = [
+    {
+      key: 'created',
+      color: 'gray',
+      children: (
+        <>
+          <Typography.Text strong>{formatDateTime(alert.createdAt)} 产生预警</Typography.Text>
+          <div>
+            <Typography.Text type="secondary">
+              {alert.dueAt ? `首次跟进期限 ${formatDateTime(alert.dueAt)}` : '无首次跟进期限'}
+              {alert.assigneeName ? ` · 跟进人 ${alert.assigneeName}` : ' · 尚未认领'}
+            </Typography.Text>
+          </div>
+        </>
+      ),
+    },
+    ...events.map(({ key, color, children }) => ({ key, color, children })),
     ...(alert.status === 'closed'
       ? [
           {

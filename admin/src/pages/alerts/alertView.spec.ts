@@ -1,6 +1,6 @@
 import type { AlertDetail } from '@xinqiao/shared';
 import type { AlertSummary } from '@xinqiao/shared';
-import { alertPermissions, describeCriticalItems, followUpAtError, redIncrease, toFollowUpInput } from './alertView';
+import { alertPermissions, describeCriticalItems, followUpAtError, laterSubmissions, redIncrease, toFollowUpInput } from './alertView';
 
 const summary = (red: number): AlertSummary => ({ open: 3, claimed: 1, overdue: 0, red, yellow: 2, green: 1 });
 const followUp = { id: 1, at: '', method: 'phone', outcome: '已联系', nextColour: null, counsellorName: '张老师', createdAt: '' } as const;
@@ -68,5 +68,16 @@ describe('follow-up form', () => {
       nextColour: null,
     });
     expect(toFollowUpInput({ at: '2026-11-22T09:30:00Z', method: 'phone', outcome: 'x', nextColour: 'green' }).nextColour).toBe('green');
+  });
+});
+
+describe('laterSubmissions', () => {
+  it('lists the results that joined after the first, each with a line for the timeline', () => {
+    const first = { responseId: 1, submittedAt: '2026-05-01T02:00:00Z', score: 16, bandLabel: '中重度', colour: 'yellow', crisis: false } as const;
+    const again = { responseId: 7, submittedAt: '2026-05-03T02:00:00Z', score: 3, bandLabel: '无', colour: 'red', crisis: true } as const;
+    expect(laterSubmissions({ submissions: [first] })).toEqual([]);
+    expect(laterSubmissions({ submissions: [first, again] })).toEqual([
+      { submission: again, text: '再次测评：3 分（无），本次结果对应红色预警（严重），有危机提示' },
+    ]);
   });
 });

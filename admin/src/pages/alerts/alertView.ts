@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { AlertColour, AlertDetail, AlertStatus, FollowUpInput, FollowUpMethod } from '@xinqiao/shared';
+import { ALERT_COLOUR_LABELS, type AlertColour, type AlertDetail, type AlertStatus, type AlertSubmission, type FollowUpInput, type FollowUpMethod } from '@xinqiao/shared';
 import type { AlertSummary } from '@xinqiao/shared';
 
 /** antd Tag colours: "gold" reads as yellow on white, the preset "yellow" is too pale. */
@@ -78,4 +78,15 @@ export function toFollowUpInput(v: FollowUpFormValues): FollowUpInput {
     outcome: v.outcome.trim(),
     nextColour: v.nextColour ?? null,
   };
+}
+
+/**
+ * The results that joined the alert after the one that raised it (the resident answered the same
+ * scale again while it was open), with a line for the timeline each.
+ */
+export function laterSubmissions(alert: Pick<AlertDetail, 'submissions'>): { submission: AlertSubmission; text: string }[] {
+  return alert.submissions.slice(1).map((s) => ({
+    submission: s,
+    text: `再次测评：${s.score} 分（${s.bandLabel}），本次结果对应${ALERT_COLOUR_LABELS[s.colour]}${s.crisis ? '，有危机提示' : ''}`,
+  }));
 }

@@ -159,7 +159,7 @@ export default function ScaleStatsPage() {
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
               {suppressedHint(stats.minCell)}
               {suppressed ? `：本表共 ${suppressed} 个单元格显示为 “${formatStatsCell(null, stats.minCell)}”，图中不计入这些单元格。` : '。'}
-              同一行中若仅有一个单元格过小，会再隐藏一个单元格，以免通过合计反推。
+              为防止用合计、上级区域或其他统计表反推出这些人数，必要时另有单元格一并隐藏。
             </Typography.Paragraph>
           </>
         ) : null}

@@ -79,12 +79,11 @@ describe('stats chart in ECharts', () => {
 });
 
 describe('stats filters', () => {
-  it('drops an empty scale and turns the day range into ISO bounds', () => {
+  it('drops an empty scale and sends the day range as dates (the server counts whole China days)', () => {
     const filters = toStatsFilters({ scaleCode: '', regionId: 3, range: ['2026-11-01', '2026-11-30'] });
     expect(filters.scaleCode).toBeUndefined();
     expect(filters.regionId).toBe(3);
-    expect(new Date(filters.from!).getTime()).toBe(new Date(2026, 10, 1).getTime());
-    expect(new Date(filters.to!).getTime()).toBe(new Date(2026, 10, 30, 23, 59, 59, 999).getTime());
+    expect(filters).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
     expect(toStatsFilters({ scaleCode: 'phq-9', range: null })).toEqual({ scaleCode: 'phq-9', regionId: undefined });
   });
 

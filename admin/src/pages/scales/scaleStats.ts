@@ -4,19 +4,19 @@ import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ScaleStats, ScaleStatsDimension } from '@xinqiao/shared';
 import type { ScaleStatsFilters } from '../../api/scales';
-import { dayRangeToIso } from '../../utils/format';
 
 export type StatsChartOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
-/** What the filter bar holds; `range` is a pair of local dates (YYYY-MM-DD). */
+/** What the filter bar holds; `range` is a pair of dates (YYYY-MM-DD), both included. */
 export interface StatsFilterValues {
   scaleCode?: string;
   regionId?: number;
   range?: readonly [string, string] | null;
 }
 
+/** The server counts whole days in China time and accepts dates only, never times of day. */
 export function toStatsFilters(v: StatsFilterValues): ScaleStatsFilters {
-  return { scaleCode: v.scaleCode || undefined, regionId: v.regionId, ...dayRangeToIso(v.range ?? undefined) };
+  return { scaleCode: v.scaleCode || undefined, regionId: v.regionId, ...(v.range ? { from: v.range[0], to: v.range[1] } : {}) };
 }
 
 export function suppressedText(minCell: number): string {

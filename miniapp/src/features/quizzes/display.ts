@@ -1,4 +1,4 @@
-import { QUIZ_KIND_LABELS, type PublicCampaign, type QuizKind, type QuizPaper, type QuizSummary } from '@xinqiao/shared'
+import { QUIZ_KIND_LABELS, answeringNeedsAccount, type PublicCampaign, type QuizKind, type QuizPaper, type QuizSummary } from '@xinqiao/shared'
 import { formatDate, formatDateTime } from '../../utils/format'
 
 /** Survey waves first (they are what the awareness rate is measured by), otherwise the server's order. */
@@ -32,4 +32,14 @@ export function closedReason(paper: Pick<QuizPaper, 'opensAt' | 'closesAt'>, now
 /** Surveys and pre/post tests count one answer per resident. */
 export function alreadyAnsweredText(kind: QuizKind): string {
   return kind === 'survey' ? '您已参加过本期调查，感谢参与' : '您已参加过本次测试，感谢参与'
+}
+
+/** What the resident gets after submitting: a survey wave keeps its key until it closes. */
+export function afterSubmitText(kind: QuizKind): string {
+  return kind === 'survey' ? '提交后可以查看得分；正确答案和解析将在调查结束后公布。' : '提交后可以查看得分、正确答案和解析。'
+}
+
+/** Why a survey wave asks to sign in first. */
+export function signInHint(kind: QuizKind): string | null {
+  return answeringNeedsAccount(kind) ? '参加知晓率调查需要先登录：每人每期只计一次，答题情况只用于统计。' : null
 }

@@ -30,9 +30,9 @@ import {
   storedToDemographics,
   type DemographicsForm,
 } from './demographics'
-import { alreadyAnsweredText, campaignPeriod, closedReason, quizMeta, sortQuizzes } from './display'
+import { afterSubmitText, alreadyAnsweredText, campaignPeriod, closedReason, quizMeta, signInHint, sortQuizzes } from './display'
 import { QUIZ_DRAFT_MAX_AGE_MS, clearQuizDraft, hasQuizDraft, loadQuizDraft, newQuizDraft, parseQuizDraft, quizDraftKey, saveQuizDraft, updateQuizDraft } from './draft'
-import { formatScore, optionLabel, passLine, percentLabel, resultItemViews } from './result'
+import { answerKeyNote, formatScore, optionLabel, passLine, percentLabel, resultItemViews } from './result'
 import { idParam, quizResultUrl, takeQuizUrl } from './routes'
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962'
@@ -197,6 +197,13 @@ describe('result', () => {
     expect(resultItemViews(unanswered, null)[0]).toMatchObject({ yourAnswer: '未作答', correctAnswer: 'T' })
   })
 
+  it('leaves out what a survey wave still open withholds, and says when it comes', () => {
+    const withheld = attemptResult({ items: attemptResult().items.map((i) => ({ ...i, correct: null, isCorrect: null, explanation: null })), answerKeyAt: '2026-12-31T16:00:00.000Z' })
+    expect(resultItemViews(withheld, quizPaper())[2]).toMatchObject({ yourAnswer: 'A. 情绪低落', correctAnswer: null, isCorrect: null, explanation: null })
+    expect(answerKeyNote(withheld)).toMatch(/^为保证调查公平，正确答案和解析将在本期调查结束（.+）后公布。$/)
+    expect(answerKeyNote(attemptResult())).toBeNull()
+  })
+
   it('formats scores and the pass line', () => {
     expect(formatScore(85)).toBe('85')
     expect(formatScore(2 + 1 / 3)).toBe('2.3')
@@ -208,6 +215,13 @@ describe('result', () => {
 })
 
 describe('display and routes', () => {
+  it('asks to sign in for survey waves only, and says when the key comes', () => {
+    expect(signInHint('survey')).toBe('参加知晓率调查需要先登录：每人每期只计一次，答题情况只用于统计。')
+    expect([signInHint('practice'), signInHint('pre_test'), signInHint('post_test')]).toEqual([null, null, null])
+    expect(afterSubmitText('survey')).toBe('提交后可以查看得分；正确答案和解析将在调查结束后公布。')
+    expect(afterSubmitText('practice')).toBe('提交后可以查看得分、正确答案和解析。')
+  })
+
   it('lists survey waves first, otherwise in the server order', () => {
     const list = [quizSummary({ id: 1, kind: 'practice' }), quizSummary({ id: 2, kind: 'survey' }), quizSummary({ id: 3, kind: 'pre_test' }), quizSummary({ id: 4, kind: 'survey' })]
     expect(sortQuizzes(list).map((q) => q.id)).toEqual([2, 4, 1, 3])

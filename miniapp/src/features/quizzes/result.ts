@@ -1,4 +1,5 @@
 import { isKnowledgePointId, knowledgePointText, type AttemptResult, type QuizPaper } from '@xinqiao/shared'
+import { formatDateTime } from '../../utils/format'
 import type { PaperQuestion } from './answers'
 
 /** One question of the result as the page lists it. */
@@ -9,9 +10,10 @@ export interface ResultItemView {
   stem: string
   /** The resident's answer in words (`对`, `A. 运动`, several joined by `；`), or 未作答. */
   yourAnswer: string
-  correctAnswer: string
-  isCorrect: boolean
-  explanation: string
+  /** The three below are null while a survey wave is open (see `answerKeyNote`). */
+  correctAnswer: string | null
+  isCorrect: boolean | null
+  explanation: string | null
   /** The 《心理健康素养十条》 point the question tests ('' when unknown). */
   knowledgePoint: string
 }
@@ -40,7 +42,7 @@ export function resultItemViews(result: AttemptResult, paper: Pick<QuizPaper, 'q
       number: i + 1,
       stem: item.stem,
       yourAnswer: answerText(q, item.selected),
-      correctAnswer: answerText(q, item.correct),
+      correctAnswer: item.correct && answerText(q, item.correct),
       isCorrect: item.isCorrect,
       explanation: item.explanation,
       knowledgePoint: isKnowledgePointId(item.knowledgePoint) ? knowledgePointText(item.knowledgePoint) : '',
@@ -61,4 +63,9 @@ export function percentLabel(share: number): string {
 /** `达到 80% 及格线` / `未达到 80% 及格线`. */
 export function passLine(result: Pick<AttemptResult, 'passed' | 'passMark'>): string {
   return `${result.passed ? '达到' : '未达到'} ${percentLabel(result.passMark)} 及格线`
+}
+
+/** Why a survey wave's result has no answers yet, and when they come; null when it has them. */
+export function answerKeyNote(result: Pick<AttemptResult, 'answerKeyAt'>): string | null {
+  return result.answerKeyAt ? `为保证调查公平，正确答案和解析将在本期调查结束（${formatDateTime(result.answerKeyAt)}）后公布。` : null
 }

@@ -50,10 +50,10 @@ beforeEach(() => {
 })
 
 describe('taking a quiz', () => {
-  it('without an account: the four facts once, then one question per screen, then POST keyed by code with the campaign', async () => {
+  it('a pre-test without an account: the four facts once, then one question per screen, then POST keyed by code with the campaign', async () => {
     setRouterParams({ id: '3', campaignId: '8' })
     const sent = routeRequests({
-      'GET /api/v1/quizzes/3': () => ({ statusCode: 200, data: quizPaper() }),
+      'GET /api/v1/quizzes/3': () => ({ statusCode: 200, data: quizPaper({ kind: 'pre_test' }) }),
       'GET /api/v1/regions': () => ({ statusCode: 200, data: REGIONS }),
       'POST /api/v1/quizzes/3/attempts': () => ({ statusCode: 201, data: attemptResult() }),
     })
@@ -139,6 +139,25 @@ describe('taking a quiz', () => {
     expect(sent.find((r) => r.method === 'POST')!.header.Authorization).toBe('Bearer tok')
   })
 
+  it('a survey wave asks to sign in before the first question (体验登录 on H5), then starts', async () => {
+    const sent = routeRequests({
+      'GET /api/v1/quizzes/3': () => ({ statusCode: 200, data: quizPaper() }),
+      'POST /api/v1/auth/dev/login': () => ({ statusCode: 201, data: { accessToken: 'fresh', expiresIn: 7200, resident: resident() } }),
+      'GET /api/v1/me': () => ({ statusCode: 200, data: resident({ gender: 'female' }) }),
+    })
+    const { container } = render(<QuizTake />)
+    const prompt = await findEl(container, '.quiz-sign-in .login-prompt')
+    expect(prompt.textContent).toContain('参加知晓率调查需要先登录：每人每期只计一次')
+    expect(container.querySelector('.quiz-demographics')).toBeNull()
+    expect(container.querySelector('.quiz-option')).toBeNull()
+
+    click(container.querySelector('.dev-login__submit'))
+    expect((await findEl(container, '.quiz-progress')).textContent).toContain('第 1 / 3 题')
+    expect(container.querySelector('.login-prompt')).toBeNull()
+    // The paper is read again with the account: it says whether this resident answered already.
+    expect(sent.filter((r) => r.path === '/api/v1/quizzes/3').map((r) => r.header.Authorization)).toEqual([undefined, 'Bearer fresh'])
+  })
+
   it('practice needs no demographics; back and 下一题 move between questions', async () => {
     routeRequests({ 'GET /api/v1/quizzes/3': () => ({ statusCode: 200, data: quizPaper({ kind: 'practice' }) }) })
     saveQuizDraft(updateQuizDraft(newQuizDraft({ quizId: 3, questionCodes: codes, clientRequestId: ID, campaignId: null }), { answers: { 'KP1-01': ['F'] }, index: 1 }))
@@ -207,7 +226,7 @@ describe('taking a quiz', () => {
     saveAnswered()
     let calls = 0
     const sent = routeRequests({
-      'GET /api/v1/quizzes/3': () => ({ statusCode: 200, data: quizPaper() }),
+      'GET /api/v1/quizzes/3': () => ({ statusCode: 200, data: quizPaper({ kind: 'post_test' }) }),
       'GET /api/v1/regions': () => ({ statusCode: 200, data: REGIONS }),
       'POST /api/v1/quizzes/3/attempts': () => (++calls === 1 ? 'network-error' : { statusCode: 201, data: attemptResult() }),
     })
@@ -242,6 +261,19 @@ describe('result', () => {
     expect(container.querySelector('.quiz-result__again')).toBeNull()
     click(container.querySelector('.quiz-result__campaign'))
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packageQuizzes/pages/campaign/index?id=8' })
+  })
+
+  it('a survey wave still open: the answers only, and when the key comes', () => {
+    setRouterParams({ quizId: '3' })
+    const withheld = attemptResult().items.map((i) => ({ ...i, correct: null, isCorrect: null, explanation: null }))
+    handOverQuizResult({ result: attemptResult({ items: withheld, answerKeyAt: '2026-12-31T16:00:00.000Z' }), paper: quizPaper(), campaignId: null })
+    const { container } = render(<QuizResult />)
+    expect(container.querySelector('.quiz-result__key-note')!.textContent).toMatch(/^为保证调查公平，正确答案和解析将在本期调查结束（\d{4}-\d\d-\d\d \d\d:\d\d）后公布。$/)
+    expect(container.textContent).toContain('你的作答')
+    expect(container.querySelectorAll('.quiz-result-item--pending')).toHaveLength(3)
+    expect(container.textContent).toContain('你的答案：A. 情绪低落')
+    // The score stays (答对 2 / 3 题); which questions were right does not.
+    expect([...container.querySelectorAll('.quiz-result-item')].map((i) => i.textContent).join('')).not.toMatch(/正确答案：|解析：|答对|答错/)
   })
 
   it('a survey answered before shows the first result with a note; practice offers 再练一次', () => {

@@ -147,6 +147,8 @@ export const ENV_SPEC = {
   WECHAT_TEMPLATE_EVENT_CHANGE: { doc: 'Template for an event changed or cancelled (same format)', parse: template },
   ALERT_RED_DUE_HOURS: { doc: 'Hours within which a red (三色预警) alert must have a first follow-up before it shows as overdue', default: '24', parse: int(1, 720) },
   AWARENESS_MIN_RESPONDENTS: { doc: 'Awareness-rate slices with fewer respondents show "样本量不足" instead of a figure', default: '30', parse: int(1, 10000) },
+  SUBMIT_RATE_PER_HOUR: { doc: 'Submissions (self-test results, quiz and survey answers, counted together) one signed-in resident may make in an hour', default: '30', parse: int(1, 1000000) },
+  ANON_SUBMIT_RATE_PER_HOUR: { doc: 'Submissions without sign-in allowed per client IP in an hour (higher: people at one venue may share an IP)', default: '120', parse: int(1, 1000000) },
   JOB_POLL_MS: { doc: 'How often the background job queue looks for due jobs (exports, notifications)', default: '1000', parse: int(50, 60000) },
   JOB_CONCURRENCY: { doc: 'Background jobs one server process runs at the same time', default: '2', parse: int(1, 32) },
   UPLOAD_DIR: { doc: 'Where uploaded images are stored (served at /uploads/)', default: 'data/uploads', parse: str },

@@ -1,5 +1,6 @@
 import { Alert } from '../../alerts/alert.entity';
 import { AlertFollowUp } from '../../alerts/alert-follow-up.entity';
+import { AlertResponse } from '../../alerts/alert-response.entity';
 import { Article } from '../../articles/article.entity';
 import { AwarenessCell } from '../../awareness/awareness-cell.entity';
 import { AwarenessTarget } from '../../awareness/awareness-target.entity';
@@ -31,4 +32,5 @@ export const ENTITIES = [
   Hotline, ScaleDefinitionRecord, ScaleResponse, AlertRuleSet, Alert, AlertFollowUp,
   Question, Quiz, QuizAttempt, AwarenessCell, QuestionCount, AwarenessTarget, Campaign, Job,
   HostUnit, OutreachEvent, EventRegistration, EventNotification, SubscribeGrant, LoginBackoff,
+  AlertResponse,
 ];

@@ -29,6 +29,7 @@ const MESSAGES: Record<string, (label: string, english: string) => string> = {
   isIn: (l, en) => `${l}的取值无效（${en.replace(/^.*following values: /, '可选：')}）`,
   isDateString: (l) => `${l}必须是 ISO 8601 日期时间`,
   isISO8601: (l) => `${l}必须是 ISO 8601 日期时间`,
+  isChinaDate: (l) => `${l}必须是日期，格式为 YYYY-MM-DD（不含时间）`,
   min: (l, en) => `${l}不能小于 ${en.match(/(-?[\d.]+)$/)?.[1] ?? ''}`,
   max: (l, en) => `${l}不能大于 ${en.match(/(-?[\d.]+)$/)?.[1] ?? ''}`,
   minLength: (l, en) => `${l}长度不能少于 ${en.match(/(\d+) characters/)?.[1] ?? ''} 个字符`,

@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { alreadyAnsweredText } from '../../../features/quizzes/display'
 import { peekQuizResult } from '../../../features/quizzes/handoff'
-import { formatScore, passLine, resultItemViews } from '../../../features/quizzes/result'
+import { answerKeyNote, formatScore, passLine, resultItemViews } from '../../../features/quizzes/result'
 import { HOME_URL, campaignUrl, idParam, takeQuizUrl } from '../../../features/quizzes/routes'
 import './index.scss'
 
@@ -30,6 +30,7 @@ export default function QuizResult() {
 
   const { result, paper, campaignId } = submitted
   const items = resultItemViews(result, paper)
+  const keyNote = answerKeyNote(result)
   return (
     <View className='quiz-result'>
       {result.alreadyAnswered && (
@@ -52,19 +53,20 @@ export default function QuizResult() {
       </View>
 
       <View className='section-title'>
-        <Text>答案与解析</Text>
+        <Text>{keyNote ? '你的作答' : '答案与解析'}</Text>
       </View>
+      {keyNote && <View className='quiz-result__key-note'>{keyNote}</View>}
       {items.map((item) => (
-        <View key={item.code} className={`quiz-result-item card quiz-result-item--${item.isCorrect ? 'correct' : 'wrong'}`}>
+        <View key={item.code} className={`quiz-result-item card quiz-result-item--${item.isCorrect === null ? 'pending' : item.isCorrect ? 'correct' : 'wrong'}`}>
           <View className='quiz-result-item__head'>
             <Text className='quiz-result-item__stem'>
               {item.number}. {item.stem}
             </Text>
-            <Text className='quiz-result-item__mark'>{item.isCorrect ? '答对' : '答错'}</Text>
+            {item.isCorrect !== null && <Text className='quiz-result-item__mark'>{item.isCorrect ? '答对' : '答错'}</Text>}
           </View>
           <Text className='quiz-result-item__line'>你的答案：{item.yourAnswer}</Text>
-          <Text className='quiz-result-item__line quiz-result-item__correct'>正确答案：{item.correctAnswer}</Text>
-          <Text className='quiz-result-item__explanation'>解析：{item.explanation}</Text>
+          {item.correctAnswer !== null && <Text className='quiz-result-item__line quiz-result-item__correct'>正确答案：{item.correctAnswer}</Text>}
+          {item.explanation !== null && <Text className='quiz-result-item__explanation'>解析：{item.explanation}</Text>}
           {item.knowledgePoint ? <Text className='quiz-result-item__point'>知识点：{item.knowledgePoint}</Text> : null}
         </View>
       ))}

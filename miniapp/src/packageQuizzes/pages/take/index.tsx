@@ -12,6 +12,7 @@ import {
   type QuizSummary,
 } from '@xinqiao/shared'
 import { ChoiceCard } from '../../../components/Choice'
+import LoginPrompt from '../../../components/LoginPrompt'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import QuizCard from '../../../components/QuizCard'
 import StepProgress from '../../../components/StepProgress'
@@ -42,7 +43,7 @@ import {
   type DemographicsForm,
   type StoredDemographics,
 } from '../../../features/quizzes/demographics'
-import { alreadyAnsweredText, closedReason } from '../../../features/quizzes/display'
+import { afterSubmitText, alreadyAnsweredText, closedReason, signInHint } from '../../../features/quizzes/display'
 import { clearQuizDraft, loadQuizDraft, newQuizDraft, saveQuizDraft, updateQuizDraft, type QuizDraft } from '../../../features/quizzes/draft'
 import { handOverQuizResult } from '../../../features/quizzes/handoff'
 import { optionLabel } from '../../../features/quizzes/result'
@@ -73,7 +74,7 @@ export default function QuizTake() {
   const { params } = useRouter()
   const quizId = idParam(params.id)
   const urlCampaignId = idParam(params.campaignId)
-  const { resident, profile, refresh } = useResident()
+  const { resident, profile, refresh, setProfile } = useResident()
   const [state, setState] = useState<LoadState>({ status: 'loading' })
   const [draft, setDraft] = useState<QuizDraft | null>(null)
   const [stored, setStored] = useState<StoredDemographics | null>(loadStoredDemographics)
@@ -182,6 +183,28 @@ export default function QuizTake() {
     )
   }
 
+  // A survey wave counts one answer per person: sign in before the first question.
+  const needsSignIn = signInHint(paper.kind)
+  if (needsSignIn && !profile) {
+    return (
+      <View className='quiz-take quiz-sign-in'>
+        <View className='quiz-take__head'>
+          <Text className='quiz-take__title'>{paper.title}</Text>
+          {paper.description ? <Text className='quiz-take__desc'>{paper.description}</Text> : null}
+        </View>
+        <LoginPrompt
+          hint={needsSignIn}
+          onLoggedIn={(p) => {
+            setProfile(p)
+            // Answered before under this account? The paper says so.
+            void load()
+          }}
+        />
+        <PrivacyNotice />
+      </View>
+    )
+  }
+
   if (!draft) return <View className='quiz-take list-status'>加载中…</View>
 
   const { questions } = paper
@@ -224,6 +247,12 @@ export default function QuizTake() {
         if (i >= 0) persist(updateQuizDraft(current, { index: i }))
         void Taro.showToast({ title: err.message, icon: 'none', duration: 2500 })
         setSubmit({ status: 'idle' })
+        return
+      }
+      if (err.code === 'SIGN_IN_REQUIRED') {
+        // The session ended meanwhile: the page asks to sign in again; the answers stay in the draft.
+        setSubmit({ status: 'idle' })
+        await refresh()
         return
       }
       if (err.statusCode === 409) {
@@ -347,7 +376,7 @@ export default function QuizTake() {
       ) : (
         <View className='quiz-done card'>
           <Text className='quiz-done__title'>全部题目已答完</Text>
-          <Text className='quiz-done__text'>提交后可以查看得分、正确答案和解析。</Text>
+          <Text className='quiz-done__text'>{afterSubmitText(paper.kind)}</Text>
           {!profile && stored && needsDemographics(paper.kind) && (
             <View className='quiz-demographics-summary'>
               <Text className='quiz-demographics-summary__text'>答题人信息（仅用于匿名统计）：{demographicsSummary(stored)}</Text>
