@@ -184,11 +184,14 @@ export function validateTimeRanges(ranges: readonly TimeRange[]): HoursProblem[]
   ranges.forEach((range: unknown, index) => {
     const r = (typeof range === 'object' && range !== null ? range : {}) as Partial<Record<'start' | 'end', unknown>>;
     const code = timeProblem(r.start) ?? timeProblem(r.end);
-    if (code) return void problems.push({ code, index });
+    if (code) {
+      problems.push({ code, index });
+      return;
+    }
     const start = hmMinutes(r.start as string)!;
     const end = hmMinutes(r.end as string)!;
-    if (start >= end) return void problems.push({ code: 'start_not_before_end', index });
-    valid.push({ index, start, end });
+    if (start < end) valid.push({ index, start, end });
+    else problems.push({ code: 'start_not_before_end', index });
   });
   valid.sort((a, b) => a.start - b.start || a.index - b.index);
   let latestEnd = -1;
