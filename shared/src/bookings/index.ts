@@ -1,1 +1,4 @@
 export * from './types';
+export * from './slots';
+export * from './rules';
+export * from './ics';

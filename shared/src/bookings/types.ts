@@ -136,7 +136,8 @@ export interface GuardianConsent {
 }
 
 export interface IntakeInput {
-  topic: IntakeTopic;
+  /** null: none given (without `consent.sensitive` the resident books without saying what about). */
+  topic: IntakeTopic | null;
   /** A few lines in the resident's words (health information: needs `sensitiveConsent`). */
   note?: string | null;
   /** How the counsellor or duty staff reach the resident; required for phone sessions and call-backs. */

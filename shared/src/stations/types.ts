@@ -126,9 +126,16 @@ export interface StationSummary extends Station {
   distanceMetres: number | null;
 }
 
+/** One China date's hours (see `hoursBetween`); `holiday` names the calendar entry, e.g. 国庆节放假, 国庆节调休上班. */
+export interface StationDay {
+  date: string;
+  hours: TimeRange[];
+  holiday: string | null;
+}
+
 /** GET /api/v1/stations/:id: the station, its next 14 days of hours, and its published counsellors. */
 export interface StationDetail extends StationSummary {
-  days: { date: string; hours: TimeRange[]; holiday: string | null }[];
+  days: StationDay[];
   counsellors: CounsellorSummary[];
 }
 
