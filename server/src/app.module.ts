@@ -13,9 +13,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './common/config/env';
-import { dataSourceOptions } from './common/database/data-source';
-import { serializeSqlite } from './common/database/sqlite-serial';
-import { DataSource } from 'typeorm';
+import { dataSourceOptions, openDataSource } from './common/database/data-source';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { isLoginRoute } from './common/http/throttle';
 import { JobsModule } from './common/jobs/jobs.module';
@@ -52,7 +50,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config),
-          dataSourceFactory: async (options) => serializeSqlite(await new DataSource(options!).initialize()),
+          dataSourceFactory: (options) => openDataSource(options!, config),
         }),
         JwtModule.register({ global: true, secret: config.JWT_SECRET }),
         ThrottlerModule.forRoot({

@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   /** A genuine screen code past its window: scan the screen again. */
   'CHECKIN_CODE_EXPIRED',
   'SERVICE_UNAVAILABLE',
+  /** The database cannot be reached or is too busy (outage, every connection in use, a statement over its time limit): try again shortly. */
+  'DB_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { join } from 'path';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/common/config/env';
+import type { DbConfig } from '../../src/common/database/data-source';
 import { StartupService } from '../../src/startup.service';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data';
 import { createTestDatabase, truncateAll, type TestDatabase } from './test-db';
@@ -35,7 +36,8 @@ export class TestApp {
     private readonly uploadDir: string,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  /** `db` may change how the app reaches its fresh database (e.g. through a proxy, or a smaller pool). */
+  static async start(env: Record<string, string> = {}, options: { db?: (config: DbConfig) => DbConfig } = {}): Promise<TestApp> {
     const db = await createTestDatabase();
     const uploadDir = mkdtempSync(join(tmpdir(), 'xq-uploads-'));
     const config = {
@@ -53,7 +55,7 @@ export class TestApp {
         H5_DIST: join(uploadDir, 'no-h5'),
         ...env,
       }),
-      ...db.config,
+      ...(options.db ? options.db(db.config) : db.config),
     };
     const app = await createApp(config, { logger: false });
     await app.init();
