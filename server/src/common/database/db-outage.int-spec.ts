@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { DataSource } from 'typeorm';
 import { publishedEvent, residentIn, signUp } from '../../../test/support/events';
 import { TcpProxy } from '../../../test/support/tcp-proxy';
 import { TestApp, type Answer } from '../../../test/support/test-app';
@@ -139,21 +139,22 @@ if (TEST_DB === 'mysql') {
       const organiser = await t.staffToken('organiser_sl');
       const eventId = await publishedEvent(t, organiser);
       const me = await residentIn(t, 'locked-out');
-      const other = new Database(t.config.SQLITE_PATH);
+      // Another process (a second connection to the file) takes the write lock and keeps it.
+      const other = await new DataSource({ type: 'better-sqlite3', database: t.config.SQLITE_PATH }).initialize();
       try {
-        other.exec('BEGIN IMMEDIATE');
+        await other.query('BEGIN IMMEDIATE');
         const body = signUp();
         const refused = await timed('sign-up', () => t.post(`/api/v1/events/${eventId}/registrations`, body, me));
         expect(refused.answer.body).toEqual({ statusCode: 503, code: 'DB_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试' });
         expect(refused.answer.headers['retry-after']).toBe('5');
         expect(refused.ms).toBeLessThan(1000 + 1000);
-        other.exec('ROLLBACK');
+        await other.query('ROLLBACK');
         const retried = await t.post(`/api/v1/events/${eventId}/registrations`, body, me);
         expect(retried.status).toBe(201);
         const rows = await t.dataSource.query(`SELECT status FROM event_registrations WHERE eventId = ?`, [eventId]);
         expect(rows).toEqual([{ status: 'confirmed' }]);
       } finally {
-        other.close();
+        await other.destroy();
       }
     });
   });

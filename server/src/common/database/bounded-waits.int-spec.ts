@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { publishedEvent, residentIn, signUp } from '../../../test/support/events';
 import { TestApp, type Answer } from '../../../test/support/test-app';
 import { TEST_DB } from '../../../test/support/test-db';
+import { EventLocks } from '../../events/event-locks';
 import { isDatabaseUnavailable } from './availability';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -92,5 +93,37 @@ describe(`a unit of work waiting too long for the database on ${TEST_DB}`, () =>
     for (const [i, token] of residents.entries()) expect((await t.post(`/api/v1/events/${eventId}/registrations`, bodies[i], token)).status).toBe(201);
     const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM event_registrations WHERE eventId = ? AND status = 'confirmed'`, [eventId]);
     expect(Number(n)).toBe(3);
+  });
+});
+
+describe(`an event's lock held by a slow unit of work on ${TEST_DB}`, () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await TestApp.start({ JOB_POLL_MS: '60000', DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS) })));
+  afterAll(() => t.stop());
+
+  it('is waited for no longer than the bound, and the waiters change nothing', async () => {
+    const organiser = await t.staffToken('organiser_sl');
+    const eventId = await publishedEvent(t, organiser);
+    const locks = t.app.get(EventLocks);
+    const slow = locks.run(eventId, async (tx) => {
+      await tx.query('SELECT 1');
+      await pause(ACQUIRE_MS * 3);
+    });
+    await pause(100);
+    const started = Date.now();
+    const waiters = await Promise.all(
+      [1, 2].map((n) =>
+        locks
+          .run(eventId, (tx) => tx.query(`UPDATE events SET title = ? WHERE id = ?`, [`waiter ${n}`, eventId]))
+          .then(() => 'ran', (e: unknown) => ({ unavailable: isDatabaseUnavailable(e), ms: Date.now() - started })),
+      ),
+    );
+    await slow;
+    for (const w of waiters) {
+      expect(w).toMatchObject({ unavailable: true });
+      expect((w as { ms: number }).ms).toBeLessThan(ACQUIRE_MS + SLACK_MS);
+    }
+    const [{ title }] = await t.dataSource.query('SELECT title FROM events WHERE id = ?', [eventId]);
+    expect(title).toBe('情绪与睡眠讲座');
   });
 });
