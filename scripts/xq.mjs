@@ -161,10 +161,11 @@ async function test() {
   await jest('shared-unit', '@xinqiao/shared', []);
   await step('server-typecheck', '@xinqiao/server', 'typecheck');
   await jest('server-unit', '@xinqiao/server', ['--selectProjects', 'unit']);
+  // Before the integration suites: some of them run the built server as a real process.
+  await step('server-build', '@xinqiao/server', 'build');
   await jest('server-integration-sqlite', '@xinqiao/server', ['--selectProjects', 'integration'], { TEST_DB: 'sqlite' });
   if (haveMysql) await jest('server-integration-mysql', '@xinqiao/server', ['--selectProjects', 'integration'], { TEST_DB: 'mysql', MYSQL_URL: mysqlUrl });
   else skip('server-integration-mysql', `no MySQL/MariaDB answering at ${hostname}:${port || 3306} (set MYSQL_URL)`);
-  await step('server-build', '@xinqiao/server', 'build');
   await step('admin-build', '@xinqiao/admin', 'build');
   await jest('admin-unit', '@xinqiao/admin', []);
   await step('miniapp-typecheck', '@xinqiao/miniapp', 'typecheck');
