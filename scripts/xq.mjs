@@ -5,6 +5,7 @@
  *   npm test      install, build and run every test suite; ends with "N passed, N failed"
  *   npm run bench benchmarks of the hot API paths
  *   npm run dev   API + admin + mini-program H5 dev servers with hot reload
+ *   npm run backup / npm run restore   back up or restore the database (see backupCommand)
  * pnpm is used from the PATH when it is version 12, otherwise fetched once through npm.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -209,7 +210,18 @@ async function dev() {
   process.exit(r.code);
 }
 
-const commands = { start, test, bench, dev, build: async () => (await install(), await buildAll()) };
+/**
+ * `npm run backup [-- file]`, `npm run restore -- file [--force]`: the server's backup command, on the
+ * database `npm start` uses unless DB_TYPE/SQLITE_PATH/DATABASE_URL say otherwise; files are relative
+ * to the folder npm was run from.
+ */
+async function backupCommand(command) {
+  const extraEnv = process.env.SQLITE_PATH ? {} : { SQLITE_PATH: DEMO_ENV.SQLITE_PATH };
+  const r = await run('node', [join(ROOT, 'server', 'scripts', 'start.js'), command, ...process.argv.slice(3)], { cwd: process.env.INIT_CWD ?? process.cwd(), extraEnv });
+  process.exit(r.code);
+}
+
+const commands = { start, test, bench, dev, build: async () => (await install(), await buildAll()), backup: () => backupCommand('backup'), restore: () => backupCommand('restore') };
 const command = commands[process.argv[2]];
 if (!command) {
   console.error(`usage: node scripts/xq.mjs ${Object.keys(commands).join('|')}`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Starts the API alone, building it (and the shared package) first when the build is missing or stale.
+// `start.js backup …` / `start.js restore …` run the backup command (dist/backup-cli.js) instead.
 const { execFileSync } = require('child_process');
 const { existsSync, readdirSync, statSync } = require('fs');
 const { join } = require('path');
@@ -23,4 +24,4 @@ if (stale(join(shared, 'src'), join(shared, 'dist', 'cjs', 'index.js'))) {
   execFileSync('npm', ['run', 'build'], { cwd: shared, stdio: 'inherit' });
 }
 if (stale(join(server, 'src'), join(server, 'dist', 'main.js'))) tsc(server, 'tsconfig.build.json');
-require(join(server, 'dist', 'main.js'));
+require(join(server, 'dist', ['backup', 'restore'].includes(process.argv[2]) ? 'backup-cli.js' : 'main.js'));
