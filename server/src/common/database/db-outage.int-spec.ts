@@ -16,10 +16,11 @@ interface Outcome {
   code?: string;
   started: number;
   ms: number;
+  answer: Answer;
 }
 
 /** Sends one request and notes how it ended and how long it took. */
-async function timed(what: Outcome['what'], send: () => Promise<Answer>): Promise<Outcome & { answer: Answer }> {
+async function timed(what: Outcome['what'], send: () => Promise<Answer>): Promise<Outcome> {
   const started = Date.now();
   const answer = await send();
   return { what, status: answer.status, code: answer.body?.code, started, ms: Date.now() - started, answer };
@@ -111,7 +112,7 @@ if (TEST_DB === 'mysql') {
         expect(o.ms).toBeLessThan(ACQUIRE_MS + 1000);
       }
       const health = during.find((o) => o.what === 'health');
-      expect(health && (health as Outcome & { answer: Answer }).answer.body).toEqual({
+      expect(health?.answer.body).toEqual({
         statusCode: 503,
         code: 'DB_UNAVAILABLE',
         message: '数据库暂时不可用，请稍后再试',
