@@ -9,7 +9,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** DB_ACQUIRE_TIMEOUT_MS of these apps. */
 const ACQUIRE_MS = 1000;
 /** What "a bounded time" allows beyond it on a busy machine: an answer, not a hang. */
-const SLACK_MS = 1000;
+const SLACK_MS = 2000;
 const UNAVAILABLE = { statusCode: 503, code: 'DB_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试' };
 
 async function timed(send: () => Promise<Answer>): Promise<{ answer: Answer; ms: number }> {
@@ -23,7 +23,7 @@ if (TEST_DB === 'mysql') {
     let t: TestApp;
     let monitor: DataSource;
     beforeAll(async () => {
-      t = await TestApp.start({ JOB_POLL_MS: '60000', DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS), DB_STATEMENT_TIMEOUT_MS: '3000' }, { db: (c) => ({ ...c, DB_POOL_SIZE: 3 }) });
+      t = await TestApp.start({ JOB_POLL_MS: '60000', DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS), DB_STATEMENT_TIMEOUT_MS: '4000' }, { db: (c) => ({ ...c, DB_POOL_SIZE: 3 }) });
       monitor = await new DataSource({ type: 'mysql', url: t.config.DATABASE_URL!.replace(/^mariadb:/, 'mysql:') }).initialize();
     });
     afterAll(async () => {
@@ -36,9 +36,9 @@ if (TEST_DB === 'mysql') {
       const eventId = await publishedEvent(t, organiser);
       const me = await residentIn(t, 'pool-waiter');
 
-      const sleepers = Array.from({ length: 3 }, () => t.dataSource.query('SELECT SLEEP(5)').then(() => null, (e: unknown) => e));
+      const sleepers = Array.from({ length: 3 }, () => t.dataSource.query('SELECT SLEEP(6)').then(() => null, (e: unknown) => e));
       const [{ db }] = await monitor.query('SELECT DATABASE() AS db');
-      while (Number((await monitor.query(`SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO = 'SELECT SLEEP(5)'`, [db]))[0].n) < 3) await pause(20);
+      while (Number((await monitor.query(`SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO = 'SELECT SLEEP(6)'`, [db]))[0].n) < 3) await pause(20);
 
       const probes = await Promise.all([
         timed(() => t.get('/api/v1/events', me)),
@@ -52,7 +52,7 @@ if (TEST_DB === 'mysql') {
       }
       expect(probes[0].answer.body).toEqual(UNAVAILABLE);
 
-      // DB_STATEMENT_TIMEOUT_MS (3 s) ends the 5-second statements with an error that counts as "unavailable".
+      // DB_STATEMENT_TIMEOUT_MS (4 s) ends the 6-second statements with an error that counts as "unavailable".
       for (const outcome of await Promise.all(sleepers)) expect(isDatabaseUnavailable(outcome)).toBe(true);
 
       // The connections given up by the waiters went back to the pool: many requests at once all pass.
@@ -77,7 +77,7 @@ describe(`a unit of work waiting too long for the database on ${TEST_DB}`, () =>
     // One long unit of work holds the only connection (MySQL) or the process-wide lock (SQLite).
     const long = t.dataSource.transaction(async (tx) => {
       await tx.query('SELECT 1');
-      await pause(ACQUIRE_MS * 3);
+      await pause(ACQUIRE_MS * 5);
     });
     const probes = await Promise.all([
       ...residents.map((token, i) => timed(() => t.post(`/api/v1/events/${eventId}/registrations`, bodies[i], token))),
@@ -107,7 +107,7 @@ describe(`an event's lock held by a slow unit of work on ${TEST_DB}`, () => {
     const locks = t.app.get(EventLocks);
     const slow = locks.run(eventId, async (tx) => {
       await tx.query('SELECT 1');
-      await pause(ACQUIRE_MS * 3);
+      await pause(ACQUIRE_MS * 5);
     });
     await pause(100);
     const started = Date.now();
