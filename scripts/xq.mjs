@@ -5,6 +5,7 @@
  *   npm test      install, build and run every test suite; ends with "N passed, N failed"
  *   npm run bench benchmarks of the hot API paths
  *   npm run dev   API + admin + mini-program H5 dev servers with hot reload
+ *   npm run backup / npm run restore   back up or restore the database (see backupCommand)
  * pnpm is used from the PATH when it is version 12, otherwise fetched once through npm.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -190,10 +191,11 @@ async function test() {
   await jest('shared-unit', '@xinqiao/shared', []);
   await step('server-typecheck', '@xinqiao/server', 'typecheck');
   await jest('server-unit', '@xinqiao/server', ['--selectProjects', 'unit']);
+  // Before the integration suites: some of them run the built server as a real process.
+  await step('server-build', '@xinqiao/server', 'build');
   await jest('server-integration-sqlite', '@xinqiao/server', ['--selectProjects', 'integration'], { TEST_DB: 'sqlite' });
   if (haveMysql) await jest('server-integration-mysql', '@xinqiao/server', ['--selectProjects', 'integration'], { TEST_DB: 'mysql', MYSQL_URL: mysqlUrl });
   else skip('server-integration-mysql', `no MySQL/MariaDB answering at ${hostname}:${port || 3306} (set MYSQL_URL)`);
-  await step('server-build', '@xinqiao/server', 'build');
   await step('admin-build', '@xinqiao/admin', 'build');
   await jest('admin-unit', '@xinqiao/admin', []);
   await step('miniapp-typecheck', '@xinqiao/miniapp', 'typecheck');
@@ -237,7 +239,27 @@ async function dev() {
   process.exit(r.code);
 }
 
-const commands = { start, test, bench, dev, build: async () => (await install(), await buildAll()), 'rotate-keys': rotateKeys };
+/**
+ * `npm run backup [-- file]`, `npm run restore -- file [--force]`: the server's backup command, on the
+ * database `npm start` uses unless DB_TYPE/SQLITE_PATH/DATABASE_URL say otherwise; files are relative
+ * to the folder npm was run from.
+ */
+async function backupCommand(command) {
+  const extraEnv = process.env.SQLITE_PATH ? {} : { SQLITE_PATH: join(DATA, 'xinqiao.sqlite') };
+  const r = await run('node', [join(ROOT, 'server', 'scripts', 'start.js'), command, ...process.argv.slice(3)], { cwd: process.env.INIT_CWD ?? process.cwd(), extraEnv });
+  process.exit(r.code);
+}
+
+const commands = {
+  start,
+  test,
+  bench,
+  dev,
+  build: async () => (await install(), await buildAll()),
+  backup: () => backupCommand('backup'),
+  restore: () => backupCommand('restore'),
+  'rotate-keys': rotateKeys,
+};
 const command = commands[process.argv[2]];
 if (!command) {
   console.error(`usage: node scripts/xq.mjs ${Object.keys(commands).join('|')}`);

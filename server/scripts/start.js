@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Starts the API alone (or, given `cli/<name>`, that command), building it (and the shared package) first
-// when the build is missing or stale.
+// Starts the API alone, building it (and the shared package) first when the build is missing or stale.
+// `start.js cli/<name>` runs that command instead; `start.js backup …` / `restore …` the backup command.
 const { execFileSync } = require('child_process');
 const { existsSync, readdirSync, statSync } = require('fs');
 const { join } = require('path');
@@ -24,4 +24,5 @@ if (stale(join(shared, 'src'), join(shared, 'dist', 'cjs', 'index.js'))) {
   execFileSync('npm', ['run', 'build'], { cwd: shared, stdio: 'inherit' });
 }
 if (stale(join(server, 'src'), join(server, 'dist', 'main.js'))) tsc(server, 'tsconfig.build.json');
-require(join(server, 'dist', `${process.argv[2] ?? 'main'}.js`));
+const command = process.argv[2];
+require(join(server, 'dist', `${['backup', 'restore'].includes(command) ? 'backup-cli' : command ?? 'main'}.js`));

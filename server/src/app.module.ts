@@ -13,9 +13,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './common/config/env';
 import { PlaintextEncryptionService } from './common/crypto/plaintext-encryption.service';
-import { dataSourceOptions } from './common/database/data-source';
-import { serializeSqlite } from './common/database/sqlite-serial';
-import { DataSource } from 'typeorm';
+import { dataSourceOptions, openDataSource } from './common/database/data-source';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { requestIdFor } from './common/http/request-id';
 import { isLoginRoute } from './common/http/throttle';
@@ -53,7 +51,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config),
-          dataSourceFactory: async (options) => serializeSqlite(await new DataSource(options!).initialize()),
+          dataSourceFactory: (options) => openDataSource(options!, config),
         }),
         JwtModule.register({ global: true, secret: config.JWT_SECRET }),
         ThrottlerModule.forRoot({

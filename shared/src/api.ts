@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   /** A genuine screen code past its window: scan the screen again. */
   'CHECKIN_CODE_EXPIRED',
   'SERVICE_UNAVAILABLE',
+  /** The database cannot be reached or is too busy (outage, every connection in use, a statement over its time limit): try again shortly. */
+  'DB_UNAVAILABLE',
   'INTERNAL',
   /** The audit record of an action could not be written, so the action was not carried out. */
   'AUDIT_UNAVAILABLE',

@@ -22,12 +22,14 @@ function freePort() {
 
 /**
  * @param {Record<string, string>} [env]
- * @returns {Promise<{ baseUrl: string, dbPath: string, logs: () => string, stop: () => Promise<void> }>}
+ * @param {{ dir?: string }} [options] `dir`: keep the SQLite database and uploads in this folder, which
+ *   the caller owns (it survives `stop`), e.g. to start again on the same data after a crash
+ * @returns {Promise<{ baseUrl: string, dbPath: string, logs: () => string, kill: () => Promise<void>, stop: () => Promise<void> }>}
  */
-async function startServer(env = {}) {
+async function startServer(env = {}, options = {}) {
   const main = join(ROOT, 'server', 'dist', 'main.js');
   if (!existsSync(main)) throw new Error('server/dist/main.js is missing: build the server first (pnpm --filter @xinqiao/server build)');
-  const dir = mkdtempSync(join(tmpdir(), 'xq-e2e-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'xq-e2e-'));
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [main], {
@@ -75,14 +77,21 @@ async function startServer(env = {}) {
     baseUrl,
     dbPath: join(dir, 'e2e.sqlite'),
     logs: () => output,
+    /** Ends the process as a crash or power cut would: SIGKILL, no shutdown hooks. */
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

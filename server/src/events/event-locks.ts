@@ -12,27 +12,21 @@ const MAX_ATTEMPTS = 3;
  * last free seat.
  * - MySQL: a READ COMMITTED transaction that first takes the event row with SELECT … FOR UPDATE;
  *   every statement after it sees what the previous holder committed.
- * - SQLite: TypeORM runs every transaction on the one shared connection, so two concurrent
- *   transactions would interleave (and one's rollback could undo the other's writes). They are
- *   queued here instead; SQLite admits one writer at a time anyway.
+ * - SQLite: a plain transaction, which already runs alone: every unit of work takes the
+ *   process-wide lock (common/database/sqlite-serial.ts), with its bounded wait.
  * `work` may run more than once (after a MySQL deadlock), so it must return its side effects
  * rather than cause them outside the transaction.
  */
 @Injectable()
 export class EventLocks {
   private readonly mysql: boolean;
-  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
     this.mysql = db.options.type === 'mysql' || db.options.type === 'mariadb';
   }
 
   async run<T>(eventId: number, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.mysql) {
-      const result = this.tail.then(() => this.db.transaction(work));
-      this.tail = result.catch(() => undefined);
-      return result;
-    }
+    if (!this.mysql) return this.db.transaction(work);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction('READ COMMITTED', async (tx) => {

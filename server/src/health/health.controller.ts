@@ -1,7 +1,8 @@
-import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/access/decorators';
+import { AppException } from '../common/errors/app-exception';
 
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
@@ -11,10 +12,17 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
   ) {}
 
+  /** 200 while the database answers; 503 `DB_UNAVAILABLE` with `details.database: 'down'` while it does not. */
   @Get()
   @Public()
   @HealthCheck()
-  check() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);
+  async check() {
+    try {
+      return await this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);
+    } catch (e) {
+      // The database is the only thing checked; the driver's message (hosts, ports) is not published.
+      if (e instanceof ServiceUnavailableException) throw AppException.databaseUnavailable({ database: 'down' });
+      throw e;
+    }
   }
 }

@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/common/config/env';
 import { generateDataKey } from '../../src/common/crypto/data-cipher';
+import type { DbConfig } from '../../src/common/database/data-source';
 import { StartupService } from '../../src/startup.service';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data';
 import { createTestDatabase, truncateAll, type TestDatabase } from './test-db';
@@ -37,7 +38,8 @@ export class TestApp {
     private readonly uploadDir: string,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  /** `db` may change how the app reaches its fresh database (e.g. through a proxy, or a smaller pool). */
+  static async start(env: Record<string, string> = {}, options: { db?: (config: DbConfig) => DbConfig } = {}): Promise<TestApp> {
     const db = await createTestDatabase();
     const uploadDir = mkdtempSync(join(tmpdir(), 'xq-uploads-'));
     const config = {
@@ -59,7 +61,7 @@ export class TestApp {
         DATA_ENCRYPTION_KEYS: generateDataKey('test'),
         ...env,
       }),
-      ...db.config,
+      ...(options.db ? options.db(db.config) : db.config),
     };
     const app = await createApp(config, { logger: false });
     await app.init();

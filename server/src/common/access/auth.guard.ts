@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hasPermission } from '@xinqiao/shared';
+import { isDatabaseUnavailable } from '../database/availability';
 import { AppException } from '../errors/app-exception';
 import { ACCESS_DENIED_LISTENER, type AccessDeniedListener } from './access-denied';
 import { ACCESS_KEY, type AccessRule } from './decorators';
@@ -27,7 +28,8 @@ export class AuthGuard implements CanActivate {
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
 
     if (rule.who === 'public') {
-      if (token) req.principal = (await this.tokens.authenticate(token).catch(() => undefined))?.principal;
+      // A bad token on a public route reads as anonymous; a database that cannot check it is a 503, not anonymous.
+      if (token) req.principal = (await this.tokens.authenticate(token).catch((e: unknown) => (isDatabaseUnavailable(e) ? Promise.reject(e) : undefined)))?.principal;
       return true;
     }
     if (!token) throw new AppException(401, 'UNAUTHENTICATED', '请先登录');

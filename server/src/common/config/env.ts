@@ -116,6 +116,8 @@ export const ENV_SPEC = {
   SQLITE_PATH: { doc: 'SQLite database file (DB_TYPE=sqlite)', default: 'data/xinqiao.sqlite', parse: str },
   DATABASE_URL: { doc: 'MySQL connection URL, e.g. `mysql://user:pass@host:3306/xinqiao`; use the `mariadb://` scheme for a MariaDB server (required when DB_TYPE=mysql)', parse: url },
   DB_POOL_SIZE: { doc: 'MySQL connection pool size', default: '10', parse: int(1, 200) },
+  DB_ACQUIRE_TIMEOUT_MS: { doc: 'Longest a request waits for the database before it is answered 503 `DB_UNAVAILABLE`: for a free MySQL pool connection or a row lock (rounded up to whole seconds), on SQLite for the write lock', default: '5000', parse: int(100, 600000) },
+  DB_STATEMENT_TIMEOUT_MS: { doc: 'MySQL/MariaDB: longest one statement may run before the server aborts it (answered 503 `DB_UNAVAILABLE`); MariaDB `max_statement_time`, MySQL `max_execution_time` (SELECTs only); migrations are not limited; 0: no limit', default: '30000', parse: int(0, 86400000) },
   JWT_SECRET: { doc: 'Secret that signs access tokens: at least 32 random characters, always required (`npm start` generates one into `data/jwt-secret` on first run; elsewhere e.g. `openssl rand -base64 48`)', parse: str },
   JWT_ACCESS_TTL: { doc: 'Staff access-token lifetime in seconds', default: '900', parse: int(60, 86400) },
   STAFF_SESSION_TTL: { doc: 'Staff refresh-token (session) lifetime in seconds; each refresh rotates the token', default: '28800', parse: int(300, 2592000) },

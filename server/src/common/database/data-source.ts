@@ -1,12 +1,18 @@
+import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'fs';
 import { dirname } from 'path';
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import { ENTITIES } from './entities';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
+import { limitMysqlPool } from './mysql-limits';
+import { serializeSqlite } from './sqlite-serial';
 
 export type DbConfig = Pick<AppConfig, 'DB_TYPE' | 'SQLITE_PATH' | 'DATABASE_URL' | 'DB_POOL_SIZE'>;
+export type DbLimits = Pick<AppConfig, 'DB_ACQUIRE_TIMEOUT_MS' | 'DB_STATEMENT_TIMEOUT_MS'>;
+
+const logger = new Logger('Database');
 
 /** TypeORM options for either dialect. The schema only ever changes through migrations. */
 export function dataSourceOptions(config: DbConfig): DataSourceOptions {
@@ -38,4 +44,21 @@ export function dataSourceOptions(config: DbConfig): DataSourceOptions {
     },
     migrations: sqliteMigrations,
   };
+}
+
+/**
+ * The application's database: opened and migrated, then bounded so that no request waits for it
+ * without limit (an outage, a full pool or a long lock ends in DatabaseUnavailableError, a 503).
+ * MySQL: DB_ACQUIRE_TIMEOUT_MS for a pooled connection, DB_STATEMENT_TIMEOUT_MS per statement.
+ * SQLite: DB_ACQUIRE_TIMEOUT_MS for the process-wide lock and, as busy_timeout, for another
+ * process's write lock.
+ */
+export async function openDataSource(options: DataSourceOptions, limits: DbLimits): Promise<DataSource> {
+  const ds = await new DataSource(options).initialize();
+  if (options.type === 'better-sqlite3') {
+    await ds.query(`PRAGMA busy_timeout = ${limits.DB_ACQUIRE_TIMEOUT_MS}`);
+    return serializeSqlite(ds, limits.DB_ACQUIRE_TIMEOUT_MS);
+  }
+  limitMysqlPool(ds, { acquireTimeoutMs: limits.DB_ACQUIRE_TIMEOUT_MS, statementTimeoutMs: limits.DB_STATEMENT_TIMEOUT_MS }, (message) => logger.warn(message));
+  return ds;
 }

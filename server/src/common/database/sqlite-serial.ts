@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { EntityManager, type DataSource, type QueryRunner } from 'typeorm';
+import { DatabaseUnavailableError } from './availability';
 
 /**
  * TypeORM runs every SQLite statement on one shared connection. Two requests whose transactions
@@ -10,8 +11,10 @@ import { EntityManager, type DataSource, type QueryRunner } from 'typeorm';
  * outside any transaction holds it for that statement. Work inside the holder's async context (its
  * own statements, nested transactions) passes straight through. SQLite admits one writer at a time
  * anyway, and better-sqlite3 runs each statement synchronously, so nothing is lost in throughput.
+ * A unit that waits longer than `waitMs` for its turn gives up with DatabaseUnavailableError (and is
+ * skipped when its turn comes), so a long holder makes the queue answer 503s instead of hanging.
  */
-export function serializeSqlite(ds: DataSource): DataSource {
+export function serializeSqlite(ds: DataSource, waitMs: number): DataSource {
   if (ds.options.type !== 'better-sqlite3') return ds;
   const holder = new AsyncLocalStorage<object>();
   let current: object | null = null;
@@ -20,7 +23,11 @@ export function serializeSqlite(ds: DataSource): DataSource {
   /** Runs `work` alone: after every unit queued before it, with `current` naming it. */
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const token = {};
+    let gaveUp: DatabaseUnavailableError | null = null;
+    let timer: NodeJS.Timeout | undefined;
     const run = tail.then(async () => {
+      if (gaveUp) throw gaveUp;
+      clearTimeout(timer);
       current = token;
       try {
         return await holder.run(token, work);
@@ -29,7 +36,10 @@ export function serializeSqlite(ds: DataSource): DataSource {
       }
     });
     tail = run.catch(() => undefined);
-    return run;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject((gaveUp = new DatabaseUnavailableError(`the database lock was not free within ${waitMs} ms`))), waitMs);
+    });
+    return Promise.race([run, timeout]);
   };
   const inside = () => current !== null && holder.getStore() === current;
 

@@ -3,7 +3,11 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import type { ApiError, ErrorCode } from '@xinqiao/shared';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from '../database/availability';
 import { AppException } from './app-exception';
+
+/** Seconds a client is told to wait before trying again when the database is unavailable. */
+const DB_RETRY_AFTER_SECONDS = 5;
 
 const STATUS_CODES: Record<number, [ErrorCode, string]> = {
   400: ['BAD_REQUEST', '请求格式有误'],
@@ -26,7 +30,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.code === 'DB_UNAVAILABLE') {
+      // An outage answers many requests alike: one line each, not a stack trace.
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      void reply.header('Retry-After', String(DB_RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
     void reply.status(body.statusCode).send(body);
   }
 
@@ -47,6 +57,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       const [code, message] = STATUS_CODES[fastifyStatus] ?? (['BAD_REQUEST', '请求有误'] as [ErrorCode, string]);
       return { statusCode: fastifyStatus, code, message };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return AppException.databaseUnavailable().getResponse() as ApiError;
     }
     if (exception instanceof QueryFailedError && /UNIQUE|Duplicate entry/i.test(exception.message)) {
       return { statusCode: 409, code: 'CONFLICT', message: '数据已存在，不能重复提交' };

@@ -27,4 +27,8 @@ export class AppException extends HttpException {
   static invalidState(message: string) {
     return new AppException(409, 'INVALID_STATE', message);
   }
+  /** The database is down or too busy right now (see common/database/availability.ts). */
+  static databaseUnavailable(details?: unknown) {
+    return new AppException(503, 'DB_UNAVAILABLE', '数据库暂时不可用，请稍后再试', details);
+  }
 }

@@ -77,6 +77,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         .into(Job)
         .values({ kind, scheduleKey: kind, params: '{}', runAfter: now, maxAttempts: 3 })
         .orIgnore()
+        // An ignored insert returns no id, which TypeORM would otherwise try to read back (and throw on SQLite).
+        .updateEntity(false)
         .execute();
     }
   }
