@@ -22,6 +22,7 @@ import { DemoModule } from './demo/demo.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
 import { RegionsModule } from './regions/regions.module';
 import { ResidentsModule } from './residents/residents.module';
@@ -71,6 +72,7 @@ export class AppModule {
         HotlinesModule,
         ScalesModule,
         AlertsModule,
+        NotificationsModule,
         EventsModule,
         QuizzesModule,
         AwarenessModule,

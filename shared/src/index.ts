@@ -15,3 +15,4 @@ export * from './login-backoff';
 export * from './stations';
 export * from './bookings';
 export * from './privacy';
+export * from './notifications';

@@ -1,33 +1,25 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   EVENT_MINIAPP_PAGE,
+  EVENT_NOTIFICATION_KINDS,
   EVENT_TEMPLATE_SLOTS,
-  MAX_UNUSED_GRANTS_PER_TEMPLATE,
   REMINDER_HOURS_BEFORE,
   TEMPLATE_SLOT_OF,
   eventMessageFields,
-  templateData,
+  eventMessageValues,
   type EventNotificationKind,
   type EventNotificationRow,
   type EventNotificationTemplates,
   type EventTemplateSlot,
-  type NotificationReason,
-  type NotificationStatus,
   type Page,
-  type SubscriptionStatus,
 } from '@xinqiao/shared';
-import { In, IsNull, Repository } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type TemplateConfig } from '../common/config/env';
-import { pageOf, paging } from '../common/http/page-query.dto';
-import { JobsService } from '../common/jobs/jobs.service';
-import { Resident } from '../residents/resident.entity';
-import { WechatClient } from '../wechat/wechat.client';
+import { In, Repository } from 'typeorm';
+import type { DueDelivery, TemplateEnvName, TopicHandler, WechatMessage } from '../notifications/services/notification-topics';
+import { NotificationsService, type NotifyInput } from '../notifications/services/notifications.service';
 import type { EventNotificationQueryDto } from './event.dto';
-import { EventNotification } from './event-notification.entity';
 import { EventRegistration } from './event-registration.entity';
 import { OutreachEvent } from './event.entity';
-import { SubscribeGrant } from './subscribe-grant.entity';
 
 /** A message a change of state calls for; sent after the change is committed. */
 export interface Notice {
@@ -45,11 +37,16 @@ export function seatNotices(registrationId: number, promoted: boolean): Notice[]
   ];
 }
 
-const JOB_KIND = 'events.notify';
-const MAX_ATTEMPTS = 4;
+const OWNER = 'event';
+/** Every event message is about one registration; the admin lists them by event. */
+const SUBJECT = 'event_registration';
 const HOUR_MS = 3_600_000;
 
-const TEMPLATE_ENV: Record<EventTemplateSlot, 'WECHAT_TEMPLATE_EVENT_SIGNUP' | 'WECHAT_TEMPLATE_EVENT_REMINDER' | 'WECHAT_TEMPLATE_EVENT_OFFER' | 'WECHAT_TEMPLATE_EVENT_CHANGE'> = {
+const topicOf = (kind: EventNotificationKind) => `${OWNER}.${kind}`;
+const kindOf = (topic: string) => topic.slice(OWNER.length + 1) as EventNotificationKind;
+const groupOf = (eventId: number) => `${OWNER}:${eventId}`;
+
+const TEMPLATE_ENV: Record<EventTemplateSlot, TemplateEnvName> = {
   signup: 'WECHAT_TEMPLATE_EVENT_SIGNUP',
   reminder: 'WECHAT_TEMPLATE_EVENT_REMINDER',
   offer: 'WECHAT_TEMPLATE_EVENT_OFFER',
@@ -57,31 +54,34 @@ const TEMPLATE_ENV: Record<EventTemplateSlot, 'WECHAT_TEMPLATE_EVENT_SIGNUP' | '
 };
 
 /**
- * Subscribe messages about events. Each message is a delivery row, sent by a background job: the
- * job checks the message still makes sense (a reminder for a seat given back is not sent), uses up
- * one of the resident's accepts of the template, and records what WeChat answered. Temporary
- * failures are retried by the job queue; an accept is only used up by a send WeChat took or refused
- * for lack of permission.
+ * Subscribe messages about events, sent through the notifications module: this service decides
+ * which messages a change calls for and when, says whether one is still wanted when it falls due
+ * (a reminder for a seat given back or a start that moved is not sent), and renders it.
  */
 @Injectable()
 export class EventNotificationsService implements OnModuleInit {
   constructor(
-    @InjectRepository(EventNotification) private readonly repo: Repository<EventNotification>,
-    @InjectRepository(SubscribeGrant) private readonly grants: Repository<SubscribeGrant>,
     @InjectRepository(EventRegistration) private readonly registrations: Repository<EventRegistration>,
     @InjectRepository(OutreachEvent) private readonly events: Repository<OutreachEvent>,
-    @InjectRepository(Resident) private readonly residents: Repository<Resident>,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jobs: JobsService,
-    private readonly wechat: WechatClient,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ deliveryId: number }>(JOB_KIND, (ctx) => this.deliver(ctx.params.deliveryId, ctx.attempt), [10_000, 60_000, 300_000]);
+    const topic = (kind: EventNotificationKind): TopicHandler => ({
+      stillDue: async (d, now) => {
+        const { reg, event } = await this.load(d);
+        return reg !== null && event !== null && !obsolete(kind, d, reg, event, now);
+      },
+      wechat: { template: TEMPLATE_SLOT_OF[kind], render: (d) => this.render(kind, d) },
+    });
+    this.notifications.register(OWNER, {
+      templates: TEMPLATE_ENV,
+      topics: Object.fromEntries(EVENT_NOTIFICATION_KINDS.map((kind) => [kind, topic(kind)])),
+    });
   }
 
   templates(): EventNotificationTemplates {
-    const id = (slot: EventTemplateSlot) => this.template(slot)?.id ?? null;
+    const id = (slot: EventTemplateSlot) => this.notifications.template(slot)?.id ?? null;
     const templates = Object.fromEntries(EVENT_TEMPLATE_SLOTS.map((slot) => [slot, id(slot)])) as Record<EventTemplateSlot, string | null>;
     const present = (ids: (string | null)[]) => [...new Set(ids.filter((x): x is string => x !== null))];
     return {
@@ -89,30 +89,6 @@ export class EventNotificationsService implements OnModuleInit {
       signUp: present([templates.signup, templates.reminder, templates.change]),
       waitlist: present([templates.offer, templates.signup, templates.change]),
     };
-  }
-
-  /** Records the templates a resident accepted; ids of templates not configured here are ignored. */
-  async subscribe(residentId: number, templateIds: string[]): Promise<SubscriptionStatus> {
-    const configured = new Set(EVENT_TEMPLATE_SLOTS.map((s) => this.template(s)?.id).filter(Boolean));
-    for (const templateId of new Set(templateIds)) {
-      if (!configured.has(templateId)) continue;
-      const unused = await this.grants.count({ where: { residentId, templateId, usedAt: IsNull() } });
-      if (unused < MAX_UNUSED_GRANTS_PER_TEMPLATE) await this.grants.insert({ residentId, templateId, usedAt: null });
-    }
-    return this.subscriptions(residentId);
-  }
-
-  async subscriptions(residentId: number): Promise<SubscriptionStatus> {
-    const templates: SubscriptionStatus['templates'] = [];
-    for (const slot of EVENT_TEMPLATE_SLOTS) {
-      const template = this.template(slot);
-      if (!template) continue;
-      // Two slots may share a template: report it once.
-      if (templates.some((t) => t.templateId === template.id)) continue;
-      const available = await this.grants.count({ where: { residentId, templateId: template.id, usedAt: IsNull() } });
-      templates.push({ slot, templateId: template.id, available });
-    }
-    return { templates };
   }
 
   /**
@@ -124,148 +100,85 @@ export class EventNotificationsService implements OnModuleInit {
     const regs = new Map((await this.registrations.find({ where: { id: In([...new Set(notices.map((n) => n.registrationId))]) } })).map((r) => [r.id, r]));
     const eventIds = [...new Set([...regs.values()].map((r) => r.eventId))];
     const events = new Map((eventIds.length ? await this.events.find({ where: { id: In(eventIds) } }) : []).map((e) => [e.id, e]));
+    const messages: NotifyInput[] = [];
     for (const n of notices) {
       const reg = regs.get(n.registrationId);
       const event = reg && events.get(reg.eventId);
       if (!reg || !event) continue;
-      const runAfter = n.kind === 'reminder' ? new Date(event.startsAt.getTime() - REMINDER_HOURS_BEFORE * HOUR_MS) : now;
-      if (n.kind === 'reminder' && runAfter.getTime() <= now.getTime()) continue;
-      const template = this.template(TEMPLATE_SLOT_OF[n.kind]);
-      const row = await this.repo.save(
-        this.repo.create({
-          kind: n.kind,
-          eventId: event.id,
-          registrationId: reg.id,
-          residentId: reg.residentId,
-          status: template ? 'queued' : 'skipped',
-          reason: template ? null : 'no_template',
-          templateId: template?.id ?? null,
-          eventStartsAt: event.startsAt,
-          promoted: n.promoted ?? false,
-          runAfter,
-        }),
-      );
-      if (template) await this.jobs.enqueue(JOB_KIND, { deliveryId: row.id }, { runAfter, maxAttempts: MAX_ATTEMPTS });
+      const dueAt = n.kind === 'reminder' ? new Date(event.startsAt.getTime() - REMINDER_HOURS_BEFORE * HOUR_MS) : now;
+      if (n.kind === 'reminder' && dueAt.getTime() <= now.getTime()) continue;
+      messages.push({
+        channel: 'wechat_subscribe',
+        recipient: { residentId: reg.residentId },
+        topic: topicOf(n.kind),
+        subject: { type: SUBJECT, id: reg.id },
+        group: groupOf(event.id),
+        subjectAt: event.startsAt,
+        dueAt,
+        params: n.promoted ? { promoted: true } : undefined,
+      });
     }
+    await this.notifications.notify(null, messages, now);
   }
 
   async list(eventId: number, q: EventNotificationQueryDto): Promise<Page<EventNotificationRow>> {
-    const p = paging(q);
-    const [rows, total] = await this.repo.findAndCount({
-      where: { eventId, ...(q.kind ? { kind: q.kind } : {}), ...(q.status ? { status: q.status } : {}) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      skip: p.skip,
-      take: p.pageSize,
+    const page = await this.notifications.list({
+      group: groupOf(eventId),
+      topics: q.kind ? [topicOf(q.kind)] : undefined,
+      status: q.status,
+      page: q.page,
+      pageSize: q.pageSize,
     });
-    const regIds = [...new Set(rows.map((r) => r.registrationId))];
+    const regIds = [...new Set(page.items.map((r) => r.subject.id))];
     const names = new Map(
       (regIds.length ? await this.registrations.find({ select: { id: true, name: true }, where: { id: In(regIds) } }) : []).map((r) => [r.id, r.name]),
     );
-    return pageOf(
-      rows.map((r) => ({
+    return {
+      ...page,
+      items: page.items.map((r) => ({
         id: r.id,
-        kind: r.kind,
+        kind: kindOf(r.topic),
         status: r.status,
         reason: r.reason,
-        name: names.get(r.registrationId) ?? null,
-        runAfter: r.runAfter.toISOString(),
+        name: names.get(r.subject.id) ?? null,
+        runAfter: r.dueAt.toISOString(),
         sentAt: r.sentAt?.toISOString() ?? null,
         createdAt: r.createdAt.toISOString(),
       })),
-      total,
-      p,
-    );
-  }
-
-  async exportFor(residentId: number) {
-    const messages = await this.repo.find({ where: { residentId }, order: { id: 'ASC' } });
-    const grants = await this.grants.find({ where: { residentId }, order: { id: 'ASC' } });
-    return {
-      messages: messages.map((m) => ({ kind: m.kind, eventId: m.eventId, status: m.status, reason: m.reason, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
-      subscriptions: grants.map((g) => ({ templateId: g.templateId, acceptedAt: g.createdAt.toISOString(), usedAt: g.usedAt?.toISOString() ?? null })),
     };
   }
 
-  private template(slot: EventTemplateSlot): TemplateConfig | undefined {
-    return this.config[TEMPLATE_ENV[slot]];
+  private async load(d: DueDelivery): Promise<{ reg: EventRegistration | null; event: OutreachEvent | null }> {
+    const reg = await this.registrations.findOneBy({ id: d.subject.id });
+    return { reg, event: reg && (await this.events.findOneBy({ id: reg.eventId })) };
   }
 
-  private async deliver(deliveryId: number, attempt: number): Promise<void> {
-    const d = await this.repo.findOneBy({ id: deliveryId });
-    if (!d || d.status !== 'queued') return;
-    const now = new Date();
-    const [reg, event, resident] = await Promise.all([
-      this.registrations.findOneBy({ id: d.registrationId }),
-      this.events.findOneBy({ id: d.eventId }),
-      this.residents.findOneBy({ id: d.residentId }),
-    ]);
-    if (!reg || !event || !resident || this.obsolete(d, reg, event, now)) return this.finish(d.id, 'skipped', 'obsolete', attempt);
-    const template = this.template(TEMPLATE_SLOT_OF[d.kind]);
-    if (!template) return this.finish(d.id, 'skipped', 'no_template', attempt);
-    if (!this.wechat.isConfigured()) return this.finish(d.id, 'skipped', 'wechat_not_configured', attempt);
-    const grantId = await this.claimGrant(d.residentId, template.id, now);
-    if (grantId === null) return this.finish(d.id, 'skipped', 'no_subscription', attempt);
-
+  private async render(kind: EventNotificationKind, d: DueDelivery): Promise<WechatMessage> {
+    const { reg, event } = await this.load(d);
+    if (!reg || !event) throw new Error(`registration ${d.subject.id} is gone`);
     const fields = eventMessageFields({
-      kind: d.kind,
+      kind,
       event: { title: event.title, startsAt: event.startsAt, venueName: event.venueName },
-      promoted: d.promoted,
+      promoted: d.params.promoted === true,
       offerExpiresAt: reg.offerExpiresAt,
       reason: event.cancelReason,
     });
-    const result = await this.wechat.sendSubscribeMessage({
-      touser: resident.openid,
-      templateId: template.id,
-      page: `${EVENT_MINIAPP_PAGE}?id=${event.id}`,
-      data: templateData(fields, template.keys),
-    });
-    if (result.ok) {
-      await this.repo.update({ id: d.id }, { status: 'sent', reason: null, error: null, msgid: result.msgid, sentAt: new Date(), attempts: attempt, templateId: template.id });
-      return;
-    }
-    // 43101 means WeChat holds no permission: the accept on record was spent elsewhere. Otherwise it is still good.
-    if (result.reason !== 'refused') await this.grants.update({ id: grantId }, { usedAt: null });
-    const error = `${result.errcode ?? ''} ${result.errmsg}`.trim().slice(0, 300);
-    if (result.retryable && attempt < MAX_ATTEMPTS) {
-      await this.repo.update({ id: d.id }, { attempts: attempt, error });
-      throw new Error(error);
-    }
-    const reason: NotificationReason = result.reason === 'not_configured' ? 'wechat_not_configured' : result.reason;
-    await this.repo.update({ id: d.id }, { status: reason === 'wechat_not_configured' ? 'skipped' : 'failed', reason, error, attempts: attempt });
+    return { page: `${EVENT_MINIAPP_PAGE}?id=${event.id}`, values: eventMessageValues(fields) };
   }
+}
 
-  /** The situation the message was about has passed. */
-  private obsolete(d: EventNotification, reg: EventRegistration, event: OutreachEvent, now: Date): boolean {
-    switch (d.kind) {
-      case 'signup_confirmed':
-        return reg.status !== 'confirmed' || event.status === 'cancelled';
-      case 'reminder':
-        return reg.status !== 'confirmed' || event.status !== 'published' || event.startsAt.getTime() !== d.eventStartsAt.getTime();
-      case 'waitlist_offer':
-        return reg.status !== 'offered' || !reg.offerExpiresAt || reg.offerExpiresAt.getTime() <= now.getTime();
-      case 'event_changed':
-        return event.status !== 'published';
-      case 'event_cancelled':
-        return false;
-    }
-  }
-
-  private async finish(id: number, status: NotificationStatus, reason: NotificationReason, attempt: number): Promise<void> {
-    await this.repo.update({ id }, { status, reason, attempts: attempt });
-  }
-
-  /** Takes the oldest unused accept with a conditional update, so two sends never use the same one. */
-  private async claimGrant(residentId: number, templateId: string, now: Date): Promise<number | null> {
-    for (;;) {
-      const next = await this.grants.findOne({ select: { id: true }, where: { residentId, templateId, usedAt: IsNull() }, order: { id: 'ASC' } });
-      if (!next) return null;
-      const taken = await this.grants
-        .createQueryBuilder()
-        .update(SubscribeGrant)
-        .set({ usedAt: now })
-        .where('id = :id AND usedAt IS NULL', { id: next.id })
-        .execute();
-      if (taken.affected) return next.id;
-    }
+/** The situation the message was about has passed. */
+function obsolete(kind: EventNotificationKind, d: DueDelivery, reg: EventRegistration, event: OutreachEvent, now: Date): boolean {
+  switch (kind) {
+    case 'signup_confirmed':
+      return reg.status !== 'confirmed' || event.status === 'cancelled';
+    case 'reminder':
+      return reg.status !== 'confirmed' || event.status !== 'published' || event.startsAt.getTime() !== d.subjectAt?.getTime();
+    case 'waitlist_offer':
+      return reg.status !== 'offered' || !reg.offerExpiresAt || reg.offerExpiresAt.getTime() <= now.getTime();
+    case 'event_changed':
+      return event.status !== 'published';
+    case 'event_cancelled':
+      return false;
   }
 }

@@ -58,7 +58,6 @@ import {
   type RegistrationStatus,
   type StaffCheckinBatchInput,
   type StaffCheckinItem,
-  type SubscriptionInput,
 } from '@xinqiao/shared';
 import { FieldLabel } from '../common/errors/validation';
 import { PageQueryDto } from '../common/http/page-query.dto';
@@ -316,11 +315,6 @@ export class HostUnitQueryDto extends PageQueryDto implements HostUnitQuery {
 
   @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(64)
   keyword?: string;
-}
-
-export class SubscriptionInputDto implements SubscriptionInput {
-  @ApiProperty({ isArray: true, type: String }) @FieldLabel('订阅消息模板') @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(64, { each: true })
-  templateIds: string[];
 }
 
 export class EventNotificationQueryDto extends PageQueryDto implements EventNotificationQuery {

@@ -26,7 +26,6 @@ import {
   OfferAnswerDto,
   RegistrationInputDto,
   StaffCheckinBatchDto,
-  SubscriptionInputDto,
 } from './event.dto';
 import { EventNotificationsService } from './event-notifications.service';
 import { EventReportsService } from './event-reports.service';
@@ -101,26 +100,6 @@ export class MyEventsController {
   @ResidentOnly()
   list(@CurrentResident() me: ResidentPrincipal, @Query() q: PageQueryDto) {
     return this.registrations.myEvents(me.id, q);
-  }
-}
-
-@ApiTags('events')
-@Controller('me/subscriptions')
-export class MySubscriptionsController {
-  constructor(private readonly notifications: EventNotificationsService) {}
-
-  @Get()
-  @ResidentOnly()
-  get(@CurrentResident() me: ResidentPrincipal) {
-    return this.notifications.subscriptions(me.id);
-  }
-
-  /** The ids wx.requestSubscribeMessage answered `accept` for: each allows one message. */
-  @Post()
-  @HttpCode(200)
-  @ResidentOnly()
-  subscribe(@CurrentResident() me: ResidentPrincipal, @Body() dto: SubscriptionInputDto) {
-    return this.notifications.subscribe(me.id, dto.templateIds);
   }
 }
 

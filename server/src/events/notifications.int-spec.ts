@@ -4,7 +4,7 @@ import { inHours, publishedEvent, residentIn, signUp } from '../../test/support/
 import { FAKE_PNG, FakeWechat } from '../../test/support/fake-wechat';
 import { TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
-import { EventNotification } from './event-notification.entity';
+import { NotificationDelivery } from '../notifications/entities/notification-delivery.entity';
 
 const SEND = '/cgi-bin/message/subscribe/send';
 const SIGNUP = 'TPL-signup-0001';
@@ -41,11 +41,13 @@ describe(`event notifications and mini-program codes on ${TEST_DB}`, () => {
     organiser = await t.staffToken('organiser_sl');
   });
 
-  const deliveries = (eventId: number) =>
-    t.dataSource.getRepository(EventNotification).find({ where: { eventId }, order: { id: 'ASC' } });
+  /** The event's delivery records, under the names the event's list shows them with (kind, runAfter). */
+  const deliveries = async (eventId: number) =>
+    (await t.dataSource.getRepository(NotificationDelivery).find({ where: { groupKey: `event:${eventId}` }, order: { id: 'ASC' } }))
+      .map((d) => ({ ...d, kind: d.topic.replace(/^event\./, ''), runAfter: d.dueAt }));
   /** Makes every scheduled notification due now (as if the reminder time had come) and runs them. */
   async function runScheduled(): Promise<void> {
-    await t.dataSource.getRepository(Job).update({ kind: 'events.notify', status: 'queued' }, { runAfter: new Date() });
+    await t.dataSource.getRepository(Job).update({ kind: 'notify.wechat_subscribe', status: 'queued' }, { runAfter: new Date() });
     await jobs.idle();
   }
 

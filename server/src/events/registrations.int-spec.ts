@@ -112,7 +112,7 @@ describe(`event sign-up and the waiting list on ${TEST_DB}`, () => {
       const deadline = new Date(offered.myRegistration.offerExpiresAt).getTime();
       expect(Math.abs(deadline - (Date.now() + 12 * HOUR))).toBeLessThan(60_000);
       expect((await t.get(`/api/v1/events/${id}`, c)).body.myRegistration).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-      const offerNote = await t.dataSource.query(`SELECT kind, status, reason FROM event_notifications WHERE kind = 'waitlist_offer'`);
+      const offerNote = await t.dataSource.query(`SELECT REPLACE(topic, 'event.', '') AS kind, status, reason FROM notification_deliveries WHERE topic = 'event.waitlist_offer'`);
       expect(offerNote).toEqual([{ kind: 'waitlist_offer', status: 'skipped', reason: 'no_template' }]);
 
       // 13 hours later nobody has answered: the offer lapses and passes to C.

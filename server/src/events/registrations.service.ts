@@ -386,7 +386,6 @@ export class RegistrationsService implements OnModuleInit {
         cancelledAt: r.cancelledAt?.toISOString() ?? null,
         checkedInAt: r.checkedInAt?.toISOString() ?? null,
       })),
-      ...(await this.notifications.exportFor(residentId)),
     };
   }
 }

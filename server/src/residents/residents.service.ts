@@ -81,6 +81,11 @@ export class ResidentsService {
     return this.repo.findOne({ where: { id }, select: { id: true, regionPath: true } }).then((r) => r?.regionPath ?? null);
   }
 
+  /** The resident's openid (to address a WeChat message); null when the account is gone. */
+  openidOf(id: number): Promise<string | null> {
+    return this.repo.findOne({ where: { id }, select: { id: true, openid: true } }).then((r) => r?.openid ?? null);
+  }
+
   private async toProfile(r: Resident): Promise<ResidentProfile> {
     const region = r.regionId ? await this.regions.find(r.regionId) : null;
     return {

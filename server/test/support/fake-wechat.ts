@@ -15,6 +15,8 @@ interface FakeAnswer {
   /** A binary answer (an image), sent with `contentType`. */
   bytes?: Buffer;
   contentType?: string;
+  /** Waits this long before answering: a slow WeChat, or one the client gives up on. */
+  delayMs?: number;
 }
 
 type Handler = (call: RecordedCall) => FakeAnswer | undefined;
@@ -127,6 +129,7 @@ export class FakeWechat {
     const call: RecordedCall = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body };
     this.calls.push(call);
     const answer = this.handlers.map((h) => h(call)).find(Boolean) ?? (await this.defaultAnswer(call));
+    if (answer.delayMs) await new Promise((ok) => setTimeout(ok, answer.delayMs));
     res.statusCode = answer.status ?? 200;
     if (answer.bytes) {
       res.setHeader('content-type', answer.contentType ?? 'application/octet-stream');

@@ -2,7 +2,7 @@
  * What the event endpoints send and accept. Times are ISO 8601 instants.
  * Resident: GET /events, GET /events/:id, POST /events/:id/registrations,
  * DELETE /events/:id/registrations/me, POST /events/:id/registrations/me/offer, POST /checkins,
- * GET /me/events, GET /events/notification-templates, GET and POST /me/subscriptions.
+ * GET /me/events, GET /events/notification-templates (accepts go to /me/subscriptions, see notifications).
  * Staff: under /admin/events (list, editor, attendees, check-in, statistics, coverage).
  */
 import type { PageQuery } from '../api';
@@ -10,7 +10,8 @@ import type { PopulationGroup } from '../people';
 import type { CheckinRefusal } from './checkin';
 import type { CheckinCodeRefusal } from './checkin-codes';
 import type { CoverageRules, EventStatsGroup, EventStatsRow, RegionCoverage, UnitCoverage } from './coverage';
-import type { EventNotificationKind, EventTemplateSlot, NotificationReason, NotificationStatus } from './notifications';
+import type { NotificationReason, NotificationStatus } from '../notifications';
+import type { EventNotificationKind, EventTemplateSlot } from './notifications';
 import type { TicketRefusal } from './tickets';
 import type {
   AttendanceStatus,
@@ -414,16 +415,6 @@ export interface EventNotificationTemplates {
   signUp: string[];
   /** Ask for these when joining the waiting list: offer, confirmation, change. */
   waitlist: string[];
-}
-
-/** POST /api/v1/me/subscriptions: the template ids wx.requestSubscribeMessage answered `accept` for. */
-export interface SubscriptionInput {
-  templateIds: string[];
-}
-
-/** GET and POST /api/v1/me/subscriptions: sends still allowed per configured template. */
-export interface SubscriptionStatus {
-  templates: { slot: EventTemplateSlot; templateId: string; available: number }[];
 }
 
 /** GET /api/v1/admin/events/:id/notifications: one row per message the server meant to send. */

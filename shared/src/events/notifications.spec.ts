@@ -1,29 +1,8 @@
-import {
-  EVENT_NOTIFICATION_KINDS,
-  EVENT_NOTIFICATION_KIND_LABELS,
-  NOTIFICATION_REASONS,
-  NOTIFICATION_REASON_LABELS,
-  NOTIFICATION_STATUSES,
-  NOTIFICATION_STATUS_LABELS,
-  TEMPLATE_SLOT_OF,
-  eventMessageFields,
-  templateData,
-  wechatThing,
-} from './notifications';
+import { EVENT_NOTIFICATION_KINDS, EVENT_NOTIFICATION_KIND_LABELS, TEMPLATE_SLOT_OF, eventMessageFields, eventMessageValues } from './notifications';
 
 // 2026-06-10 14:00 China time.
 const START = new Date(Date.UTC(2026, 5, 10, 6, 0));
 const event = { title: '职场压力与情绪管理讲座', startsAt: START, venueName: '萱花社区活动中心' };
-
-describe('wechatThing', () => {
-  it('keeps text of up to 20 characters and cuts longer text with an ellipsis', () => {
-    expect(wechatThing('  心理健康讲座  ')).toBe('心理健康讲座');
-    const long = '一二三四五六七八九十一二三四五六七八九十一';
-    expect([...wechatThing(long)]).toHaveLength(20);
-    expect(wechatThing(long).endsWith('…')).toBe(true);
-    expect(wechatThing('一二三四五六七八九十一二三四五六七八九十')).toBe('一二三四五六七八九十一二三四五六七八九十');
-  });
-});
 
 describe('eventMessageFields', () => {
   it('fills title, time, venue and a note per kind', () => {
@@ -44,23 +23,17 @@ describe('eventMessageFields', () => {
   });
 });
 
-describe('templateData', () => {
-  it('maps the values onto the template keys in order', () => {
-    const fields = eventMessageFields({ kind: 'reminder', event });
-    expect(templateData(fields, ['thing1', 'time2', 'thing3', 'thing4'])).toEqual({
-      thing1: fields.title, time2: fields.time, thing3: fields.venue, thing4: fields.note,
-    });
-    expect(templateData(fields, ['thing5', 'date2'])).toEqual({ thing5: fields.title, date2: fields.time });
+describe('eventMessageValues', () => {
+  it('lists title, time, venue and note: the order of the template keys', () => {
+    expect(eventMessageValues(eventMessageFields({ kind: 'reminder', event }))).toEqual(['职场压力与情绪管理讲座', '2026-06-10 14:00', '萱花社区活动中心', '活动即将开始，请准时参加']);
   });
 });
 
 describe('vocabulary', () => {
-  it('has a label for every value and a template slot for every kind', () => {
+  it('has a label and a template slot for every kind', () => {
     for (const k of EVENT_NOTIFICATION_KINDS) {
       expect(EVENT_NOTIFICATION_KIND_LABELS[k]).toBeTruthy();
       expect(TEMPLATE_SLOT_OF[k]).toBeTruthy();
     }
-    for (const s of NOTIFICATION_STATUSES) expect(NOTIFICATION_STATUS_LABELS[s]).toBeTruthy();
-    for (const r of NOTIFICATION_REASONS) expect(NOTIFICATION_REASON_LABELS[r]).toBeTruthy();
   });
 });

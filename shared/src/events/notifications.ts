@@ -3,6 +3,7 @@
  * (wx.requestSubscribeMessage); the server records every message it means to send as a delivery,
  * with what became of it.
  */
+import { wechatThing } from '../notifications';
 import { formatChinaDateTime } from '../time';
 
 export const EVENT_NOTIFICATION_KINDS = ['signup_confirmed', 'reminder', 'waitlist_offer', 'event_changed', 'event_cancelled'] as const;
@@ -31,49 +32,6 @@ export const TEMPLATE_SLOT_OF: Record<EventNotificationKind, EventTemplateSlot> 
 
 /** The reminder goes out this long before the start. */
 export const REMINDER_HOURS_BEFORE = 24;
-
-/** Unused grants kept per template and resident; WeChat keeps counting, but nothing needs more. */
-export const MAX_UNUSED_GRANTS_PER_TEMPLATE = 20;
-
-export const NOTIFICATION_STATUSES = ['queued', 'sent', 'skipped', 'failed'] as const;
-export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
-export const NOTIFICATION_STATUS_LABELS: Record<NotificationStatus, string> = {
-  queued: '待发送',
-  sent: '已发送',
-  skipped: '未发送',
-  failed: '发送失败',
-};
-
-/** Why a delivery was skipped or failed. */
-export const NOTIFICATION_REASONS = [
-  'no_template',
-  'no_subscription',
-  'wechat_not_configured',
-  'obsolete',
-  'refused',
-  'rejected',
-  'unavailable',
-] as const;
-export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
-export const NOTIFICATION_REASON_LABELS: Record<NotificationReason, string> = {
-  no_template: '未配置消息模板',
-  no_subscription: '居民未订阅该消息',
-  wechat_not_configured: '未配置微信小程序',
-  obsolete: '情况已变化，无需发送',
-  refused: '微信拒绝：居民未授权或授权已用完',
-  rejected: '微信拒绝：请求参数有误',
-  unavailable: '微信服务暂时不可用',
-};
-
-/** WeChat's `thing` values hold at most 20 characters. */
-export const WECHAT_THING_MAX = 20;
-
-/** Shortens text to WeChat's `thing` limit, marking the cut. */
-export function wechatThing(text: string, max = WECHAT_THING_MAX): string {
-  const chars = [...text.trim()];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
-}
-
 
 /**
  * The four values every event message carries, in the order the template's keys are configured:
@@ -128,8 +86,7 @@ export function eventMessageFields(input: EventMessageInput): EventMessageFields
 /** Default keys of the four values, as in common public templates (活动名称 thing1, 活动时间 time2 …). */
 export const DEFAULT_TEMPLATE_KEYS = ['thing1', 'time2', 'thing3', 'thing4'] as const;
 
-/** Puts the values under the template's keys, positionally; a template with fewer keys gets fewer values. */
-export function templateData(fields: EventMessageFields, keys: readonly string[]): Record<string, string> {
-  const values = [fields.title, fields.time, fields.venue, fields.note];
-  return Object.fromEntries(keys.slice(0, values.length).map((key, i) => [key, values[i]]));
+/** The four values in the order the template's keys are configured. */
+export function eventMessageValues(fields: EventMessageFields): string[] {
+  return [fields.title, fields.time, fields.venue, fields.note];
 }

@@ -68,6 +68,14 @@ describe('loadConfig', () => {
     expect(c.WECHAT_TEMPLATE_EVENT_REMINDER).toBeUndefined();
     expect(() => loadConfig({ ...BASE, WECHAT_TEMPLATE_EVENT_CHANGE: 'bad id' })).toThrow('WECHAT_TEMPLATE_EVENT_CHANGE must be a template id');
     expect(() => loadConfig({ ...BASE, WECHAT_TEMPLATE_EVENT_CHANGE: 'AbC-123_xyz:thing1,Time2' })).toThrow('must list 1-4 template keys');
+    expect(loadConfig({ ...BASE, WECHAT_TEMPLATE_BOOKING_REMINDER: 'AbC-123_xyzRemind:thing2,time5' }).WECHAT_TEMPLATE_BOOKING_REMINDER).toEqual({ id: 'AbC-123_xyzRemind', keys: ['thing2', 'time5'] });
+    expect(() => loadConfig({ ...BASE, WECHAT_TEMPLATE_BOOKING_CHANGED: 'short' })).toThrow('WECHAT_TEMPLATE_BOOKING_CHANGED must be a template id');
+  });
+
+  it('reads the long-term templates as a list of template ids', () => {
+    expect(loadConfig(BASE).WECHAT_LONG_TERM_TEMPLATES).toEqual([]);
+    expect(loadConfig({ ...BASE, WECHAT_LONG_TERM_TEMPLATES: ' TPL-long-0001, TPL-long-0002 ' }).WECHAT_LONG_TERM_TEMPLATES).toEqual(['TPL-long-0001', 'TPL-long-0002']);
+    expect(() => loadConfig({ ...BASE, WECHAT_LONG_TERM_TEMPLATES: 'TPL-long-0001,bad id' })).toThrow('WECHAT_LONG_TERM_TEMPLATES must list template ids separated by commas, got "bad id"');
   });
 
   it('wants an event token secret as long as the JWT secret', () => {

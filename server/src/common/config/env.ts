@@ -90,7 +90,7 @@ const hostList: Parser<string[]> = (raw) =>
     return host.toLowerCase();
   });
 
-/** A subscribe-message template: its id and the keys of its four values (活动名称, 时间, 地点, 提示). */
+/** A subscribe-message template: its id and the keys of its values in order (at most four, e.g. 名称, 时间, 地点, 提示). */
 export interface TemplateConfig {
   id: string;
   keys: string[];
@@ -106,6 +106,12 @@ const template: Parser<TemplateConfig> = (raw) => {
   }
   return { id, keys };
 };
+
+const templateIds: Parser<string[]> = (raw) =>
+  list(raw).map((id) => {
+    if (!/^[A-Za-z0-9_-]{8,64}$/.test(id)) throw new Error(`must list template ids separated by commas, got "${id}"`);
+    return id;
+  });
 
 export const ENV_SPEC = {
   NODE_ENV: { doc: '`development`, `production` or `test`; production refuses dev login, demo data and the API docs unless `API_DOCS=true`', default: 'development', parse: oneOf('development', 'production', 'test') },
@@ -147,6 +153,10 @@ export const ENV_SPEC = {
   WECHAT_TEMPLATE_EVENT_REMINDER: { doc: 'Template for the reminder 24 hours before an event (same format)', parse: template },
   WECHAT_TEMPLATE_EVENT_OFFER: { doc: 'Template for a waiting-list offer (same format)', parse: template },
   WECHAT_TEMPLATE_EVENT_CHANGE: { doc: 'Template for an event changed or cancelled (same format)', parse: template },
+  WECHAT_TEMPLATE_BOOKING_CONFIRMED: { doc: 'Subscribe-message template for "booking confirmed": `<templateId>` with keys thing1 (预约项目), time2 (预约时间), thing3 (地点), thing4 (温馨提示), or `<templateId>:<key>,<key>,<key>,<key>` in that order; unset: such messages are recorded as skipped', parse: template },
+  WECHAT_TEMPLATE_BOOKING_REMINDER: { doc: 'Template for the reminders the day before and two hours before a booking (same format)', parse: template },
+  WECHAT_TEMPLATE_BOOKING_CHANGED: { doc: 'Template for a booking rescheduled or cancelled (same format)', parse: template },
+  WECHAT_LONG_TERM_TEMPLATES: { doc: 'Comma-separated template ids the mini-program holds as long-term subscriptions (长期订阅): an accept allows every later message until the resident turns it off, so a send does not use it up', default: '', parse: templateIds },
   ALERT_RED_DUE_HOURS: { doc: 'Hours within which a red (三色预警) alert must have a first follow-up before it shows as overdue', default: '24', parse: int(1, 720) },
   AWARENESS_MIN_RESPONDENTS: { doc: 'Awareness-rate slices with fewer respondents show "样本量不足" instead of a figure', default: '30', parse: int(1, 10000) },
   SUBMIT_RATE_PER_HOUR: { doc: 'Submissions (self-test results, quiz and survey answers, counted together) one signed-in resident may make in an hour', default: '30', parse: int(1, 1000000) },

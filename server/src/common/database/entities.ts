@@ -6,12 +6,12 @@ import { AwarenessCell } from '../../awareness/awareness-cell.entity';
 import { AwarenessTarget } from '../../awareness/awareness-target.entity';
 import { QuestionCount } from '../../awareness/question-count.entity';
 import { Campaign } from '../../campaigns/campaign.entity';
-import { EventNotification } from '../../events/event-notification.entity';
 import { EventRegistration } from '../../events/event-registration.entity';
 import { OutreachEvent } from '../../events/event.entity';
 import { HostUnit } from '../../events/host-unit.entity';
-import { SubscribeGrant } from '../../events/subscribe-grant.entity';
 import { Job } from '../jobs/job.entity';
+import { NotificationDelivery } from '../../notifications/entities/notification-delivery.entity';
+import { SubscribeGrant } from '../../notifications/entities/subscribe-grant.entity';
 import { LoginBackoff } from '../login-backoff/login-backoff.entity';
 import { AuditLog } from '../../audit/audit-log.entity';
 import { RefreshToken } from '../../auth/refresh-token.entity';
@@ -31,6 +31,6 @@ export const ENTITIES = [
   Region, Staff, RefreshToken, Resident, AuditLog, Article,
   Hotline, ScaleDefinitionRecord, ScaleResponse, AlertRuleSet, Alert, AlertFollowUp,
   Question, Quiz, QuizAttempt, AwarenessCell, QuestionCount, AwarenessTarget, Campaign, Job,
-  HostUnit, OutreachEvent, EventRegistration, EventNotification, SubscribeGrant, LoginBackoff,
-  AlertResponse,
+  HostUnit, OutreachEvent, EventRegistration, SubscribeGrant, LoginBackoff,
+  AlertResponse, NotificationDelivery,
 ];

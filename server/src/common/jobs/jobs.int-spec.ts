@@ -81,6 +81,42 @@ describe(`background jobs on ${TEST_DB}`, () => {
     expect(await repo.findOneByOrFail({ id: queued[0].id })).toMatchObject({ status: 'done' });
   });
 
+  it('runs a job when its time comes on the clock the caller gives, and backs off from that time', async () => {
+    const seen: [number, number][] = [];
+    jobs.register('test.clock', async (ctx) => {
+      seen.push([ctx.attempt, ctx.now.getTime()]);
+      if (ctx.attempt === 1) throw new Error('busy');
+    }, [60_000]);
+    const due = new Date(Date.now() + 3_600_000);
+    await jobs.enqueue('test.clock', {}, { runAfter: due });
+    await jobs.idle();
+    expect(seen).toEqual([]);
+    await jobs.idle(due);
+    expect(seen).toEqual([[1, due.getTime()]]);
+    // The retry waits 60 s from the failed run on the same clock: not a millisecond earlier.
+    const retryAt = due.getTime() + 60_000;
+    await jobs.idle(new Date(retryAt - 1));
+    expect(seen).toHaveLength(1);
+    await jobs.idle(new Date(retryAt));
+    expect(seen).toEqual([[1, due.getTime()], [2, retryAt]]);
+  });
+
+  // On SQLite every statement shares the one connection anyway; MariaDB is where a job queued outside the transaction would survive it.
+  it('queues a job inside a transaction: it exists only if that transaction commits', async () => {
+    const runs: string[] = [];
+    jobs.register<{ name: string }>('test.tx', async (ctx) => {
+      runs.push(ctx.params.name);
+    });
+    await t.dataSource.transaction((tx) => jobs.enqueue('test.tx', { name: 'committed' }, { manager: tx }));
+    const rolledBack = t.dataSource.transaction(async (tx) => {
+      await jobs.enqueue('test.tx', { name: 'rolled back' }, { manager: tx });
+      throw new Error('the work failed');
+    });
+    await expect(rolledBack).rejects.toThrow('the work failed');
+    await jobs.idle();
+    expect(runs).toEqual(['committed']);
+  });
+
   it('runs a recurring job on one instance at a time, again after its interval, and keeps its schedule over a restart', async () => {
     const runs: Date[] = [];
     jobs.schedule('test.recurring', 6 * 3_600_000, async (now) => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { JobDto } from '@xinqiao/shared';
-import { LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { LessThan, LessThanOrEqual, Repository, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/env';
 import { AppException } from '../errors/app-exception';
@@ -11,6 +11,8 @@ export interface JobContext<P> {
   id: number;
   params: P;
   attempt: number;
+  /** The time of this run: the poll's, or the one given to `tick`/`idle` (tests move the clock with it). */
+  now: Date;
   /** 0..1; written to the job so the admin can show a progress bar. */
   progress(value: number): Promise<void>;
 }
@@ -64,7 +66,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
    */
   schedule(kind: string, everyMs: number, handler: RecurringHandler, retryDelaysMs: number[] = [60_000]): void {
     if (kind.length > 32) throw new Error(`job kind ${kind} is longer than 32 characters`);
-    this.register(kind, () => handler(new Date()), retryDelaysMs);
+    this.register(kind, (ctx) => handler(ctx.now), retryDelaysMs);
     this.schedules.set(kind, everyMs);
   }
 
@@ -83,10 +85,15 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  async enqueue<P>(kind: string, params: P, opts: { staff?: StaffPrincipal; runAfter?: Date; maxAttempts?: number } = {}): Promise<Job> {
+  /**
+   * `manager`: queue the job inside that transaction, so it exists exactly when the work that asked
+   * for it commits; it is then picked up by the next poll.
+   */
+  async enqueue<P>(kind: string, params: P, opts: { staff?: StaffPrincipal; runAfter?: Date; maxAttempts?: number; manager?: EntityManager } = {}): Promise<Job> {
     if (!this.handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`);
-    const job = await this.repo.save(
-      this.repo.create({
+    const repo = opts.manager ? opts.manager.getRepository(Job) : this.repo;
+    const job = await repo.save(
+      repo.create({
         kind,
         params: JSON.stringify(params),
         runAfter: opts.runAfter ?? new Date(),
@@ -95,7 +102,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         regionPath: opts.staff?.regionPath ?? null,
       }),
     );
-    setImmediate(() => this.tickSafely());
+    // Inside a transaction the row is not visible yet (and a tick started here would run inside it).
+    if (!opts.manager) setImmediate(() => this.tickSafely());
     return job;
   }
 
@@ -128,35 +136,38 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.allSettled([...this.running]);
   }
 
-  /** Claims and runs due jobs until none is left or the concurrency limit is reached. */
-  async tick(): Promise<void> {
+  /** Claims and runs the jobs due at `now` until none is left or the concurrency limit is reached. */
+  async tick(now = new Date()): Promise<void> {
     if (this.stopped) return;
     await this.repo.update({ status: 'running', lockedAt: LessThan(new Date(Date.now() - STALE_MS)) }, { status: 'queued', lockedAt: null });
     while (!this.stopped && this.running.size < this.config.JOB_CONCURRENCY) {
-      const job = await this.claim();
+      const job = await this.claim(now);
       if (!job) return;
-      const run = this.run(job)
+      const run = this.run(job, now)
         .catch((err: unknown) => this.logger.error({ err, jobId: job.id }, 'could not record the outcome of a job'))
         .finally(() => this.running.delete(run));
       this.running.add(run);
     }
   }
 
-  /** Waits until no job is due or running (tests and graceful shutdown). */
-  async idle(): Promise<void> {
+  /**
+   * Waits until no job is due or running (tests and graceful shutdown). Given `at`, runs what is due
+   * at that time as if it were now (handlers get it as `now`, retries back off from it).
+   */
+  async idle(at?: Date): Promise<void> {
     for (;;) {
-      await this.tick();
+      await this.tick(at);
       await Promise.allSettled([...this.running]);
-      const due = await this.repo.count({ where: [{ status: 'queued', runAfter: LessThanOrEqual(new Date()) }, { status: 'running' }] });
+      const due = await this.repo.count({ where: [{ status: 'queued', runAfter: LessThanOrEqual(at ?? new Date()) }, { status: 'running' }] });
       if (!due && this.running.size === 0) return;
     }
   }
 
-  private async claim(): Promise<Job | null> {
+  private async claim(now: Date): Promise<Job | null> {
     for (;;) {
       const next = await this.repo.findOne({
         select: { id: true },
-        where: { status: 'queued', runAfter: LessThanOrEqual(new Date()) },
+        where: { status: 'queued', runAfter: LessThanOrEqual(now) },
         order: { runAfter: 'ASC', id: 'ASC' },
       });
       if (!next) return null;
@@ -171,7 +182,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async run(job: Job): Promise<void> {
+  private async run(job: Job, now: Date): Promise<void> {
     const registered = this.handlers.get(job.kind);
     try {
       if (!registered) throw new PermanentJobError(`未知的任务类型 ${job.kind}`);
@@ -179,6 +190,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         id: job.id,
         params: JSON.parse(job.params),
         attempt: job.attempts,
+        now,
         progress: async (value) => {
           await this.repo.update({ id: job.id }, { progress: Math.max(0, Math.min(1, value)), lockedAt: new Date() });
         },
@@ -199,7 +211,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         { id: job.id },
         final
           ? { status: 'failed', error: message, finishedAt: new Date(), lockedAt: null }
-          : { status: 'queued', error: message, lockedAt: null, runAfter: new Date(Date.now() + delay) },
+          : { status: 'queued', error: message, lockedAt: null, runAfter: new Date(now.getTime() + delay) },
       );
     }
   }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { dateTime } from '../common/database/columns';
-import { Resident } from '../residents/resident.entity';
+import { dateTime } from '../../common/database/columns';
+import { Resident } from '../../residents/resident.entity';
 
 /**
  * One "accept" of a subscribe-message template by a resident (wx.requestSubscribeMessage): WeChat
