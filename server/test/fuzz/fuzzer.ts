@@ -59,17 +59,22 @@ export interface FuzzReport {
   operations: number;
   /** Answers with status >= 500. */
   serverErrors: Finding[];
-  /** 4xx answers without `{ code, message }`. */
+  /** 4xx answers without `{ statusCode, code, message }` (the status as answered, a code of ERROR_CODES, a message). */
   badErrorShapes: Finding[];
   /** Audited staff requests answered 2xx whose request id has not exactly one audit row. */
   auditGaps: (Finding & { requestId: string; rows: number })[];
   auditedRequests: number;
+  /** Answers by status class: `2xx`, `4xx` ... */
   statusCounts: Record<string, number>;
 }
 
 /** The one-line summary both runners print. */
 export function summary(report: FuzzReport, label: string): string {
-  return `fuzz ${label}: requests tried ${report.requests} (${report.operations} operations), 5xx answers ${report.serverErrors.length}, audit gaps ${report.auditGaps.length} of ${report.auditedRequests} audited requests, malformed 4xx ${report.badErrorShapes.length}`;
+  const byClass = Object.entries(report.statusCounts)
+    .sort()
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  return `fuzz ${label}: requests tried ${report.requests} (${report.operations} operations; ${byClass}), 5xx answers ${report.serverErrors.length}, audit gaps ${report.auditGaps.length} of ${report.auditedRequests} audited requests, malformed 4xx ${report.badErrorShapes.length}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
