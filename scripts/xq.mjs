@@ -4,6 +4,7 @@
  *   npm start     install, build and start the whole product on SQLite with demo data
  *   npm test      install, build and run every test suite; ends with "N passed, N failed"
  *   npm run bench benchmarks of the hot API paths
+ *   npm run fuzz  every API route with bad input against the built server: 5xx answers and audit gaps
  *   npm run dev   API + admin + mini-program H5 dev servers with hot reload
  *   npm run backup / npm run restore   back up or restore the database (see backupCommand)
  * pnpm is used from the PATH when it is version 12, otherwise fetched once through npm.
@@ -230,6 +231,14 @@ async function bench() {
   process.exit(r.code);
 }
 
+async function fuzz() {
+  await install();
+  await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
+  await must('build server', pnpm(['--filter', '@xinqiao/server', 'build'], { log: join(RESULTS, 'build-server.log') }));
+  const r = await pnpm(['--filter', '@xinqiao/tests', 'run', 'fuzz']);
+  process.exit(r.code);
+}
+
 async function dev() {
   await install();
   await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
@@ -254,6 +263,7 @@ const commands = {
   start,
   test,
   bench,
+  fuzz,
   dev,
   build: async () => (await install(), await buildAll()),
   backup: () => backupCommand('backup'),

@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { ValidationPipe, VersioningType } from '@nestjs/common';
+import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,10 +12,13 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/env';
 import { DataKeyring } from './common/crypto/data-cipher';
 import { installDataKeyring } from './common/crypto/encrypted-column';
-import { AppException } from './common/errors/app-exception';
+import { frameworkErrorReply } from './common/errors/all-exceptions.filter';
 import { validationException } from './common/errors/validation';
+import { parseJsonBody } from './common/http/json-body';
 import { requestIdFor } from './common/http/request-id';
 import { registerSecurityHeaders } from './common/http/security-headers';
+import { CONNECTION_TIMEOUT_MS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './common/http/timeouts';
+import { AppValidationPipe } from './common/http/validation.pipe';
 
 /** Builds the configured (not yet listening) application; used by main.ts and by the tests alike. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -26,6 +29,11 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     // A caller's X-Request-Id is used only when short and plain (see requestIdFor).
     requestIdHeader: false,
     genReqId: requestIdFor,
+    frameworkErrors: frameworkErrorReply,
+    http: { headersTimeout: HEADERS_TIMEOUT_MS },
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -37,7 +45,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(
-    new ValidationPipe({
+    new AppValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
@@ -56,11 +64,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   // Clients may POST an action (e.g. publish) with a JSON content type and no body: treat that as no body.
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
-    if (text === '') return done(null, undefined);
     try {
-      done(null, JSON.parse(text as string));
-    } catch {
-      done(AppException.badRequest('请求体不是合法的 JSON'), undefined);
+      done(null, parseJsonBody(text as string));
+    } catch (e) {
+      done(e as Error, undefined);
     }
   });
   await fastify.register(fastifyMultipart);

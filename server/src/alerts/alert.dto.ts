@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import {
   ALERT_COLOURS,
   ALERT_STATUSES,
@@ -11,21 +11,22 @@ import {
   type FollowUpInput,
   type FollowUpMethod,
 } from '@xinqiao/shared';
-import { FieldLabel } from '../common/errors/validation';
-import { PageQueryDto } from '../common/http/page-query.dto';
+import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
+import { IsId } from '../common/http/id-param';
+import { PageQueryDto, QueryBoolean } from '../common/http/page-query.dto';
 
 export class AlertQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ALERT_STATUSES, description: 'default: every alert not yet closed' })
-  @FieldLabel('状态') @IsOptional() @IsIn(ALERT_STATUSES)
+  @FieldLabel('状态') @Omittable() @IsIn(ALERT_STATUSES)
   status?: AlertStatus;
 
-  @ApiPropertyOptional({ enum: ALERT_COLOURS }) @FieldLabel('预警等级') @IsOptional() @IsIn(ALERT_COLOURS)
+  @ApiPropertyOptional({ enum: ALERT_COLOURS }) @FieldLabel('预警等级') @Omittable() @IsIn(ALERT_COLOURS)
   colour?: AlertColour;
 
-  @ApiPropertyOptional() @FieldLabel('只看超时') @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean()
+  @ApiPropertyOptional() @FieldLabel('只看超时') @Omittable() @QueryBoolean() @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 }
 
@@ -39,7 +40,7 @@ export class FollowUpDto implements FollowUpInput {
   @ApiProperty() @FieldLabel('跟进情况') @IsString() @IsNotEmpty() @MaxLength(2000)
   outcome: string;
 
-  @ApiPropertyOptional({ enum: ALERT_COLOURS, nullable: true }) @FieldLabel('调整后的预警等级') @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(ALERT_COLOURS)
+  @ApiPropertyOptional({ enum: ALERT_COLOURS, nullable: true }) @FieldLabel('调整后的预警等级') @Omittable() @Nullable() @IsIn(ALERT_COLOURS)
   nextColour?: AlertColour | null;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import {
   ARTICLE_CATEGORIES,
@@ -10,7 +10,8 @@ import {
   type ArticleStatus,
   type PopulationGroup,
 } from '@xinqiao/shared';
-import { FieldLabel } from '../common/errors/validation';
+import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
+import { IsId, MAX_INT } from '../common/http/id-param';
 import { PageQueryDto } from '../common/http/page-query.dto';
 
 /** 2 MB of HTML: generous for text with uploaded (linked, not inlined) images. */
@@ -23,7 +24,7 @@ export class ArticleInputDto implements ArticleInput {
   @ApiProperty() @FieldLabel('摘要') @IsString() @MaxLength(300)
   summary: string;
 
-  @ApiPropertyOptional() @FieldLabel('封面') @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ nullable: true, type: 'string', example: '/uploads/cover.png' }) @FieldLabel('封面') @Omittable() @Nullable() @IsString() @MaxLength(500)
   @Matches(/^(\/uploads\/|https:\/\/)/, { message: 'coverUrl' })
   coverUrl?: string | null;
 
@@ -34,34 +35,34 @@ export class ArticleInputDto implements ArticleInput {
   @IsIn(POPULATION_GROUPS, { each: true })
   audiences: PopulationGroup[];
 
-  @ApiProperty() @FieldLabel('发布范围') @IsInt()
+  @ApiProperty() @FieldLabel('发布范围') @IsId()
   regionId: number;
 
   @ApiProperty({ description: 'HTML; sanitised on the server' }) @FieldLabel('正文') @IsString() @IsNotEmpty() @MaxLength(MAX_BODY_LENGTH)
   body: string;
 
-  @ApiPropertyOptional() @FieldLabel('来源') @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ nullable: true, type: 'string' }) @FieldLabel('来源') @Omittable() @Nullable() @IsString() @MaxLength(200)
   source?: string | null;
 
-  @ApiPropertyOptional() @FieldLabel('版本') @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional() @FieldLabel('版本') @Omittable() @IsInt() @Min(1) @Max(MAX_INT)
   version?: number;
 }
 
 export class PublicArticleQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ARTICLE_CATEGORIES }) @FieldLabel('分类') @IsOptional() @IsIn(ARTICLE_CATEGORIES)
+  @ApiPropertyOptional({ enum: ARTICLE_CATEGORIES }) @FieldLabel('分类') @Omittable() @IsIn(ARTICLE_CATEGORIES)
   category?: ArticleCategory;
 
-  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 }
 
 export class AdminArticleQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ARTICLE_STATUSES }) @FieldLabel('状态') @IsOptional() @IsIn(ARTICLE_STATUSES)
+  @ApiPropertyOptional({ enum: ARTICLE_STATUSES }) @FieldLabel('状态') @Omittable() @IsIn(ARTICLE_STATUSES)
   status?: ArticleStatus;
 
-  @ApiPropertyOptional({ enum: ARTICLE_CATEGORIES }) @FieldLabel('分类') @IsOptional() @IsIn(ARTICLE_CATEGORIES)
+  @ApiPropertyOptional({ enum: ARTICLE_CATEGORIES }) @FieldLabel('分类') @Omittable() @IsIn(ARTICLE_CATEGORIES)
   category?: ArticleCategory;
 
-  @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional() @FieldLabel('关键词') @Omittable() @IsString() @MaxLength(64)
   keyword?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { FieldLabel } from '../common/errors/validation';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { FieldLabel, Omittable } from '../common/errors/validation';
 
 export class StaffLoginDto {
   @ApiProperty() @FieldLabel('用户名') @IsString() @IsNotEmpty() @MaxLength(64)
@@ -14,13 +14,13 @@ export class StaffLoginDto {
     description: '`cookie` (browsers): the refresh token is set as an HttpOnly cookie and left out of the answer; refresh and logout then need the `X-CSRF-Token` header copied from the `xq_csrf` cookie',
   })
   @FieldLabel('会话方式')
-  @IsOptional()
+  @Omittable()
   @IsIn(['token', 'cookie'])
   session?: 'token' | 'cookie';
 }
 
 export class RefreshDto {
-  @ApiPropertyOptional({ description: 'Omit when the session is kept in the cookie' }) @FieldLabel('刷新令牌') @IsOptional() @IsString() @IsNotEmpty() @MaxLength(128)
+  @ApiPropertyOptional({ description: 'Omit when the session is kept in the cookie' }) @FieldLabel('刷新令牌') @Omittable() @IsString() @IsNotEmpty() @MaxLength(128)
   refreshToken?: string;
 }
 
@@ -38,6 +38,6 @@ export class WechatLoginDto {
 }
 
 export class DevLoginDto {
-  @ApiProperty() @FieldLabel('openid') @IsString() @Matches(/^[A-Za-z0-9_-]{4,64}$/, { message: 'openid' })
+  @ApiProperty({ example: 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M' }) @FieldLabel('openid') @IsString() @Matches(/^[A-Za-z0-9_-]{4,64}$/, { message: 'openid' })
   openid: string;
 }

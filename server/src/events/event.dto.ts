@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,13 +11,12 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
-  IsOptional,
+  IsObject,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -59,14 +58,14 @@ import {
   type StaffCheckinBatchInput,
   type StaffCheckinItem,
 } from '@xinqiao/shared';
-import { FieldLabel } from '../common/errors/validation';
-import { PageQueryDto } from '../common/http/page-query.dto';
+import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
+import { IsId, MAX_INT } from '../common/http/id-param';
+import { PageQueryDto, QueryBoolean } from '../common/http/page-query.dto';
 
 /** Mainland mobile numbers: what sign-up asks for. */
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
 /** A UUID or similar id made by the client once per attempt. */
 const CLIENT_ID_RE = /^[A-Za-z0-9-]{8,64}$/;
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class GeoPointDto implements GeoPoint {
   @ApiProperty() @FieldLabel('纬度') @IsNumber() @Min(-90) @Max(90)
@@ -83,7 +82,7 @@ export class EventVenueDto implements EventVenue {
   @ApiProperty() @FieldLabel('场地地址') @IsString() @IsNotEmpty() @MaxLength(200)
   address: string;
 
-  @ApiProperty({ type: GeoPointDto, nullable: true }) @FieldLabel('地图位置') @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => GeoPointDto)
+  @ApiProperty({ type: GeoPointDto, nullable: true }) @FieldLabel('地图位置') @Nullable() @IsObject() @ValidateNested() @Type(() => GeoPointDto)
   location: GeoPointDto | null;
 }
 
@@ -91,10 +90,10 @@ export class EventSpeakerDto implements EventSpeaker {
   @ApiProperty() @FieldLabel('主讲人姓名') @IsString() @IsNotEmpty() @MaxLength(32)
   name: string;
 
-  @ApiProperty({ nullable: true }) @FieldLabel('主讲人职称') @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(64)
+  @ApiProperty({ nullable: true, type: 'string' }) @FieldLabel('主讲人职称') @Nullable() @IsString() @MaxLength(64)
   title: string | null;
 
-  @ApiProperty({ nullable: true }) @FieldLabel('主讲人简介') @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(500)
+  @ApiProperty({ nullable: true, type: 'string' }) @FieldLabel('主讲人简介') @Nullable() @IsString() @MaxLength(500)
   bio: string | null;
 }
 
@@ -108,13 +107,13 @@ export class EventInputDto implements EventInput {
   @ApiProperty({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @IsIn(PLACE_TYPES)
   placeType: PlaceType;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('承办单位') @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt()
+  @ApiPropertyOptional({ nullable: true, type: 'integer' }) @FieldLabel('承办单位') @Omittable() @Nullable() @IsId()
   hostUnitId?: number | null;
 
-  @ApiProperty() @FieldLabel('所在区域') @IsInt()
+  @ApiProperty() @FieldLabel('所在区域') @IsId()
   regionId: number;
 
-  @ApiProperty({ type: EventVenueDto }) @FieldLabel('场地') @ValidateNested() @Type(() => EventVenueDto)
+  @ApiProperty({ type: EventVenueDto }) @FieldLabel('场地') @IsObject() @ValidateNested() @Type(() => EventVenueDto)
   venue: EventVenueDto;
 
   @ApiProperty() @FieldLabel('开始时间') @IsISO8601()
@@ -123,13 +122,13 @@ export class EventInputDto implements EventInput {
   @ApiProperty() @FieldLabel('结束时间') @IsISO8601()
   endsAt: string;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('报名开始时间') @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601()
+  @ApiPropertyOptional({ nullable: true, type: 'string', format: 'date-time' }) @FieldLabel('报名开始时间') @Omittable() @Nullable() @IsISO8601()
   signupOpensAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('报名截止时间') @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601()
+  @ApiPropertyOptional({ nullable: true, type: 'string', format: 'date-time' }) @FieldLabel('报名截止时间') @Omittable() @Nullable() @IsISO8601()
   signupClosesAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('取消报名截止时间') @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601()
+  @ApiPropertyOptional({ nullable: true, type: 'string', format: 'date-time' }) @FieldLabel('取消报名截止时间') @Omittable() @Nullable() @IsISO8601()
   cancelClosesAt?: string | null;
 
   @ApiProperty({ minimum: 1, maximum: 100000 }) @FieldLabel('名额') @IsInt() @Min(1) @Max(100000)
@@ -138,13 +137,13 @@ export class EventInputDto implements EventInput {
   @ApiProperty() @FieldLabel('开放候补') @IsBoolean()
   waitlistEnabled: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 168 }) @FieldLabel('候补确认时限（小时）') @IsOptional() @IsInt() @Min(1) @Max(168)
+  @ApiPropertyOptional({ minimum: 1, maximum: 168 }) @FieldLabel('候补确认时限（小时）') @Omittable() @IsInt() @Min(1) @Max(168)
   offerHours?: number;
 
-  @ApiProperty({ enum: REGISTRATION_FIELDS, isArray: true }) @FieldLabel('报名需填信息') @IsArray() @ArrayUnique() @IsIn(REGISTRATION_FIELDS, { each: true })
+  @ApiProperty({ enum: REGISTRATION_FIELDS, isArray: true }) @FieldLabel('报名需填信息') @IsArray() @ArrayMaxSize(REGISTRATION_FIELDS.length) @ArrayUnique() @IsIn(REGISTRATION_FIELDS, { each: true })
   requiredFields: RegistrationField[];
 
-  @ApiProperty({ enum: POPULATION_GROUPS, isArray: true }) @FieldLabel('面向人群') @IsArray() @ArrayUnique() @IsIn(POPULATION_GROUPS, { each: true })
+  @ApiProperty({ enum: POPULATION_GROUPS, isArray: true }) @FieldLabel('面向人群') @IsArray() @ArrayMaxSize(POPULATION_GROUPS.length) @ArrayUnique() @IsIn(POPULATION_GROUPS, { each: true })
   audiences: PopulationGroup[];
 
   @ApiProperty() @FieldLabel('活动介绍') @IsString() @MaxLength(20000)
@@ -153,42 +152,42 @@ export class EventInputDto implements EventInput {
   @ApiProperty({ type: EventSpeakerDto, isArray: true }) @FieldLabel('主讲人') @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => EventSpeakerDto)
   speakers: EventSpeakerDto[];
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('封面') @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ nullable: true, type: 'string' }) @FieldLabel('封面') @Omittable() @Nullable() @IsString() @MaxLength(500)
   @Matches(/^(\/uploads\/|https:\/\/)/)
   coverUrl?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('关联测验') @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt()
+  @ApiPropertyOptional({ nullable: true, type: 'integer' }) @FieldLabel('关联测验') @Omittable() @Nullable() @IsId()
   quizId?: number | null;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('关联宣传活动') @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt()
+  @ApiPropertyOptional({ nullable: true, type: 'integer' }) @FieldLabel('关联宣传活动') @Omittable() @Nullable() @IsId()
   campaignId?: number | null;
 
-  @ApiPropertyOptional() @FieldLabel('版本') @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional() @FieldLabel('版本') @Omittable() @IsInt() @Min(1) @Max(MAX_INT)
   version?: number;
 }
 
 export class EventListQueryDto extends PageQueryDto implements EventListQuery {
-  @ApiPropertyOptional({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @IsOptional() @IsIn(PLACE_TYPES)
+  @ApiPropertyOptional({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @Omittable() @IsIn(PLACE_TYPES)
   placeType?: PlaceType;
 
-  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 
-  @ApiPropertyOptional() @FieldLabel('开始日期') @IsOptional() @IsISO8601()
+  @ApiPropertyOptional() @FieldLabel('开始日期') @Omittable() @IsISO8601()
   from?: string;
 
-  @ApiPropertyOptional() @FieldLabel('结束日期') @IsOptional() @IsISO8601()
+  @ApiPropertyOptional() @FieldLabel('结束日期') @Omittable() @IsISO8601()
   to?: string;
 
-  @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional() @FieldLabel('关键词') @Omittable() @IsString() @MaxLength(64)
   keyword?: string;
 }
 
 export class AdminEventListQueryDto extends EventListQueryDto {
-  @ApiPropertyOptional({ enum: EVENT_STATUSES }) @FieldLabel('状态') @IsOptional() @IsIn(EVENT_STATUSES)
+  @ApiPropertyOptional({ enum: EVENT_STATUSES }) @FieldLabel('状态') @Omittable() @IsIn(EVENT_STATUSES)
   status?: EventStatus;
 
-  @ApiPropertyOptional() @FieldLabel('承办单位') @IsOptional() @Type(() => Number) @IsInt()
+  @ApiPropertyOptional() @FieldLabel('承办单位') @Omittable() @Type(() => Number) @IsId()
   hostUnitId?: number;
 }
 
@@ -198,19 +197,19 @@ export class EventCancelDto implements EventCancelInput {
 }
 
 export class RegistrationInputDto implements RegistrationInput {
-  @ApiPropertyOptional() @FieldLabel('姓名') @IsOptional() @IsString() @IsNotEmpty() @MaxLength(32)
+  @ApiPropertyOptional() @FieldLabel('姓名') @Omittable() @IsString() @IsNotEmpty() @MaxLength(32)
   name?: string;
 
-  @ApiPropertyOptional() @FieldLabel('手机号') @IsOptional() @IsString() @Matches(MOBILE_RE)
+  @ApiPropertyOptional() @FieldLabel('手机号') @Omittable() @IsString() @Matches(MOBILE_RE)
   phone?: string;
 
-  @ApiProperty() @FieldLabel('个人信息授权版本') @IsInt() @Min(1)
+  @ApiProperty() @FieldLabel('个人信息授权版本') @IsInt() @Min(1) @Max(MAX_INT)
   consentVersion: number;
 
-  @ApiPropertyOptional() @FieldLabel('加入候补') @IsOptional() @IsBoolean()
+  @ApiPropertyOptional() @FieldLabel('加入候补') @Omittable() @IsBoolean()
   joinWaitlist?: boolean;
 
-  @ApiPropertyOptional({ description: 'UUID made once per attempt' }) @FieldLabel('请求编号') @IsOptional() @IsString() @Matches(CLIENT_ID_RE)
+  @ApiPropertyOptional({ description: 'UUID made once per attempt' }) @FieldLabel('请求编号') @Omittable() @IsString() @Matches(CLIENT_ID_RE)
   clientRequestId?: string;
 }
 
@@ -223,13 +222,13 @@ export class CheckinInputDto implements CheckinInput {
   @ApiProperty({ description: 'the scanned screen code (resident) or ticket (staff)' }) @FieldLabel('签到码') @IsString() @IsNotEmpty() @MaxLength(128)
   token: string;
 
-  @ApiPropertyOptional() @FieldLabel('姓名') @IsOptional() @IsString() @IsNotEmpty() @MaxLength(32)
+  @ApiPropertyOptional() @FieldLabel('姓名') @Omittable() @IsString() @IsNotEmpty() @MaxLength(32)
   name?: string;
 
-  @ApiPropertyOptional() @FieldLabel('手机号') @IsOptional() @IsString() @Matches(MOBILE_RE)
+  @ApiPropertyOptional() @FieldLabel('手机号') @Omittable() @IsString() @Matches(MOBILE_RE)
   phone?: string;
 
-  @ApiPropertyOptional() @FieldLabel('个人信息授权版本') @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional() @FieldLabel('个人信息授权版本') @Omittable() @IsInt() @Min(1) @Max(MAX_INT)
   consentVersion?: number;
 }
 
@@ -237,10 +236,10 @@ export class StaffCheckinItemDto implements StaffCheckinItem {
   @ApiProperty() @FieldLabel('签到记录编号') @IsString() @Matches(CLIENT_ID_RE)
   clientId: string;
 
-  @ApiPropertyOptional() @FieldLabel('电子票') @IsOptional() @IsString() @MaxLength(128)
+  @ApiPropertyOptional() @FieldLabel('电子票') @Omittable() @IsString() @MaxLength(128)
   token?: string;
 
-  @ApiPropertyOptional() @FieldLabel('票号') @IsOptional() @IsString() @MaxLength(32)
+  @ApiPropertyOptional() @FieldLabel('票号') @Omittable() @IsString() @MaxLength(32)
   code?: string;
 
   @ApiProperty({ enum: ['ticket_scan', 'manual'] }) @FieldLabel('签到方式') @IsIn(['ticket_scan', 'manual'])
@@ -257,13 +256,13 @@ export class StaffCheckinBatchDto implements StaffCheckinBatchInput {
 }
 
 export class AttendeeQueryDto extends PageQueryDto implements AttendeeQuery {
-  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES }) @FieldLabel('报名状态') @IsOptional() @IsIn(REGISTRATION_STATUSES)
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES }) @FieldLabel('报名状态') @Omittable() @IsIn(REGISTRATION_STATUSES)
   status?: RegistrationStatus;
 
-  @ApiPropertyOptional({ enum: ATTENDANCE_STATUSES }) @FieldLabel('签到状态') @IsOptional() @IsIn(ATTENDANCE_STATUSES)
+  @ApiPropertyOptional({ enum: ATTENDANCE_STATUSES }) @FieldLabel('签到状态') @Omittable() @IsIn(ATTENDANCE_STATUSES)
   attendance?: AttendanceStatus;
 
-  @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(32)
+  @ApiPropertyOptional() @FieldLabel('关键词') @Omittable() @IsString() @MaxLength(32)
   keyword?: string;
 }
 
@@ -271,24 +270,24 @@ export class EventStatsQueryDto implements EventStatsQuery {
   @ApiProperty({ enum: EVENT_STATS_GROUPS }) @FieldLabel('统计维度') @IsIn(EVENT_STATS_GROUPS)
   groupBy: EventStatsGroup;
 
-  @ApiPropertyOptional() @FieldLabel('年份') @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @ApiPropertyOptional() @FieldLabel('年份') @Omittable() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 
-  @ApiPropertyOptional({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @IsOptional() @IsIn(PLACE_TYPES)
+  @ApiPropertyOptional({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @Omittable() @IsIn(PLACE_TYPES)
   placeType?: PlaceType;
 }
 
 export class CoverageQueryDto implements CoverageQuery {
-  @ApiPropertyOptional() @FieldLabel('年份') @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @ApiPropertyOptional() @FieldLabel('年份') @Omittable() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 
-  @ApiPropertyOptional({ default: true }) @FieldLabel('只看未达标') @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @ApiPropertyOptional({ default: true }) @FieldLabel('只看未达标') @Omittable() @QueryBoolean() @IsBoolean()
   belowOnly?: boolean;
 }
 
@@ -299,28 +298,28 @@ export class HostUnitInputDto implements HostUnitInput {
   @ApiProperty({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @IsIn(PLACE_TYPES)
   placeType: PlaceType;
 
-  @ApiProperty() @FieldLabel('所在区域') @IsInt()
+  @ApiProperty() @FieldLabel('所在区域') @IsId()
   regionId: number;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('职工人数') @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(10000000)
+  @ApiPropertyOptional({ nullable: true, type: 'integer' }) @FieldLabel('职工人数') @Omittable() @Nullable() @IsInt() @Min(0) @Max(10000000)
   staffCount?: number | null;
 }
 
 export class HostUnitQueryDto extends PageQueryDto implements HostUnitQuery {
-  @ApiPropertyOptional({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @IsOptional() @IsIn(PLACE_TYPES)
+  @ApiPropertyOptional({ enum: PLACE_TYPES }) @FieldLabel('场所类型') @Omittable() @IsIn(PLACE_TYPES)
   placeType?: PlaceType;
 
-  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 
-  @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional() @FieldLabel('关键词') @Omittable() @IsString() @MaxLength(64)
   keyword?: string;
 }
 
 export class EventNotificationQueryDto extends PageQueryDto implements EventNotificationQuery {
-  @ApiPropertyOptional({ enum: EVENT_NOTIFICATION_KINDS }) @FieldLabel('消息类型') @IsOptional() @IsIn(EVENT_NOTIFICATION_KINDS)
+  @ApiPropertyOptional({ enum: EVENT_NOTIFICATION_KINDS }) @FieldLabel('消息类型') @Omittable() @IsIn(EVENT_NOTIFICATION_KINDS)
   kind?: EventNotificationKind;
 
-  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES }) @FieldLabel('发送状态') @IsOptional() @IsIn(NOTIFICATION_STATUSES)
+  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES }) @FieldLabel('发送状态') @Omittable() @IsIn(NOTIFICATION_STATUSES)
   status?: NotificationStatus;
 }

@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { HOTLINE_AUDIENCES, type HotlineAudience, type HotlineInput } from '@xinqiao/shared';
-import { FieldLabel } from '../common/errors/validation';
+import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
+import { IsId } from '../common/http/id-param';
+
+const MAX_SORT_ORDER = 100_000;
 
 export class HotlineInputDto implements HotlineInput {
   @ApiProperty() @FieldLabel('名称') @IsString() @IsNotEmpty() @MaxLength(64)
@@ -17,21 +20,21 @@ export class HotlineInputDto implements HotlineInput {
   @ApiProperty() @FieldLabel('是否24小时') @IsBoolean()
   is24h: boolean;
 
-  @ApiProperty({ enum: HOTLINE_AUDIENCES, isArray: true }) @FieldLabel('服务对象') @IsArray() @ArrayMinSize(1) @ArrayUnique()
+  @ApiProperty({ enum: HOTLINE_AUDIENCES, isArray: true }) @FieldLabel('服务对象') @IsArray() @ArrayMinSize(1) @ArrayMaxSize(HOTLINE_AUDIENCES.length) @ArrayUnique()
   @IsIn(HOTLINE_AUDIENCES, { each: true })
   audiences: HotlineAudience[];
 
-  @ApiPropertyOptional() @FieldLabel('来源') @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ nullable: true, type: 'string' }) @FieldLabel('来源') @Omittable() @Nullable() @IsString() @MaxLength(200)
   source?: string | null;
 
-  @ApiProperty() @FieldLabel('所属区域') @IsInt()
+  @ApiProperty() @FieldLabel('所属区域') @IsId()
   regionId: number;
 
-  @ApiPropertyOptional() @FieldLabel('排序') @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional() @FieldLabel('排序') @Omittable() @IsInt() @Min(0) @Max(MAX_SORT_ORDER)
   sortOrder?: number;
 }
 
 export class HotlineQueryDto {
-  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 }

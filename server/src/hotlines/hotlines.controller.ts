@@ -45,7 +45,7 @@ export class AdminHotlinesController {
   @Put(':id')
   @StaffOnly('hotlines.manage')
   @Audited('hotline.update', 'hotline')
-  update(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: HotlineInputDto) {
+  update(@CurrentStaff() staff: StaffPrincipal, @IdParam('id', { signed: true }) id: number, @Body() dto: HotlineInputDto) {
     return this.hotlines.update(staff, id, dto);
   }
 
@@ -53,7 +53,7 @@ export class AdminHotlinesController {
   @HttpCode(204)
   @StaffOnly('hotlines.manage')
   @Audited('hotline.delete', 'hotline')
-  remove(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
+  remove(@CurrentStaff() staff: StaffPrincipal, @IdParam('id', { signed: true }) id: number) {
     return this.hotlines.remove(staff, id);
   }
 }

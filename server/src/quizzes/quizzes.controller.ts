@@ -4,10 +4,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, CurrentStaff, Public, StaffOnly } from '../common/access/decorators';
 import type { Principal, StaffPrincipal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { AppException } from '../common/errors/app-exception';
 import { requireAny } from '../common/access/region-scope';
 import { IdParam } from '../common/http/id-param';
 import { fileAnswer } from '../common/http/send-file';
+import { readUploadedFile } from '../common/http/upload';
 import { Audited } from '../audit/audited.decorator';
 import { AttemptsService } from './attempts.service';
 import { QuestionInputDto, QuestionQueryDto } from './question.dto';
@@ -70,16 +70,7 @@ export class AdminQuestionsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   async import(@CurrentStaff() staff: StaffPrincipal, @Req() req: FastifyRequest) {
-    if (!req.isMultipart()) throw new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 Excel 文件');
-    const part = await req.file({ limits: { fileSize: this.config.UPLOAD_MAX_BYTES, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw AppException.badRequest('请在字段 file 中上传 Excel 文件', undefined, 'VALIDATION_FAILED');
-    let data: Buffer;
-    try {
-      data = await part.toBuffer();
-    } catch {
-      throw new AppException(413, 'PAYLOAD_TOO_LARGE', `文件不能超过 ${Math.round(this.config.UPLOAD_MAX_BYTES / 1048576)} MB`);
-    }
-    return this.questions.importBank(staff, data);
+    return this.questions.importBank(staff, await readUploadedFile(req, this.config.UPLOAD_MAX_BYTES, 'Excel 文件'));
   }
 
   @Post()

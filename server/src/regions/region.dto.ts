@@ -1,27 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { UrbanRural } from '@xinqiao/shared';
-import { FieldLabel } from '../common/errors/validation';
+import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
+import { IsId } from '../common/http/id-param';
+
+/** More people than any district or town has: a bound, not a statistic. */
+const MAX_POPULATION = 100_000_000;
 
 export class UpdateRegionDto {
-  @ApiPropertyOptional() @FieldLabel('区域名称') @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64)
+  @ApiPropertyOptional() @FieldLabel('区域名称') @Omittable() @IsString() @IsNotEmpty() @MaxLength(64)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'Administrative division code' }) @FieldLabel('区划代码') @IsOptional() @IsString() @Matches(/^\d{6,12}$/, { message: 'code' })
+  @ApiPropertyOptional({ description: 'Administrative division code', type: 'string', nullable: true, example: '500118001003' }) @FieldLabel('区划代码') @Omittable() @Nullable() @IsString() @Matches(/^\d{6,12}$/, { message: 'code' })
   code?: string | null;
 
-  @ApiPropertyOptional({ enum: ['urban', 'rural'] }) @FieldLabel('城乡属性') @IsOptional() @IsIn(['urban', 'rural'])
+  @ApiPropertyOptional({ enum: ['urban', 'rural'], nullable: true }) @FieldLabel('城乡属性') @Omittable() @Nullable() @IsIn(['urban', 'rural'])
   urbanRural?: UrbanRural | null;
 
-  @ApiPropertyOptional() @FieldLabel('常住人口') @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @FieldLabel('常住人口') @Omittable() @Nullable() @IsInt() @Min(0) @Max(MAX_POPULATION)
   population?: number | null;
 
-  @ApiPropertyOptional() @FieldLabel('城镇常住人口') @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @FieldLabel('城镇常住人口') @Omittable() @Nullable() @IsInt() @Min(0) @Max(MAX_POPULATION)
   urbanPopulation?: number | null;
 }
 
 export class CreateRegionDto extends UpdateRegionDto {
-  @ApiProperty() @FieldLabel('上级区域') @IsInt()
+  @ApiProperty() @FieldLabel('上级区域') @IsId()
   parentId: number;
 
   @ApiProperty() @FieldLabel('区域名称') @IsString() @IsNotEmpty() @MaxLength(64)

@@ -1,32 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '@xinqiao/shared';
-import { FieldLabel } from '../common/errors/validation';
+import { FieldLabel, Omittable } from '../common/errors/validation';
+import { IsId } from '../common/http/id-param';
 import { PageQueryDto } from '../common/http/page-query.dto';
 
 export class StaffQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: STAFF_ROLES }) @FieldLabel('角色') @IsOptional() @IsIn(STAFF_ROLES)
+  @ApiPropertyOptional({ enum: STAFF_ROLES }) @FieldLabel('角色') @Omittable() @IsIn(STAFF_ROLES)
   role?: StaffRole;
 
-  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 
-  @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional() @FieldLabel('关键词') @Omittable() @IsString() @MaxLength(64)
   keyword?: string;
 }
 
 export class UpdateStaffDto {
-  @ApiPropertyOptional() @FieldLabel('姓名') @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64)
+  @ApiPropertyOptional() @FieldLabel('姓名') @Omittable() @IsString() @IsNotEmpty() @MaxLength(64)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: STAFF_ROLES }) @FieldLabel('角色') @IsOptional() @IsIn(STAFF_ROLES)
+  @ApiPropertyOptional({ enum: STAFF_ROLES }) @FieldLabel('角色') @Omittable() @IsIn(STAFF_ROLES)
   role?: StaffRole;
 
-  @ApiPropertyOptional() @FieldLabel('所属区域') @IsOptional() @IsInt()
+  @ApiPropertyOptional() @FieldLabel('所属区域') @Omittable() @IsId()
   regionId?: number;
 
-  @ApiPropertyOptional() @FieldLabel('停用') @IsOptional() @IsBoolean()
+  @ApiPropertyOptional() @FieldLabel('停用') @Omittable() @IsBoolean()
   disabled?: boolean;
 }
 
@@ -36,7 +37,7 @@ export class PasswordDto {
 }
 
 export class CreateStaffDto extends PasswordDto {
-  @ApiProperty() @FieldLabel('用户名') @IsString() @Matches(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, { message: 'username' })
+  @ApiProperty({ example: 'zhang_san' }) @FieldLabel('用户名') @IsString() @Matches(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, { message: 'username' })
   username: string;
 
   @ApiProperty() @FieldLabel('姓名') @IsString() @IsNotEmpty() @MaxLength(64)
@@ -45,6 +46,6 @@ export class CreateStaffDto extends PasswordDto {
   @ApiProperty({ enum: STAFF_ROLES }) @FieldLabel('角色') @IsIn(STAFF_ROLES)
   role: StaffRole;
 
-  @ApiProperty() @FieldLabel('所属区域') @IsInt()
+  @ApiProperty() @FieldLabel('所属区域') @IsId()
   regionId: number;
 }

@@ -8,6 +8,7 @@ import { StaffOnly } from '../common/access/decorators';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { AppException } from '../common/errors/app-exception';
 import { Audited } from '../audit/audited.decorator';
+import { readUploadedFile } from '../common/http/upload';
 import { detectImageType } from './image-type';
 
 @ApiTags('uploads')
@@ -21,15 +22,7 @@ export class UploadsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   async upload(@Req() req: FastifyRequest): Promise<{ url: string }> {
-    if (!req.isMultipart()) throw new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
-    const part = await req.file({ limits: { fileSize: this.config.UPLOAD_MAX_BYTES, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw AppException.badRequest('请在字段 file 中上传图片', undefined, 'VALIDATION_FAILED');
-    let data: Buffer;
-    try {
-      data = await part.toBuffer();
-    } catch {
-      throw new AppException(413, 'PAYLOAD_TOO_LARGE', `图片不能超过 ${Math.round(this.config.UPLOAD_MAX_BYTES / 1048576)} MB`);
-    }
+    const data = await readUploadedFile(req, this.config.UPLOAD_MAX_BYTES, '图片');
     const type = detectImageType(data);
     if (!type) throw new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', '只支持 JPG、PNG、GIF、WebP 格式的图片');
     const name = `${randomUUID()}.${type}`;

@@ -170,6 +170,12 @@ describe('scoreAttempt: errors', () => {
     expectError(() => scoreAttempt([q], { [q.id]: [TRUE_KEY, DONT_KNOW_KEY] }, rule), 'invalid_selection', q.id, '只能选择一个答案');
   });
 
+  it('rejects an answer that is not option keys, naming the question (answers arrive as JSON)', () => {
+    for (const value of [42, true, { A: 1 }, ['A', 1], [['A']], 1e300]) {
+      expectError(() => scoreAttempt([single, multi], { s1: 'A', m1: value } as never, rule), 'invalid_selection', 'm1', '第 2 题“下列哪些做法有助于缓解压力？”的答案须为选项编号');
+    }
+  });
+
   it('rejects 不知道 on a true/false question offered without it', () => {
     const q = trueFalseQuestion('x', 1, '陈述', true, '解析', false);
     expectError(() => scoreAttempt([q], { x: DONT_KNOW_KEY }, rule), 'invalid_option', 'x', '没有选项“U”');

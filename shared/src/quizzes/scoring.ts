@@ -18,7 +18,10 @@ export type QuizAnswerErrorCode =
   | 'unknown_question'
   /** A selected key is not an option of the question. */
   | 'invalid_option'
-  /** An empty selection, a repeated key, several keys for a single-answer question, or 不知道 combined with another option. */
+  /**
+   * An empty selection, a repeated key, several keys for a single-answer question, 不知道 combined with
+   * another option, or an answer that is neither a key nor a list of keys (a number, an object ...).
+   */
   | 'invalid_selection';
 
 /** Thrown by `scoreAttempt`; `message` is Chinese and names the question, for display as is. */
@@ -88,8 +91,10 @@ export interface AttemptScore {
 
 const EPS = 1e-9;
 
-function normaliseSelection(value: string | readonly string[]): string[] {
-  return typeof value === 'string' ? [value] : [...value];
+/** The keys an answer selects; `undefined` for a value that is not a key or a list of keys (answers arrive as JSON). */
+function normaliseSelection(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) && value.every((k) => typeof k === 'string') ? [...value] : undefined;
 }
 
 /**
@@ -109,6 +114,7 @@ export function scoreAttempt(questions: readonly QuizQuestion[], answers: QuizAn
     const raw = Object.prototype.hasOwnProperty.call(answers, q.id) ? answers[q.id] : undefined;
     if (raw === undefined || raw === null) throw new QuizAnswerError('missing_answer', q.id, `${label}未作答`);
     const selected = normaliseSelection(raw);
+    if (selected === undefined) throw new QuizAnswerError('invalid_selection', q.id, `${label}的答案须为选项编号或选项编号的列表`);
     if (selected.length === 0) throw new QuizAnswerError('missing_answer', q.id, `${label}未作答`);
     if (new Set(selected).size !== selected.length) {
       throw new QuizAnswerError('invalid_selection', q.id, `${label}的答案有重复选项`);

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError, ErrorCode } from '@xinqiao/shared';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from '../database/availability';
@@ -17,6 +17,7 @@ const STATUS_CODES: Record<number, [ErrorCode, string]> = {
   405: ['BAD_REQUEST', '不支持该请求方法'],
   409: ['CONFLICT', '数据冲突，请刷新后重试'],
   413: ['PAYLOAD_TOO_LARGE', '提交的内容过大'],
+  414: ['BAD_REQUEST', '请求地址过长'],
   415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型'],
   429: ['RATE_LIMITED', '请求过于频繁，请稍后再试'],
   503: ['SERVICE_UNAVAILABLE', '服务暂时不可用，请稍后再试'],
@@ -40,7 +41,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     void reply.status(body.statusCode).send(body);
   }
 
-  private toBody(exception: unknown): ApiError {
+  toBody(exception: unknown): ApiError {
     if (exception instanceof AppException) {
       return exception.getResponse() as ApiError;
     }
@@ -66,4 +67,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'INTERNAL', message: '服务器内部错误，请稍后再试' };
   }
+}
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before any route runs (a path parameter longer
+ * than `maxParamLength`, malformed percent-encoding) gets the same error shape as everything else.
+ */
+export function frameworkErrorReply(error: Error, _req: FastifyRequest, reply: FastifyReply): void {
+  const body = new AllExceptionsFilter().toBody(error);
+  void reply.status(body.statusCode).send(body);
 }

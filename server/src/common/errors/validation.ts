@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ValidationError } from 'class-validator';
+import { ValidateIf, type ValidationError } from 'class-validator';
 import { AppException } from './app-exception';
 
 const LABEL_KEY = Symbol('fieldLabel');
@@ -9,7 +9,18 @@ export function FieldLabel(label: string): PropertyDecorator {
   return (target, key) => Reflect.defineMetadata(LABEL_KEY, label, target, key);
 }
 
-function labelOf(error: ValidationError): string {
+/**
+ * The field may be left out. Use it instead of class-validator's `@IsOptional()`, which also lets `null`
+ * past every other check of the field (and on to a NOT NULL column).
+ */
+export const Omittable = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
+
+/** `null` is a value of this field (it clears it) and skips its other checks; say `nullable: true` in its @ApiProperty too. */
+export const Nullable = (): PropertyDecorator => ValidateIf((_, value) => value !== null);
+
+/** The field's label; an element of a list is named by the list's label and its position ("主讲人第 2 项"). */
+function labelOf(error: ValidationError, parentLabel?: string): string {
+  if (parentLabel !== undefined && /^\d+$/.test(error.property)) return `${parentLabel}第 ${Number(error.property) + 1} 项`;
   const target = error.target as object | undefined;
   const label = target ? (Reflect.getMetadata(LABEL_KEY, target, error.property) as string | undefined) : undefined;
   return label ?? error.property;
@@ -28,7 +39,7 @@ const MESSAGES: Record<string, (label: string, english: string) => string> = {
   isEnum: (l, en) => `${l}的取值无效（${en.replace(/^.*following values: /, '可选：')}）`,
   isIn: (l, en) => `${l}的取值无效（${en.replace(/^.*following values: /, '可选：')}）`,
   isDateString: (l) => `${l}必须是 ISO 8601 日期时间`,
-  isISO8601: (l) => `${l}必须是 ISO 8601 日期时间`,
+  isIso8601: (l) => `${l}必须是 ISO 8601 日期时间`,
   isChinaDate: (l) => `${l}必须是日期，格式为 YYYY-MM-DD（不含时间）`,
   min: (l, en) => `${l}不能小于 ${en.match(/(-?[\d.]+)$/)?.[1] ?? ''}`,
   max: (l, en) => `${l}不能大于 ${en.match(/(-?[\d.]+)$/)?.[1] ?? ''}`,
@@ -40,6 +51,7 @@ const MESSAGES: Record<string, (label: string, english: string) => string> = {
   matches: (l) => `${l}格式不正确`,
   isUrl: (l) => `${l}必须是网址`,
   isObject: (l) => `${l}必须是对象`,
+  nestedValidation: (l) => `${l}必须是对象`,
   isPositive: (l) => `${l}必须是正数`,
 };
 
@@ -54,14 +66,15 @@ const PRIORITY = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 
 const rank = (c: string) => (PRIORITY.includes(c) ? PRIORITY.indexOf(c) : PRIORITY.length);
 
 /** One message per field (the most basic problem), nested fields as `a.b`. */
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+function flatten(errors: ValidationError[], prefix = '', parentLabel?: string): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix + e.property;
+    const label = labelOf(e, parentLabel);
     const [first] = Object.entries(e.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
     const own = first
-      ? [{ field, constraint: first[0], message: (MESSAGES[first[0]] ?? ((l: string, en: string) => `${l}: ${en}`))(labelOf(e), first[1]) }]
+      ? [{ field, constraint: first[0], message: (MESSAGES[first[0]] ?? ((l: string, en: string) => `${l}: ${en}`))(label, first[1]) }]
       : [];
-    return [...own, ...flatten(e.children ?? [], `${field}.`)];
+    return [...own, ...flatten(e.children ?? [], `${field}.`, label)];
   });
 }
 
