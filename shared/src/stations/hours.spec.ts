@@ -8,6 +8,7 @@ import {
   openMinutes,
   validateTimeRanges,
   validateWeeklyHours,
+  weeklyHoursShortfall,
   weeklyOpenHours,
   type DatedHours,
   type HolidayCalendar,
@@ -103,6 +104,21 @@ describe('weeklyOpenHours', () => {
     expect(weeklyOpenHours({ 1: [r('09:00', '12:00'), r('11:00', '13:00')] })).toBe(4);
     expect(weeklyOpenHours({ 2: [r('09:00', '09:20')] })).toBe(0.33);
     expect(weeklyOpenHours({ 7: [r('00:00', '24:00')] })).toBe(24);
+  });
+});
+
+describe('weeklyHoursShortfall', () => {
+  it('measures a street station against the 40 hours a week of the seeds, and nothing else', () => {
+    // WEEKLY is open 32 h: 40 - 32 = 8 h short, for a 心灵驿站 as for a 心理服务站.
+    expect(weeklyHoursShortfall('heart_station', WEEKLY)).toBe(8);
+    expect(weeklyHoursShortfall('service_station', WEEKLY)).toBe(8);
+    // Mon-Fri 08:30-12:00 and 13:30-18:00 = 3.5 + 4.5 = 8 h a day, 40 h: enough.
+    const full = Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [r('08:30', '12:00'), r('13:30', '18:00')]])) as WeeklyHours;
+    expect(weeklyHoursShortfall('heart_station', full)).toBe(0);
+    // 09:00-09:20 once: 40 - 0.333… = 39.666… -> 39.67.
+    expect(weeklyHoursShortfall('heart_station', { 2: [r('09:00', '09:20')] })).toBe(39.67);
+    // A hospital clinic has no minimum.
+    expect(weeklyHoursShortfall('hospital_clinic', {})).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@
  * weekly availability, so that a holiday closes all of them the same way.
  */
 import { addChinaDays, chinaDate, chinaInstant, chinaMinuteOfDay, chinaWeekday } from '../time';
-import { HOLIDAY_KIND_LABELS, WEEKDAY_LABELS, type HolidayDay, type StationDay, type StationException, type TimeRange, type Weekday, type WeeklyHours } from './types';
+import { HOLIDAY_KIND_LABELS, WEEKDAY_LABELS, type HolidayDay, type StationDay, type StationException, type StationType, type TimeRange, type Weekday, type WeeklyHours } from './types';
 
 export const MINUTES_PER_DAY = 1440;
 
@@ -138,6 +138,19 @@ export function weeklyOpenHours(weekly: WeeklyHours): number {
     for (const [start, end] of openMinutes(ranges ?? [])) minutes += end - start;
   }
   return Math.round((minutes / 60) * 100) / 100;
+}
+
+/**
+ * Opening hours a week the seeds ask of a street's station: 004 wants the 社会心理服务站 open at
+ * least 40 hours a week, and 003 builds the 心灵驿站 to the same station standard.
+ */
+export const MIN_WEEKLY_OPEN_HOURS: Partial<Record<StationType, number>> = { service_station: 40, heart_station: 40 };
+
+/** Hours a week the pattern falls short of its type's minimum (0 when it meets it or the type has none), to two decimals. */
+export function weeklyHoursShortfall(type: StationType, weekly: WeeklyHours): number {
+  const minimum = MIN_WEEKLY_OPEN_HOURS[type];
+  if (minimum === undefined) return 0;
+  return Math.max(0, Math.round((minimum - weeklyOpenHours(weekly)) * 100) / 100);
 }
 
 export const HOURS_PROBLEM_CODES = ['bad_weekday', 'bad_time_format', 'out_of_day', 'start_not_before_end', 'overlap'] as const;
