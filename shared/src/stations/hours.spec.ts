@@ -4,6 +4,7 @@ import {
   hoursProblemMessage,
   hmMinutes,
   nextOpening,
+  normalizeWeeklyHours,
   openAt,
   openMinutes,
   validateTimeRanges,
@@ -104,6 +105,15 @@ describe('weeklyOpenHours', () => {
     expect(weeklyOpenHours({ 1: [r('09:00', '12:00'), r('11:00', '13:00')] })).toBe(4);
     expect(weeklyOpenHours({ 2: [r('09:00', '09:20')] })).toBe(0.33);
     expect(weeklyOpenHours({ 7: [r('00:00', '24:00')] })).toBe(24);
+  });
+});
+
+describe('normalizeWeeklyHours', () => {
+  it('keeps weekdays with ranges, in order, each sorted by start and without extra fields', () => {
+    const given = { 3: [r('14:00', '17:00'), { start: '09:00', end: '12:00', note: 'x' }], 1: [], 6: [r('09:00', '12:00')] } as unknown as WeeklyHours;
+    const out = normalizeWeeklyHours(given);
+    expect(out).toEqual({ 3: [r('09:00', '12:00'), r('14:00', '17:00')], 6: [r('09:00', '12:00')] });
+    expect(Object.keys(out)).toEqual(['3', '6']);
   });
 });
 

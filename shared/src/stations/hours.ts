@@ -140,6 +140,21 @@ export function weeklyOpenHours(weekly: WeeklyHours): number {
   return Math.round((minutes / 60) * 100) / 100;
 }
 
+/** Ranges as stored: only `start` and `end`, sorted by start (the caller has validated them). */
+export function normalizeRanges(ranges: readonly TimeRange[]): TimeRange[] {
+  return sortedCopy(ranges.map((r) => ({ start: r.start, end: r.end })));
+}
+
+/** A validated weekly pattern as stored: weekdays 1-7 in order, closed days left out, each day's ranges normalized. */
+export function normalizeWeeklyHours(weekly: WeeklyHours): WeeklyHours {
+  const out: WeeklyHours = {};
+  for (const weekday of [1, 2, 3, 4, 5, 6, 7] as Weekday[]) {
+    const ranges = weekly[weekday];
+    if (ranges?.length) out[weekday] = normalizeRanges(ranges);
+  }
+  return out;
+}
+
 /**
  * Opening hours a week the seeds ask of a street's station: 004 wants the 社会心理服务站 open at
  * least 40 hours a week, and 003 builds the 心灵驿站 to the same station standard.

@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import {
+  COUNSELLOR_SPECIALTIES,
+  SESSION_MODES,
+  type AdminCounsellorQuery,
+  type CounsellorAccountQuery,
+  type CounsellorInput,
+  type CounsellorListQuery,
+  type CounsellorSpecialty,
+  type SessionMode,
+} from '@xinqiao/shared';
+import { FieldLabel } from '../../common/errors/validation';
+import { PageQueryDto } from '../../common/http/page-query.dto';
+import { QueryBoolean } from '../../common/http/query-boolean';
+import { IsUploadUrl } from '../../common/http/upload-url';
+
+export class CounsellorInputDto implements CounsellorInput {
+  @ApiProperty() @FieldLabel('姓名') @IsString() @IsNotEmpty() @MaxLength(32)
+  name: string;
+
+  @ApiProperty({ nullable: true }) @FieldLabel('照片') @ValidateIf((_, v) => v !== null) @IsUploadUrl()
+  photoUrl: string | null;
+
+  @ApiProperty({ example: '国家二级心理咨询师' }) @FieldLabel('资质') @IsString() @IsNotEmpty() @MaxLength(100)
+  qualification: string;
+
+  @ApiProperty({ nullable: true, example: '副主任医师' }) @FieldLabel('职称') @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(64)
+  title: string | null;
+
+  @ApiProperty({ nullable: true }) @FieldLabel('证书编号') @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(64)
+  certificateNo: string | null;
+
+  @ApiProperty({ enum: COUNSELLOR_SPECIALTIES, isArray: true }) @FieldLabel('擅长领域') @IsArray() @ArrayUnique() @IsIn(COUNSELLOR_SPECIALTIES, { each: true })
+  specialties: CounsellorSpecialty[];
+
+  @ApiProperty({ type: String, isArray: true, example: ['普通话', '重庆话'] })
+  @FieldLabel('语言') @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(16, { each: true })
+  languages: string[];
+
+  @ApiProperty({ enum: SESSION_MODES, isArray: true }) @FieldLabel('咨询方式') @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(SESSION_MODES, { each: true })
+  modes: SessionMode[];
+
+  @ApiProperty({ type: Number, isArray: true }) @FieldLabel('服务站点') @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsInt({ each: true })
+  stationIds: number[];
+
+  @ApiProperty({ nullable: true }) @FieldLabel('个人简介') @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(2000)
+  bio: string | null;
+
+  @ApiProperty() @FieldLabel('所属区域') @IsInt()
+  regionId: number;
+
+  @ApiProperty({ nullable: true }) @FieldLabel('关联账号') @ValidateIf((_, v) => v !== null) @IsInt()
+  staffId: number | null;
+
+  @ApiProperty() @FieldLabel('是否公开') @IsBoolean()
+  published: boolean;
+
+  @ApiProperty({ description: 'must be true to publish: the counsellor agreed to their profile being shown' }) @FieldLabel('本人同意公开') @IsBoolean()
+  publishConsent: boolean;
+}
+
+export class CounsellorListQueryDto extends PageQueryDto implements CounsellorListQuery {
+  @ApiPropertyOptional() @FieldLabel('站点') @IsOptional() @Type(() => Number) @IsInt()
+  stationId?: number;
+
+  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  regionId?: number;
+
+  @ApiPropertyOptional({ enum: SESSION_MODES }) @FieldLabel('咨询方式') @IsOptional() @IsIn(SESSION_MODES)
+  mode?: SessionMode;
+
+  @ApiPropertyOptional({ enum: COUNSELLOR_SPECIALTIES }) @FieldLabel('擅长领域') @IsOptional() @IsIn(COUNSELLOR_SPECIALTIES)
+  specialty?: CounsellorSpecialty;
+}
+
+export class AdminCounsellorQueryDto extends PageQueryDto implements AdminCounsellorQuery {
+  @ApiPropertyOptional() @FieldLabel('区域') @IsOptional() @Type(() => Number) @IsInt()
+  regionId?: number;
+
+  @ApiPropertyOptional() @FieldLabel('站点') @IsOptional() @Type(() => Number) @IsInt()
+  stationId?: number;
+
+  @ApiPropertyOptional() @FieldLabel('是否公开') @IsOptional() @QueryBoolean()
+  published?: boolean;
+
+  @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(32)
+  keyword?: string;
+}
+
+export class CounsellorAccountQueryDto implements CounsellorAccountQuery {
+  @ApiPropertyOptional() @FieldLabel('关键词') @IsOptional() @IsString() @MaxLength(64)
+  keyword?: string;
+}
