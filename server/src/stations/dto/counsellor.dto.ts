@@ -14,16 +14,17 @@ import {
 import { FieldLabel } from '../../common/errors/validation';
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { QueryBoolean } from '../../common/http/query-boolean';
+import { Trim } from '../../common/http/trim';
 import { IsUploadUrl } from '../../common/http/upload-url';
 
 export class CounsellorInputDto implements CounsellorInput {
-  @ApiProperty() @FieldLabel('姓名') @IsString() @IsNotEmpty() @MaxLength(32)
+  @ApiProperty() @FieldLabel('姓名') @Trim() @IsString() @IsNotEmpty() @MaxLength(32)
   name: string;
 
   @ApiProperty({ nullable: true }) @FieldLabel('照片') @ValidateIf((_, v) => v !== null) @IsUploadUrl()
   photoUrl: string | null;
 
-  @ApiProperty({ example: '国家二级心理咨询师' }) @FieldLabel('资质') @IsString() @IsNotEmpty() @MaxLength(100)
+  @ApiProperty({ example: '国家二级心理咨询师' }) @FieldLabel('资质') @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
   qualification: string;
 
   @ApiProperty({ nullable: true, example: '副主任医师' }) @FieldLabel('职称') @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(64)
@@ -36,7 +37,7 @@ export class CounsellorInputDto implements CounsellorInput {
   specialties: CounsellorSpecialty[];
 
   @ApiProperty({ type: String, isArray: true, example: ['普通话', '重庆话'] })
-  @FieldLabel('语言') @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(16, { each: true })
+  @FieldLabel('语言') @Trim() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(16, { each: true })
   languages: string[];
 
   @ApiProperty({ enum: SESSION_MODES, isArray: true }) @FieldLabel('咨询方式') @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(SESSION_MODES, { each: true })

@@ -3,12 +3,13 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { HOLIDAY_KINDS, type HolidayInput, type HolidayKind, type Weekday } from '@xinqiao/shared';
 import { FieldLabel } from '../../common/errors/validation';
+import { Trim } from '../../common/http/trim';
 
 export class HolidayInputDto implements HolidayInput {
   @ApiProperty({ enum: HOLIDAY_KINDS }) @FieldLabel('类型') @IsIn(HOLIDAY_KINDS)
   kind: HolidayKind;
 
-  @ApiProperty({ example: '国庆节' }) @FieldLabel('节日名称') @IsString() @IsNotEmpty() @MaxLength(32)
+  @ApiProperty({ example: '国庆节' }) @FieldLabel('节日名称') @Trim() @IsString() @IsNotEmpty() @MaxLength(32)
   name: string;
 
   @ApiProperty({ nullable: true, minimum: 1, maximum: 7, description: 'workday only: whose weekday hours apply (null = Monday)' })

@@ -19,6 +19,7 @@ import { IsChinaDate } from '../../common/http/china-date';
 import { IsTimeRanges, IsWeeklyHours } from '../../common/http/hours';
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { QueryBoolean } from '../../common/http/query-boolean';
+import { Trim } from '../../common/http/trim';
 import { IsUploadUrl } from '../../common/http/upload-url';
 import { GeoPointDto } from '../../events/event.dto';
 
@@ -28,7 +29,7 @@ const PHONE = /^[0-9][0-9 -]{4,22}[0-9](转[0-9]{1,6})?$/;
 const WEEKLY_EXAMPLE = { 1: [{ start: '09:00', end: '12:00' }, { start: '14:00', end: '17:30' }], 6: [{ start: '09:00', end: '12:00' }] };
 
 export class StationInputDto implements StationInput {
-  @ApiProperty() @FieldLabel('站点名称') @IsString() @IsNotEmpty() @MaxLength(100)
+  @ApiProperty() @FieldLabel('站点名称') @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
   name: string;
 
   @ApiProperty({ enum: STATION_TYPES }) @FieldLabel('站点类型') @IsIn(STATION_TYPES)
@@ -37,7 +38,7 @@ export class StationInputDto implements StationInput {
   @ApiProperty() @FieldLabel('所属区域') @IsInt()
   regionId: number;
 
-  @ApiProperty() @FieldLabel('地址') @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty() @FieldLabel('地址') @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
   address: string;
 
   @ApiProperty({ type: GeoPointDto, nullable: true, description: 'GCJ-02' }) @FieldLabel('地图位置') @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => GeoPointDto)

@@ -184,13 +184,13 @@ export class CounsellorsService {
     if (dto.staffId !== null && dto.staffId !== row.staffId) await this.assertLinkable(staff, dto.staffId, row.id);
 
     Object.assign(row, {
-      name: dto.name.trim(),
+      name: dto.name,
       photoUrl: dto.photoUrl,
-      qualification: dto.qualification.trim(),
+      qualification: dto.qualification,
       title: dto.title?.trim() || null,
       certificateNo: dto.certificateNo?.trim() || null,
       specialties: dto.specialties,
-      languages: dto.languages.map((l) => l.trim()),
+      languages: dto.languages,
       modes: dto.modes,
       bio: dto.bio?.trim() || null,
       staffId: dto.staffId,

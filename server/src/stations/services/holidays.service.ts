@@ -32,7 +32,7 @@ export class HolidaysService {
     // A 调休 day is a weekend worked in exchange for a day off, following a weekday's hours.
     if (dto.kind === 'workday' && chinaWeekday(date) < 6) throw invalid('调休上班日须为周六或周日', 'kind');
     if (dto.kind === 'workday' && worksAs !== null && worksAs > 5) throw invalid('调休上班须按周一至周五中某一天的时间开放', 'worksAs');
-    await this.repo.save(this.repo.create({ date, kind: dto.kind, name: dto.name.trim(), worksAs }));
+    await this.repo.save(this.repo.create({ date, kind: dto.kind, name: dto.name, worksAs }));
     return toDto(await this.repo.findOneByOrFail({ date }));
   }
 

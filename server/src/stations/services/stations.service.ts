@@ -320,9 +320,9 @@ function filter(qb: SelectQueryBuilder<Station>, q: { type?: string; keyword?: s
 
 function content(dto: StationInputDto) {
   return {
-    name: dto.name.trim(),
+    name: dto.name,
     type: dto.type,
-    address: dto.address.trim(),
+    address: dto.address,
     lat: dto.location?.lat ?? null,
     lng: dto.location?.lng ?? null,
     phone: dto.phone?.trim() || null,
