@@ -2,6 +2,7 @@ import { addChinaDays, chinaDate, chinaInstant, chinaWeekday, distanceMetres, ty
 import { REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
 import { residentIn } from '../../test/support/events';
+import { multipart, PNG } from '../../test/support/multipart';
 import { ALWAYS_OPEN, counsellorInput, createStation, idByName, stationInput } from '../../test/support/stations';
 import type { StationListQueryDto } from './dto/station.dto';
 import { InUseRegistry } from './services/in-use.registry';
@@ -201,9 +202,12 @@ describe(`the station directory on ${TEST_DB}`, () => {
       expect(await other({ name: '   ' })).toBe('请求参数有误：站点名称不能为空');
       expect(await other({ services: ['massage'] })).toMatch(/^请求参数有误：服务项目的取值无效/);
       expect(await other({ phone: 'call me' })).toBe('请求参数有误：联系电话格式不正确');
-      // A photo uploaded here is accepted.
-      const photo = '/uploads/0f8fad5b-d9cb-469f-a165-70867728950e.jpg';
-      expect((await t.post('/api/v1/admin/stations', stationInput(streetA, { photoUrl: photo }), manager)).body.photoUrl).toBe(photo);
+      // A photo the station manager uploads here is accepted.
+      const upload = await t.request('POST', '/api/v1/admin/uploads', { token: manager, ...multipart('file', 'station.png', 'image/png', PNG) });
+      expect(upload.status).toBe(201);
+      expect((await t.post('/api/v1/admin/stations', stationInput(streetA, { photoUrl: upload.body.url }), manager)).body.photoUrl).toBe(upload.body.url);
+      // Counsellors upload nothing.
+      expect((await t.request('POST', '/api/v1/admin/uploads', { token: await t.staffToken('counsellor_sl'), ...multipart('file', 'a.png', 'image/png', PNG) })).status).toBe(403);
     });
 
     it('keeps exceptions by date: one per date, replaced when set again, deleted only through their station', async () => {
