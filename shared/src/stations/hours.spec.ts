@@ -1,4 +1,5 @@
 import {
+  holidayProblems,
   hoursBetween,
   hoursOn,
   hoursProblemMessage,
@@ -185,5 +186,20 @@ describe('validating hours', () => {
     expect(hoursProblemMessage({ code: 'start_not_before_end', weekday: 2, index: 1 })).toBe('周二第2段：开始时间须早于结束时间');
     expect(hoursProblemMessage({ code: 'overlap', index: 0 })).toBe('第1段：与当天的其他时间段重叠');
     expect(hoursProblemMessage({ code: 'bad_weekday' })).toBe('星期须为 1（周一）到 7（周日）');
+  });
+});
+
+describe('holidayProblems', () => {
+  it('accepts a day off without a weekday and a worked weekend day following Monday to Friday', () => {
+    // June 2026: Friday 19, Saturday 20, Sunday 28 (see the calendar above).
+    expect(holidayProblems({ date: '2026-06-19', kind: 'holiday', worksAs: null })).toEqual([]);
+    expect(holidayProblems({ date: '2026-06-28', kind: 'workday', worksAs: 5 })).toEqual([]);
+    expect(holidayProblems({ date: '2026-06-20', kind: 'workday', worksAs: null })).toEqual([]);
+  });
+
+  it('names what is wrong', () => {
+    expect(holidayProblems({ date: '2026-06-19', kind: 'holiday', worksAs: 1 })).toEqual(['holiday_works_as']);
+    expect(holidayProblems({ date: '2026-06-19', kind: 'workday', worksAs: 6 })).toEqual(['workday_not_weekend', 'works_as_not_weekday']);
+    expect(holidayProblems({ date: '2026-02-30', kind: 'holiday', worksAs: null })).toEqual(['bad_date']);
   });
 });

@@ -3,7 +3,7 @@
  * 放假/调休 calendar. Used for stations, call-back lines and (through `scheduleWeekday`) counsellors'
  * weekly availability, so that a holiday closes all of them the same way.
  */
-import { addChinaDays, chinaDate, chinaInstant, chinaMinuteOfDay, chinaWeekday } from '../time';
+import { addChinaDays, chinaDate, chinaInstant, chinaMinuteOfDay, chinaWeekday, isChinaDate } from '../time';
 import { HOLIDAY_KIND_LABELS, WEEKDAY_LABELS, type HolidayDay, type StationDay, type StationException, type StationType, type TimeRange, type Weekday, type WeeklyHours } from './types';
 
 export const MINUTES_PER_DAY = 1440;
@@ -243,4 +243,27 @@ export function validateWeeklyHours(weekly: WeeklyHours): HoursProblem[] {
     for (const p of validateTimeRanges(ranges ?? [])) problems.push({ ...p, weekday });
   }
   return problems.sort((a, b) => (a.weekday ?? 0) - (b.weekday ?? 0));
+}
+
+export const HOLIDAY_PROBLEM_CODES = ['bad_date', 'holiday_works_as', 'workday_not_weekend', 'works_as_not_weekday'] as const;
+export type HolidayProblemCode = (typeof HOLIDAY_PROBLEM_CODES)[number];
+/** The one wording of these problems, for the server's 400 answers and the admin's form. */
+export const HOLIDAY_PROBLEM_MESSAGES: Record<HolidayProblemCode, string> = {
+  bad_date: '日期须为 YYYY-MM-DD 格式的真实日期',
+  holiday_works_as: '放假日不开放，不需要指定按星期几上班',
+  workday_not_weekend: '调休上班日须为周六或周日',
+  works_as_not_weekday: '调休上班须按周一至周五中某一天的时间开放',
+};
+
+/**
+ * Problems of a calendar entry: a day off follows no weekday; a 调休 day is a Saturday or Sunday
+ * worked in exchange, following the hours of a day from Monday to Friday (none given: Monday).
+ */
+export function holidayProblems(day: Pick<HolidayDay, 'date' | 'kind' | 'worksAs'>): HolidayProblemCode[] {
+  if (!isChinaDate(day.date)) return ['bad_date'];
+  if (day.kind === 'holiday') return day.worksAs === null ? [] : ['holiday_works_as'];
+  const problems: HolidayProblemCode[] = [];
+  if (chinaWeekday(day.date) < 6) problems.push('workday_not_weekend');
+  if (day.worksAs !== null && !(day.worksAs >= 1 && day.worksAs <= 5)) problems.push('works_as_not_weekday');
+  return problems;
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { chinaWeekday, type HolidayDay } from '@xinqiao/shared';
+import { HOLIDAY_PROBLEM_MESSAGES, holidayProblems, type HolidayDay, type HolidayProblemCode } from '@xinqiao/shared';
 import { Between, Repository } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import type { HolidayInputDto } from '../dto/holiday.dto';
 import { Holiday } from '../entities/holiday.entity';
 
-const invalid = (message: string, field: string) => AppException.badRequest(message, { fields: [{ field, constraint: 'holiday', message }] }, 'VALIDATION_FAILED');
+/** The field each problem is about, for the form that sent it. */
+const PROBLEM_FIELDS: Record<HolidayProblemCode, string> = { bad_date: 'date', holiday_works_as: 'worksAs', workday_not_weekend: 'kind', works_as_not_weekday: 'worksAs' };
 
 /**
  * The national 放假/调休 calendar. It is published once a year by the State Council and cannot be
@@ -27,12 +28,12 @@ export class HolidaysService {
 
   /** Sets the entry of one date (a new one or a correction). */
   async put(date: string, dto: HolidayInputDto): Promise<HolidayDay> {
-    const worksAs = dto.kind === 'workday' ? dto.worksAs : null;
-    if (dto.kind === 'holiday' && dto.worksAs !== null) throw invalid('放假日不开放，不需要指定按星期几上班', 'worksAs');
-    // A 调休 day is a weekend worked in exchange for a day off, following a weekday's hours.
-    if (dto.kind === 'workday' && chinaWeekday(date) < 6) throw invalid('调休上班日须为周六或周日', 'kind');
-    if (dto.kind === 'workday' && worksAs !== null && worksAs > 5) throw invalid('调休上班须按周一至周五中某一天的时间开放', 'worksAs');
-    await this.repo.save(this.repo.create({ date, kind: dto.kind, name: dto.name, worksAs }));
+    const problems = holidayProblems({ date, kind: dto.kind, worksAs: dto.worksAs });
+    if (problems.length) {
+      const fields = problems.map((p) => ({ field: PROBLEM_FIELDS[p], constraint: p, message: HOLIDAY_PROBLEM_MESSAGES[p] }));
+      throw AppException.badRequest(fields.map((f) => f.message).join('；'), { fields }, 'VALIDATION_FAILED');
+    }
+    await this.repo.save(this.repo.create({ date, kind: dto.kind, name: dto.name, worksAs: dto.worksAs }));
     return toDto(await this.repo.findOneByOrFail({ date }));
   }
 
