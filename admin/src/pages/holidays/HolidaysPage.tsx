@@ -45,6 +45,8 @@ function DayModalBody({ day, trigger, onDone, afterClose }: { day?: HolidayDay; 
   return (
     <ModalForm<DayFormValues>
       title={day ? `修改 ${dateWithWeekday(day.date)}` : '添加日期'}
+      // Keep the picked day as a dayjs value (ProForm would turn it into a string).
+      dateFormatter={false}
       form={form}
       trigger={trigger}
       width={480}

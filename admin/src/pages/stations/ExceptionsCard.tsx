@@ -6,20 +6,82 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { WEEKDAY_LABELS, chinaWeekday, type StationException } from '@xinqiao/shared';
 import { stationsApi } from '../../api/stations';
 import { FormProblems } from '../../components/FormProblems';
+import { withFreshForm, type FreshFormProps } from '../../components/freshForm';
 import { exceptionFormProblems, toExceptionInput, type ExceptionFormValues } from './stationForm';
 import { rangesText } from './stationHours';
 import { TimeRangesField } from './TimeRangesField';
 
 type ModalValues = Omit<ExceptionFormValues, 'date'> & { date?: Dayjs };
 
+interface ModalProps {
+  stationId: number;
+  onDone(): void;
+}
+
+/** Sets one date's exception; a fresh form at each opening. */
+function ExceptionModalBody({ stationId, onDone, afterClose }: ModalProps & FreshFormProps) {
+  const { message } = App.useApp();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [form] = Form.useForm<ModalValues>();
+  const closed = Form.useWatch('closed', form) as boolean | undefined;
+
+  const save = async (v: ModalValues) => {
+    if (!v.date) return false;
+    const values: ExceptionFormValues = { ...v, date: v.date.format('YYYY-MM-DD'), ranges: v.ranges ?? [] };
+    const found = exceptionFormProblems(values);
+    setProblems(found);
+    if (found.length) return false;
+    try {
+      await stationsApi.putException(stationId, toExceptionInput(values));
+    } catch {
+      return false;
+    }
+    void message.success('例外安排已保存');
+    onDone();
+    return true;
+  };
+
+  return (
+    <ModalForm<ModalValues>
+      title="设置例外安排"
+      // Keep the picked day as a dayjs value (ProForm would turn it into a string).
+      dateFormatter={false}
+      form={form}
+      width={560}
+      layout="vertical"
+      trigger={
+        <Button type="primary" icon={<PlusOutlined />}>
+          添加例外
+        </Button>
+      }
+      modalProps={{ destroyOnHidden: true, afterClose }}
+      initialValues={{ closed: true, ranges: [{ start: '09:00', end: '12:00' }], note: '' }}
+      submitter={{ searchConfig: { submitText: '保存', resetText: '取消' } }}
+      onValuesChange={() => problems.length && setProblems([])}
+      onFinish={save}
+    >
+      <FormProblems title="例外安排还不能保存" problems={problems} />
+      <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
+      </Form.Item>
+      <ProFormSwitch name="closed" label="全天闭站" checkedChildren="闭站" unCheckedChildren="开放" />
+      {closed ? null : (
+        <Form.Item label="当天开放时间">
+          <TimeRangesField name="ranges" emptyText="请添加时段" />
+        </Form.Item>
+      )}
+      <ProFormText name="note" label="说明" placeholder="如：设备检修，暂停开放" fieldProps={{ maxLength: 200 }} />
+    </ModalForm>
+  );
+}
+
+const ExceptionModal = withFreshForm(ExceptionModalBody);
+
 /** A station's dated exceptions from today on: closed days and days with other hours. */
 export function ExceptionsCard({ stationId }: { stationId: number }) {
   const { message } = App.useApp();
   const [items, setItems] = useState<StationException[]>([]);
   const [loading, setLoading] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [form] = Form.useForm<ModalValues>();
-  const closed = Form.useWatch('closed', form) as boolean | undefined;
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -36,22 +98,6 @@ export function ExceptionsCard({ stationId }: { stationId: number }) {
     void load();
   }, [load]);
 
-  const save = async (v: ModalValues) => {
-    if (!v.date) return false;
-    const values: ExceptionFormValues = { ...v, date: v.date.format('YYYY-MM-DD'), ranges: v.ranges ?? [] };
-    const found = exceptionFormProblems(values);
-    setProblems(found);
-    if (found.length) return false;
-    try {
-      await stationsApi.putException(stationId, toExceptionInput(values));
-    } catch {
-      return false;
-    }
-    void message.success('例外安排已保存');
-    void load();
-    return true;
-  };
-
   const remove = async (e: StationException) => {
     try {
       await stationsApi.removeException(stationId, e.id);
@@ -67,35 +113,7 @@ export function ExceptionsCard({ stationId }: { stationId: number }) {
       title="例外安排"
       subTitle="某天闭站或调整开放时间（优先于每周开放时间和节假日安排）；同一天再次设置会覆盖原安排"
       style={{ marginBottom: 64 }}
-      extra={
-        <ModalForm<ModalValues>
-          title="设置例外安排"
-          form={form}
-          width={560}
-          layout="vertical"
-          trigger={
-            <Button type="primary" icon={<PlusOutlined />}>
-              添加例外
-            </Button>
-          }
-          modalProps={{ destroyOnHidden: true, afterClose: () => setProblems([]) }}
-          initialValues={{ closed: true, ranges: [{ start: '09:00', end: '12:00' }], note: '' }}
-          submitter={{ searchConfig: { submitText: '保存', resetText: '取消' } }}
-          onFinish={save}
-        >
-          <FormProblems title="例外安排还不能保存" problems={problems} />
-          <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
-          </Form.Item>
-          <ProFormSwitch name="closed" label="全天闭站" checkedChildren="闭站" unCheckedChildren="开放" />
-          {closed ? null : (
-            <Form.Item label="当天开放时间">
-              <TimeRangesField name="ranges" emptyText="请添加时段" />
-            </Form.Item>
-          )}
-          <ProFormText name="note" label="说明" placeholder="如：设备检修，暂停开放" fieldProps={{ maxLength: 200 }} />
-        </ModalForm>
-      }
+      extra={<ExceptionModal stationId={stationId} onDone={() => void load()} />}
     >
       <Table<StationException>
         rowKey="id"
