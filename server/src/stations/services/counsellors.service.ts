@@ -179,7 +179,7 @@ export class CounsellorsService {
       throw new AppException(400, 'CONSENT_REQUIRED', message, { fields: [{ field: 'publishConsent', constraint: 'consent', message }] });
     }
     const added = dto.stationIds.filter((id) => !currentStations.includes(id));
-    const { missing } = await this.stations.inScope(staff, added);
+    const missing = await this.stations.outOfScope(staff, added);
     if (missing.length) throw invalid(`所选站点不存在或不在本辖区（编号 ${missing.join('、')}）`, 'stationIds');
     if (dto.staffId !== null && dto.staffId !== row.staffId) await this.assertLinkable(staff, dto.staffId, row.id);
 

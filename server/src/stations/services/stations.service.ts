@@ -229,12 +229,11 @@ export class StationsService {
     return new Set((await this.repo.find({ select: { id: true }, where: { id: In(unique), published: true } })).map((s) => s.id));
   }
 
-  /** Stations by id in the caller's region (for counsellor profiles); ids not found or outside come back in `missing`. */
-  async inScope(staff: StaffPrincipal, ids: readonly number[]): Promise<{ found: StationDto[]; missing: number[] }> {
-    const rows = ids.length ? await this.repo.find({ where: { id: In([...new Set(ids)]) } }) : [];
-    const visible = rows.filter((r) => isWithin(r.regionPath, staff.regionPath));
-    const seen = new Set(visible.map((r) => r.id));
-    return { found: await this.toDtos(visible), missing: ids.filter((id) => !seen.has(id)) };
+  /** Of these station ids, those that do not exist or lie outside the caller's region (for counsellor profiles). */
+  async outOfScope(staff: StaffPrincipal, ids: readonly number[]): Promise<number[]> {
+    const rows = ids.length ? await this.repo.find({ select: { id: true, regionPath: true }, where: { id: In([...new Set(ids)]) } }) : [];
+    const visible = new Set(rows.filter((r) => isWithin(r.regionPath, staff.regionPath)).map((r) => r.id));
+    return ids.filter((id) => !visible.has(id));
   }
 
   /** A station in the caller's region subtree, or 404. */
