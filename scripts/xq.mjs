@@ -129,7 +129,7 @@ async function start() {
   API docs               ${base}/api/docs
   Demo accounts (admin console):
     admin / Xinqiao@2026   系统管理员 (must change the password at first login)
-    region_yc, editor_sl, editor_zx, reviewer_yc, counsellor_sl, counsellor_zs, organiser_sl, checkin_sl / Demo@2026xq
+    region_yc, editor_sl, editor_zx, reviewer_yc, counsellor_sl, counsellor_zs, organiser_sl, checkin_sl, station_sl / Demo@2026xq
   Residents: open the H5, tab 我的, 体验登录.
   Stop with Ctrl+C.
 `);

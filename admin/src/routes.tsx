@@ -36,6 +36,11 @@ const EventScreenPage = lazy(() => import('./pages/events/EventScreenPage'));
 const EventStatsPage = lazy(() => import('./pages/events/EventStatsPage'));
 const EventCoveragePage = lazy(() => import('./pages/events/EventCoveragePage'));
 const HostUnitsPage = lazy(() => import('./pages/events/HostUnitsPage'));
+const StationListPage = lazy(() => import('./pages/stations/StationListPage'));
+const StationEditorPage = lazy(() => import('./pages/stations/StationEditorPage'));
+const CounsellorListPage = lazy(() => import('./pages/counsellors/CounsellorListPage'));
+const CounsellorEditorPage = lazy(() => import('./pages/counsellors/CounsellorEditorPage'));
+const HolidaysPage = lazy(() => import('./pages/holidays/HolidaysPage'));
 
 const guarded = (permission: PermissionRequirement, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
@@ -43,6 +48,9 @@ const guarded = (permission: PermissionRequirement, page: ReactNode) => <Require
 const QUIZ_READERS: PermissionRequirement = ['quizzes.manage', 'awareness.read'];
 /** Organisers run events; check-in staff open them to check people in. */
 const EVENT_READERS: PermissionRequirement = ['events.manage', 'events.checkin'];
+
+/** The holiday calendar is kept by `bookings.configure` and read by station managers. */
+const HOLIDAY_READERS: PermissionRequirement = ['bookings.configure', 'stations.manage'];
 
 /** Pages used on a phone at the door or on a projector: signed in, but without the console frame. */
 const standalone = (permission: PermissionRequirement, page: ReactNode) => <RequireAuth>{guarded(permission, page)}</RequireAuth>;
@@ -75,6 +83,14 @@ export function AppRoutes() {
             <Route path="scales/alert-rules" element={guarded('scales.manage', <ScalesPage tab="rules" />)} />
             <Route path="scale-stats" element={guarded('scales.stats', <ScaleStatsPage />)} />
             <Route path="hotlines" element={guarded('hotlines.manage', <HotlineListPage />)} />
+            <Route path="service-network" element={<GroupIndex group="/service-network" />} />
+            <Route path="stations" element={guarded('stations.manage', <StationListPage />)} />
+            <Route path="stations/new" element={guarded('stations.manage', <StationEditorPage />)} />
+            <Route path="stations/:id" element={guarded('stations.manage', <StationEditorPage />)} />
+            <Route path="counsellors" element={guarded('stations.manage', <CounsellorListPage />)} />
+            <Route path="counsellors/new" element={guarded('stations.manage', <CounsellorEditorPage />)} />
+            <Route path="counsellors/:id" element={guarded('stations.manage', <CounsellorEditorPage />)} />
+            <Route path="holidays" element={guarded(HOLIDAY_READERS, <HolidaysPage />)} />
             <Route path="knowledge" element={<GroupIndex group="/knowledge" />} />
             <Route path="questions" element={guarded('quizzes.manage', <QuestionListPage />)} />
             <Route path="quizzes" element={guarded(QUIZ_READERS, <QuizListPage />)} />

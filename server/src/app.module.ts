@@ -30,6 +30,7 @@ import { ScalesModule } from './scales/scales.module';
 import { FirstAdminService } from './staff/first-admin.service';
 import { StaffModule } from './staff/staff.module';
 import { StartupService } from './startup.service';
+import { StationsModule } from './stations/stations.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WechatModule } from './wechat/wechat.module';
 
@@ -77,6 +78,7 @@ export class AppModule {
         QuizzesModule,
         AwarenessModule,
         CampaignsModule,
+        StationsModule,
         UploadsModule,
         HealthModule,
         DemoModule,

@@ -6,6 +6,7 @@ export const STAFF_ROLES = [
   'content_editor',
   'content_reviewer',
   'counsellor',
+  'station_manager',
   'event_organiser',
   'checkin_staff',
 ] as const;
@@ -17,6 +18,7 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   content_editor: '内容编辑',
   content_reviewer: '内容审核',
   counsellor: '心理咨询师',
+  station_manager: '站点负责人',
   event_organiser: '活动组织者',
   checkin_staff: '签到工作人员',
 };
@@ -48,23 +50,32 @@ export const PERMISSIONS = [
   'events.manage',
   /** Check people in at events (scan tickets, show the screen code, work offline with the check-in kit). */
   'events.checkin',
+  /** Keep the stations of one's region (hours, exceptions), the counsellor profiles and their availability. */
+  'stations.manage',
+  /** Booking lists, calendars and statistics of one's region, without intake text or session notes. */
+  'bookings.oversee',
+  /** A counsellor's own bookings: intake, notes, attended/no-show, hand-over; call-backs of their region. */
+  'bookings.handle',
+  /** The booking kinds' settings and the national 放假/调休 calendar. */
+  'bookings.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * Residents' answers are health data (PIPL art. 28): only counsellors read them; administrators
- * oversee the queue without seeing answers.
+ * oversee the queue without seeing answers. The same holds for booking intake and session notes.
  */
 const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  system_admin: PERMISSIONS.filter((p) => p !== 'alerts.handle'),
+  system_admin: PERMISSIONS.filter((p) => p !== 'alerts.handle' && p !== 'bookings.handle'),
   region_admin: [
     'regions.manage', 'staff.manage', 'audit.read', 'articles.edit', 'articles.publish',
     'scales.stats', 'hotlines.manage', 'alerts.oversee', 'quizzes.manage', 'awareness.read', 'campaigns.manage',
-    'events.manage', 'events.checkin',
+    'events.manage', 'events.checkin', 'stations.manage', 'bookings.oversee',
   ],
   content_editor: ['articles.edit', 'articles.publish', 'quizzes.manage'],
   content_reviewer: ['articles.edit', 'articles.publish', 'quizzes.manage'],
-  counsellor: ['alerts.oversee', 'alerts.handle'],
+  counsellor: ['alerts.oversee', 'alerts.handle', 'bookings.handle'],
+  station_manager: ['stations.manage', 'bookings.oversee'],
   event_organiser: ['campaigns.manage', 'events.manage', 'events.checkin'],
   checkin_staff: ['events.checkin'],
 };

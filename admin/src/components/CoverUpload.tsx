@@ -7,10 +7,12 @@ interface Props {
   id?: string;
   value?: string | null;
   onChange?: (url: string | null) => void;
+  /** What the image is, in the buttons ("上传照片"); default 封面. */
+  label?: string;
 }
 
 /** Uploads one image to `/admin/uploads` and keeps the returned URL as the field value. */
-export function CoverUpload({ id, value, onChange }: Props) {
+export function CoverUpload({ id, value, onChange, label = '封面' }: Props) {
   const { message } = App.useApp();
   const [uploading, setUploading] = useState(false);
 
@@ -41,16 +43,16 @@ export function CoverUpload({ id, value, onChange }: Props) {
 
   return (
     <Space align="start" size="middle">
-      {value ? <Image src={value} width={200} alt="封面预览" data-testid="cover-preview" /> : null}
+      {value ? <Image src={value} width={200} alt={`${label}预览`} data-testid="cover-preview" /> : null}
       <Space direction="vertical">
         <Upload id={id} accept={UPLOAD_IMAGE_TYPES.join(',')} showUploadList={false} beforeUpload={beforeUpload} customRequest={customRequest}>
           <Button icon={<UploadOutlined />} loading={uploading}>
-            {value ? '更换封面' : '上传封面'}
+            {value ? `更换${label}` : `上传${label}`}
           </Button>
         </Upload>
         {value ? (
           <Button icon={<DeleteOutlined />} onClick={() => onChange?.(null)}>
-            移除封面
+            移除{label}
           </Button>
         ) : null}
       </Space>

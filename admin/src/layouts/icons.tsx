@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AimOutlined,
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -20,6 +21,9 @@ import {
   PhoneOutlined,
   ProfileOutlined,
   ReadOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { MenuEntry } from './menu';
@@ -33,6 +37,10 @@ export const MENU_ICONS: Record<MenuEntry['icon'], ReactNode> = {
   scale: <ProfileOutlined />,
   stats: <BarChartOutlined />,
   hotline: <PhoneOutlined />,
+  network: <ApartmentOutlined />,
+  station: <ShopOutlined />,
+  counsellor: <SolutionOutlined />,
+  holiday: <ScheduleOutlined />,
   knowledge: <BulbOutlined />,
   question: <DatabaseOutlined />,
   quiz: <FormOutlined />,

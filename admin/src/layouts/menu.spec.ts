@@ -13,6 +13,10 @@ describe('visibleMenu', () => {
       '/scales',
       '/scale-stats',
       '/hotlines',
+      '/service-network',
+      '/stations',
+      '/counsellors',
+      '/holidays',
       '/knowledge',
       '/questions',
       '/quizzes',
@@ -29,7 +33,7 @@ describe('visibleMenu', () => {
     ]);
   });
 
-  it('shows a region admin oversight, statistics, hotlines, awareness and events but not scale management', () => {
+  it('shows a region admin oversight, statistics, hotlines, the service network, awareness and events but not scale management', () => {
     expect(paths(visibleMenu('region_admin'))).toEqual([
       '/',
       '/content',
@@ -38,6 +42,10 @@ describe('visibleMenu', () => {
       '/alerts',
       '/scale-stats',
       '/hotlines',
+      '/service-network',
+      '/stations',
+      '/counsellors',
+      '/holidays',
       '/knowledge',
       '/questions',
       '/quizzes',
@@ -59,6 +67,11 @@ describe('visibleMenu', () => {
     expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进']);
   });
 
+  it('shows a station manager only the service network: stations, counsellors and the holiday calendar', () => {
+    expect(paths(visibleMenu('station_manager'))).toEqual(['/', '/service-network', '/stations', '/counsellors', '/holidays']);
+    expect(visibleSections('station_manager').map((s) => s.name)).toEqual(['服务站点', '咨询师', '节假日安排']);
+  });
+
   it('shows an editor content, the question bank and quizzes, but not the awareness figures', () => {
     expect(paths(visibleMenu('content_editor'))).toEqual(['/', '/content', '/articles', '/knowledge', '/questions', '/quizzes']);
     expect(visibleSections('content_editor').map((s) => s.name)).toEqual(['文章', '题库', '测验与调查']);
@@ -78,6 +91,7 @@ describe('visibleMenu', () => {
   it('drops empty groups for roles without the rights', () => {
     expect(paths(visibleMenu('content_editor'))).not.toContain('/outreach');
     expect(paths(visibleMenu('counsellor'))).not.toContain('/knowledge');
+    expect(paths(visibleMenu('counsellor'))).not.toContain('/service-network');
   });
 });
 
@@ -87,5 +101,7 @@ describe('firstVisibleChild', () => {
     expect(firstVisibleChild('event_organiser', '/knowledge')).toBe('/campaigns');
     expect(firstVisibleChild('counsellor', '/knowledge')).toBe('/');
     expect(firstVisibleChild('checkin_staff', '/outreach')).toBe('/events');
+    expect(firstVisibleChild('station_manager', '/service-network')).toBe('/stations');
+    expect(firstVisibleChild('content_editor', '/service-network')).toBe('/');
   });
 });

@@ -15,6 +15,10 @@ export interface MenuEntry {
     | 'scale'
     | 'stats'
     | 'hotline'
+    | 'network'
+    | 'station'
+    | 'counsellor'
+    | 'holiday'
     | 'knowledge'
     | 'question'
     | 'quiz'
@@ -53,6 +57,23 @@ export const MENU: MenuEntry[] = [
       { path: '/scales', name: '测评量表', icon: 'scale', permission: 'scales.manage', description: '启用或导入自评量表，维护预警规则' },
       { path: '/scale-stats', name: '测评统计', icon: 'stats', permission: 'scales.stats', description: '按区域、人群、月份统计测评结果并导出' },
       { path: '/hotlines', name: '心理援助热线', icon: 'hotline', permission: 'hotlines.manage', description: '维护辖区的心理援助热线号码' },
+    ],
+  },
+  {
+    path: '/service-network',
+    name: '服务网络',
+    icon: 'network',
+    children: [
+      { path: '/stations', name: '服务站点', icon: 'station', permission: 'stations.manage', description: '维护心理服务站、心灵驿站等站点的开放时间、例外安排和服务项目' },
+      { path: '/counsellors', name: '咨询师', icon: 'counsellor', permission: 'stations.manage', description: '维护咨询师的资质和服务站点，经本人同意后在小程序公开' },
+      {
+        path: '/holidays',
+        name: '节假日安排',
+        icon: 'holiday',
+        // Kept by system admins; station managers read it to plan their hours.
+        permission: ['bookings.configure', 'stations.manage'],
+        description: '按国务院办公厅通知维护放假和调休上班日期，各站点据此开放',
+      },
     ],
   },
   {

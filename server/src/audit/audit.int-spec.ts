@@ -52,6 +52,13 @@ const NOT_PERSONAL = new Set([
   'GET /api/v1/admin/scales/stats', // counts with small cells suppressed
   'GET /api/v1/admin/scales/{code}',
   'GET /api/v1/admin/staff', // staff accounts, not residents
+  'GET /api/v1/admin/stations', // the station directory: places and hours
+  'GET /api/v1/admin/stations/{id}',
+  'GET /api/v1/admin/stations/{id}/exceptions',
+  'GET /api/v1/admin/holidays', // the national holiday calendar
+  'GET /api/v1/admin/counsellors', // counsellors' own profiles (staff, published with their consent), not residents
+  'GET /api/v1/admin/counsellors/accounts',
+  'GET /api/v1/admin/counsellors/{id}',
 ]);
 
 describe(`the audit trail on ${TEST_DB}`, () => {

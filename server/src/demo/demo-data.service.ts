@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CHINA_UTC_OFFSET_MINUTES, regionPath } from '@xinqiao/shared';
+import { addChinaDays, chinaDate, CHINA_UTC_OFFSET_MINUTES, regionPath } from '@xinqiao/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { Article } from '../articles/article.entity';
@@ -11,7 +11,22 @@ import { Staff } from '../staff/staff.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { OutreachEvent } from '../events/event.entity';
 import { HostUnit } from '../events/host-unit.entity';
-import { DEMO_ARTICLES, DEMO_EVENTS, DEMO_HOST_UNITS, DEMO_HOTLINES, DEMO_PASSWORD, DEMO_REGIONS, DEMO_STAFF, type DemoRegion } from './demo-data';
+import { CounsellorProfileRow } from '../stations/entities/counsellor-profile.entity';
+import { CounsellorStation } from '../stations/entities/counsellor-station.entity';
+import { StationExceptionRow } from '../stations/entities/station-exception.entity';
+import { Station } from '../stations/entities/station.entity';
+import {
+  DEMO_ARTICLES,
+  DEMO_COUNSELLORS,
+  DEMO_EVENTS,
+  DEMO_HOST_UNITS,
+  DEMO_HOTLINES,
+  DEMO_PASSWORD,
+  DEMO_REGIONS,
+  DEMO_STAFF,
+  DEMO_STATIONS,
+  type DemoRegion,
+} from './demo-data';
 
 /** Loads the demo data set; every step checks what exists, so running it again changes nothing. */
 @Injectable()
@@ -68,6 +83,7 @@ export class DemoDataService {
         await tx.getRepository(Hotline).insert({ ...h, regionId: region.id, regionPath: region.path, sortOrder: 0 });
       }
       await this.seedEvents(tx, regions);
+      await this.seedStations(tx, regions);
     });
     this.logger.log('demo data in place');
   }
@@ -120,6 +136,44 @@ export class DemoDataService {
           createdByName: organiser.displayName,
         }),
       );
+    }
+  }
+
+  private async seedStations(tx: EntityManager, regions: Map<string, Region>): Promise<void> {
+    const today = chinaDate(new Date());
+    for (const { regionCode, exception, ...st } of DEMO_STATIONS) {
+      if (await tx.getRepository(Station).exists({ where: { name: st.name } })) continue;
+      const region = regions.get(regionCode)!;
+      const saved = await tx.getRepository(Station).save(
+        tx.getRepository(Station).create({ ...st, photoUrl: null, published: true, regionId: region.id, regionPath: region.path }),
+      );
+      if (exception) {
+        await tx.getRepository(StationExceptionRow).insert({ stationId: saved.id, date: addChinaDays(today, exception.inDays), hours: exception.hours, note: exception.note });
+      }
+    }
+    // The district office recorded each counsellor's consent to publication.
+    const office = await tx.getRepository(Staff).findOneByOrFail({ username: 'region_yc' });
+    for (const { regionCode, staff, stations, ...c } of DEMO_COUNSELLORS) {
+      if (await tx.getRepository(CounsellorProfileRow).exists({ where: { name: c.name } })) continue;
+      const region = regions.get(regionCode)!;
+      const account = staff ? await tx.getRepository(Staff).findOneByOrFail({ username: staff }) : null;
+      const saved = await tx.getRepository(CounsellorProfileRow).save(
+        tx.getRepository(CounsellorProfileRow).create({
+          ...c,
+          photoUrl: null,
+          regionId: region.id,
+          regionPath: region.path,
+          staffId: account?.id ?? null,
+          published: true,
+          publishConsentAt: new Date(),
+          publishConsentById: office.id,
+          publishConsentByName: office.displayName,
+        }),
+      );
+      for (const name of stations) {
+        const station = await tx.getRepository(Station).findOneByOrFail({ name });
+        await tx.getRepository(CounsellorStation).insert({ counsellorId: saved.id, stationId: station.id });
+      }
     }
   }
 

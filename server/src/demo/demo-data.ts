@@ -1,4 +1,21 @@
-import type { ArticleCategory, EventKind, EventSpeaker, HotlineAudience, PlaceType, PopulationGroup, RegionLevel, RegistrationField, StaffRole, UrbanRural } from '@xinqiao/shared';
+import type {
+  ArticleCategory,
+  CounsellorSpecialty,
+  EventKind,
+  EventSpeaker,
+  HotlineAudience,
+  PlaceType,
+  PopulationGroup,
+  RegionLevel,
+  RegistrationField,
+  SessionMode,
+  StaffRole,
+  StationService,
+  StationType,
+  TimeRange,
+  UrbanRural,
+  WeeklyHours,
+} from '@xinqiao/shared';
 
 /** Demo content: a district of 重庆市永川区 as in the 胜利路街道 plan (seeds/000), with made-up figures. */
 export interface DemoRegion {
@@ -65,6 +82,7 @@ export const DEMO_STAFF: { username: string; displayName: string; role: StaffRol
   { username: 'counsellor_zs', displayName: '中山路心理咨询师', role: 'counsellor', regionCode: '500118002' },
   { username: 'organiser_sl', displayName: '胜利路活动组织者', role: 'event_organiser', regionCode: '500118001' },
   { username: 'checkin_sl', displayName: '胜利路签到员', role: 'checkin_staff', regionCode: '500118001' },
+  { username: 'station_sl', displayName: '胜利路心理服务站负责人', role: 'station_manager', regionCode: '500118001' },
 ];
 
 export interface DemoArticle {
@@ -299,5 +317,133 @@ export const DEMO_EVENTS: {
     description: '小组形式的怀旧与分享活动，名额很少，满员后可加入候补。',
     speakers: [{ name: '赵社工', title: '社会工作师', bio: null }],
     organiser: 'region_yc',
+  },
+];
+
+const range = (start: string, end: string): TimeRange => ({ start, end });
+const weekdays = (ranges: TimeRange[]): WeeklyHours => ({ 1: ranges, 2: ranges, 3: ranges, 4: ranges, 5: ranges });
+
+/**
+ * The station directory: a street's 心理服务站 and 心灵驿站, both open at least 40 hours a week as
+ * the seeds ask, and the district's referral target. Addresses, map points and phone numbers are
+ * made up. No 放假/调休 days are seeded: the official notices are not available here, and a wrong
+ * calendar would close or open stations on the wrong days; a system admin enters them.
+ */
+export interface DemoStation {
+  name: string;
+  type: StationType;
+  regionCode: string;
+  address: string;
+  lat: number;
+  lng: number;
+  phone: string | null;
+  services: StationService[];
+  accessibility: string | null;
+  description: string;
+  weeklyHours: WeeklyHours;
+  /** A dated change, `inDays` after the demo data is loaded (China date). */
+  exception?: { inDays: number; hours: TimeRange[]; note: string };
+}
+
+export const DEMO_STATIONS: DemoStation[] = [
+  {
+    name: '胜利路街道心理服务站',
+    type: 'service_station',
+    regionCode: '500118001',
+    address: '永川区胜利路街道萱花路 20 号街道综治中心一楼',
+    lat: 29.3558,
+    lng: 105.9265,
+    phone: '023-00000001',
+    services: ['counselling', 'assessment', 'lecture', 'group', 'referral'],
+    accessibility: '一楼，入口设无障碍坡道；行动不便可电话预约上门服务',
+    description: '演示数据：街道心理服务站，提供心理咨询、心理测评、团体辅导和转介服务。',
+    // Mon-Fri 08:30-12:00 and 14:00-18:00 = 3.5 + 4 = 7.5 h x 5 = 37.5 h, Sat 09:00-12:00 = 3 h: 40.5 h.
+    weeklyHours: { ...weekdays([range('08:30', '12:00'), range('14:00', '18:00')]), 6: [range('09:00', '12:00')] },
+    exception: { inDays: 7, hours: [range('08:30', '12:00')], note: '下午开展社区讲座，服务站暂停接待' },
+  },
+  {
+    name: '中山路街道心灵驿站',
+    type: 'heart_station',
+    regionCode: '500118002',
+    address: '永川区中山路街道渝西大道中段 66 号社区服务中心二楼',
+    lat: 29.3487,
+    lng: 105.9118,
+    phone: '023-00000002',
+    services: ['counselling', 'assessment', 'group', 'crisis', 'hotline'],
+    accessibility: '二楼，有电梯',
+    description: '演示数据：心灵驿站，公示咨询人员资质，提供心理疏导和危机干预。',
+    // Mon-Fri 09:00-12:00 and 14:00-18:00 = 7 h x 5 = 35 h, Sat 09:00-12:00 and 13:00-17:00 = 7 h: 42 h.
+    weeklyHours: { ...weekdays([range('09:00', '12:00'), range('14:00', '18:00')]), 6: [range('09:00', '12:00'), range('13:00', '17:00')] },
+  },
+  {
+    name: '永川区精神卫生中心',
+    type: 'mental_health_centre',
+    regionCode: '500118',
+    address: '永川区（演示地址）',
+    lat: 29.3652,
+    lng: 105.9347,
+    phone: null,
+    services: ['psychiatry', 'crisis', 'assessment', 'referral'],
+    accessibility: null,
+    description: '演示数据：转介目标（精神科诊疗与危机干预），上线前请替换为当地机构的真实信息。',
+    weeklyHours: { ...weekdays([range('08:00', '12:00'), range('14:00', '17:30')]), 6: [range('08:00', '12:00')], 7: [range('08:00', '12:00')] },
+  },
+];
+
+/** Counsellor profiles, published with consent recorded by the district office; names and certificate numbers are made up. */
+export interface DemoCounsellor {
+  name: string;
+  qualification: string;
+  title: string | null;
+  certificateNo: string | null;
+  specialties: CounsellorSpecialty[];
+  languages: string[];
+  modes: SessionMode[];
+  bio: string;
+  regionCode: string;
+  /** The staff account the profile belongs to. */
+  staff: string | null;
+  stations: string[];
+}
+
+export const DEMO_COUNSELLORS: DemoCounsellor[] = [
+  {
+    name: '李静',
+    qualification: '国家二级心理咨询师',
+    title: null,
+    certificateNo: 'DEMO-0001',
+    specialties: ['emotions', 'family', 'parenting'],
+    languages: ['普通话', '重庆话'],
+    modes: ['in_person', 'phone'],
+    bio: '演示数据：从事社区心理服务八年，擅长情绪疏导和亲子沟通。',
+    regionCode: '500118001',
+    staff: 'counsellor_sl',
+    stations: ['胜利路街道心理服务站'],
+  },
+  {
+    name: '王磊',
+    qualification: '心理治疗师（中级）',
+    title: '主治医师',
+    certificateNo: 'DEMO-0002',
+    specialties: ['youth', 'study', 'sleep'],
+    languages: ['普通话'],
+    modes: ['in_person'],
+    bio: '演示数据：关注青少年心理和学业压力。',
+    regionCode: '500118002',
+    staff: 'counsellor_zs',
+    stations: ['中山路街道心灵驿站'],
+  },
+  {
+    name: '陈芳',
+    qualification: '精神科主治医师',
+    title: '主治医师',
+    certificateNo: null,
+    specialties: ['crisis', 'elderly', 'grief'],
+    languages: ['普通话', '重庆话'],
+    modes: ['phone', 'in_person'],
+    bio: '演示数据：精神卫生中心医师，每周在胜利路街道心理服务站坐诊半天，并接听电话咨询。',
+    regionCode: '500118',
+    staff: null,
+    stations: ['永川区精神卫生中心', '胜利路街道心理服务站'],
   },
 ];

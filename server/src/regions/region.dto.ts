@@ -7,10 +7,8 @@ import { IsId } from '../common/http/id-param';
 /** More people than any district or town has: a bound, not a statistic. */
 const MAX_POPULATION = 100_000_000;
 
-export class UpdateRegionDto {
-  @ApiPropertyOptional() @FieldLabel('区域名称') @Omittable() @IsString() @IsNotEmpty() @MaxLength(64)
-  name?: string;
-
+/** What both creating and editing a region may set; the name's rule differs, so it is not here. */
+class RegionAttributesDto {
   @ApiPropertyOptional({ description: 'Administrative division code', type: 'string', nullable: true, example: '500118001003' }) @FieldLabel('区划代码') @Omittable() @Nullable() @IsString() @Matches(/^\d{6,12}$/, { message: 'code' })
   code?: string | null;
 
@@ -24,10 +22,16 @@ export class UpdateRegionDto {
   urbanPopulation?: number | null;
 }
 
-export class CreateRegionDto extends UpdateRegionDto {
+export class UpdateRegionDto extends RegionAttributesDto {
+  @ApiPropertyOptional() @FieldLabel('区域名称') @Omittable() @IsString() @IsNotEmpty() @MaxLength(64)
+  name?: string;
+}
+
+/** Not an extension of UpdateRegionDto: class-validator would carry the optional rule of `name` over. */
+export class CreateRegionDto extends RegionAttributesDto {
   @ApiProperty() @FieldLabel('上级区域') @IsId()
   parentId: number;
 
   @ApiProperty() @FieldLabel('区域名称') @IsString() @IsNotEmpty() @MaxLength(64)
-  declare name: string;
+  name: string;
 }

@@ -12,6 +12,7 @@ import type { CreateRegionDto, UpdateRegionDto } from './region.dto';
 const REFERENCING_TABLES = [
   'staff', 'residents', 'articles', 'hotlines', 'scale_responses', 'alerts', 'questions', 'quizzes', 'quiz_attempts',
   'awareness_cells', 'awareness_targets', 'campaigns', 'events', 'host_units',
+  'stations', 'counsellor_profiles',
 ];
 
 @Injectable()

@@ -109,6 +109,12 @@ export class StaffService {
     if (!mayManageAccount(me, target)) throw AppException.forbidden('无权管理该账号（区域管理员账号由上级区域管理员或系统管理员管理）');
   }
 
+  /** Accounts by id, in any region: for modules that link staff accounts to their own rows and check the region themselves. */
+  async byIds(ids: readonly number[]): Promise<StaffDto[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? this.toDtos(await this.repo.findBy({ id: In(unique) })) : [];
+  }
+
   async toDtos(rows: Staff[]): Promise<StaffDto[]> {
     const ids = [...new Set(rows.map((r) => r.regionId))];
     const names = new Map((ids.length ? await this.regionRepo.findBy({ id: In(ids) }) : []).map((r) => [r.id, r.name]));

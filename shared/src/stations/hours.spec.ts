@@ -1,13 +1,16 @@
 import {
+  holidayProblems,
   hoursBetween,
   hoursOn,
   hoursProblemMessage,
   hmMinutes,
   nextOpening,
+  normalizeWeeklyHours,
   openAt,
   openMinutes,
   validateTimeRanges,
   validateWeeklyHours,
+  weeklyHoursShortfall,
   weeklyOpenHours,
   type DatedHours,
   type HolidayCalendar,
@@ -106,6 +109,30 @@ describe('weeklyOpenHours', () => {
   });
 });
 
+describe('normalizeWeeklyHours', () => {
+  it('keeps weekdays with ranges, in order, each sorted by start and without extra fields', () => {
+    const given = { 3: [r('14:00', '17:00'), { start: '09:00', end: '12:00', note: 'x' }], 1: [], 6: [r('09:00', '12:00')] } as unknown as WeeklyHours;
+    const out = normalizeWeeklyHours(given);
+    expect(out).toEqual({ 3: [r('09:00', '12:00'), r('14:00', '17:00')], 6: [r('09:00', '12:00')] });
+    expect(Object.keys(out)).toEqual(['3', '6']);
+  });
+});
+
+describe('weeklyHoursShortfall', () => {
+  it('measures a street station against the 40 hours a week of the seeds, and nothing else', () => {
+    // WEEKLY is open 32 h: 40 - 32 = 8 h short, for a 心灵驿站 as for a 心理服务站.
+    expect(weeklyHoursShortfall('heart_station', WEEKLY)).toBe(8);
+    expect(weeklyHoursShortfall('service_station', WEEKLY)).toBe(8);
+    // Mon-Fri 08:30-12:00 and 13:30-18:00 = 3.5 + 4.5 = 8 h a day, 40 h: enough.
+    const full = Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [r('08:30', '12:00'), r('13:30', '18:00')]])) as WeeklyHours;
+    expect(weeklyHoursShortfall('heart_station', full)).toBe(0);
+    // 09:00-09:20 once: 40 - 0.333… = 39.666… -> 39.67.
+    expect(weeklyHoursShortfall('heart_station', { 2: [r('09:00', '09:20')] })).toBe(39.67);
+    // A hospital clinic has no minimum.
+    expect(weeklyHoursShortfall('hospital_clinic', {})).toBe(0);
+  });
+});
+
 describe('time ranges as minutes', () => {
   it('reads HH:mm from 00:00 to 24:00', () => {
     expect(hmMinutes('00:00')).toBe(0);
@@ -159,5 +186,20 @@ describe('validating hours', () => {
     expect(hoursProblemMessage({ code: 'start_not_before_end', weekday: 2, index: 1 })).toBe('周二第2段：开始时间须早于结束时间');
     expect(hoursProblemMessage({ code: 'overlap', index: 0 })).toBe('第1段：与当天的其他时间段重叠');
     expect(hoursProblemMessage({ code: 'bad_weekday' })).toBe('星期须为 1（周一）到 7（周日）');
+  });
+});
+
+describe('holidayProblems', () => {
+  it('accepts a day off without a weekday and a worked weekend day following Monday to Friday', () => {
+    // June 2026: Friday 19, Saturday 20, Sunday 28 (see the calendar above).
+    expect(holidayProblems({ date: '2026-06-19', kind: 'holiday', worksAs: null })).toEqual([]);
+    expect(holidayProblems({ date: '2026-06-28', kind: 'workday', worksAs: 5 })).toEqual([]);
+    expect(holidayProblems({ date: '2026-06-20', kind: 'workday', worksAs: null })).toEqual([]);
+  });
+
+  it('names what is wrong', () => {
+    expect(holidayProblems({ date: '2026-06-19', kind: 'holiday', worksAs: 1 })).toEqual(['holiday_works_as']);
+    expect(holidayProblems({ date: '2026-06-19', kind: 'workday', worksAs: 6 })).toEqual(['workday_not_weekend', 'works_as_not_weekday']);
+    expect(holidayProblems({ date: '2026-02-30', kind: 'holiday', worksAs: null })).toEqual(['bad_date']);
   });
 });

@@ -3,8 +3,8 @@
  * 放假/调休 calendar. Used for stations, call-back lines and (through `scheduleWeekday`) counsellors'
  * weekly availability, so that a holiday closes all of them the same way.
  */
-import { addChinaDays, chinaDate, chinaInstant, chinaMinuteOfDay, chinaWeekday } from '../time';
-import { HOLIDAY_KIND_LABELS, WEEKDAY_LABELS, type HolidayDay, type StationDay, type StationException, type TimeRange, type Weekday, type WeeklyHours } from './types';
+import { addChinaDays, chinaDate, chinaInstant, chinaMinuteOfDay, chinaWeekday, isChinaDate } from '../time';
+import { HOLIDAY_KIND_LABELS, WEEKDAY_LABELS, type HolidayDay, type StationDay, type StationException, type StationType, type TimeRange, type Weekday, type WeeklyHours } from './types';
 
 export const MINUTES_PER_DAY = 1440;
 
@@ -140,6 +140,34 @@ export function weeklyOpenHours(weekly: WeeklyHours): number {
   return Math.round((minutes / 60) * 100) / 100;
 }
 
+/** Ranges as stored: only `start` and `end`, sorted by start (the caller has validated them). */
+export function normalizeRanges(ranges: readonly TimeRange[]): TimeRange[] {
+  return sortedCopy(ranges.map((r) => ({ start: r.start, end: r.end })));
+}
+
+/** A validated weekly pattern as stored: weekdays 1-7 in order, closed days left out, each day's ranges normalized. */
+export function normalizeWeeklyHours(weekly: WeeklyHours): WeeklyHours {
+  const out: WeeklyHours = {};
+  for (const weekday of [1, 2, 3, 4, 5, 6, 7] as Weekday[]) {
+    const ranges = weekly[weekday];
+    if (ranges?.length) out[weekday] = normalizeRanges(ranges);
+  }
+  return out;
+}
+
+/**
+ * Opening hours a week the seeds ask of a street's station: 004 wants the 社会心理服务站 open at
+ * least 40 hours a week, and 003 builds the 心灵驿站 to the same station standard.
+ */
+export const MIN_WEEKLY_OPEN_HOURS: Partial<Record<StationType, number>> = { service_station: 40, heart_station: 40 };
+
+/** Hours a week the pattern falls short of its type's minimum (0 when it meets it or the type has none), to two decimals. */
+export function weeklyHoursShortfall(type: StationType, weekly: WeeklyHours): number {
+  const minimum = MIN_WEEKLY_OPEN_HOURS[type];
+  if (minimum === undefined) return 0;
+  return Math.max(0, Math.round((minimum - weeklyOpenHours(weekly)) * 100) / 100);
+}
+
 export const HOURS_PROBLEM_CODES = ['bad_weekday', 'bad_time_format', 'out_of_day', 'start_not_before_end', 'overlap'] as const;
 export type HoursProblemCode = (typeof HOURS_PROBLEM_CODES)[number];
 /** The one wording of these problems, for the server's 400 answers and the admin's forms. */
@@ -215,4 +243,27 @@ export function validateWeeklyHours(weekly: WeeklyHours): HoursProblem[] {
     for (const p of validateTimeRanges(ranges ?? [])) problems.push({ ...p, weekday });
   }
   return problems.sort((a, b) => (a.weekday ?? 0) - (b.weekday ?? 0));
+}
+
+export const HOLIDAY_PROBLEM_CODES = ['bad_date', 'holiday_works_as', 'workday_not_weekend', 'works_as_not_weekday'] as const;
+export type HolidayProblemCode = (typeof HOLIDAY_PROBLEM_CODES)[number];
+/** The one wording of these problems, for the server's 400 answers and the admin's form. */
+export const HOLIDAY_PROBLEM_MESSAGES: Record<HolidayProblemCode, string> = {
+  bad_date: '日期须为 YYYY-MM-DD 格式的真实日期',
+  holiday_works_as: '放假日不开放，不需要指定按星期几上班',
+  workday_not_weekend: '调休上班日须为周六或周日',
+  works_as_not_weekday: '调休上班须按周一至周五中某一天的时间开放',
+};
+
+/**
+ * Problems of a calendar entry: a day off follows no weekday; a 调休 day is a Saturday or Sunday
+ * worked in exchange, following the hours of a day from Monday to Friday (none given: Monday).
+ */
+export function holidayProblems(day: Pick<HolidayDay, 'date' | 'kind' | 'worksAs'>): HolidayProblemCode[] {
+  if (!isChinaDate(day.date)) return ['bad_date'];
+  if (day.kind === 'holiday') return day.worksAs === null ? [] : ['holiday_works_as'];
+  const problems: HolidayProblemCode[] = [];
+  if (chinaWeekday(day.date) < 6) problems.push('workday_not_weekend');
+  if (day.worksAs !== null && !(day.worksAs >= 1 && day.worksAs <= 5)) problems.push('works_as_not_weekday');
+  return problems;
 }

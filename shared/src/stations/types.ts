@@ -103,7 +103,7 @@ export interface Station {
 
 /** GET /api/v1/stations: published stations, nearest first when `lat`/`lng` are given, otherwise by region. */
 export interface StationListQuery extends PageQuery {
-  /** Stations in this region or below (default: around a signed-in resident's region, else everywhere). */
+  /** Stations in this region or below (default: everywhere, those of a signed-in resident's region and its ancestors first). */
   regionId?: number;
   type?: StationType;
   /** Only stations a resident can book. */
@@ -203,8 +203,19 @@ export interface Counsellor extends CounsellorSummary {
   /** The staff account this profile belongs to (counsellor role), if any. */
   staffId: number | null;
   published: boolean;
-  /** When and by whom the counsellor's consent to publishing was recorded; null while unpublished. */
+  /**
+   * When and by whom the counsellor's consent to publishing was last recorded (on publishing); null
+   * until a first publication, and kept when the profile is unpublished.
+   */
   publishConsent: { at: string; recordedBy: string } | null;
+}
+
+/** GET /api/v1/counsellors/:id: what the public sees of a published profile (never the staff account). */
+export interface CounsellorProfile extends CounsellorSummary {
+  bio: string | null;
+  certificateNo: string | null;
+  regionId: number;
+  regionName: string;
 }
 
 /** GET /api/v1/counsellors: published profiles. */
@@ -231,4 +242,58 @@ export interface CounsellorInput {
   published: boolean;
   /** Must be true to publish: the counsellor agreed to their profile being shown to the public. */
   publishConsent: boolean;
+}
+
+/** GET /api/v1/admin/stations: the stations of the caller's region, published or not. */
+export interface AdminStationQuery extends PageQuery {
+  /** This region or below (inside the caller's own). */
+  regionId?: number;
+  type?: StationType;
+  published?: boolean;
+  /** Part of the name or address. */
+  keyword?: string;
+}
+
+/** A station as staff see it: open now and today's hours, and how many counsellor profiles serve it. */
+export interface AdminStation extends StationSummary {
+  counsellorCount: number;
+  updatedAt: string;
+}
+
+/** GET /api/v1/admin/stations/:id/exceptions: by date, from `from` (default today) to `to` (default open-ended). */
+export interface StationExceptionQuery {
+  from?: string;
+  to?: string;
+}
+
+/** PUT /api/v1/admin/holidays/:date: the day's entry (the date is in the path). */
+export type HolidayInput = Omit<HolidayDay, 'date'>;
+
+/** GET /api/v1/admin/counsellors: profiles of the caller's region, published or not. */
+export interface AdminCounsellorQuery extends PageQuery {
+  regionId?: number;
+  stationId?: number;
+  published?: boolean;
+  /** Part of the name. */
+  keyword?: string;
+}
+
+/** A profile as staff see it, with the linked account's name. */
+export interface AdminCounsellor extends Counsellor {
+  /** `displayName（username）` of the linked account, null without one. */
+  staffName: string | null;
+  updatedAt: string;
+}
+
+/** GET /api/v1/admin/counsellors/accounts: counsellor accounts of the caller's region a profile may link. */
+export interface CounsellorAccountQuery {
+  keyword?: string;
+}
+export interface CounsellorAccount {
+  id: number;
+  username: string;
+  displayName: string;
+  regionName: string;
+  /** The profile already linked to this account, if any (an account links one profile at most). */
+  counsellorId: number | null;
 }

@@ -77,12 +77,16 @@ async function populate(t: TestApp): Promise<void> {
       demographics: { regionId: await t.regionId(REGION.communityA1), populationGroup: 'employee', ageBand: '35to59', gender: 'female' },
     }, await t.residentToken('backup-survey-respondent')),
   );
+  ok('holiday', await t.put(`/api/v1/admin/holidays/${YEAR}-10-01`, { kind: 'holiday', name: '国庆节', worksAs: null }, admin));
   ok('target', await t.post('/api/v1/admin/awareness/targets', { regionId: await t.regionId(REGION.district), year: YEAR, metric: 'pass_rate', rate: 0.7, source: '实施方案' }, regionAdmin));
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   ok('campaign', await t.post('/api/v1/admin/campaigns', { title: '5·25 心理健康宣传月', startsOn: today, endsOn: today, regionId: await t.regionId(REGION.district), targets: {} }, regionAdmin));
   ok('report', await t.post('/api/v1/admin/awareness/reports', { quizIds: [quiz.id] }, regionAdmin));
   await t.app.get(JobsService).idle();
 }
+
+/** Each table's primary key columns (join tables have no `id`), filled from the entities. */
+const primaryKeys = new Map<string, string[]>();
 
 /** A plain connection to a database, date-times as the text the database holds. */
 const openPlain = (config: DbConfig) =>
@@ -106,7 +110,8 @@ async function contents(config: DbConfig, tables: string[], across = false, bigi
   try {
     const out: Record<string, unknown[]> = {};
     for (const table of tables) {
-      const rows: Record<string, unknown>[] = await ds.query(`SELECT * FROM ${ds.driver.escape(table)} ORDER BY id`);
+      const key = primaryKeys.get(table) ?? ['id'];
+      const rows: Record<string, unknown>[] = await ds.query(`SELECT * FROM ${ds.driver.escape(table)} ORDER BY ${key.map((c) => ds.driver.escape(c)).join(', ')}`);
       out[table] = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(table, k, v)])));
     }
     return out;
@@ -141,6 +146,7 @@ describe(`backup and restore on ${TEST_DB}`, () => {
     [{ id: deletedId }] = await t.dataSource.query(`SELECT MAX(id) AS id FROM alert_rule_sets`);
     await t.dataSource.query(`DELETE FROM alert_rule_sets WHERE id = ?`, [deletedId]);
     tables = t.dataSource.entityMetadatas.map((m) => m.tableName).sort();
+    for (const m of t.dataSource.entityMetadatas) primaryKeys.set(m.tableName, m.primaryColumns.map((c) => c.databaseName));
     file = join(dir, 'backup.jsonl.gz');
     await backupDatabase(t.config, file);
   });

@@ -25,6 +25,11 @@ import { AlertRuleSet } from '../../scales/alert-rule-set.entity';
 import { ScaleDefinitionRecord } from '../../scales/scale-definition.entity';
 import { ScaleResponse } from '../../scales/scale-response.entity';
 import { Staff } from '../../staff/staff.entity';
+import { CounsellorProfileRow } from '../../stations/entities/counsellor-profile.entity';
+import { CounsellorStation } from '../../stations/entities/counsellor-station.entity';
+import { Holiday } from '../../stations/entities/holiday.entity';
+import { StationExceptionRow } from '../../stations/entities/station-exception.entity';
+import { Station } from '../../stations/entities/station.entity';
 
 /** Every entity; migrations are generated from this list for each dialect. */
 export const ENTITIES = [
@@ -33,4 +38,5 @@ export const ENTITIES = [
   Question, Quiz, QuizAttempt, AwarenessCell, QuestionCount, AwarenessTarget, Campaign, Job,
   HostUnit, OutreachEvent, EventRegistration, SubscribeGrant, LoginBackoff,
   AlertResponse, NotificationDelivery,
+  Station, StationExceptionRow, Holiday, CounsellorProfileRow, CounsellorStation,
 ];

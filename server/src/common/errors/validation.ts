@@ -53,6 +53,10 @@ const MESSAGES: Record<string, (label: string, english: string) => string> = {
   isObject: (l) => `${l}必须是对象`,
   nestedValidation: (l) => `${l}必须是对象`,
   isPositive: (l) => `${l}必须是正数`,
+  // The message of these two is the shared zh-CN wording of each problem (weekday, range, what is wrong).
+  isWeeklyHours: (l, problems) => `${l}：${problems}`,
+  isTimeRanges: (l, problems) => `${l}：${problems}`,
+  isUploadUrl: (l) => `${l}须为通过本系统上传的图片（/uploads/…）`,
 };
 
 export interface FieldError {

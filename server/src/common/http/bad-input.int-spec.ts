@@ -79,6 +79,12 @@ describe(`bad input is a 4xx naming the problem on ${TEST_DB}`, () => {
     expect(cleared.body).toMatchObject({ population: null, urbanPopulation: null });
   });
 
+  it('requires a field that a create DTO needs even where the edit DTO may omit it (a region without a name reached the NOT NULL column)', async () => {
+    const admin = await t.staffToken('region_yc');
+    const res = await t.post('/api/v1/admin/regions', { parentId: await t.regionId(REGION.streetA) }, admin);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: '请求参数有误：区域名称不能为空' });
+  });
+
   it('checks nested objects as objects and names list items in Chinese', async () => {
     const organiser = await t.staffToken('organiser_sl');
     const input = eventInput(await t.regionId(REGION.communityA1));

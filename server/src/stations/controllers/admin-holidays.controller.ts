@@ -1,0 +1,39 @@
+import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { HolidayDay } from '@xinqiao/shared';
+import { CurrentStaff, StaffOnly } from '../../common/access/decorators';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { requireAny } from '../../common/access/region-scope';
+import { ChinaDateParam } from '../../common/http/china-date';
+import { Audited } from '../../audit/audited.decorator';
+import { HolidayInputDto, HolidayQueryDto } from '../dto/holiday.dto';
+import { HolidaysService } from '../services/holidays.service';
+
+/** The national 放假/调休 calendar: kept by system admins, read by everyone who keeps station hours. */
+@ApiTags('stations')
+@Controller('admin/holidays')
+export class AdminHolidaysController {
+  constructor(private readonly holidays: HolidaysService) {}
+
+  @Get()
+  @StaffOnly()
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: HolidayQueryDto): Promise<HolidayDay[]> {
+    requireAny(staff, 'bookings.configure', 'stations.manage');
+    return this.holidays.year(q.year);
+  }
+
+  @Put(':date')
+  @StaffOnly('bookings.configure')
+  @Audited('holiday.put', 'holiday')
+  put(@ChinaDateParam() date: string, @Body() dto: HolidayInputDto): Promise<HolidayDay> {
+    return this.holidays.put(date, dto);
+  }
+
+  @Delete(':date')
+  @HttpCode(204)
+  @StaffOnly('bookings.configure')
+  @Audited('holiday.delete', 'holiday')
+  remove(@ChinaDateParam() date: string): Promise<void> {
+    return this.holidays.remove(date);
+  }
+}
