@@ -1,3 +1,4 @@
+import { eventInput } from '../../test/support/events';
 import { REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
 
@@ -141,6 +142,17 @@ describe(`articles on ${TEST_DB}`, () => {
       await t.dataSource.query(`UPDATE articles SET body = ? WHERE id = ?`, ['<p>旧文</p><img src="http://tracker.example/p.gif" /><img src="/uploads/b.png" />', res.body.id]);
       expect((await t.get(`/api/v1/articles/${res.body.id}`)).body.body).toBe('<p>旧文</p><img src="/uploads/b.png" />');
       expect((await t.get(`/api/v1/admin/articles/${res.body.id}`, editorA)).body.body).toBe('<p>旧文</p><img src="/uploads/b.png" />');
+    });
+
+    it('takes a cover image only from the upload store or CONTENT_IMAGE_HOSTS (a remote cover is a tracking pixel too)', async () => {
+      const remote = await t.post('/api/v1/admin/articles', input(streetA, { coverUrl: 'https://tracker.example/cover.gif' }), editorA);
+      expect(remote.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: { field: 'coverUrl' } });
+      for (const coverUrl of ['/uploads/c.png', 'https://img.example.gov.cn/c.png']) {
+        expect((await t.post('/api/v1/admin/articles', input(streetA, { coverUrl }), editorA)).status).toBe(201);
+      }
+      const organiser = await t.staffToken('organiser_sl');
+      const event = await t.post('/api/v1/admin/events', { ...eventInput(await t.regionId(REGION.communityA1)), coverUrl: 'https://tracker.example/cover.gif' }, organiser);
+      expect(event.body).toMatchObject({ statusCode: 400, details: { field: 'coverUrl' } });
     });
 
     it('refuses an edit based on a stale version instead of overwriting', async () => {

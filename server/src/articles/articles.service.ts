@@ -5,6 +5,7 @@ import { In, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { assertFound, inScope } from '../common/access/region-scope';
+import { assertAllowedImage } from '../common/http/image-src';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import { RegionsService } from '../regions/regions.service';
@@ -133,6 +134,7 @@ export class ArticlesService {
   }
 
   private content(dto: ArticleInputDto) {
+    assertAllowedImage(dto.coverUrl, this.config.CONTENT_IMAGE_HOSTS);
     const body = sanitizeArticleHtml(dto.body, this.config.CONTENT_IMAGE_HOSTS);
     if (isBlankHtml(body)) throw AppException.badRequest('正文不能为空（不安全的内容已被移除）', undefined, 'VALIDATION_FAILED');
     return {

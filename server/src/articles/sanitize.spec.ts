@@ -1,4 +1,5 @@
-import { isAllowedImageSrc, isBlankHtml, sanitizeArticleHtml, withAllowedImages } from './sanitize';
+import { isAllowedImageSrc } from '../common/http/image-src';
+import { isBlankHtml, sanitizeArticleHtml, withAllowedImages } from './sanitize';
 
 /** Classic XSS vectors (OWASP cheat sheet and friends): none may survive sanitising. */
 const VECTORS = [

@@ -1,21 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-
-/**
- * Where an image may come from: this server's upload store (`/uploads/…`), or `https:` on a host of
- * CONTENT_IMAGE_HOSTS. Anything else would let a third party see who reads what (a tracking pixel),
- * and `http:` could be swapped on the way.
- */
-export function isAllowedImageSrc(src: string | undefined, hosts: readonly string[]): boolean {
-  if (!src) return false;
-  if (src.startsWith('/uploads/')) return /^\/uploads\/[\w-][\w./-]*$/.test(src) && !/\.\.|\/\//.test(src);
-  let url: URL;
-  try {
-    url = new URL(src);
-  } catch {
-    return false;
-  }
-  return url.protocol === 'https:' && !url.username && !url.password && !url.port && hosts.includes(url.hostname);
-}
+import { isAllowedImageSrc } from '../common/http/image-src';
 
 /**
  * The allowlist for article bodies: formatting, headings, lists, tables, links and images only.

@@ -15,6 +15,7 @@ import { Brackets, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, scopeCondition } from '../common/access/region-scope';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
+import { assertAllowedImage } from '../common/http/image-src';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -237,6 +238,7 @@ export class EventsService {
     const campaignId = dto.campaignId ?? null;
     if (campaignId !== null && !(await this.campaigns.exists({ where: { id: campaignId } }))) throw AppException.badRequest('所选宣传活动不存在');
     const text = (v: string | null) => v?.trim() || null;
+    assertAllowedImage(dto.coverUrl, this.config.CONTENT_IMAGE_HOSTS);
     return {
       title: dto.title.trim(),
       kind: dto.kind,
