@@ -75,6 +75,14 @@ export const ERROR_CODES = [
   'LOGIN_THROTTLED',
   /** A cookie-based session call without the matching X-CSRF-Token header. */
   'CSRF_FAILED',
+  /** Booking: the slot is held or booked by someone else (or no longer offered); pick another. */
+  'SLOT_TAKEN',
+  /** Booking: the hold ran out before confirming; the slot may be gone. */
+  'HOLD_EXPIRED',
+  /** Booking: cancellation or rescheduling after the kind's cut-off. */
+  'BOOKING_CUTOFF_PASSED',
+  /** Booking: the resident already has the most open bookings of this kind. */
+  'BOOKING_LIMIT_REACHED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
