@@ -235,7 +235,10 @@ export interface BookingRow {
   createdAt: string;
 }
 
-/** GET /api/v1/admin/bookings/:id for the assigned counsellor (every read audited). */
+/**
+ * GET /api/v1/admin/bookings/:id (every read audited). The intake is health information: only the
+ * assigned counsellor (for a call-back, the line's duty counsellors) reads it; everyone else gets null.
+ */
 export interface BookingDetail extends BookingRow {
   intake: {
     topic: IntakeTopic | null;
@@ -243,7 +246,7 @@ export interface BookingDetail extends BookingRow {
     ageBand: AgeBand;
     guardian: GuardianConsent | null;
     sensitiveConsent: boolean;
-  };
+  } | null;
   ratingComment: string | null;
   history: { at: string; action: string; by: string | null; note: string | null }[];
 }
