@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro'
 import type {
   BookingInput,
-  BookingKind,
   BookingKindSettings,
   CallbackLine,
   CancelInput,
+  CounsellorListQuery,
+  CounsellorSummary,
   Hold,
   HoldInput,
   HelpRequestInput,
@@ -31,6 +32,10 @@ export function listStations(query: StationListQuery, options: { toast?: boolean
 
 export function getStation(id: number): Promise<StationDetail> {
   return request<StationDetail>(`/stations/${id}`, { auth: 'none', toast: false })
+}
+
+export function listCounsellors(query: CounsellorListQuery): Promise<Page<CounsellorSummary>> {
+  return request<Page<CounsellorSummary>>('/counsellors', { query: { ...query }, auth: 'none', toast: false })
 }
 
 // ---- what can be booked (public) ----
