@@ -14,6 +14,8 @@ export interface BookParams {
   kind?: BookingKind
   stationId?: number
   counsellorId?: number
+  /** Call-backs: the hotline's call-back line. */
+  lineId?: number
   /** Moving this booking to another slot (pick → hold → reschedule; no intake). */
   rescheduleId?: number
 }

@@ -22,10 +22,13 @@ export const HELP_SENSITIVE_TEXT = '我同意提供情况说明（属于敏感�
  */
 export default function HelpRequestForm({
   fixedUrgency,
+  crisisShown = false,
   initial,
   onDone,
 }: {
   fixedUrgency?: HelpUrgency
+  /** The page already shows the crisis card above the form. */
+  crisisShown?: boolean
   initial?: Partial<HelpForm>
   onDone: (result: HelpRequestResult, urgency: HelpUrgency) => void
 }) {
@@ -57,6 +60,8 @@ export default function HelpRequestForm({
 
   return (
     <View className='help-form'>
+      {form.urgency === 'now' && !fixedUrgency && !crisisShown && <CrisisBlock />}
+
       {!fixedUrgency && (
         <View className='card'>
           <Text className='bk-section'>您希望多快被联系？</Text>
@@ -71,8 +76,6 @@ export default function HelpRequestForm({
           ))}
         </View>
       )}
-
-      {form.urgency === 'now' && !fixedUrgency && <CrisisBlock />}
 
       <View className='card'>
         <Text className='bk-section'>联系方式</Text>
