@@ -9,13 +9,14 @@ import { stationUrl } from '../../../features/bookings/routes'
 import { listRegions } from '../../../services/api'
 import { listStations } from '../../../services/bookings'
 import { getCachedResident } from '../../../services/session'
-import markerIcon from '../../assets/marker.png'
 import StationCard from '../../components/StationCard'
 import '../../components/bookings.scss'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 const PAGE_SIZE = 50
+/** Copied into the WeChat package by config/index.ts (`copy`). */
+const MARKER_ICON = '/packageBookings/assets/marker.png'
 
 type Position = { status: 'asking' } | { status: 'granted'; point: GeoPoint } | { status: 'denied' }
 type ListState = { status: 'loading' } | { status: 'ready'; items: StationSummary[]; total: number } | { status: 'error'; message: string }
@@ -163,7 +164,7 @@ export default function Stations() {
             title: s.name,
             width: 28,
             height: 36,
-            iconPath: markerIcon,
+            iconPath: MARKER_ICON,
             callout: { content: `${s.name}（${s.openNow ? '营业中' : '已休息'}）`, display: 'ALWAYS', padding: 6, borderRadius: 6, fontSize: 12, color: '#1f2329', bgColor: '#ffffff', textAlign: 'center', anchorX: 0, anchorY: 0, borderWidth: 0, borderColor: '#ffffff' },
           }))}
           onMarkerTap={(e) => void Taro.navigateTo({ url: stationUrl(Number((e.detail as { markerId: number | string }).markerId)) })}
