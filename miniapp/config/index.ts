@@ -32,7 +32,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
     },
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // The map's marker icon: WeChat's <map> takes a package path, not the data URI an import would give.
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'weapp'
+          ? [{ from: 'src/packageBookings/assets/marker.png', to: 'dist/weapp/packageBookings/assets/marker.png' }]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: {
       type: 'webpack5',

@@ -113,3 +113,18 @@ for (const [name, shape] of Object.entries(ICONS)) {
     console.log(`${file} ${png.length} B`)
   }
 }
+
+// The station marker of the directory's map (packageBookings, so it does not weigh on the main package):
+// a brand-coloured pin, its tip at the bottom centre.
+const pin = (x, y) => {
+  const inHead = Math.hypot(x - 40.5, y - 29) <= 25
+  // The tail: between the two tangents from the tip (40.5, 79) to the head.
+  const inTail = y >= 29 && y <= 79 && Math.abs(x - 40.5) <= ((79 - y) / 50) * 21
+  const inHole = Math.hypot(x - 40.5, y - 29) <= 9
+  return (inHead || inTail) && !inHole
+}
+const markerDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'packageBookings', 'assets')
+mkdirSync(markerDir, { recursive: true })
+const markerPng = encodePng(pin, COLORS.active)
+writeFileSync(join(markerDir, 'marker.png'), markerPng)
+console.log(`${join(markerDir, 'marker.png')} ${markerPng.length} B`)

@@ -12,13 +12,25 @@ export default defineAppConfig({
     { root: 'packageQuizzes', pages: ['pages/campaign/index', 'pages/take/index', 'pages/result/index'] },
     // "六进" events: detail and sign-up, 我的活动, the ticket QR, and the page a scanned check-in code opens.
     { root: 'packageEvents', pages: ['pages/detail/index', 'pages/mine/index', 'pages/ticket/index', 'pages/checkin/index'] },
+    // Booking help: the station directory and detail, the booking flow (pick, hold, intake, confirm),
+    // a booking (also the success page), 我的预约, and 请人联系我.
+    {
+      root: 'packageBookings',
+      pages: ['pages/stations/index', 'pages/station/index', 'pages/book/index', 'pages/booking/index', 'pages/mine/index', 'pages/help/index'],
+    },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packageArticles', 'packageQuizzes'] },
+    'pages/index/index': { network: 'all', packages: ['packageArticles', 'packageQuizzes', 'packageBookings'] },
     'pages/articles/index': { network: 'all', packages: ['packageArticles'] },
     'pages/scales/index': { network: 'all', packages: ['packageScales'] },
     'pages/events/index': { network: 'all', packages: ['packageEvents'] },
+    'pages/me/index': { network: 'all', packages: ['packageBookings'] },
   },
+  // The station directory lists the nearest stations first when the resident allows it.
+  permission: {
+    'scope.userLocation': { desc: '用于按距离为你列出附近的心理服务站点' },
+  },
+  requiredPrivateInfos: ['getLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f7f8',

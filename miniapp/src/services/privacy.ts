@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { STORAGE_KEYS, readStorage, removeStorage, writeStorage } from './storage'
 
 /** Bump when the 用户隐私保护指引 changes materially: residents are asked again. */
-export const PRIVACY_POLICY_VERSION = '2026-11-23.3'
+export const PRIVACY_POLICY_VERSION = '2026-11-23.4'
 export const PRIVACY_AGREE_BUTTON_ID = 'xq-privacy-agree'
 export const PRIVACY_PAGE_URL = '/packageMe/pages/privacy/index'
 

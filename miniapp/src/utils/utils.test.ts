@@ -2,6 +2,7 @@ import type { RegionDto } from '@xinqiao/shared'
 import { formatCount, formatDate } from './format'
 import { regionLabel, regionValuePath, toCascaderOptions } from './regions'
 import { prepareRichTextHtml } from './richtext'
+import { outOfChina, wgs84ToGcj02 } from './gcj02'
 
 describe('prepareRichTextHtml', () => {
   it('makes server-relative image URLs absolute and constrains image width', () => {
@@ -41,5 +42,20 @@ describe('regions', () => {
     expect(regionValuePath(regions, 4)).toEqual([2, 3, 4])
     expect(regionLabel(regions, 4)).toBe('区 / 街道 / 社区')
     expect(regionLabel([], 4, '社区')).toBe('社区')
+  })
+})
+
+describe('wgs84ToGcj02', () => {
+  it('shifts a position in China by the GCJ-02 offset', () => {
+    // Tiananmen: WGS-84 39.908823, 116.397470 is GCJ-02 39.910226, 116.403714 (about 550 m east-north-east).
+    const p = wgs84ToGcj02(39.908823, 116.39747)
+    expect(p.lat).toBeCloseTo(39.910226, 5)
+    expect(p.lng).toBeCloseTo(116.403714, 5)
+  })
+
+  it('leaves positions outside China as they are', () => {
+    expect(outOfChina(35.6812, 139.7671)).toBe(true)
+    expect(wgs84ToGcj02(35.6812, 139.7671)).toEqual({ lat: 35.6812, lng: 139.7671 })
+    expect(wgs84ToGcj02(51.5, -0.12)).toEqual({ lat: 51.5, lng: -0.12 })
   })
 })

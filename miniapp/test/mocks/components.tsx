@@ -29,3 +29,7 @@ export const Input = (p: Props & { value?: string }) => <input className={p.clas
 export const RichText = (p: Props & { nodes?: string }) => (
   <div className={p.className} data-rich-text dangerouslySetInnerHTML={{ __html: typeof p.nodes === 'string' ? p.nodes : '' }} />
 )
+export const Textarea = (p: Props & { value?: string; onInput?: (e: { detail: { value: string } }) => void }) => (
+  <textarea className={p.className} value={p.value ?? ''} onChange={(e) => p.onInput?.({ detail: { value: e.target.value } })} />
+)
+export const Map = (p: Props) => <div className={p.className} data-map />

@@ -52,6 +52,8 @@ const Taro = {
   scanCode: jest.fn(() => Promise.reject({ errMsg: 'scanCode:fail cancel' })),
   requestSubscribeMessage: jest.fn(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })),
   openLocation: resolved({ errMsg: 'openLocation:ok' }),
+  getLocation: jest.fn(() => Promise.reject({ errMsg: 'getLocation:fail auth deny' })),
+  addPhoneCalendar: resolved({ errMsg: 'addPhoneCalendar:ok' }),
   stopPullDownRefresh: jest.fn(),
   openPrivacyContract: jest.fn(),
   getEnv: () => 'WEB',

@@ -10,6 +10,7 @@ import { listRegionId } from '../../features/quizzes/demographics'
 import { campaignPeriod, sortQuizzes } from '../../features/quizzes/display'
 import { hasQuizDraft } from '../../features/quizzes/draft'
 import { campaignUrl } from '../../features/quizzes/routes'
+import { STATIONS_URL, bookUrl, helpUrl } from '../../features/bookings/routes'
 import { listArticles } from '../../services/api'
 import { listCampaigns, listQuizzes } from '../../services/quizzes'
 import { getCachedResident } from '../../services/session'
@@ -21,6 +22,13 @@ const SHORTCUTS = [
   { key: 'scales', title: '心理自测', desc: '了解自己的状态', url: '/pages/scales/index' },
   { key: 'events', title: '活动讲座', desc: '身边的心理服务', url: '/pages/events/index' },
   { key: 'me', title: '我的', desc: '资料与隐私设置', url: '/pages/me/index' },
+] as const
+
+/** Booking help: subpackage pages, opened with navigateTo. */
+const HELP_ENTRIES = [
+  { key: 'book', title: '预约咨询', desc: '到站面询、电话咨询、热线回电', url: bookUrl() },
+  { key: 'contact', title: '请人联系我', desc: '留下电话，咨询师联系您', url: helpUrl() },
+  { key: 'stations', title: '服务站点', desc: '离您最近的心理服务站', url: STATIONS_URL },
 ] as const
 
 type ListState<T> = { status: 'loading' } | { status: 'ready'; items: T[] } | { status: 'error'; message: string }
@@ -96,6 +104,20 @@ export default function Index() {
             <Text className='home__shortcut-desc'>{s.desc}</Text>
           </View>
         ))}
+      </View>
+
+      <View className='home__help'>
+        <View className='section-title'>
+          <Text>心理咨询</Text>
+        </View>
+        <View className='home__help-entries'>
+          {HELP_ENTRIES.map((e) => (
+            <View key={e.key} className={`home__help-entry home__help-entry--${e.key}`} onClick={() => void Taro.navigateTo({ url: e.url })}>
+              <Text className='home__help-title'>{e.title}</Text>
+              <Text className='home__help-desc'>{e.desc}</Text>
+            </View>
+          ))}
+        </View>
       </View>
 
       {campaigns.status === 'ready' && campaigns.items.length > 0 && (

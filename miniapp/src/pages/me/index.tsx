@@ -6,6 +6,7 @@ import type { ResidentProfile } from '@xinqiao/shared'
 import DevLoginCard from '../../components/DevLoginCard'
 import PrivacyNotice from '../../components/PrivacyNotice'
 import { MY_EVENTS_URL } from '../../features/events/routes'
+import { MY_BOOKINGS_URL, STATIONS_URL, helpUrl } from '../../features/bookings/routes'
 import { HOTLINES_URL, SCALE_HISTORY_URL } from '../../features/scales/routes'
 import { deleteMe, getMe } from '../../services/api'
 import { ensureLogin, forgetAccount, logout } from '../../services/auth'
@@ -115,6 +116,12 @@ export default function Me() {
       <CellGroup title='心理测评'>
         <Cell className='me__responses' title='我的测评' description='查看或删除保存的测评结果' clickable onClick={() => void Taro.navigateTo({ url: SCALE_HISTORY_URL })} />
         <Cell className='me__hotlines' title='心理援助热线' clickable onClick={() => void Taro.navigateTo({ url: HOTLINES_URL })} />
+      </CellGroup>
+
+      <CellGroup title='心理咨询'>
+        <Cell className='me__bookings' title='我的预约' description='查看、改期、取消和评价' clickable onClick={() => void Taro.navigateTo({ url: MY_BOOKINGS_URL })} />
+        <Cell className='me__help' title='请人联系我' clickable onClick={() => void Taro.navigateTo({ url: helpUrl() })} />
+        <Cell className='me__stations' title='服务站点' clickable onClick={() => void Taro.navigateTo({ url: STATIONS_URL })} />
       </CellGroup>
 
       <CellGroup title='活动讲座'>

@@ -7,6 +7,7 @@ import HotlineCard from '../../../components/HotlineCard'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { peekResult } from '../../../features/scales/handoff'
 import { HOTLINES_URL, SCALES_TAB_URL, SCALE_HISTORY_URL } from '../../../features/scales/routes'
+import { bookUrl, helpUrl } from '../../../features/bookings/routes'
 import { severityTone } from '../../../features/scales/trend'
 import type { RequestError } from '../../../services/request'
 import { getMyResponse } from '../../../services/scales'
@@ -20,6 +21,11 @@ type ResultState =
   | { status: 'error'; message: string; retry: boolean }
   /** A fresh anonymous result that is no longer in memory (page reloaded): it was never stored. */
   | { status: 'gone' }
+
+/** From the moderate bands on (severity 2+), or when the crisis path opened, the result points to a counsellor. */
+function suggestsProfessionalHelp(result: ScaleResponseResult): boolean {
+  return result.crisis.triggered || result.band.severity >= 2
+}
 
 export default function ScaleResult() {
   const { params } = useRouter()
@@ -103,6 +109,24 @@ export default function ScaleResult() {
         <Text className='scale-result__label'>建议</Text>
         <Text className='scale-result__text result-advice'>{result.band.advice}</Text>
       </View>
+
+      {suggestsProfessionalHelp(result) && (
+        <View className='card result-professional'>
+          <Text className='scale-result__label'>建议寻求专业帮助</Text>
+          <Text className='scale-result__text'>和专业的心理咨询师聊一聊会有帮助。您可以预约附近服务站的咨询师，也可以留下电话，请所在社区的心理咨询师联系您。</Text>
+          <View className='result-professional__actions'>
+            <Button className='xq-button result-professional__book' onClick={() => void Taro.navigateTo({ url: bookUrl() })}>
+              预约咨询
+            </Button>
+            <Button
+              className='xq-button xq-button--plain result-professional__contact'
+              onClick={() => void Taro.navigateTo({ url: helpUrl(result.crisis.triggered ? 'now' : 'soon') })}
+            >
+              请人联系我
+            </Button>
+          </View>
+        </View>
+      )}
 
       {result.subscales.length > 0 && (
         <View className='card result-subscales'>

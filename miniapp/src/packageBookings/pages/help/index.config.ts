@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '请人联系我',
+})
