@@ -278,7 +278,7 @@ describe('result', () => {
       'GET /api/v1/me/responses/31': () => ({ statusCode: 200, data: scaleResult({ followUpRequested: true, subscales: [{ id: 's', title: '躯体', score: 3 }] }) }),
     })
     const { container } = render(<ScaleResult />)
-    expect(await screen.findByText('已通知您所在社区的心理咨询师，他们会尽快与您联系')).toBeTruthy()
+    expect(await screen.findByText('您的联系方式已提交到所在社区心理咨询师的待办中，他们查看后会与您联系；情况紧急请立即拨打心理援助热线 12356')).toBeTruthy()
     expect(sent[0].header.Authorization).toBe('Bearer tok')
     expect(container.querySelector('.crisis-card')).toBeNull()
     expect(container.querySelector('.result-score')!.textContent).toBe('7 / 27 分')

@@ -100,7 +100,7 @@ export default function ScaleResult() {
       </View>
 
       {result.followUpRequested && (
-        <View className='result-follow-up'>已通知您所在社区的心理咨询师，他们会尽快与您联系</View>
+        <View className='result-follow-up'>您的联系方式已提交到所在社区心理咨询师的待办中，他们查看后会与您联系；情况紧急请立即拨打心理援助热线 12356</View>
       )}
 
       <View className='card'>
