@@ -66,7 +66,7 @@ export default function BookingSettingsPage() {
 
   return (
     <PageContainer title="预约规则" subTitle="各类预约的时长、提前预约和取消规则，对全部站点和热线生效">
-      <Alert type="info" showIcon className="xq-form-alert" message="修改只影响之后的预约；已确认的预约保持原有时长和取消规则。" />
+      <Alert type="info" showIcon className="xq-form-alert" message="保存后立即生效，居民可选的时段按新规则计算。" />
       {failed ? (
         <Empty description="预约规则加载失败，请刷新重试" />
       ) : !items ? (
