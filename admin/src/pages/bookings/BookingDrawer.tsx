@@ -273,7 +273,10 @@ function CancelModal({ open, loading, onCancel, onSubmit }: { open: boolean; loa
 function HandoverModal({ open, detail, loading, onCancel, onSubmit }: { open: boolean; detail: BookingDetail; loading: boolean; onCancel(): void; onSubmit(counsellorId: number): Promise<void> }) {
   const staff = useStaff();
   // An in-person session stays at its station: offer that station's counsellors.
-  const options = useCounsellorOptions(staff, detail.kind === 'in_person' ? (detail.stationId ?? undefined) : undefined).filter((o) => o.value !== detail.counsellorId);
+  // Only published colleagues offering the session's mode can take it (the server checks the same).
+  const options = useCounsellorOptions(staff, detail.kind === 'in_person' ? (detail.stationId ?? undefined) : undefined).filter(
+    (o) => o.value !== detail.counsellorId && o.published && detail.kind !== 'callback' && o.modes.includes(detail.kind),
+  );
   const [counsellorId, setCounsellorId] = useState<number | undefined>();
   return (
     <Modal
@@ -286,7 +289,7 @@ function HandoverModal({ open, detail, loading, onCancel, onSubmit }: { open: bo
       destroyOnHidden
       afterClose={() => setCounsellorId(undefined)}
     >
-      <Typography.Paragraph type="secondary">转交后由新的咨询师负责本次预约，您将无法再查看咨询需求和咨询记录。同事须在该时段有空，否则服务器会拒绝转交。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">转交后由新的咨询师负责本次预约，原咨询师将无法再查看咨询需求和咨询记录。只能转交给已公开、提供该咨询方式的同事；如同事该时段已有安排，将无法转交。</Typography.Paragraph>
       <Select
         style={{ width: '100%' }}
         showSearch

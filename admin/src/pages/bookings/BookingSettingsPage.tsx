@@ -38,7 +38,7 @@ function KindCard({ settings, onSaved }: { settings: BookingKindSettings; onSave
         )}
         <ProFormDigit name="minNoticeMinutes" label="最短提前预约时间（分钟）" min={0} max={10080} fieldProps={{ precision: 0 }} extra="如 120 表示至少提前 2 小时预约" rules={[{ required: true, message: '请填写提前时间' }]} />
         <ProFormDigit name="maxDaysAhead" label="最多可提前预约天数" min={1} max={90} fieldProps={{ precision: 0 }} rules={[{ required: true, message: '请填写天数' }]} />
-        <ProFormDigit name="maxOpenPerResident" label="每位居民同时持有的预约数上限" min={1} max={10} fieldProps={{ precision: 0 }} rules={[{ required: true, message: '请填写上限' }]} />
+        <ProFormDigit name="maxOpenPerResident" label="每位居民同时持有的预约数上限" min={1} max={20} fieldProps={{ precision: 0 }} rules={[{ required: true, message: '请填写上限' }]} />
         <ProFormDigit
           name="cancelCutoffHours"
           label="免责取消截止（开始前小时数）"

@@ -100,11 +100,13 @@ describe('labels', () => {
 });
 
 describe('bookingActions', () => {
+  // The session runs 11:00-11:50 China time on 12-08; "now" is 10:00.
   const now = new Date('2026-12-08T02:00:00.000Z');
-  const detail = (over: Partial<BookingDetail>): Pick<BookingDetail, 'kind' | 'status' | 'start' | 'intake' | 'counsellorId'> => ({
+  const detail = (over: Partial<BookingDetail>): Pick<BookingDetail, 'kind' | 'status' | 'start' | 'end' | 'intake' | 'counsellorId'> => ({
     kind: 'in_person',
     status: 'confirmed',
     start: '2026-12-08T03:00:00.000Z',
+    end: '2026-12-08T03:50:00.000Z',
     intake: null,
     counsellorId: 7,
     ...over,
@@ -116,16 +118,19 @@ describe('bookingActions', () => {
     expect(bookingActions(detail({}), counsellor, now)).toEqual({ mark: false, markHint: '预约开始后才能标记到场情况', cancel: true, handover: true, notes: true });
   });
 
-  it('lets the assigned counsellor mark once started, and no longer cancel or hand over', () => {
-    expect(bookingActions(detail({ start: '2026-12-08T02:00:00.000Z' }), counsellor, now)).toEqual({ mark: true, markHint: null, cancel: false, handover: false, notes: true });
+  it('once started: marking and cancelling until the end, no hand-over', () => {
+    const running = detail({ start: '2026-12-08T01:30:00.000Z', end: '2026-12-08T02:20:00.000Z' });
+    expect(bookingActions(running, counsellor, now)).toEqual({ mark: true, markHint: null, cancel: true, handover: false, notes: true });
+    const over = detail({ start: '2026-12-08T01:00:00.000Z', end: '2026-12-08T01:50:00.000Z' });
+    expect(bookingActions(over, counsellor, now)).toEqual({ mark: true, markHint: null, cancel: false, handover: false, notes: true });
   });
 
-  it('gives an overseer only the cancellation, and another counsellor nothing', () => {
-    expect(bookingActions(detail({}), manager, now)).toEqual({ mark: false, markHint: null, cancel: true, handover: false, notes: false });
+  it('gives an overseer the handling without the notes, and another counsellor nothing', () => {
+    expect(bookingActions(detail({}), manager, now)).toEqual({ mark: false, markHint: '预约开始后才能标记到场情况', cancel: true, handover: true, notes: false });
     expect(bookingActions(detail({ counsellorId: 8 }), counsellor, now)).toEqual({ mark: false, markHint: null, cancel: false, handover: false, notes: false });
   });
 
-  it('treats a duty counsellor given the intake of a call-back as assigned, without hand-over', () => {
+  it('treats a counsellor given the intake of a call-back as assigned, without hand-over', () => {
     const intake = { topic: null, note: null, ageBand: '18to34' as const, guardian: null, sensitiveConsent: false };
     expect(bookingActions(detail({ kind: 'callback', counsellorId: null, intake }), { ...counsellor, myCounsellorId: null }, now)).toEqual({
       mark: false,
@@ -137,6 +142,12 @@ describe('bookingActions', () => {
   });
 
   it('keeps only the session notes once a booking is closed', () => {
-    expect(bookingActions(detail({ status: 'attended', start: '2026-12-07T03:00:00.000Z' }), counsellor, now)).toEqual({ mark: false, markHint: null, cancel: false, handover: false, notes: true });
+    expect(bookingActions(detail({ status: 'attended', start: '2026-12-07T03:00:00.000Z', end: '2026-12-07T03:50:00.000Z' }), counsellor, now)).toEqual({
+      mark: false,
+      markHint: null,
+      cancel: false,
+      handover: false,
+      notes: true,
+    });
   });
 });

@@ -220,13 +220,13 @@ export function isMaskedPhone(phone: string): boolean {
 }
 
 export interface BookingActions {
-  /** 标记已到场 / 标记未到场: the assigned counsellor, once the session has started. */
+  /** 标记已到场 / 标记未到场: once the session has started. */
   mark: boolean;
   /** Why marking is not offered yet, for a disabled button's tooltip. */
   markHint: string | null;
-  /** 机构取消: a confirmed booking not yet started. */
+  /** 机构取消: a confirmed booking not yet ended. */
   cancel: boolean;
-  /** 转交同事: the assigned counsellor, a counsellor session not yet started. */
+  /** 转交同事: a counsellor session not yet started. */
   handover: boolean;
   /** 咨询记录: the assigned counsellor only. */
   notes: boolean;
@@ -234,22 +234,25 @@ export interface BookingActions {
 
 /**
  * What the drawer offers. `assigned`: the caller is the booking's counsellor (or, for a call-back,
- * one of the line's duty counsellors); the server gives such callers the intake, so a non-null
- * intake also counts. The server checks again; this only avoids offering what would be refused.
+ * a counsellor of the line's region); the server gives such callers the intake, so a non-null intake
+ * also counts. Overseers (station managers at the desk) mark, cancel and hand over too; notes stay
+ * with the assigned counsellor. The server checks again; this only avoids offering what it refuses.
  */
 export function bookingActions(
-  b: Pick<BookingDetail, 'kind' | 'status' | 'start' | 'intake' | 'counsellorId'>,
+  b: Pick<BookingDetail, 'kind' | 'status' | 'start' | 'end' | 'intake' | 'counsellorId'>,
   who: { handle: boolean; oversee: boolean; myCounsellorId: number | null },
   now: Date,
 ): BookingActions {
   const assigned = who.handle && (b.intake !== null || (who.myCounsellorId !== null && b.counsellorId === who.myCounsellorId));
+  const may = assigned || who.oversee;
   const confirmed = b.status === 'confirmed';
   const started = Date.parse(b.start) <= now.getTime();
+  const ended = Date.parse(b.end) <= now.getTime();
   return {
-    mark: assigned && confirmed && started,
-    markHint: assigned && confirmed && !started ? '预约开始后才能标记到场情况' : null,
-    cancel: confirmed && !started && (assigned || who.oversee),
-    handover: assigned && confirmed && !started && b.kind !== 'callback',
+    mark: may && confirmed && started,
+    markHint: may && confirmed && !started ? '预约开始后才能标记到场情况' : null,
+    cancel: may && confirmed && !ended,
+    handover: may && confirmed && !started && b.kind !== 'callback' && b.counsellorId !== null,
     notes: assigned,
   };
 }

@@ -4,7 +4,7 @@
  * (published stations and profiles), which is enough to filter and to hand a booking over.
  */
 import { useEffect, useState } from 'react';
-import type { AdminCounsellor, StaffDto } from '@xinqiao/shared';
+import type { AdminCounsellor, SessionMode, StaffDto } from '@xinqiao/shared';
 import { counsellorsApi } from '../../api/counsellors';
 import { stationsApi } from '../../api/stations';
 import { allows } from '../../auth/permissions';
@@ -33,17 +33,24 @@ export function useStationOptions(staff: Pick<StaffDto, 'role'>): NamedOption[] 
   return options;
 }
 
+export interface CounsellorOption extends NamedOption {
+  modes: SessionMode[];
+  /** Public profiles are always published; the admin list also has unpublished ones. */
+  published: boolean;
+}
+
 /** Counsellors to filter by or hand over to, optionally those of one station. */
-export function useCounsellorOptions(staff: Pick<StaffDto, 'role'>, stationId?: number): NamedOption[] {
-  const [options, setOptions] = useState<NamedOption[]>([]);
+export function useCounsellorOptions(staff: Pick<StaffDto, 'role'>, stationId?: number): CounsellorOption[] {
+  const [options, setOptions] = useState<CounsellorOption[]>([]);
   const admin = allows(staff.role, 'stations.manage');
   useEffect(() => {
     let cancelled = false;
     const load = admin
       ? counsellorsApi.list({ pageSize: 100, stationId }, { silent: true }).then((p) => p.items)
-      : counsellorsApi.publicList({ pageSize: 100, stationId }, { silent: true }).then((p) => p.items);
+      : counsellorsApi.publicList({ pageSize: 100, stationId }, { silent: true }).then((p) => p.items.map((c) => ({ ...c, published: true })));
     load.then(
-      (items) => !cancelled && setOptions(items.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name }))),
+      (items) =>
+        !cancelled && setOptions(items.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name, modes: c.modes, published: c.published }))),
       () => !cancelled && setOptions([]),
     );
     return () => {
