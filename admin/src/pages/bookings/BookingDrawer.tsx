@@ -93,7 +93,7 @@ function DetailBody({ detail, myCounsellorId, onUpdated }: { detail: BookingDeta
   const detailsTab = (
     <>
       {actionError ? <Alert type="error" showIcon closable className="xq-form-alert" message={actionError} onClose={() => setActionError(null)} /> : null}
-      <Descriptions column={1} size="small" bordered labelStyle={{ width: 110 }}>
+      <Descriptions column={1} size="small" bordered styles={{ label: { width: 110 } }}>
         <Descriptions.Item label="状态">
           <Tag color={STATUS_TAG_COLOURS[detail.status]}>{BOOKING_STATUS_LABELS[detail.status]}</Tag>
         </Descriptions.Item>
@@ -122,7 +122,7 @@ function DetailBody({ detail, myCounsellorId, onUpdated }: { detail: BookingDeta
       {detail.intake === null ? (
         <Alert type="info" showIcon icon={<LockOutlined />} message="仅指定咨询师可查看咨询需求" />
       ) : (
-        <Descriptions column={1} size="small" bordered labelStyle={{ width: 110 }} data-testid="booking-intake">
+        <Descriptions column={1} size="small" bordered styles={{ label: { width: 110 } }} data-testid="booking-intake">
           <Descriptions.Item label="咨询主题">
             {detail.intake.topic ? INTAKE_TOPIC_LABELS[detail.intake.topic] : <Typography.Text type="secondary">居民未填写</Typography.Text>}
           </Descriptions.Item>

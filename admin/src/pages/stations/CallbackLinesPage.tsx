@@ -61,7 +61,7 @@ function LineModalBody({ line, lines, hotlines, trigger, onDone, afterClose }: M
       </Form.Item>
       <ProFormDigit name="capacityPerWindow" label="每个时段可回电数" min={1} max={50} width="sm" fieldProps={{ precision: 0 }} extra="值班人员在一个回电时段内能打出的电话数，约满后居民无法再选该时段" rules={[{ required: true, message: '请填写回电数' }]} />
       <Form.Item label="每周回电时间" extra="居民按“预约规则”中的回电时段长度，在这些时间内选择回电时段；法定节假日不安排回电。">
-        <Descriptions column={1} size="small" bordered labelStyle={{ width: 72 }}>
+        <Descriptions column={1} size="small" bordered styles={{ label: { width: 72 } }}>
           {WEEKDAYS.map((d) => (
             <Descriptions.Item key={d} label={WEEKDAY_LABELS[d]}>
               <TimeRangesField name={['weekly', String(d)]} emptyText="不回电" />
