@@ -41,6 +41,11 @@ const StationEditorPage = lazy(() => import('./pages/stations/StationEditorPage'
 const CounsellorListPage = lazy(() => import('./pages/counsellors/CounsellorListPage'));
 const CounsellorEditorPage = lazy(() => import('./pages/counsellors/CounsellorEditorPage'));
 const HolidaysPage = lazy(() => import('./pages/holidays/HolidaysPage'));
+const CallbackLinesPage = lazy(() => import('./pages/stations/CallbackLinesPage'));
+const BookingsPage = lazy(() => import('./pages/bookings/BookingsPage'));
+const BookingStatsPage = lazy(() => import('./pages/bookings/BookingStatsPage'));
+const BookingSettingsPage = lazy(() => import('./pages/bookings/BookingSettingsPage'));
+const MyAvailabilityPage = lazy(() => import('./pages/bookings/MyAvailabilityPage'));
 
 const guarded = (permission: PermissionRequirement, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
@@ -51,6 +56,9 @@ const EVENT_READERS: PermissionRequirement = ['events.manage', 'events.checkin']
 
 /** The holiday calendar is kept by `bookings.configure` and read by station managers. */
 const HOLIDAY_READERS: PermissionRequirement = ['bookings.configure', 'stations.manage'];
+
+/** Counsellors handle their bookings; station managers and region admins oversee them. */
+const BOOKING_READERS: PermissionRequirement = ['bookings.handle', 'bookings.oversee'];
 
 /** Pages used on a phone at the door or on a projector: signed in, but without the console frame. */
 const standalone = (permission: PermissionRequirement, page: ReactNode) => <RequireAuth>{guarded(permission, page)}</RequireAuth>;
@@ -91,6 +99,12 @@ export function AppRoutes() {
             <Route path="counsellors/new" element={guarded('stations.manage', <CounsellorEditorPage />)} />
             <Route path="counsellors/:id" element={guarded('stations.manage', <CounsellorEditorPage />)} />
             <Route path="holidays" element={guarded(HOLIDAY_READERS, <HolidaysPage />)} />
+            <Route path="callback-lines" element={guarded('stations.manage', <CallbackLinesPage />)} />
+            <Route path="booking" element={<GroupIndex group="/booking" />} />
+            <Route path="bookings" element={guarded(BOOKING_READERS, <BookingsPage />)} />
+            <Route path="my-availability" element={guarded('bookings.handle', <MyAvailabilityPage />)} />
+            <Route path="booking-stats" element={guarded('bookings.oversee', <BookingStatsPage />)} />
+            <Route path="booking-settings" element={guarded('bookings.configure', <BookingSettingsPage />)} />
             <Route path="knowledge" element={<GroupIndex group="/knowledge" />} />
             <Route path="questions" element={guarded('quizzes.manage', <QuestionListPage />)} />
             <Route path="quizzes" element={guarded(QUIZ_READERS, <QuizListPage />)} />

@@ -1,10 +1,19 @@
-import type { AdminCounsellor, AdminCounsellorQuery, CounsellorAccount, CounsellorAccountQuery, CounsellorInput, Page } from '@xinqiao/shared';
+import type {
+  AdminCounsellor,
+  AdminCounsellorQuery,
+  CounsellorAccount,
+  CounsellorAccountQuery,
+  CounsellorInput,
+  CounsellorListQuery,
+  CounsellorSummary,
+  Page,
+} from '@xinqiao/shared';
 import { http, type RequestOptions } from './client';
 
 type ReadOptions = Pick<RequestOptions, 'silent'>;
 
 export const counsellorsApi = {
-  list: (query: AdminCounsellorQuery) => http.get<Page<AdminCounsellor>>('/admin/counsellors', query),
+  list: (query: AdminCounsellorQuery, opts?: ReadOptions) => http.get<Page<AdminCounsellor>>('/admin/counsellors', query, opts),
   get: (id: number, opts?: ReadOptions) => http.get<AdminCounsellor>(`/admin/counsellors/${id}`, undefined, opts),
   create: (input: CounsellorInput) => http.post<AdminCounsellor>('/admin/counsellors', input),
   /** Publishing needs `publishConsent: true`; the server records when and by whom. */
@@ -12,4 +21,15 @@ export const counsellorsApi = {
   remove: (id: number) => http.delete(`/admin/counsellors/${id}`),
   /** Counsellor accounts of the caller's region a profile may link. */
   accounts: (query: CounsellorAccountQuery, opts?: ReadOptions) => http.get<CounsellorAccount[]>('/admin/counsellors/accounts', query, opts),
+
+  /**
+   * The profile linked to the signed-in account: the list filtered by the account (`staffId`, an
+   * addition to AdminCounsellorQuery the server allows to bookings.handle for the caller's own id).
+   */
+  mine: async (staffId: number): Promise<AdminCounsellor | null> => {
+    const page = await http.get<Page<AdminCounsellor>>('/admin/counsellors', { staffId, pageSize: 1 }, { silent: true });
+    return page.items.find((c) => c.staffId === staffId) ?? null;
+  },
+  /** Published profiles, for staff without stations.manage (a counsellor handing a booking over). */
+  publicList: (query: CounsellorListQuery, opts?: ReadOptions) => http.get<Page<CounsellorSummary>>('/counsellors', query, opts),
 };

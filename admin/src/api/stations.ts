@@ -1,4 +1,15 @@
-import type { AdminStation, AdminStationQuery, Page, StationException, StationExceptionInput, StationExceptionQuery, StationInput } from '@xinqiao/shared';
+import type {
+  AdminStation,
+  AdminStationQuery,
+  Page,
+  StationDetail,
+  StationException,
+  StationExceptionInput,
+  StationExceptionQuery,
+  StationInput,
+  StationListQuery,
+  StationSummary,
+} from '@xinqiao/shared';
 import { http, type RequestOptions } from './client';
 
 type ReadOptions = Pick<RequestOptions, 'silent'>;
@@ -15,4 +26,11 @@ export const stationsApi = {
   /** Sets the date's exception, replacing one already set for that date. */
   putException: (id: number, input: StationExceptionInput) => http.post<StationException>(`/admin/stations/${id}/exceptions`, input),
   removeException: (id: number, exceptionId: number) => http.delete(`/admin/stations/${id}/exceptions/${exceptionId}`),
+
+  /**
+   * The public directory (published stations): for staff without stations.manage, e.g. counsellors
+   * filtering their calendar, and for the next 14 days of resolved hours shaded behind it.
+   */
+  publicList: (query: StationListQuery, opts?: ReadOptions) => http.get<Page<StationSummary>>('/stations', query, opts),
+  publicDetail: (id: number, opts?: ReadOptions) => http.get<StationDetail>(`/stations/${id}`, undefined, opts),
 };

@@ -17,6 +17,11 @@ describe('visibleMenu', () => {
       '/stations',
       '/counsellors',
       '/holidays',
+      '/callback-lines',
+      '/booking',
+      '/bookings',
+      '/booking-stats',
+      '/booking-settings',
       '/knowledge',
       '/questions',
       '/quizzes',
@@ -46,6 +51,10 @@ describe('visibleMenu', () => {
       '/stations',
       '/counsellors',
       '/holidays',
+      '/callback-lines',
+      '/booking',
+      '/bookings',
+      '/booking-stats',
       '/knowledge',
       '/questions',
       '/quizzes',
@@ -62,14 +71,14 @@ describe('visibleMenu', () => {
     ]);
   });
 
-  it('shows a counsellor only the alert queue', () => {
-    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts']);
-    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进']);
+  it('shows a counsellor the alert queue, their bookings and their own bookable time', () => {
+    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/booking', '/bookings', '/my-availability']);
+    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '预约日历', '我的可预约时间']);
   });
 
-  it('shows a station manager only the service network: stations, counsellors and the holiday calendar', () => {
-    expect(paths(visibleMenu('station_manager'))).toEqual(['/', '/service-network', '/stations', '/counsellors', '/holidays']);
-    expect(visibleSections('station_manager').map((s) => s.name)).toEqual(['服务站点', '咨询师', '节假日安排']);
+  it('shows a station manager the service network and the oversight of bookings, without the booking rules', () => {
+    expect(paths(visibleMenu('station_manager'))).toEqual(['/', '/service-network', '/stations', '/counsellors', '/holidays', '/callback-lines', '/booking', '/bookings', '/booking-stats']);
+    expect(visibleSections('station_manager').map((s) => s.name)).toEqual(['服务站点', '咨询师', '节假日安排', '热线回电', '预约日历', '预约统计']);
   });
 
   it('shows an editor content, the question bank and quizzes, but not the awareness figures', () => {

@@ -19,6 +19,12 @@ export interface MenuEntry {
     | 'station'
     | 'counsellor'
     | 'holiday'
+    | 'callbackLine'
+    | 'booking'
+    | 'bookingCalendar'
+    | 'bookingStats'
+    | 'availability'
+    | 'bookingSettings'
     | 'knowledge'
     | 'question'
     | 'quiz'
@@ -74,6 +80,24 @@ export const MENU: MenuEntry[] = [
         permission: ['bookings.configure', 'stations.manage'],
         description: '按国务院办公厅通知维护放假和调休上班日期，各站点据此开放',
       },
+      { path: '/callback-lines', name: '热线回电', icon: 'callbackLine', permission: 'stations.manage', description: '设置可预约回电的热线、回电时段和每时段回电数' },
+    ],
+  },
+  {
+    path: '/booking',
+    name: '预约服务',
+    icon: 'booking',
+    children: [
+      {
+        path: '/bookings',
+        name: '预约日历',
+        icon: 'bookingCalendar',
+        permission: ['bookings.handle', 'bookings.oversee'],
+        description: '按日、按周查看到站面询、电话咨询和热线回电预约，标记到场并处理',
+      },
+      { path: '/my-availability', name: '我的可预约时间', icon: 'availability', permission: 'bookings.handle', description: '设置每周可接受预约的时段和个别日期的调整' },
+      { path: '/booking-stats', name: '预约统计', icon: 'bookingStats', permission: 'bookings.oversee', description: '按站点、月份统计预约、到场、取消和满意度并导出' },
+      { path: '/booking-settings', name: '预约规则', icon: 'bookingSettings', permission: 'bookings.configure', description: '设置各类预约的时长、提前预约和取消规则' },
     ],
   },
   {

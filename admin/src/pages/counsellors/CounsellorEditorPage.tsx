@@ -13,7 +13,9 @@ import { PageLoading } from '../../components/PageLoading';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { formatDateTime } from '../../utils/format';
 import { labelOptions } from '../../utils/proTable';
+import { useStationOptions } from '../bookings/lookups';
 import { AccountSelect } from './AccountSelect';
+import { AvailabilityEditor } from './AvailabilityEditor';
 import { CONSENT_LABEL, consentRecordText, counsellorFormProblems, counsellorToForm, emptyCounsellorForm, toCounsellorInput, type CounsellorFormValues } from './counsellorForm';
 import { StationSelect } from './StationSelect';
 
@@ -32,6 +34,8 @@ export default function CounsellorEditorPage() {
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const published = Form.useWatch('published', form) as boolean | undefined;
+  const stationOptions = useStationOptions(staff);
+  const stationNames = useMemo(() => new Map(stationOptions.map((o) => [o.value, o.label])), [stationOptions]);
 
   const loadedId = counsellor?.id;
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -131,7 +135,7 @@ export default function CounsellorEditorPage() {
           </Form.Item>
         </ProCard>
 
-        <ProCard title="公开" style={{ marginBottom: 64 }}>
+        <ProCard title="公开" style={{ marginBottom: 16 }}>
           <ProFormSwitch name="published" label="在小程序中公开" checkedChildren="公开" unCheckedChildren="不公开" />
           {published ? (
             <Form.Item name="publishConsent" valuePropName="checked" extra="公开前请取得咨询师本人的同意（可书面或电子签署）；系统会记录确认的时间和确认人。">
@@ -147,6 +151,14 @@ export default function CounsellorEditorPage() {
           {!published ? <Alert type="info" showIcon message="未公开的咨询师信息只在管理后台可见。" /> : null}
         </ProCard>
       </ProForm>
+
+      {counsellor ? (
+        <div id="availability">
+          <AvailabilityEditor counsellor={counsellor} stationNames={stationNames} />
+        </div>
+      ) : (
+        <Alert type="info" showIcon message="保存咨询师信息后可设置可预约时间。" style={{ marginBottom: 64 }} />
+      )}
 
       <FooterToolbar>
         <Space>
