@@ -125,6 +125,20 @@ describe(`"请人联系我" help requests in the alert queue on ${TEST_DB}`, () 
     expect(await count('alerts', "source = 'scale'")).toBe(0);
   });
 
+  it('makes one alert of requests sent at the same moment, at the most urgent colour', async () => {
+    const token = await t.residentToken('help-racer');
+    const urgencies = ['anytime', 'soon', 'now', 'anytime', 'soon', 'anytime'] as const;
+    const bodies = await Promise.all(urgencies.map((urgency) => request({ urgency, note: null })));
+    const results = await Promise.all(bodies.map((b) => t.post('/api/v1/help-requests', b, token)));
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(new Set(results.map((r) => r.body.alertId)).size).toBe(1);
+    expect(await count('alerts')).toBe(1);
+    expect(await count('help_requests')).toBe(6);
+    const [alert] = await t.dataSource.query('SELECT colour, helpUrgency, dueAt FROM alerts');
+    expect(alert).toMatchObject({ colour: 'red', helpUrgency: 'now' });
+    expect(alert.dueAt).not.toBeNull();
+  });
+
   it('answers `now` with 12356 first, then 110 and 120, then the 24-hour lines of the region', async () => {
     const admin = await t.staffToken('region_yc');
     const line = await t.post(
