@@ -1,13 +1,18 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ALERT_COLOURS, type AgeBand, type AlertColour, type AlertStatus, type PopulationGroup } from '@xinqiao/shared';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ALERT_COLOURS, type AgeBand, type AlertColour, type AlertSource, type AlertStatus, type HelpUrgency, type PopulationGroup } from '@xinqiao/shared';
 import { encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
+import { Resident } from '../residents/resident.entity';
 import { ScaleResponse } from '../scales/scale-response.entity';
 
 /**
- * A 三色预警 alert raised by a response whose respondent agreed to be followed up. Later such
- * responses to the same scale join it while it is open (`alert_responses`); `responseId` is the
- * first, and deleting it deletes the alert.
+ * A 三色预警 alert, raised by one of two sources:
+ * - `scale`: a response whose respondent agreed to be followed up. Later such responses to the same
+ *   scale join it while it is open (`alert_responses`); `responseId` is the first, and deleting it
+ *   deletes the alert.
+ * - `help_request`: a "请人联系我" request (`help_requests`, which reference the alert). Later
+ *   requests of the same resident join it while it is open.
+ * Either way, deleting the resident deletes the alert.
  */
 @Entity('alerts')
 @Index(['regionPath', 'status'])
@@ -15,17 +20,27 @@ export class Alert {
   @PrimaryGeneratedColumn()
   id: number;
 
+  @Column({ type: 'varchar', length: 16, default: 'scale' })
+  source: AlertSource;
+
+  /** The response that raised a scale alert; null for a help request (NULLs never collide). */
   @Index({ unique: true })
-  @Column({ type: 'int' })
-  responseId: number;
+  @Column({ type: 'int', nullable: true })
+  responseId: number | null;
 
   // Deleting the response (by the resident, or with their account) deletes the alert.
-  @OneToOne(() => ScaleResponse, { onDelete: 'CASCADE' })
+  @OneToOne(() => ScaleResponse, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'responseId' })
   response?: ScaleResponse;
 
+  @Index()
   @Column({ type: 'int' })
   residentId: number;
+
+  // A help-request alert has no response to go with: it goes with the resident's account (PIPL art. 47).
+  @ManyToOne(() => Resident, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'residentId' })
+  resident?: Resident;
 
   @Column({ type: 'varchar', length: 8 })
   colour: AlertColour;
@@ -38,21 +53,27 @@ export class Alert {
   status: AlertStatus;
 
   /**
-   * `residentId:scaleCode` while the alert is not closed, null once it is. Unique: a resident has at
-   * most one unclosed alert per scale, even when two submissions race (NULLs never collide).
+   * `residentId:scaleCode` (scale) or `residentId#help` (help request) while the alert is not closed,
+   * null once it is. Unique: a resident has at most one unclosed alert per scale and one for help
+   * requests, even when two submissions race (NULLs never collide).
    */
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 48, nullable: true })
   openKey: string | null;
 
-  @Column({ type: 'varchar', length: 32 })
-  scaleCode: string;
+  /** Scale alerts only (null for a help request), like the score and band below. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  scaleCode: string | null;
 
-  @Column({ type: 'double' })
-  score: number;
+  @Column({ type: 'double', nullable: true })
+  score: number | null;
 
-  @Column({ type: 'varchar', length: 32 })
-  bandLabel: string;
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  bandLabel: string | null;
+
+  /** Help requests only: the most urgent urgency asked for while the alert was open. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  helpUrgency: HelpUrgency | null;
 
   @Column({ type: 'boolean', default: false })
   crisis: boolean;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HotlinesModule } from '../hotlines/hotlines.module';
 import { Region } from '../regions/region.entity';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
@@ -10,10 +11,13 @@ import { AlertFollowUp } from './alert-follow-up.entity';
 import { AlertResponse } from './alert-response.entity';
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
+import { HelpRequest } from './help-request.entity';
+import { HelpRequestsController } from './help-requests.controller';
+import { HelpRequestsService } from './help-requests.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Alert, AlertFollowUp, AlertResponse, ScaleResponse, Region]), RegionsModule, ResidentsModule, ScalesModule],
-  controllers: [AlertsController],
-  providers: [AlertsService],
+  imports: [TypeOrmModule.forFeature([Alert, AlertFollowUp, AlertResponse, HelpRequest, ScaleResponse, Region]), RegionsModule, ResidentsModule, ScalesModule, HotlinesModule],
+  controllers: [AlertsController, HelpRequestsController],
+  providers: [AlertsService, HelpRequestsService],
 })
 export class AlertsModule {}

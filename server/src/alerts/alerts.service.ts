@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
+  ALERT_SOURCE_LABELS,
   itemOptions,
   phoneShownTo,
   type AlertDetail,
@@ -22,6 +23,7 @@ import type { AlertQueryDto, CloseAlertDto, FollowUpDto } from './alert.dto';
 import { Alert, priorityOf } from './alert.entity';
 import { AlertFollowUp } from './alert-follow-up.entity';
 import { AlertResponse } from './alert-response.entity';
+import { HelpRequest } from './help-request.entity';
 
 /** A follow-up time may be a little ahead of the server clock (phones drift), not more. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -34,6 +36,7 @@ export class AlertsService implements OnModuleInit {
     @InjectRepository(AlertFollowUp) private readonly followUps: Repository<AlertFollowUp>,
     @InjectRepository(AlertResponse) private readonly submissions: Repository<AlertResponse>,
     @InjectRepository(ScaleResponse) private readonly responses: Repository<ScaleResponse>,
+    @InjectRepository(HelpRequest) private readonly helpRequests: Repository<HelpRequest>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly regions: RegionsService,
     private readonly scales: ScalesService,
@@ -84,20 +87,56 @@ export class AlertsService implements OnModuleInit {
 
   async detail(staff: StaffPrincipal, id: number): Promise<AlertDetail> {
     const alert = await this.find(staff, id);
+    const followUps = await this.followUps.find({ where: { alertId: alert.id }, order: { at: 'ASC', id: 'ASC' } });
+    const [row] = await this.toRows([alert]);
+    const common = {
+      ...row,
+      followUps: followUps.map((f) => ({
+        id: f.id,
+        at: f.at.toISOString(),
+        method: f.method,
+        outcome: f.outcome,
+        nextColour: f.nextColour,
+        counsellorName: f.counsellorName,
+        createdAt: f.createdAt.toISOString(),
+      })),
+      closeNote: alert.closeNote,
+    };
+    // In full only to the counsellor who claimed the alert: the one who calls.
+    const phone = (p: string | null | undefined) => phoneShownTo(staff, { kind: 'alert', assigneeId: alert.assigneeId }, p);
+    if (alert.source === 'help_request') {
+      const requests = await this.helpRequests.find({ where: { alertId: alert.id }, order: { submittedAt: 'ASC', id: 'ASC' } });
+      // The counsellor calls the contact the resident gave last.
+      const latest = requests.at(-1);
+      return {
+        ...common,
+        contactName: latest?.contactName ?? null,
+        contactPhone: phone(latest?.contactPhone),
+        guardian: null,
+        criticalItems: [],
+        answers: [],
+        submissions: [],
+        helpRequests: requests.map((r) => ({
+          id: r.id,
+          submittedAt: r.submittedAt.toISOString(),
+          urgency: r.urgency,
+          colour: r.colour,
+          note: r.sensitiveConsent ? r.note : null,
+          guardian: r.guardianName && r.guardianRelation ? { name: r.guardianName, relation: r.guardianRelation } : null,
+        })),
+      };
+    }
     const submissions = await this.submissions.find({ where: { alertId: alert.id }, order: { submittedAt: 'ASC', id: 'ASC' } });
     // The counsellor acts on the latest answers and contact the resident gave.
-    const latest = submissions.at(-1)?.responseId ?? alert.responseId;
+    const latest = submissions.at(-1)?.responseId ?? alert.responseId!;
     const response = await this.responses.findOneOrFail({ where: { id: latest } });
     const def = await this.scales.version(response.scaleCode, response.scaleVersion);
     const answers = JSON.parse(response.answers ?? '{}') as ScaleAnswers;
     const critical = new Set(JSON.parse(response.criticalItems) as string[]);
-    const followUps = await this.followUps.find({ where: { alertId: alert.id }, order: { at: 'ASC', id: 'ASC' } });
-    const [row] = await this.toRows([alert]);
     return {
-      ...row,
+      ...common,
       contactName: response.contactName,
-      // In full only to the counsellor who claimed the alert: the one who calls.
-      contactPhone: phoneShownTo(staff, { kind: 'alert', assigneeId: alert.assigneeId }, response.contactPhone),
+      contactPhone: phone(response.contactPhone),
       guardian: response.guardianName && response.guardianRelation ? { name: response.guardianName, relation: response.guardianRelation } : null,
       criticalItems: [...critical],
       answers: (def?.items ?? []).map((item) => {
@@ -118,16 +157,7 @@ export class AlertsService implements OnModuleInit {
         colour: x.colour,
         crisis: Boolean(x.crisis),
       })),
-      followUps: followUps.map((f) => ({
-        id: f.id,
-        at: f.at.toISOString(),
-        method: f.method,
-        outcome: f.outcome,
-        nextColour: f.nextColour,
-        counsellorName: f.counsellorName,
-        createdAt: f.createdAt.toISOString(),
-      })),
-      closeNote: alert.closeNote,
+      helpRequests: [],
     };
   }
 
@@ -208,11 +238,14 @@ export class AlertsService implements OnModuleInit {
       id: a.id,
       colour: a.colour,
       status: a.status,
+      source: a.source,
       scaleCode: a.scaleCode,
-      scaleTitle: titles.get(a.scaleCode) ?? a.scaleCode,
+      scaleTitle: a.scaleCode === null ? ALERT_SOURCE_LABELS[a.source] : titles.get(a.scaleCode) ?? a.scaleCode,
       score: a.score,
       bandLabel: a.bandLabel,
-      crisis: a.crisis,
+      helpUrgency: a.helpUrgency,
+      // MySQL hands booleans back as 1/0 in some paths.
+      crisis: Boolean(a.crisis),
       regionId: a.regionId,
       regionName: names.get(a.regionId) ?? '',
       populationGroup: a.populationGroup,
@@ -233,6 +266,7 @@ export class AlertsService implements OnModuleInit {
     const followUps = alerts.length ? await this.followUps.find({ where: { alertId: In(ids) }, order: { at: 'ASC' } }) : [];
     const submissions = alerts.length ? await this.submissions.find({ where: { alertId: In(ids) }, order: { submittedAt: 'ASC', id: 'ASC' } }) : [];
     return alerts.map((a) => ({
+      source: a.source,
       responseId: a.responseId,
       responseIds: submissions.filter((x) => x.alertId === a.id).map((x) => x.responseId),
       colour: a.colour,

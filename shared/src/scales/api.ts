@@ -1,5 +1,6 @@
 /** What the scale, response and alert endpoints send and accept. */
 import type { Hotline } from '../hotlines';
+import type { GuardianConsent, HelpUrgency } from '../bookings/types';
 import type { AgeBand, PopulationGroup } from '../people';
 import type { AlertColour } from './alerts';
 import type { ScaleAnswers, ScaleAudience, ScaleBandLevel, ScaleDefinition, ScaleLicence } from './types';
@@ -172,15 +173,31 @@ export const FOLLOW_UP_METHOD_LABELS: Record<FollowUpMethod, string> = {
   other: '其他',
 };
 
+/**
+ * What raised an alert: a scale result with follow-up consent, or a "请人联系我" help request
+ * (POST /api/v1/help-requests). Both go to the same queue and are claimed, followed up and closed alike.
+ */
+export const ALERT_SOURCES = ['scale', 'help_request'] as const;
+export type AlertSource = (typeof ALERT_SOURCES)[number];
+export const ALERT_SOURCE_LABELS: Record<AlertSource, string> = { scale: '量表测评', help_request: '求助请求' };
+
 /** A row of the alert queue: no answers, no contact details. */
 export interface AlertRow {
   id: number;
   colour: AlertColour;
   status: AlertStatus;
-  scaleCode: string;
+  source: AlertSource;
+  /** null for a help request. */
+  scaleCode: string | null;
+  /** The scale's title, or ALERT_SOURCE_LABELS.help_request ("求助请求"). */
   scaleTitle: string;
-  score: number;
-  bandLabel: string;
+  /** null for a help request. */
+  score: number | null;
+  /** null for a help request. */
+  bandLabel: string | null;
+  /** Help requests: the most urgent urgency among the alert's requests; null for scale alerts. */
+  helpUrgency: HelpUrgency | null;
+  /** A result on the crisis path, or a help request with urgency `now`. */
   crisis: boolean;
   regionId: number;
   regionName: string;
@@ -221,17 +238,34 @@ export interface AlertSubmission {
   crisis: boolean;
 }
 
+/** A help request on an alert's timeline: the one that raised it, then each later one while it was open. */
+export interface AlertHelpRequest {
+  id: number;
+  submittedAt: string;
+  urgency: HelpUrgency;
+  /** The colour this request called for on its own (HELP_URGENCY_COLOURS). */
+  colour: AlertColour;
+  /** The resident's own words (shown with their separate sensitive-information consent only). */
+  note: string | null;
+  guardian: GuardianConsent | null;
+}
+
 /** The full alert for the counsellor handling it: reading it is audited. */
 export interface AlertDetail extends AlertRow {
-  /** Contact, guardian, critical items and answers are those of the latest submission. */
+  /**
+   * Contact, guardian, critical items and answers are those of the latest submission; for a help
+   * request, contact is that of the latest request (its guardian is in `helpRequests`).
+   */
   contactName: string | null;
   /** In full for the counsellor who claimed the alert, masked (138****8000) for anyone else (phoneShownTo). */
   contactPhone: string | null;
   guardian: { name: string; relation: GuardianRelation } | null;
   criticalItems: string[];
   answers: { itemId: string; text: string; value: number; label: string; critical: boolean }[];
-  /** Oldest first. */
+  /** Oldest first; empty for a help request. */
   submissions: AlertSubmission[];
+  /** Oldest first; empty for a scale alert. */
+  helpRequests: AlertHelpRequest[];
   followUps: AlertFollowUp[];
   closeNote: string | null;
 }

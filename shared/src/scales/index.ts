@@ -6,3 +6,4 @@ export * from './definitions';
 export * from './api';
 export * from './catalog';
 export * from './stats';
+export * from './help-requests';

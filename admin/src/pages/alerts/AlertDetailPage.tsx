@@ -6,8 +6,10 @@ import {
   AGE_BAND_LABELS,
   FOLLOW_UP_METHOD_LABELS,
   GUARDIAN_RELATION_LABELS,
+  HELP_URGENCY_LABELS,
   POPULATION_GROUP_LABELS,
   type AlertDetail,
+  type AlertHelpRequest,
 } from '@xinqiao/shared';
 import { alertsApi } from '../../api/alerts';
 import { ApiRequestError } from '../../api/client';
@@ -16,7 +18,7 @@ import { NotAllowed } from '../../components/NotAllowed';
 import { PageLoading } from '../../components/PageLoading';
 import { formatDateTime } from '../../utils/format';
 import { AlertColourTag, AlertStatusTag, OverdueTag } from './AlertTags';
-import { ALERT_COLOUR_TAG_COLORS, alertPermissions, describeCriticalItems, laterSubmissions } from './alertView';
+import { ALERT_COLOUR_TAG_COLORS, alertPermissions, describeCriticalItems, laterHelpRequests, laterSubmissions } from './alertView';
 import { CloseAlertModal } from './CloseAlertModal';
 import { FollowUpModal } from './FollowUpModal';
 
@@ -96,6 +98,12 @@ export default function AlertDetailPage() {
   ].filter(Boolean);
 
   const critical = describeCriticalItems(alert);
+  const help = alert.source === 'help_request';
+  // A help request's guardian is free text ("母亲"); a scale's is one of GUARDIAN_RELATIONS.
+  const helpGuardian = alert.helpRequests.at(-1)?.guardian ?? null;
+  const guardian = help
+    ? helpGuardian && `${helpGuardian.name}（${helpGuardian.relation}）`
+    : alert.guardian && `${alert.guardian.name}（${GUARDIAN_RELATION_LABELS[alert.guardian.relation]}）`;
 
   return (
     <div className="alert-detail">
@@ -116,35 +124,54 @@ export default function AlertDetailPage() {
           showIcon
           className="xq-form-alert"
           message="您查看本条预警的记录已写入审计日志"
-          description="答题内容和联系方式属于敏感个人信息，仅用于本次跟进，请勿截屏、转发或另作他用。"
+          description={`${help ? '求助说明' : '答题内容'}和联系方式属于敏感个人信息，仅用于本次跟进，请勿截屏、转发或另作他用。`}
         />
         {claimError ? <Alert type="error" showIcon closable className="xq-form-alert" message={claimError} onClose={() => setClaimError(null)} /> : null}
 
-        <ProCard title="测评结果" bordered style={{ marginBottom: 16 }}>
-          <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
-            <Descriptions.Item label="预警等级">
-              <AlertColourTag colour={alert.colour} />
-            </Descriptions.Item>
-            <Descriptions.Item label="量表">{alert.scaleTitle}</Descriptions.Item>
-            <Descriptions.Item label="得分">{alert.score} 分</Descriptions.Item>
-            <Descriptions.Item label="结果分段">{alert.bandLabel}</Descriptions.Item>
-            <Descriptions.Item label="危机提示">{alert.crisis ? <Tag color="red">是</Tag> : '否'}</Descriptions.Item>
-            <Descriptions.Item label="提交时间">{formatDateTime(alert.createdAt)}</Descriptions.Item>
-            <Descriptions.Item label="危机条目" span="filled">
-              {critical.length ? (
-                <Space direction="vertical" size={2}>
-                  {critical.map((c) => (
-                    <Typography.Text key={c} type="danger">
-                      {c}
-                    </Typography.Text>
-                  ))}
-                </Space>
-              ) : (
-                '无'
-              )}
-            </Descriptions.Item>
-          </Descriptions>
-        </ProCard>
+        {help ? (
+          <ProCard title="求助请求" bordered style={{ marginBottom: 16 }}>
+            <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+              <Descriptions.Item label="预警等级">
+                <AlertColourTag colour={alert.colour} />
+              </Descriptions.Item>
+              <Descriptions.Item label="来源">
+                <Tag color="purple">{alert.scaleTitle}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label="紧急程度">
+                {alert.helpUrgency ? <Typography.Text type={alert.helpUrgency === 'now' ? 'danger' : undefined}>{HELP_URGENCY_LABELS[alert.helpUrgency]}</Typography.Text> : '-'}
+              </Descriptions.Item>
+              <Descriptions.Item label="危机提示">{alert.crisis ? <Tag color="red">是</Tag> : '否'}</Descriptions.Item>
+              <Descriptions.Item label="提交时间">{formatDateTime(alert.createdAt)}</Descriptions.Item>
+              <Descriptions.Item label="求助次数">{alert.helpRequests.length}</Descriptions.Item>
+            </Descriptions>
+          </ProCard>
+        ) : (
+          <ProCard title="测评结果" bordered style={{ marginBottom: 16 }}>
+            <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+              <Descriptions.Item label="预警等级">
+                <AlertColourTag colour={alert.colour} />
+              </Descriptions.Item>
+              <Descriptions.Item label="量表">{alert.scaleTitle}</Descriptions.Item>
+              <Descriptions.Item label="得分">{alert.score} 分</Descriptions.Item>
+              <Descriptions.Item label="结果分段">{alert.bandLabel}</Descriptions.Item>
+              <Descriptions.Item label="危机提示">{alert.crisis ? <Tag color="red">是</Tag> : '否'}</Descriptions.Item>
+              <Descriptions.Item label="提交时间">{formatDateTime(alert.createdAt)}</Descriptions.Item>
+              <Descriptions.Item label="危机条目" span="filled">
+                {critical.length ? (
+                  <Space direction="vertical" size={2}>
+                    {critical.map((c) => (
+                      <Typography.Text key={c} type="danger">
+                        {c}
+                      </Typography.Text>
+                    ))}
+                  </Space>
+                ) : (
+                  '无'
+                )}
+              </Descriptions.Item>
+            </Descriptions>
+          </ProCard>
+        )}
 
         <ProCard title="居民与联系方式" bordered style={{ marginBottom: 16 }}>
           <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
@@ -162,40 +189,44 @@ export default function AlertDetailPage() {
                 <Typography.Text type="secondary">居民未留联系电话</Typography.Text>
               )}
             </Descriptions.Item>
-            <Descriptions.Item label="监护人">
-              {alert.guardian ? `${alert.guardian.name}（${GUARDIAN_RELATION_LABELS[alert.guardian.relation]}）` : '-'}
-            </Descriptions.Item>
+            <Descriptions.Item label="监护人">{guardian || '-'}</Descriptions.Item>
             <Descriptions.Item label="区域">{alert.regionName}</Descriptions.Item>
             <Descriptions.Item label="人群">{alert.populationGroup ? POPULATION_GROUP_LABELS[alert.populationGroup] : '-'}</Descriptions.Item>
             <Descriptions.Item label="年龄段">{alert.ageBand ? AGE_BAND_LABELS[alert.ageBand] : '-'}</Descriptions.Item>
           </Descriptions>
         </ProCard>
 
-        <ProCard title={alert.submissions.length > 1 ? `答题明细（最近一次测评，共 ${alert.submissions.length} 次）` : '答题明细'} bordered style={{ marginBottom: 16 }}>
-          <Table<Answer>
-            rowKey="itemId"
-            size="small"
-            pagination={false}
-            dataSource={alert.answers}
-            rowClassName={(a) => (a.critical ? 'xq-answer-critical' : '')}
-            scroll={{ x: 'max-content' }}
-            columns={[
-              { title: '序号', key: 'index', width: 64, render: (_, __, i) => i + 1 },
-              {
-                title: '题目',
-                dataIndex: 'text',
-                render: (text: string, a) => (
-                  <Space size={4} wrap>
-                    <span>{text}</span>
-                    {a.critical ? <Tag color="red">危机条目</Tag> : null}
-                  </Space>
-                ),
-              },
-              { title: '回答', dataIndex: 'label', width: 220, render: (label: string, a) => (a.critical ? <Typography.Text strong type="danger">{label}</Typography.Text> : label) },
-              { title: '选项分值', dataIndex: 'value', width: 96 },
-            ]}
-          />
-        </ProCard>
+        {help ? (
+          <ProCard title={alert.helpRequests.length > 1 ? `求助说明（共 ${alert.helpRequests.length} 次求助）` : '求助说明'} bordered style={{ marginBottom: 16 }}>
+            <HelpRequestNotes requests={alert.helpRequests} />
+          </ProCard>
+        ) : (
+          <ProCard title={alert.submissions.length > 1 ? `答题明细（最近一次测评，共 ${alert.submissions.length} 次）` : '答题明细'} bordered style={{ marginBottom: 16 }}>
+            <Table<Answer>
+              rowKey="itemId"
+              size="small"
+              pagination={false}
+              dataSource={alert.answers}
+              rowClassName={(a) => (a.critical ? 'xq-answer-critical' : '')}
+              scroll={{ x: 'max-content' }}
+              columns={[
+                { title: '序号', key: 'index', width: 64, render: (_, __, i) => i + 1 },
+                {
+                  title: '题目',
+                  dataIndex: 'text',
+                  render: (text: string, a) => (
+                    <Space size={4} wrap>
+                      <span>{text}</span>
+                      {a.critical ? <Tag color="red">危机条目</Tag> : null}
+                    </Space>
+                  ),
+                },
+                { title: '回答', dataIndex: 'label', width: 220, render: (label: string, a) => (a.critical ? <Typography.Text strong type="danger">{label}</Typography.Text> : label) },
+                { title: '选项分值', dataIndex: 'value', width: 96 },
+              ]}
+            />
+          </ProCard>
+        )}
 
         <ProCard title="跟进记录" bordered>
           <FollowUpTimeline alert={alert} />
@@ -205,9 +236,39 @@ export default function AlertDetailPage() {
   );
 }
 
+/** What the resident wrote with each request, newest first: the counsellor reads the latest before calling. */
+function HelpRequestNotes({ requests }: { requests: AlertHelpRequest[] }) {
+  const newestFirst = [...requests].reverse();
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      {newestFirst.map((r) => (
+        <div key={r.id}>
+          <Space size={4} wrap>
+            <Typography.Text strong>{formatDateTime(r.submittedAt)}</Typography.Text>
+            <AlertColourTag colour={r.colour} />
+            <Typography.Text type="secondary">{HELP_URGENCY_LABELS[r.urgency]}</Typography.Text>
+          </Space>
+          <div style={{ whiteSpace: 'pre-wrap' }}>{r.note ?? <Typography.Text type="secondary">居民未填写情况说明</Typography.Text>}</div>
+        </div>
+      ))}
+    </Space>
+  );
+}
+
 function FollowUpTimeline({ alert }: { alert: AlertDetail }) {
-  // The resident's later results and the counsellors' contacts, in the order they happened.
+  // The resident's later results or requests and the counsellors' contacts, in the order they happened.
   const events = [
+    ...laterHelpRequests(alert).map(({ request: r, text }) => ({
+      at: r.submittedAt,
+      key: `h${r.id}`,
+      color: ALERT_COLOUR_TAG_COLORS[r.colour],
+      children: (
+        <>
+          <Typography.Text strong>{formatDateTime(r.submittedAt)} 居民再次求助</Typography.Text>
+          <div>{text}</div>
+        </>
+      ),
+    })),
     ...laterSubmissions(alert).map(({ submission: x, text }) => ({
       at: x.submittedAt,
       key: `s${x.responseId}`,

@@ -19,7 +19,7 @@ import { formatDateTime } from '../../utils/format';
 import { labelEnum, pageRequest, LIST_TABLE_PROPS, type ProTableParams } from '../../utils/proTable';
 import { AlertColourTag, AlertStatusTag, OverdueTag } from './AlertTags';
 import { AlertSummaryStrip, type SummaryPick } from './AlertSummaryStrip';
-import { ALERT_POLL_MS, redIncrease } from './alertView';
+import { ALERT_POLL_MS, alertResultText, redIncrease } from './alertView';
 
 export default function AlertListPage() {
   const staff = useStaff();
@@ -117,19 +117,29 @@ export default function AlertListPage() {
       valueEnum: { true: { text: '已超时' }, false: { text: '未超时' } },
     },
     { title: '所属区域', dataIndex: 'regionId', hideInTable: true, renderFormItem: () => <RegionTreeSelect /> },
-    { title: '量表', dataIndex: 'scaleTitle', search: false, width: 200, ellipsis: true },
+    {
+      title: '来源',
+      dataIndex: 'scaleTitle',
+      search: false,
+      width: 200,
+      ellipsis: true,
+      render: (_, row) => (row.source === 'help_request' ? <Tag color="purple">{row.scaleTitle}</Tag> : row.scaleTitle),
+    },
     {
       title: '得分 / 结果',
       dataIndex: 'score',
       search: false,
       width: 180,
-      render: (_, row) => (
-        <Space size={4} wrap>
-          <span>{row.score} 分</span>
-          <Typography.Text type="secondary">{row.bandLabel}</Typography.Text>
-          {row.crisis ? <Tag color="red">危机提示</Tag> : null}
-        </Space>
-      ),
+      render: (_, row) => {
+        const text = alertResultText(row);
+        return (
+          <Space size={4} wrap>
+            <span>{text.main}</span>
+            {text.secondary ? <Typography.Text type="secondary">{text.secondary}</Typography.Text> : null}
+            {row.crisis ? <Tag color="red">危机提示</Tag> : null}
+          </Space>
+        );
+      },
     },
     { title: '区域', dataIndex: 'regionName', search: false, width: 140 },
     {
@@ -171,7 +181,7 @@ export default function AlertListPage() {
     <div className="alerts-page">
       <PageContainer
         title="预警跟进"
-        subTitle={canHandle ? '红色预警优先，请尽快认领并联系居民' : '仅显示预警概况；答题内容和联系方式仅对心理咨询师可见'}
+        subTitle={canHandle ? '红色预警优先，请尽快认领并联系居民' : '仅显示预警概况；答题内容、求助说明和联系方式仅对心理咨询师可见'}
       >
         <AlertSummaryStrip summary={summary} newRed={newRed} onPick={pick} />
         <ProTable<AlertRow>

@@ -1,6 +1,6 @@
 import type { AlertDetail } from '@xinqiao/shared';
 import type { AlertSummary } from '@xinqiao/shared';
-import { alertPermissions, describeCriticalItems, followUpAtError, laterSubmissions, redIncrease, toFollowUpInput } from './alertView';
+import { alertPermissions, alertResultText, describeCriticalItems, followUpAtError, laterHelpRequests, laterSubmissions, redIncrease, toFollowUpInput } from './alertView';
 
 const summary = (red: number): AlertSummary => ({ open: 3, claimed: 1, overdue: 0, red, yellow: 2, green: 1 });
 const followUp = { id: 1, at: '', method: 'phone', outcome: '已联系', nextColour: null, counsellorName: '张老师', createdAt: '' } as const;
@@ -78,6 +78,22 @@ describe('laterSubmissions', () => {
     expect(laterSubmissions({ submissions: [first] })).toEqual([]);
     expect(laterSubmissions({ submissions: [first, again] })).toEqual([
       { submission: again, text: '再次测评：3 分（无），本次结果对应红色预警（严重），有危机提示' },
+    ]);
+  });
+});
+
+describe('help-request alerts', () => {
+  it('shows the urgency where a scale alert shows its score', () => {
+    expect(alertResultText({ source: 'help_request', score: null, bandLabel: null, helpUrgency: 'now' })).toEqual({ main: '有危险，需尽快联系', secondary: null });
+    expect(alertResultText({ source: 'scale', score: 16, bandLabel: '中重度', helpUrgency: null })).toEqual({ main: '16 分', secondary: '中重度' });
+  });
+
+  it('lists the requests that joined after the first, each with a line for the timeline', () => {
+    const first = { id: 1, submittedAt: '2026-12-01T02:00:00Z', urgency: 'anytime', colour: 'green', note: null, guardian: null } as const;
+    const again = { id: 4, submittedAt: '2026-12-02T02:00:00Z', urgency: 'now', colour: 'red', note: '撑不住了', guardian: null } as const;
+    expect(laterHelpRequests({ helpRequests: [first] })).toEqual([]);
+    expect(laterHelpRequests({ helpRequests: [first, again] })).toEqual([
+      { request: again, text: '再次求助：我现在很难受 / 有危险，需要尽快联系（对应红色预警（严重））' },
     ]);
   });
 });

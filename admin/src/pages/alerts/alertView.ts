@@ -1,5 +1,17 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { ALERT_COLOUR_LABELS, type AlertColour, type AlertDetail, type AlertStatus, type AlertSubmission, type FollowUpInput, type FollowUpMethod } from '@xinqiao/shared';
+import {
+  ALERT_COLOUR_LABELS,
+  HELP_URGENCY_LABELS,
+  type AlertColour,
+  type AlertDetail,
+  type AlertHelpRequest,
+  type AlertRow,
+  type AlertStatus,
+  type AlertSubmission,
+  type FollowUpInput,
+  type FollowUpMethod,
+  type HelpUrgency,
+} from '@xinqiao/shared';
 import type { AlertSummary } from '@xinqiao/shared';
 
 /** antd Tag colours: "gold" reads as yellow on white, the preset "yellow" is too pale. */
@@ -88,5 +100,22 @@ export function laterSubmissions(alert: Pick<AlertDetail, 'submissions'>): { sub
   return alert.submissions.slice(1).map((s) => ({
     submission: s,
     text: `再次测评：${s.score} 分（${s.bandLabel}），本次结果对应${ALERT_COLOUR_LABELS[s.colour]}${s.crisis ? '，有危机提示' : ''}`,
+  }));
+}
+
+/** Short urgency names for the queue; the detail shows the resident's own choice (HELP_URGENCY_LABELS). */
+export const HELP_URGENCY_SHORT_LABELS: Record<HelpUrgency, string> = { now: '有危险，需尽快联系', soon: '希望这几天联系', anytime: '不着急' };
+
+/** The queue's "result" cell: a scale's score and band, or a help request's urgency. */
+export function alertResultText(row: Pick<AlertRow, 'source' | 'score' | 'bandLabel' | 'helpUrgency'>): { main: string; secondary: string | null } {
+  if (row.source === 'help_request') return { main: row.helpUrgency ? HELP_URGENCY_SHORT_LABELS[row.helpUrgency] : '求助', secondary: null };
+  return { main: `${row.score ?? '-'} 分`, secondary: row.bandLabel };
+}
+
+/** The help requests that joined the alert after the one that raised it, with a line for the timeline each. */
+export function laterHelpRequests(alert: Pick<AlertDetail, 'helpRequests'>): { request: AlertHelpRequest; text: string }[] {
+  return alert.helpRequests.slice(1).map((r) => ({
+    request: r,
+    text: `再次求助：${HELP_URGENCY_LABELS[r.urgency]}（对应${ALERT_COLOUR_LABELS[r.colour]}）`,
   }));
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_QUESTION_BANK, getBuiltInScale, SCALE_CONSENT_VERSION } from '@xinqiao/shared';
+import { BOOKING_CONSENT_VERSION, DEFAULT_QUESTION_BANK, getBuiltInScale, SCALE_CONSENT_VERSION } from '@xinqiao/shared';
 import { execFile } from 'child_process';
 import { randomUUID } from 'crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -51,6 +51,9 @@ async function populate(t: TestApp): Promise<void> {
   const [alert] = ok('alerts', await t.get('/api/v1/admin/alerts', counsellor)).items;
   ok('claim', await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor));
   ok('follow-up', await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系' }, counsellor));
+  // "请人联系我": a help request raises an alert of its own.
+  const help = { urgency: 'soon', contactPhone: '13800138000', regionId: await t.regionId(REGION.communityA1), ageBand: '35to59', consent: { version: BOOKING_CONSENT_VERSION, contact: true, sensitive: false } };
+  ok('help request', await t.post('/api/v1/help-requests', { ...help, clientRequestId: randomUUID() }, me));
   ok('alert rules', await t.put('/api/v1/admin/scales/alert-rules', ok('rules', await t.get('/api/v1/admin/scales/alert-rules', admin)), admin));
 
   // A survey answered once, a target, a campaign, and the report built as a job (a binary file).

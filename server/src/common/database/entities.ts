@@ -1,6 +1,7 @@
 import { Alert } from '../../alerts/alert.entity';
 import { AlertFollowUp } from '../../alerts/alert-follow-up.entity';
 import { AlertResponse } from '../../alerts/alert-response.entity';
+import { HelpRequest } from '../../alerts/help-request.entity';
 import { Article } from '../../articles/article.entity';
 import { AwarenessCell } from '../../awareness/awareness-cell.entity';
 import { AwarenessTarget } from '../../awareness/awareness-target.entity';
@@ -37,6 +38,6 @@ export const ENTITIES = [
   Hotline, ScaleDefinitionRecord, ScaleResponse, AlertRuleSet, Alert, AlertFollowUp,
   Question, Quiz, QuizAttempt, AwarenessCell, QuestionCount, AwarenessTarget, Campaign, Job,
   HostUnit, OutreachEvent, EventRegistration, SubscribeGrant, LoginBackoff,
-  AlertResponse, NotificationDelivery,
+  AlertResponse, HelpRequest, NotificationDelivery,
   Station, StationExceptionRow, Holiday, CounsellorProfileRow, CounsellorStation,
 ];
