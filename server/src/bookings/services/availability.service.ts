@@ -47,7 +47,7 @@ export class AvailabilityService {
   async putWeek(staff: StaffPrincipal, counsellorId: number, input: AvailabilityBlockInput[]): Promise<AvailabilityBlock[]> {
     const stationIds = await this.assertCanManage(staff, counsellorId);
     const problems: FieldError[] = [];
-    input.forEach((b, i) => problems.push(...blockProblems(b, `[${i}]`, stationIds)));
+    input.forEach((b, i) => problems.push(...blockProblems(b, `${i}.`, stationIds)));
     for (const weekday of Object.keys(WEEKDAY_LABELS).map(Number) as Weekday[]) {
       const day = input.filter((b) => b.weekday === weekday);
       for (const p of validateTimeRanges(day)) problems.push({ field: `weekday${weekday}`, constraint: p.code, message: `${WEEKDAY_LABELS[weekday]}：${hoursProblemMessage(p)}` });
