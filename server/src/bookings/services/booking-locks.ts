@@ -51,3 +51,12 @@ export class BookingLocks {
     }
   }
 }
+
+/**
+ * A Date as a query-builder parameter: find options convert it per column type, raw parameters
+ * are not (better-sqlite3 binds no Date; TypeORM keeps SQLite datetimes as UTC text).
+ */
+export function sqlTime(db: DataSource | EntityManager, at: Date): unknown {
+  const ds = 'driver' in db ? db : db.connection;
+  return ds.driver.preparePersistentValue(at, { type: 'datetime' } as never);
+}

@@ -6,6 +6,7 @@ import {
   addChinaDays,
   chinaDate,
   chinaDaysBetween,
+  chinaInstant,
   chinaMonth,
   hmMinutes,
   isWithin,
@@ -24,6 +25,7 @@ import { StationsService } from '../../stations/services/stations.service';
 import type { BookingStatsQueryDto } from '../dto/booking.dto';
 import { AvailabilityBlockRow, AvailabilityExceptionRow } from '../entities/availability.entity';
 import { Booking } from '../entities/booking.entity';
+import { sqlTime } from './booking-locks';
 import { BookingSettingsService } from './booking-settings.service';
 import { SlotsService } from './slots.service';
 
@@ -62,7 +64,7 @@ export class BookingStatsService {
       .createQueryBuilder('b')
       .select(['b.id', 'b.kind', 'b.status', 'b.start', 'b.end', 'b.stationId', 'b.ratingScore'])
       .where('b.regionPath LIKE :prefix', { prefix: `${region.path}%` })
-      .andWhere('b.start >= :from AND b.start < :to', { from: new Date(`${from}T00:00:00+08:00`), to: new Date(`${addChinaDays(to, 1)}T00:00:00+08:00`) })
+      .andWhere('b.start >= :from AND b.start < :to', { from: sqlTime(this.repo.manager, chinaInstant(from)), to: sqlTime(this.repo.manager, chinaInstant(addChinaDays(to, 1))) })
       .getMany();
 
     // Stations of the region where counsellors offer in-person time, and those booked in the window.

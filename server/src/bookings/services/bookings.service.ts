@@ -28,7 +28,7 @@ import type { BookingInputDto, CancelInputDto, HoldInputDto, MyBookingQueryDto, 
 import { AvailabilityBlockRow } from '../entities/availability.entity';
 import { BookingHold } from '../entities/booking-hold.entity';
 import { Booking, BookingHistoryRow } from '../entities/booking.entity';
-import { BookingLocks, counsellorKey, isUniqueViolation, lineKey, residentKey } from './booking-locks';
+import { BookingLocks, counsellorKey, isUniqueViolation, lineKey, residentKey, sqlTime } from './booking-locks';
 import { BookingNoticesService } from './booking-notices.service';
 import { BookingSettingsService } from './booking-settings.service';
 import { CallbackLinesService } from './callback-lines.service';
@@ -209,8 +209,8 @@ export class BookingsService implements OnModuleInit {
   async list(residentId: number, q: MyBookingQueryDto, now = new Date()): Promise<Page<MyBooking>> {
     const p = paging(q);
     const qb = this.repo.createQueryBuilder('b').where('b.residentId = :residentId', { residentId });
-    if (q.scope === 'upcoming') qb.andWhere('b.status = :confirmed AND b.end > :now', { confirmed: 'confirmed', now }).orderBy('b.start', 'ASC');
-    else if (q.scope === 'past') qb.andWhere('(b.status <> :confirmed OR b.end <= :now)', { confirmed: 'confirmed', now }).orderBy('b.start', 'DESC');
+    if (q.scope === 'upcoming') qb.andWhere('b.status = :confirmed AND b.end > :now', { confirmed: 'confirmed', now: sqlTime(this.db, now) }).orderBy('b.start', 'ASC');
+    else if (q.scope === 'past') qb.andWhere('(b.status <> :confirmed OR b.end <= :now)', { confirmed: 'confirmed', now: sqlTime(this.db, now) }).orderBy('b.start', 'DESC');
     else qb.orderBy('b.start', 'DESC');
     const [rows, total] = await qb.addOrderBy('b.id', 'DESC').skip(p.skip).take(p.pageSize).getManyAndCount();
     return pageOf(await this.views(rows, now), total, p);

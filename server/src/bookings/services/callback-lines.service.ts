@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ancestorPaths, normalizeWeeklyHours, type CallbackLine, type Hotline } from '@xinqiao/shared';
-import { In, Repository } from 'typeorm';
+import { In, MoreThan, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
 import { assertFound, inScope } from '../../common/access/region-scope';
 import { AppException } from '../../common/errors/app-exception';
@@ -77,7 +77,7 @@ export class CallbackLinesService {
   /** Refused while call-backs are booked ahead; disable the line instead to stop new ones. */
   async remove(staff: StaffPrincipal, id: number, now = new Date()): Promise<void> {
     const row = assertFound(await this.repo.findOne({ where: { id } }), staff, '回电热线');
-    const ahead = await this.bookings.createQueryBuilder('b').where('b.lineId = :id AND b.status = :status AND b.end > :now', { id, status: 'confirmed', now }).getCount();
+    const ahead = await this.bookings.count({ where: { lineId: id, status: 'confirmed', end: MoreThan(now) } });
     if (ahead) throw AppException.conflict(`该热线还有 ${ahead} 个未完成的回电预约，不能删除；可先停用`);
     await this.repo.delete({ id: row.id });
   }

@@ -14,7 +14,7 @@ import {
   type Slot,
   type StationHoursInput,
 } from '@xinqiao/shared';
-import { Brackets, DataSource, In, IsNull, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { CounsellorsService } from '../../stations/services/counsellors.service';
 import { HolidaysService } from '../../stations/services/holidays.service';
@@ -149,14 +149,10 @@ export class SlotsService {
         select: { ownerKey: true, start: true, end: true, seat: true },
         where: { ownerKey: In(ownerKeys), activeKey: Not(IsNull()), start: LessThan(to), end: MoreThan(from) },
       }),
-      manager
-        .getRepository(BookingHold)
-        .createQueryBuilder('h')
-        .select(['h.ownerKey', 'h.start', 'h.end', 'h.seat'])
-        .where('h.ownerKey IN (:...ownerKeys)', { ownerKeys })
-        .andWhere(new Brackets((w) => w.where('h.start < :to AND h.end > :from', { to, from })))
-        .andWhere('h.expiresAt > :now', { now })
-        .getMany(),
+      manager.getRepository(BookingHold).find({
+        select: { ownerKey: true, start: true, end: true, seat: true },
+        where: { ownerKey: In(ownerKeys), start: LessThan(to), end: MoreThan(from), expiresAt: MoreThan(now) },
+      }),
     ]);
     return [...bookings, ...holds].map((c) => ({ ownerKey: c.ownerKey, start: c.start, end: c.end, seat: c.seat }));
   }

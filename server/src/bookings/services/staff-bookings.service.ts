@@ -11,7 +11,7 @@ import { CounsellorsService } from '../../stations/services/counsellors.service'
 import { StationsService } from '../../stations/services/stations.service';
 import type { AdminBookingQueryDto } from '../dto/booking.dto';
 import { Booking, BookingHistoryRow, SessionNoteRow } from '../entities/booking.entity';
-import { BookingLocks, counsellorKey } from './booking-locks';
+import { BookingLocks, counsellorKey, sqlTime } from './booking-locks';
 import { BookingNoticesService } from './booking-notices.service';
 import { BookingSettingsService } from './booking-settings.service';
 import { activeKeyOf, BookingsService, slotTaken } from './bookings.service';
@@ -47,8 +47,8 @@ export class StaffBookingsService {
     requireAny(staff, 'bookings.handle', 'bookings.oversee');
     const p = paging(q);
     const qb = this.repo.createQueryBuilder('b').where(...scopeCondition('b', staff));
-    if (q.from) qb.andWhere('b.end > :from', { from: new Date(q.from) });
-    if (q.to) qb.andWhere('b.start < :to', { to: new Date(q.to) });
+    if (q.from) qb.andWhere('b.end > :from', { from: sqlTime(this.db, new Date(q.from)) });
+    if (q.to) qb.andWhere('b.start < :to', { to: sqlTime(this.db, new Date(q.to)) });
     if (q.stationId !== undefined) qb.andWhere('b.stationId = :stationId', { stationId: q.stationId });
     if (q.counsellorId !== undefined) qb.andWhere('b.counsellorId = :counsellorId', { counsellorId: q.counsellorId });
     if (q.kind) qb.andWhere('b.kind = :kind', { kind: q.kind });
