@@ -42,7 +42,7 @@ describe(`bookings on ${TEST_DB}`, () => {
   }
   const holdBody = (s: Slot) => ({ kind: 'phone', start: s.start, counsellorId: s.counsellorId });
   const slotRows = async (start: string) => {
-    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM bookings WHERE counsellorId = ? AND start = ? AND activeKey IS NOT NULL', [li, new Date(start)]);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM bookings WHERE counsellorId = ? AND start = ? AND activeKey IS NOT NULL', [li, at(start)]);
     return Number(n);
   };
   async function book(token: string, s: Slot, over: Record<string, unknown> = {}) {
