@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { BookingLock } from '../entities/booking-lock.entity';
 
 /** MySQL/MariaDB errno of a deadlock: the transaction was rolled back and may simply run again. */
 const ER_LOCK_DEADLOCK = 1213;
@@ -19,8 +20,8 @@ export function isUniqueViolation(e: unknown): boolean {
 /**
  * Serialises changes to what the keys name (a counsellor's or a line's slots, a resident's open
  * bookings), so a check and the write it allows happen with nobody else in between:
- * - MySQL: each key has a row in `booking_locks` (made beforehand by a single INSERT IGNORE, so
- *   making it never deadlocks), taken with SELECT … FOR UPDATE in a sorted order inside a READ
+ * - MySQL: each key has a row in `booking_locks` (made beforehand by one INSERT IGNORE outside the
+ *   transaction, so making it never deadlocks), taken with SELECT … FOR UPDATE in a sorted order inside a READ
  *   COMMITTED transaction; every statement after it sees what the previous holder committed.
  * - SQLite: a plain transaction, which already runs alone (common/database/sqlite-serial.ts).
  * `work` may run again after a MySQL deadlock, so it must not cause side effects outside `tx`.
@@ -34,9 +35,10 @@ export class BookingLocks {
   }
 
   async run<T>(keys: readonly string[], work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.mysql) return this.db.transaction(work);
     const sorted = [...new Set(keys)].sort();
-    for (const key of sorted) await this.db.query('INSERT IGNORE INTO `booking_locks` (`lockKey`) VALUES (?)', [key]);
+    // The rows exist on both databases, so a backup or a move between them carries the same tables.
+    await this.db.createQueryBuilder().insert().into(BookingLock).values(sorted.map((lockKey) => ({ lockKey }))).orIgnore().execute();
+    if (!this.mysql) return this.db.transaction(work);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction('READ COMMITTED', async (tx) => {

@@ -70,22 +70,13 @@ export class BookingsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.personalData.register({ key: 'bookings', export: (id) => this.exportFor(id) });
-    this.usage.onStation(async (stationId) => {
-      const [ahead, blocks] = await Promise.all([
-        this.repo.count({ where: { stationId, status: 'confirmed', end: MoreThan(new Date()) } }),
-        this.db.getRepository(AvailabilityBlockRow).count({ where: { stationId } }),
-      ]);
-      const reasons = [ahead ? `有 ${ahead} 个未完成的预约` : null, blocks ? `有 ${blocks} 个咨询师可预约时段设在此站点` : null].filter(Boolean);
-      return reasons.length ? reasons.join('，') : null;
-    });
-    this.usage.onCounsellor(async (counsellorId) => {
-      const [ahead, blocks] = await Promise.all([
-        this.repo.count({ where: { counsellorId, status: 'confirmed', end: MoreThan(new Date()) } }),
-        this.db.getRepository(AvailabilityBlockRow).count({ where: { counsellorId } }),
-      ]);
-      const reasons = [ahead ? `有 ${ahead} 个未完成的预约，请先转交或取消` : null, blocks ? '仍设有每周可预约时段，请先清空' : null].filter(Boolean);
-      return reasons.length ? reasons.join('，') : null;
-    });
+    // One check per use, so the registry's answer lists each on its own.
+    const ahead = (n: number) => (n ? `有 ${n} 个未完成的预约，请先转交或取消` : null);
+    const blocksAt = (n: number, what: string) => (n ? what.replace('%d', String(n)) : null);
+    this.usage.onStation(async (stationId) => ahead(await this.repo.count({ where: { stationId, status: 'confirmed', end: MoreThan(new Date()) } })));
+    this.usage.onStation(async (stationId) => blocksAt(await this.db.getRepository(AvailabilityBlockRow).count({ where: { stationId } }), '有 %d 个咨询师可预约时段设在此站点，请先调整'));
+    this.usage.onCounsellor(async (counsellorId) => ahead(await this.repo.count({ where: { counsellorId, status: 'confirmed', end: MoreThan(new Date()) } })));
+    this.usage.onCounsellor(async (counsellorId) => blocksAt(await this.db.getRepository(AvailabilityBlockRow).count({ where: { counsellorId } }), '仍设有 %d 个每周可预约时段，请先清空'));
   }
 
   /** Keeps a slot for the resident for BOOKING_HOLD_MINUTES; their other holds are let go. */
