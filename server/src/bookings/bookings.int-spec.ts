@@ -267,4 +267,92 @@ describe(`bookings on ${TEST_DB}`, () => {
     const exported = await t.get('/api/v1/me/export', me);
     expect(exported.body.bookings).toEqual([expect.objectContaining({ kind: 'phone', contactPhone: '13800138000', note: '最近情绪低落' })]);
   });
+  it('hands a session to another counsellor of the region only when their time is free', async () => {
+    const me = await residentIn(t, 'handover');
+    const s = await phoneSlot(3, 0);
+    const booked = await book(me, s);
+    const district = await t.staffToken('region_yc');
+    const chen = Number((await t.dataSource.query('SELECT id FROM counsellor_profiles WHERE name = ?', ['陈芳']))[0].id);
+    const wang = Number((await t.dataSource.query('SELECT id FROM counsellor_profiles WHERE name = ?', ['王磊']))[0].id);
+    // 王磊 takes no phone sessions; the street's manager cannot hand over to the district's 陈芳.
+    expect((await t.post(`/api/v1/admin/bookings/${booked.body.id}/handover`, { counsellorId: wang }, district)).body.details.fields[0].field).toBe('counsellorId');
+    expect((await t.post(`/api/v1/admin/bookings/${booked.body.id}/handover`, { counsellorId: chen }, manager)).status).toBe(400);
+    const done = await t.post(`/api/v1/admin/bookings/${booked.body.id}/handover`, { counsellorId: chen }, district);
+    expect(done.body).toMatchObject({ counsellorId: chen, counsellorName: '陈芳', status: 'confirmed' });
+    expect(done.body.history.map((h: { action: string }) => h.action)).toEqual(['booked', 'handover']);
+    // 李静's time is free again; back to her while 陈芳 has another session overlapping is refused.
+    expect((await phoneSlot(3, 0)).start).toBe(s.start);
+    const other = await residentIn(t, 'handover-2');
+    await t.put(`/api/v1/admin/counsellors/${chen}/availability`, ALL_DAY, district);
+    const second = await book(other, (await t.get(`/api/v1/slots?kind=phone&counsellorId=${li}&from=${s.start.slice(0, 10)}&to=${s.start.slice(0, 10)}`)).body.find((x: Slot) => x.start === s.start));
+    expect(second.status).toBe(201);
+    expect((await t.post(`/api/v1/admin/bookings/${second.body.id}/handover`, { counsellorId: chen }, district)).body.code).toBe('SLOT_TAKEN');
+  });
+
+  it('lets a counsellor keep their own week and a manager the week of counsellors at their stations', async () => {
+    const own = await t.staffToken('counsellor_sl');
+    const otherStreet = await t.staffToken('counsellor_zs');
+    expect((await t.get(`/api/v1/admin/counsellors/${li}/availability`, otherStreet)).status).toBe(404);
+    expect((await t.get(`/api/v1/admin/counsellors/${li}/availability`, own)).body).toHaveLength(7);
+    const bad = await t.put(`/api/v1/admin/counsellors/${li}/availability`, [{ weekday: 1, start: '09:00', end: '12:00', mode: 'in_person', stationId: null }, { weekday: 8, start: '9', end: '12:00', mode: 'phone', stationId: null }], own);
+    expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['0.stationId', '1.start', '1.weekday']);
+    const overlap = await t.put(`/api/v1/admin/counsellors/${li}/availability`, [{ weekday: 2, start: '09:00', end: '12:00', mode: 'phone', stationId: null }, { weekday: 2, start: '11:00', end: '13:00', mode: 'phone', stationId: null }], own);
+    expect(overlap.body).toMatchObject({ statusCode: 400, message: expect.stringContaining('周二') });
+    const date = addChinaDays(chinaDate(new Date()), 2);
+    const off = await t.put(`/api/v1/admin/counsellors/${li}/availability/exceptions`, { date, blocks: [], note: '外出培训' }, own);
+    expect(off.body).toMatchObject({ date, blocks: [], note: '外出培训' });
+    expect((await t.get(`/api/v1/slots?kind=phone&counsellorId=${li}&from=${date}&to=${date}`)).body).toEqual([]);
+    expect((await t.get(`/api/v1/admin/counsellors/${li}/availability/exceptions`, manager)).body).toHaveLength(1);
+    expect((await t.delete(`/api/v1/admin/counsellors/${li}/availability/exceptions/${off.body.id}`, own)).status).toBe(204);
+    expect((await t.get(`/api/v1/slots?kind=phone&counsellorId=${li}&from=${date}&to=${date}`)).body.length).toBeGreaterThan(0);
+  });
+
+  it('keeps call-back lines per hotline, in the caller’s region, and books their windows seat by seat', async () => {
+    const district = await t.staffToken('region_yc');
+    const [line] = (await t.get('/api/v1/admin/callback-lines', district)).body;
+    expect((await t.get('/api/v1/admin/callback-lines', manager)).body).toEqual([]);
+    expect((await t.post('/api/v1/admin/callback-lines', { hotlineId: line.hotlineId, weeklyHours: {}, capacityPerWindow: 2, enabled: true }, district)).status).toBe(409);
+    expect((await t.post('/api/v1/admin/callback-lines', { hotlineId: -1, weeklyHours: {}, capacityPerWindow: 2, enabled: true }, district)).body.details.fields[0].field).toBe('hotlineId');
+    const allDay = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '00:00', end: '24:00' }]]));
+    const updated = await t.put(`/api/v1/admin/callback-lines/${line.id}`, { hotlineId: line.hotlineId, weeklyHours: allDay, capacityPerWindow: 2, enabled: true }, district);
+    expect(updated.body).toMatchObject({ capacityPerWindow: 2, name: '永川区心理援助热线（演示数据）' });
+    const date = addChinaDays(chinaDate(new Date()), 1);
+    const [w] = (await t.get(`/api/v1/slots?kind=callback&lineId=${line.id}&from=${date}&to=${date}`)).body;
+    expect(w.seatsLeft).toBe(2);
+    const callers = await Promise.all([0, 1, 2].map((i) => residentIn(t, `caller-${i}`)));
+    const holds = await Promise.all(callers.map((c) => t.post('/api/v1/bookings/holds', { kind: 'callback', start: w.start, lineId: line.id }, c)));
+    expect(holds.map((h) => h.status).sort()).toEqual([201, 201, 409]);
+    const winner = holds.findIndex((h) => h.status === 201);
+    const booked = await t.post('/api/v1/bookings', { holdId: holds[winner].body.id, clientRequestId: randomUUID(), intake: intake() }, callers[winner]);
+    expect(booked.body).toMatchObject({ kind: 'callback', line: { id: line.id, number: '023-12356' }, counsellor: null });
+    // The limit of one open call-back per resident.
+    const [, w2] = (await t.get(`/api/v1/slots?kind=callback&lineId=${line.id}&from=${date}&to=${date}`)).body;
+    const h2 = await t.post('/api/v1/bookings/holds', { kind: 'callback', start: w2.start, lineId: line.id }, callers[winner]);
+    expect((await t.post('/api/v1/bookings', { holdId: h2.body.id, clientRequestId: randomUUID(), intake: intake() }, callers[winner])).body.code).toBe('BOOKING_LIMIT_REACHED');
+    // Any counsellor of the line's region reads the intake of a call-back.
+    expect((await t.get(`/api/v1/admin/bookings/${booked.body.id}`, await t.staffToken('counsellor_sl'))).body.intake).toBeNull();
+    expect((await t.delete(`/api/v1/admin/callback-lines/${line.id}`, district)).status).toBe(409);
+  });
+
+  it('counts bookings by station and month with small cells withheld, and exports them', async () => {
+    const district = await t.staffToken('region_yc');
+    const month = chinaDate(new Date()).slice(0, 7);
+    const res = await t.get(`/api/v1/admin/bookings/stats?fromMonth=${month}&toMonth=${month}`, district);
+    expect(res.status).toBe(200);
+    expect(res.body.minCell).toBe(5);
+    const rows = res.body.rows.filter((r: { stationName: string }) => r.stationName === '胜利路街道心理服务站');
+    expect(rows.length).toBeGreaterThan(0);
+    // A handful of demo bookings: every rate stays hidden.
+    for (const r of res.body.rows) {
+      expect(r.noShowRate === null || r.attended + 0 >= 5).toBe(true);
+      if (r.booked < 5) expect([r.cancellationRate, r.utilisation]).toEqual([null, null]);
+      if (r.ratings < 5) expect(r.satisfaction).toBeNull();
+    }
+    expect(res.body.nextFree.map((f: { stationName: string }) => f.stationName).sort()).toEqual(['中山路街道心灵驿站', '胜利路街道心理服务站']);
+    expect((await t.get(`/api/v1/admin/bookings/stats?fromMonth=${month}&toMonth=2020-01`, district)).body.details.fields[0].field).toBe('toMonth');
+    expect((await t.get(`/api/v1/admin/bookings/stats?fromMonth=${month}&toMonth=${month}`, await t.staffToken('counsellor_sl'))).status).toBe(403);
+    const file = await t.get(`/api/v1/admin/bookings/stats/export?fromMonth=${month}&toMonth=${month}`, district);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    expect(file.raw.subarray(0, 2).toString()).toBe('PK');
+  });
 });
