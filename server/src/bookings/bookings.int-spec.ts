@@ -284,7 +284,7 @@ describe(`bookings on ${TEST_DB}`, () => {
     expect((await phoneSlot(3, 0)).start).toBe(s.start);
     const other = await residentIn(t, 'handover-2');
     await t.put(`/api/v1/admin/counsellors/${chen}/availability`, ALL_DAY, district);
-    const second = await book(other, (await t.get(`/api/v1/slots?kind=phone&counsellorId=${li}&from=${s.start.slice(0, 10)}&to=${s.start.slice(0, 10)}`)).body.find((x: Slot) => x.start === s.start));
+    const second = await book(other, (await t.get(`/api/v1/slots?kind=phone&counsellorId=${li}&from=${chinaDate(new Date(s.start))}&to=${chinaDate(new Date(s.start))}`)).body.find((x: Slot) => x.start === s.start));
     expect(second.status).toBe(201);
     expect((await t.post(`/api/v1/admin/bookings/${second.body.id}/handover`, { counsellorId: chen }, district)).body.code).toBe('SLOT_TAKEN');
   });
@@ -295,7 +295,9 @@ describe(`bookings on ${TEST_DB}`, () => {
     expect((await t.get(`/api/v1/admin/counsellors/${li}/availability`, otherStreet)).status).toBe(404);
     expect((await t.get(`/api/v1/admin/counsellors/${li}/availability`, own)).body).toHaveLength(7);
     const bad = await t.put(`/api/v1/admin/counsellors/${li}/availability`, [{ weekday: 1, start: '09:00', end: '12:00', mode: 'in_person', stationId: null }, { weekday: 8, start: '9', end: '12:00', mode: 'phone', stationId: null }], own);
-    expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['0.stationId', '1.start', '1.weekday']);
+    expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['1.start', '1.weekday']);
+    const noStation = await t.put(`/api/v1/admin/counsellors/${li}/availability`, [{ weekday: 1, start: '09:00', end: '12:00', mode: 'in_person', stationId: null }], own);
+    expect(noStation.body.details.fields).toEqual([expect.objectContaining({ field: '0.stationId', message: '面询时段须选择站点' })]);
     const overlap = await t.put(`/api/v1/admin/counsellors/${li}/availability`, [{ weekday: 2, start: '09:00', end: '12:00', mode: 'phone', stationId: null }, { weekday: 2, start: '11:00', end: '13:00', mode: 'phone', stationId: null }], own);
     expect(overlap.body).toMatchObject({ statusCode: 400, message: expect.stringContaining('周二') });
     const date = addChinaDays(chinaDate(new Date()), 2);
@@ -329,8 +331,9 @@ describe(`bookings on ${TEST_DB}`, () => {
     const [, w2] = (await t.get(`/api/v1/slots?kind=callback&lineId=${line.id}&from=${date}&to=${date}`)).body;
     const h2 = await t.post('/api/v1/bookings/holds', { kind: 'callback', start: w2.start, lineId: line.id }, callers[winner]);
     expect((await t.post('/api/v1/bookings', { holdId: h2.body.id, clientRequestId: randomUUID(), intake: intake() }, callers[winner])).body.code).toBe('BOOKING_LIMIT_REACHED');
-    // Any counsellor of the line's region reads the intake of a call-back.
-    expect((await t.get(`/api/v1/admin/bookings/${booked.body.id}`, await t.staffToken('counsellor_sl'))).body.intake).toBeNull();
+    // A district line's call-backs are the district's: a street's counsellor does not see them, the district office sees no intake.
+    expect((await t.get(`/api/v1/admin/bookings/${booked.body.id}`, await t.staffToken('counsellor_sl'))).status).toBe(404);
+    expect((await t.get(`/api/v1/admin/bookings/${booked.body.id}`, district)).body).toMatchObject({ intake: null, contactPhone: '138****8000', lineName: '永川区心理援助热线（演示数据）' });
     expect((await t.delete(`/api/v1/admin/callback-lines/${line.id}`, district)).status).toBe(409);
   });
 
