@@ -266,6 +266,10 @@ describe(`bookings on ${TEST_DB}`, () => {
     await book(me, await phoneSlot());
     const exported = await t.get('/api/v1/me/export', me);
     expect(exported.body.bookings).toEqual([expect.objectContaining({ kind: 'phone', contactPhone: '13800138000', note: '最近情绪低落' })]);
+    const [{ id }] = await t.dataSource.query('SELECT residentId AS id FROM bookings WHERE clientRequestId <> ? ORDER BY id DESC LIMIT 1', ['demo-booking-1']);
+    expect((await t.delete('/api/v1/me', me)).status).toBe(204);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM bookings WHERE residentId = ?', [id]);
+    expect(Number(n)).toBe(0);
   });
   it('hands a session to another counsellor of the region only when their time is free', async () => {
     const me = await residentIn(t, 'handover');
