@@ -11,6 +11,7 @@ import { AwarenessModule } from './awareness/awareness.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BookingsModule } from './bookings/bookings.module';
 import { APP_CONFIG, type AppConfig } from './common/config/env';
 import { PlaintextEncryptionService } from './common/crypto/plaintext-encryption.service';
 import { dataSourceOptions, openDataSource } from './common/database/data-source';
@@ -79,6 +80,7 @@ export class AppModule {
         AwarenessModule,
         CampaignsModule,
         StationsModule,
+        BookingsModule,
         UploadsModule,
         HealthModule,
         DemoModule,

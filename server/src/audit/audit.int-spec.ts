@@ -59,6 +59,11 @@ const NOT_PERSONAL = new Set([
   'GET /api/v1/admin/counsellors', // counsellors' own profiles (staff, published with their consent), not residents
   'GET /api/v1/admin/counsellors/accounts',
   'GET /api/v1/admin/counsellors/{id}',
+  'GET /api/v1/admin/counsellors/{id}/availability', // a counsellor's working week
+  'GET /api/v1/admin/counsellors/{id}/availability/exceptions',
+  'GET /api/v1/admin/callback-lines', // hotlines and their call-back hours
+  'GET /api/v1/admin/bookings/stats', // counts by station and month, rates withheld below the small-cell threshold
+  'GET /api/v1/admin/bookings/settings', // the rules of each kind of booking
 ]);
 
 describe(`the audit trail on ${TEST_DB}`, () => {
@@ -112,6 +117,9 @@ describe(`the audit trail on ${TEST_DB}`, () => {
     const attendee = await residentIn(t, 'audit-attendee');
     expect((await t.post(`/api/v1/events/${eventId}/registrations`, signUp({ name: '王五', phone: '13900139000' }), attendee)).status).toBe(201);
     const resident = await residentIn(t, 'audit-exporter');
+    // The demo resident's upcoming session with 李静, the profile of counsellor_sl.
+    const [booking] = await t.dataSource.query(`SELECT id FROM bookings WHERE status = 'confirmed' ORDER BY id LIMIT 1`);
+    const bookingId = Number(booking.id);
 
     const reads: [string, string, string][] = [
       ['alert.read', `/api/v1/admin/alerts/${alertId}`, counsellor],
@@ -119,6 +127,10 @@ describe(`the audit trail on ${TEST_DB}`, () => {
       ['event.attendees.export', `/api/v1/admin/events/${eventId}/registrations/export`, organiser],
       ['event.checkin_kit', `/api/v1/admin/events/${eventId}/checkin-kit`, checkin],
       ['scale_stats.export', `/api/v1/admin/scales/stats/export`, region],
+      ['booking.list', `/api/v1/admin/bookings`, counsellor],
+      ['booking.read', `/api/v1/admin/bookings/${bookingId}`, counsellor],
+      ['booking.notes.read', `/api/v1/admin/bookings/${bookingId}/notes`, counsellor],
+      ['booking_stats.export', `/api/v1/admin/bookings/stats/export?fromMonth=2026-01&toMonth=2026-12`, region],
       ['resident.export', `/api/v1/me/export`, resident],
     ];
     // Every operation marked as a personal-data read in the API document is exercised here.

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addChinaDays, chinaDate, CHINA_UTC_OFFSET_MINUTES, regionPath } from '@xinqiao/shared';
+import { addChinaDays, BOOKING_CONSENT_VERSION, BOOKING_KINDS, chinaDate, chinaInstant, CHINA_UTC_OFFSET_MINUTES, hmMinutes, regionPath } from '@xinqiao/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { Article } from '../articles/article.entity';
@@ -15,8 +15,19 @@ import { CounsellorProfileRow } from '../stations/entities/counsellor-profile.en
 import { CounsellorStation } from '../stations/entities/counsellor-station.entity';
 import { StationExceptionRow } from '../stations/entities/station-exception.entity';
 import { Station } from '../stations/entities/station.entity';
+import { DEFAULT_BOOKING_SETTINGS } from '../bookings/services/booking-settings.service';
+import { activeKeyOf } from '../bookings/services/bookings.service';
+import { AvailabilityBlockRow } from '../bookings/entities/availability.entity';
+import { Booking, BookingHistoryRow } from '../bookings/entities/booking.entity';
+import { BookingSettingsRow } from '../bookings/entities/booking-settings.entity';
+import { CallbackLineRow } from '../bookings/entities/callback-line.entity';
+import { Resident } from '../residents/resident.entity';
 import {
   DEMO_ARTICLES,
+  DEMO_AVAILABILITY,
+  DEMO_BOOKINGS,
+  DEMO_CALLBACK_LINE,
+  DEMO_RESIDENT,
   DEMO_COUNSELLORS,
   DEMO_EVENTS,
   DEMO_HOST_UNITS,
@@ -84,6 +95,7 @@ export class DemoDataService {
       }
       await this.seedEvents(tx, regions);
       await this.seedStations(tx, regions);
+      await this.seedBookings(tx, regions);
     });
     this.logger.log('demo data in place');
   }
@@ -174,6 +186,81 @@ export class DemoDataService {
         const station = await tx.getRepository(Station).findOneByOrFail({ name });
         await tx.getRepository(CounsellorStation).insert({ counsellorId: saved.id, stationId: station.id });
       }
+    }
+  }
+
+  /** Booking rules, availability, a call-back line and the demo resident's bookings (once: skipped when the resident exists). */
+  private async seedBookings(tx: EntityManager, regions: Map<string, Region>): Promise<void> {
+    for (const kind of BOOKING_KINDS) {
+      if (!(await tx.getRepository(BookingSettingsRow).exists({ where: { kind } }))) await tx.getRepository(BookingSettingsRow).insert(DEFAULT_BOOKING_SETTINGS[kind]);
+    }
+    const profile = (name: string) => tx.getRepository(CounsellorProfileRow).findOneByOrFail({ name });
+    const station = (name: string) => tx.getRepository(Station).findOneByOrFail({ name });
+    for (const a of DEMO_AVAILABILITY) {
+      const c = await profile(a.counsellor);
+      if (await tx.getRepository(AvailabilityBlockRow).exists({ where: { counsellorId: c.id } })) continue;
+      for (const { station: stationName, ...b } of a.blocks) {
+        await tx.getRepository(AvailabilityBlockRow).insert({ ...b, counsellorId: c.id, stationId: stationName ? (await station(stationName)).id : null });
+      }
+    }
+    const hotline = await tx.getRepository(Hotline).findOneByOrFail({ name: DEMO_CALLBACK_LINE.hotline });
+    if (!(await tx.getRepository(CallbackLineRow).exists({ where: { hotlineId: hotline.id } }))) {
+      await tx.getRepository(CallbackLineRow).insert({
+        hotlineId: hotline.id,
+        regionId: hotline.regionId,
+        regionPath: hotline.regionPath,
+        weeklyHours: DEMO_CALLBACK_LINE.weeklyHours,
+        capacityPerWindow: DEMO_CALLBACK_LINE.capacityPerWindow,
+        enabled: true,
+      });
+    }
+    if (await tx.getRepository(Resident).exists({ where: { openid: DEMO_RESIDENT.openid } })) return;
+    const home = regions.get(DEMO_RESIDENT.regionCode)!;
+    const resident = await tx.getRepository(Resident).save(
+      tx.getRepository(Resident).create({ openid: DEMO_RESIDENT.openid, unionid: null, nickname: '体验居民', regionId: home.id, regionPath: home.path, populationGroup: null, ageBand: DEMO_RESIDENT.ageBand, gender: null }),
+    );
+    const now = new Date();
+    const today = chinaDate(now);
+    for (const [i, d] of DEMO_BOOKINGS.entries()) {
+      const c = await profile(d.counsellor);
+      const st = d.station ? await station(d.station) : null;
+      const start = chinaInstant(addChinaDays(today, d.inDays), hmMinutes(d.at)!);
+      const end = new Date(start.getTime() + DEFAULT_BOOKING_SETTINGS[d.kind].durationMinutes * 60_000);
+      const ownerKey = `c:${c.id}`;
+      const occupies = d.status === 'confirmed' || d.status === 'attended' || d.status === 'no_show';
+      const saved = await tx.getRepository(Booking).save(
+        tx.getRepository(Booking).create({
+          residentId: resident.id,
+          kind: d.kind,
+          status: d.status,
+          start,
+          end,
+          counsellorId: c.id,
+          stationId: st?.id ?? null,
+          lineId: null,
+          ownerKey,
+          seat: 0,
+          activeKey: occupies ? activeKeyOf(ownerKey, start, 0) : null,
+          regionPath: st?.regionPath ?? c.regionPath,
+          contactPhone: '13800138000',
+          topic: d.topic,
+          note: d.note,
+          ageBand: DEMO_RESIDENT.ageBand,
+          guardianName: null,
+          guardianRelation: null,
+          consentVersion: BOOKING_CONSENT_VERSION,
+          sensitiveConsent: d.topic !== null || d.note !== null,
+          clientRequestId: `demo-booking-${i + 1}`,
+          cancelReason: d.cancelReason ?? null,
+          cancelledAt: d.cancelReason ? now : null,
+          ratingScore: d.rating?.score ?? null,
+          ratingComment: d.rating?.comment ?? null,
+          ratedAt: d.rating ? end : null,
+        }),
+      );
+      const booked = new Date(Math.min(now.getTime(), start.getTime() - 3 * 86_400_000));
+      await tx.getRepository(BookingHistoryRow).insert({ bookingId: saved.id, at: booked, action: 'booked', byName: null, note: null });
+      if (d.status !== 'confirmed') await tx.getRepository(BookingHistoryRow).insert({ bookingId: saved.id, at: d.status === 'cancelled' ? now : end, action: d.status, byName: d.status === 'cancelled' ? null : c.name, note: d.cancelReason ?? null });
     }
   }
 

@@ -1,5 +1,10 @@
 import type {
+  AgeBand,
   ArticleCategory,
+  AvailabilityBlockInput,
+  BookingKind,
+  BookingStatus,
+  IntakeTopic,
   CounsellorSpecialty,
   EventKind,
   EventSpeaker,
@@ -446,4 +451,65 @@ export const DEMO_COUNSELLORS: DemoCounsellor[] = [
     staff: null,
     stations: ['永川区精神卫生中心', '胜利路街道心理服务站'],
   },
+];
+
+/**
+ * Booking: the counsellors' weekly availability (in person at their stations, some phone time), a
+ * call-back line on the district hotline, and a demo resident (体验账号 `demo-resident` in the H5
+ * build's dev login) with bookings in every state, placed relative to when the data is loaded.
+ */
+export const DEMO_AVAILABILITY: { counsellor: string; blocks: (Omit<AvailabilityBlockInput, 'stationId'> & { station: string | null })[] }[] = [
+  {
+    counsellor: '李静',
+    blocks: [
+      ...([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, start: '09:00', end: '12:00', mode: 'in_person' as const, station: '胜利路街道心理服务站' })),
+      { weekday: 2, start: '14:00', end: '17:00', mode: 'phone', station: null },
+      { weekday: 4, start: '14:00', end: '17:00', mode: 'phone', station: null },
+    ],
+  },
+  {
+    counsellor: '王磊',
+    blocks: [
+      ...([1, 3, 5] as const).map((weekday) => ({ weekday, start: '14:00', end: '18:00', mode: 'in_person' as const, station: '中山路街道心灵驿站' })),
+      { weekday: 6, start: '09:00', end: '12:00', mode: 'in_person', station: '中山路街道心灵驿站' },
+    ],
+  },
+  {
+    counsellor: '陈芳',
+    blocks: [
+      { weekday: 3, start: '14:00', end: '18:00', mode: 'in_person', station: '胜利路街道心理服务站' },
+      { weekday: 1, start: '14:00', end: '17:00', mode: 'phone', station: null },
+      { weekday: 5, start: '14:00', end: '17:00', mode: 'phone', station: null },
+    ],
+  },
+];
+
+/** Call-backs from the district hotline on weekdays, three per hour. */
+export const DEMO_CALLBACK_LINE = {
+  hotline: '永川区心理援助热线（演示数据）',
+  weeklyHours: weekdays([range('09:00', '12:00'), range('14:00', '17:00')]),
+  capacityPerWindow: 3,
+};
+
+export const DEMO_RESIDENT = { openid: 'demo-resident', regionCode: '500118001001', ageBand: '35to59' as AgeBand };
+
+export interface DemoBooking {
+  kind: BookingKind;
+  status: BookingStatus;
+  /** Days from the day the data is loaded, and the China-time start. */
+  inDays: number;
+  at: string;
+  counsellor: string;
+  station: string | null;
+  topic: IntakeTopic | null;
+  note: string | null;
+  rating: { score: number; comment: string | null } | null;
+  cancelReason?: string;
+}
+
+export const DEMO_BOOKINGS: DemoBooking[] = [
+  { kind: 'in_person', status: 'confirmed', inDays: 3, at: '09:00', counsellor: '李静', station: '胜利路街道心理服务站', topic: 'sleep', note: '演示数据：最近入睡困难，想聊聊怎么调整。', rating: null },
+  { kind: 'in_person', status: 'attended', inDays: -14, at: '10:00', counsellor: '李静', station: '胜利路街道心理服务站', topic: 'emotions', note: null, rating: { score: 5, comment: '演示数据：老师很耐心。' } },
+  { kind: 'phone', status: 'attended', inDays: -3, at: '14:00', counsellor: '陈芳', station: null, topic: null, note: null, rating: null },
+  { kind: 'in_person', status: 'cancelled', inDays: 6, at: '09:00', counsellor: '李静', station: '胜利路街道心理服务站', topic: null, note: null, rating: null, cancelReason: '演示数据：临时有事' },
 ];

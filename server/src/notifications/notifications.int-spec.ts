@@ -112,9 +112,10 @@ describe(`notifications on ${TEST_DB}`, () => {
     const me = await resident('notify-permits');
     // Two accepts of the one-time template count twice; the long-term one is on or off.
     await accept(me.token, [CONFIRMED, REMINDER]);
+    // The bookings module owns these templates and registers its slots first: the list names them by its slots.
     expect((await accept(me.token, [CONFIRMED, REMINDER, 'someone-elses-template'])).body.templates).toEqual([
-      { slot: 'test_confirmed', templateId: CONFIRMED, available: 2 },
-      { slot: 'test_reminder', templateId: REMINDER, available: 1 },
+      { slot: 'booking_confirmed', templateId: CONFIRMED, available: 2 },
+      { slot: 'booking_reminder', templateId: REMINDER, available: 1 },
     ]);
     const start = at(26 * HOUR);
     const b = booking(1, start);

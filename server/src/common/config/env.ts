@@ -144,6 +144,7 @@ export const ENV_SPEC = {
   WECHAT_SECRET: { doc: 'Mini-program AppSecret', parse: str },
   WECHAT_TIMEOUT_MS: { doc: 'Timeout of one WeChat API call', default: '5000', parse: int(100, 60000) },
   EVENT_TOKEN_SECRET: { doc: 'Secret that signs event tickets and check-in codes (at least 32 characters); default: derived from JWT_SECRET as HMAC-SHA256(JWT_SECRET, "xinqiao:event-tokens"). Set it to change JWT_SECRET without invalidating issued tickets; changing it invalidates them', parse: str },
+  BOOKING_HOLD_MINUTES: { doc: 'Minutes a slot is kept for a resident who picked it while they fill in the booking intake; after that it is offered to others and confirming it answers HOLD_EXPIRED', default: '5', parse: int(1, 60) },
   EVENT_OFFER_HOURS: { doc: 'Default hours a freed seat is held for the next person on an event\'s waiting list (each event may set its own)', default: '12', parse: int(1, 168) },
   EVENT_QUOTA_REGION_LECTURES: { doc: 'Quota: lectures a year each community/village needs ("六进" coverage)', default: '2', parse: int(0, 100) },
   EVENT_QUOTA_UNIT_STAFF: { doc: 'Quota: host units with more staff than this need lectures of their own', default: '100', parse: int(0, 1000000) },

@@ -85,6 +85,17 @@ async function populate(t: TestApp): Promise<void> {
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   ok('campaign', await t.post('/api/v1/admin/campaigns', { title: '5·25 心理健康宣传月', startsOn: today, endsOn: today, regionId: await t.regionId(REGION.district), targets: {} }, regionAdmin));
   ok('report', await t.post('/api/v1/admin/awareness/reports', { quizIds: [quiz.id] }, regionAdmin));
+
+  // Booking: the counsellor's day off, a call-back window held, a session note on the demo resident's booking.
+  const [li] = await t.dataSource.query(`SELECT id FROM counsellor_profiles WHERE name = '李静'`);
+  const dayOff = new Date(Date.now() + 8 * 3_600_000 + 20 * 86_400_000).toISOString().slice(0, 10);
+  ok('day off', await t.put(`/api/v1/admin/counsellors/${li.id}/availability/exceptions`, { date: dayOff, blocks: [], note: '外出培训' }, counsellor));
+  const [line] = ok('lines', await t.get('/api/v1/callback-lines'));
+  const inAWeek = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+  const [window] = ok('windows', await t.get(`/api/v1/slots?kind=callback&lineId=${line.id}&from=${today}&to=${inAWeek}`));
+  ok('hold', await t.post('/api/v1/bookings/holds', { kind: 'callback', start: window.start, lineId: line.id }, me));
+  const [booking] = await t.dataSource.query(`SELECT id FROM bookings WHERE status = 'confirmed' ORDER BY id LIMIT 1`);
+  ok('session note', await t.post(`/api/v1/admin/bookings/${booking.id}/notes`, { text: '首次访谈，约定下周复访' }, counsellor));
   await t.app.get(JobsService).idle();
 }
 

@@ -31,6 +31,12 @@ import { CounsellorStation } from '../../stations/entities/counsellor-station.en
 import { Holiday } from '../../stations/entities/holiday.entity';
 import { StationExceptionRow } from '../../stations/entities/station-exception.entity';
 import { Station } from '../../stations/entities/station.entity';
+import { AvailabilityBlockRow, AvailabilityExceptionRow } from '../../bookings/entities/availability.entity';
+import { Booking, BookingHistoryRow, SessionNoteRow } from '../../bookings/entities/booking.entity';
+import { BookingHold } from '../../bookings/entities/booking-hold.entity';
+import { BookingLock } from '../../bookings/entities/booking-lock.entity';
+import { BookingSettingsRow } from '../../bookings/entities/booking-settings.entity';
+import { CallbackLineRow } from '../../bookings/entities/callback-line.entity';
 
 /** Every entity; migrations are generated from this list for each dialect. */
 export const ENTITIES = [
@@ -40,4 +46,6 @@ export const ENTITIES = [
   HostUnit, OutreachEvent, EventRegistration, SubscribeGrant, LoginBackoff,
   AlertResponse, HelpRequest, NotificationDelivery,
   Station, StationExceptionRow, Holiday, CounsellorProfileRow, CounsellorStation,
+  BookingSettingsRow, AvailabilityBlockRow, AvailabilityExceptionRow, CallbackLineRow, BookingLock, BookingHold,
+  Booking, BookingHistoryRow, SessionNoteRow,
 ];

@@ -8,6 +8,7 @@ import {
   type CounsellorProfile,
   type CounsellorSummary,
   type Page,
+  type SessionMode,
 } from '@xinqiao/shared';
 import { DataSource, In, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
@@ -160,6 +161,23 @@ export class CounsellorsService {
     const unique = [...new Set(ids)];
     const rows = unique.length ? await this.repo.find({ where: { id: In(unique) } }) : [];
     return new Map((await this.summaryList(rows, false)).map((s) => [s.id, s]));
+  }
+
+  /**
+   * For the bookings module: what booking needs of each profile (published or not): its summary,
+   * region path (for scope), staff account and whether residents may book it; unknown ids are left out.
+   */
+  async forBookings(ids: readonly number[]): Promise<Map<number, CounsellorSummary & { regionPath: string; staffId: number | null; published: boolean }>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.repo.find({ where: { id: In(unique) } }) : [];
+    const summaries = await this.summaryList(rows, false);
+    return new Map(rows.map((r, i) => [r.id, { ...summaries[i], regionPath: r.regionPath, staffId: r.staffId, published: r.published }]));
+  }
+
+  /** For the bookings module: ids of the published profiles offering a mode (phone sessions without a station filter). */
+  async publishedIdsWithMode(mode: SessionMode): Promise<number[]> {
+    const rows = await this.repo.createQueryBuilder('c').select('c.id', 'id').where('c.published = :published', { published: true }).andWhere('c.modes LIKE :mode', { mode: `%"${mode}"%` }).getRawMany<{ id: number | string }>();
+    return rows.map((r) => Number(r.id));
   }
 
   /** A profile in the caller's region subtree, or 404. */

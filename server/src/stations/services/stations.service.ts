@@ -222,6 +222,14 @@ export class StationsService {
     return (await this.toDtos([row]))[0];
   }
 
+  /** For the bookings module: stations by id, published or not, with the region path bookings are scoped by; unknown ids are left out. */
+  async forBookings(ids: readonly number[]): Promise<Map<number, StationDto & { regionPath: string }>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.repo.find({ where: { id: In(unique) } }) : [];
+    const dtos = await this.toDtos(rows);
+    return new Map(rows.map((r, i) => [r.id, { ...dtos[i], regionPath: r.regionPath }]));
+  }
+
   /** Which of these stations are published (for the public view of counsellor profiles). */
   async publishedIds(ids: readonly number[]): Promise<Set<number>> {
     const unique = [...new Set(ids)];

@@ -1,0 +1,101 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { BookingKindSettings, CallbackLine, Hold, MyBooking, Page, Slot } from '@xinqiao/shared';
+import { CurrentResident, Public, ResidentOnly } from '../../common/access/decorators';
+import type { ResidentPrincipal } from '../../common/access/principal';
+import { IdParam } from '../../common/http/id-param';
+import { SubmitThrottle } from '../../common/http/submit-throttle';
+import { BookingInputDto, CallbackLineQueryDto, CancelInputDto, HoldInputDto, MyBookingQueryDto, RatingInputDto, RescheduleInputDto, SlotQueryDto } from '../dto/booking.dto';
+import { BookingSettingsService } from '../services/booking-settings.service';
+import { BookingsService } from '../services/bookings.service';
+import { CallbackLinesService } from '../services/callback-lines.service';
+import { SlotsService } from '../services/slots.service';
+
+/** What anyone may see before booking: the kinds on offer, the call-back lines, free slots. */
+@ApiTags('bookings')
+@Controller()
+export class BookingsPublicController {
+  constructor(
+    private readonly settings: BookingSettingsService,
+    private readonly lines: CallbackLinesService,
+    private readonly slots: SlotsService,
+  ) {}
+
+  @Get('bookings/kinds')
+  @Public()
+  async kinds(): Promise<BookingKindSettings[]> {
+    return (await this.settings.all()).filter((s) => s.enabled);
+  }
+
+  @Get('callback-lines')
+  @Public()
+  callbackLines(@Query() q: CallbackLineQueryDto): Promise<CallbackLine[]> {
+    return this.lines.listPublic(q.regionId);
+  }
+
+  @Get('slots')
+  @Public()
+  list(@Query() q: SlotQueryDto): Promise<Slot[]> {
+    return this.slots.list(q);
+  }
+}
+
+/** A signed-in resident's holds and bookings. */
+@ApiTags('bookings')
+@Controller()
+export class ResidentBookingsController {
+  constructor(private readonly bookings: BookingsService) {}
+
+  @Post('bookings/holds')
+  @ResidentOnly()
+  hold(@CurrentResident() me: ResidentPrincipal, @Body() dto: HoldInputDto): Promise<Hold> {
+    return this.bookings.hold(me.id, dto);
+  }
+
+  @Delete('bookings/holds/:id')
+  @HttpCode(204)
+  @ResidentOnly()
+  release(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number): Promise<void> {
+    return this.bookings.releaseHold(me.id, id);
+  }
+
+  @Post('bookings')
+  @ResidentOnly()
+  @SubmitThrottle()
+  confirm(@CurrentResident() me: ResidentPrincipal, @Body() dto: BookingInputDto): Promise<MyBooking> {
+    return this.bookings.confirm(me.id, dto);
+  }
+
+  @Get('me/bookings')
+  @ResidentOnly()
+  list(@CurrentResident() me: ResidentPrincipal, @Query() q: MyBookingQueryDto): Promise<Page<MyBooking>> {
+    return this.bookings.list(me.id, q);
+  }
+
+  @Get('me/bookings/:id')
+  @ResidentOnly()
+  get(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number): Promise<MyBooking> {
+    return this.bookings.get(me.id, id);
+  }
+
+  @Post('me/bookings/:id/reschedule')
+  @HttpCode(200)
+  @ResidentOnly()
+  reschedule(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @Body() dto: RescheduleInputDto): Promise<MyBooking> {
+    return this.bookings.reschedule(me.id, id, dto.holdId);
+  }
+
+  @Post('me/bookings/:id/cancel')
+  @HttpCode(200)
+  @ResidentOnly()
+  cancel(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @Body() dto: CancelInputDto): Promise<MyBooking> {
+    return this.bookings.cancel(me.id, id, dto);
+  }
+
+  @Post('me/bookings/:id/rating')
+  @HttpCode(200)
+  @ResidentOnly()
+  rate(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @Body() dto: RatingInputDto): Promise<MyBooking> {
+    return this.bookings.rate(me.id, id, dto);
+  }
+}
