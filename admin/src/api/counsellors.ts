@@ -22,14 +22,8 @@ export const counsellorsApi = {
   /** Counsellor accounts of the caller's region a profile may link. */
   accounts: (query: CounsellorAccountQuery, opts?: ReadOptions) => http.get<CounsellorAccount[]>('/admin/counsellors/accounts', query, opts),
 
-  /**
-   * The profile linked to the signed-in account: the list filtered by the account (`staffId`, an
-   * addition to AdminCounsellorQuery the server allows to bookings.handle for the caller's own id).
-   */
-  mine: async (staffId: number): Promise<AdminCounsellor | null> => {
-    const page = await http.get<Page<AdminCounsellor>>('/admin/counsellors', { staffId, pageSize: 1 }, { silent: true });
-    return page.items.find((c) => c.staffId === staffId) ?? null;
-  },
+  /** The profile linked to the signed-in account (counsellors), null without one. */
+  mine: async (): Promise<AdminCounsellor | null> => (await http.get<{ counsellor: AdminCounsellor | null }>('/admin/counsellors/mine', undefined, { silent: true })).counsellor,
   /** Published profiles, for staff without stations.manage (a counsellor handing a booking over). */
   publicList: (query: CounsellorListQuery, opts?: ReadOptions) => http.get<Page<CounsellorSummary>>('/counsellors', query, opts),
 };

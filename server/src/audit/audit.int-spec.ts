@@ -58,6 +58,7 @@ const NOT_PERSONAL = new Set([
   'GET /api/v1/admin/holidays', // the national holiday calendar
   'GET /api/v1/admin/counsellors', // counsellors' own profiles (staff, published with their consent), not residents
   'GET /api/v1/admin/counsellors/accounts',
+  'GET /api/v1/admin/counsellors/mine', // the caller's own profile
   'GET /api/v1/admin/counsellors/{id}',
   'GET /api/v1/admin/counsellors/{id}/availability', // a counsellor's working week
   'GET /api/v1/admin/counsellors/{id}/availability/exceptions',

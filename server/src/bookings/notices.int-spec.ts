@@ -81,7 +81,7 @@ describe(`booking notices on ${TEST_DB}`, () => {
     const start = Date.parse(first.start);
     await jobs.idle();
     expect(wechat.sentMessages.map((m) => m.template_id)).toEqual([CONFIRMED]);
-    expect(wechat.sentMessages[0]).toMatchObject({ touser: 'notice-move', page: `packageBookings/pages/detail/index?id=${booking.id}` });
+    expect(wechat.sentMessages[0]).toMatchObject({ touser: 'notice-move', page: `packageBookings/pages/booking/index?id=${booking.id}` });
     expect(wechat.sentMessages[0].data.thing1.value).toBe('电话咨询（李静）');
     expect((await deliveries(booking.id)).map((d) => [d.kind, d.status, d.dueAt.getTime()])).toEqual([
       ['confirmed', 'sent', expect.any(Number)],

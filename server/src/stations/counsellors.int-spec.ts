@@ -96,6 +96,11 @@ describe(`counsellor profiles on ${TEST_DB}`, () => {
       { id: await staffId('counsellor_sl'), username: 'counsellor_sl', displayName: '胜利路心理咨询师', regionName: '胜利路街道', counsellorId: moved.body.id },
     ]);
     expect((await t.get('/api/v1/admin/counsellors/accounts?keyword=中山路', district)).body.map((a: { username: string }) => a.username)).toEqual(['counsellor_zs']);
+
+    // A counsellor finds their own profile (and only theirs); other roles have no own profile to ask for.
+    expect((await t.get('/api/v1/admin/counsellors/mine', await t.staffToken('counsellor_sl'))).body.counsellor).toMatchObject({ id: moved.body.id, staffId: await staffId('counsellor_sl') });
+    expect((await t.get('/api/v1/admin/counsellors/mine', await t.staffToken('counsellor_zs'))).body.counsellor).toMatchObject({ name: '王磊' });
+    expect((await t.get('/api/v1/admin/counsellors/mine', manager)).status).toBe(403);
   });
 
   it('keeps station managers to their street’s profiles and stations', async () => {

@@ -69,7 +69,7 @@ export function useMyCounsellor(staff: Pick<StaffDto, 'id' | 'role'>): MyProfile
   useEffect(() => {
     if (!handle) return;
     let cancelled = false;
-    counsellorsApi.mine(staff.id).then(
+    counsellorsApi.mine().then(
       (c) => !cancelled && setState(c ? { status: 'found', counsellor: c } : { status: 'none' }),
       (e: unknown) => !cancelled && setState({ status: 'error', message: e instanceof Error ? e.message : '咨询师信息加载失败' }),
     );

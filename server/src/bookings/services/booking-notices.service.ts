@@ -19,7 +19,7 @@ import { CallbackLinesService } from './callback-lines.service';
 const OWNER = 'bookings';
 const SUBJECT = 'booking';
 /** The mini-program page of one booking. */
-export const BOOKING_MINIAPP_PAGE = 'packageBookings/pages/detail/index';
+export const BOOKING_MINIAPP_PAGE = 'packageBookings/pages/booking/index';
 
 type TemplateSlot = 'booking_confirmed' | 'booking_reminder' | 'booking_changed';
 const TEMPLATE_ENV: Record<TemplateSlot, TemplateEnvName> = {

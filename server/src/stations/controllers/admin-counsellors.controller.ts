@@ -27,6 +27,13 @@ export class AdminCounsellorsController {
     return this.counsellors.accounts(staff, q);
   }
 
+  /** The caller's own profile, if an account is linked to one: `{ counsellor: null }` otherwise. */
+  @Get('mine')
+  @StaffOnly('bookings.handle')
+  async mine(@CurrentStaff() staff: StaffPrincipal): Promise<{ counsellor: AdminCounsellor | null }> {
+    return { counsellor: await this.counsellors.mine(staff) };
+  }
+
   @Post()
   @StaffOnly('stations.manage')
   @Audited('counsellor.create', 'counsellor')

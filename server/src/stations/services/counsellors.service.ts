@@ -106,6 +106,12 @@ export class CounsellorsService {
     return pageOf(await this.adminViews(rows), total, p);
   }
 
+  /** The profile linked to the caller's own account (a counsellor finding their calendar and week), or null. */
+  async mine(staff: StaffPrincipal): Promise<AdminCounsellor | null> {
+    const row = await this.repo.findOne({ where: { staffId: staff.id } });
+    return row ? (await this.adminViews([row]))[0] : null;
+  }
+
   async getForStaff(staff: StaffPrincipal, id: number): Promise<AdminCounsellor> {
     return (await this.adminViews([await this.find(staff, id)]))[0];
   }
