@@ -217,7 +217,7 @@ export class DemoDataService {
     if (await tx.getRepository(Resident).exists({ where: { openid: DEMO_RESIDENT.openid } })) return;
     const home = regions.get(DEMO_RESIDENT.regionCode)!;
     const resident = await tx.getRepository(Resident).save(
-      tx.getRepository(Resident).create({ openid: DEMO_RESIDENT.openid, unionid: null, nickname: '体验居民', regionId: home.id, regionPath: home.path, populationGroup: null, ageBand: DEMO_RESIDENT.ageBand, gender: null }),
+      tx.getRepository(Resident).create({ openid: DEMO_RESIDENT.openid, unionid: null, nickname: null, regionId: home.id, regionPath: home.path, populationGroup: null, ageBand: DEMO_RESIDENT.ageBand, gender: null }),
     );
     const now = new Date();
     const today = chinaDate(now);
