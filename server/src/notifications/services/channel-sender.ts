@@ -14,8 +14,13 @@ export type SendOutcome =
  * One way of sending messages (a WeChat subscribe message now; the admin's live notice, a group
  * robot and SMS later). Each channel is one job kind on the queue, with its own back-off.
  */
+/** Who a channel can reach: residents, staff members, or a region (its group robot). */
+export type ChannelAudience = 'resident' | 'staff' | 'region';
+
 export interface ChannelSender {
   readonly channel: NotificationChannel;
+  /** `notifyStaff` fans a staff notice out to every channel serving `staff` (per person) and `region` (per region). */
+  readonly audiences: readonly ChannelAudience[];
   /** Back-off before retry n (1-based), the last value repeating. */
   readonly retryDelaysMs: number[];
   /** Tries in all, the first included. */

@@ -35,6 +35,23 @@ export interface NotifyInput {
   params?: NotificationParams;
 }
 
+/**
+ * A notice for staff (a new alert, an escalation, a follow-up falling due): it goes to each person
+ * through every channel that can reach staff, and to each region through every channel that reaches
+ * a region (its group robot). A channel the person has not set up is recorded as skipped with its
+ * reason, so the alert's timeline can say who was reached and how.
+ */
+export interface StaffNoticeInput {
+  topic: string;
+  subject: NotificationSubject;
+  staffIds: readonly number[];
+  regionIds?: readonly number[];
+  group?: string | null;
+  subjectAt?: Date | null;
+  dueAt?: Date;
+  params?: NotificationParams;
+}
+
 export interface NotifyResult {
   id: number;
   /** `queued`, or `skipped` at once (e.g. `no_template`). */
@@ -152,6 +169,17 @@ export class NotificationsService implements OnModuleInit {
       setImmediate(() => this.jobs.tick().catch((err: unknown) => this.logger.error({ err }, 'job poll failed')));
     }
     return results;
+  }
+
+  /** Records and queues a staff notice on every staff and region channel (see StaffNoticeInput). */
+  async notifyStaff(tx: EntityManager | null, input: StaffNoticeInput, now = new Date()): Promise<NotifyResult[]> {
+    const inputs: NotifyInput[] = [];
+    const common = { topic: input.topic, subject: input.subject, group: input.group, subjectAt: input.subjectAt, dueAt: input.dueAt, params: input.params };
+    for (const sender of this.senders.values()) {
+      if (sender.audiences.includes('staff')) for (const staffId of new Set(input.staffIds)) inputs.push({ ...common, channel: sender.channel, recipient: { staffId } });
+      if (sender.audiences.includes('region')) for (const regionId of new Set(input.regionIds ?? [])) inputs.push({ ...common, channel: sender.channel, recipient: { target: `region:${regionId}` } });
+    }
+    return this.notify(tx, inputs, now);
   }
 
   /** Delivery records, newest first. */

@@ -14,6 +14,7 @@ import { SubscriptionsService } from './subscriptions.service';
 @Injectable()
 export class WechatSubscribeSender implements ChannelSender {
   readonly channel = 'wechat_subscribe' as const;
+  readonly audiences = ['resident'] as const;
   readonly retryDelaysMs = [10_000, 60_000, 300_000];
   readonly maxAttempts = 4;
 
