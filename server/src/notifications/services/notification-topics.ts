@@ -40,6 +40,23 @@ export interface WechatMessage {
   page?: string;
 }
 
+/**
+ * A notice to staff, the same on every staff channel (the admin's live notice, a staff member's
+ * WeChat, a region's group robot, SMS). It carries no answers and no names: what kind of thing it is,
+ * its colour, the region, and a link into the admin.
+ */
+export interface StaffMessage {
+  /** e.g. 红色预警. */
+  title: string;
+  /** One short line, e.g. 胜利路街道萱花社区有一条新的红色预警，请尽快处理. */
+  text: string;
+  /** The admin page it opens, from the admin's root, e.g. `/alerts/17`. */
+  link: string;
+  colour?: 'red' | 'yellow' | 'green';
+  /** Region name as shown in the notice. */
+  region: string;
+}
+
 /** What an owner declares for one kind of message. */
 export interface TopicHandler {
   /**
@@ -51,6 +68,10 @@ export interface TopicHandler {
   wechat?: {
     template: string;
     render(delivery: DueDelivery, now: Date): Promise<WechatMessage>;
+  };
+  /** The message as a staff notice (for `notifyStaff`); every staff and region channel renders it. */
+  staff?: {
+    render(delivery: DueDelivery, now: Date): Promise<StaffMessage>;
   };
 }
 
