@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, CurrentStaff, Public, StaffOnly } from '../common/access/decorators';
+import { CurrentPrincipal, CurrentStaff, Public, StaffOnly, StaffWithAny } from '../common/access/decorators';
 import type { Principal, StaffPrincipal } from '../common/access/principal';
-import { requireAny } from '../common/access/region-scope';
 import { IdParam } from '../common/http/id-param';
 import { PageQueryDto } from '../common/http/page-query.dto';
 import { Audited } from '../audit/audited.decorator';
@@ -45,9 +44,8 @@ export class AdminCampaignsController {
   }
 
   @Get(':id/dashboard')
-  @StaffOnly()
+  @StaffWithAny('campaigns.manage', 'awareness.read')
   dashboard(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
-    requireAny(staff, 'campaigns.manage', 'awareness.read');
     return this.campaigns.dashboard(staff, id);
   }
 

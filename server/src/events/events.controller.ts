@@ -1,11 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { hasPermission, type Permission } from '@xinqiao/shared';
 import type { FastifyReply } from 'fastify';
 import { Audited, AuditedRead } from '../audit/audited.decorator';
-import { CurrentPrincipal, CurrentResident, CurrentStaff, Public, ResidentOnly, ResidentOrStaff, StaffOnly } from '../common/access/decorators';
+import { CurrentPrincipal, CurrentResident, CurrentStaff, Public, ResidentOnly, ResidentOrStaff, StaffOnly, StaffWithAny } from '../common/access/decorators';
 import type { Principal, ResidentPrincipal, StaffPrincipal } from '../common/access/principal';
-import { AppException } from '../common/errors/app-exception';
 import { IdParam } from '../common/http/id-param';
 import { PageQueryDto } from '../common/http/page-query.dto';
 import { fileAnswer, streamAnswer } from '../common/http/send-file';
@@ -32,11 +30,6 @@ import { EventReportsService } from './event-reports.service';
 import { EventsService } from './events.service';
 import { HostUnitsService } from './host-units.service';
 import { RegistrationsService } from './registrations.service';
-
-/** Organisers and check-in staff both work from the event list; a route may need either permission. */
-function requireAny(staff: StaffPrincipal, ...permissions: Permission[]): void {
-  if (!permissions.some((p) => hasPermission(staff.role, p))) throw AppException.forbidden();
-}
 
 const residentIdOf = (who: Principal | undefined) => (who?.kind === 'resident' ? who.id : null);
 
@@ -130,9 +123,8 @@ export class AdminEventsController {
   ) {}
 
   @Get()
-  @StaffOnly()
+  @StaffWithAny('events.manage', 'events.checkin')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AdminEventListQueryDto) {
-    requireAny(staff, 'events.manage', 'events.checkin');
     return this.events.list(staff, q);
   }
 
@@ -149,9 +141,8 @@ export class AdminEventsController {
   }
 
   @Get(':id')
-  @StaffOnly()
+  @StaffWithAny('events.manage', 'events.checkin')
   get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
-    requireAny(staff, 'events.manage', 'events.checkin');
     return this.events.get(staff, id);
   }
 
@@ -195,10 +186,9 @@ export class AdminEventsController {
 
   /** Names and phone numbers: every read is recorded. */
   @Get(':id/registrations')
-  @StaffOnly()
+  @StaffWithAny('events.manage', 'events.checkin')
   @AuditedRead('event.attendees.read', 'event')
   async attendeeList(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: AttendeeQueryDto) {
-    requireAny(staff, 'events.manage', 'events.checkin');
     return this.attendees.list(staff, await this.events.find(staff, id), q);
   }
 

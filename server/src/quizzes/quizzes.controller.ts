@@ -1,10 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, CurrentStaff, Public, StaffOnly } from '../common/access/decorators';
+import { CurrentPrincipal, CurrentStaff, Public, StaffOnly, StaffWithAny } from '../common/access/decorators';
 import type { Principal, StaffPrincipal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { requireAny } from '../common/access/region-scope';
 import { IdParam } from '../common/http/id-param';
 import { fileAnswer } from '../common/http/send-file';
 import { readUploadedFile } from '../common/http/upload';
@@ -103,16 +102,14 @@ export class AdminQuizzesController {
 
   /** Officials reading the figures need the list too, without the right to edit. */
   @Get()
-  @StaffOnly()
+  @StaffWithAny('quizzes.manage', 'awareness.read')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AdminQuizQueryDto) {
-    requireAny(staff, 'quizzes.manage', 'awareness.read');
     return this.quizzes.list(staff, q);
   }
 
   @Get(':id')
-  @StaffOnly()
+  @StaffWithAny('quizzes.manage', 'awareness.read')
   get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
-    requireAny(staff, 'quizzes.manage', 'awareness.read');
     return this.quizzes.get(staff, id);
   }
 

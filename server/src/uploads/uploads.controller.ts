@@ -4,9 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'crypto';
 import { mkdir, writeFile } from 'fs/promises';
 import { join } from 'path';
-import { CurrentStaff, StaffOnly } from '../common/access/decorators';
-import type { StaffPrincipal } from '../common/access/principal';
-import { requireAny } from '../common/access/region-scope';
+import { StaffWithAny } from '../common/access/decorators';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { AppException } from '../common/errors/app-exception';
 import { Audited } from '../audit/audited.decorator';
@@ -19,13 +17,12 @@ export class UploadsController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Post()
-  @StaffOnly()
+  // Article images and covers, event covers, and the photos of stations and counsellor profiles.
+  @StaffWithAny('articles.edit', 'events.manage', 'stations.manage')
   @Audited('upload.create', 'upload')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  async upload(@CurrentStaff() staff: StaffPrincipal, @Req() req: FastifyRequest): Promise<{ url: string }> {
-    // Article images and covers, event covers, and the photos of stations and counsellor profiles.
-    requireAny(staff, 'articles.edit', 'events.manage', 'stations.manage');
+  async upload(@Req() req: FastifyRequest): Promise<{ url: string }> {
     const data = await readUploadedFile(req, this.config.UPLOAD_MAX_BYTES, '图片');
     const type = detectImageType(data);
     if (!type) throw new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', '只支持 JPG、PNG、GIF、WebP 格式的图片');

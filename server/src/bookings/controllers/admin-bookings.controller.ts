@@ -4,9 +4,8 @@ import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { BOOKING_KINDS, type AvailabilityBlock, type AvailabilityException, type BookingDetail, type BookingKind, type BookingKindSettings, type BookingRow, type BookingStats, type CallbackLine, type Page, type SessionNote } from '@xinqiao/shared';
 import type { FastifyReply } from 'fastify';
-import { CurrentStaff, StaffOnly } from '../../common/access/decorators';
+import { CurrentStaff, StaffOnly, StaffWithAny } from '../../common/access/decorators';
 import type { StaffPrincipal } from '../../common/access/principal';
-import { requireAny } from '../../common/access/region-scope';
 import { AppException } from '../../common/errors/app-exception';
 import { validationException } from '../../common/errors/validation';
 import { IdParam } from '../../common/http/id-param';
@@ -55,7 +54,7 @@ export class AdminBookingsController {
 
   /** Rows carry the contact phone (in full for the assigned counsellor): a read of personal data. */
   @Get()
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'bookings.oversee')
   @AuditedRead('booking.list', 'booking')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AdminBookingQueryDto): Promise<Page<BookingRow>> {
     return this.bookings.list(staff, q);
@@ -75,9 +74,8 @@ export class AdminBookingsController {
   }
 
   @Get('settings')
-  @StaffOnly()
-  settingsList(@CurrentStaff() staff: StaffPrincipal): Promise<BookingKindSettings[]> {
-    requireAny(staff, 'bookings.configure', 'bookings.oversee', 'bookings.handle');
+  @StaffWithAny('bookings.configure', 'bookings.oversee', 'bookings.handle')
+  settingsList(): Promise<BookingKindSettings[]> {
     return this.settings.all();
   }
 
@@ -90,7 +88,7 @@ export class AdminBookingsController {
   }
 
   @Get(':id')
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'bookings.oversee')
   @AuditedRead('booking.read', 'booking')
   detail(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<BookingDetail> {
     return this.bookings.detail(staff, id);
@@ -98,7 +96,7 @@ export class AdminBookingsController {
 
   @Post(':id/attended')
   @HttpCode(200)
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'bookings.oversee')
   @Audited('booking.attended', 'booking')
   attended(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<BookingDetail> {
     return this.bookings.mark(staff, id, 'attended');
@@ -106,7 +104,7 @@ export class AdminBookingsController {
 
   @Post(':id/no-show')
   @HttpCode(200)
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'bookings.oversee')
   @Audited('booking.no_show', 'booking')
   noShow(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<BookingDetail> {
     return this.bookings.mark(staff, id, 'no_show');
@@ -114,7 +112,7 @@ export class AdminBookingsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'bookings.oversee')
   @Audited('booking.cancel', 'booking')
   cancel(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: StaffCancelInputDto): Promise<BookingDetail> {
     return this.bookings.cancel(staff, id, dto.reason);
@@ -122,7 +120,7 @@ export class AdminBookingsController {
 
   @Post(':id/handover')
   @HttpCode(200)
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'bookings.oversee')
   @Audited('booking.handover', 'booking')
   handover(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: HandoverInputDto): Promise<BookingDetail> {
     return this.bookings.handover(staff, id, dto.counsellorId);
@@ -150,26 +148,26 @@ export class AvailabilityController {
   constructor(private readonly availability: AvailabilityService) {}
 
   @Get()
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'stations.manage')
   week(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<AvailabilityBlock[]> {
     return this.availability.week(staff, id);
   }
 
   @Put()
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'stations.manage')
   @Audited('availability.update', 'counsellor')
   putWeek(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() body: unknown): Promise<AvailabilityBlock[]> {
     return this.availability.putWeek(staff, id, blockList(body));
   }
 
   @Get('exceptions')
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'stations.manage')
   exceptions(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: AvailabilityExceptionQueryDto): Promise<AvailabilityException[]> {
     return this.availability.exceptions(staff, id, q);
   }
 
   @Put('exceptions')
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'stations.manage')
   @Audited('availability.exception', 'counsellor')
   putException(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() dto: AvailabilityExceptionInputDto): Promise<AvailabilityException> {
     return this.availability.putException(staff, id, dto);
@@ -177,7 +175,7 @@ export class AvailabilityController {
 
   @Delete('exceptions/:exceptionId')
   @HttpCode(204)
-  @StaffOnly()
+  @StaffWithAny('bookings.handle', 'stations.manage')
   @Audited('availability.exception.delete', 'counsellor')
   removeException(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @IdParam('exceptionId') exceptionId: number): Promise<void> {
     return this.availability.removeException(staff, id, exceptionId);

@@ -56,6 +56,7 @@ export class AuthGuard implements CanActivate {
     }
     const missing = rule.permissions.filter((p) => !hasPermission(principal.role, p));
     if (missing.length) throw AppException.forbidden();
+    if (rule.who === 'staff' && rule.anyOf && !rule.anyOf.some((p) => hasPermission(principal.role, p))) throw AppException.forbidden();
     return true;
   }
 }

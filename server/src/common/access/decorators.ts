@@ -12,7 +12,7 @@ export const ACCESS_KEY = 'xq:access';
 export type AccessRule =
   | { who: 'public' }
   | { who: 'resident' }
-  | { who: 'staff'; permissions: Permission[]; allowPendingPasswordChange?: boolean }
+  | { who: 'staff'; permissions: Permission[]; anyOf?: Permission[]; allowPendingPasswordChange?: boolean }
   | { who: 'resident_or_staff'; permissions: Permission[] };
 
 /** Anyone; a valid token still identifies the caller (e.g. to scope content to a resident's region). */
@@ -22,6 +22,10 @@ export const ResidentOnly = () => applyDecorators(SetMetadata(ACCESS_KEY, { who:
 
 export const StaffOnly = (...permissions: Permission[]) =>
   applyDecorators(SetMetadata(ACCESS_KEY, { who: 'staff', permissions } satisfies AccessRule), ApiBearerAuth());
+
+/** Staff holding at least one of these permissions (a list organisers and check-in staff both work from). */
+export const StaffWithAny = (...permissions: Permission[]) =>
+  applyDecorators(SetMetadata(ACCESS_KEY, { who: 'staff', permissions: [], anyOf: permissions } satisfies AccessRule), ApiBearerAuth());
 
 /** A route both sides use (e.g. check-in): any resident, or staff with these permissions. */
 export const ResidentOrStaff = (...permissions: Permission[]) =>

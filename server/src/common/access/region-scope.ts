@@ -1,5 +1,5 @@
 import { Like, type FindOperator } from 'typeorm';
-import { hasPermission, isWithin, type Permission } from '@xinqiao/shared';
+import { isWithin } from '@xinqiao/shared';
 import { AppException } from '../errors/app-exception';
 import type { StaffPrincipal } from './principal';
 
@@ -27,7 +27,3 @@ export function assertFound<T extends { regionPath: string | null } | { path: st
   return row;
 }
 
-/** For reads open to several roles: the caller needs at least one of the permissions. */
-export function requireAny(staff: StaffPrincipal, ...permissions: Permission[]): void {
-  if (!permissions.some((p) => hasPermission(staff.role, p))) throw AppException.forbidden();
-}

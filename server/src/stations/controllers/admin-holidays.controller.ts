@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { HolidayDay } from '@xinqiao/shared';
-import { CurrentStaff, StaffOnly } from '../../common/access/decorators';
-import type { StaffPrincipal } from '../../common/access/principal';
-import { requireAny } from '../../common/access/region-scope';
+import { StaffOnly, StaffWithAny } from '../../common/access/decorators';
 import { ChinaDateParam } from '../../common/http/china-date';
 import { Audited } from '../../audit/audited.decorator';
 import { HolidayInputDto, HolidayQueryDto } from '../dto/holiday.dto';
@@ -16,9 +14,8 @@ export class AdminHolidaysController {
   constructor(private readonly holidays: HolidaysService) {}
 
   @Get()
-  @StaffOnly()
-  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: HolidayQueryDto): Promise<HolidayDay[]> {
-    requireAny(staff, 'bookings.configure', 'stations.manage');
+  @StaffWithAny('bookings.configure', 'stations.manage')
+  list(@Query() q: HolidayQueryDto): Promise<HolidayDay[]> {
     return this.holidays.year(q.year);
   }
 
