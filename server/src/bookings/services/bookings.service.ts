@@ -157,14 +157,7 @@ export class BookingsService implements OnModuleInit {
             residentId,
             kind: hold.kind,
             status: 'confirmed',
-            start: hold.start,
-            end: hold.end,
-            counsellorId: hold.counsellorId,
-            stationId: hold.stationId,
-            lineId: hold.lineId,
-            ownerKey: hold.ownerKey,
-            seat: hold.seat,
-            activeKey: activeKeyOf(hold.ownerKey, hold.start, hold.seat),
+            ...slotOf(hold),
             regionPath,
             contactPhone: dto.intake.contactPhone.trim() || null,
             topic: sensitive ? dto.intake.topic : null,
@@ -227,17 +220,7 @@ export class BookingsService implements OnModuleInit {
         const { affected } = await tx.getRepository(BookingHold).delete({ id: hold.id, residentId, expiresAt: MoreThan(now) });
         if (!affected) throw holdExpired();
         const from = b.start;
-        Object.assign(b, {
-          start: hold.start,
-          end: hold.end,
-          counsellorId: hold.counsellorId,
-          stationId: hold.stationId,
-          lineId: hold.lineId,
-          ownerKey: hold.ownerKey,
-          seat: hold.seat,
-          activeKey: activeKeyOf(hold.ownerKey, hold.start, hold.seat),
-          regionPath,
-        });
+        Object.assign(b, { ...slotOf(hold), regionPath });
         const saved = await tx.getRepository(Booking).save(b);
         await this.record(tx, b.id, now, 'rescheduled', null, `原时间 ${from.toISOString()}`);
         await this.notices.notify(tx, saved, 'rescheduled', now);
@@ -375,6 +358,12 @@ export class BookingsService implements OnModuleInit {
       throw new AppException(409, 'BOOKING_LIMIT_REACHED', `每人同时最多保留 ${settings.maxOpenPerResident} 个此类预约，请在完成或取消后再预约`);
     }
   }
+}
+
+/** The slot a hold keeps, as the booking made from it takes it (confirmed or moved there). */
+function slotOf(hold: BookingHold): Pick<Booking, 'start' | 'end' | 'counsellorId' | 'stationId' | 'lineId' | 'ownerKey' | 'seat' | 'activeKey'> {
+  const { start, end, counsellorId, stationId, lineId, ownerKey, seat } = hold;
+  return { start, end, counsellorId, stationId, lineId, ownerKey, seat, activeKey: activeKeyOf(ownerKey, start, seat) };
 }
 
 function assertReschedulable(b: Booking, settings: BookingKindSettings, now: Date): void {

@@ -14,6 +14,7 @@ import type { RequestError } from '../../../services/request'
 import { callNumber } from '../../../packageScales/components/call'
 import MapLink from '../../components/MapLink'
 import Stars from '../../components/Stars'
+import LoadFailed from '../../components/LoadFailed'
 import '../../components/bookings.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
@@ -86,19 +87,7 @@ export default function BookingPage() {
   }
   if (state.status === 'loading') return <View className='bk-page list-status'>加载中…</View>
   if (state.status === 'error') {
-    return (
-      <View className='bk-page'>
-        <Text className='list-status'>{state.message}</Text>
-        {state.retry && (
-          <Text className='bk-link' onClick={() => void load()}>
-            点击重试
-          </Text>
-        )}
-        <Text className='bk-link' onClick={() => void Taro.redirectTo({ url: MY_BOOKINGS_URL })}>
-          查看我的预约
-        </Text>
-      </View>
-    )
+    return <LoadFailed message={state.message} onRetry={state.retry ? () => void load() : undefined} next={{ label: '查看我的预约', url: MY_BOOKINGS_URL }} />
   }
 
   const { booking } = state

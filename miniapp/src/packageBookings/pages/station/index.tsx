@@ -20,6 +20,7 @@ import { assetUrl } from '../../../services/config'
 import type { RequestError } from '../../../services/request'
 import { callNumber } from '../../../packageScales/components/call'
 import MapLink from '../../components/MapLink'
+import LoadFailed from '../../components/LoadFailed'
 import '../../components/bookings.scss'
 import './index.scss'
 
@@ -95,19 +96,7 @@ export default function StationPage() {
 
   if (state.status === 'loading') return <View className='bk-page list-status'>加载中…</View>
   if (state.status === 'error') {
-    return (
-      <View className='bk-page'>
-        <Text className='list-status'>{state.message}</Text>
-        {state.retry && (
-          <Text className='bk-link' onClick={() => void load()}>
-            点击重试
-          </Text>
-        )}
-        <Text className='bk-link' onClick={() => void Taro.redirectTo({ url: STATIONS_URL })}>
-          查看全部站点
-        </Text>
-      </View>
-    )
+    return <LoadFailed message={state.message} onRetry={state.retry ? () => void load() : undefined} next={{ label: '查看全部站点', url: STATIONS_URL }} />
   }
 
   const { station } = state
