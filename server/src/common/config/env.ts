@@ -228,7 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (weak.length) problems.push(`ADMIN_PASSWORD does not meet the password policy: ${weak.join('; ')}`);
   }
   if (config.SMS_PROVIDER) {
-    const needed = ['SMS_SECRET_ID', 'SMS_SECRET_KEY', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_ALERT', ...(config.SMS_PROVIDER === 'tencent' ? ['SMS_SDK_APP_ID'] : [])] as const;
+    const needed: (keyof AppConfig)[] = ['SMS_SECRET_ID', 'SMS_SECRET_KEY', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_ALERT', ...(config.SMS_PROVIDER === 'tencent' ? (['SMS_SDK_APP_ID'] as const) : [])];
     for (const name of needed) if (!config[name]) problems.push(`${name} is required when SMS_PROVIDER=${config.SMS_PROVIDER}`);
   }
   if (config.EVENT_TOKEN_SECRET !== undefined && config.EVENT_TOKEN_SECRET.length < 32) problems.push('EVENT_TOKEN_SECRET must be at least 32 characters');

@@ -17,7 +17,10 @@ import {
   type NotificationSubject,
 } from './notification-topics';
 import { SubscriptionsService } from './subscriptions.service';
-import { WechatSubscribeSender } from './wechat-subscribe.sender';
+import { AdminLiveSender } from './admin-live.sender';
+import { SmsSender } from './sms.sender';
+import { STAFF_ALERT_SLOT, WechatSubscribeSender } from './wechat-subscribe.sender';
+import { WecomRobotSender } from './wecom-robot.sender';
 
 /** One message to record and send. */
 export interface NotifyInput {
@@ -103,11 +106,31 @@ export class NotificationsService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly personalData: PersonalDataRegistry,
     wechat: WechatSubscribeSender,
+    live: AdminLiveSender,
+    robot: WecomRobotSender,
+    sms: SmsSender,
   ) {
-    this.senders = new Map<NotificationChannel, ChannelSender>([[wechat.channel, wechat]]);
+    // Each channel is its own job kind: a slow or failing channel never holds up another.
+    this.senders = new Map<NotificationChannel, ChannelSender>([live, wechat, robot, sms].map((s) => [s.channel, s]));
   }
 
   onModuleInit(): void {
+    // The staff alert template is the channels' own: every topic with a staff notice uses it on WeChat.
+    this.topics.register('notifications', {
+      templates: { [STAFF_ALERT_SLOT]: 'WECHAT_TEMPLATE_STAFF_ALERT' },
+      topics: {
+        test: {
+          staff: {
+            render: async (d) => ({
+              title: '测试提醒',
+              text: '这是一条测试提醒：收到即说明该渠道可以把值班提醒送到您这里。',
+              link: '/notifications',
+              region: typeof d.params.region === 'string' ? d.params.region : '',
+            }),
+          },
+        },
+      },
+    });
     for (const sender of this.senders.values()) {
       this.jobs.register<{ deliveryId: number }>(jobKindOf(sender.channel), (ctx) => this.deliver(sender, ctx.params.deliveryId, ctx.attempt, ctx.now), sender.retryDelaysMs);
     }
