@@ -13,7 +13,7 @@ export class RegionRobot {
   @JoinColumn({ name: 'regionId' })
   region?: Region;
 
-  @Column(encryptedColumn(500))
+  @Column(encryptedColumn('text'))
   webhookUrl: string;
 
   @Column({ type: 'int', nullable: true })
