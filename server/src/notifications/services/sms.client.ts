@@ -51,7 +51,6 @@ export class SmsClient {
         headers: {
           authorization,
           'content-type': 'application/json; charset=utf-8',
-          host,
           'x-tc-action': 'SendSms',
           'x-tc-version': '2021-01-11',
           'x-tc-timestamp': String(timestamp),

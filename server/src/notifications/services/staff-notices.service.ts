@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { hasPermission, maskMobile, type StaffBindingCode, type StaffBindingResult, type StaffNoticeSettings, type TestNoticeResult } from '@xinqiao/shared';
 import { In, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
+import { JobsService } from '../../common/jobs/jobs.service';
 import { RegionsService } from '../../regions/regions.service';
 import { StaffService } from '../../staff/staff.service';
 import { WechatClient } from '../../wechat/wechat.client';
@@ -26,6 +27,7 @@ export class StaffNoticesService {
     private readonly regions: RegionsService,
     private readonly wechat: WechatClient,
     private readonly sms: SmsClient,
+    private readonly jobs: JobsService,
     @InjectRepository(NotificationDelivery) private readonly deliveries: Repository<NotificationDelivery>,
   ) {}
 
@@ -77,6 +79,8 @@ export class StaffNoticesService {
     let rows = await this.deliveries.findBy({ id: In(ids) });
     while (rows.some((r) => r.status === 'queued') && Date.now() < deadline) {
       await new Promise((ok) => setTimeout(ok, TEST_POLL_MS));
+      // Each channel is its own job: start the next ones now rather than at the queue's next poll.
+      await this.jobs.tick().catch(() => undefined);
       rows = await this.deliveries.findBy({ id: In(ids) });
     }
     rows.sort((a, b) => a.id - b.id);

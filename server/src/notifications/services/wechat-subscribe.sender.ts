@@ -83,8 +83,8 @@ export class WechatSubscribeSender implements ChannelSender {
   }
 }
 
-/** A staff notice as the staff alert template's four values: kind, region, the line, the time. */
+/** A staff notice as the staff alert template's four values: kind, time, region, the line (the default thing1,time2,thing3,thing4). */
 async function staffWechatMessage(d: DueDelivery, handler: TopicHandler, now: Date) {
   const m = await handler.staff!.render(d, now);
-  return { values: [wechatThing(m.title), wechatThing(m.region), wechatThing(m.text), formatChinaDateTime(d.subjectAt ?? d.createdAt)], page: STAFF_NOTICE_PAGE };
+  return { values: [wechatThing(m.title), formatChinaDateTime(d.subjectAt ?? d.createdAt), wechatThing(m.region), wechatThing(m.text)], page: STAFF_NOTICE_PAGE };
 }
