@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { RegionRobotWebhook, StaffBindingCode, StaffBindingResult, StaffNoticeSettings, TestNoticeResult } from '@xinqiao/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentResident, CurrentStaff, ResidentOnly, StaffOnly } from '../../common/access/decorators';
@@ -24,11 +24,13 @@ export class StaffNoticesController {
   /**
    * The live notices of the signed-in staff member, as server-sent events (`event: notice`, data a
    * LiveNotice), read with fetch and the bearer token. Keep-alive comments every 25 s; the stream ends
-   * when the access token would, and the console reconnects with a fresh one.
+   * when the access token would, and the console reconnects with a fresh one. Not in the OpenAPI
+   * document: it is an open-ended event stream, not a request/answer operation (tools that walk the
+   * document, such as the fuzzer, would wait on it for ever); the README describes it.
    */
   @Get('live')
   @StaffOnly()
-  @ApiProduces('text/event-stream')
+  @ApiExcludeEndpoint()
   live(@CurrentStaff() me: StaffPrincipal, @Res() reply: FastifyReply): void {
     reply.hijack();
     this.hub.open(me, reply.raw, this.config.JWT_ACCESS_TTL * 1000);
