@@ -216,6 +216,11 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     const wechatRows = (await deliveries()).filter((r) => r.channel === 'wechat_subscribe');
     expect(wechatRows.map((r) => [r.subjectId, r.status, r.reason])).toEqual([[1, 'skipped', 'no_subscription'], [2, 'sent', null], [3, 'skipped', 'not_bound']]);
     expect(wechat.sentMessages).toHaveLength(1);
+    // Bound again: the resident's export says so, and deleting the mini-program account ends the binding.
+    const again = await bindWechat(token, 'staff-phone-openid');
+    expect((await t.get('/api/v1/me/export', again.token)).body.notifications.staffBinding).toEqual({ boundAt: expect.any(String) });
+    expect((await t.delete('/api/v1/me', again.token)).status).toBe(204);
+    expect((await t.get('/api/v1/admin/me/notice-settings', token)).body.wechat).toEqual({ bound: false, boundAt: null });
     const audit = await t.dataSource.query(`SELECT action, outcome FROM audit_logs WHERE action LIKE 'notifications.%' ORDER BY id`);
     expect(audit.map((a: { action: string; outcome: string }) => `${a.action}:${a.outcome}`)).toEqual(
       expect.arrayContaining(['notifications.binding_code:success', 'notifications.bind:success', 'notifications.unbind:success']),

@@ -19,6 +19,7 @@ import {
 import { SubscriptionsService } from './subscriptions.service';
 import { AdminLiveSender } from './admin-live.sender';
 import { SmsSender } from './sms.sender';
+import { StaffContactsService } from './staff-contacts.service';
 import { STAFF_ALERT_SLOT, WechatSubscribeSender } from './wechat-subscribe.sender';
 import { WecomRobotSender } from './wecom-robot.sender';
 
@@ -105,6 +106,7 @@ export class NotificationsService implements OnModuleInit {
     private readonly subscriptions: SubscriptionsService,
     private readonly jobs: JobsService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly contacts: StaffContactsService,
     wechat: WechatSubscribeSender,
     live: AdminLiveSender,
     robot: WecomRobotSender,
@@ -218,11 +220,13 @@ export class NotificationsService implements OnModuleInit {
     return pageOf(rows.map(record), total, p);
   }
 
-  /** What the resident's PIPL export shows: their accepts and every message meant for them. */
+  /** What the resident's PIPL export shows: their accepts, every message meant for them, and a binding to a staff account. */
   async exportFor(residentId: number) {
     const rows = await this.repo.find({ where: { residentId }, order: { id: 'ASC' } });
+    const binding = await this.contacts.bindingOf(residentId);
     return {
       subscriptions: await this.subscriptions.exportFor(residentId),
+      staffBinding: binding ? { boundAt: binding.boundAt?.toISOString() ?? null } : null,
       deliveries: rows.map((r) => ({
         channel: r.channel,
         topic: r.topic,

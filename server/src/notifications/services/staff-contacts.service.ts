@@ -44,6 +44,11 @@ export class StaffContactsService {
     return this.contacts.findOneBy({ staffId });
   }
 
+  /** The staff account this WeChat user is bound to, if any (the resident's data export). */
+  async bindingOf(residentId: number): Promise<StaffNoticeContact | null> {
+    return this.contacts.findOneBy({ residentId });
+  }
+
   /**
    * A one-time code for binding a WeChat user to this staff account: `xqbind:<staffId>.<expiry>.<nonce>.<mac>`.
    * Only the newest code works, and only once.
