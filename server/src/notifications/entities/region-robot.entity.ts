@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { dateTime } from '../../common/database/columns';
 import { encryptedColumn } from '../../common/crypto/encrypted-column';
 import { Region } from '../../regions/region.entity';
@@ -6,7 +6,12 @@ import { Region } from '../../regions/region.entity';
 /** A region's 企业微信 group robot. Its webhook URL carries the robot's key, so it is kept encrypted. */
 @Entity('region_robots')
 export class RegionRobot {
-  @PrimaryColumn({ type: 'int' })
+  /** A surrogate id: the key rotation re-encrypts rows by `id`. */
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index({ unique: true })
+  @Column({ type: 'int' })
   regionId: number;
 
   @ManyToOne(() => Region, { onDelete: 'CASCADE' })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { dateTime } from '../../common/database/columns';
 import { encryptedColumn } from '../../common/crypto/encrypted-column';
 import { Resident } from '../../residents/resident.entity';
@@ -10,7 +10,12 @@ import { Staff } from '../../staff/staff.entity';
  */
 @Entity('staff_notice_contacts')
 export class StaffNoticeContact {
-  @PrimaryColumn({ type: 'int' })
+  /** A surrogate id: the key rotation re-encrypts rows by `id`. */
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index({ unique: true })
+  @Column({ type: 'int' })
   staffId: number;
 
   @ManyToOne(() => Staff, { onDelete: 'CASCADE' })

@@ -99,7 +99,8 @@ export class StaffContactsService {
   async setRobot(me: StaffPrincipal, regionId: number, url: string): Promise<RegionRobotWebhook> {
     const region = await this.regions.requireInScope(regionId, me);
     const webhookUrl = this.checkWebhook(url);
-    await this.robots.save(this.robots.create({ regionId, webhookUrl, updatedById: me.id }));
+    const existing = await this.robots.findOneBy({ regionId });
+    await this.robots.save(existing ? Object.assign(existing, { webhookUrl, updatedById: me.id }) : this.robots.create({ regionId, webhookUrl, updatedById: me.id }));
     return robotDto(region.id, region.name, (await this.robots.findOneByOrFail({ regionId })));
   }
 
