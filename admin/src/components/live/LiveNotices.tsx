@@ -70,7 +70,7 @@ export function LiveNotices() {
         description: `${n.text}（${n.region}）`,
         duration: 0,
         type: n.colour === 'red' ? 'error' : n.colour === 'yellow' ? 'warning' : 'info',
-        btn: (
+        actions: (
           <Button type="primary" size="small" className="xq-live-notice-open" onClick={open}>
             {noticeAction(n.link)}
           </Button>
