@@ -12,6 +12,7 @@ const GroupIndex = lazy(() => import('./layouts/GroupIndex'));
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
+const NotificationSettingsPage = lazy(() => import('./pages/notifications/NotificationSettingsPage'));
 const ArticleListPage = lazy(() => import('./pages/articles/ArticleListPage'));
 const ArticleEditorPage = lazy(() => import('./pages/articles/ArticleEditorPage'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
@@ -125,6 +126,7 @@ export function AppRoutes() {
             <Route path="regions" element={guarded('regions.manage', <RegionsPage />)} />
             <Route path="staff" element={guarded('staff.manage', <StaffListPage />)} />
             <Route path="audit" element={guarded('audit.read', <AuditLogPage />)} />
+            <Route path="notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<NotAllowed status={404} />} />
           </Route>
         </Routes>

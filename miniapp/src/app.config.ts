@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/articles/index', 'pages/scales/index', 'pages/events/index', 'pages/me/index'],
   subPackages: [
     { root: 'packageArticles', pages: ['pages/detail/index'] },
-    { root: 'packageMe', pages: ['pages/privacy/index', 'pages/export/index'] },
+    { root: 'packageMe', pages: ['pages/privacy/index', 'pages/export/index', 'pages/staff-bind/index'] },
     {
       root: 'packageScales',
       pages: ['pages/intro/index', 'pages/take/index', 'pages/result/index', 'pages/history/index', 'pages/hotlines/index'],

@@ -3,6 +3,7 @@ import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useStaff } from '../auth/SessionContext';
 import { RegionsProvider } from '../hooks/useRegions';
+import { LiveNotices } from '../components/live/LiveNotices';
 import { PageLoading } from '../components/PageLoading';
 import { RouteErrorBoundary } from '../components/RouteErrorBoundary';
 import { HeaderActions } from './HeaderActions';
@@ -27,6 +28,7 @@ export default function AdminLayout() {
 
   return (
     <RegionsProvider>
+      <LiveNotices />
       <ProLayout
         title="心桥管理后台"
         logo={<span className="xq-logo">心</span>}

@@ -5,6 +5,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   BarChartOutlined,
   BulbOutlined,
   CalendarOutlined,
@@ -36,6 +37,7 @@ import type { MenuEntry } from './menu';
 
 export const MENU_ICONS: Record<MenuEntry['icon'], ReactNode> = {
   home: <HomeOutlined />,
+  notice: <BellOutlined />,
   content: <ReadOutlined />,
   article: <FileTextOutlined />,
   psych: <HeartOutlined />,

@@ -35,6 +35,7 @@ describe('visibleMenu', () => {
       '/regions',
       '/staff',
       '/audit',
+      '/notifications',
     ]);
   });
 
@@ -68,33 +69,39 @@ describe('visibleMenu', () => {
       '/regions',
       '/staff',
       '/audit',
+      '/notifications',
     ]);
   });
 
   it('shows a counsellor the alert queue, their bookings and their own bookable time', () => {
-    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/booking', '/bookings', '/my-availability']);
+    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/booking', '/bookings', '/my-availability', '/notifications']);
     expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '预约日历', '我的可预约时间']);
   });
 
   it('shows a station manager the service network and the oversight of bookings, without the booking rules', () => {
-    expect(paths(visibleMenu('station_manager'))).toEqual(['/', '/service-network', '/stations', '/counsellors', '/holidays', '/callback-lines', '/booking', '/bookings', '/booking-stats']);
+    expect(paths(visibleMenu('station_manager'))).toEqual(['/', '/service-network', '/stations', '/counsellors', '/holidays', '/callback-lines', '/booking', '/bookings', '/booking-stats', '/notifications']);
     expect(visibleSections('station_manager').map((s) => s.name)).toEqual(['服务站点', '咨询师', '节假日安排', '热线回电', '预约日历', '预约统计']);
   });
 
   it('shows an editor content, the question bank and quizzes, but not the awareness figures', () => {
-    expect(paths(visibleMenu('content_editor'))).toEqual(['/', '/content', '/articles', '/knowledge', '/questions', '/quizzes']);
+    expect(paths(visibleMenu('content_editor'))).toEqual(['/', '/content', '/articles', '/knowledge', '/questions', '/quizzes', '/notifications']);
     expect(visibleSections('content_editor').map((s) => s.name)).toEqual(['文章', '题库', '测验与调查']);
-    expect(paths(visibleMenu('content_reviewer'))).toEqual(['/', '/content', '/articles', '/knowledge', '/questions', '/quizzes']);
+    expect(paths(visibleMenu('content_reviewer'))).toEqual(['/', '/content', '/articles', '/knowledge', '/questions', '/quizzes', '/notifications']);
   });
 
   it('shows an event organiser campaigns and the whole events group', () => {
-    expect(paths(visibleMenu('event_organiser'))).toEqual(['/', '/knowledge', '/campaigns', '/outreach', '/events', '/event-stats', '/event-coverage', '/host-units']);
+    expect(paths(visibleMenu('event_organiser'))).toEqual(['/', '/knowledge', '/campaigns', '/outreach', '/events', '/event-stats', '/event-coverage', '/host-units', '/notifications']);
     expect(visibleSections('event_organiser').map((s) => s.name)).toEqual(['宣传活动', '活动管理', '活动统计', '指标完成情况', '承办单位']);
   });
 
   it('shows check-in staff only the event list, where they open check-in', () => {
-    expect(paths(visibleMenu('checkin_staff'))).toEqual(['/', '/outreach', '/events']);
+    expect(paths(visibleMenu('checkin_staff'))).toEqual(['/', '/outreach', '/events', '/notifications']);
     expect(visibleSections('checkin_staff').map((s) => s.name)).toEqual(['活动管理']);
+  });
+
+  it('shows everyone their own notice settings, which is no dashboard shortcut', () => {
+    expect(paths(visibleMenu('checkin_staff'))).toContain('/notifications');
+    expect(visibleSections('system_admin').map((s) => s.path)).not.toContain('/notifications');
   });
 
   it('drops empty groups for roles without the rights', () => {

@@ -37,7 +37,8 @@ export interface MenuEntry {
     | 'hostUnit'
     | 'region'
     | 'staff'
-    | 'audit';
+    | 'audit'
+    | 'notice';
   /** One permission, or a list of which any one suffices. */
   permission?: PermissionRequirement;
   description?: string;
@@ -138,6 +139,8 @@ export const MENU: MenuEntry[] = [
   { path: '/regions', name: '区域管理', icon: 'region', permission: 'regions.manage', description: '维护辖区的区县、街道、社区及人口信息' },
   { path: '/staff', name: '账号管理', icon: 'staff', permission: 'staff.manage', description: '创建工作人员账号，分配角色与区域' },
   { path: '/audit', name: '审计日志', icon: 'audit', permission: 'audit.read', description: '查询登录与操作记录' },
+  // Everyone's own: how alert notices reach them (and, for region admins, their region's group robot).
+  { path: '/notifications', name: '通知设置', icon: 'notice', description: '绑定微信、设置短信手机号、测试提醒，区域管理员维护群机器人' },
 ];
 
 /** The menu entries the role may see; groups left without children disappear. */

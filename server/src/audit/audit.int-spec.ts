@@ -40,6 +40,8 @@ const NOT_PERSONAL = new Set([
   'GET /api/v1/admin/events/{id}/wxacode',
   'GET /api/v1/admin/host-units',
   'GET /api/v1/admin/hotlines',
+  'GET /api/v1/admin/me/notice-settings', // the caller's own channels; their own mobile masked
+  'GET /api/v1/admin/notice-robots', // regions' group robots, webhook keys masked; no resident data
   'GET /api/v1/admin/jobs/{id}', // the caller's own job; downloads of personal data are audited where the export starts
   'GET /api/v1/admin/jobs/{id}/download',
   'GET /api/v1/admin/questions',

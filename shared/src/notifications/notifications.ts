@@ -3,11 +3,17 @@
  * 企业微信 group robot and SMS later): every message is one delivery record with what became of it.
  */
 
-/** How a message travels. One channel now; the safety loop adds `admin_live`, `wecom_webhook`, `sms`. */
-export const NOTIFICATION_CHANNELS = ['wechat_subscribe'] as const;
+/**
+ * How a message travels: a WeChat subscribe message (residents, and staff who bound their WeChat),
+ * the admin console's live notice, a region's 企业微信 group robot, and SMS to a staff member's mobile.
+ */
+export const NOTIFICATION_CHANNELS = ['wechat_subscribe', 'admin_live', 'wecom_robot', 'sms'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export const NOTIFICATION_CHANNEL_LABELS: Record<NotificationChannel, string> = {
   wechat_subscribe: '微信订阅消息',
+  admin_live: '管理后台实时提醒',
+  wecom_robot: '企业微信群机器人',
+  sms: '短信',
 };
 
 export const NOTIFICATION_STATUSES = ['queued', 'sent', 'skipped', 'failed'] as const;
@@ -29,6 +35,11 @@ export const NOTIFICATION_REASONS = [
   'rejected',
   'unavailable',
   'error',
+  'not_connected',
+  'not_bound',
+  'no_mobile',
+  'no_webhook',
+  'sms_not_configured',
 ] as const;
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 export const NOTIFICATION_REASON_LABELS: Record<NotificationReason, string> = {
@@ -40,6 +51,11 @@ export const NOTIFICATION_REASON_LABELS: Record<NotificationReason, string> = {
   rejected: '微信拒绝：请求参数有误',
   unavailable: '微信服务暂时不可用',
   error: '发送时出错',
+  not_connected: '未在线',
+  not_bound: '未绑定微信',
+  no_mobile: '未设置手机号',
+  no_webhook: '未配置群机器人',
+  sms_not_configured: '未配置短信服务',
 };
 
 /** Unused grants kept per template and resident; WeChat keeps counting, but nothing needs more. */

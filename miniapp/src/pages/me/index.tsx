@@ -16,6 +16,7 @@ import ProfileForm from './ProfileForm'
 import './index.scss'
 
 const EXPORT_PAGE_URL = '/packageMe/pages/export/index'
+const STAFF_BIND_URL = '/packageMe/pages/staff-bind/index'
 const IS_H5 = process.env.TARO_ENV === 'h5'
 
 type AuthState =
@@ -132,6 +133,7 @@ export default function Me() {
         {profile && (
           <Cell className='me__export' title='导出我的数据' clickable onClick={() => void Taro.navigateTo({ url: EXPORT_PAGE_URL })} />
         )}
+        <Cell className='me__staff-bind' title='绑定工作微信' description='工作人员接收值班提醒' clickable onClick={() => void Taro.navigateTo({ url: STAFF_BIND_URL })} />
         <Cell className='me__privacy' title='用户隐私保护指引' clickable onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE_URL })} />
         {profile && (
           <Cell className='me__delete' title={<Text className='me__danger'>注销并删除我的数据</Text>} clickable onClick={() => void onDelete()} />

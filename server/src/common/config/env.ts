@@ -157,7 +157,19 @@ export const ENV_SPEC = {
   WECHAT_TEMPLATE_BOOKING_CONFIRMED: { doc: 'Subscribe-message template for "booking confirmed": `<templateId>` with keys thing1 (预约项目), time2 (预约时间), thing3 (地点), thing4 (温馨提示), or `<templateId>:<key>,<key>,<key>,<key>` in that order; unset: such messages are recorded as skipped', parse: template },
   WECHAT_TEMPLATE_BOOKING_REMINDER: { doc: 'Template for the reminders the day before and two hours before a booking (same format)', parse: template },
   WECHAT_TEMPLATE_BOOKING_CHANGED: { doc: 'Template for a booking rescheduled or cancelled (same format)', parse: template },
+  WECHAT_TEMPLATE_STAFF_ALERT: { doc: 'Subscribe-message template for notices to staff who bound their WeChat (new alert, escalation, follow-up due): `<templateId>` with keys thing1 (提醒类型), time2 (时间), thing3 (区域), thing4 (说明), or `<templateId>:<key>,<key>,<key>,<key>` in that order; unset: such messages are recorded as skipped', parse: template },
   WECHAT_LONG_TERM_TEMPLATES: { doc: 'Comma-separated template ids the mini-program holds as long-term subscriptions (长期订阅): an accept allows every later message until the resident turns it off, so a send does not use it up', default: '', parse: templateIds },
+  ADMIN_PUBLIC_URL: { doc: 'Public address of the admin console (e.g. `https://xq.example.cn/admin`): group-robot messages link to it; unset: they name the admin path only', parse: url },
+  WECOM_WEBHOOK_HOSTS: { doc: 'Hosts besides `qyapi.weixin.qq.com` that a region\'s 企业微信 group-robot webhook may point to (comma-separated; a loopback address here may use plain http, for tests)', default: '', parse: hostList },
+  NOTIFY_HTTP_TIMEOUT_MS: { doc: 'Timeout of one call to the group robot or the SMS provider (a timed-out send is retried with back-off)', default: '5000', parse: int(100, 60000) },
+  SMS_PROVIDER: { doc: 'SMS provider for notices to staff: `tencent` (腾讯云短信 SendSms 2021-01-11, TC3-HMAC-SHA256) or `aliyun` (阿里云短信 SendSms, HMAC-SHA1); unset: SMS notices are recorded as skipped (`sms_not_configured`)', parse: oneOf('tencent', 'aliyun') },
+  SMS_BASE_URL: { doc: 'Base URL of the SMS API; default the provider\'s public endpoint (`https://sms.tencentcloudapi.com`, `https://dysmsapi.aliyuncs.com`); tests point it at a fake server', parse: url },
+  SMS_SECRET_ID: { doc: 'SMS provider credential: Tencent SecretId or Aliyun AccessKeyId (required with SMS_PROVIDER)', parse: str },
+  SMS_SECRET_KEY: { doc: 'SMS provider credential: Tencent SecretKey or Aliyun AccessKeySecret (required with SMS_PROVIDER; never logged)', parse: str },
+  SMS_SDK_APP_ID: { doc: 'Tencent SMS SdkAppId (required when SMS_PROVIDER=tencent)', parse: str },
+  SMS_SIGN_NAME: { doc: 'Approved SMS signature (签名), e.g. 心桥 (required with SMS_PROVIDER)', parse: str },
+  SMS_TEMPLATE_ALERT: { doc: 'Approved SMS template id (Tencent TemplateId, Aliyun TemplateCode) with three variables: the notice kind (红色预警), the region, the admin path (required with SMS_PROVIDER; Aliyun names them `type`, `region`, `link`)', parse: str },
+  SMS_REGION: { doc: 'Tencent Cloud region of the SMS API (X-TC-Region)', default: 'ap-guangzhou', parse: str },
   ALERT_RED_DUE_HOURS: { doc: 'Hours within which a red (三色预警) alert must have a first follow-up before it shows as overdue', default: '24', parse: int(1, 720) },
   AWARENESS_MIN_RESPONDENTS: { doc: 'Awareness-rate slices with fewer respondents show "样本量不足" instead of a figure', default: '30', parse: int(1, 10000) },
   SUBMIT_RATE_PER_HOUR: { doc: 'Submissions (self-test results, quiz and survey answers, counted together) one signed-in resident may make in an hour', default: '30', parse: int(1, 1000000) },
@@ -214,6 +226,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.ADMIN_PASSWORD !== undefined) {
     const weak = passwordProblems(config.ADMIN_PASSWORD, config.ADMIN_USERNAME);
     if (weak.length) problems.push(`ADMIN_PASSWORD does not meet the password policy: ${weak.join('; ')}`);
+  }
+  if (config.SMS_PROVIDER) {
+    const needed: (keyof AppConfig)[] = ['SMS_SECRET_ID', 'SMS_SECRET_KEY', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_ALERT', ...(config.SMS_PROVIDER === 'tencent' ? (['SMS_SDK_APP_ID'] as const) : [])];
+    for (const name of needed) if (!config[name]) problems.push(`${name} is required when SMS_PROVIDER=${config.SMS_PROVIDER}`);
   }
   if (config.EVENT_TOKEN_SECRET !== undefined && config.EVENT_TOKEN_SECRET.length < 32) problems.push('EVENT_TOKEN_SECRET must be at least 32 characters');
   if (problems.length) throw new ConfigError(problems);

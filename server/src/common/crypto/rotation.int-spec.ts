@@ -50,6 +50,10 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
     expect((await t.post('/api/v1/bookings', { holdId: hold.body.id, clientRequestId: randomUUID(), intake }, me)).status).toBe(201);
     const [booking] = await t.dataSource.query(`SELECT id FROM bookings WHERE status = 'confirmed' ORDER BY id LIMIT 1`);
     expect((await t.post(`/api/v1/admin/bookings/${booking.id}/notes`, { text: '首次访谈' }, counsellor)).status).toBe(201);
+    // A staff member's mobile for SMS notices and a region's group-robot webhook (its key is a secret).
+    expect((await t.put('/api/v1/admin/me/mobile', { mobile: '13600136000' }, counsellor)).status).toBe(200);
+    const robot = { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=rotation-robot-key' };
+    expect((await t.put(`/api/v1/admin/notice-robots/${await t.regionId(REGION.district)}`, robot, await t.staffToken('region_yc'))).status).toBe(200);
   });
 
   /** A "请人联系我" request with every encrypted field filled (contact, note, guardian). */
@@ -115,12 +119,14 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
       'help_requests.contactPhone',
       'help_requests.guardianName',
       'help_requests.note',
+      'region_robots.webhookUrl',
       'residents.nickname',
       'scale_responses.answers',
       'scale_responses.contactName',
       'scale_responses.contactPhone',
       'scale_responses.guardianName',
       'session_notes.text',
+      'staff_notice_contacts.mobile',
     ]);
     expect(Object.values(await storedKeyIds()).every((ids) => ids.length > 0 && ids.every((id) => id === 'A'))).toBe(true);
   });
@@ -227,7 +233,7 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
 
     const encrypted = await reencrypt(t.dataSource, dataKeyring(), { only: 'plaintext' });
     // Tables made after DataProtection were dropped and made again empty by the round trip.
-    const later = new Set(['bookings', 'session_notes']);
+    const later = new Set(['bookings', 'session_notes', 'region_robots', 'staff_notice_contacts']);
     expect(encrypted.filter((c) => !later.has(c.table)).every((c) => c.rows > 0)).toBe(true);
     expect(Object.values(await storedKeyIds()).flat().every((id) => id === 'A')).toBe(true);
     expect(await attendeePhones('?keyword=13800138000')).toEqual(['13800138000']);

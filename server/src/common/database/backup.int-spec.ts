@@ -96,6 +96,9 @@ async function populate(t: TestApp): Promise<void> {
   ok('hold', await t.post('/api/v1/bookings/holds', { kind: 'callback', start: window.start, lineId: line.id }, me));
   const [booking] = await t.dataSource.query(`SELECT id FROM bookings WHERE status = 'confirmed' ORDER BY id LIMIT 1`);
   ok('session note', await t.post(`/api/v1/admin/bookings/${booking.id}/notes`, { text: '首次访谈，约定下周复访' }, counsellor));
+  // Staff notice channels: a mobile for SMS, a region's group robot.
+  ok('staff mobile', await t.put('/api/v1/admin/me/mobile', { mobile: '13600136000' }, counsellor));
+  ok('robot', await t.put(`/api/v1/admin/notice-robots/${await t.regionId(REGION.district)}`, { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=backup-robot-key' }, regionAdmin));
   await t.app.get(JobsService).idle();
 }
 

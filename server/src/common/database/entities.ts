@@ -13,6 +13,8 @@ import { HostUnit } from '../../events/host-unit.entity';
 import { Job } from '../jobs/job.entity';
 import { NotificationDelivery } from '../../notifications/entities/notification-delivery.entity';
 import { SubscribeGrant } from '../../notifications/entities/subscribe-grant.entity';
+import { StaffNoticeContact } from '../../notifications/entities/staff-notice-contact.entity';
+import { RegionRobot } from '../../notifications/entities/region-robot.entity';
 import { LoginBackoff } from '../login-backoff/login-backoff.entity';
 import { AuditLog } from '../../audit/audit-log.entity';
 import { RefreshToken } from '../../auth/refresh-token.entity';
@@ -43,7 +45,7 @@ export const ENTITIES = [
   Region, Staff, RefreshToken, Resident, AuditLog, Article,
   Hotline, ScaleDefinitionRecord, ScaleResponse, AlertRuleSet, Alert, AlertFollowUp,
   Question, Quiz, QuizAttempt, AwarenessCell, QuestionCount, AwarenessTarget, Campaign, Job,
-  HostUnit, OutreachEvent, EventRegistration, SubscribeGrant, LoginBackoff,
+  HostUnit, OutreachEvent, EventRegistration, SubscribeGrant, StaffNoticeContact, RegionRobot, LoginBackoff,
   AlertResponse, HelpRequest, NotificationDelivery,
   Station, StationExceptionRow, Holiday, CounsellorProfileRow, CounsellorStation,
   BookingSettingsRow, AvailabilityBlockRow, AvailabilityExceptionRow, CallbackLineRow, BookingLock, BookingHold,

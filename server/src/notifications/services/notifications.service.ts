@@ -17,7 +17,11 @@ import {
   type NotificationSubject,
 } from './notification-topics';
 import { SubscriptionsService } from './subscriptions.service';
-import { WechatSubscribeSender } from './wechat-subscribe.sender';
+import { AdminLiveSender } from './admin-live.sender';
+import { SmsSender } from './sms.sender';
+import { StaffContactsService } from './staff-contacts.service';
+import { STAFF_ALERT_SLOT, WechatSubscribeSender } from './wechat-subscribe.sender';
+import { WecomRobotSender } from './wecom-robot.sender';
 
 /** One message to record and send. */
 export interface NotifyInput {
@@ -102,12 +106,33 @@ export class NotificationsService implements OnModuleInit {
     private readonly subscriptions: SubscriptionsService,
     private readonly jobs: JobsService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly contacts: StaffContactsService,
     wechat: WechatSubscribeSender,
+    live: AdminLiveSender,
+    robot: WecomRobotSender,
+    sms: SmsSender,
   ) {
-    this.senders = new Map<NotificationChannel, ChannelSender>([[wechat.channel, wechat]]);
+    // Each channel is its own job kind: a slow or failing channel never holds up another.
+    this.senders = new Map<NotificationChannel, ChannelSender>([live, wechat, robot, sms].map((s) => [s.channel, s]));
   }
 
   onModuleInit(): void {
+    // The staff alert template is the channels' own: every topic with a staff notice uses it on WeChat.
+    this.topics.register('notifications', {
+      templates: { [STAFF_ALERT_SLOT]: 'WECHAT_TEMPLATE_STAFF_ALERT' },
+      topics: {
+        test: {
+          staff: {
+            render: async (d) => ({
+              title: '测试提醒',
+              text: '这是一条测试提醒：收到即说明该渠道可以把值班提醒送到您这里。',
+              link: '/notifications',
+              region: typeof d.params.region === 'string' ? d.params.region : '',
+            }),
+          },
+        },
+      },
+    });
     for (const sender of this.senders.values()) {
       this.jobs.register<{ deliveryId: number }>(jobKindOf(sender.channel), (ctx) => this.deliver(sender, ctx.params.deliveryId, ctx.attempt, ctx.now), sender.retryDelaysMs);
     }
@@ -195,11 +220,13 @@ export class NotificationsService implements OnModuleInit {
     return pageOf(rows.map(record), total, p);
   }
 
-  /** What the resident's PIPL export shows: their accepts and every message meant for them. */
+  /** What the resident's PIPL export shows: their accepts, every message meant for them, and a binding to a staff account. */
   async exportFor(residentId: number) {
     const rows = await this.repo.find({ where: { residentId }, order: { id: 'ASC' } });
+    const binding = await this.contacts.bindingOf(residentId);
     return {
       subscriptions: await this.subscriptions.exportFor(residentId),
+      staffBinding: binding ? { boundAt: binding.boundAt?.toISOString() ?? null } : null,
       deliveries: rows.map((r) => ({
         channel: r.channel,
         topic: r.topic,

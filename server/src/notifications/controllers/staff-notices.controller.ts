@@ -1,0 +1,113 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import type { RegionRobotWebhook, StaffBindingCode, StaffBindingResult, StaffNoticeSettings, TestNoticeResult } from '@xinqiao/shared';
+import type { FastifyReply } from 'fastify';
+import { CurrentResident, CurrentStaff, ResidentOnly, StaffOnly } from '../../common/access/decorators';
+import type { ResidentPrincipal, StaffPrincipal } from '../../common/access/principal';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { IdParam } from '../../common/http/id-param';
+import { Audited } from '../../audit/audited.decorator';
+import { RegionRobotDto, StaffBindingDto, StaffMobileDto } from '../dto/staff-notices.dto';
+import { LiveHub } from '../services/live-hub.service';
+import { StaffNoticesService } from '../services/staff-notices.service';
+
+/** A staff member's own notice channels, and the live stream of the admin console. */
+@ApiTags('notifications')
+@Controller('admin')
+export class StaffNoticesController {
+  constructor(
+    private readonly notices: StaffNoticesService,
+    private readonly hub: LiveHub,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The live notices of the signed-in staff member, as server-sent events (`event: notice`, data a
+   * LiveNotice), read with fetch and the bearer token. Keep-alive comments every 25 s; the stream ends
+   * when the access token would, and the console reconnects with a fresh one. Not in the OpenAPI
+   * document: it is an open-ended event stream, not a request/answer operation (tools that walk the
+   * document, such as the fuzzer, would wait on it for ever); the README describes it.
+   */
+  @Get('live')
+  @StaffOnly()
+  @ApiExcludeEndpoint()
+  live(@CurrentStaff() me: StaffPrincipal, @Res() reply: FastifyReply): void {
+    reply.hijack();
+    this.hub.open(me, reply.raw, this.config.JWT_ACCESS_TTL * 1000);
+  }
+
+  @Get('me/notice-settings')
+  @StaffOnly()
+  settings(@CurrentStaff() me: StaffPrincipal): Promise<StaffNoticeSettings> {
+    return this.notices.settings(me.id);
+  }
+
+  /** A one-time code (10 minutes) to scan or type in the mini-program's 绑定工作微信 page. */
+  @Post('me/wechat-binding')
+  @StaffOnly()
+  @Audited('notifications.binding_code', 'staff')
+  bindingCode(@CurrentStaff() me: StaffPrincipal): Promise<StaffBindingCode> {
+    return this.notices.bindingCode(me.id);
+  }
+
+  @Delete('me/wechat-binding')
+  @HttpCode(204)
+  @StaffOnly()
+  @Audited('notifications.unbind', 'staff')
+  async unbind(@CurrentStaff() me: StaffPrincipal): Promise<void> {
+    await this.notices.unbind(me.id);
+  }
+
+  @Put('me/mobile')
+  @StaffOnly()
+  @Audited('notifications.mobile', 'staff')
+  mobile(@CurrentStaff() me: StaffPrincipal, @Body() dto: StaffMobileDto): Promise<StaffNoticeSettings> {
+    return this.notices.setMobile(me.id, dto.mobile);
+  }
+
+  /** Sends 测试提醒 on every channel and answers what became of each (waiting a few seconds for the sends). */
+  @Post('me/test-notice')
+  @HttpCode(200)
+  @StaffOnly()
+  @Audited('notifications.test', 'staff')
+  test(@CurrentStaff() me: StaffPrincipal): Promise<TestNoticeResult> {
+    return this.notices.test(me);
+  }
+
+  /** The 企业微信 group robots of the regions in one's scope (URLs masked: they hold the robot's key). */
+  @Get('notice-robots')
+  @StaffOnly('regions.manage')
+  robots(@CurrentStaff() me: StaffPrincipal): Promise<RegionRobotWebhook[]> {
+    return this.notices.contacts.listRobots(me);
+  }
+
+  @Put('notice-robots/:regionId')
+  @StaffOnly('regions.manage')
+  @Audited('notifications.robot_set', 'region')
+  setRobot(@CurrentStaff() me: StaffPrincipal, @IdParam('regionId') regionId: number, @Body() dto: RegionRobotDto): Promise<RegionRobotWebhook> {
+    return this.notices.contacts.setRobot(me, regionId, dto.url);
+  }
+
+  @Delete('notice-robots/:regionId')
+  @HttpCode(204)
+  @StaffOnly('regions.manage')
+  @Audited('notifications.robot_remove', 'region')
+  async removeRobot(@CurrentStaff() me: StaffPrincipal, @IdParam('regionId') regionId: number): Promise<void> {
+    await this.notices.contacts.removeRobot(me, regionId);
+  }
+}
+
+/** The mini-program side of binding: a signed-in WeChat user binds itself to a staff account. */
+@ApiTags('notifications')
+@Controller('me/staff-binding')
+export class StaffBindingController {
+  constructor(private readonly notices: StaffNoticesService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ResidentOnly()
+  @Audited('notifications.bind', 'staff')
+  bind(@CurrentResident() me: ResidentPrincipal, @Body() dto: StaffBindingDto): Promise<StaffBindingResult> {
+    return this.notices.bind(me.id, dto.code);
+  }
+}
