@@ -1,5 +1,5 @@
 import { isIP } from 'net';
-import { passwordProblems } from '@xinqiao/shared';
+import { parseQuietHours, passwordProblems, type QuietHours } from '@xinqiao/shared';
 
 /**
  * Every environment variable the server reads, declared once with its parser and documentation.
@@ -55,6 +55,15 @@ const url: Parser<string> = (raw) => {
     throw new Error(`must be a URL, got "${raw}"`);
   }
   return raw.replace(/\/+$/, '');
+};
+
+const quietHours: Parser<QuietHours | null> = (raw) => {
+  if (raw.trim().toLowerCase() === 'off') return null;
+  try {
+    return parseQuietHours(raw);
+  } catch {
+    throw new Error(`must be HH:mm-HH:mm with two different times (e.g. 22:00-07:00) or off, got "${raw}"`);
+  }
 };
 
 const list: Parser<string[]> = (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean);
@@ -159,6 +168,8 @@ export const ENV_SPEC = {
   WECHAT_TEMPLATE_BOOKING_CHANGED: { doc: 'Template for a booking rescheduled or cancelled (same format)', parse: template },
   WECHAT_LONG_TERM_TEMPLATES: { doc: 'Comma-separated template ids the mini-program holds as long-term subscriptions (长期订阅): an accept allows every later message until the resident turns it off, so a send does not use it up', default: '', parse: templateIds },
   ALERT_RED_DUE_HOURS: { doc: 'Hours within which a red (三色预警) alert must have a first follow-up before it shows as overdue', default: '24', parse: int(1, 720) },
+  ALERT_CLAIM_ESCALATE_MINUTES: { doc: 'Minutes a red alert may stay unclaimed before the next step of the duty ladder is notified (backup, region admin, parent centre …); also the gap between two escalations', default: '30', parse: int(1, 1440) },
+  ALERT_QUIET_HOURS: { doc: 'China-time span (HH:mm-HH:mm) in which notices of new yellow alerts wait until it ends; red alerts never wait; `off` for none', default: '22:00-07:00', parse: quietHours },
   AWARENESS_MIN_RESPONDENTS: { doc: 'Awareness-rate slices with fewer respondents show "样本量不足" instead of a figure', default: '30', parse: int(1, 10000) },
   SUBMIT_RATE_PER_HOUR: { doc: 'Submissions (self-test results, quiz and survey answers, counted together) one signed-in resident may make in an hour', default: '30', parse: int(1, 1000000) },
   ANON_SUBMIT_RATE_PER_HOUR: { doc: 'Submissions without sign-in allowed per client IP in an hour (higher: people at one venue may share an IP)', default: '120', parse: int(1, 1000000) },
