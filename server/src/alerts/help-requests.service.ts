@@ -100,8 +100,10 @@ export class HelpRequestsService implements OnModuleInit {
       }
       throw e;
     }
+    const result = await this.toResult(row);
+    // The notice goes out now rather than at the queue's next poll (answered first, so it says `pending`).
     this.dispatch.kick();
-    return { result: await this.toResult(row), duplicate: false };
+    return { result, duplicate: false };
   }
 
   /** One 400 listing every problem, each naming its field with the shared wording; `constraint` is the stable problem code. */

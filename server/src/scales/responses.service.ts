@@ -159,8 +159,10 @@ export class ResponsesService implements OnModuleInit {
       }
       throw e;
     }
+    const answer = await this.toResult(row, def, { duplicate: false, followUpRequested: colour !== null && !!resident?.regionPath });
+    // The alert's notice goes out now rather than at the queue's next poll.
     if (colour) this.dispatch.kick();
-    return this.toResult(row, def, { duplicate: false, followUpRequested: colour !== null && !!resident?.regionPath });
+    return answer;
   }
 
   async listMine(residentId: number, q: MyResponsesQueryDto): Promise<Page<MyScaleResponse>> {
