@@ -10,6 +10,7 @@ describe('visibleMenu', () => {
       '/articles',
       '/psych',
       '/alerts',
+      '/duty',
       '/scales',
       '/scale-stats',
       '/hotlines',
@@ -45,6 +46,7 @@ describe('visibleMenu', () => {
       '/articles',
       '/psych',
       '/alerts',
+      '/duty',
       '/scale-stats',
       '/hotlines',
       '/service-network',
@@ -71,8 +73,8 @@ describe('visibleMenu', () => {
     ]);
   });
 
-  it('shows a counsellor the alert queue, their bookings and their own bookable time', () => {
-    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/booking', '/bookings', '/my-availability']);
+  it('shows a counsellor the alert queue, the duty roster, their bookings and their own bookable time', () => {
+    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/duty', '/booking', '/bookings', '/my-availability']);
     expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '预约日历', '我的可预约时间']);
   });
 
