@@ -75,7 +75,7 @@ describe('visibleMenu', () => {
 
   it('shows a counsellor the alert queue, the duty roster, their bookings and their own bookable time', () => {
     expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/duty', '/booking', '/bookings', '/my-availability']);
-    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '预约日历', '我的可预约时间']);
+    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '值班表', '预约日历', '我的可预约时间']);
   });
 
   it('shows a station manager the service network and the oversight of bookings, without the booking rules', () => {
