@@ -371,6 +371,25 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     expect(sentFor(red.alertId).filter((s) => s.topic === 'alerts.alert_new').map((s) => s.message.title)).toEqual(['红色预警', '红色预警']);
   });
 
+  it('tells the counsellor who already holds an alert when its colour rises to red', async () => {
+    const openid = `duty-${randomUUID()}`;
+    const yellow = await help('soon', openid);
+    await run(t0);
+    const counsellor = await t.staffToken('counsellor_sl');
+    expect((await t.post(`/api/v1/admin/alerts/${yellow.alertId}/claim`, undefined, counsellor)).status).toBe(200);
+    await help('now', openid);
+    await run(t0);
+    expect(steps(await timeline(yellow.alertId))).toEqual([
+      ['deferred', null, null, null, []],
+      ['dispatched', null, 'assignee', '萱花社区', ['胜利路心理咨询师']],
+    ]);
+    const [toAssignee] = sentFor(yellow.alertId).filter((s) => 'staffId' in s.recipient);
+    expect(toAssignee.message).toMatchObject({ title: '红色预警', text: '您负责的胜利路街道萱花社区预警已升级为红色预警，请尽快跟进' });
+    // Claimed: no escalation for want of a claim.
+    await run(at(40 * MIN));
+    expect(await timeline(yellow.alertId)).toHaveLength(2);
+  });
+
   it('sweeps for due escalations every minute as a recurring job', async () => {
     const { alertId } = await help('now');
     await jobs.idle();
