@@ -41,6 +41,7 @@ export function scaleResult(overrides: Partial<ScaleResponseResult> = {}): Scale
     crisis: { triggered: false, reasons: [], hotlines: [] },
     consentMode: 'save',
     followUpRequested: false,
+    noticeStatus: 'none',
     suggestedArticles: [{ id: 12, title: '学会和情绪相处', summary: '三个小方法' }],
     duplicate: false,
     submittedAt: '2026-11-24T02:00:00.000Z',

@@ -36,6 +36,11 @@ describe('the station and booking permissions', () => {
     expect(holders('bookings.configure')).toEqual(['system_admin']);
   });
 
+  it('lets region admins (and system admins) keep the duty rosters, which counsellors only read', () => {
+    expect(holders('alerts.configure')).toEqual(['system_admin', 'region_admin']);
+    expect(hasPermission('counsellor', 'alerts.oversee')).toBe(true);
+  });
+
   it('keeps intake and notes to counsellors: a system admin has everything but the two handle permissions', () => {
     expect(PERMISSIONS.filter((p) => !hasPermission('system_admin', p))).toEqual(['alerts.handle', 'bookings.handle']);
   });

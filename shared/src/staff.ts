@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'alerts.oversee',
   /** Claim alerts, read the resident's answers and contact details, record follow-ups. */
   'alerts.handle',
+  /** Keep the duty rosters (值班表) of one's region: who receives new alerts and escalations. */
+  'alerts.configure',
   /** Keep the question bank and the quizzes (survey waves, practice, pre/post tests). */
   'quizzes.manage',
   /** The awareness-rate figures and targets, and the reports sent up the hierarchy. */
@@ -69,7 +71,7 @@ const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   system_admin: PERMISSIONS.filter((p) => p !== 'alerts.handle' && p !== 'bookings.handle'),
   region_admin: [
     'regions.manage', 'staff.manage', 'audit.read', 'articles.edit', 'articles.publish',
-    'scales.stats', 'hotlines.manage', 'alerts.oversee', 'quizzes.manage', 'awareness.read', 'campaigns.manage',
+    'scales.stats', 'hotlines.manage', 'alerts.oversee', 'alerts.configure', 'quizzes.manage', 'awareness.read', 'campaigns.manage',
     'events.manage', 'events.checkin', 'stations.manage', 'bookings.oversee',
   ],
   content_editor: ['articles.edit', 'articles.publish', 'quizzes.manage'],

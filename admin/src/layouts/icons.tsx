@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AimOutlined,
   AlertOutlined,
+  SafetyOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -42,6 +43,7 @@ export const MENU_ICONS: Record<MenuEntry['icon'], ReactNode> = {
   article: <FileTextOutlined />,
   psych: <HeartOutlined />,
   alert: <AlertOutlined />,
+  duty: <SafetyOutlined />,
   scale: <ProfileOutlined />,
   stats: <BarChartOutlined />,
   hotline: <PhoneOutlined />,

@@ -10,6 +10,7 @@ describe('visibleMenu', () => {
       '/articles',
       '/psych',
       '/alerts',
+      '/duty',
       '/scales',
       '/scale-stats',
       '/hotlines',
@@ -46,6 +47,7 @@ describe('visibleMenu', () => {
       '/articles',
       '/psych',
       '/alerts',
+      '/duty',
       '/scale-stats',
       '/hotlines',
       '/service-network',
@@ -73,9 +75,9 @@ describe('visibleMenu', () => {
     ]);
   });
 
-  it('shows a counsellor the alert queue, their bookings and their own bookable time', () => {
-    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/booking', '/bookings', '/my-availability', '/notifications']);
-    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '预约日历', '我的可预约时间']);
+  it('shows a counsellor the alert queue, the duty roster, their bookings, their own bookable time and their notice settings', () => {
+    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/duty', '/booking', '/bookings', '/my-availability', '/notifications']);
+    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '值班表', '预约日历', '我的可预约时间']);
   });
 
   it('shows a station manager the service network and the oversight of bookings, without the booking rules', () => {

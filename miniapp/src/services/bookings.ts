@@ -10,6 +10,7 @@ import type {
   HoldInput,
   HelpRequestInput,
   HelpRequestResult,
+  AlertNoticeAnswer,
   MyBooking,
   Page,
   RatingInput,
@@ -93,6 +94,11 @@ export function rateBooking(id: number, input: RatingInput): Promise<MyBooking> 
 
 export function createHelpRequest(input: HelpRequestInput): Promise<HelpRequestResult> {
   return request<HelpRequestResult>('/help-requests', { method: 'POST', data: input, auth: 'required', toast: false })
+}
+
+/** Whether the people on duty were told of the request's alert (the result page asks while it is `pending`). */
+export function getAlertNotice(alertId: number): Promise<AlertNoticeAnswer> {
+  return request<AlertNoticeAnswer>(`/me/alert-notices/${alertId}`, { auth: 'required', toast: false })
 }
 
 // ---- WeChat subscribe messages for bookings ----

@@ -3,6 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import { Alert, priorityOf } from './alert.entity';
 import { AlertResponse } from './alert-response.entity';
 import { HelpRequest } from './help-request.entity';
+import type { AlertDispatchQueue } from './duty/services/alert-dispatch.service';
 
 const HOUR_MS = 3_600_000;
 
@@ -30,7 +31,7 @@ export interface AlertSubmission {
  * colour when the response is more severe (only a counsellor lowers it); two racing submissions
  * end on one alert (see `upsertOpen`).
  */
-export async function raiseOrJoin(tx: EntityManager, s: AlertSubmission): Promise<{ alertId: number; joined: boolean }> {
+export async function raiseOrJoin(tx: EntityManager, s: AlertSubmission, dispatch: AlertDispatchQueue): Promise<{ alertId: number; joined: boolean }> {
   const alert = await upsertOpen(tx, `${s.residentId}:${s.scaleCode}`, {
     source: 'scale',
     responseId: s.responseId,
@@ -48,12 +49,16 @@ export async function raiseOrJoin(tx: EntityManager, s: AlertSubmission): Promis
     redDueHours: s.redDueHours,
   });
   const joined = alert.responseId !== s.responseId;
+  let notice: AlertColour | undefined = joined ? undefined : s.colour;
   if (joined) {
     const changes = raised(alert, s.colour, s.at, s.redDueHours);
     if (changes.colour) Object.assign(changes, { score: s.score, bandLabel: s.bandLabel });
     if (s.crisis && !alert.crisis) changes.crisis = true;
     if (Object.keys(changes).length) await tx.getRepository(Alert).update({ id: alert.id }, changes);
+    notice = changes.colour;
   }
+  // A new alert, or one whose colour rose: its notice is queued in this transaction (green sends none).
+  if (notice) await dispatch.queue(tx, alert.id, notice);
   await tx.getRepository(AlertResponse).insert({
     alertId: alert.id,
     responseId: s.responseId,
@@ -84,7 +89,7 @@ export interface HelpSubmission {
  * from HELP_URGENCY_COLOURS and only rises. The caller then puts the request on the alert's timeline
  * (`help_requests`); the alert is new when that timeline is still empty.
  */
-export async function raiseOrJoinHelp(tx: EntityManager, h: HelpSubmission): Promise<{ alertId: number; joined: boolean }> {
+export async function raiseOrJoinHelp(tx: EntityManager, h: HelpSubmission, dispatch: AlertDispatchQueue): Promise<{ alertId: number; joined: boolean }> {
   const colour = HELP_URGENCY_COLOURS[h.urgency];
   const crisis = h.urgency === 'now';
   const alert = await upsertOpen(tx, `${h.residentId}#help`, {
@@ -111,6 +116,9 @@ export async function raiseOrJoinHelp(tx: EntityManager, h: HelpSubmission): Pro
     if (HELP_URGENCIES.indexOf(h.urgency) < before) changes.helpUrgency = h.urgency;
     if (crisis && !alert.crisis) changes.crisis = true;
     if (Object.keys(changes).length) await tx.getRepository(Alert).update({ id: alert.id }, changes);
+    if (changes.colour) await dispatch.queue(tx, alert.id, changes.colour);
+  } else {
+    await dispatch.queue(tx, alert.id, colour);
   }
   return { alertId: alert.id, joined };
 }

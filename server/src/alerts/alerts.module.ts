@@ -11,12 +11,13 @@ import { AlertFollowUp } from './alert-follow-up.entity';
 import { AlertResponse } from './alert-response.entity';
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
+import { DutyModule } from './duty/duty.module';
 import { HelpRequest } from './help-request.entity';
 import { HelpRequestsController } from './help-requests.controller';
 import { HelpRequestsService } from './help-requests.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Alert, AlertFollowUp, AlertResponse, HelpRequest, ScaleResponse, Region]), RegionsModule, ResidentsModule, ScalesModule, HotlinesModule],
+  imports: [TypeOrmModule.forFeature([Alert, AlertFollowUp, AlertResponse, HelpRequest, ScaleResponse, Region]), RegionsModule, ResidentsModule, ScalesModule, HotlinesModule, DutyModule],
   controllers: [AlertsController, HelpRequestsController],
   providers: [AlertsService, HelpRequestsService],
 })

@@ -16,6 +16,7 @@ import { RegionsService } from '../regions/regions.service';
 import { PersonalDataRegistry } from '../residents/personal-data.registry';
 import { ResidentsService } from '../residents/residents.service';
 import { raiseOrJoinHelp } from './alert-raise';
+import { AlertDispatchService } from './duty/services/alert-dispatch.service';
 import type { HelpRequestDto } from './help-request.dto';
 import { HelpRequest } from './help-request.entity';
 
@@ -32,6 +33,7 @@ export class HelpRequestsService implements OnModuleInit {
     private readonly residents: ResidentsService,
     private readonly hotlines: HotlinesService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly dispatch: AlertDispatchService,
   ) {}
 
   onModuleInit(): void {
@@ -86,7 +88,7 @@ export class HelpRequestsService implements OnModuleInit {
           ageBand: dto.ageBand,
           at: now,
           redDueHours: this.config.ALERT_RED_DUE_HOURS,
-        });
+        }, this.dispatch);
         row.alertId = alertId;
         await tx.getRepository(HelpRequest).insert(row);
       });
@@ -98,7 +100,10 @@ export class HelpRequestsService implements OnModuleInit {
       }
       throw e;
     }
-    return { result: await this.toResult(row), duplicate: false };
+    const result = await this.toResult(row);
+    // The notice goes out now rather than at the queue's next poll (answered first, so it says `pending`).
+    this.dispatch.kick();
+    return { result, duplicate: false };
   }
 
   /** One 400 listing every problem, each naming its field with the shared wording; `constraint` is the stable problem code. */
@@ -118,6 +123,7 @@ export class HelpRequestsService implements OnModuleInit {
       alertId: row.alertId,
       colour: row.colour,
       crisisHotlines: row.urgency === 'now' ? helpRequestHotlines(await this.hotlines.crisisFor(row.regionPath)) : [],
+      noticeStatus: await this.dispatch.noticeStatus(row.alertId),
     };
   }
 

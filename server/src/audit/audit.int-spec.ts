@@ -20,6 +20,10 @@ const HOSTILE = {
 const NOT_PERSONAL = new Set([
   'GET /api/v1/admin/alerts', // the queue: colour, region, times; no answers or contact
   'GET /api/v1/admin/alerts/summary',
+  'GET /api/v1/admin/alerts/{id}/dispatch', // who was notified when: staff names and regions, nothing of the resident
+  'GET /api/v1/admin/duty', // duty rosters: staff and shifts
+  'GET /api/v1/admin/duty/now',
+  'GET /api/v1/admin/duty/candidates',
   'GET /api/v1/admin/articles',
   'GET /api/v1/admin/articles/{id}',
   'GET /api/v1/admin/audit', // staff actions; its own reads are not personal data of residents

@@ -22,6 +22,7 @@ import { Booking, BookingHistoryRow } from '../bookings/entities/booking.entity'
 import { BookingSettingsRow } from '../bookings/entities/booking-settings.entity';
 import { CallbackLineRow } from '../bookings/entities/callback-line.entity';
 import { Resident } from '../residents/resident.entity';
+import { DutyEntry } from '../alerts/duty/entities/duty-entry.entity';
 import {
   DEMO_ARTICLES,
   DEMO_AVAILABILITY,
@@ -29,6 +30,7 @@ import {
   DEMO_CALLBACK_LINE,
   DEMO_RESIDENT,
   DEMO_COUNSELLORS,
+  DEMO_DUTY,
   DEMO_EVENTS,
   DEMO_HOST_UNITS,
   DEMO_HOTLINES,
@@ -96,6 +98,7 @@ export class DemoDataService {
       await this.seedEvents(tx, regions);
       await this.seedStations(tx, regions);
       await this.seedBookings(tx, regions);
+      await this.seedDuty(tx, regions);
     });
     this.logger.log('demo data in place');
   }
@@ -190,6 +193,17 @@ export class DemoDataService {
   }
 
   /** Booking rules, availability, a call-back line and the demo resident's bookings (once: skipped when the resident exists). */
+  private async seedDuty(tx: EntityManager, regions: Map<string, Region>): Promise<void> {
+    for (const d of DEMO_DUTY) {
+      const region = regions.get(d.regionCode)!;
+      if (await tx.getRepository(DutyEntry).exists({ where: { regionId: region.id } })) continue;
+      const staff = await tx.getRepository(Staff).findOneByOrFail({ username: d.username });
+      for (const weekday of [1, 2, 3, 4, 5, 6, 7] as const) {
+        await tx.getRepository(DutyEntry).insert({ regionId: region.id, regionPath: region.path, staffId: staff.id, weekday, date: null, start: '00:00', end: '24:00', role: d.role });
+      }
+    }
+  }
+
   private async seedBookings(tx: EntityManager, regions: Map<string, Region>): Promise<void> {
     for (const kind of BOOKING_KINDS) {
       if (!(await tx.getRepository(BookingSettingsRow).exists({ where: { kind } }))) await tx.getRepository(BookingSettingsRow).insert(DEFAULT_BOOKING_SETTINGS[kind]);

@@ -6,6 +6,7 @@ import type {
   BookingStatus,
   IntakeTopic,
   CounsellorSpecialty,
+  DutyRole,
   EventKind,
   EventSpeaker,
   HotlineAudience,
@@ -490,6 +491,16 @@ export const DEMO_CALLBACK_LINE = {
   weeklyHours: weekdays([range('09:00', '12:00'), range('14:00', '17:00')]),
   capacityPerWindow: 3,
 };
+
+/**
+ * Duty rosters (值班表) of the demo streets, all week round the clock: a new red or yellow alert of
+ * one of their communities goes to the street's counsellor at once. The district has no roster: its
+ * region admin region_yc (永川区心理服务中心) is the centre an unclaimed red alert escalates to.
+ */
+export const DEMO_DUTY: { username: string; regionCode: string; role: DutyRole }[] = [
+  { username: 'counsellor_sl', regionCode: '500118001', role: 'primary' },
+  { username: 'counsellor_zs', regionCode: '500118002', role: 'primary' },
+];
 
 export const DEMO_RESIDENT = { openid: 'demo-resident', regionCode: '500118001001', ageBand: '35to59' as AgeBand };
 

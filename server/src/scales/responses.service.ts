@@ -20,6 +20,7 @@ import {
 } from '@xinqiao/shared';
 import { DataSource, IsNull, LessThan, Not, QueryFailedError, Repository } from 'typeorm';
 import { alertedResponseIds, raiseOrJoin } from '../alerts/alert-raise';
+import { AlertDispatchService } from '../alerts/duty/services/alert-dispatch.service';
 import { ArticlesService } from '../articles/articles.service';
 import type { Principal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
@@ -53,6 +54,7 @@ export class ResponsesService implements OnModuleInit {
     private readonly articles: ArticlesService,
     private readonly personalData: PersonalDataRegistry,
     private readonly jobs: JobsService,
+    private readonly dispatch: AlertDispatchService,
   ) {}
 
   /** The consent says saved results are kept SCALE_RESULT_RETENTION_YEARS years: enforced twice a day. */
@@ -146,7 +148,7 @@ export class ResponsesService implements OnModuleInit {
             ageBand: row.ageBand,
             at: now,
             redDueHours: this.config.ALERT_RED_DUE_HOURS,
-          });
+          }, this.dispatch);
         }
       });
     } catch (e) {
@@ -157,7 +159,10 @@ export class ResponsesService implements OnModuleInit {
       }
       throw e;
     }
-    return this.toResult(row, def, { duplicate: false, followUpRequested: colour !== null && !!resident?.regionPath });
+    const answer = await this.toResult(row, def, { duplicate: false, followUpRequested: colour !== null && !!resident?.regionPath });
+    // The alert's notice goes out now rather than at the queue's next poll.
+    if (colour) this.dispatch.kick();
+    return answer;
   }
 
   async listMine(residentId: number, q: MyResponsesQueryDto): Promise<Page<MyScaleResponse>> {
@@ -267,6 +272,7 @@ export class ResponsesService implements OnModuleInit {
       },
       consentMode: row.consentMode,
       followUpRequested: extra.followUpRequested,
+      noticeStatus: extra.followUpRequested ? await this.dispatch.noticeForResponse(row.id) : 'none',
       suggestedArticles: await this.articles.suggest(suggestedArticleCategories(def, crisis), row.regionPath),
       duplicate: extra.duplicate,
       submittedAt: row.submittedAt.toISOString(),

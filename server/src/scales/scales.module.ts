@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DutyModule } from '../alerts/duty/duty.module';
 import { ArticlesModule } from '../articles/articles.module';
 import { HotlinesModule } from '../hotlines/hotlines.module';
 import { RegionsModule } from '../regions/regions.module';
@@ -19,6 +20,7 @@ import { ScalesService } from './scales.service';
     ResidentsModule,
     HotlinesModule,
     ArticlesModule,
+    DutyModule,
   ],
   controllers: [ScalesController, MyResponsesController, AdminScalesController],
   providers: [ScalesService, ResponsesService, ScaleStatsService],

@@ -115,6 +115,16 @@ export class StaffService {
     return unique.length ? this.toDtos(await this.repo.findBy({ id: In(unique) })) : [];
   }
 
+  /**
+   * Active accounts of these roles whose own region is one of `regionIds` (not below it): for modules
+   * that pick people by region, such as the alerts' duty ladder (a region's region admins).
+   */
+  async activeIn(regionIds: readonly number[], roles: readonly StaffRole[]): Promise<StaffDto[]> {
+    const regions = [...new Set(regionIds)];
+    if (!regions.length || !roles.length) return [];
+    return this.toDtos(await this.repo.find({ where: { regionId: In(regions), role: In([...roles]), disabled: false }, order: { id: 'ASC' } }));
+  }
+
   async toDtos(rows: Staff[]): Promise<StaffDto[]> {
     const ids = [...new Set(rows.map((r) => r.regionId))];
     const names = new Map((ids.length ? await this.regionRepo.findBy({ id: In(ids) }) : []).map((r) => [r.id, r.name]));

@@ -3,6 +3,7 @@
  * call-back from a hotline's duty staff ("请回电给我") in a time window; and "请人联系我" help
  * requests that go to the alert queue. Times are ISO 8601 instants; dates and `HH:mm` are China time.
  */
+import type { AlertNoticeStatus } from '../alerts/types';
 import type { PageQuery } from '../api';
 import type { AgeBand } from '../people';
 import type { Hotline } from '../hotlines';
@@ -328,6 +329,8 @@ export interface HelpRequestResult {
   colour: AlertColour;
   /** For `now`: 12356, 110/120 and the region's 24-hour lines, to show at once. */
   crisisHotlines: Hotline[];
+  /** Whether the people on duty were told (see ScaleResponseResult.noticeStatus); poll `GET /me/alert-notices/:alertId`. */
+  noticeStatus: AlertNoticeStatus;
 }
 
 /** Reminders of a booking: when each is due (see `reminderPlan`). */

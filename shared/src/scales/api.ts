@@ -1,4 +1,5 @@
 /** What the scale, response and alert endpoints send and accept. */
+import type { AlertNoticeStatus } from '../alerts/types';
 import type { Hotline } from '../hotlines';
 import type { GuardianConsent, HelpUrgency } from '../bookings/types';
 import type { AgeBand, PopulationGroup } from '../people';
@@ -102,6 +103,11 @@ export interface ScaleResponseResult {
   consentMode: ConsentMode;
   /** A counsellor of the resident's area was asked to follow up. */
   followUpRequested: boolean;
+  /**
+   * Whether the people on duty were told of the alert this response raised or joined: `sent`,
+   * `pending` (queued), `none` (nothing could be sent, or no alert). Say "已通知" only on `sent`.
+   */
+  noticeStatus: AlertNoticeStatus;
   suggestedArticles: SuggestedArticle[];
   /** The first submission with the same clientRequestId; nothing new was stored. */
   duplicate: boolean;

@@ -12,6 +12,7 @@ import {
   type AlertHelpRequest,
 } from '@xinqiao/shared';
 import { alertsApi } from '../../api/alerts';
+import { DispatchTimeline } from './DispatchTimeline';
 import { ApiRequestError } from '../../api/client';
 import { useStaff } from '../../auth/SessionContext';
 import { NotAllowed } from '../../components/NotAllowed';
@@ -230,6 +231,10 @@ export default function AlertDetailPage() {
 
         <ProCard title="跟进记录" bordered>
           <FollowUpTimeline alert={alert} />
+        </ProCard>
+
+        <ProCard title="通知与升级" bordered>
+          <DispatchTimeline alertId={alert.id} refreshKey={alert.status} />
         </ProCard>
       </PageContainer>
     </div>

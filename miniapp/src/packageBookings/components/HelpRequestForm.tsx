@@ -6,7 +6,8 @@ import { CheckRow, ChoiceCard } from '../../components/Choice'
 import RegionField from '../../components/RegionField'
 import { CONTACT_NAME_MAX, EMPTY_HELP, helpProblems, toHelpRequestInput, type HelpForm } from '../../features/bookings/forms'
 import { uuidV4 } from '../../features/scales/uuid'
-import { createHelpRequest } from '../../services/bookings'
+import { NOTICE_TEXT, noticeView, useNoticeStatus } from '../../features/alerts/notice'
+import { createHelpRequest, getAlertNotice } from '../../services/bookings'
 import type { RequestError } from '../../services/request'
 import AgeGuardianFields from './AgeGuardianFields'
 import CrisisBlock from './CrisisBlock'
@@ -137,13 +138,19 @@ export default function HelpRequestForm({
   )
 }
 
-/** What the page shows after a request went in: what happens next, honestly (no notice channel exists yet). */
+/**
+ * What the page shows after a request went in, honestly: "已通知值班心理咨询师" only once a notice
+ * reached the people on duty (asked again for a minute while it is being sent); otherwise that the
+ * request is in the counsellors' queue. The crisis card stays for an urgent request whatever happens.
+ */
 export function HelpRequestDone({ result, urgency }: { result: HelpRequestResult; urgency: HelpUrgency }) {
+  const { status, polling } = useNoticeStatus(result.noticeStatus ?? 'none', () => getAlertNotice(result.alertId).then((a) => a.noticeStatus))
+  const view = noticeView(status, polling)
   return (
     <View className='help-done'>
       {urgency === 'now' && <CrisisBlock hotlines={result.crisisHotlines} />}
       <View className='card'>
-        <Text className='bk-ok help-done__text'>已提交，社区心理咨询师会尽快与您联系</Text>
+        <Text className={`help-done__text help-done__text--${view}${view === 'sent' ? ' bk-ok' : ''}`}>{NOTICE_TEXT[view]}</Text>
         <Text className='bk-text'>
           {urgency === 'now'
             ? '在等待期间，如果您感到难以承受，请立即拨打上面的心理援助热线；遇到紧急危险请拨打 110 或 120。'

@@ -199,7 +199,7 @@ describe('booking a session', () => {
   it('"yes, I am in danger" shows the crisis card and asks for a call soon instead of a slot', async () => {
     const slots = slotsAhead()
     const sent = serve(slots, {
-      'POST /api/v1/help-requests': () => ({ statusCode: 201, data: { alertId: 5, colour: 'red', crisisHotlines: [] } }),
+      'POST /api/v1/help-requests': () => ({ statusCode: 201, data: { alertId: 5, colour: 'red', crisisHotlines: [], noticeStatus: 'none' } }),
     })
     render(<BookPage />)
     await holdFirstSlot(slots)
@@ -212,7 +212,8 @@ describe('booking a session', () => {
     fireEvent.click(document.querySelector('.help-consent')!)
     fireEvent.click(screen.getByText('请人尽快联系我'))
 
-    await screen.findByText('已提交，社区心理咨询师会尽快与您联系')
+    // Nothing reached anyone on duty: the request is in the counsellors' queue, and the page says only that.
+    await screen.findByText('您的联系方式已提交到所在社区心理咨询师的待办中，他们查看后会与您联系；情况紧急请立即拨打心理援助热线 12356')
     expect(screen.queryByText(/已通知/)).toBeNull()
     const [request] = of(sent, 'POST', '/api/v1/help-requests').map((r) => r.data)
     expect(request).toEqual({

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ScaleResponseInput } from '@xinqiao/shared'
 import { routeRequests } from '../../../test/helpers'
@@ -287,6 +287,31 @@ describe('result', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageArticles/pages/detail/index?id=12' })
     click(container.querySelector('.result-hotlines'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageScales/pages/hotlines/index' })
+  })
+
+  it('says the counsellors on duty were told only once the server says so, asking again while the notice is being sent', async () => {
+    jest.useFakeTimers()
+    try {
+      setRouterParams({ id: '31' })
+      signIn()
+      const statuses = ['pending', 'pending', 'sent'] as const
+      let calls = 0
+      routeRequests({
+        'GET /api/v1/me/responses/31': () => ({ statusCode: 200, data: scaleResult({ followUpRequested: true, noticeStatus: statuses[Math.min(calls++, 2)] }) }),
+      })
+      render(<ScaleResult />)
+      expect(await screen.findByText('正在通知值班心理咨询师…')).toBeTruthy()
+      expect(screen.queryByText(/已通知/)).toBeNull()
+      for (let i = 0; i < 2; i++) {
+        await act(async () => {
+          jest.advanceTimersByTime(5_000)
+          await Promise.resolve()
+        })
+      }
+      expect(await screen.findByText('已通知值班心理咨询师，他们会尽快与您联系，请留意来电')).toBeTruthy()
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   it('a fresh anonymous result that is no longer in memory says it was never stored', async () => {

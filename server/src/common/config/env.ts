@@ -1,5 +1,5 @@
 import { isIP } from 'net';
-import { passwordProblems } from '@xinqiao/shared';
+import { parseQuietHours, passwordProblems, type QuietHours } from '@xinqiao/shared';
 
 /**
  * Every environment variable the server reads, declared once with its parser and documentation.
@@ -55,6 +55,15 @@ const url: Parser<string> = (raw) => {
     throw new Error(`must be a URL, got "${raw}"`);
   }
   return raw.replace(/\/+$/, '');
+};
+
+const quietHours: Parser<QuietHours | null> = (raw) => {
+  if (raw.trim().toLowerCase() === 'off') return null;
+  try {
+    return parseQuietHours(raw);
+  } catch {
+    throw new Error(`must be HH:mm-HH:mm with two different times (e.g. 22:00-07:00) or off, got "${raw}"`);
+  }
 };
 
 const list: Parser<string[]> = (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean);
@@ -171,6 +180,8 @@ export const ENV_SPEC = {
   SMS_TEMPLATE_ALERT: { doc: 'Approved SMS template id (Tencent TemplateId, Aliyun TemplateCode) with three variables: the notice kind (红色预警), the region, the admin path (required with SMS_PROVIDER; Aliyun names them `type`, `region`, `link`)', parse: str },
   SMS_REGION: { doc: 'Tencent Cloud region of the SMS API (X-TC-Region)', default: 'ap-guangzhou', parse: str },
   ALERT_RED_DUE_HOURS: { doc: 'Hours within which a red (三色预警) alert must have a first follow-up before it shows as overdue', default: '24', parse: int(1, 720) },
+  ALERT_CLAIM_ESCALATE_MINUTES: { doc: 'Minutes a red alert may stay unclaimed before the next step of the duty ladder is notified (backup, region admin, parent centre …); also the gap between two escalations', default: '30', parse: int(1, 1440) },
+  ALERT_QUIET_HOURS: { doc: 'China-time span (HH:mm-HH:mm) in which notices of new yellow alerts wait until it ends; red alerts never wait; `off` for none', default: '22:00-07:00', parse: quietHours },
   AWARENESS_MIN_RESPONDENTS: { doc: 'Awareness-rate slices with fewer respondents show "样本量不足" instead of a figure', default: '30', parse: int(1, 10000) },
   SUBMIT_RATE_PER_HOUR: { doc: 'Submissions (self-test results, quiz and survey answers, counted together) one signed-in resident may make in an hour', default: '30', parse: int(1, 1000000) },
   ANON_SUBMIT_RATE_PER_HOUR: { doc: 'Submissions without sign-in allowed per client IP in an hour (higher: people at one venue may share an IP)', default: '120', parse: int(1, 1000000) },

@@ -2,6 +2,9 @@ import { Alert } from '../../alerts/alert.entity';
 import { AlertFollowUp } from '../../alerts/alert-follow-up.entity';
 import { AlertResponse } from '../../alerts/alert-response.entity';
 import { HelpRequest } from '../../alerts/help-request.entity';
+import { AlertDispatchEventRow } from '../../alerts/duty/entities/alert-dispatch-event.entity';
+import { AlertEscalation } from '../../alerts/duty/entities/alert-escalation.entity';
+import { DutyEntry } from '../../alerts/duty/entities/duty-entry.entity';
 import { Article } from '../../articles/article.entity';
 import { AwarenessCell } from '../../awareness/awareness-cell.entity';
 import { AwarenessTarget } from '../../awareness/awareness-target.entity';
@@ -50,4 +53,5 @@ export const ENTITIES = [
   Station, StationExceptionRow, Holiday, CounsellorProfileRow, CounsellorStation,
   BookingSettingsRow, AvailabilityBlockRow, AvailabilityExceptionRow, CallbackLineRow, BookingLock, BookingHold,
   Booking, BookingHistoryRow, SessionNoteRow,
+  DutyEntry, AlertEscalation, AlertDispatchEventRow,
 ];

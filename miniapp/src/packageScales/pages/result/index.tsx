@@ -5,6 +5,7 @@ import { SCREENING_DISCLAIMER, type ScaleResponseResult } from '@xinqiao/shared'
 import ArticleLink from '../../../components/ArticleLink'
 import HotlineCard from '../../../components/HotlineCard'
 import PrivacyNotice from '../../../components/PrivacyNotice'
+import { NOTICE_TEXT, noticeView, useNoticeStatus } from '../../../features/alerts/notice'
 import { peekResult } from '../../../features/scales/handoff'
 import { HOTLINES_URL, SCALES_TAB_URL, SCALE_HISTORY_URL } from '../../../features/scales/routes'
 import { bookUrl, helpUrl } from '../../../features/bookings/routes'
@@ -25,6 +26,17 @@ type ResultState =
 /** From the moderate bands on (severity 2+), or when the crisis path opened, the result points to a counsellor. */
 function suggestsProfessionalHelp(result: ScaleResponseResult): boolean {
   return result.crisis.triggered || result.band.severity >= 2
+}
+
+/**
+ * Whether the counsellors on duty were told: "已通知值班心理咨询师" only once a notice went out
+ * (asked again for a minute while it is being sent), otherwise that the request is in their queue.
+ */
+function FollowUpNotice({ result }: { result: ScaleResponseResult }) {
+  const id = result.id
+  const { status, polling } = useNoticeStatus(result.noticeStatus ?? 'none', id === null ? null : () => getMyResponse(id).then((r) => r.noticeStatus))
+  const view = noticeView(status, polling)
+  return <View className={`result-follow-up result-follow-up--${view}`}>{NOTICE_TEXT[view]}</View>
 }
 
 export default function ScaleResult() {
@@ -99,9 +111,7 @@ export default function ScaleResult() {
         <Text className='scale-result__date'>测评时间：{formatDateTime(result.submittedAt)}</Text>
       </View>
 
-      {result.followUpRequested && (
-        <View className='result-follow-up'>您的联系方式已提交到所在社区心理咨询师的待办中，他们查看后会与您联系；情况紧急请立即拨打心理援助热线 12356</View>
-      )}
+      {result.followUpRequested && <FollowUpNotice result={result} />}
 
       <View className='card'>
         <Text className='scale-result__label'>结果解读</Text>

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../../notifications/notifications.module';
+import { RegionsModule } from '../../regions/regions.module';
+import { StaffModule } from '../../staff/staff.module';
+import { Alert } from '../alert.entity';
+import { AlertResponse } from '../alert-response.entity';
+import { AlertDispatchController, AlertNoticesController, DutyController } from './controllers/duty.controller';
+import { AlertDispatchEventRow } from './entities/alert-dispatch-event.entity';
+import { AlertEscalation } from './entities/alert-escalation.entity';
+import { DutyEntry } from './entities/duty-entry.entity';
+import { AlertDispatchService } from './services/alert-dispatch.service';
+import { DutyRosterService } from './services/duty-roster.service';
+
+/**
+ * Part of the alerts module (its tables are the alerts'): duty rosters, the dispatch of new alerts to
+ * the people on duty, and escalation. A module of its own so the scales module, which raises alerts
+ * in its submission transaction, can hand their notices over without depending on the alert queue.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([DutyEntry, AlertEscalation, AlertDispatchEventRow, Alert, AlertResponse]), RegionsModule, StaffModule, NotificationsModule],
+  controllers: [DutyController, AlertDispatchController, AlertNoticesController],
+  providers: [DutyRosterService, AlertDispatchService],
+  exports: [AlertDispatchService],
+})
+export class DutyModule {}
