@@ -136,16 +136,25 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.allSettled([...this.running]);
   }
 
-  /** Claims and runs the jobs due at `now` until none is left or the concurrency limit is reached. */
-  async tick(now = new Date()): Promise<void> {
+  /**
+   * Claims and runs the jobs due at `now` until none is left or the concurrency limit is reached.
+   * On the real clock (no `at`), a finished job frees its slot for the next due one at once, so a
+   * burst (an alert fans out to a job per person and channel) drains at the speed of the jobs, not
+   * at JOB_CONCURRENCY jobs per poll.
+   */
+  async tick(at?: Date): Promise<void> {
     if (this.stopped) return;
+    const now = at ?? new Date();
     await this.repo.update({ status: 'running', lockedAt: LessThan(new Date(Date.now() - STALE_MS)) }, { status: 'queued', lockedAt: null });
     while (!this.stopped && this.running.size < this.config.JOB_CONCURRENCY) {
       const job = await this.claim(now);
       if (!job) return;
       const run = this.run(job, now)
         .catch((err: unknown) => this.logger.error({ err, jobId: job.id }, 'could not record the outcome of a job'))
-        .finally(() => this.running.delete(run));
+        .finally(() => {
+          this.running.delete(run);
+          if (!at) this.tickSafely();
+        });
       this.running.add(run);
     }
   }
