@@ -16,3 +16,4 @@ export * from './stations';
 export * from './bookings';
 export * from './privacy';
 export * from './notifications';
+export * from './alerts';
