@@ -2,6 +2,8 @@ import { Alert } from '../../alerts/alert.entity';
 import { AlertFollowUp } from '../../alerts/alert-follow-up.entity';
 import { AlertResponse } from '../../alerts/alert-response.entity';
 import { HelpRequest } from '../../alerts/help-request.entity';
+import { AlertFollowUpPlan } from '../../alerts/casework/follow-up-plan.entity';
+import { AlertReferral } from '../../alerts/casework/referral.entity';
 import { Article } from '../../articles/article.entity';
 import { AwarenessCell } from '../../awareness/awareness-cell.entity';
 import { AwarenessTarget } from '../../awareness/awareness-target.entity';
@@ -48,4 +50,5 @@ export const ENTITIES = [
   Station, StationExceptionRow, Holiday, CounsellorProfileRow, CounsellorStation,
   BookingSettingsRow, AvailabilityBlockRow, AvailabilityExceptionRow, CallbackLineRow, BookingLock, BookingHold,
   Booking, BookingHistoryRow, SessionNoteRow,
+  AlertFollowUpPlan, AlertReferral,
 ];
