@@ -38,7 +38,7 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
     const [alert] = (await t.get('/api/v1/admin/alerts', counsellor)).body.items;
     await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor);
     await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已联系' }, counsellor);
-    await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { note: '已转介' }, counsellor);
+    await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { outcome: 'resolved', note: '已转介' }, counsellor);
     await helpRequest(me);
     // A call-back booked for a child, with the guardian named, and a session note on the demo resident's booking.
     const [line] = (await t.get('/api/v1/callback-lines')).body;
