@@ -19,6 +19,7 @@ const StaffListPage = lazy(() => import('./pages/staff/StaffListPage'));
 const AuditLogPage = lazy(() => import('./pages/audit/AuditLogPage'));
 const AlertListPage = lazy(() => import('./pages/alerts/AlertListPage'));
 const AlertDetailPage = lazy(() => import('./pages/alerts/AlertDetailPage'));
+const AlertIndicatorsPage = lazy(() => import('./pages/alerts/AlertIndicatorsPage'));
 const ScalesPage = lazy(() => import('./pages/scales/ScalesPage'));
 const ScaleStatsPage = lazy(() => import('./pages/scales/ScaleStatsPage'));
 const HotlineListPage = lazy(() => import('./pages/hotlines/HotlineListPage'));
@@ -87,6 +88,7 @@ export function AppRoutes() {
             <Route path="psych" element={<Navigate to="/alerts" replace />} />
             <Route path="alerts" element={guarded('alerts.oversee', <AlertListPage />)} />
             <Route path="alerts/:id" element={guarded('alerts.handle', <AlertDetailPage />)} />
+            <Route path="alert-indicators" element={guarded('alerts.oversee', <AlertIndicatorsPage />)} />
             <Route path="scales" element={guarded('scales.manage', <ScalesPage tab="scales" />)} />
             <Route path="scales/alert-rules" element={guarded('scales.manage', <ScalesPage tab="rules" />)} />
             <Route path="scale-stats" element={guarded('scales.stats', <ScaleStatsPage />)} />

@@ -10,6 +10,7 @@ describe('visibleMenu', () => {
       '/articles',
       '/psych',
       '/alerts',
+      '/alert-indicators',
       '/scales',
       '/scale-stats',
       '/hotlines',
@@ -45,6 +46,7 @@ describe('visibleMenu', () => {
       '/articles',
       '/psych',
       '/alerts',
+      '/alert-indicators',
       '/scale-stats',
       '/hotlines',
       '/service-network',
@@ -72,8 +74,8 @@ describe('visibleMenu', () => {
   });
 
   it('shows a counsellor the alert queue, their bookings and their own bookable time', () => {
-    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/booking', '/bookings', '/my-availability']);
-    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '预约日历', '我的可预约时间']);
+    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/alert-indicators', '/booking', '/bookings', '/my-availability']);
+    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '预警处置指标', '预约日历', '我的可预约时间']);
   });
 
   it('shows a station manager the service network and the oversight of bookings, without the booking rules', () => {
