@@ -293,6 +293,7 @@ export class AlertsService implements OnModuleInit {
     const ids = alerts.map((a) => a.id);
     const followUps = alerts.length ? await this.followUps.find({ where: { alertId: In(ids) }, order: { at: 'ASC' } }) : [];
     const submissions = alerts.length ? await this.submissions.find({ where: { alertId: In(ids) }, order: { submittedAt: 'ASC', id: 'ASC' } }) : [];
+    const casework = await this.casework.exportFor(ids);
     return alerts.map((a) => ({
       source: a.source,
       responseId: a.responseId,
@@ -303,6 +304,9 @@ export class AlertsService implements OnModuleInit {
       counsellor: a.assigneeName,
       followUps: followUps.filter((f) => f.alertId === a.id).map((f) => ({ at: f.at.toISOString(), method: f.method, outcome: f.outcome })),
       closedAt: a.closedAt?.toISOString() ?? null,
+      closeOutcome: a.closeOutcome,
+      followUpPlans: casework.plans.filter((p) => p.alertId === a.id).map(({ alertId: _, ...p }) => p),
+      referrals: casework.referrals.filter((r) => r.alertId === a.id).map(({ alertId: _, ...r }) => r),
     }));
   }
 }

@@ -274,6 +274,17 @@ export class CaseworkService implements OnModuleInit {
     return r;
   }
 
+  /** For the resident's PIPL export: each alert's plans and referrals as recorded. */
+  async exportFor(alertIds: number[]) {
+    if (!alertIds.length) return { plans: [], referrals: [] };
+    const plans = await this.plans.find({ where: { alertId: In(alertIds) }, order: { id: 'ASC' } });
+    const referrals = await this.referrals.find({ where: { alertId: In(alertIds) }, order: { id: 'ASC' } });
+    return {
+      plans: plans.map((p) => ({ alertId: p.alertId, date: p.date, time: p.time, purpose: p.purpose, createdAt: p.createdAt.toISOString() })),
+      referrals: referrals.map((r) => ({ alertId: r.alertId, ...referralDto(r) })),
+    };
+  }
+
   // ------------------------------------------------------------ the case view
 
   /**
