@@ -21,6 +21,7 @@ const AuditLogPage = lazy(() => import('./pages/audit/AuditLogPage'));
 const AlertListPage = lazy(() => import('./pages/alerts/AlertListPage'));
 const AlertDetailPage = lazy(() => import('./pages/alerts/AlertDetailPage'));
 const DutyPage = lazy(() => import('./pages/duty/DutyPage'));
+const AlertIndicatorsPage = lazy(() => import('./pages/alerts/AlertIndicatorsPage'));
 const ScalesPage = lazy(() => import('./pages/scales/ScalesPage'));
 const ScaleStatsPage = lazy(() => import('./pages/scales/ScaleStatsPage'));
 const HotlineListPage = lazy(() => import('./pages/hotlines/HotlineListPage'));
@@ -90,6 +91,7 @@ export function AppRoutes() {
             <Route path="alerts" element={guarded('alerts.oversee', <AlertListPage />)} />
             <Route path="alerts/:id" element={guarded('alerts.handle', <AlertDetailPage />)} />
             <Route path="duty" element={guarded('alerts.oversee', <DutyPage />)} />
+            <Route path="alert-indicators" element={guarded('alerts.oversee', <AlertIndicatorsPage />)} />
             <Route path="scales" element={guarded('scales.manage', <ScalesPage tab="scales" />)} />
             <Route path="scales/alert-rules" element={guarded('scales.manage', <ScalesPage tab="rules" />)} />
             <Route path="scale-stats" element={guarded('scales.stats', <ScaleStatsPage />)} />

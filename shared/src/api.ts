@@ -83,6 +83,8 @@ export const ERROR_CODES = [
   'BOOKING_CUTOFF_PASSED',
   /** Booking: the resident already has the most open bookings of this kind. */
   'BOOKING_LIMIT_REACHED',
+  /** Alerts: closing with the outcome `referred` needs a referral on record that was not declined. */
+  'REFERRAL_REQUIRED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

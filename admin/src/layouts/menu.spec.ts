@@ -11,6 +11,7 @@ describe('visibleMenu', () => {
       '/psych',
       '/alerts',
       '/duty',
+      '/alert-indicators',
       '/scales',
       '/scale-stats',
       '/hotlines',
@@ -48,6 +49,7 @@ describe('visibleMenu', () => {
       '/psych',
       '/alerts',
       '/duty',
+      '/alert-indicators',
       '/scale-stats',
       '/hotlines',
       '/service-network',
@@ -75,9 +77,9 @@ describe('visibleMenu', () => {
     ]);
   });
 
-  it('shows a counsellor the alert queue, the duty roster, their bookings, their own bookable time and their notice settings', () => {
-    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/duty', '/booking', '/bookings', '/my-availability', '/notifications']);
-    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '值班表', '预约日历', '我的可预约时间']);
+  it('shows a counsellor the alert queue, the duty roster, the indicators, their bookings, their own bookable time and their notice settings', () => {
+    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/duty', '/alert-indicators', '/booking', '/bookings', '/my-availability', '/notifications']);
+    expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '值班表', '预警处置指标', '预约日历', '我的可预约时间']);
   });
 
   it('shows a station manager the service network and the oversight of bookings, without the booking rules', () => {

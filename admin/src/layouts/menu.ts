@@ -63,6 +63,7 @@ export const MENU: MenuEntry[] = [
     children: [
       { path: '/alerts', name: '预警跟进', icon: 'alert', permission: 'alerts.oversee', description: '三色预警队列：认领、跟进和结案' },
       { path: '/duty', name: '值班表', icon: 'duty', permission: 'alerts.oversee', description: '安排各区域的预警值班人员，查看现在谁在值班；新预警立即通知值班人员，超时未认领逐级升级' },
+      { path: '/alert-indicators', name: '预警处置指标', icon: 'stats', permission: 'alerts.oversee', description: '按月份和区域统计预警数量、首次联系用时、转介和结案结果并导出' },
       { path: '/scales', name: '测评量表', icon: 'scale', permission: 'scales.manage', description: '启用或导入自评量表，维护预警规则' },
       { path: '/scale-stats', name: '测评统计', icon: 'stats', permission: 'scales.stats', description: '按区域、人群、月份统计测评结果并导出' },
       { path: '/hotlines', name: '心理援助热线', icon: 'hotline', permission: 'hotlines.manage', description: '维护辖区的心理援助热线号码' },

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ALERT_COLOURS, type AgeBand, type AlertColour, type AlertSource, type AlertStatus, type HelpUrgency, type PopulationGroup } from '@xinqiao/shared';
+import { ALERT_COLOURS, type AgeBand, type AlertColour, type AlertSource, type AlertStatus, type CloseOutcome, type HelpUrgency, type PopulationGroup } from '@xinqiao/shared';
 import { encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
 import { Resident } from '../residents/resident.entity';
@@ -113,6 +113,10 @@ export class Alert {
   /** The counsellor's notes about the resident: encrypted at rest. */
   @Column({ ...encryptedColumn('text'), nullable: true })
   closeNote: string | null;
+
+  /** Why it was closed (CLOSE_OUTCOMES); null for alerts closed before outcomes were coded (未记录). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  closeOutcome: CloseOutcome | null;
 
   @CreateDateColumn(dateTime())
   createdAt: Date;

@@ -68,7 +68,7 @@ describe(`one open alert per resident and scale on ${TEST_DB}`, () => {
     // Once the counsellor closes it, the next result raises a new alert.
     await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor);
     await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已联系，情绪平稳' }, counsellor);
-    expect((await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { note: '已转介' }, counsellor)).status).toBe(200);
+    expect((await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { outcome: 'resolved', note: '已转介' }, counsellor)).status).toBe(200);
     await submit(followUp(PHQ9, answers(PHQ9, 2, { 9: 0 })));
     expect(await count('alerts', "scaleCode = 'phq-9'")).toBe(2);
     expect(await count('alerts', "scaleCode = 'phq-9' AND status <> 'closed'")).toBe(1);

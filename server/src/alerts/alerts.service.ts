@@ -2,6 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   ALERT_SOURCE_LABELS,
+  chinaDate,
+  hasPermission,
   itemOptions,
   phoneShownTo,
   type AlertDetail,
@@ -24,6 +26,7 @@ import { Alert, priorityOf } from './alert.entity';
 import { AlertFollowUp } from './alert-follow-up.entity';
 import { AlertResponse } from './alert-response.entity';
 import { HelpRequest } from './help-request.entity';
+import { CaseworkService, requireAssignee } from './casework/casework.service';
 
 /** A follow-up time may be a little ahead of the server clock (phones drift), not more. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -41,6 +44,7 @@ export class AlertsService implements OnModuleInit {
     private readonly regions: RegionsService,
     private readonly scales: ScalesService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly casework: CaseworkService,
   ) {}
 
   onModuleInit(): void {
@@ -59,6 +63,11 @@ export class AlertsService implements OnModuleInit {
     else qb.andWhere("a.status <> 'closed'");
     if (q.colour) qb.andWhere('a.colour = :colour', { colour: q.colour });
     if (q.overdue) this.whereOverdue(qb);
+    if (q.due) {
+      // A counsellor's casework lists are their own alerts; an overseer sees the region's.
+      if (hasPermission(staff.role, 'alerts.handle')) qb.andWhere('a.assigneeId = :me', { me: staff.id });
+      qb.andWhere(...this.casework.dueCondition('a', q.due, chinaDate(new Date())));
+    }
     const [rows, total] = await qb
       .orderBy('a.priority', 'ASC')
       .addOrderBy('a.createdAt', 'ASC')
@@ -101,6 +110,8 @@ export class AlertsService implements OnModuleInit {
         createdAt: f.createdAt.toISOString(),
       })),
       closeNote: alert.closeNote,
+      followUpPlan: alert.status === 'closed' ? null : await this.casework.currentPlan(alert.id),
+      referrals: await this.casework.referralsOf(alert.id),
     };
     // In full only to the counsellor who claimed the alert: the one who calls.
     const phone = (p: string | null | undefined) => phoneShownTo(staff, { kind: 'alert', assigneeId: alert.assigneeId }, p);
@@ -181,6 +192,8 @@ export class AlertsService implements OnModuleInit {
   async addFollowUp(staff: StaffPrincipal, id: number, dto: FollowUpDto): Promise<AlertDetail> {
     const alert = await this.mine(staff, id);
     const at = new Date(dto.at);
+    const now = new Date();
+    if (dto.nextPlan) this.casework.checkPlan(dto.nextPlan, now, 'nextPlan.');
     if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw AppException.badRequest('跟进时间不能晚于当前时间', undefined, 'VALIDATION_FAILED');
     if (at.getTime() < alert.createdAt.getTime() - CLOCK_SKEW_MS) throw AppException.badRequest('跟进时间不能早于预警产生的时间', undefined, 'VALIDATION_FAILED');
     await this.db.transaction(async (tx) => {
@@ -200,6 +213,9 @@ export class AlertsService implements OnModuleInit {
         changes.priority = priorityOf(dto.nextColour);
       }
       if (Object.keys(changes).length) await tx.getRepository(Alert).update({ id: alert.id }, changes);
+      // The contact fulfils the plan it was made under; a next plan given with it becomes current.
+      if (dto.nextPlan) await this.casework.replacePlan(tx, alert.id, staff, dto.nextPlan, now);
+      else await this.casework.endPlan(tx, alert.id, now, at);
     });
     return this.detail(staff, id);
   }
@@ -207,8 +223,18 @@ export class AlertsService implements OnModuleInit {
   async close(staff: StaffPrincipal, id: number, dto: CloseAlertDto): Promise<AlertDetail> {
     const alert = await this.mine(staff, id);
     if (!alert.firstFollowUpAt) throw AppException.invalidState('请先记录至少一次跟进，再结案');
-    // Clearing openKey lets the resident's next result with follow-up consent raise a new alert.
-    await this.repo.update({ id: alert.id }, { status: 'closed', openKey: null, closedAt: new Date(), closeNote: dto.note.trim() });
+    const now = new Date();
+    await this.db.transaction(async (tx) => {
+      if (dto.outcome === 'referred' && !(await this.casework.hasLiveReferral(tx, alert.id))) {
+        throw new AppException(409, 'REFERRAL_REQUIRED', '结案结果为“已转介”时，须先登记转介（且对方未拒绝接收）');
+      }
+      // Clearing openKey lets the resident's next result with follow-up consent raise a new alert.
+      const { affected } = await tx
+        .getRepository(Alert)
+        .update({ id: alert.id, status: alert.status }, { status: 'closed', openKey: null, closedAt: now, closeNote: dto.note.trim(), closeOutcome: dto.outcome });
+      if (!affected) throw AppException.invalidState('该预警已结案');
+      await this.casework.endPlan(tx, alert.id, now);
+    });
     return this.detail(staff, id);
   }
 
@@ -225,8 +251,7 @@ export class AlertsService implements OnModuleInit {
   /** An open alert the caller holds; follow-ups and closing are the assignee's. */
   private async mine(staff: StaffPrincipal, id: number): Promise<Alert> {
     const alert = await this.find(staff, id);
-    if (alert.status === 'closed') throw AppException.invalidState('该预警已结案');
-    if (alert.assigneeId !== staff.id) throw AppException.invalidState(alert.assigneeId ? `该预警由 ${alert.assigneeName} 负责跟进` : '请先认领该预警');
+    requireAssignee(alert, staff);
     return alert;
   }
 
@@ -234,6 +259,7 @@ export class AlertsService implements OnModuleInit {
     const titles = await this.scales.titles();
     const names = await this.regions.names(alerts.map((a) => a.regionId));
     const now = Date.now();
+    const next = await this.casework.nextContacts(alerts.filter((a) => a.status !== 'closed').map((a) => a.id));
     return alerts.map((a) => ({
       id: a.id,
       colour: a.colour,
@@ -257,6 +283,8 @@ export class AlertsService implements OnModuleInit {
       firstFollowUpAt: a.firstFollowUpAt?.toISOString() ?? null,
       overdue: a.status !== 'closed' && !!a.dueAt && !a.firstFollowUpAt && a.dueAt.getTime() < now,
       closedAt: a.closedAt?.toISOString() ?? null,
+      closeOutcome: a.closeOutcome,
+      nextContact: next.get(a.id) ?? null,
     }));
   }
 
@@ -265,6 +293,7 @@ export class AlertsService implements OnModuleInit {
     const ids = alerts.map((a) => a.id);
     const followUps = alerts.length ? await this.followUps.find({ where: { alertId: In(ids) }, order: { at: 'ASC' } }) : [];
     const submissions = alerts.length ? await this.submissions.find({ where: { alertId: In(ids) }, order: { submittedAt: 'ASC', id: 'ASC' } }) : [];
+    const casework = await this.casework.exportFor(ids);
     return alerts.map((a) => ({
       source: a.source,
       responseId: a.responseId,
@@ -275,6 +304,9 @@ export class AlertsService implements OnModuleInit {
       counsellor: a.assigneeName,
       followUps: followUps.filter((f) => f.alertId === a.id).map((f) => ({ at: f.at.toISOString(), method: f.method, outcome: f.outcome })),
       closedAt: a.closedAt?.toISOString() ?? null,
+      closeOutcome: a.closeOutcome,
+      followUpPlans: casework.plans.filter((p) => p.alertId === a.id).map(({ alertId: _, ...p }) => p),
+      referrals: casework.referrals.filter((r) => r.alertId === a.id).map(({ alertId: _, ...r }) => r),
     }));
   }
 }

@@ -65,7 +65,7 @@ describe(`"请人联系我" help requests in the alert queue on ${TEST_DB}`, () 
     expect((await t.post(`/api/v1/admin/alerts/${alertId}/claim`, undefined, counsellor)).body.contactPhone).toBe('13800138000');
     const followed = await t.post(`/api/v1/admin/alerts/${alertId}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系，约了面谈' }, counsellor);
     expect(followed.status).toBe(201);
-    detail = (await t.post(`/api/v1/admin/alerts/${alertId}/close`, { note: '面谈后情况好转' }, counsellor)).body;
+    detail = (await t.post(`/api/v1/admin/alerts/${alertId}/close`, { outcome: 'resolved', note: '面谈后情况好转' }, counsellor)).body;
     expect(detail).toMatchObject({ status: 'closed', closeNote: '面谈后情况好转' });
     // Once closed, the next request raises a new alert.
     const next = await t.post('/api/v1/help-requests', await request({ urgency: 'anytime' }), token);

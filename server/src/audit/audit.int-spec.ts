@@ -71,6 +71,8 @@ const NOT_PERSONAL = new Set([
   'GET /api/v1/admin/callback-lines', // hotlines and their call-back hours
   'GET /api/v1/admin/bookings/stats', // counts by station and month, rates withheld below the small-cell threshold
   'GET /api/v1/admin/bookings/settings', // the rules of each kind of booking
+  'GET /api/v1/admin/alerts/referral-targets', // the station directory's referral institutions: places
+  'GET /api/v1/admin/alerts/indicators', // counts and times by month and region, small cells withheld
 ]);
 
 describe(`the audit trail on ${TEST_DB}`, () => {
@@ -120,6 +122,8 @@ describe(`the audit trail on ${TEST_DB}`, () => {
     const checkin = await t.staffToken('checkin_sl');
     const region = await t.staffToken('region_yc');
     const alertId = await redAlert();
+    // The case view is the claiming counsellor's.
+    expect((await t.post(`/api/v1/admin/alerts/${alertId}/claim`, undefined, counsellor)).status).toBe(200);
     const eventId = await publishedEvent(t, organiser, { requiredFields: ['name', 'phone'] });
     const attendee = await residentIn(t, 'audit-attendee');
     expect((await t.post(`/api/v1/events/${eventId}/registrations`, signUp({ name: '王五', phone: '13900139000' }), attendee)).status).toBe(201);
@@ -130,6 +134,8 @@ describe(`the audit trail on ${TEST_DB}`, () => {
 
     const reads: [string, string, string][] = [
       ['alert.read', `/api/v1/admin/alerts/${alertId}`, counsellor],
+      ['alert.case.read', `/api/v1/admin/alerts/${alertId}/case`, counsellor],
+      ['alert_indicators.export', `/api/v1/admin/alerts/indicators/export?fromMonth=2026-01&toMonth=2026-12`, region],
       ['event.attendees.read', `/api/v1/admin/events/${eventId}/registrations`, organiser],
       ['event.attendees.export', `/api/v1/admin/events/${eventId}/registrations/export`, organiser],
       ['event.checkin_kit', `/api/v1/admin/events/${eventId}/checkin-kit`, checkin],

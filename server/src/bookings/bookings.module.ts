@@ -40,6 +40,6 @@ import { StaffBookingsService } from './services/staff-bookings.service';
 
   controllers: [BookingsPublicController, ResidentBookingsController, AdminBookingsController, AvailabilityController, AdminCallbackLinesController],
   providers: [BookingLocks, BookingSettingsService, CallbackLinesService, AvailabilityService, SlotsService, BookingNoticesService, BookingsService, StaffBookingsService, BookingStatsService],
-  exports: [BookingSettingsService],
+  exports: [BookingSettingsService, BookingsService],
 })
 export class BookingsModule {}

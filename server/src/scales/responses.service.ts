@@ -39,6 +39,16 @@ import { ScalesService } from './scales.service';
 const HOUR_MS = 3_600_000;
 
 /** Residents' scale submissions: consent rules, scoring, the crisis path, and alerts for follow-up. */
+/** A saved result as other modules read it (alerts' case view). */
+export interface SavedResult {
+  id: number;
+  scaleCode: string;
+  scaleTitle: string;
+  score: number;
+  bandLabel: string;
+  submittedAt: Date;
+}
+
 @Injectable()
 export class ResponsesService implements OnModuleInit {
   private readonly logger = new Logger('Responses');
@@ -194,6 +204,24 @@ export class ResponsesService implements OnModuleInit {
       });
     }
     return pageOf(items, total, p);
+  }
+
+  /**
+   * For alerts' case view (一户一档): the resident's saved results (scale, score, band, time),
+   * newest first; no answers (the alert's detail shows those of the alert's own results).
+   */
+  async savedResultsOf(residentId: number): Promise<SavedResult[]> {
+    const rows = await this.repo.find({
+      select: { id: true, scaleCode: true, scaleVersion: true, score: true, bandIndex: true, submittedAt: true },
+      where: { residentId, consentMode: 'save' },
+      order: { submittedAt: 'DESC', id: 'DESC' },
+    });
+    const out: SavedResult[] = [];
+    for (const r of rows) {
+      const def = await this.definitionOf(r as ScaleResponse);
+      out.push({ id: r.id, scaleCode: r.scaleCode, scaleTitle: def.title, score: r.score, bandLabel: def.bands[r.bandIndex]?.label ?? '', submittedAt: r.submittedAt });
+    }
+    return out;
   }
 
   async getMine(residentId: number, id: number): Promise<ScaleResponseResult> {

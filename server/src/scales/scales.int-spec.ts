@@ -285,7 +285,7 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect((await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, winner)).status).toBe(200);
       expect((await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: 'x' }, loser)).status).toBe(409);
 
-      expect((await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { note: '太早' }, winner)).body.message).toContain('至少一次跟进');
+      expect((await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { outcome: 'resolved', note: '太早' }, winner)).body.message).toContain('至少一次跟进');
       const future = await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date(Date.now() + 3_600_000).toISOString(), method: 'phone', outcome: 'x' }, winner);
       expect(future.status).toBe(400);
       const invalid = await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: 'yesterday', method: 'pigeon', outcome: '' }, winner);
@@ -293,7 +293,7 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       const followed = await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系，情绪平稳，约定下周面谈', nextColour: 'yellow' }, winner);
       expect(followed.status).toBe(201);
       expect(followed.body).toMatchObject({ colour: 'yellow', overdue: false, followUps: [expect.objectContaining({ method: 'phone', nextColour: 'yellow' })] });
-      const closed = await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { note: '已转介社区心理服务站持续跟进' }, winner);
+      const closed = await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { outcome: 'resolved', note: '已转介社区心理服务站持续跟进' }, winner);
       expect(closed.body).toMatchObject({ status: 'closed', closeNote: '已转介社区心理服务站持续跟进' });
       // The counsellor's notes about the resident are stored encrypted.
       const [note] = await t.dataSource.query(`SELECT closeNote FROM alerts WHERE id = ?`, [alert.id]);

@@ -24,6 +24,6 @@ import { ScalesService } from './scales.service';
   ],
   controllers: [ScalesController, MyResponsesController, AdminScalesController],
   providers: [ScalesService, ResponsesService, ScaleStatsService],
-  exports: [ScalesService],
+  exports: [ScalesService, ResponsesService],
 })
 export class ScalesModule {}

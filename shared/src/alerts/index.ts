@@ -1,3 +1,4 @@
 export * from './types';
 export * from './escalation';
 export * from './roster';
+export * from './casework';

@@ -4,6 +4,7 @@ import type { Hotline } from '../hotlines';
 import type { GuardianConsent, HelpUrgency } from '../bookings/types';
 import type { AgeBand, PopulationGroup } from '../people';
 import type { AlertColour } from './alerts';
+import type { AlertReferral, CloseOutcome, FollowUpPlan, FollowUpPlanInput, NextContact } from '../alerts/casework';
 import type { ScaleAnswers, ScaleAudience, ScaleBandLevel, ScaleDefinition, ScaleLicence } from './types';
 
 /** A row of the resident's scale list. */
@@ -218,6 +219,10 @@ export interface AlertRow {
   /** Due and still without a follow-up. */
   overdue: boolean;
   closedAt: string | null;
+  /** Why it was closed; null while open, or for an alert closed before outcomes were coded (未记录). */
+  closeOutcome: CloseOutcome | null;
+  /** The assigned counsellor's next planned contact while the alert is not closed; null when none is planned. */
+  nextContact: NextContact | null;
 }
 
 export interface AlertFollowUp {
@@ -274,6 +279,10 @@ export interface AlertDetail extends AlertRow {
   helpRequests: AlertHelpRequest[];
   followUps: AlertFollowUp[];
   closeNote: string | null;
+  /** The current plan for the next contact (with its purpose); null when none. */
+  followUpPlan: FollowUpPlan | null;
+  /** Oldest first. */
+  referrals: AlertReferral[];
 }
 
 /** Counts of the unclosed alerts in the caller's region, for the queue's header. */
@@ -292,9 +301,13 @@ export interface FollowUpInput {
   outcome: string;
   /** The colour after this contact; null keeps the current one. */
   nextColour?: AlertColour | null;
+  /** Plans the next contact at the same time (replacing the current plan); omitted or null: recording the contact fulfils the current plan. */
+  nextPlan?: FollowUpPlanInput | null;
 }
 
 export interface CloseAlertInput {
+  /** Required; `referred` needs a referral recorded on the alert. */
+  outcome: CloseOutcome;
   note: string;
 }
 

@@ -8,6 +8,7 @@ import {
   GUARDIAN_RELATION_LABELS,
   HELP_URGENCY_LABELS,
   POPULATION_GROUP_LABELS,
+  closeOutcomeLabel,
   type AlertDetail,
   type AlertHelpRequest,
 } from '@xinqiao/shared';
@@ -20,8 +21,12 @@ import { PageLoading } from '../../components/PageLoading';
 import { formatDateTime } from '../../utils/format';
 import { AlertColourTag, AlertStatusTag, OverdueTag } from './AlertTags';
 import { ALERT_COLOUR_TAG_COLORS, alertPermissions, describeCriticalItems, laterHelpRequests, laterSubmissions } from './alertView';
+import { CaseDrawer } from './CaseDrawer';
+import { nextContactText, referralStatusText } from './caseworkView';
 import { CloseAlertModal } from './CloseAlertModal';
 import { FollowUpModal } from './FollowUpModal';
+import { FollowUpPlanModal } from './FollowUpPlanModal';
+import { ReferralPanel } from './ReferralPanel';
 
 type Answer = AlertDetail['answers'][number];
 
@@ -80,7 +85,9 @@ export default function AlertDetailPage() {
     }
   };
 
+  const mine = alert.assigneeId === staff.id;
   const actions = [
+    mine ? <CaseDrawer key="case" alertId={alert.id} /> : null,
     can.canClaim ? (
       <Button key="claim" type="primary" loading={claiming} onClick={() => void claim()}>
         认领
@@ -229,6 +236,19 @@ export default function AlertDetailPage() {
           </ProCard>
         )}
 
+        <ProCard
+          title="随访计划"
+          bordered
+          style={{ marginBottom: 16 }}
+          extra={can.canFollowUp ? <FollowUpPlanModal alert={alert} onDone={setAlert} trigger={<Button>{alert.followUpPlan ? '修改计划' : '安排下次随访'}</Button>} /> : null}
+        >
+          <PlanSummary alert={alert} />
+        </ProCard>
+
+        <ProCard title="转介" bordered style={{ marginBottom: 16 }}>
+          <ReferralPanel alert={alert} mine={mine} onDone={setAlert} />
+        </ProCard>
+
         <ProCard title="跟进记录" bordered>
           <FollowUpTimeline alert={alert} />
         </ProCard>
@@ -260,6 +280,27 @@ function HelpRequestNotes({ requests }: { requests: AlertHelpRequest[] }) {
   );
 }
 
+/** The next contact: day, time, purpose, and whether the reminder went out. */
+function PlanSummary({ alert }: { alert: AlertDetail }) {
+  const plan = alert.followUpPlan;
+  if (alert.status === 'closed') return <Typography.Text type="secondary">已结案，无随访计划</Typography.Text>;
+  if (!plan) return <Typography.Text type="secondary">尚未安排下次随访</Typography.Text>;
+  const next = nextContactText({ date: plan.date, time: plan.time });
+  return (
+    <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+      <Descriptions.Item label="下次随访">
+        <Space size={4}>
+          <span>{next.text}</span>
+          {next.due === 'today' ? <Tag color="blue">今日待随访</Tag> : next.due === 'overdue' ? <Tag color="red">已逾期</Tag> : null}
+        </Space>
+      </Descriptions.Item>
+      <Descriptions.Item label="随访目的">{plan.purpose}</Descriptions.Item>
+      <Descriptions.Item label="安排人">{plan.setByName}</Descriptions.Item>
+      <Descriptions.Item label="到期提醒">{plan.remindedAt ? `已于 ${formatDateTime(plan.remindedAt)} 生成提醒` : '到期当天 8:00 起生成提醒'}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
 function FollowUpTimeline({ alert }: { alert: AlertDetail }) {
   // The resident's later results or requests and the counsellors' contacts, in the order they happened.
   const events = [
@@ -282,6 +323,21 @@ function FollowUpTimeline({ alert }: { alert: AlertDetail }) {
         <>
           <Typography.Text strong>{formatDateTime(x.submittedAt)} 居民再次测评</Typography.Text>
           <div>{text}</div>
+        </>
+      ),
+    })),
+    ...alert.referrals.map((r) => ({
+      at: r.sentAt,
+      key: `r${r.id}`,
+      color: 'cyan',
+      children: (
+        <>
+          <Typography.Text strong>{formatDateTime(r.sentAt)} 转介至{r.stationName}</Typography.Text>
+          <Typography.Text type="secondary"> · {r.counsellorName}</Typography.Text>
+          <div>
+            {r.reason} · {referralStatusText(r)}
+            {r.outcome ? `：${r.outcome}` : ''}
+          </div>
         </>
       ),
     })),
@@ -330,7 +386,9 @@ function FollowUpTimeline({ alert }: { alert: AlertDetail }) {
             color: 'green',
             children: (
               <>
-                <Typography.Text strong>{formatDateTime(alert.closedAt)} 结案</Typography.Text>
+                <Typography.Text strong>
+                  {formatDateTime(alert.closedAt)} 结案 · {closeOutcomeLabel(alert.closeOutcome)}
+                </Typography.Text>
                 {alert.closeNote ? <div style={{ whiteSpace: 'pre-wrap' }}>{alert.closeNote}</div> : null}
               </>
             ),

@@ -6,9 +6,11 @@ import {
   AGE_BAND_LABELS,
   ALERT_COLOUR_LABELS,
   ALERT_STATUS_LABELS,
+  FOLLOW_UP_DUE_FILTER_LABELS,
   POPULATION_GROUP_LABELS,
   hasPermission,
   type AlertRow,
+  type FollowUpDueFilter,
 } from '@xinqiao/shared';
 import type { AlertSummary } from '@xinqiao/shared';
 import { alertsApi, type AlertListQuery } from '../../api/alerts';
@@ -20,6 +22,7 @@ import { labelEnum, pageRequest, LIST_TABLE_PROPS, type ProTableParams } from '.
 import { AlertColourTag, AlertStatusTag, OverdueTag } from './AlertTags';
 import { AlertSummaryStrip, type SummaryPick } from './AlertSummaryStrip';
 import { ALERT_POLL_MS, alertResultText, redIncrease } from './alertView';
+import { nextContactText } from './caseworkView';
 
 export default function AlertListPage() {
   const staff = useStaff();
@@ -30,6 +33,8 @@ export default function AlertListPage() {
   const [summary, setSummary] = useState<AlertSummary | null>(null);
   const [newRed, setNewRed] = useState(0);
   const lastSummary = useRef<AlertSummary | null>(null);
+  // 今日待随访 / 已逾期: a counsellor's own claimed alerts; a region admin's whole region (the server decides).
+  const [due, setDue] = useState<FollowUpDueFilter | 'all'>('all');
 
   const refreshSummary = useCallback(async () => {
     let next: AlertSummary;
@@ -154,6 +159,17 @@ export default function AlertListPage() {
     { title: '跟进人', dataIndex: 'assigneeName', search: false, width: 110, render: (_, row) => row.assigneeName ?? <Typography.Text type="secondary">未认领</Typography.Text> },
     { title: '产生时间', dataIndex: 'createdAt', search: false, width: 150, render: (_, row) => formatDateTime(row.createdAt) },
     {
+      title: '下次随访',
+      dataIndex: 'nextContact',
+      search: false,
+      width: 150,
+      render: (_, row) => {
+        if (row.status === 'closed') return <Typography.Text type="secondary">-</Typography.Text>;
+        const next = nextContactText(row.nextContact);
+        return <Typography.Text type={next.due === 'overdue' ? 'danger' : next.due === null ? 'secondary' : undefined}>{next.due === 'overdue' ? `${next.text}（已逾期）` : next.text}</Typography.Text>;
+      },
+    },
+    {
       title: '首次跟进期限',
       dataIndex: 'dueAt',
       search: false,
@@ -190,9 +206,22 @@ export default function AlertListPage() {
           formRef={formRef}
           columns={columns}
           request={request}
+          params={due === 'all' ? {} : { due }}
+          toolbar={{
+            menu: {
+              type: 'tab',
+              activeKey: due,
+              onChange: (key) => setDue((key as FollowUpDueFilter | 'all' | undefined) ?? 'all'),
+              items: [
+                { key: 'all', label: '预警队列' },
+                { key: 'today', label: FOLLOW_UP_DUE_FILTER_LABELS.today },
+                { key: 'overdue', label: FOLLOW_UP_DUE_FILTER_LABELS.overdue },
+              ],
+            },
+          }}
           polling={ALERT_POLL_MS}
           {...LIST_TABLE_PROPS}
-          headerTitle="预警队列"
+          headerTitle={due === 'all' ? undefined : canHandle ? '我认领的预警中按计划需随访的' : '辖区内按计划需随访的预警'}
           tooltip="每 10 秒自动刷新"
           rowClassName={(row) => (row.overdue ? 'xq-alert-overdue' : '')}
         />

@@ -1,11 +1,12 @@
 import type { ReactElement } from 'react';
 import { ModalForm, ProFormDateTimePicker, ProFormRadio, ProFormSelect, ProFormTextArea } from '@ant-design/pro-components';
-import { App } from 'antd';
+import { App, Divider } from 'antd';
 import dayjs from 'dayjs';
 import { ALERT_COLOUR_LABELS, FOLLOW_UP_METHOD_LABELS, type AlertDetail } from '@xinqiao/shared';
 import { alertsApi } from '../../api/alerts';
 import { labelOptions } from '../../utils/proTable';
 import { followUpAtError, toFollowUpInput, type FollowUpFormValues } from './alertView';
+import { PlanFields, toPlanInput, type PlanFormValues } from './PlanFields';
 
 interface Props {
   alert: AlertDetail;
@@ -16,10 +17,10 @@ interface Props {
 export function FollowUpModal({ alert, trigger, onDone }: Props) {
   const { message } = App.useApp();
 
-  const onFinish = async (values: FollowUpFormValues) => {
+  const onFinish = async (values: FollowUpFormValues & PlanFormValues) => {
     let updated: AlertDetail;
     try {
-      updated = await alertsApi.followUp(alert.id, toFollowUpInput(values));
+      updated = await alertsApi.followUp(alert.id, { ...toFollowUpInput(values), nextPlan: toPlanInput(values) });
     } catch {
       return false;
     }
@@ -29,7 +30,7 @@ export function FollowUpModal({ alert, trigger, onDone }: Props) {
   };
 
   return (
-    <ModalForm<FollowUpFormValues>
+    <ModalForm<FollowUpFormValues & PlanFormValues>
       name="alertFollowUp"
       title="记录跟进"
       trigger={trigger}
@@ -71,6 +72,10 @@ export function FollowUpModal({ alert, trigger, onDone }: Props) {
         fieldProps={{ allowClear: true }}
         extra="根据本次跟进的评估结果调整；不选则保持当前等级"
       />
+      <Divider plain orientation="left">
+        下次随访
+      </Divider>
+      <PlanFields required={false} />
     </ModalForm>
   );
 }

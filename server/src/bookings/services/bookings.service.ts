@@ -10,7 +10,9 @@ import {
   cutoffAt,
   slotIsOffered,
   validateIntake,
+  type BookingKind,
   type BookingKindSettings,
+  type BookingStatus,
   type CallbackLine,
   type Hold,
   type MyBooking,
@@ -49,6 +51,18 @@ export const activeKeyOf = (ownerKey: string, start: Date, seat: number) => `${o
  * re-checks against what is booked and held at that moment; unique keys on holds and on
  * bookings' `activeKey` are the backstop.
  */
+/** A booking as alerts' case view reads it. */
+export interface CaseBooking {
+  id: number;
+  kind: BookingKind;
+  status: BookingStatus;
+  start: Date;
+  end: Date;
+  stationName: string | null;
+  counsellorName: string | null;
+  lineName: string | null;
+}
+
 @Injectable()
 export class BookingsService implements OnModuleInit {
   constructor(
@@ -285,6 +299,29 @@ export class BookingsService implements OnModuleInit {
       cancelReason: b.cancelReason,
       rating: b.ratingScore === null ? null : { score: b.ratingScore, comment: b.ratingComment },
       createdAt: b.createdAt.toISOString(),
+    }));
+  }
+
+  /**
+   * For alerts' case view (一户一档): the resident's bookings, newest first — kind, time, status,
+   * where and with whom; never the intake, notes or rating.
+   */
+  async caseViewOf(residentId: number): Promise<CaseBooking[]> {
+    const rows = await this.repo.find({ where: { residentId }, order: { start: 'DESC', id: 'DESC' } });
+    const [counsellors, stations, lines] = await Promise.all([
+      this.counsellors.forBookings(rows.flatMap((r) => (r.counsellorId === null ? [] : [r.counsellorId]))),
+      this.stations.forBookings(rows.flatMap((r) => (r.stationId === null ? [] : [r.stationId]))),
+      this.lines.byIds(rows.flatMap((r) => (r.lineId === null ? [] : [r.lineId]))),
+    ]);
+    return rows.map((b) => ({
+      id: b.id,
+      kind: b.kind,
+      status: b.status,
+      start: b.start,
+      end: b.end,
+      stationName: b.stationId === null ? null : (stations.get(b.stationId)?.name ?? null),
+      counsellorName: b.counsellorId === null ? null : (counsellors.get(b.counsellorId)?.name ?? null),
+      lineName: b.lineId === null ? null : (lines.get(b.lineId)?.name ?? null),
     }));
   }
 

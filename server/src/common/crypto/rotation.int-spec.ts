@@ -38,11 +38,18 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
     const [alert] = (await t.get('/api/v1/admin/alerts', counsellor)).body.items;
     await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor);
     await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已联系' }, counsellor);
-    await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { note: '已转介' }, counsellor);
+    // Casework: a plan (its purpose), a referral with its note, acceptance and outcome.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect((await t.put(`/api/v1/admin/alerts/${alert.id}/plan`, { date: today, purpose: '电话回访' }, counsellor)).status).toBe(200);
+    const [target] = (await t.get('/api/v1/admin/alerts/referral-targets', counsellor)).body;
+    const referred = await t.post(`/api/v1/admin/alerts/${alert.id}/referrals`, { stationId: target.id, reason: '精神科评估', note: '已电话沟通' }, counsellor);
+    const referralId = referred.body.referrals[0].id;
+    await t.post(`/api/v1/admin/alerts/${alert.id}/referrals/${referralId}/response`, { status: 'accepted', date: today }, counsellor);
+    await t.post(`/api/v1/admin/alerts/${alert.id}/referrals/${referralId}/outcome`, { outcome: '已就诊', date: today }, counsellor);
+    expect((await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { outcome: 'referred', note: '已转介' }, counsellor)).status).toBe(200);
     await helpRequest(me);
     // A call-back booked for a child, with the guardian named, and a session note on the demo resident's booking.
     const [line] = (await t.get('/api/v1/callback-lines')).body;
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const inAWeek = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
     const [window] = (await t.get(`/api/v1/slots?kind=callback&lineId=${line.id}&from=${today}&to=${inAWeek}`)).body;
     const hold = await t.post('/api/v1/bookings/holds', { kind: 'callback', start: window.start, lineId: line.id }, me);
@@ -109,7 +116,11 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
 
   it('knows every encrypted column, all of them filled by the data above', async () => {
     expect(Object.keys(await storedKeyIds()).sort()).toEqual([
+      'alert_follow_up_plans.purpose',
       'alert_follow_ups.outcome',
+      'alert_referrals.note',
+      'alert_referrals.outcome',
+      'alert_referrals.reason',
       'alerts.closeNote',
       'bookings.contactPhone',
       'bookings.guardianName',
@@ -233,7 +244,7 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
 
     const encrypted = await reencrypt(t.dataSource, dataKeyring(), { only: 'plaintext' });
     // Tables made after DataProtection were dropped and made again empty by the round trip.
-    const later = new Set(['bookings', 'session_notes', 'region_robots', 'staff_notice_contacts']);
+    const later = new Set(['bookings', 'session_notes', 'region_robots', 'staff_notice_contacts', 'alert_follow_up_plans', 'alert_referrals']);
     expect(encrypted.filter((c) => !later.has(c.table)).every((c) => c.rows > 0)).toBe(true);
     expect(Object.values(await storedKeyIds()).flat().every((id) => id === 'A')).toBe(true);
     expect(await attendeePhones('?keyword=13800138000')).toEqual(['13800138000']);

@@ -51,6 +51,11 @@ async function populate(t: TestApp): Promise<void> {
   const [alert] = ok('alerts', await t.get('/api/v1/admin/alerts', counsellor)).items;
   ok('claim', await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor));
   ok('follow-up', await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系' }, counsellor));
+  // Casework: the next contact and a referral to the directory's mental-health centre.
+  const nextWeek = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+  ok('plan', await t.put(`/api/v1/admin/alerts/${alert.id}/plan`, { date: nextWeek, purpose: '电话回访' }, counsellor));
+  const [target] = ok('referral targets', await t.get('/api/v1/admin/alerts/referral-targets', counsellor));
+  ok('referral', await t.post(`/api/v1/admin/alerts/${alert.id}/referrals`, { stationId: target.id, reason: '精神科评估' }, counsellor));
   // "请人联系我": a help request raises an alert of its own.
   const help = { urgency: 'soon', contactPhone: '13800138000', regionId: await t.regionId(REGION.communityA1), ageBand: '35to59', consent: { version: BOOKING_CONSENT_VERSION, contact: true, sensitive: false } };
   ok('help request', await t.post('/api/v1/help-requests', { ...help, clientRequestId: randomUUID() }, me));

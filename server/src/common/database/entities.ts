@@ -5,6 +5,8 @@ import { HelpRequest } from '../../alerts/help-request.entity';
 import { AlertDispatchEventRow } from '../../alerts/duty/entities/alert-dispatch-event.entity';
 import { AlertEscalation } from '../../alerts/duty/entities/alert-escalation.entity';
 import { DutyEntry } from '../../alerts/duty/entities/duty-entry.entity';
+import { AlertFollowUpPlan } from '../../alerts/casework/follow-up-plan.entity';
+import { AlertReferral } from '../../alerts/casework/referral.entity';
 import { Article } from '../../articles/article.entity';
 import { AwarenessCell } from '../../awareness/awareness-cell.entity';
 import { AwarenessTarget } from '../../awareness/awareness-target.entity';
@@ -54,4 +56,5 @@ export const ENTITIES = [
   BookingSettingsRow, AvailabilityBlockRow, AvailabilityExceptionRow, CallbackLineRow, BookingLock, BookingHold,
   Booking, BookingHistoryRow, SessionNoteRow,
   DutyEntry, AlertEscalation, AlertDispatchEventRow,
+  AlertFollowUpPlan, AlertReferral,
 ];

@@ -21,6 +21,7 @@ import {
   type GeoPoint,
   type HolidayDay,
   type Page,
+  type ReferralTarget,
   type Station as StationDto,
   type StationDay,
   type StationDetail,
@@ -228,6 +229,16 @@ export class StationsService {
     const rows = unique.length ? await this.repo.find({ where: { id: In(unique) } }) : [];
     const dtos = await this.toDtos(rows);
     return new Map(rows.map((r, i) => [r.id, { ...dtos[i], regionPath: r.regionPath }]));
+  }
+
+  /**
+   * For alerts' referral (转介): the published stations of REFERRAL_STATION_TYPES in the whole
+   * directory, nearest the given region first (the same region or below it, then above it, then the
+   * rest) — a street's counsellor refers to the district's or the city's hospital, above their scope.
+   */
+  async referralTargets(nearPath: string | null): Promise<ReferralTarget[]> {
+    const rows = (await this.repo.find({ where: { published: true, type: In([...REFERRAL_STATION_TYPES]) } })).sort(byRegion(nearPath));
+    return (await this.toDtos(rows)).map((s) => ({ id: s.id, name: s.name, type: s.type, regionName: s.regionName, address: s.address, phone: s.phone }));
   }
 
   /** Which of these stations are published (for the public view of counsellor profiles). */
