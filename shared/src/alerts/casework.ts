@@ -197,6 +197,8 @@ export interface AlertIndicatorsRow {
   firstContactP90Hours: number | null;
   /** Share (0..1) of the month's red alerts with a first follow-up within 24 h; null below the threshold. */
   redContactedWithin24h: number | null;
+  /** Escalation steps in the month (a red alert not claimed in time, or without a first follow-up by its due time). */
+  escalations: number | null;
   /** Referrals made in the month, answered "accepted" in the month, and given an outcome in the month. */
   referralsMade: number | null;
   referralsAccepted: number | null;

@@ -43,6 +43,7 @@ function columns(minCell: number): TableColumnsType<AlertIndicatorsRow> {
       ],
     },
     { title: '红色 24 小时内联系', key: 'red24', align: 'right', width: 120, render: (_, r) => shareText(r.redContactedWithin24h) },
+    { title: '升级通知', key: 'escalations', align: 'right', width: 80, render: count((r) => r.escalations) },
     {
       title: '转介',
       children: [

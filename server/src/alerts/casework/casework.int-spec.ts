@@ -7,6 +7,7 @@ import { JobsService } from '../../common/jobs/jobs.service';
 import { NotificationTopics, type DueDelivery } from '../../notifications/services/notification-topics';
 import { NotificationsService } from '../../notifications/services/notifications.service';
 import { Alert } from '../alert.entity';
+import { AlertDispatchEventRow } from '../duty/entities/alert-dispatch-event.entity';
 import { CaseworkService, FOLLOW_UP_DUE_TOPIC } from './casework.service';
 import { AlertReferral } from './referral.entity';
 
@@ -264,6 +265,10 @@ describe(`alert casework on ${TEST_DB}`, () => {
       // 00:30 on 1 April in China is still 31 March in UTC: it counts in April.
       await alert(b, 'yellow', chinaInstant('2026-04-01', 30), null);
       await alert(b, 'yellow', chinaInstant('2026-02-28', 23 * 60 + 30), null);
+      // Six escalation steps of 胜利路's unanswered red alert in March (unclaimed, then overdue), one in April.
+      for (const [day, minute] of [['2026-03-10', 60], ['2026-03-10', 90], ['2026-03-10', 120], ['2026-03-11', 0], ['2026-03-11', 30], ['2026-03-11', 60], ['2026-04-02', 0]] as const) {
+        await t.dataSource.getRepository(AlertDispatchEventRow).insert({ alertId: reds[5], at: chinaInstant(day, minute), kind: 'escalated', colour: 'red', level: 1, step: null, regionId: Number(a.id), staff: '[]', reason: 'unclaimed', until: null, sendKey: null });
+      }
       const referrals = t.dataSource.getRepository(AlertReferral);
       for (let i = 0; i < 5; i++) {
         await referrals.save(
@@ -293,6 +298,7 @@ describe(`alert casework on ${TEST_DB}`, () => {
         raised: { red: 6, yellow: 5, green: 0, total: 11 },
         firstContactMedianHours: 3,
         firstContactP90Hours: 22,
+        escalations: 6,
         referralsMade: 5,
         referralsAccepted: null,
         referralsCompleted: 0,
@@ -305,6 +311,7 @@ describe(`alert casework on ${TEST_DB}`, () => {
         firstContactMedianHours: 4,
         firstContactP90Hours: 4,
         redContactedWithin24h: null,
+        escalations: 0,
         outcomes: { ...zeroOutcomes, declined: 5 },
       });
       // The district, March: hours 1 2 3 4 4 4 4 4 10 30 → median (4 + 4) / 2 = 4, P90 at 8.1 → 10 + 0.1 × 20 = 12.
@@ -312,11 +319,14 @@ describe(`alert casework on ${TEST_DB}`, () => {
         raised: { red: 6, yellow: 5, green: 5, total: 16 },
         firstContactMedianHours: 4,
         firstContactP90Hours: 12,
+        escalations: 6,
         referralsMade: 5,
         outcomes: { ...zeroOutcomes, resolved: 5, declined: 5 },
       });
       // April: one yellow in 中山路 (a cell of one, withheld with its row and the district's), one referral completed (withheld).
       expect(find('2026-04', streetB).raised).toEqual({ red: null, yellow: null, green: null, total: null });
+      // One escalation step in April: a cell of one, withheld.
+      expect(find('2026-04', streetA).escalations).toBeNull();
       expect(find('2026-04', 'total')).toMatchObject({ raised: { red: null, yellow: null, green: null, total: null }, referralsCompleted: null, firstContactMedianHours: null });
       expect(find('2026-04', streetA).raised).toEqual({ red: 0, yellow: 0, green: 0, total: 0 });
 

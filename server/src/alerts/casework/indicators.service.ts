@@ -28,6 +28,7 @@ import { Alert } from '../alert.entity';
 import { AlertResponse } from '../alert-response.entity';
 import { HelpRequest } from '../help-request.entity';
 import type { AlertIndicatorsQueryDto } from './casework.dto';
+import { AlertDispatchService } from '../duty/services/alert-dispatch.service';
 import { AlertReferral } from './referral.entity';
 
 const MAX_MONTHS = 24;
@@ -41,6 +42,7 @@ interface Cell {
   firstContactHours: number[];
   red: number;
   redWithin24h: number;
+  escalations: number;
   referralsMade: number;
   referralsAccepted: number;
   referralsCompleted: number;
@@ -52,6 +54,7 @@ const emptyCell = (): Cell => ({
   firstContactHours: [],
   red: 0,
   redWithin24h: 0,
+  escalations: 0,
   referralsMade: 0,
   referralsAccepted: 0,
   referralsCompleted: 0,
@@ -65,6 +68,7 @@ function merge(cells: Cell[]): Cell {
     out.firstContactHours.push(...c.firstContactHours);
     out.red += c.red;
     out.redWithin24h += c.redWithin24h;
+    out.escalations += c.escalations;
     out.referralsMade += c.referralsMade;
     out.referralsAccepted += c.referralsAccepted;
     out.referralsCompleted += c.referralsCompleted;
@@ -88,6 +92,7 @@ export class AlertIndicatorsService {
     @InjectRepository(HelpRequest) private readonly helpRequests: Repository<HelpRequest>,
     @InjectRepository(AlertReferral) private readonly referrals: Repository<AlertReferral>,
     private readonly regions: RegionsService,
+    private readonly dispatch: AlertDispatchService,
   ) {}
 
   async indicators(staff: StaffPrincipal, q: AlertIndicatorsQueryDto): Promise<AlertIndicators> {
@@ -157,6 +162,12 @@ export class AlertIndicatorsService {
       if (r.outcomeOn && inWindow(r.outcomeOn.slice(0, 7))) cell(r.outcomeOn.slice(0, 7), path).referralsCompleted++;
     }
 
+    // Escalation steps (not claimed in time, or no first follow-up by the due time), by the month they happened.
+    for (const e of await this.dispatch.escalationsIn(region.path, chinaInstant(`${q.fromMonth}-01`), chinaInstant(`${monthAfter(q.toMonth)}-01`))) {
+      const month = chinaMonth(e.at);
+      if (inWindow(month)) cell(month, e.regionPath).escalations++;
+    }
+
     const rows: AlertIndicatorsRow[] = [];
     for (const month of months) {
       const childCells = children.map((_, i) => cells.get(`${month}|${i}`) ?? emptyCell());
@@ -174,6 +185,7 @@ export class AlertIndicatorsService {
           firstContactMedianHours: timed ? oneDecimal(median(c.firstContactHours)) : null,
           firstContactP90Hours: timed ? oneDecimal(percentile(c.firstContactHours, 90)) : null,
           redContactedWithin24h: shareOf(c.redWithin24h, c.red),
+          escalations: withheld(c.escalations),
           referralsMade: withheld(c.referralsMade),
           referralsAccepted: withheld(c.referralsAccepted),
           referralsCompleted: withheld(c.referralsCompleted),
@@ -197,13 +209,13 @@ export class AlertIndicatorsService {
     const ws = wb.addWorksheet('按月份和区域');
     ws.addRow([
       '月份', '区域', '红色预警', '黄色预警', '绿色预警', '预警合计', '首次联系用时中位数（小时）', '首次联系用时 P90（小时）', '红色预警 24 小时内联系占比',
-      '发起转介', '转介被接收', '转介完成', ...CLOSE_OUTCOMES.map((k) => `结案：${CLOSE_OUTCOME_LABELS[k]}`), `结案：${CLOSE_OUTCOME_UNRECORDED_LABEL}`,
+      '升级通知', '发起转介', '转介被接收', '转介完成', ...CLOSE_OUTCOMES.map((k) => `结案：${CLOSE_OUTCOME_LABELS[k]}`), `结案：${CLOSE_OUTCOME_UNRECORDED_LABEL}`,
     ]).font = { bold: true };
     for (const r of s.rows) {
       const line = ws.addRow([
         r.month, r.isTotal ? `${r.regionName}（合计）` : r.regionName, n(r.raised.red), n(r.raised.yellow), n(r.raised.green), n(r.raised.total),
         n(r.firstContactMedianHours), n(r.firstContactP90Hours), pct(r.redContactedWithin24h),
-        n(r.referralsMade), n(r.referralsAccepted), n(r.referralsCompleted), ...OUTCOME_KEYS.map((k: OutcomeKey) => n(r.outcomes[k])),
+        n(r.escalations), n(r.referralsMade), n(r.referralsAccepted), n(r.referralsCompleted), ...OUTCOME_KEYS.map((k: OutcomeKey) => n(r.outcomes[k])),
       ]);
       if (r.isTotal) line.font = { bold: true };
     }

@@ -263,6 +263,19 @@ export class AlertDispatchService implements OnModuleInit, AlertDispatchQueue {
    * Whether the people on duty were told of an alert: `sent` once a notice of it went out on a
    * staff channel, `pending` while its dispatch or a notice is queued, else `none`.
    */
+  /** Escalation steps of alerts under a region path, at [from, to): for the region's indicators. */
+  async escalationsIn(regionPrefix: string, from: Date, to: Date): Promise<{ at: Date; regionPath: string }[]> {
+    const rows = await this.events
+      .createQueryBuilder('e')
+      .innerJoin('e.alert', 'a')
+      .select(['e.id', 'e.at', 'a.id', 'a.regionPath'])
+      .where('e.kind = :kind', { kind: 'escalated' })
+      .andWhere('a.regionPath LIKE :prefix', { prefix: `${regionPrefix}%` })
+      .andWhere('e.at >= :from AND e.at < :to', { from, to })
+      .getMany();
+    return rows.map((e) => ({ at: e.at, regionPath: e.alert!.regionPath }));
+  }
+
   async noticeStatus(alertId: number): Promise<AlertNoticeStatus> {
     const subject = { type: 'alert', id: alertId };
     if ((await this.notifications.list({ subject, topics: NOTICE_TOPICS, status: 'sent', pageSize: 1 })).total) return 'sent';
