@@ -482,6 +482,93 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     expect(smsTo(other.alertId).sort()).toEqual(['counsellor_sl', 'counsellor_yc']);
   });
 
+  /** Each staff channel's record of the alert's notices: [status, reason, tries so far]. */
+  async function deliveriesOf(alertId: number): Promise<Record<string, [string, string | null, number]>> {
+    const rows = await t.dataSource.query(`SELECT channel, staffId, target, status, reason, attempts FROM notification_deliveries WHERE subjectType = 'alert' AND subjectId = ? ORDER BY id`, [alertId]);
+    return Object.fromEntries(
+      rows.map((d: { channel: string; staffId: number | null; target: string | null; status: string; reason: string | null; attempts: number }) => [
+        `${d.channel}:${d.target ?? `staff:${Number(d.staffId)}`}`,
+        [d.status, d.reason, Number(d.attempts)],
+      ]),
+    );
+  }
+  const noticeStatusOf = async (alertId: number, token: string) => (await t.get(`/api/v1/me/alert-notices/${alertId}`, token)).body.noticeStatus;
+
+  it('with every staff channel down keeps the alert in the queue, retries each notice and records it failed, and never says it was sent', async () => {
+    const sl = await staffId('counsellor_sl');
+    const community = await t.regionId(REGION.communityA1);
+    // SMS and 企业微信 answer 502; WeChat is not set up and nobody has the admin open.
+    fakes.sms.down = true;
+    fakes.wecom.down = true;
+    const { alertId, noticeStatus, token } = await help('now');
+    expect(noticeStatus).toBe('pending');
+    await run(t0);
+
+    // The alert is in the counsellor's queue whatever became of its notice, and was dispatched to them.
+    const queue = (await t.get('/api/v1/admin/alerts', await t.staffToken('counsellor_sl'))).body.items;
+    expect(queue.find((a: { id: number }) => a.id === alertId)).toMatchObject({ colour: 'red', status: 'open' });
+    expect(steps(await timeline(alertId)).at(-1)).toEqual(['dispatched', 0, 'primary', '胜利路街道', ['胜利路心理咨询师']]);
+
+    const skipped = {
+      [`admin_live:staff:${sl}`]: ['skipped', 'not_connected', 1],
+      [`wechat_subscribe:staff:${sl}`]: ['skipped', 'no_template', 0],
+      [`admin_live:region:${community}`]: ['skipped', 'not_connected', 1],
+    };
+    expect(await deliveriesOf(alertId)).toEqual({ ...skipped, [`sms:staff:${sl}`]: ['queued', null, 1], [`wecom_robot:region:${community}`]: ['queued', null, 1] });
+    // Still being tried: pending, not sent.
+    expect(await noticeStatusOf(alertId, token)).toBe('pending');
+
+    // Back-off 10 s, 60 s, 300 s: tries two to four.
+    for (const [ms, tries] of [[10_000, 2], [70_000, 3]]) {
+      await run(at(ms));
+      const rows = await deliveriesOf(alertId);
+      expect([rows[`sms:staff:${sl}`], rows[`wecom_robot:region:${community}`]]).toEqual([['queued', null, tries], ['queued', null, tries]]);
+      expect(await noticeStatusOf(alertId, token)).toBe('pending');
+    }
+    await run(at(370_000));
+    expect(await deliveriesOf(alertId)).toEqual({
+      ...skipped,
+      [`sms:staff:${sl}`]: ['failed', 'unavailable', 4],
+      [`wecom_robot:region:${community}`]: ['failed', 'unavailable', 4],
+    });
+    const [smsRow] = await t.dataSource.query(`SELECT error FROM notification_deliveries WHERE subjectId = ? AND channel = 'sms'`, [alertId]);
+    expect(smsRow.error).toBe('HTTP 502');
+    expect([fakes.sms.calls, fakes.wecom.calls]).toEqual([4, 4]);
+    expect(fakes.sentFor(`/alerts/${alertId}`)).toEqual([]);
+
+    // Nothing went out: the resident is not told it did.
+    expect(await noticeStatusOf(alertId, token)).toBe('none');
+    // No more tries after the last.
+    await run(at(20 * MIN));
+    expect([fakes.sms.calls, fakes.wecom.calls]).toEqual([4, 4]);
+    expect((await t.get('/api/v1/admin/alerts', await t.staffToken('counsellor_sl'))).body.items.map((a: { id: number }) => a.id)).toContain(alertId);
+  });
+
+  it('sends a notice once when its channels come back before the tries run out', async () => {
+    const sl = await staffId('counsellor_sl');
+    const community = await t.regionId(REGION.communityA1);
+    fakes.sms.down = true;
+    fakes.wecom.down = true;
+    const { alertId, token } = await help('now');
+    await run(t0);
+    expect([fakes.sms.calls, fakes.wecom.calls]).toEqual([1, 1]);
+    expect(await noticeStatusOf(alertId, token)).toBe('pending');
+
+    fakes.sms.down = false;
+    fakes.wecom.down = false;
+    await run(at(10_000));
+    expect(sentFor(alertId)).toEqual([sms(alertId, 'counsellor_sl'), robot(alertId, REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理')]);
+    const rows = await deliveriesOf(alertId);
+    expect([rows[`sms:staff:${sl}`], rows[`wecom_robot:region:${community}`]]).toEqual([['sent', null, 2], ['sent', null, 2]]);
+    expect(await noticeStatusOf(alertId, token)).toBe('sent');
+
+    // The later back-off times come and go: nothing is sent twice.
+    await run(at(70_000));
+    await run(at(370_000));
+    expect([fakes.sms.calls, fakes.wecom.calls]).toEqual([2, 2]);
+    expect(sentFor(alertId)).toHaveLength(2);
+  });
+
   it('sweeps for due escalations every minute as a recurring job', async () => {
     const { alertId } = await help('now');
     await jobs.idle();
