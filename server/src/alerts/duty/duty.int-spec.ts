@@ -36,6 +36,7 @@ const NEW_STAFF_PASSWORD = 'Duty#Test2026x';
 describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => {
   let t: TestApp;
   let jobs: JobsService;
+  let kick: jest.SpyInstance;
   /** SMS and 企业微信 robots, the staff channels a notice of the tests goes out on (nobody is connected live, WeChat is not set up). */
   const fakes = new StaffNoticeFakes();
   /** The test's clock: a minute ahead of the real one, so the jobs' time is the test's. */
@@ -52,7 +53,15 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     await fakes.start();
     t = await TestApp.start({ JOB_POLL_MS: '60000', ALERT_QUIET_HOURS: QUIET, ALERT_CLAIM_ESCALATE_MINUTES: '30', ...fakes.env() });
     jobs = t.app.get(JobsService);
+    kick = quietKick();
   });
+  /**
+   * The queue runs on the test's clock (`run`) only. The immediate poll a new alert asks for
+   * (`kick`) would run its dispatch and notices on the real clock, a minute behind, racing `run`:
+   * timeline entries out of order, a failed send's back-off counted from the other clock. The
+   * last test lets it run, on the real clock alone.
+   */
+  const quietKick = () => jest.spyOn(t.app.get(AlertDispatchService), 'kick').mockImplementation(() => undefined);
   afterAll(async () => {
     await t.stop();
     await fakes.stop();
@@ -567,6 +576,36 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     await run(at(370_000));
     expect([fakes.sms.calls, fakes.wecom.calls]).toEqual([2, 2]);
     expect(sentFor(alertId)).toHaveLength(2);
+  });
+
+  it('dispatches a new alert at once on the real clock, and its notices go out within a poll or two of the queue', async () => {
+    kick.mockRestore();
+    try {
+      const started = Date.now();
+      const { alertId, token } = await help('now');
+      // Nobody polls the queue: the request itself sets the dispatch off.
+      let dispatched = false;
+      while (!dispatched && Date.now() - started < 2_000) {
+        await new Promise((ok) => setTimeout(ok, 50));
+        dispatched = (await timeline(alertId)).some((e) => e.kind === 'dispatched');
+      }
+      expect(dispatched).toBe(true);
+      // The queue's poll at the default interval (JOB_POLL_MS 1 s; this app's is a minute, so the test polls).
+      let polled = Date.now();
+      while (fakes.sentFor(`/alerts/${alertId}`).length < 2 && Date.now() - started < 5_000) {
+        await new Promise((ok) => setTimeout(ok, 50));
+        if (Date.now() - polled >= 1_000) {
+          polled = Date.now();
+          await jobs.tick();
+        }
+      }
+      expect(sentFor(alertId)).toEqual([sms(alertId, 'counsellor_sl'), robot(alertId, REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理')]);
+      expect(Date.now() - started).toBeLessThan(3_500);
+      await jobs.idle();
+      expect(await noticeStatusOf(alertId, token)).toBe('sent');
+    } finally {
+      kick = quietKick();
+    }
   });
 
   it('sweeps for due escalations every minute as a recurring job', async () => {
