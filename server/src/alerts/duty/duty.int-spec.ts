@@ -480,11 +480,12 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
       ['deferred', null, null, null, []],
       ['dispatched', null, 'assignee', '萱花社区', ['胜利路心理咨询师']],
     ]);
-    expect(sentFor(yellow.alertId)).toEqual([sms(yellow.alertId, 'counsellor_sl'), robot(yellow.alertId, REGION.communityA1, '您负责的胜利路街道萱花社区预警已升级为红色预警，请尽快跟进')]);
+    // Only the assignee is told, never the region's group robot ("您负责的…" is addressed to one person).
+    expect(sentFor(yellow.alertId)).toEqual([sms(yellow.alertId, 'counsellor_sl')]);
     // Claimed: no escalation for want of a claim.
     await run(at(40 * MIN));
     expect(await timeline(yellow.alertId)).toHaveLength(2);
-    expect(sentFor(yellow.alertId)).toHaveLength(2);
+    expect(sentFor(yellow.alertId)).toHaveLength(1);
     // Whereas a new red alert of someone else reaches both counsellors on duty.
     const other = await help('now');
     await run(t0);

@@ -166,10 +166,10 @@ export class AlertDispatchService implements OnModuleInit, AlertDispatchQueue {
 
       const sendKey = `${alert.id}:${p.colour}:new`;
       if (claimed) {
-        // Someone already has it: the rise in colour is for them.
+        // Someone already has it: the rise in colour is for them alone (a group robot must not read "您负责的…").
         const names = new Map([[alert.assigneeId!, alert.assigneeName ?? '']]);
         await this.record(tx, alert.id, now, [{ kind: 'dispatched', colour: p.colour, step: 'assignee', regionId: alert.regionId, staffIds: [alert.assigneeId!], sendKey }], names);
-        await this.notify(tx, alert, TOPIC_ALERT_NEW, [alert.assigneeId!], [alert.regionId], { colour: p.colour, step: 'assignee' }, now);
+        await this.notify(tx, alert, TOPIC_ALERT_NEW, [alert.assigneeId!], [], { colour: p.colour, step: 'assignee' }, now);
         return true;
       }
       await this.record(
