@@ -1,12 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { App, Button, Col, DatePicker, Empty, Form, Row, Skeleton, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Col, Empty, Row, Skeleton, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CLOSE_OUTCOMES, CLOSE_OUTCOME_LABELS, CLOSE_OUTCOME_UNRECORDED_LABEL, type AlertIndicators, type AlertIndicatorsQuery, type AlertIndicatorsRow } from '@xinqiao/shared';
 import { alertsApi } from '../../api/alerts';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { saveBlob } from '../../utils/download';
+import { MonthlyStatsFilters } from '../../components/MonthlyStatsFilters';
 import { defaultMonthRange, monthText } from '../bookings/bookingStats';
 import { contactChartOption, countText, hoursText, indicatorsFileName, raisedChartOption, shareText, totalRows } from './caseworkView';
 
@@ -64,11 +61,9 @@ function columns(minCell: number): TableColumnsType<AlertIndicatorsRow> {
 
 /** 预警处置指标: raised alerts, time to first contact, referrals and outcomes by month and sub-region, small cells withheld. */
 export default function AlertIndicatorsPage() {
-  const { message } = App.useApp();
   const [query, setQuery] = useState<AlertIndicatorsQuery>(() => defaultMonthRange());
   const [data, setData] = useState<AlertIndicators | null>(null);
   const [loading, setLoading] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const latest = useRef(0);
 
   useEffect(() => {
@@ -89,41 +84,11 @@ export default function AlertIndicatorsPage() {
   const minCell = data?.minCell ?? 5;
   const anything = totals.some((r) => r.raised.total !== 0);
 
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      const file = await alertsApi.exportIndicators(query);
-      saveBlob(file.blob, file.filename ?? indicatorsFileName(query.fromMonth, query.toMonth));
-      void message.success('已导出');
-    } catch {
-      // Shown by the API client.
-    } finally {
-      setExporting(false);
-    }
-  };
 
-  const onMonths = (range: [Dayjs | null, Dayjs | null] | null) => {
-    if (!range?.[0] || !range[1]) return;
-    setQuery((q) => ({ ...q, fromMonth: range[0]!.format('YYYY-MM'), toMonth: range[1]!.format('YYYY-MM') }));
-  };
 
   return (
     <PageContainer title="预警处置指标" subTitle="按月份和下级区域统计，只含数量、用时和比例，不含任何居民信息；人数过少的格子不显示">
-      <ProCard style={{ marginBottom: 16 }}>
-        <Form layout="inline" className="xq-stats-filters">
-          <Form.Item label="区域">
-            <RegionTreeSelect style={{ width: 240 }} placeholder="本辖区" value={query.regionId} onChange={(regionId?: number) => setQuery((q) => ({ ...q, regionId }))} />
-          </Form.Item>
-          <Form.Item label="月份">
-            <DatePicker.RangePicker picker="month" allowClear={false} value={[dayjs(`${query.fromMonth}-01`), dayjs(`${query.toMonth}-01`)]} onChange={onMonths} />
-          </Form.Item>
-          <Form.Item>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
-              导出 Excel
-            </Button>
-          </Form.Item>
-        </Form>
-      </ProCard>
+      <MonthlyStatsFilters query={query} onChange={setQuery} regionPlaceholder="本辖区" exportFile={alertsApi.exportIndicators} fileName={indicatorsFileName(query.fromMonth, query.toMonth)} />
 
       <ProCard title={data ? `${data.regionName} · 趋势` : '趋势'} style={{ marginBottom: 16 }}>
         {anything ? (

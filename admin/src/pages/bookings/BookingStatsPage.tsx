@@ -1,12 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { App, Button, Col, DatePicker, Empty, Form, Row, Select, Skeleton, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Col, Empty, Row, Select, Skeleton, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { BookingStats, BookingStatsQuery, BookingStatsRow } from '@xinqiao/shared';
 import { bookingsApi } from '../../api/bookings';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { saveBlob } from '../../utils/download';
+import { MonthlyStatsFilters } from '../../components/MonthlyStatsFilters';
 import {
   countsChartOption,
   defaultMonthRange,
@@ -54,11 +51,9 @@ function columns(minCell: number): TableColumnsType<BookingStatsRow> {
 
 /** 预约统计: bookings, attendance, no-show and cancellation rates, utilisation and satisfaction by station and month. */
 export default function BookingStatsPage() {
-  const { message } = App.useApp();
   const [query, setQuery] = useState<BookingStatsQuery>(() => defaultMonthRange());
   const [stats, setStats] = useState<BookingStats | null>(null);
   const [loading, setLoading] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const [chartStation, setChartStation] = useState<string | undefined>();
   const latest = useRef(0);
 
@@ -87,41 +82,11 @@ export default function BookingStatsPage() {
   );
   const minCell = stats?.minCell ?? 5;
 
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      const file = await bookingsApi.exportStats(query);
-      saveBlob(file.blob, file.filename ?? statsExportFileName(query.fromMonth, query.toMonth));
-      void message.success('已导出');
-    } catch {
-      // Shown by the API client.
-    } finally {
-      setExporting(false);
-    }
-  };
 
-  const onMonths = (range: [Dayjs | null, Dayjs | null] | null) => {
-    if (!range?.[0] || !range[1]) return;
-    setQuery((q) => ({ ...q, fromMonth: range[0]!.format('YYYY-MM'), toMonth: range[1]!.format('YYYY-MM') }));
-  };
 
   return (
     <PageContainer title="预约统计" subTitle="按站点和月份统计，只含人数和比例，不含任何居民信息；人数过少的比例不显示">
-      <ProCard style={{ marginBottom: 16 }}>
-        <Form layout="inline" className="xq-stats-filters">
-          <Form.Item label="区域">
-            <RegionTreeSelect style={{ width: 240 }} placeholder="本辖区全部" value={query.regionId} onChange={(regionId?: number) => setQuery((q) => ({ ...q, regionId }))} />
-          </Form.Item>
-          <Form.Item label="月份">
-            <DatePicker.RangePicker picker="month" allowClear={false} value={[dayjs(`${query.fromMonth}-01`), dayjs(`${query.toMonth}-01`)]} onChange={onMonths} />
-          </Form.Item>
-          <Form.Item>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
-              导出 Excel
-            </Button>
-          </Form.Item>
-        </Form>
-      </ProCard>
+      <MonthlyStatsFilters query={query} onChange={setQuery} regionPlaceholder="本辖区全部" exportFile={bookingsApi.exportStats} fileName={statsExportFileName(query.fromMonth, query.toMonth)} />
 
       <ProCard title="趋势" style={{ marginBottom: 16 }}>
         {rows.length ? (
