@@ -220,6 +220,7 @@ export default function DutyPage() {
           ) : null
         }
         bordered
+        direction="column"
       >
         <ProCard title="现在谁在值班" type="inner" bordered loading={loading && !now}>
           {now ? (
