@@ -187,6 +187,7 @@ export const ENV_SPEC = {
   ANON_SUBMIT_RATE_PER_HOUR: { doc: 'Submissions without sign-in allowed per client IP in an hour (higher: people at one venue may share an IP)', default: '120', parse: int(1, 1000000) },
   JOB_POLL_MS: { doc: 'How often the background job queue looks for due jobs (exports, notifications)', default: '1000', parse: int(50, 60000) },
   JOB_CONCURRENCY: { doc: 'Background jobs one server process runs at the same time', default: '2', parse: int(1, 32) },
+  JOB_URGENT_CONCURRENCY: { doc: 'Jobs that tell people (notices, alert dispatch and escalation) one server process runs at the same time, in a lane of their own beside JOB_CONCURRENCY, so exports never hold them up', default: '4', parse: int(1, 64) },
   UPLOAD_DIR: { doc: 'Where uploaded images are stored (served at /uploads/)', default: 'data/uploads', parse: str },
   UPLOAD_MAX_BYTES: { doc: 'Largest accepted upload', default: '5242880', parse: int(1024, 104857600) },
   ADMIN_DIST: { doc: 'Built admin console served at /admin/ (skipped if missing)', default: '../admin/dist', parse: str },

@@ -47,6 +47,37 @@ describe(`background jobs on ${TEST_DB}`, () => {
     expect((await t.get(`/api/v1/admin/jobs/${job.id}/download`, other)).status).toBe(404);
   });
 
+  it('runs urgent jobs in their own lane while long jobs fill the normal one', async () => {
+    // JOB_CONCURRENCY is 2 in tests: two exports that wait hold the whole normal lane.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const order: string[] = [];
+    jobs.register('test.long', async () => {
+      await held;
+      order.push('long');
+    }, [0]);
+    jobs.register('test.notice', async () => {
+      order.push('notice');
+    }, [0], { urgent: true });
+    jobs.register('test.later', async () => {
+      order.push('later');
+    }, [0]);
+    await jobs.enqueue('test.long', {});
+    await jobs.enqueue('test.long', {});
+    await jobs.tick();
+    await jobs.enqueue('test.later', {});
+    await jobs.enqueue('test.notice', {});
+    await jobs.tick();
+    // Give the notice's run a moment: it must not wait for the exports.
+    for (let i = 0; i < 50 && !order.includes('notice'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual(['notice']);
+    const repo = t.dataSource.getRepository(Job);
+    expect((await repo.findOneByOrFail({ kind: 'test.later' })).status).toBe('queued');
+    release();
+    await jobs.idle();
+    expect(order).toEqual(['notice', 'long', 'long', 'later']);
+  });
+
   it('gives up after the last attempt, or at once on a permanent error', async () => {
     jobs.register('test.flaky', async () => {
       throw new Error('always down');

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { JobDto } from '@xinqiao/shared';
-import { LessThan, LessThanOrEqual, Repository, type EntityManager } from 'typeorm';
+import { In, LessThan, LessThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/env';
 import { AppException } from '../errors/app-exception';
@@ -32,6 +32,16 @@ interface Registered {
   retryDelaysMs: number[];
 }
 
+export interface JobOptions {
+  /**
+   * Jobs that tell people (notices, alert dispatch and escalation) run in a lane of their own
+   * (JOB_URGENT_CONCURRENCY), so long exports filling JOB_CONCURRENCY never hold them up.
+   */
+  urgent?: boolean;
+}
+
+type Lane = 'urgent' | 'normal';
+
 /** A running job untouched this long is taken to belong to a process that died, and queued again. */
 const STALE_MS = 10 * 60_000;
 
@@ -48,6 +58,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly schedules = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private running = new Set<Promise<void>>();
+  private readonly urgentKinds = new Set<string>();
+  private readonly inLane: Record<Lane, number> = { urgent: 0, normal: 0 };
   private stopped = false;
 
   constructor(
@@ -55,8 +67,10 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  register<P>(kind: string, handler: JobHandler<P>, retryDelaysMs: number[] = [5_000, 30_000, 120_000]): void {
+  register<P>(kind: string, handler: JobHandler<P>, retryDelaysMs: number[] = [5_000, 30_000, 120_000], opts: JobOptions = {}): void {
     this.handlers.set(kind, { handler: handler as JobHandler<unknown>, retryDelaysMs });
+    if (opts.urgent) this.urgentKinds.add(kind);
+    else this.urgentKinds.delete(kind);
   }
 
   /**
@@ -64,9 +78,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
    * onModuleInit: the rows are made at application bootstrap. A failed run is retried like any job;
    * after the last attempt the schedule carries on.
    */
-  schedule(kind: string, everyMs: number, handler: RecurringHandler, retryDelaysMs: number[] = [60_000]): void {
+  schedule(kind: string, everyMs: number, handler: RecurringHandler, retryDelaysMs: number[] = [60_000], opts: JobOptions = {}): void {
     if (kind.length > 32) throw new Error(`job kind ${kind} is longer than 32 characters`);
-    this.register(kind, (ctx) => handler(ctx.now), retryDelaysMs);
+    this.register(kind, (ctx) => handler(ctx.now), retryDelaysMs, opts);
     this.schedules.set(kind, everyMs);
   }
 
@@ -137,21 +151,31 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Claims and runs the jobs due at `now` until none is left or the concurrency limit is reached.
+   * Claims and runs the jobs due at `now` in both lanes until none is left or the lane is full.
    * On the real clock (no `at`), a finished job frees its slot for the next due one at once, so a
    * burst (an alert fans out to a job per person and channel) drains at the speed of the jobs, not
-   * at JOB_CONCURRENCY jobs per poll.
+   * at a lane's worth of jobs per poll.
    */
   async tick(at?: Date): Promise<void> {
     if (this.stopped) return;
     const now = at ?? new Date();
     await this.repo.update({ status: 'running', lockedAt: LessThan(new Date(Date.now() - STALE_MS)) }, { status: 'queued', lockedAt: null });
-    while (!this.stopped && this.running.size < this.config.JOB_CONCURRENCY) {
-      const job = await this.claim(now);
+    await this.fill('urgent', this.config.JOB_URGENT_CONCURRENCY, now, at);
+    await this.fill('normal', this.config.JOB_CONCURRENCY, now, at);
+  }
+
+  private async fill(lane: Lane, limit: number, now: Date, at: Date | undefined): Promise<void> {
+    // A job runs once per pass: a quick recurring run, put back before the next claim, waits for the next tick.
+    const claimed = new Set<number>();
+    while (!this.stopped && this.inLane[lane] < limit) {
+      const job = await this.claim(now, lane, claimed);
       if (!job) return;
+      claimed.add(job.id);
+      this.inLane[lane] += 1;
       const run = this.run(job, now)
         .catch((err: unknown) => this.logger.error({ err, jobId: job.id }, 'could not record the outcome of a job'))
         .finally(() => {
+          this.inLane[lane] -= 1;
           this.running.delete(run);
           if (!at) this.tickSafely();
         });
@@ -172,11 +196,14 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async claim(now: Date): Promise<Job | null> {
+  private async claim(now: Date, lane: Lane, skip: ReadonlySet<number>): Promise<Job | null> {
+    const urgent = [...this.urgentKinds];
+    if (lane === 'urgent' && !urgent.length) return null;
+    const kind = lane === 'urgent' ? In(urgent) : urgent.length ? Not(In(urgent)) : undefined;
     for (;;) {
       const next = await this.repo.findOne({
         select: { id: true },
-        where: { status: 'queued', runAfter: LessThanOrEqual(now) },
+        where: { status: 'queued', runAfter: LessThanOrEqual(now), ...(kind ? { kind } : {}), ...(skip.size ? { id: Not(In([...skip])) } : {}) },
         order: { runAfter: 'ASC', id: 'ASC' },
       });
       if (!next) return null;

@@ -134,7 +134,7 @@ export class NotificationsService implements OnModuleInit {
       },
     });
     for (const sender of this.senders.values()) {
-      this.jobs.register<{ deliveryId: number }>(jobKindOf(sender.channel), (ctx) => this.deliver(sender, ctx.params.deliveryId, ctx.attempt, ctx.now), sender.retryDelaysMs);
+      this.jobs.register<{ deliveryId: number }>(jobKindOf(sender.channel), (ctx) => this.deliver(sender, ctx.params.deliveryId, ctx.attempt, ctx.now), sender.retryDelaysMs, { urgent: true });
     }
     this.personalData.register({ key: 'notifications', export: (id) => this.exportFor(id) });
   }

@@ -84,8 +84,8 @@ export class AlertDispatchService implements OnModuleInit, AlertDispatchQueue {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<DispatchParams>(ALERT_DISPATCH_JOB, (ctx) => this.dispatch(ctx.params, ctx.now), [5_000, 15_000, 30_000, 60_000]);
-    this.jobs.schedule(ALERT_ESCALATE_JOB, ESCALATE_EVERY_MS, (now) => this.escalateDue(now));
+    this.jobs.register<DispatchParams>(ALERT_DISPATCH_JOB, (ctx) => this.dispatch(ctx.params, ctx.now), [5_000, 15_000, 30_000, 60_000], { urgent: true });
+    this.jobs.schedule(ALERT_ESCALATE_JOB, ESCALATE_EVERY_MS, (now) => this.escalateDue(now), undefined, { urgent: true });
     this.notifications.register(OWNER, {
       topics: {
         alert_new: {
