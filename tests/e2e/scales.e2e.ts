@@ -82,7 +82,7 @@ describe('self-test crisis path: mini-program H5 to the counsellor on duty', () 
       expect(await notice.textContent()).not.toMatch(/13800138000|PHQ|几乎每天/);
       await notice.locator('.xq-live-notice-open', { hasText: '查看并认领' }).click();
       await page.locator('.alert-detail').waitFor({ timeout: 15000 });
-      await page.getByRole('button', { name: '认领' }).click();
+      await page.locator('.alert-detail').getByRole('button', { name: '认领', exact: true }).click();
       await page.locator('.alert-detail', { hasText: '13800138000' }).waitFor({ timeout: 15000 });
       expect(counsellorBlocked).toEqual([]);
     } catch (e) {

@@ -55,11 +55,15 @@ export function LiveNotices() {
     const abort = new AbortController();
     const recent = new Map<string, number>();
 
+    const opened = new Map<string, number>();
     const show = (n: LiveNotice) => {
       const key = `${n.topic}:${n.subject.type}:${n.subject.id}`;
+      // The same notice's copy (person and region) arriving after the user opened it is not shown again.
+      if (Date.now() - (opened.get(key) ?? 0) < 60_000) return;
       const seen = recent.get(key);
       recent.set(key, Date.now());
       const open = () => {
+        opened.set(key, Date.now());
         api.destroy(key);
         navigateRef.current(n.link);
       };
