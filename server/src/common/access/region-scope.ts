@@ -1,20 +1,47 @@
-import { Like, type FindOperator } from 'typeorm';
-import { isWithin } from '@xinqiao/shared';
+import { Raw, type FindOperator } from 'typeorm';
+import { ancestorPaths, isWithin } from '@xinqiao/shared';
 import { AppException } from '../errors/app-exception';
 import type { StaffPrincipal } from './principal';
 
 /**
- * The single region-scoping mechanism: a staff member reads and changes only rows whose
- * `regionPath` lies in their own region's subtree. Rows outside answer 404, as if they did not exist,
- * so ids cannot be probed.
+ * The single region-scoping mechanism. Every query that is limited by region uses one of these
+ * operators, in find options (`where: { regionPath: subtree(path) }`) or on a query builder's main
+ * alias (`qb.andWhere({ regionPath: subtree(path) })`); no service writes `LIKE '<path>%'` itself.
+ * - `subtree(path)`: the region and everything below it (what a staff member of `path` may manage).
+ * - `visibleFrom(path)`: the subtree plus the region's ancestors (content published above applies below).
+ * - `above(path)`: the region and its ancestors only (what a resident of `path` is shown).
+ * A staff member reads and changes only rows in their own subtree; rows outside answer 404, as if
+ * they did not exist, so ids cannot be probed.
  */
-export function inScope(staff: StaffPrincipal): FindOperator<string> {
-  return Like(`${staff.regionPath}%`);
+let seq = 0;
+// Each operator gets parameter names of its own, so two of them can sit in one query.
+const paramName = () => `regionScope${(seq = (seq + 1) % 1_000_000)}`;
+
+export function subtree(path: string): FindOperator<string> {
+  const p = paramName();
+  return Raw((column) => `${column} LIKE :${p}`, { [p]: `${path}%` });
 }
 
-/** For query builders: `qb.andWhere(...scopeCondition('a', staff))`. */
+export function above(path: string): FindOperator<string> {
+  const p = paramName();
+  return Raw((column) => `${column} IN (:...${p})`, { [p]: ancestorPaths(path) });
+}
+
+export function visibleFrom(path: string): FindOperator<string> {
+  const below = paramName();
+  const up = paramName();
+  return Raw((column) => `(${column} LIKE :${below} OR ${column} IN (:...${up}))`, { [below]: `${path}%`, [up]: ancestorPaths(path) });
+}
+
+/** The staff member's own subtree. */
+export function inScope(staff: StaffPrincipal): FindOperator<string> {
+  return subtree(staff.regionPath);
+}
+
+/** For a query builder's joined alias: `qb.andWhere(...scopeCondition('a', staff))`. */
 export function scopeCondition(alias: string, staff: StaffPrincipal, column = 'regionPath'): [string, Record<string, string>] {
-  return [`${alias}.${column} LIKE :scopePrefix`, { scopePrefix: `${staff.regionPath}%` }];
+  const p = paramName();
+  return [`${alias}.${column} LIKE :${p}`, { [p]: `${staff.regionPath}%` }];
 }
 
 export function assertFound<T extends { regionPath: string | null } | { path: string }>(
@@ -26,4 +53,3 @@ export function assertFound<T extends { regionPath: string | null } | { path: st
   if (!row || path === null || !isWithin(path, staff.regionPath)) throw AppException.notFound(what);
   return row;
 }
-
