@@ -2,7 +2,7 @@
 /**
  * The project's commands, runnable on a machine that has only Node 20 and npm:
  *   npm start     install, build and start the whole product on SQLite with demo data
- *   npm test      install, build and run every test suite; ends with "N passed, N failed"
+ *   npm test      install, build and run every test suite (and redocly lint of docs/openapi.json); ends with "N passed, N failed"
  *   npm run bench benchmarks of the hot API paths
  *   npm run fuzz  every API route with bad input against the built server: 5xx answers and audit gaps
  *   npm run dev   API + admin + mini-program H5 dev servers with hot reload
@@ -75,6 +75,7 @@ async function install() {
 async function buildAll({ h5 = true } = {}) {
   await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
   await must('build server', pnpm(['--filter', '@xinqiao/server', 'build'], { log: join(RESULTS, 'build-server.log') }));
+  await must('write the API contract (docs/openapi.json)', pnpm(['--filter', '@xinqiao/server', 'openapi'], { log: join(RESULTS, 'openapi.log') }));
   await must('build admin', pnpm(['--filter', '@xinqiao/admin', 'build'], { log: join(RESULTS, 'build-admin.log') }));
   if (h5) await must('build mini-program H5', pnpm(['--filter', '@xinqiao/miniapp', 'build:h5'], { log: join(RESULTS, 'build-h5.log') }));
 }
@@ -194,6 +195,8 @@ async function test() {
   await jest('server-unit', '@xinqiao/server', ['--selectProjects', 'unit']);
   // Before the integration suites: some of them run the built server as a real process.
   await step('server-build', '@xinqiao/server', 'build');
+  // The committed contract as it is: npm test never rewrites it, and the integration suite checks it matches the server.
+  await step('openapi-lint', '@xinqiao/server', 'openapi:lint');
   await jest('server-integration-sqlite', '@xinqiao/server', ['--selectProjects', 'integration'], { TEST_DB: 'sqlite' });
   if (haveMysql) await jest('server-integration-mysql', '@xinqiao/server', ['--selectProjects', 'integration'], { TEST_DB: 'mysql', MYSQL_URL: mysqlUrl });
   else skip('server-integration-mysql', `no MySQL/MariaDB answering at ${hostname}:${port || 3306} (set MYSQL_URL)`);

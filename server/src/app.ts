@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'fs';
 import { resolve } from 'path';
 import { Logger } from 'nestjs-pino';
@@ -15,6 +15,7 @@ import { installDataKeyring } from './common/crypto/encrypted-column';
 import { frameworkErrorReply } from './common/errors/all-exceptions.filter';
 import { validationException } from './common/errors/validation';
 import { parseJsonBody } from './common/http/json-body';
+import { buildOpenApiDocument } from './common/http/openapi-document';
 import { requestIdFor } from './common/http/request-id';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { CONNECTION_TIMEOUT_MS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './common/http/timeouts';
@@ -79,18 +80,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   return app;
 }
 
-/** Swagger UI and the OpenAPI document; off in production unless API_DOCS=true. */
+/** Swagger UI and the OpenAPI document (the one committed as docs/openapi.json); off in production unless API_DOCS=true. */
 function registerDocs(app: NestFastifyApplication): void {
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('心桥 XinQiao API')
-      .setDescription('社会心理服务平台接口。错误统一为 { statusCode, code, message, details? }。')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /** One process serves everything: uploads, the admin SPA at /admin/ and the mini-program H5 at /h5/. */

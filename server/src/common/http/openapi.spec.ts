@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 const DECORATORS = { API_RESPONSE: 'swagger/apiResponse', API_OPERATION: 'swagger/apiOperation' };
-import { Endpoint, RETURNED_SCHEMAS } from './openapi';
+import { Endpoint, PAGED_SCHEMAS, RETURNED_SCHEMAS } from './openapi';
 
 const responsesOf = (fn: unknown) => Reflect.getMetadata(DECORATORS.API_RESPONSE, fn as object) as Record<string, { schema?: unknown; content?: unknown }>;
 const summaryOf = (fn: unknown) => (Reflect.getMetadata(DECORATORS.API_OPERATION, fn as object) as { summary: string }).summary;
@@ -44,7 +44,8 @@ describe('@Endpoint', () => {
     expect(responsesOf(X.prototype.create)['201'].schema).toEqual({ type: 'array', items: { $ref: '#/components/schemas/RegionDto' } });
     expect(responsesOf(X.prototype.list)['200'].schema).toEqual({ $ref: '#/components/schemas/ArticleSummaryPage' });
     expect(responsesOf(X.prototype.exportCsv)['200'].content).toEqual({ 'text/csv': { schema: { type: 'string', format: 'binary' } } });
-    expect([...RETURNED_SCHEMAS].sort()).toEqual(['ArticleDetail', 'ArticleSummary', 'ArticleSummaryPage', 'RegionDto']);
+    expect([...RETURNED_SCHEMAS].sort()).toEqual(['ArticleDetail', 'ArticleSummary', 'RegionDto']);
+    expect([...PAGED_SCHEMAS]).toEqual(['ArticleSummary']);
     expect(summaryOf(X.prototype.one)).toBe('读一个');
   });
 

@@ -1,6 +1,7 @@
-import { applyDecorators, RequestMethod } from '@nestjs/common';
+import { applyDecorators, RequestMethod, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { ApiOperation, ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
+import type { ErrorCode } from '@xinqiao/shared';
 
 /**
  * What a route answers on success, by the name of an exported `@xinqiao/shared` type (the document's
@@ -12,6 +13,8 @@ export type Returns = string | [string] | { page: string } | { file: string } | 
 
 /** Every shared type a route names; the document builder generates a component schema for each. */
 export const RETURNED_SCHEMAS = new Set<string>();
+/** The shared types a route answers pages of; the document gets a `Page<T>` component for each. */
+export const PAGED_SCHEMAS = new Set<string>();
 
 export const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 /** The component name of `Page<T>`. */
@@ -29,7 +32,7 @@ function responseOf(status: number, returns: Returns): ApiResponseOptions {
   }
   if ('page' in returns) {
     RETURNED_SCHEMAS.add(returns.page);
-    RETURNED_SCHEMAS.add(pageSchemaName(returns.page));
+    PAGED_SCHEMAS.add(returns.page);
     return { status, description: '成功（分页）', schema: schemaRef(pageSchemaName(returns.page)) };
   }
   return { status, description: '文件', content: { [returns.file]: { schema: { type: 'string', format: 'binary' } } } };
@@ -51,3 +54,11 @@ export function Endpoint(summary: string, returns: Returns): MethodDecorator {
     applyDecorators(ApiOperation({ summary }), ApiResponse(responseOf(status, returns)))(target, key, descriptor);
   };
 }
+
+export const CONFLICTS_KEY = 'xq:api-conflicts';
+
+/**
+ * The 409 answers a route can give, by their stable codes (e.g. `@ApiConflicts('SLOT_TAKEN', 'HOLD_EXPIRED')`);
+ * the document declares a 409 only on routes that say so.
+ */
+export const ApiConflicts = (...codes: [ErrorCode, ...ErrorCode[]]) => SetMetadata(CONFLICTS_KEY, codes);
