@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Article } from '../articles/article.entity';
 import { Campaign } from '../campaigns/campaign.entity';
-import { OutreachEvent } from '../events/event.entity';
+import { OutreachEvent } from '../events/entities/event.entity';
 import { QuizAttempt } from '../quizzes/quiz-attempt.entity';
 import { QuizzesModule } from '../quizzes/quizzes.module';
 import { Region } from '../regions/region.entity';

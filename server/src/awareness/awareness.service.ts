@@ -33,7 +33,7 @@ import {
 import { Brackets, In, Like, Repository, type SelectQueryBuilder } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { Campaign } from '../campaigns/campaign.entity';
-import { OutreachEvent } from '../events/event.entity';
+import { OutreachEvent } from '../events/entities/event.entity';
 import type { StaffPrincipal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { AppException } from '../common/errors/app-exception';

@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { HostUnitDto, Page } from '@xinqiao/shared';
 import { Like, QueryFailedError, Repository, type FindOptionsWhere } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, inScope } from '../common/access/region-scope';
-import { AppException } from '../common/errors/app-exception';
-import { pageOf, paging } from '../common/http/page-query.dto';
-import { RegionsService } from '../regions/regions.service';
-import type { HostUnitInputDto, HostUnitQueryDto } from './event.dto';
-import { OutreachEvent } from './event.entity';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { assertFound, inScope } from '../../common/access/region-scope';
+import { AppException } from '../../common/errors/app-exception';
+import { pageOf, paging } from '../../common/http/page-query.dto';
+import { RegionsService } from '../../regions/regions.service';
+import type { HostUnitInputDto, HostUnitQueryDto } from '../dto/host-unit.dto';
+import { OutreachEvent } from '../entities/event.entity';
 import { EventViewsService } from './event-views.service';
-import { HostUnit } from './host-unit.entity';
+import { HostUnit } from '../entities/host-unit.entity';
 
 /** Host units (机关, 企业, 学校 …) kept by organisers of the region, with staff counts for the quotas. */
 @Injectable()

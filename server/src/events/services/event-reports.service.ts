@@ -12,15 +12,15 @@ import {
   type EventStatsDto,
 } from '@xinqiao/shared';
 import { Brackets, Like, Repository } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { scopeCondition } from '../common/access/region-scope';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { Region } from '../regions/region.entity';
-import { RegionsService } from '../regions/regions.service';
-import type { CoverageQueryDto, EventStatsQueryDto } from './event.dto';
-import { OutreachEvent } from './event.entity';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { scopeCondition } from '../../common/access/region-scope';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { Region } from '../../regions/region.entity';
+import { RegionsService } from '../../regions/regions.service';
+import type { CoverageQueryDto, EventStatsQueryDto } from '../dto/report.dto';
+import { OutreachEvent } from '../entities/event.entity';
 import { EventViewsService, NO_COUNTS } from './event-views.service';
-import { HostUnit } from './host-unit.entity';
+import { HostUnit } from '../entities/host-unit.entity';
 
 /** Statistics of events held and the yearly "六进" quota coverage, inside the caller's region. */
 @Injectable()

@@ -12,11 +12,11 @@ import {
   type MyRegistration,
 } from '@xinqiao/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Region } from '../regions/region.entity';
-import { EventRegistration } from './event-registration.entity';
-import { OutreachEvent } from './event.entity';
+import { Region } from '../../regions/region.entity';
+import { EventRegistration } from '../entities/event-registration.entity';
+import { OutreachEvent } from '../entities/event.entity';
 import { EventTokensService } from './event-tokens.service';
-import { HostUnit } from './host-unit.entity';
+import { HostUnit } from '../entities/host-unit.entity';
 
 export const NO_COUNTS: EventCounts = { confirmed: 0, offered: 0, waitlisted: 0, walkIns: 0, checkedIn: 0 };
 

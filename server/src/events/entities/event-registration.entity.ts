@@ -1,8 +1,8 @@
 import { BeforeInsert, BeforeUpdate, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CheckinMethod, RegistrationSource, RegistrationStatus } from '@xinqiao/shared';
-import { dataKeyring, encryptedColumn } from '../common/crypto/encrypted-column';
-import { dateTime } from '../common/database/columns';
-import { Resident } from '../residents/resident.entity';
+import { dataKeyring, encryptedColumn } from '../../common/crypto/encrypted-column';
+import { dateTime } from '../../common/database/columns';
+import { Resident } from '../../residents/resident.entity';
 import { OutreachEvent } from './event.entity';
 
 /**

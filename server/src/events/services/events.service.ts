@@ -12,24 +12,24 @@ import {
   type Page,
 } from '@xinqiao/shared';
 import { Brackets, In, Repository, type SelectQueryBuilder } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, scopeCondition } from '../common/access/region-scope';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { assertAllowedImage } from '../common/http/image-src';
-import { AppException } from '../common/errors/app-exception';
-import { pageOf, paging } from '../common/http/page-query.dto';
-import { Campaign } from '../campaigns/campaign.entity';
-import { Quiz } from '../quizzes/quiz.entity';
-import type { Region } from '../regions/region.entity';
-import { RegionsService } from '../regions/regions.service';
-import { ResidentsService } from '../residents/residents.service';
-import type { AdminEventListQueryDto, EventCancelDto, EventInputDto, EventListQueryDto } from './event.dto';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { assertFound, scopeCondition } from '../../common/access/region-scope';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { assertAllowedImage } from '../../common/http/image-src';
+import { AppException } from '../../common/errors/app-exception';
+import { pageOf, paging } from '../../common/http/page-query.dto';
+import { Campaign } from '../../campaigns/campaign.entity';
+import { Quiz } from '../../quizzes/quiz.entity';
+import type { Region } from '../../regions/region.entity';
+import { RegionsService } from '../../regions/regions.service';
+import { ResidentsService } from '../../residents/residents.service';
+import type { AdminEventListQueryDto, EventCancelDto, EventInputDto, EventListQueryDto } from '../dto/event.dto';
 import { EventLocks } from './event-locks';
 import { EventNotificationsService, type Notice } from './event-notifications.service';
-import { EventRegistration } from './event-registration.entity';
-import { OutreachEvent } from './event.entity';
+import { EventRegistration } from '../entities/event-registration.entity';
+import { OutreachEvent } from '../entities/event.entity';
 import { EventViewsService } from './event-views.service';
-import { HostUnit } from './host-unit.entity';
+import { HostUnit } from '../entities/host-unit.entity';
 import { RegistrationsService } from './registrations.service';
 
 type EventFields = Omit<

@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, CurrentResident, Public, ResidentOnly } from '../../common/access/decorators';
+import type { Principal, ResidentPrincipal } from '../../common/access/principal';
+import { IdParam } from '../../common/http/id-param';
+import { EventListQueryDto } from '../dto/event.dto';
+import { OfferAnswerDto, RegistrationInputDto } from '../dto/registration.dto';
+import { EventNotificationsService } from '../services/event-notifications.service';
+import { EventsService } from '../services/events.service';
+import { RegistrationsService } from '../services/registrations.service';
+
+const residentIdOf = (who: Principal | undefined) => (who?.kind === 'resident' ? who.id : null);
+
+@ApiTags('events')
+@Controller('events')
+export class EventsController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly notifications: EventNotificationsService,
+  ) {}
+
+  @Get()
+  @Public()
+  list(@Query() q: EventListQueryDto, @CurrentPrincipal() who?: Principal) {
+    return this.events.listPublic(q, residentIdOf(who));
+  }
+
+  /** Template ids for wx.requestSubscribeMessage at the sign-up and waiting-list taps. */
+  @Get('notification-templates')
+  @Public()
+  templates() {
+    return this.notifications.templates();
+  }
+
+  @Get(':id')
+  @Public()
+  get(@IdParam() id: number, @CurrentPrincipal() who?: Principal) {
+    return this.events.getPublic(id, residentIdOf(who));
+  }
+
+  /** 201 for a new sign-up, 200 when the same clientRequestId was already answered. */
+  @Post(':id/registrations')
+  @ResidentOnly()
+  async signUp(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @Body() dto: RegistrationInputDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { registration, duplicate } = await this.registrations.signUp(me.id, id, dto);
+    reply.status(duplicate ? 200 : 201);
+    return registration;
+  }
+
+  @Delete(':id/registrations/me')
+  @ResidentOnly()
+  cancel(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number) {
+    return this.registrations.cancelMine(me.id, id);
+  }
+
+  @Post(':id/registrations/me/offer')
+  @HttpCode(200)
+  @ResidentOnly()
+  answerOffer(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @Body() dto: OfferAnswerDto) {
+    return this.registrations.answerOffer(me.id, id, dto.accept);
+  }
+}
