@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ancestorPaths, type AdminArticle, type ArticleCategory, type SuggestedArticle, type AdminArticleRow, type ArticleDetail, type ArticleSummary, type Page } from '@xinqiao/shared';
+import { type AdminArticle, type ArticleCategory, type SuggestedArticle, type AdminArticleRow, type ArticleDetail, type ArticleSummary, type Page } from '@xinqiao/shared';
 import { In, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { assertFound, inScope } from '../common/access/region-scope';
+import { above, assertFound, inScope } from '../common/access/region-scope';
 import { assertAllowedImage } from '../common/http/image-src';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
@@ -34,7 +34,7 @@ export class ArticlesService {
     if (q.category) where.category = q.category;
     const path = q.regionId ? (await this.regions.find(q.regionId))?.path : residentRegionPath;
     if (q.regionId && !path) throw AppException.badRequest('所选区域不存在');
-    if (path) where.regionPath = In(ancestorPaths(path));
+    if (path) where.regionPath = above(path);
     const [rows, total] = await this.repo.findAndCount({
       select: ROW_COLUMNS,
       where,
@@ -49,7 +49,7 @@ export class ArticlesService {
   /** A few published articles of the given categories, in that order of preference, visible in the region. */
   async suggest(categories: ArticleCategory[], regionPath: string | null, limit = 3): Promise<SuggestedArticle[]> {
     const where: FindOptionsWhere<Article> = { status: 'published', category: In(categories) };
-    if (regionPath) where.regionPath = In(ancestorPaths(regionPath));
+    if (regionPath) where.regionPath = above(regionPath);
     const rows = await this.repo.find({ select: { id: true, title: true, summary: true, category: true }, where, order: { publishedAt: 'DESC', id: 'DESC' }, take: limit * 4 });
     rows.sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category));
     return rows.slice(0, limit).map((a) => ({ id: a.id, title: a.title, summary: a.summary }));

@@ -4,7 +4,6 @@ import {
   answerKeyWithheld,
   answeringNeedsAccount,
   formatChinaDateTime,
-  ancestorPaths,
   QuizAnswerError,
   scoreAttempt,
   type AttemptResult,
@@ -13,6 +12,7 @@ import {
   type QuizSummary,
 } from '@xinqiao/shared';
 import { Brackets, DataSource, QueryFailedError, Repository } from 'typeorm';
+import { above } from '../common/access/region-scope';
 import { addToAwareness } from '../awareness/cells';
 import type { Principal } from '../common/access/principal';
 import { AppException } from '../common/errors/app-exception';
@@ -53,7 +53,7 @@ export class AttemptsService implements OnModuleInit {
       .createQueryBuilder('z')
       .where('z.status = :published', { published: 'published' })
       .andWhere(new Brackets((w) => w.where("z.kind <> 'survey'").orWhere('z.opensAt <= :now AND z.closesAt > :now', { now })));
-    if (path) qb.andWhere('z.regionPath IN (:...paths)', { paths: ancestorPaths(path) });
+    if (path) qb.andWhere({ regionPath: above(path) });
     if (q.kind) qb.andWhere('z.kind = :kind', { kind: q.kind });
     if (q.campaignId) qb.andWhere('z.campaignId = :campaignId', { campaignId: q.campaignId });
     if (q.eventId) qb.andWhere('z.eventId = :eventId', { eventId: q.eventId });

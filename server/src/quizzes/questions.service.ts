@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { ancestorPaths, DEFAULT_QUESTION_BANK, isWithin, questionProblems, type AdminQuestion, type Page, type QuestionImportResult, type QuizQuestion } from '@xinqiao/shared';
+import { DEFAULT_QUESTION_BANK, isWithin, questionProblems, type AdminQuestion, type Page, type QuestionImportResult, type QuizQuestion } from '@xinqiao/shared';
 import ExcelJS from 'exceljs';
 import { Brackets, DataSource, In, Repository, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
-import { scopeCondition } from '../common/access/region-scope';
+import { scopeCondition, visibleFrom } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import type { Region } from '../regions/region.entity';
@@ -165,7 +165,7 @@ export class QuestionsService {
     const rows = await this.repo
       .createQueryBuilder('q')
       .where('q.archived = :no', { no: false })
-      .andWhere(new Brackets((w) => w.where('q.builtIn = :yes', { yes: true }).orWhere('q.regionPath LIKE :sub', { sub: `${regionPath}%` }).orWhere('q.regionPath IN (:...ancestors)', { ancestors: ancestorPaths(regionPath) })))
+      .andWhere(new Brackets((w) => w.where('q.builtIn = :yes', { yes: true }).orWhere({ regionPath: visibleFrom(regionPath) })))
       .getMany();
     return rows.map(toQuizQuestion);
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
-  ancestorPaths,
   drawQuestions,
   isKnowledgePointId,
   isWithin,
@@ -12,10 +11,10 @@ import {
   type DrawSpec,
   type Page,
 } from '@xinqiao/shared';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity';
 import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, scopeCondition } from '../common/access/region-scope';
+import { assertFound, visibleFrom } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import { RegionsService } from '../regions/regions.service';
@@ -107,7 +106,7 @@ export class QuizzesService {
   private readable(staff: StaffPrincipal) {
     return this.repo
       .createQueryBuilder('z')
-      .where(new Brackets((w) => w.where(...scopeCondition('z', staff)).orWhere('z.regionPath IN (:...above)', { above: ancestorPaths(staff.regionPath) })));
+      .where({ regionPath: visibleFrom(staff.regionPath) });
   }
 
   private async own(staff: StaffPrincipal, id: number): Promise<Quiz> {

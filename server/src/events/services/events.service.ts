@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   REGISTRATION_FIELDS,
-  ancestorPaths,
   effectiveEventStatus,
   isWithin,
   type AdminEvent,
@@ -13,7 +12,7 @@ import {
 } from '@xinqiao/shared';
 import { Brackets, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
-import { assertFound, scopeCondition } from '../../common/access/region-scope';
+import { assertFound, scopeCondition, subtree, visibleFrom } from '../../common/access/region-scope';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env';
 import { assertAllowedImage } from '../../common/http/image-src';
 import { AppException } from '../../common/errors/app-exception';
@@ -66,7 +65,7 @@ export class EventsService {
     const path = q.regionId !== undefined ? (await this.regions.find(q.regionId))?.path : residentId ? await this.residents.regionPathOf(residentId) : null;
     if (q.regionId !== undefined && !path) throw AppException.badRequest('所选区域不存在');
     if (path) {
-      qb.andWhere(new Brackets((w) => w.where('e.regionPath LIKE :subtree', { subtree: `${path}%` }).orWhere('e.regionPath IN (:...ancestors)', { ancestors: ancestorPaths(path) })));
+      qb.andWhere({ regionPath: visibleFrom(path) });
     }
     // Without a start date, events still running are shown too.
     if (!q.from) qb.andWhere('e.endsAt > :now', { now });
@@ -87,7 +86,7 @@ export class EventsService {
     const qb = this.repo.createQueryBuilder('e').where(...scopeCondition('e', staff));
     if (q.regionId !== undefined) {
       const region = await this.regions.requireInScope(q.regionId, staff);
-      qb.andWhere('e.regionPath LIKE :regionPrefix', { regionPrefix: `${region.path}%` });
+      qb.andWhere({ regionPath: subtree(region.path) });
     }
     // Status as shown: a published event that has ended is finished even before the sweep writes it.
     if (q.status === 'finished') {
