@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Campaign } from '../campaigns/campaign.entity';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { Quiz } from '../quizzes/quiz.entity';
-import { Region } from '../regions/region.entity';
+import { QuizzesModule } from '../quizzes/quizzes.module';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { AttendeesService } from './services/attendees.service';
@@ -27,10 +25,11 @@ import { RegistrationsService } from './services/registrations.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OutreachEvent, EventRegistration, HostUnit, Region, Quiz, Campaign]),
+    TypeOrmModule.forFeature([OutreachEvent, EventRegistration, HostUnit]),
     RegionsModule,
     ResidentsModule,
     NotificationsModule,
+    QuizzesModule,
   ],
   controllers: [EventsController, MyEventsController, CheckinsController, AdminEventsController, HostUnitsController],
   providers: [
@@ -45,5 +44,6 @@ import { RegistrationsService } from './services/registrations.service';
     EventReportsService,
     HostUnitsService,
   ],
+  exports: [EventsService, EventReportsService],
 })
 export class EventsModule {}

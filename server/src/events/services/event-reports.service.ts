@@ -12,12 +12,13 @@ import {
   type EventStatsDto,
   type RegionDto,
 } from '@xinqiao/shared';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, In, IsNull, Not, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
 import { scopeCondition, subtree } from '../../common/access/region-scope';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env';
 import { RegionsService } from '../../regions/regions.service';
 import type { CoverageQueryDto, EventStatsQueryDto } from '../dto/report.dto';
+import { EventRegistration } from '../entities/event-registration.entity';
 import { OutreachEvent } from '../entities/event.entity';
 import { EventViewsService, NO_COUNTS } from './event-views.service';
 import { HostUnit } from '../entities/host-unit.entity';
@@ -28,6 +29,7 @@ export class EventReportsService {
   constructor(
     @InjectRepository(OutreachEvent) private readonly events: Repository<OutreachEvent>,
     @InjectRepository(HostUnit) private readonly units: Repository<HostUnit>,
+    @InjectRepository(EventRegistration) private readonly registrations: Repository<EventRegistration>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
     private readonly views: EventViewsService,
@@ -131,6 +133,14 @@ export class EventReportsService {
       unitLecturesPerYear: this.config.EVENT_QUOTA_UNIT_LECTURES,
       unitMinMinutes: this.config.EVENT_QUOTA_UNIT_MINUTES,
     };
+  }
+
+  /** A campaign's published events: how many, how many have been held, and check-ins at them. */
+  async campaignTotals(campaignId: number, now = new Date()): Promise<{ events: number; held: number; attended: number }> {
+    const events = await this.events.find({ select: { id: true, status: true, endsAt: true }, where: { campaignId, status: In(['published', 'finished']) } });
+    const held = events.filter((e) => e.status === 'finished' || e.endsAt.getTime() <= now.getTime()).length;
+    const attended = events.length ? await this.registrations.count({ where: { eventId: In(events.map((e) => e.id)), checkedInAt: Not(IsNull()) } }) : 0;
+    return { events: events.length, held, attended };
   }
 
   /** The region asked for (inside the caller's), else the caller's own. */

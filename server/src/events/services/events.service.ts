@@ -9,6 +9,7 @@ import {
   type EventDetail,
   type EventSummary,
   type Page,
+  type RegionDto,
 } from '@xinqiao/shared';
 import { Brackets, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
@@ -17,9 +18,8 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/env';
 import { assertAllowedImage } from '../../common/http/image-src';
 import { AppException } from '../../common/errors/app-exception';
 import { pageOf, paging } from '../../common/http/page-query.dto';
-import { Campaign } from '../../campaigns/campaign.entity';
-import { Quiz } from '../../quizzes/quiz.entity';
-import type { Region } from '../../regions/region.entity';
+import { CampaignRefs } from '../../quizzes/campaign-links';
+import { QuizzesService } from '../../quizzes/quizzes.service';
 import { RegionsService } from '../../regions/regions.service';
 import { ResidentsService } from '../../residents/residents.service';
 import type { AdminEventListQueryDto, EventCancelDto, EventInputDto, EventListQueryDto } from '../dto/event.dto';
@@ -44,8 +44,6 @@ export class EventsService {
   constructor(
     @InjectRepository(OutreachEvent) private readonly repo: Repository<OutreachEvent>,
     @InjectRepository(HostUnit) private readonly units: Repository<HostUnit>,
-    @InjectRepository(Quiz) private readonly quizzes: Repository<Quiz>,
-    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
     private readonly residents: ResidentsService,
@@ -53,6 +51,8 @@ export class EventsService {
     private readonly registrations: RegistrationsService,
     private readonly views: EventViewsService,
     private readonly notifications: EventNotificationsService,
+    private readonly quizzes: QuizzesService,
+    private readonly campaigns: CampaignRefs,
   ) {}
 
   /**
@@ -100,6 +100,12 @@ export class EventsService {
     this.filter(qb, q);
     const [rows, total] = await qb.orderBy('e.startsAt', 'DESC').addOrderBy('e.id', 'DESC').skip(p.skip).take(p.pageSize).getManyAndCount();
     return pageOf(await this.views.adminRows(rows, now), total, p);
+  }
+
+  /** Titles of events by id, for figures broken down by event. */
+  async titles(ids: number[]): Promise<Map<number, string>> {
+    const rows = ids.length ? await this.repo.find({ select: { id: true, title: true }, where: { id: In(ids) } }) : [];
+    return new Map(rows.map((e) => [e.id, e.title]));
   }
 
   /** An event in the caller's region subtree, or 404. */
@@ -216,7 +222,7 @@ export class EventsService {
   }
 
   /** Checks an event's input as a whole and turns it into columns. */
-  private async fields(staff: StaffPrincipal, dto: EventInputDto, region: Pick<Region, 'id' | 'path'>, defaultOfferHours: number): Promise<EventFields> {
+  private async fields(staff: StaffPrincipal, dto: EventInputDto, region: Pick<RegionDto, 'id' | 'path'>, defaultOfferHours: number): Promise<EventFields> {
     const date = (v: string | null | undefined) => (v ? new Date(v) : null);
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
@@ -233,9 +239,9 @@ export class EventsService {
       if (!unit || !isWithin(unit.regionPath, staff.regionPath)) throw AppException.badRequest('所选承办单位不存在或不在本辖区');
     }
     const quizId = dto.quizId ?? null;
-    if (quizId !== null && !(await this.quizzes.exists({ where: { id: quizId } }))) throw AppException.badRequest('所选测验不存在');
+    if (quizId !== null && !(await this.quizzes.exists(quizId))) throw AppException.badRequest('所选测验不存在');
     const campaignId = dto.campaignId ?? null;
-    if (campaignId !== null && !(await this.campaigns.exists({ where: { id: campaignId } }))) throw AppException.badRequest('所选宣传活动不存在');
+    if (campaignId !== null && !(await this.campaigns.get(campaignId))) throw AppException.badRequest('所选宣传活动不存在');
     const text = (v: string | null) => v?.trim() || null;
     assertAllowedImage(dto.coverUrl, this.config.CONTENT_IMAGE_HOSTS);
     return {
