@@ -15,6 +15,7 @@ import { CoverageQueryDto, EventStatsQueryDto } from '../dto/report.dto';
 import { EventNotificationsService } from '../services/event-notifications.service';
 import { EventReportsService } from '../services/event-reports.service';
 import { EventsService } from '../services/events.service';
+import { Endpoint } from '../../common/http/openapi';
 
 @ApiTags('events')
 @Controller('admin/events')
@@ -27,30 +28,35 @@ export class AdminEventsController {
     private readonly reports: EventReportsService,
   ) {}
 
+  @Endpoint('活动管理列表', { page: 'AdminEventRow' })
   @Get()
   @StaffWithAny('events.manage', 'events.checkin')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AdminEventListQueryDto) {
     return this.events.list(staff, q);
   }
 
+  @Endpoint('活动统计', 'EventStatsDto')
   @Get('stats')
   @StaffOnly('events.manage')
   stats(@CurrentStaff() staff: StaffPrincipal, @Query() q: EventStatsQueryDto) {
     return this.reports.stats(staff, q);
   }
 
+  @Endpoint('“六进”宣讲覆盖情况', 'CoverageDto')
   @Get('coverage')
   @StaffOnly('events.manage')
   coverage(@CurrentStaff() staff: StaffPrincipal, @Query() q: CoverageQueryDto) {
     return this.reports.coverage(staff, q);
   }
 
+  @Endpoint('活动详情（管理端）', 'AdminEvent')
   @Get(':id')
   @StaffWithAny('events.manage', 'events.checkin')
   get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
     return this.events.get(staff, id);
   }
 
+  @Endpoint('新建活动', 'AdminEvent')
   @Post()
   @StaffOnly('events.manage')
   @Audited('event.create', 'event')
@@ -58,6 +64,7 @@ export class AdminEventsController {
     return this.events.create(staff, dto);
   }
 
+  @Endpoint('修改活动', 'AdminEvent')
   @Put(':id')
   @StaffOnly('events.manage')
   @Audited('event.update', 'event')
@@ -65,6 +72,7 @@ export class AdminEventsController {
     return this.events.update(staff, id, dto);
   }
 
+  @Endpoint('发布活动', 'AdminEvent')
   @Post(':id/publish')
   @HttpCode(200)
   @StaffOnly('events.manage')
@@ -73,6 +81,7 @@ export class AdminEventsController {
     return this.events.publish(staff, id);
   }
 
+  @Endpoint('取消活动', 'AdminEvent')
   @Post(':id/cancel')
   @HttpCode(200)
   @StaffOnly('events.manage')
@@ -81,6 +90,7 @@ export class AdminEventsController {
     return this.events.cancel(staff, id, dto);
   }
 
+  @Endpoint('删除活动', null)
   @Delete(':id')
   @HttpCode(204)
   @StaffOnly('events.manage')
@@ -90,6 +100,7 @@ export class AdminEventsController {
   }
 
   /** Names and phone numbers: every read is recorded. */
+  @Endpoint('报名与签到名单', { page: 'AttendeeRow' })
   @Get(':id/registrations')
   @StaffWithAny('events.manage', 'events.checkin')
   @AuditedRead('event.attendees.read', 'event')
@@ -97,6 +108,7 @@ export class AdminEventsController {
     return this.attendees.list(staff, await this.events.find(staff, id), q);
   }
 
+  @Endpoint('导出报名签到表（Excel）', { file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
   @Get(':id/registrations/export')
   @StaffOnly('events.manage')
   @AuditedRead('event.attendees.export', 'event')
@@ -105,6 +117,7 @@ export class AdminEventsController {
     return streamAnswer(reply, `活动报名签到表-${event.id}.xlsx`, (out) => this.attendees.export(staff, event, q, out));
   }
 
+  @Endpoint('活动通知发送记录', { page: 'EventNotificationRow' })
   @Get(':id/notifications')
   @StaffOnly('events.manage')
   async notificationList(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: EventNotificationQueryDto) {
@@ -112,6 +125,7 @@ export class AdminEventsController {
   }
 
   /** The event key and masked ticket list for checking in while offline. */
+  @Endpoint('离线签到包（活动密钥与脱敏票据）', 'CheckinKit')
   @Get(':id/checkin-kit')
   @StaffOnly('events.checkin')
   @AuditedRead('event.checkin_kit', 'event')
@@ -120,6 +134,7 @@ export class AdminEventsController {
   }
 
   /** One scan online, or the queue built up offline; answers one result per item. */
+  @Endpoint('提交签到（在线单次或离线队列）', ['StaffCheckinItemResult'])
   @Post(':id/checkins')
   @HttpCode(200)
   @StaffOnly('events.checkin')
@@ -128,12 +143,14 @@ export class AdminEventsController {
     return this.checkins.staffBatch(staff, id, dto);
   }
 
+  @Endpoint('现场签到码', 'ScreenCodeDto')
   @Get(':id/checkin-code')
   @StaffOnly('events.checkin')
   screenCode(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
     return this.checkins.screenCode(staff, id);
   }
 
+  @Endpoint('活动小程序码图片', { file: 'image/png' })
   @Get(':id/wxacode')
   @StaffOnly('events.manage')
   async eventCode(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Res({ passthrough: true }) reply: FastifyReply) {

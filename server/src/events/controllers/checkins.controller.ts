@@ -5,6 +5,7 @@ import { CurrentPrincipal, ResidentOrStaff } from '../../common/access/decorator
 import type { Principal } from '../../common/access/principal';
 import { CheckinsService } from '../services/checkins.service';
 import { CheckinInputDto } from '../dto/checkin.dto';
+import { Endpoint } from '../../common/http/openapi';
 
 @ApiTags('events')
 @Controller('checkins')
@@ -12,6 +13,7 @@ export class CheckinsController {
   constructor(private readonly checkins: CheckinsService) {}
 
   /** A resident posts the screen code's scene; check-in staff post a scanned ticket. */
+  @Endpoint('签到（居民扫现场码或工作人员扫电子票）', 'CheckinResult')
   @Post()
   @HttpCode(200)
   @ResidentOrStaff('events.checkin')

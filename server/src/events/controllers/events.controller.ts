@@ -9,6 +9,7 @@ import { OfferAnswerDto, RegistrationInputDto } from '../dto/registration.dto';
 import { EventNotificationsService } from '../services/event-notifications.service';
 import { EventsService } from '../services/events.service';
 import { RegistrationsService } from '../services/registrations.service';
+import { Endpoint } from '../../common/http/openapi';
 
 const residentIdOf = (who: Principal | undefined) => (who?.kind === 'resident' ? who.id : null);
 
@@ -21,6 +22,7 @@ export class EventsController {
     private readonly notifications: EventNotificationsService,
   ) {}
 
+  @Endpoint('已发布的活动', { page: 'EventSummary' })
   @Get()
   @Public()
   list(@Query() q: EventListQueryDto, @CurrentPrincipal() who?: Principal) {
@@ -28,12 +30,14 @@ export class EventsController {
   }
 
   /** Template ids for wx.requestSubscribeMessage at the sign-up and waiting-list taps. */
+  @Endpoint('报名与候补订阅消息模板', 'EventNotificationTemplates')
   @Get('notification-templates')
   @Public()
   templates() {
     return this.notifications.templates();
   }
 
+  @Endpoint('活动详情', 'EventDetail')
   @Get(':id')
   @Public()
   get(@IdParam() id: number, @CurrentPrincipal() who?: Principal) {
@@ -41,6 +45,7 @@ export class EventsController {
   }
 
   /** 201 for a new sign-up, 200 when the same clientRequestId was already answered. */
+  @Endpoint('报名活动（同一请求编号重复提交答 200）', 'MyRegistration')
   @Post(':id/registrations')
   @ResidentOnly()
   async signUp(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @Body() dto: RegistrationInputDto, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -49,12 +54,14 @@ export class EventsController {
     return registration;
   }
 
+  @Endpoint('取消我的报名', 'MyRegistration')
   @Delete(':id/registrations/me')
   @ResidentOnly()
   cancel(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number) {
     return this.registrations.cancelMine(me.id, id);
   }
 
+  @Endpoint('接受或放弃候补名额', 'MyRegistration')
   @Post(':id/registrations/me/offer')
   @HttpCode(200)
   @ResidentOnly()

@@ -34,7 +34,7 @@ import {
   type GeoPoint,
   type PlaceType,
   type PopulationGroup,
-  type RegistrationField,
+  type RegistrationField, type AdminEventListQuery
 } from '@xinqiao/shared';
 import { FieldLabel, Nullable, Omittable } from '../../common/errors/validation';
 import { IsId, MAX_INT } from '../../common/http/id-param';
@@ -161,7 +161,7 @@ export class EventListQueryDto extends PageQueryDto implements EventListQuery {
   keyword?: string;
 }
 
-export class AdminEventListQueryDto extends EventListQueryDto {
+export class AdminEventListQueryDto extends EventListQueryDto implements AdminEventListQuery {
   @ApiPropertyOptional({ enum: EVENT_STATUSES }) @FieldLabel('状态') @Omittable() @IsIn(EVENT_STATUSES)
   status?: EventStatus;
 
