@@ -1,4 +1,5 @@
 import type { PopulationGroup } from './people';
+import type { PageQuery } from './api';
 
 export const ARTICLE_CATEGORIES = ['knowledge', 'emotion', 'family', 'youth', 'workplace', 'elderly', 'crisis', 'policy'] as const;
 export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number];
@@ -65,4 +66,15 @@ export interface ArticleInput {
   source?: string | null;
   /** The version being edited; a stale one is refused instead of overwriting someone else's change. */
   version?: number;
+}
+
+export interface PublicArticleQuery extends PageQuery {
+  category?: ArticleCategory;
+  regionId?: number;
+}
+
+export interface AdminArticleQuery extends PageQuery {
+  status?: ArticleStatus;
+  category?: ArticleCategory;
+  keyword?: string;
 }

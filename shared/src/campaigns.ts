@@ -65,3 +65,11 @@ export interface CampaignDashboard {
   /** Respondents per day over the campaign period, for a chart. */
   daily: { date: string; respondents: number }[];
 }
+
+/** Awareness rate as 0..1; the others as counts. */
+export type CampaignTargets = Partial<Record<CampaignTargetKind, number>>;
+
+/** Campaigns running today that cover the region (default: the resident's). */
+export interface PublicCampaignQuery {
+  regionId?: number;
+}

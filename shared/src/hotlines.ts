@@ -133,3 +133,8 @@ export function crisisHotlines(regional: readonly Hotline[]): Hotline[] {
   }
   return out;
 }
+
+/** The region whose lines are listed (default: the resident's, or for staff their own). */
+export interface HotlineQuery {
+  regionId?: number;
+}

@@ -77,3 +77,20 @@ export function buildRegionTree(regions: RegionDto[]): RegionNode[] {
   sort(roots);
   return roots;
 }
+
+/** What both creating and editing a region may set. */
+export interface RegionAttributesInput {
+  code?: string | null;
+  urbanRural?: UrbanRural | null;
+  population?: number | null;
+  urbanPopulation?: number | null;
+}
+
+export interface CreateRegionInput extends RegionAttributesInput {
+  parentId: number;
+  name: string;
+}
+
+export interface UpdateRegionInput extends RegionAttributesInput {
+  name?: string;
+}

@@ -8,7 +8,7 @@ import {
   type ArticleCategory,
   type ArticleInput,
   type ArticleStatus,
-  type PopulationGroup,
+  type PopulationGroup, type AdminArticleQuery, type PublicArticleQuery
 } from '@xinqiao/shared';
 import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
 import { IsId, MAX_INT } from '../common/http/id-param';
@@ -48,7 +48,7 @@ export class ArticleInputDto implements ArticleInput {
   version?: number;
 }
 
-export class PublicArticleQueryDto extends PageQueryDto {
+export class PublicArticleQueryDto extends PageQueryDto implements PublicArticleQuery {
   @ApiPropertyOptional({ enum: ARTICLE_CATEGORIES }) @FieldLabel('分类') @Omittable() @IsIn(ARTICLE_CATEGORIES)
   category?: ArticleCategory;
 
@@ -56,7 +56,7 @@ export class PublicArticleQueryDto extends PageQueryDto {
   regionId?: number;
 }
 
-export class AdminArticleQueryDto extends PageQueryDto {
+export class AdminArticleQueryDto extends PageQueryDto implements AdminArticleQuery {
   @ApiPropertyOptional({ enum: ARTICLE_STATUSES }) @FieldLabel('状态') @Omittable() @IsIn(ARTICLE_STATUSES)
   status?: ArticleStatus;
 

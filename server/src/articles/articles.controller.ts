@@ -7,6 +7,7 @@ import { Audited } from '../audit/audited.decorator';
 import { ResidentsService } from '../residents/residents.service';
 import { AdminArticleQueryDto, ArticleInputDto, PublicArticleQueryDto } from './article.dto';
 import { ArticlesService } from './articles.service';
+import { Endpoint } from '../common/http/openapi';
 
 @ApiTags('articles')
 @Controller('articles')
@@ -16,6 +17,7 @@ export class ArticlesController {
     private readonly residents: ResidentsService,
   ) {}
 
+  @Endpoint('已发布文章列表', { page: 'ArticleSummary' })
   @Get()
   @Public()
   async list(@Query() q: PublicArticleQueryDto, @CurrentPrincipal() who?: Principal) {
@@ -23,6 +25,7 @@ export class ArticlesController {
     return this.articles.listPublished(q, regionPath);
   }
 
+  @Endpoint('文章详情', 'ArticleDetail')
   @Get(':id')
   @Public()
   get(@IdParam() id: number) {
@@ -35,18 +38,21 @@ export class ArticlesController {
 export class AdminArticlesController {
   constructor(private readonly articles: ArticlesService) {}
 
+  @Endpoint('文章管理列表', { page: 'AdminArticleRow' })
   @Get()
   @StaffOnly('articles.edit')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AdminArticleQueryDto) {
     return this.articles.list(staff, q);
   }
 
+  @Endpoint('文章详情（管理端）', 'AdminArticle')
   @Get(':id')
   @StaffOnly('articles.edit')
   get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
     return this.articles.get(staff, id);
   }
 
+  @Endpoint('新建文章', 'AdminArticle')
   @Post()
   @StaffOnly('articles.edit')
   @Audited('article.create', 'article')
@@ -54,6 +60,7 @@ export class AdminArticlesController {
     return this.articles.create(staff, dto);
   }
 
+  @Endpoint('修改文章', 'AdminArticle')
   @Put(':id')
   @StaffOnly('articles.edit')
   @Audited('article.update', 'article')
@@ -61,6 +68,7 @@ export class AdminArticlesController {
     return this.articles.update(staff, id, dto);
   }
 
+  @Endpoint('发布文章', 'AdminArticle')
   @Post(':id/publish')
   @HttpCode(200)
   @StaffOnly('articles.publish')
@@ -69,6 +77,7 @@ export class AdminArticlesController {
     return this.articles.publish(staff, id);
   }
 
+  @Endpoint('下线文章', 'AdminArticle')
   @Post(':id/unpublish')
   @HttpCode(200)
   @StaffOnly('articles.publish')
@@ -77,6 +86,7 @@ export class AdminArticlesController {
     return this.articles.unpublish(staff, id);
   }
 
+  @Endpoint('删除文章', null)
   @Delete(':id')
   @HttpCode(204)
   @StaffOnly('articles.edit')

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Region } from '../regions/region.entity';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { Article } from './article.entity';
@@ -8,7 +7,7 @@ import { AdminArticlesController, ArticlesController } from './articles.controll
 import { ArticlesService } from './articles.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Article, Region]), RegionsModule, ResidentsModule],
+  imports: [TypeOrmModule.forFeature([Article]), RegionsModule, ResidentsModule],
   controllers: [ArticlesController, AdminArticlesController],
   providers: [ArticlesService],
   exports: [ArticlesService],

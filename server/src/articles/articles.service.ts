@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ancestorPaths, type AdminArticle, type ArticleCategory, type SuggestedArticle, type AdminArticleRow, type ArticleDetail, type ArticleSummary, type Page } from '@xinqiao/shared';
-import { In, Like, Repository, type FindOptionsWhere } from 'typeorm';
+import type { AdminArticle, ArticleCategory, SuggestedArticle, AdminArticleRow, ArticleDetail, ArticleSummary, Page } from '@xinqiao/shared';
+import { Brackets, In, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { assertFound, inScope } from '../common/access/region-scope';
+import { above, assertFound, inScope, visibleFrom } from '../common/access/region-scope';
 import { assertAllowedImage } from '../common/http/image-src';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
@@ -34,7 +34,7 @@ export class ArticlesService {
     if (q.category) where.category = q.category;
     const path = q.regionId ? (await this.regions.find(q.regionId))?.path : residentRegionPath;
     if (q.regionId && !path) throw AppException.badRequest('所选区域不存在');
-    if (path) where.regionPath = In(ancestorPaths(path));
+    if (path) where.regionPath = above(path);
     const [rows, total] = await this.repo.findAndCount({
       select: ROW_COLUMNS,
       where,
@@ -49,7 +49,7 @@ export class ArticlesService {
   /** A few published articles of the given categories, in that order of preference, visible in the region. */
   async suggest(categories: ArticleCategory[], regionPath: string | null, limit = 3): Promise<SuggestedArticle[]> {
     const where: FindOptionsWhere<Article> = { status: 'published', category: In(categories) };
-    if (regionPath) where.regionPath = In(ancestorPaths(regionPath));
+    if (regionPath) where.regionPath = above(regionPath);
     const rows = await this.repo.find({ select: { id: true, title: true, summary: true, category: true }, where, order: { publishedAt: 'DESC', id: 'DESC' }, take: limit * 4 });
     rows.sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category));
     return rows.slice(0, limit).map((a) => ({ id: a.id, title: a.title, summary: a.summary }));
@@ -127,6 +127,36 @@ export class ArticlesService {
     const article = await this.find(staff, id);
     if (article.status === 'published') throw AppException.invalidState('已发布的文章请先下线再删除');
     await this.repo.delete({ id: article.id });
+  }
+
+  /** The most read published articles visible from `regionPath` whose title or summary has one of the words. */
+  async mostReadAbout(words: string[], regionPath: string, limit: number): Promise<{ id: number; title: string }[]> {
+    const rows = await this.repo
+      .createQueryBuilder('a')
+      .select(['a.id', 'a.title'])
+      .where('a.status = :published', { published: 'published' })
+      .andWhere(new Brackets((w) => words.forEach((word, i) => w.orWhere(`(a.title LIKE :w${i} OR a.summary LIKE :w${i})`, { [`w${i}`]: `%${word}%` }))))
+      .andWhere({ regionPath: visibleFrom(regionPath) })
+      .orderBy('a.viewCount', 'DESC')
+      .take(limit)
+      .getMany();
+    return rows.map((a) => ({ id: a.id, title: a.title }));
+  }
+
+  /** Whether every one of `ids` is an article visible from `regionPath` (its own, below or above it). */
+  async allVisibleFrom(ids: number[], regionPath: string): Promise<boolean> {
+    return !ids.length || (await this.repo.count({ where: { id: In(ids), regionPath: visibleFrom(regionPath) } })) === ids.length;
+  }
+
+  async totalViews(ids: number[]): Promise<number> {
+    if (!ids.length) return 0;
+    return Number((await this.repo.createQueryBuilder('a').select('COALESCE(SUM(a.viewCount), 0)', 'n').where('a.id IN (:...ids)', { ids }).getRawOne<{ n: string }>())?.n ?? 0);
+  }
+
+  /** The published ones among `ids`, as a list shows them. */
+  async publishedBriefs(ids: number[]): Promise<{ id: number; title: string; summary: string }[]> {
+    if (!ids.length) return [];
+    return this.repo.find({ select: { id: true, title: true, summary: true }, where: { id: In(ids), status: 'published' } });
   }
 
   private async find(staff: StaffPrincipal, id: number): Promise<Article> {

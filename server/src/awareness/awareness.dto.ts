@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
   AGE_BANDS, AWARENESS_DIMENSIONS, GENDERS, POPULATION_GROUPS,
-  type AgeBand, type AwarenessDimension, type AwarenessMetric, type AwarenessTargetInput, type Gender, type PopulationGroup, type UrbanRural,
+  type AgeBand, type AwarenessDimension, type AwarenessMetric, type AwarenessTargetInput, type Gender, type PopulationGroup, type UrbanRural, type AwarenessFilters, type AwarenessQuery, type AwarenessTrendQuery, type AwarenessReportInput, type UpliftQuery
 } from '@xinqiao/shared';
 import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
 import { IsId } from '../common/http/id-param';
@@ -11,7 +11,7 @@ import { IsId } from '../common/http/id-param';
 const ids = ({ value }: { value: unknown }) =>
   (Array.isArray(value) ? value : String(value ?? '').split(',')).filter((v) => v !== '').map((v) => Number(v));
 
-export class AwarenessFiltersDto {
+export class AwarenessFiltersDto implements AwarenessFilters {
   @ApiProperty({ description: 'comma-separated survey wave ids', example: '1,2' })
   @FieldLabel('调查批次') @Transform(ids) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsId({ each: true })
   quizIds: number[];
@@ -38,12 +38,12 @@ export class AwarenessFiltersDto {
   eventId?: number;
 }
 
-export class AwarenessQueryDto extends AwarenessFiltersDto {
+export class AwarenessQueryDto extends AwarenessFiltersDto implements AwarenessQuery {
   @ApiPropertyOptional({ enum: AWARENESS_DIMENSIONS, default: 'region' }) @FieldLabel('统计维度') @Omittable() @IsIn(AWARENESS_DIMENSIONS)
   dimension?: AwarenessDimension;
 }
 
-export class TrendQueryDto {
+export class TrendQueryDto implements AwarenessTrendQuery {
   @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 
@@ -54,12 +54,12 @@ export class TrendQueryDto {
   populationGroup?: PopulationGroup;
 }
 
-export class UpliftQueryDto {
+export class UpliftQueryDto implements UpliftQuery {
   @ApiProperty() @FieldLabel('后测') @Type(() => Number) @IsId()
   postQuizId: number;
 }
 
-export class ReportInputDto {
+export class ReportInputDto implements AwarenessReportInput {
   @ApiProperty({ type: [Number] }) @FieldLabel('调查批次') @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsId({ each: true })
   quizIds: number[];
 

@@ -1,11 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Article } from '../articles/article.entity';
-import { Campaign } from '../campaigns/campaign.entity';
-import { OutreachEvent } from '../events/event.entity';
-import { QuizAttempt } from '../quizzes/quiz-attempt.entity';
+import { ArticlesModule } from '../articles/articles.module';
+import { EventsModule } from '../events/events.module';
 import { QuizzesModule } from '../quizzes/quizzes.module';
-import { Region } from '../regions/region.entity';
 import { RegionsModule } from '../regions/regions.module';
 import { AwarenessCell } from './awareness-cell.entity';
 import { AwarenessReportJob } from './awareness-report';
@@ -15,8 +12,9 @@ import { AwarenessService } from './awareness.service';
 import { QuestionCount } from './question-count.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AwarenessCell, QuestionCount, AwarenessTarget, QuizAttempt, Region, Campaign, Article, OutreachEvent]), RegionsModule, QuizzesModule],
+  imports: [TypeOrmModule.forFeature([AwarenessCell, QuestionCount, AwarenessTarget]), RegionsModule, QuizzesModule, EventsModule, ArticlesModule],
   controllers: [AwarenessController],
   providers: [AwarenessService, AwarenessReportJob],
+  exports: [AwarenessService],
 })
 export class AwarenessModule {}

@@ -3,12 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   AGE_BAND_LABELS,
   AGE_BANDS,
-  ancestorPaths,
   compareSummaryWithTarget,
   GENDER_LABELS,
   GENDERS,
   isWithin,
-
   pairedCountsFrom,
   pairedUplift,
   POPULATION_GROUP_LABELS,
@@ -21,6 +19,7 @@ import {
   URBAN_RURAL_LABELS,
   type AwarenessCounts,
   type AwarenessDimension,
+  type AwarenessResult,
   type AwarenessReport,
   type AwarenessSlice,
   type AwarenessTargetDto,
@@ -28,23 +27,25 @@ import {
   type AwarenessTarget as TargetRule,
   type KnowledgePointId,
   type KnowledgePointReport,
+  type RegionDto,
   type UpliftReport,
 } from '@xinqiao/shared';
-import { Brackets, In, Like, Repository, type SelectQueryBuilder } from 'typeorm';
-import { Article } from '../articles/article.entity';
-import { Campaign } from '../campaigns/campaign.entity';
-import { OutreachEvent } from '../events/event.entity';
+import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { ArticlesService } from '../articles/articles.service';
 import type { StaffPrincipal } from '../common/access/principal';
+import { subtree, visibleFrom } from '../common/access/region-scope';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { AppException } from '../common/errors/app-exception';
-import { QuizAttempt } from '../quizzes/quiz-attempt.entity';
-import type { Quiz } from '../quizzes/quiz.entity';
+import { EventsService } from '../events/services/events.service';
+import { AttemptCounters } from '../quizzes/attempt-counters';
+import { AttemptsService } from '../quizzes/attempts.service';
+import { CampaignRefs } from '../quizzes/campaign-links';
 import { QuizzesService } from '../quizzes/quizzes.service';
-import { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import type { AwarenessFiltersDto, AwarenessTargetInputDto, TrendQueryDto } from './awareness.dto';
 import { AwarenessCell } from './awareness-cell.entity';
 import { AwarenessTarget } from './awareness-target.entity';
+import { addToAwareness } from './cells';
 import { populationOf } from './population';
 import { QuestionCount } from './question-count.entity';
 
@@ -71,15 +72,17 @@ export class AwarenessService {
     @InjectRepository(AwarenessCell) private readonly cells: Repository<AwarenessCell>,
     @InjectRepository(QuestionCount) private readonly questionCounts: Repository<QuestionCount>,
     @InjectRepository(AwarenessTarget) private readonly targets: Repository<AwarenessTarget>,
-    @InjectRepository(QuizAttempt) private readonly attempts: Repository<QuizAttempt>,
-    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
-    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
-    @InjectRepository(OutreachEvent) private readonly events: Repository<OutreachEvent>,
-    @InjectRepository(Article) private readonly articles: Repository<Article>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
     private readonly quizzes: QuizzesService,
-  ) {}
+    private readonly attempts: AttemptsService,
+    private readonly events: EventsService,
+    private readonly campaigns: CampaignRefs,
+    private readonly articles: ArticlesService,
+    counters: AttemptCounters,
+  ) {
+    counters.register(addToAwareness);
+  }
 
   async report(staff: StaffPrincipal, q: AwarenessFiltersDto, dimension: AwarenessDimension): Promise<AwarenessReport> {
     const quizzes = await this.quizzes.readableIds(staff, q.quizIds);
@@ -131,14 +134,14 @@ export class AwarenessService {
       .addSelect('SUM(c.correct)', 'correct')
       .addSelect('SUM(c.dontKnow)', 'dontKnow')
       .where('c.quizId IN (:...ids)', { ids: q.quizIds })
-      .andWhere('c.regionPath LIKE :prefix', { prefix: `${region.path}%` })
+      .andWhere({ regionPath: subtree(region.path) })
       .groupBy('c.questionCode')
       .getRawMany<{ questionCode: string; knowledgePoint: string; answered: string; correct: string; dontKnow: string }>();
     const ranked = rankKnowledgePointsByErrorRate(
       rows.map((r) => ({ questionId: r.questionCode, knowledgePoint: Number(r.knowledgePoint) as KnowledgePointId, answered: Number(r.answered), correct: Number(r.correct), dontKnow: Number(r.dontKnow) })),
     );
     const withArticles = [];
-    for (const point of ranked.ranked) withArticles.push({ ...point, articles: await this.articlesFor(point.knowledgePoint, region.path) });
+    for (const point of ranked.ranked) withArticles.push({ ...point, articles: await this.articles.mostReadAbout(KNOWLEDGE_POINT_KEYWORDS[point.knowledgePoint], region.path, 3) });
     return { ranked: withArticles, insufficient: ranked.insufficient };
   }
 
@@ -165,7 +168,7 @@ export class AwarenessService {
     if (post.kind !== 'post_test' || !post.pairedQuizId) throw AppException.badRequest('请选择一个已关联前测的后测', undefined, 'VALIDATION_FAILED');
     const [pre] = await this.quizzes.readableIds(staff, [post.pairedQuizId]);
     const region = await this.regions.requireInScope(staff.regionId, staff);
-    const totals = async (quiz: Quiz) => sum(await this.filtered({ quizIds: [quiz.id] }, region).getMany());
+    const totals = async (quiz: { id: number }) => sum(await this.filtered({ quizIds: [quiz.id] }, region).getMany());
     const preCounts = await totals(pre);
     const postCounts = await totals(post);
     if (!preCounts.respondents || !postCounts.respondents) throw AppException.invalidState('前测和后测都需要有人作答后才能计算提升');
@@ -178,8 +181,14 @@ export class AwarenessService {
     };
   }
 
+  /** A campaign's awareness figures, under the small-sample rule; null before anyone answered for it. */
+  async campaignSummary(campaignId: number): Promise<AwarenessResult | null> {
+    const cells = await this.cells.find({ where: { campaignId } });
+    return cells.length ? summarise(cells, { minRespondents: this.config.AWARENESS_MIN_RESPONDENTS }) : null;
+  }
+
   async listTargets(staff: StaffPrincipal): Promise<AwarenessTargetDto[]> {
-    const rows = await this.targets.find({ where: [{ regionPath: Like(`${staff.regionPath}%`) }, { regionPath: In(ancestorPaths(staff.regionPath)) }], order: { regionPath: 'ASC', id: 'ASC' } });
+    const rows = await this.targets.find({ where: { regionPath: visibleFrom(staff.regionPath) }, order: { regionPath: 'ASC', id: 'ASC' } });
     const names = await this.regions.names(rows.map((r) => r.regionId));
     return rows.map((t) => ({ id: t.id, regionId: t.regionId, regionName: names.get(t.regionId) ?? '', regionPath: t.regionPath, year: t.year, populationGroup: t.populationGroup, urbanRural: t.urbanRural, metric: t.metric, rate: t.rate, source: t.source }));
   }
@@ -200,11 +209,11 @@ export class AwarenessService {
   }
 
   /** Counts of the given waves inside `region`, with the filters applied. */
-  filtered(q: Partial<AwarenessFiltersDto> & { quizIds: number[] }, region: Region): SelectQueryBuilder<AwarenessCell> {
+  filtered(q: Partial<AwarenessFiltersDto> & { quizIds: number[] }, region: RegionDto): SelectQueryBuilder<AwarenessCell> {
     const qb = this.cells
       .createQueryBuilder('c')
       .where('c.quizId IN (:...ids)', { ids: q.quizIds })
-      .andWhere('c.regionPath LIKE :prefix', { prefix: `${region.path}%` });
+      .andWhere({ regionPath: subtree(region.path) });
     if (q.urbanRural) qb.andWhere('c.urbanRural = :ur', { ur: q.urbanRural });
     if (q.populationGroup) qb.andWhere('c.populationGroup = :pg', { pg: q.populationGroup });
     if (q.ageBand) qb.andWhere('c.ageBand = :ab', { ab: q.ageBand });
@@ -215,19 +224,19 @@ export class AwarenessService {
   }
 
   /** Targets that can apply inside `region`: set by it, above it, or below it. */
-  async targetRules(region: Region): Promise<TargetRule[]> {
-    const rows = await this.targets.find({ where: [{ regionPath: In(ancestorPaths(region.path)) }, { regionPath: Like(`${region.path}%`) }], order: { id: 'ASC' } });
+  async targetRules(region: RegionDto): Promise<TargetRule[]> {
+    const rows = await this.targets.find({ where: { regionPath: visibleFrom(region.path) }, order: { id: 'ASC' } });
     return rows.map((t) => ({ id: String(t.id), regionPath: t.regionPath, populationGroup: t.populationGroup, urbanRural: t.urbanRural, year: t.year, rate: t.rate, metric: t.metric, source: t.source ?? undefined }));
   }
 
-  private async groupBy(dimension: AwarenessDimension, region: Region, cells: Cell[]): Promise<{ key: string; label: string; path?: string; cells: Cell[] }[]> {
+  private async groupBy(dimension: AwarenessDimension, region: RegionDto, cells: Cell[]): Promise<{ key: string; label: string; path?: string; cells: Cell[] }[]> {
     const by = <K extends string>(keys: readonly K[], labels: Record<K, string>, pick: (c: Cell) => string) => [
       ...keys.map((k) => ({ key: k as string, label: labels[k], cells: cells.filter((c) => pick(c) === k) })),
       { key: '', label: '未填写', cells: cells.filter((c) => pick(c) === '') },
     ].filter((g) => g.key !== '' || g.cells.length > 0);
     switch (dimension) {
       case 'region': {
-        const children = await this.regionRepo.find({ where: { parentId: region.id }, order: { id: 'ASC' } });
+        const children = await this.regions.childrenOf(region.id);
         if (!children.length) return [{ key: String(region.id), label: region.name, path: region.path, cells }];
         return children.map((c) => ({ key: String(c.id), label: c.name, path: c.path, cells: cells.filter((cell) => isWithin(cell.regionPath, c.path)) }));
       }
@@ -244,12 +253,7 @@ export class AwarenessService {
         const pick = (c: Cell) => (dimension === 'campaign' ? c.campaignId : c.eventId);
         const ids = [...new Set(cells.map(pick))].sort((a, b) => a - b);
         const linked = ids.filter(Boolean);
-        const rows = !linked.length
-          ? []
-          : dimension === 'campaign'
-            ? await this.campaigns.find({ select: { id: true, title: true }, where: { id: In(linked) } })
-            : await this.events.find({ select: { id: true, title: true }, where: { id: In(linked) } });
-        const titles = new Map(rows.map((r) => [r.id, r.title]));
+        const titles = dimension === 'campaign' ? new Map((await this.campaigns.find(linked)).map((r) => [r.id, r.title])) : await this.events.titles(linked);
         const none = dimension === 'campaign' ? '未关联宣传活动' : '未关联活动';
         return ids.map((id) => ({ key: String(id), label: id ? titles.get(id) ?? `${dimension === 'campaign' ? '宣传活动' : '活动'} #${id}` : none, cells: cells.filter((c) => pick(c) === id) }));
       }
@@ -261,10 +265,10 @@ export class AwarenessService {
    * (the figures entered for each region; a region without them adds up its communities'). Null
    * when no population is known.
    */
-  private async weighted(region: Region, cells: Cell[], rules: TargetRule[], year: number | null) {
-    const subtree = await this.regionRepo.find({ where: { path: Like(`${region.path}%`) } });
-    const children = subtree.filter((r) => r.parentId === region.id);
-    const leaves = subtree.filter((r) => r.level === 'community');
+  private async weighted(region: RegionDto, cells: Cell[], rules: TargetRule[], year: number | null) {
+    const below = await this.regions.subtreeOf(region.path);
+    const children = below.filter((r) => r.parentId === region.id);
+    const leaves = below.filter((r) => r.level === 'community');
     const strata = [];
     for (const unit of children.length ? children : [region]) {
       const { population, urban } = populationOf(unit, leaves);
@@ -279,30 +283,16 @@ export class AwarenessService {
   }
 
   private async pairs(preId: number, postId: number, regionPath: string) {
-    const load = (quizId: number) =>
-      this.attempts.find({ select: { residentId: true, correctRate: true, passed: true }, where: { quizId, regionPath: Like(`${regionPath}%`) } });
+    const load = (quizId: number) => this.attempts.scoresIn(quizId, regionPath);
     const pre = new Map((await load(preId)).filter((a) => a.residentId !== null).map((a) => [a.residentId!, a]));
     return (await load(postId))
       .filter((a) => a.residentId !== null && pre.has(a.residentId))
       .map((a) => {
         const p = pre.get(a.residentId!)!;
-        return { pre: { correctRate: p.correctRate, passed: Boolean(p.passed) }, post: { correctRate: a.correctRate, passed: Boolean(a.passed) } };
+        return { pre: { correctRate: p.correctRate, passed: p.passed }, post: { correctRate: a.correctRate, passed: a.passed } };
       });
   }
 
-  private async articlesFor(point: KnowledgePointId, regionPath: string) {
-    const words = KNOWLEDGE_POINT_KEYWORDS[point];
-    const rows = await this.articles
-      .createQueryBuilder('a')
-      .select(['a.id', 'a.title'])
-      .where('a.status = :published', { published: 'published' })
-      .andWhere(new Brackets((w) => words.forEach((word, i) => w.orWhere(`(a.title LIKE :w${i} OR a.summary LIKE :w${i})`, { [`w${i}`]: `%${word}%` }))))
-      .andWhere(new Brackets((w) => w.where('a.regionPath IN (:...above)', { above: ancestorPaths(regionPath) }).orWhere('a.regionPath LIKE :below', { below: `${regionPath}%` })))
-      .orderBy('a.viewCount', 'DESC')
-      .take(3)
-      .getMany();
-    return rows.map((a) => ({ id: a.id, title: a.title }));
-  }
 
 }
 
@@ -314,7 +304,7 @@ export function sum(cells: AwarenessCounts[]): AwarenessCounts {
 }
 
 /** The year targets are looked up for: the waves' year when they share one. */
-function commonYear(quizzes: Quiz[]): number | null {
+function commonYear(quizzes: { year: number | null }[]): number | null {
   const years = new Set(quizzes.map((z) => z.year));
   return years.size === 1 ? [...years][0] : null;
 }

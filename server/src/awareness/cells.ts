@@ -1,13 +1,13 @@
 import type { AttemptScore } from '@xinqiao/shared';
 import type { EntityManager } from 'typeorm';
 import { incrementUpsert } from '../common/database/increment-upsert';
-import type { QuizAttempt } from '../quizzes/quiz-attempt.entity';
+import type { CountedAttempt } from '../quizzes/attempt-counters';
 
 /**
  * Adds one attempt to the pre-aggregated awareness cell of its respondent profile and to the
  * per-question counts, inside the attempt's transaction: the figures always match the answers.
  */
-export async function addToAwareness(tx: EntityManager, attempt: QuizAttempt, scored: Pick<AttemptScore, 'items' | 'passed' | 'correctRate'>): Promise<void> {
+export async function addToAwareness(tx: EntityManager, attempt: CountedAttempt, scored: Pick<AttemptScore, 'items' | 'passed' | 'correctRate'>): Promise<void> {
   const regionId = attempt.regionId ?? 0;
   const regionPath = attempt.regionPath ?? '';
   await incrementUpsert(

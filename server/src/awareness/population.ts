@@ -1,8 +1,7 @@
-import { isWithin } from '@xinqiao/shared';
-import type { Region } from '../regions/region.entity';
+import { isWithin, type RegionDto } from '@xinqiao/shared';
 
 /** A region's population and urban part: as entered, or else the sum over its communities. */
-export function populationOf(unit: Pick<Region, 'path' | 'population' | 'urbanPopulation' | 'urbanRural'>, communities: Pick<Region, 'path' | 'population' | 'urbanPopulation' | 'urbanRural'>[]): { population: number; urban: number } {
+export function populationOf(unit: Pick<RegionDto, 'path' | 'population' | 'urbanPopulation' | 'urbanRural'>, communities: Pick<RegionDto, 'path' | 'population' | 'urbanPopulation' | 'urbanRural'>[]): { population: number; urban: number } {
   if (unit.population) {
     const urban = unit.urbanPopulation ?? (unit.urbanRural === 'urban' ? unit.population : 0);
     return { population: unit.population, urban: Math.min(urban, unit.population) };

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsNumber, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import type { CampaignInput } from '@xinqiao/shared';
+import type { CampaignInput, CampaignTargets, PublicCampaignQuery } from '@xinqiao/shared';
 import { FieldLabel, Omittable } from '../common/errors/validation';
 import { IsId, MAX_INT } from '../common/http/id-param';
 
-export class CampaignTargetsDto {
+export class CampaignTargetsDto implements CampaignTargets {
   @ApiPropertyOptional({ description: '0..1' }) @FieldLabel('知晓率目标') @Omittable() @IsNumber() @Min(0) @Max(1)
   awareness_rate?: number;
 
@@ -50,7 +50,7 @@ export class CampaignInputDto implements CampaignInput {
   quizIds?: number[];
 }
 
-export class PublicCampaignQueryDto {
+export class PublicCampaignQueryDto implements PublicCampaignQuery {
   @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 }

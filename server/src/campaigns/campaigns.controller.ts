@@ -7,18 +7,21 @@ import { PageQueryDto } from '../common/http/page-query.dto';
 import { Audited } from '../audit/audited.decorator';
 import { CampaignInputDto, PublicCampaignQueryDto } from './campaign.dto';
 import { CampaignsService } from './campaigns.service';
+import { Endpoint } from '../common/http/openapi';
 
 @ApiTags('campaigns')
 @Controller('campaigns')
 export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 
+  @Endpoint('正在进行、覆盖居民所在区域的宣传活动', ['PublicCampaign'])
   @Get()
   @Public()
   active(@Query() q: PublicCampaignQueryDto, @CurrentPrincipal() who?: Principal) {
     return this.campaigns.active(q.regionId, who);
   }
 
+  @Endpoint('宣传活动详情（居民端）', 'PublicCampaign')
   @Get(':id')
   @Public()
   get(@IdParam() id: number) {
@@ -31,24 +34,28 @@ export class CampaignsController {
 export class AdminCampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 
+  @Endpoint('宣传活动列表', { page: 'CampaignDto' })
   @Get()
   @StaffOnly('campaigns.manage')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: PageQueryDto) {
     return this.campaigns.list(staff, q);
   }
 
+  @Endpoint('宣传活动详情', 'CampaignDto')
   @Get(':id')
   @StaffOnly('campaigns.manage')
   get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
     return this.campaigns.get(staff, id);
   }
 
+  @Endpoint('宣传活动进度看板', 'CampaignDashboard')
   @Get(':id/dashboard')
   @StaffWithAny('campaigns.manage', 'awareness.read')
   dashboard(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
     return this.campaigns.dashboard(staff, id);
   }
 
+  @Endpoint('新建宣传活动', 'CampaignDto')
   @Post()
   @StaffOnly('campaigns.manage')
   @Audited('campaign.create', 'campaign')
@@ -56,6 +63,7 @@ export class AdminCampaignsController {
     return this.campaigns.create(staff, dto);
   }
 
+  @Endpoint('修改宣传活动', 'CampaignDto')
   @Put(':id')
   @StaffOnly('campaigns.manage')
   @Audited('campaign.update', 'campaign')
@@ -63,6 +71,7 @@ export class AdminCampaignsController {
     return this.campaigns.update(staff, id, dto);
   }
 
+  @Endpoint('删除宣传活动', null)
   @Delete(':id')
   @HttpCode(204)
   @StaffOnly('campaigns.manage')

@@ -1,20 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Article } from '../articles/article.entity';
-import { AwarenessCell } from '../awareness/awareness-cell.entity';
-import { OutreachEvent } from '../events/event.entity';
-import { EventRegistration } from '../events/event-registration.entity';
-import { QuizAttempt } from '../quizzes/quiz-attempt.entity';
-import { Quiz } from '../quizzes/quiz.entity';
-import { Region } from '../regions/region.entity';
+import { ArticlesModule } from '../articles/articles.module';
+import { AwarenessModule } from '../awareness/awareness.module';
+import { EventsModule } from '../events/events.module';
+import { QuizzesModule } from '../quizzes/quizzes.module';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { Campaign } from './campaign.entity';
 import { AdminCampaignsController, CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
+/** Above quizzes, events and awareness: its dashboard reads them; they look campaigns up through `CampaignRefs`. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Campaign, Quiz, QuizAttempt, AwarenessCell, Article, Region, OutreachEvent, EventRegistration]), RegionsModule, ResidentsModule],
+  imports: [TypeOrmModule.forFeature([Campaign]), RegionsModule, ResidentsModule, QuizzesModule, EventsModule, AwarenessModule, ArticlesModule],
   controllers: [CampaignsController, AdminCampaignsController],
   providers: [CampaignsService],
 })

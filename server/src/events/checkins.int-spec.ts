@@ -4,7 +4,7 @@ import { randomUUID } from 'crypto';
 import { inHours, publishedEvent, residentIn, signUp } from '../../test/support/events';
 import { REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
-import { EventTokensService } from './event-tokens.service';
+import { EventTokensService } from './services/event-tokens.service';
 
 /** Changes one character of the signature: a forgery that keeps the token's shape. */
 function tamper(token: string): string {

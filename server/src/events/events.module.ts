@@ -1,32 +1,35 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Campaign } from '../campaigns/campaign.entity';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { Quiz } from '../quizzes/quiz.entity';
-import { Region } from '../regions/region.entity';
+import { QuizzesModule } from '../quizzes/quizzes.module';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
-import { AttendeesService } from './attendees.service';
-import { CheckinsService } from './checkins.service';
-import { EventLocks } from './event-locks';
-import { EventNotificationsService } from './event-notifications.service';
-import { EventRegistration } from './event-registration.entity';
-import { EventReportsService } from './event-reports.service';
-import { OutreachEvent } from './event.entity';
-import { EventTokensService } from './event-tokens.service';
-import { EventViewsService } from './event-views.service';
-import { AdminEventsController, CheckinsController, EventsController, HostUnitsController, MyEventsController } from './events.controller';
-import { EventsService } from './events.service';
-import { HostUnit } from './host-unit.entity';
-import { HostUnitsService } from './host-units.service';
-import { RegistrationsService } from './registrations.service';
+import { AttendeesService } from './services/attendees.service';
+import { CheckinsService } from './services/checkins.service';
+import { EventLocks } from './services/event-locks';
+import { EventNotificationsService } from './services/event-notifications.service';
+import { EventRegistration } from './entities/event-registration.entity';
+import { EventReportsService } from './services/event-reports.service';
+import { OutreachEvent } from './entities/event.entity';
+import { EventTokensService } from './services/event-tokens.service';
+import { EventViewsService } from './services/event-views.service';
+import { AdminEventsController } from './controllers/admin-events.controller';
+import { CheckinsController } from './controllers/checkins.controller';
+import { EventsController } from './controllers/events.controller';
+import { HostUnitsController } from './controllers/host-units.controller';
+import { MyEventsController } from './controllers/my-events.controller';
+import { EventsService } from './services/events.service';
+import { HostUnit } from './entities/host-unit.entity';
+import { HostUnitsService } from './services/host-units.service';
+import { RegistrationsService } from './services/registrations.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OutreachEvent, EventRegistration, HostUnit, Region, Quiz, Campaign]),
+    TypeOrmModule.forFeature([OutreachEvent, EventRegistration, HostUnit]),
     RegionsModule,
     ResidentsModule,
     NotificationsModule,
+    QuizzesModule,
   ],
   controllers: [EventsController, MyEventsController, CheckinsController, AdminEventsController, HostUnitsController],
   providers: [
@@ -41,5 +44,6 @@ import { RegistrationsService } from './registrations.service';
     EventReportsService,
     HostUnitsService,
   ],
+  exports: [EventsService, EventReportsService],
 })
 export class EventsModule {}

@@ -4,8 +4,8 @@ import { JobsService } from '../common/jobs/jobs.service';
 import { inHours, publishedEvent, residentIn, signUp } from '../../test/support/events';
 import { TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
-import { OutreachEvent } from './event.entity';
-import { RegistrationsService } from './registrations.service';
+import { OutreachEvent } from './entities/event.entity';
+import { RegistrationsService } from './services/registrations.service';
 
 const DAY = 86_400_000;
 

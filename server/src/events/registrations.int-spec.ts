@@ -2,7 +2,7 @@ import { EVENT_REGISTRATION_CONSENT_VERSION } from '@xinqiao/shared';
 import { eventInput, inHours, publishedEvent, residentIn, signUp } from '../../test/support/events';
 import { REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
-import { RegistrationsService } from './registrations.service';
+import { RegistrationsService } from './services/registrations.service';
 
 const HOUR = 3_600_000;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
-import { HOTLINE_AUDIENCES, type HotlineAudience, type HotlineInput } from '@xinqiao/shared';
+import { HOTLINE_AUDIENCES, type HotlineAudience, type HotlineInput, type HotlineQuery } from '@xinqiao/shared';
 import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
 import { IsId } from '../common/http/id-param';
 
@@ -34,7 +34,7 @@ export class HotlineInputDto implements HotlineInput {
   sortOrder?: number;
 }
 
-export class HotlineQueryDto {
+export class HotlineQueryDto implements HotlineQuery {
   @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 }

@@ -7,6 +7,7 @@ import { Audited } from '../audit/audited.decorator';
 import { ResidentsService } from '../residents/residents.service';
 import { HotlineInputDto, HotlineQueryDto } from './hotline.dto';
 import { HotlinesService } from './hotlines.service';
+import { Endpoint } from '../common/http/openapi';
 
 @ApiTags('hotlines')
 @Controller('hotlines')
@@ -16,6 +17,7 @@ export class HotlinesController {
     private readonly residents: ResidentsService,
   ) {}
 
+  @Endpoint('居民所在区域适用的求助热线', ['Hotline'])
   @Get()
   @Public()
   async list(@Query() q: HotlineQueryDto, @CurrentPrincipal() who?: Principal) {
@@ -29,12 +31,14 @@ export class HotlinesController {
 export class AdminHotlinesController {
   constructor(private readonly hotlines: HotlinesService) {}
 
+  @Endpoint('热线管理列表', ['Hotline'])
   @Get()
   @StaffOnly('hotlines.manage')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: HotlineQueryDto) {
     return this.hotlines.listForStaff(staff, q.regionId);
   }
 
+  @Endpoint('新增热线', 'Hotline')
   @Post()
   @StaffOnly('hotlines.manage')
   @Audited('hotline.create', 'hotline')
@@ -42,6 +46,7 @@ export class AdminHotlinesController {
     return this.hotlines.create(staff, dto);
   }
 
+  @Endpoint('修改热线', 'Hotline')
   @Put(':id')
   @StaffOnly('hotlines.manage')
   @Audited('hotline.update', 'hotline')
@@ -49,6 +54,7 @@ export class AdminHotlinesController {
     return this.hotlines.update(staff, id, dto);
   }
 
+  @Endpoint('删除热线', null)
   @Delete(':id')
   @HttpCode(204)
   @StaffOnly('hotlines.manage')

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Region } from '../regions/region.entity';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { Hotline } from './hotline.entity';
@@ -8,7 +7,7 @@ import { AdminHotlinesController, HotlinesController } from './hotlines.controll
 import { HotlinesService } from './hotlines.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Hotline, Region]), RegionsModule, ResidentsModule],
+  imports: [TypeOrmModule.forFeature([Hotline]), RegionsModule, ResidentsModule],
   controllers: [HotlinesController, AdminHotlinesController],
   providers: [HotlinesService],
   exports: [HotlinesService],

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ancestorPaths, crisisHotlines, isValidHotlineNumber, NATIONAL_HOTLINES, type Hotline as HotlineDto } from '@xinqiao/shared';
-import { In, Repository } from 'typeorm';
+import { crisisHotlines, isValidHotlineNumber, NATIONAL_HOTLINES, type Hotline as HotlineDto } from '@xinqiao/shared';
+import { Repository } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, inScope } from '../common/access/region-scope';
+import { above, assertFound, inScope } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { RegionsService } from '../regions/regions.service';
 import type { HotlineInputDto } from './hotline.dto';
@@ -87,7 +87,7 @@ export class HotlinesService {
 
   private async regional(regionPath: string | null): Promise<HotlineDto[]> {
     if (!regionPath) return [];
-    const rows = await this.repo.find({ where: { regionPath: In(ancestorPaths(regionPath)) }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    const rows = await this.repo.find({ where: { regionPath: above(regionPath) }, order: { sortOrder: 'ASC', id: 'ASC' } });
     // Nearest region first: a longer path is a deeper region.
     rows.sort((a, b) => b.regionPath.length - a.regionPath.length);
     return this.toDtos(rows);

@@ -4,27 +4,29 @@ import {
   answerKeyWithheld,
   answeringNeedsAccount,
   formatChinaDateTime,
-  ancestorPaths,
   QuizAnswerError,
   scoreAttempt,
   type AttemptResult,
   type QuizPaper,
   type QuizQuestion,
   type QuizSummary,
+  type RegionDto,
 } from '@xinqiao/shared';
 import { Brackets, DataSource, QueryFailedError, Repository } from 'typeorm';
-import { addToAwareness } from '../awareness/cells';
+import { above, subtree } from '../common/access/region-scope';
 import type { Principal } from '../common/access/principal';
 import { AppException } from '../common/errors/app-exception';
-import { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { PersonalDataRegistry } from '../residents/personal-data.registry';
-import type { Resident } from '../residents/resident.entity';
 import { ResidentsService } from '../residents/residents.service';
 import type { AttemptInputDto, PublicQuizQueryDto } from './quiz.dto';
 import { Quiz } from './quiz.entity';
 import { QuizAttempt } from './quiz-attempt.entity';
+import { AttemptCounters } from './attempt-counters';
 import { QuestionsService } from './questions.service';
+
+/** A resident as the residents module hands it out. */
+type Resident = Awaited<ReturnType<ResidentsService['get']>>;
 
 const DEMOGRAPHIC_LABELS = { regionId: '所在社区（村）', populationGroup: '人群', ageBand: '年龄段', gender: '性别' } as const;
 
@@ -39,6 +41,7 @@ export class AttemptsService implements OnModuleInit {
     private readonly residents: ResidentsService,
     private readonly regions: RegionsService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly counters: AttemptCounters,
   ) {}
 
   onModuleInit(): void {
@@ -53,7 +56,7 @@ export class AttemptsService implements OnModuleInit {
       .createQueryBuilder('z')
       .where('z.status = :published', { published: 'published' })
       .andWhere(new Brackets((w) => w.where("z.kind <> 'survey'").orWhere('z.opensAt <= :now AND z.closesAt > :now', { now })));
-    if (path) qb.andWhere('z.regionPath IN (:...paths)', { paths: ancestorPaths(path) });
+    if (path) qb.andWhere({ regionPath: above(path) });
     if (q.kind) qb.andWhere('z.kind = :kind', { kind: q.kind });
     if (q.campaignId) qb.andWhere('z.campaignId = :campaignId', { campaignId: q.campaignId });
     if (q.eventId) qb.andWhere('z.eventId = :eventId', { eventId: q.eventId });
@@ -132,7 +135,7 @@ export class AttemptsService implements OnModuleInit {
       await this.db.transaction(async (tx) => {
         await tx.getRepository(QuizAttempt).insert(attempt);
         await tx.getRepository(Quiz).increment({ id: quiz.id }, 'respondents', 1);
-        if (quiz.kind !== 'practice') await addToAwareness(tx, attempt, scored);
+        if (quiz.kind !== 'practice') await this.counters.count(tx, attempt, scored);
       });
     } catch (e) {
       if (e instanceof QueryFailedError) {
@@ -163,7 +166,7 @@ export class AttemptsService implements OnModuleInit {
         throw AppException.badRequest(`请先填写${missing.map((k) => DEMOGRAPHIC_LABELS[k]).join('、')}（仅用于统计，不对外公开）`, { missing }, 'VALIDATION_FAILED');
       }
     }
-    let region: Region | null = null;
+    let region: RegionDto | null = null;
     if (merged.regionId) {
       region = await this.regions.find(merged.regionId);
       if (!region) throw AppException.badRequest('所选区域不存在');
@@ -227,6 +230,35 @@ export class AttemptsService implements OnModuleInit {
       return region.path;
     }
     return who?.kind === 'resident' ? this.residents.regionPathOf(who.id) : null;
+  }
+
+  /** Published quizzes of a campaign, as residents see them. */
+  async publishedForCampaign(campaignId: number): Promise<QuizSummary[]> {
+    return (await this.quizzes.find({ where: { campaignId, status: 'published' }, order: { id: 'ASC' } })).map(summary);
+  }
+
+  /** Each answer's score for a quiz, from respondents inside `regionPath`, for pairing pre- and post-tests. */
+  async scoresIn(quizId: number, regionPath: string): Promise<{ residentId: number | null; correctRate: number; passed: boolean }[]> {
+    const rows = await this.attempts.find({ select: { residentId: true, correctRate: true, passed: true }, where: { quizId, regionPath: subtree(regionPath) } });
+    return rows.map((a) => ({ residentId: a.residentId, correctRate: a.correctRate, passed: Boolean(a.passed) }));
+  }
+
+  async countForCampaign(campaignId: number): Promise<number> {
+    return this.attempts.count({ where: { campaignId } });
+  }
+
+  /** Answers counted for a campaign per China-time day (`YYYY-MM-DD`). */
+  async perDayForCampaign(campaignId: number): Promise<Map<string, number>> {
+    const mysql = this.db.options.type === 'mysql' || this.db.options.type === 'mariadb';
+    const day = mysql ? "DATE_FORMAT(DATE_ADD(a.submittedAt, INTERVAL 8 HOUR), '%Y-%m-%d')" : "strftime('%Y-%m-%d', a.submittedAt, '+8 hours')";
+    const rows = await this.attempts
+      .createQueryBuilder('a')
+      .select(day, 'date')
+      .addSelect('COUNT(*)', 'n')
+      .where('a.campaignId = :id', { id: campaignId })
+      .groupBy(day)
+      .getRawMany<{ date: string; n: string }>();
+    return new Map(rows.map((r) => [r.date, Number(r.n)]));
   }
 
   private async exportFor(residentId: number) {

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { QUESTION_KINDS, type KnowledgePointId, type QuestionInput, type QuestionKind } from '@xinqiao/shared';
+import { QUESTION_KINDS, type KnowledgePointId, type QuestionInput, type QuestionKind, type QuizOption, type QuestionQuery } from '@xinqiao/shared';
 import { FieldLabel, Omittable } from '../common/errors/validation';
 import { IsId } from '../common/http/id-param';
 import { PageQueryDto, QueryBoolean } from '../common/http/page-query.dto';
 
-export class QuizOptionDto {
+export class QuizOptionDto implements QuizOption {
   @ApiProperty() @FieldLabel('选项编号') @IsString() @IsNotEmpty() @MaxLength(4)
   key: string;
 
@@ -37,7 +37,7 @@ export class QuestionInputDto implements QuestionInput {
   regionId?: number;
 }
 
-export class QuestionQueryDto extends PageQueryDto {
+export class QuestionQueryDto extends PageQueryDto implements QuestionQuery {
   @ApiPropertyOptional() @FieldLabel('知识点') @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(10)
   knowledgePoint?: number;
 

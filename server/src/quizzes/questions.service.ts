@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { ancestorPaths, DEFAULT_QUESTION_BANK, isWithin, questionProblems, type AdminQuestion, type Page, type QuestionImportResult, type QuizQuestion } from '@xinqiao/shared';
+import { DEFAULT_QUESTION_BANK, isWithin, questionProblems, type AdminQuestion, type Page, type QuestionImportResult, type QuizQuestion, type RegionDto } from '@xinqiao/shared';
 import ExcelJS from 'exceljs';
 import { Brackets, DataSource, In, Repository, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
-import { scopeCondition } from '../common/access/region-scope';
+import { scopeCondition, visibleFrom } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
-import type { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import type { QuestionInputDto, QuestionQueryDto } from './question.dto';
 import { Question } from './question.entity';
@@ -165,7 +164,7 @@ export class QuestionsService {
     const rows = await this.repo
       .createQueryBuilder('q')
       .where('q.archived = :no', { no: false })
-      .andWhere(new Brackets((w) => w.where('q.builtIn = :yes', { yes: true }).orWhere('q.regionPath LIKE :sub', { sub: `${regionPath}%` }).orWhere('q.regionPath IN (:...ancestors)', { ancestors: ancestorPaths(regionPath) })))
+      .andWhere(new Brackets((w) => w.where('q.builtIn = :yes', { yes: true }).orWhere({ regionPath: visibleFrom(regionPath) })))
       .getMany();
     return rows.map(toQuizQuestion);
   }
@@ -198,7 +197,7 @@ export class QuestionsService {
     if (problems.length) throw new AppException(400, 'VALIDATION_FAILED', problems[0], problems.map((message) => ({ message })));
   }
 
-  private async insert(tx: EntityManager, q: Omit<SheetQuestion, 'code'>, region: Region): Promise<Question> {
+  private async insert(tx: EntityManager, q: Omit<SheetQuestion, 'code'>, region: RegionDto): Promise<Question> {
     const repo = tx.getRepository(Question);
     // The code is the id, known only after the insert: a unique placeholder first.
     const row = await repo.save(repo.create({ ...content(q), code: `new-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, regionId: region.id, regionPath: region.path }));

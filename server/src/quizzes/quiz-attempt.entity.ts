@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { AgeBand, Gender, PopulationGroup, UrbanRural } from '@xinqiao/shared';
 import { dateTime } from '../common/database/columns';
-import { Resident } from '../residents/resident.entity';
 
 /** One answered quiz. Survey waves and pre/post tests also add to the pre-aggregated awareness cells. */
 @Entity('quiz_attempts')
@@ -26,9 +25,10 @@ export class QuizAttempt {
   @Column({ type: 'int', nullable: true })
   residentId: number | null;
 
-  @ManyToOne(() => Resident, { onDelete: 'CASCADE', nullable: true })
+  /** Declares the foreign key only (by name, so this module imports no residents entity): a resident's deletion removes their answers. */
+  @ManyToOne('Resident', { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'residentId' })
-  resident?: Resident;
+  resident?: { id: number };
 
   /** JSON `QuizAnswers`. */
   @Column({ type: 'text' })

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import {
   AGE_BANDS, GENDERS, POPULATION_GROUPS, QUIZ_KINDS, QUIZ_STATUSES,
-  type AgeBand, type AttemptInput, type Demographics, type DrawSpec, type Gender, type MultipleChoiceCredit, type PopulationGroup, type QuizInput, type QuizKind, type QuizStatus,
+  type AgeBand, type AttemptInput, type Demographics, type DrawSpec, type Gender, type MultipleChoiceCredit, type PopulationGroup, type QuizInput, type QuizKind, type QuizStatus, type AdminQuizQuery, type PublicQuizQuery
 } from '@xinqiao/shared';
 import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
 import { IsId } from '../common/http/id-param';
@@ -68,7 +68,7 @@ export class QuizInputDto implements QuizInput {
   pairedQuizId?: number | null;
 }
 
-export class AdminQuizQueryDto extends PageQueryDto {
+export class AdminQuizQueryDto extends PageQueryDto implements AdminQuizQuery {
   @ApiPropertyOptional({ enum: QUIZ_KINDS }) @FieldLabel('类型') @Omittable() @IsIn(QUIZ_KINDS)
   kind?: QuizKind;
 
@@ -76,7 +76,7 @@ export class AdminQuizQueryDto extends PageQueryDto {
   status?: QuizStatus;
 }
 
-export class PublicQuizQueryDto {
+export class PublicQuizQueryDto implements PublicQuizQuery {
   @ApiPropertyOptional({ enum: QUIZ_KINDS }) @FieldLabel('类型') @Omittable() @IsIn(QUIZ_KINDS)
   kind?: QuizKind;
 

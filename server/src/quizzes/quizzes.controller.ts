@@ -14,18 +14,21 @@ import { QuestionsService } from './questions.service';
 import { AdminQuizQueryDto, AttemptInputDto, PublicQuizQueryDto, QuizInputDto } from './quiz.dto';
 import { QuizzesService } from './quizzes.service';
 import { SubmitThrottle } from '../common/http/submit-throttle';
+import { Endpoint } from '../common/http/openapi';
 
 @ApiTags('quizzes')
 @Controller('quizzes')
 export class QuizzesController {
   constructor(private readonly attempts: AttemptsService) {}
 
+  @Endpoint('正在开放的测验', ['QuizSummary'])
   @Get()
   @Public()
   list(@Query() q: PublicQuizQueryDto, @CurrentPrincipal() who?: Principal) {
     return this.attempts.listOpen(q, who);
   }
 
+  @Endpoint('测验试卷', 'QuizPaper')
   @Get(':id')
   @Public()
   get(@IdParam() id: number, @CurrentPrincipal() who?: Principal) {
@@ -33,6 +36,7 @@ export class QuizzesController {
   }
 
   /** 201 for a new answer; 200 when it was stored before (a retry, or a survey answered already). */
+  @Endpoint('提交答卷并评分', 'AttemptResult')
   @Post(':id/attempts')
   @Public()
   @SubmitThrottle()
@@ -51,18 +55,21 @@ export class AdminQuestionsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Endpoint('题库列表', { page: 'AdminQuestion' })
   @Get()
   @StaffOnly('quizzes.manage')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: QuestionQueryDto) {
     return this.questions.list(staff, q);
   }
 
+  @Endpoint('导出题库（Excel）', { file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
   @Get('export')
   @StaffOnly('quizzes.manage')
   async export(@CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) reply: FastifyReply) {
     return fileAnswer(reply, '心理健康知识题库.xlsx', await this.questions.exportBank(staff));
   }
 
+  @Endpoint('从 Excel 导入题目', 'QuestionImportResult')
   @Post('import')
   @StaffOnly('quizzes.manage')
   @Audited('question.import', 'question')
@@ -72,6 +79,7 @@ export class AdminQuestionsController {
     return this.questions.importBank(staff, await readUploadedFile(req, this.config.UPLOAD_MAX_BYTES, 'Excel 文件'));
   }
 
+  @Endpoint('新增题目', 'AdminQuestion')
   @Post()
   @StaffOnly('quizzes.manage')
   @Audited('question.create', 'question')
@@ -79,6 +87,7 @@ export class AdminQuestionsController {
     return this.questions.create(staff, dto);
   }
 
+  @Endpoint('修改题目', 'AdminQuestion')
   @Put(':id')
   @StaffOnly('quizzes.manage')
   @Audited('question.update', 'question')
@@ -86,6 +95,7 @@ export class AdminQuestionsController {
     return this.questions.update(staff, id, dto);
   }
 
+  @Endpoint('删除题目', null)
   @Delete(':id')
   @HttpCode(204)
   @StaffOnly('quizzes.manage')
@@ -101,18 +111,21 @@ export class AdminQuizzesController {
   constructor(private readonly quizzes: QuizzesService) {}
 
   /** Officials reading the figures need the list too, without the right to edit. */
+  @Endpoint('测验列表', { page: 'AdminQuiz' })
   @Get()
   @StaffWithAny('quizzes.manage', 'awareness.read')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AdminQuizQueryDto) {
     return this.quizzes.list(staff, q);
   }
 
+  @Endpoint('测验详情', 'AdminQuiz')
   @Get(':id')
   @StaffWithAny('quizzes.manage', 'awareness.read')
   get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
     return this.quizzes.get(staff, id);
   }
 
+  @Endpoint('新建测验', 'AdminQuiz')
   @Post()
   @StaffOnly('quizzes.manage')
   @Audited('quiz.create', 'quiz')
@@ -120,6 +133,7 @@ export class AdminQuizzesController {
     return this.quizzes.create(staff, dto);
   }
 
+  @Endpoint('修改测验', 'AdminQuiz')
   @Put(':id')
   @StaffOnly('quizzes.manage')
   @Audited('quiz.update', 'quiz')
@@ -127,6 +141,7 @@ export class AdminQuizzesController {
     return this.quizzes.update(staff, id, dto);
   }
 
+  @Endpoint('发布测验（固定试卷）', 'AdminQuiz')
   @Post(':id/publish')
   @HttpCode(200)
   @StaffOnly('quizzes.manage')
@@ -135,6 +150,7 @@ export class AdminQuizzesController {
     return this.quizzes.publish(staff, id);
   }
 
+  @Endpoint('结束测验', 'AdminQuiz')
   @Post(':id/close')
   @HttpCode(200)
   @StaffOnly('quizzes.manage')

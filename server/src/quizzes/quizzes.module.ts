@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Campaign } from '../campaigns/campaign.entity';
-import { Region } from '../regions/region.entity';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
+import { AttemptCounters } from './attempt-counters';
 import { AttemptsService } from './attempts.service';
+import { CampaignRefs } from './campaign-links';
 import { Question } from './question.entity';
 import { QuestionsService } from './questions.service';
 import { Quiz } from './quiz.entity';
@@ -13,9 +13,9 @@ import { AdminQuestionsController, AdminQuizzesController, QuizzesController } f
 import { QuizzesService } from './quizzes.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Question, Quiz, QuizAttempt, Region, Campaign]), RegionsModule, ResidentsModule],
+  imports: [TypeOrmModule.forFeature([Question, Quiz, QuizAttempt]), RegionsModule, ResidentsModule],
   controllers: [QuizzesController, AdminQuestionsController, AdminQuizzesController],
-  providers: [QuestionsService, QuizzesService, AttemptsService],
-  exports: [QuestionsService, QuizzesService],
+  providers: [QuestionsService, QuizzesService, AttemptsService, AttemptCounters, CampaignRefs],
+  exports: [QuestionsService, QuizzesService, AttemptsService, AttemptCounters, CampaignRefs],
 })
 export class QuizzesModule {}

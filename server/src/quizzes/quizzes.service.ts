@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
-  ancestorPaths,
   drawQuestions,
   isKnowledgePointId,
   isWithin,
@@ -12,15 +11,15 @@ import {
   type DrawSpec,
   type Page,
 } from '@xinqiao/shared';
-import { Brackets, DataSource, Repository } from 'typeorm';
-import { Campaign } from '../campaigns/campaign.entity';
+import { DataSource, In, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, scopeCondition } from '../common/access/region-scope';
+import { assertFound, visibleFrom } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import { RegionsService } from '../regions/regions.service';
 import type { AdminQuizQueryDto, QuizInputDto } from './quiz.dto';
 import { Quiz } from './quiz.entity';
+import { CampaignRefs } from './campaign-links';
 import { QuestionsService } from './questions.service';
 
 /** Organisers' side of quizzes: drafts, publication (which freezes the paper) and closing. */
@@ -28,10 +27,10 @@ import { QuestionsService } from './questions.service';
 export class QuizzesService {
   constructor(
     @InjectRepository(Quiz) private readonly repo: Repository<Quiz>,
-    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly regions: RegionsService,
     private readonly questions: QuestionsService,
+    private readonly campaigns: CampaignRefs,
   ) {}
 
   /** Quizzes of the caller's subtree and of the regions above it (a street reads the district's survey). */
@@ -56,6 +55,18 @@ export class QuizzesService {
     const rows = await this.readable(staff).andWhere('z.id IN (:...ids)', { ids }).getMany();
     if (rows.length !== new Set(ids).size) throw AppException.notFound('测验');
     return rows;
+  }
+
+  async exists(id: number): Promise<boolean> {
+    return this.repo.exists({ where: { id } });
+  }
+
+  /** The ids of the quizzes linked to each of the campaigns. */
+  async idsByCampaign(campaignIds: number[]): Promise<Map<number, number[]>> {
+    const rows = campaignIds.length ? await this.repo.find({ select: { id: true, campaignId: true }, where: { campaignId: In(campaignIds) } }) : [];
+    const out = new Map<number, number[]>();
+    for (const r of rows) out.set(r.campaignId!, [...(out.get(r.campaignId!) ?? []), r.id]);
+    return out;
   }
 
   async create(staff: StaffPrincipal, dto: QuizInputDto): Promise<AdminQuiz> {
@@ -107,7 +118,7 @@ export class QuizzesService {
   private readable(staff: StaffPrincipal) {
     return this.repo
       .createQueryBuilder('z')
-      .where(new Brackets((w) => w.where(...scopeCondition('z', staff)).orWhere('z.regionPath IN (:...above)', { above: ancestorPaths(staff.regionPath) })));
+      .where({ regionPath: visibleFrom(staff.regionPath) });
   }
 
   private async own(staff: StaffPrincipal, id: number): Promise<Quiz> {
@@ -127,7 +138,7 @@ export class QuizzesService {
     if ((dto.kind === 'pre_test' || dto.kind === 'post_test') && !dto.campaignId && !dto.eventId) problems.push('前测、后测须关联宣传活动或活动');
     problems.push(...drawProblems(dto.draw));
     if (dto.campaignId) {
-      const campaign = await this.campaigns.findOne({ where: { id: dto.campaignId } });
+      const campaign = await this.campaigns.get(dto.campaignId);
       if (!campaign || !isWithin(campaign.regionPath, staff.regionPath)) problems.push('所选宣传活动不存在或不在本辖区');
     }
     if (dto.pairedQuizId) {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { UrbanRural } from '@xinqiao/shared';
+import type { UrbanRural, CreateRegionInput, UpdateRegionInput } from '@xinqiao/shared';
 import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
 import { IsId } from '../common/http/id-param';
 
@@ -22,13 +22,13 @@ class RegionAttributesDto {
   urbanPopulation?: number | null;
 }
 
-export class UpdateRegionDto extends RegionAttributesDto {
+export class UpdateRegionDto extends RegionAttributesDto implements UpdateRegionInput {
   @ApiPropertyOptional() @FieldLabel('区域名称') @Omittable() @IsString() @IsNotEmpty() @MaxLength(64)
   name?: string;
 }
 
 /** Not an extension of UpdateRegionDto: class-validator would carry the optional rule of `name` over. */
-export class CreateRegionDto extends RegionAttributesDto {
+export class CreateRegionDto extends RegionAttributesDto implements CreateRegionInput {
   @ApiProperty() @FieldLabel('上级区域') @IsId()
   parentId: number;
 

@@ -6,24 +6,28 @@ import type { StaffPrincipal } from '../common/access/principal';
 import { Audited } from '../audit/audited.decorator';
 import { CreateRegionDto, UpdateRegionDto } from './region.dto';
 import { RegionsService } from './regions.service';
+import { Endpoint } from '../common/http/openapi';
 
 @ApiTags('regions')
 @Controller()
 export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
+  @Endpoint('全部区域', ['RegionDto'])
   @Get('regions')
   @Public()
   listAll() {
     return this.regions.listAll();
   }
 
+  @Endpoint('本辖区内的区域', ['RegionDto'])
   @Get('admin/regions')
   @StaffOnly()
   listInScope(@CurrentStaff() staff: StaffPrincipal) {
     return this.regions.listInScope(staff);
   }
 
+  @Endpoint('新增下级区域', 'RegionDto')
   @Post('admin/regions')
   @StaffOnly('regions.manage')
   @Audited('region.create', 'region')
@@ -31,6 +35,7 @@ export class RegionsController {
     return this.regions.create(staff, dto);
   }
 
+  @Endpoint('修改区域', 'RegionDto')
   @Patch('admin/regions/:id')
   @StaffOnly('regions.manage')
   @Audited('region.update', 'region')
@@ -38,6 +43,7 @@ export class RegionsController {
     return this.regions.update(staff, id, dto);
   }
 
+  @Endpoint('删除区域', null)
   @Delete('admin/regions/:id')
   @HttpCode(204)
   @StaffOnly('regions.manage')

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { childLevel, isWithin, regionPath, type RegionDto } from '@xinqiao/shared';
-import { DataSource, In, Like, Repository } from 'typeorm';
+import { childLevel, isWithin, regionPath, type RegionDto, type RegionLevel } from '@xinqiao/shared';
+import { DataSource, In, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, inScope } from '../common/access/region-scope';
+import { assertFound, inScope, subtree } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { Region } from './region.entity';
 import type { CreateRegionDto, UpdateRegionDto } from './region.dto';
@@ -76,7 +76,7 @@ export class RegionsService {
   async remove(staff: StaffPrincipal, id: number): Promise<void> {
     const region = assertFound(await this.find(id), staff, '区域');
     if (region.id === staff.regionId) throw AppException.forbidden('不能删除自己所属的区域');
-    if (await this.repo.exists({ where: { path: Like(`${region.path}_%`) } })) {
+    if (await this.repo.exists({ where: { parentId: region.id } })) {
       throw AppException.conflict('该区域下还有下级区域，不能删除');
     }
     for (const table of REFERENCING_TABLES) {
@@ -84,6 +84,18 @@ export class RegionsService {
       if (Number(n) > 0) throw AppException.conflict('该区域已被账号、居民、内容或统计数据使用，不能删除');
     }
     await this.repo.delete({ id });
+  }
+
+  // The tree as other modules read it: they never query the regions table themselves.
+
+  /** The regions one level below `regionId`, by id. */
+  async childrenOf(regionId: number): Promise<RegionDto[]> {
+    return (await this.repo.find({ where: { parentId: regionId }, order: { id: 'ASC' } })).map(toDto);
+  }
+
+  /** The region at `path` and everything below it, by id; only the regions of `level` when given. */
+  async subtreeOf(path: string, level?: RegionLevel): Promise<RegionDto[]> {
+    return (await this.repo.find({ where: { path: subtree(path), ...(level ? { level } : {}) }, order: { id: 'ASC' } })).map(toDto);
   }
 }
 

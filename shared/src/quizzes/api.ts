@@ -1,4 +1,5 @@
 /** What the question, quiz, attempt and awareness endpoints send and accept. */
+import type { PageQuery } from '../api';
 import type { RegionDto, UrbanRural } from '../regions';
 import type { AgeBand, Gender, PopulationGroup } from '../people';
 import type { AwarenessMetric, AwarenessResult, KnowledgePointErrorRate, PairedUplift, TargetComparison, UnpairedUplift, WeightedEstimate, SuppressedSummary } from './statistics';
@@ -252,3 +253,45 @@ export interface JobDto {
 }
 
 export type { RegionDto };
+
+// Queries and inputs of the quiz and awareness endpoints ---------------------------------------
+
+export interface QuestionQuery extends PageQuery {
+  knowledgePoint?: number;
+  kind?: QuestionKind;
+  keyword?: string;
+  archived?: boolean;
+}
+
+export interface AdminQuizQuery extends PageQuery {
+  kind?: QuizKind;
+  status?: QuizStatus;
+}
+
+/** Quizzes open to residents: of the region (or the resident's) and the regions above it. */
+export interface PublicQuizQuery {
+  kind?: QuizKind;
+  campaignId?: number;
+  eventId?: number;
+  regionId?: number;
+}
+
+export interface AwarenessQuery extends AwarenessFilters {
+  dimension?: AwarenessDimension;
+}
+
+export interface AwarenessTrendQuery {
+  regionId?: number;
+  urbanRural?: UrbanRural;
+  populationGroup?: PopulationGroup;
+}
+
+export interface UpliftQuery {
+  postQuizId: number;
+}
+
+/** An awareness report file made in the background (default region: the caller's). */
+export interface AwarenessReportInput {
+  quizIds: number[];
+  regionId?: number;
+}

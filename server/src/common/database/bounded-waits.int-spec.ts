@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { publishedEvent, residentIn, signUp } from '../../../test/support/events';
 import { TestApp, type Answer } from '../../../test/support/test-app';
 import { TEST_DB } from '../../../test/support/test-db';
-import { EventLocks } from '../../events/event-locks';
+import { EventLocks } from '../../events/services/event-locks';
 import { isDatabaseUnavailable } from './availability';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

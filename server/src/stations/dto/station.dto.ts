@@ -22,7 +22,7 @@ import { PageQueryDto } from '../../common/http/page-query.dto';
 import { QueryBoolean } from '../../common/http/query-boolean';
 import { Trim } from '../../common/http/trim';
 import { IsUploadUrl } from '../../common/http/upload-url';
-import { GeoPointDto } from '../../events/event.dto';
+import { GeoPointDto } from '../../events/dto/event.dto';
 
 /** Digits, spaces, hyphens and an extension, e.g. 023-49881234 or 138 0000 0000 转 2. */
 const PHONE = /^[0-9][0-9 -]{4,22}[0-9](转[0-9]{1,6})?$/;

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { EventKind, EventSpeaker, EventStatus, PlaceType, PopulationGroup, RegistrationField } from '@xinqiao/shared';
-import { dateTime, longText } from '../common/database/columns';
+import { dateTime, longText } from '../../common/database/columns';
 import { HostUnit } from './host-unit.entity';
 
 /**

@@ -1,8 +1,7 @@
 import { BeforeInsert, BeforeUpdate, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CheckinMethod, RegistrationSource, RegistrationStatus } from '@xinqiao/shared';
-import { dataKeyring, encryptedColumn } from '../common/crypto/encrypted-column';
-import { dateTime } from '../common/database/columns';
-import { Resident } from '../residents/resident.entity';
+import { dataKeyring, encryptedColumn } from '../../common/crypto/encrypted-column';
+import { dateTime } from '../../common/database/columns';
 import { OutreachEvent } from './event.entity';
 
 /**
@@ -29,9 +28,10 @@ export class EventRegistration {
   @Column({ type: 'int' })
   residentId: number;
 
-  @ManyToOne(() => Resident, { onDelete: 'CASCADE' })
+  /** Declares the foreign key only (by name, so this module imports no residents entity): a resident's deletion removes their sign-ups. */
+  @ManyToOne('Resident', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'residentId' })
-  resident?: Resident;
+  resident?: { id: number };
 
   @Column({ type: 'varchar', length: 16 })
   status: RegistrationStatus;

@@ -22,15 +22,15 @@ import {
   type SignUpRefusal,
 } from '@xinqiao/shared';
 import { In, LessThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
-import { AppException } from '../common/errors/app-exception';
-import { pageOf, paging, type PageQueryDto } from '../common/http/page-query.dto';
-import { JobsService } from '../common/jobs/jobs.service';
-import { PersonalDataRegistry } from '../residents/personal-data.registry';
-import type { RegistrationInputDto } from './event.dto';
+import { AppException } from '../../common/errors/app-exception';
+import { pageOf, paging, type PageQueryDto } from '../../common/http/page-query.dto';
+import { JobsService } from '../../common/jobs/jobs.service';
+import { PersonalDataRegistry } from '../../residents/personal-data.registry';
+import type { RegistrationInputDto } from '../dto/registration.dto';
 import { EventLocks } from './event-locks';
 import { EventNotificationsService, seatNotices, type Notice } from './event-notifications.service';
-import { EventRegistration } from './event-registration.entity';
-import { OutreachEvent } from './event.entity';
+import { EventRegistration } from '../entities/event-registration.entity';
+import { OutreachEvent } from '../entities/event.entity';
 import { EventTokensService } from './event-tokens.service';
 import { EventViewsService } from './event-views.service';
 

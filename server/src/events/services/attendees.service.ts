@@ -15,12 +15,12 @@ import {
 import ExcelJS from 'exceljs';
 import type { Writable } from 'stream';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { dataKeyring } from '../common/crypto/encrypted-column';
-import { pageOf, paging } from '../common/http/page-query.dto';
-import type { AttendeeQueryDto } from './event.dto';
-import { EventRegistration } from './event-registration.entity';
-import { OutreachEvent } from './event.entity';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { dataKeyring } from '../../common/crypto/encrypted-column';
+import { pageOf, paging } from '../../common/http/page-query.dto';
+import type { AttendeeQueryDto } from '../dto/attendee.dto';
+import { EventRegistration } from '../entities/event-registration.entity';
+import { OutreachEvent } from '../entities/event.entity';
 
 /** Rows read per query while streaming an export. */
 const EXPORT_BATCH = 500;

@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { HostUnitDto, Page } from '@xinqiao/shared';
 import { Like, QueryFailedError, Repository, type FindOptionsWhere } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, inScope } from '../common/access/region-scope';
-import { AppException } from '../common/errors/app-exception';
-import { pageOf, paging } from '../common/http/page-query.dto';
-import { RegionsService } from '../regions/regions.service';
-import type { HostUnitInputDto, HostUnitQueryDto } from './event.dto';
-import { OutreachEvent } from './event.entity';
-import { EventViewsService } from './event-views.service';
-import { HostUnit } from './host-unit.entity';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { assertFound, inScope, subtree } from '../../common/access/region-scope';
+import { AppException } from '../../common/errors/app-exception';
+import { pageOf, paging } from '../../common/http/page-query.dto';
+import { RegionsService } from '../../regions/regions.service';
+import type { HostUnitInputDto, HostUnitQueryDto } from '../dto/host-unit.dto';
+import { OutreachEvent } from '../entities/event.entity';
+import { HostUnit } from '../entities/host-unit.entity';
 
 /** Host units (机关, 企业, 学校 …) kept by organisers of the region, with staff counts for the quotas. */
 @Injectable()
@@ -19,13 +18,12 @@ export class HostUnitsService {
     @InjectRepository(HostUnit) private readonly repo: Repository<HostUnit>,
     @InjectRepository(OutreachEvent) private readonly events: Repository<OutreachEvent>,
     private readonly regions: RegionsService,
-    private readonly views: EventViewsService,
   ) {}
 
   async list(staff: StaffPrincipal, q: HostUnitQueryDto): Promise<Page<HostUnitDto>> {
     const p = paging(q);
     const where: FindOptionsWhere<HostUnit> = { regionPath: inScope(staff) };
-    if (q.regionId !== undefined) where.regionPath = Like(`${(await this.regions.requireInScope(q.regionId, staff)).path}%`);
+    if (q.regionId !== undefined) where.regionPath = subtree((await this.regions.requireInScope(q.regionId, staff)).path);
     if (q.placeType) where.placeType = q.placeType;
     if (q.keyword?.trim()) where.name = Like(`%${q.keyword.trim()}%`);
     const [rows, total] = await this.repo.findAndCount({ where, order: { name: 'ASC', id: 'ASC' }, skip: p.skip, take: p.pageSize });
@@ -77,7 +75,7 @@ export class HostUnitsService {
   }
 
   private async toDtos(units: HostUnit[]): Promise<HostUnitDto[]> {
-    const names = await this.views.regionNames(units.map((u) => u.regionId));
+    const names = await this.regions.names(units.map((u) => u.regionId));
     return units.map((u) => ({
       id: u.id,
       name: u.name,

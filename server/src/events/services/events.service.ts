@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   REGISTRATION_FIELDS,
-  ancestorPaths,
   effectiveEventStatus,
   isWithin,
   type AdminEvent,
@@ -10,26 +9,26 @@ import {
   type EventDetail,
   type EventSummary,
   type Page,
+  type RegionDto,
 } from '@xinqiao/shared';
 import { Brackets, In, Repository, type SelectQueryBuilder } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, scopeCondition } from '../common/access/region-scope';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { assertAllowedImage } from '../common/http/image-src';
-import { AppException } from '../common/errors/app-exception';
-import { pageOf, paging } from '../common/http/page-query.dto';
-import { Campaign } from '../campaigns/campaign.entity';
-import { Quiz } from '../quizzes/quiz.entity';
-import type { Region } from '../regions/region.entity';
-import { RegionsService } from '../regions/regions.service';
-import { ResidentsService } from '../residents/residents.service';
-import type { AdminEventListQueryDto, EventCancelDto, EventInputDto, EventListQueryDto } from './event.dto';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { assertFound, scopeCondition, subtree, visibleFrom } from '../../common/access/region-scope';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { assertAllowedImage } from '../../common/http/image-src';
+import { AppException } from '../../common/errors/app-exception';
+import { pageOf, paging } from '../../common/http/page-query.dto';
+import { CampaignRefs } from '../../quizzes/campaign-links';
+import { QuizzesService } from '../../quizzes/quizzes.service';
+import { RegionsService } from '../../regions/regions.service';
+import { ResidentsService } from '../../residents/residents.service';
+import type { AdminEventListQueryDto, EventCancelDto, EventInputDto, EventListQueryDto } from '../dto/event.dto';
 import { EventLocks } from './event-locks';
 import { EventNotificationsService, type Notice } from './event-notifications.service';
-import { EventRegistration } from './event-registration.entity';
-import { OutreachEvent } from './event.entity';
+import { EventRegistration } from '../entities/event-registration.entity';
+import { OutreachEvent } from '../entities/event.entity';
 import { EventViewsService } from './event-views.service';
-import { HostUnit } from './host-unit.entity';
+import { HostUnit } from '../entities/host-unit.entity';
 import { RegistrationsService } from './registrations.service';
 
 type EventFields = Omit<
@@ -45,8 +44,6 @@ export class EventsService {
   constructor(
     @InjectRepository(OutreachEvent) private readonly repo: Repository<OutreachEvent>,
     @InjectRepository(HostUnit) private readonly units: Repository<HostUnit>,
-    @InjectRepository(Quiz) private readonly quizzes: Repository<Quiz>,
-    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
     private readonly residents: ResidentsService,
@@ -54,6 +51,8 @@ export class EventsService {
     private readonly registrations: RegistrationsService,
     private readonly views: EventViewsService,
     private readonly notifications: EventNotificationsService,
+    private readonly quizzes: QuizzesService,
+    private readonly campaigns: CampaignRefs,
   ) {}
 
   /**
@@ -66,7 +65,7 @@ export class EventsService {
     const path = q.regionId !== undefined ? (await this.regions.find(q.regionId))?.path : residentId ? await this.residents.regionPathOf(residentId) : null;
     if (q.regionId !== undefined && !path) throw AppException.badRequest('所选区域不存在');
     if (path) {
-      qb.andWhere(new Brackets((w) => w.where('e.regionPath LIKE :subtree', { subtree: `${path}%` }).orWhere('e.regionPath IN (:...ancestors)', { ancestors: ancestorPaths(path) })));
+      qb.andWhere({ regionPath: visibleFrom(path) });
     }
     // Without a start date, events still running are shown too.
     if (!q.from) qb.andWhere('e.endsAt > :now', { now });
@@ -87,7 +86,7 @@ export class EventsService {
     const qb = this.repo.createQueryBuilder('e').where(...scopeCondition('e', staff));
     if (q.regionId !== undefined) {
       const region = await this.regions.requireInScope(q.regionId, staff);
-      qb.andWhere('e.regionPath LIKE :regionPrefix', { regionPrefix: `${region.path}%` });
+      qb.andWhere({ regionPath: subtree(region.path) });
     }
     // Status as shown: a published event that has ended is finished even before the sweep writes it.
     if (q.status === 'finished') {
@@ -101,6 +100,12 @@ export class EventsService {
     this.filter(qb, q);
     const [rows, total] = await qb.orderBy('e.startsAt', 'DESC').addOrderBy('e.id', 'DESC').skip(p.skip).take(p.pageSize).getManyAndCount();
     return pageOf(await this.views.adminRows(rows, now), total, p);
+  }
+
+  /** Titles of events by id, for figures broken down by event. */
+  async titles(ids: number[]): Promise<Map<number, string>> {
+    const rows = ids.length ? await this.repo.find({ select: { id: true, title: true }, where: { id: In(ids) } }) : [];
+    return new Map(rows.map((e) => [e.id, e.title]));
   }
 
   /** An event in the caller's region subtree, or 404. */
@@ -217,7 +222,7 @@ export class EventsService {
   }
 
   /** Checks an event's input as a whole and turns it into columns. */
-  private async fields(staff: StaffPrincipal, dto: EventInputDto, region: Pick<Region, 'id' | 'path'>, defaultOfferHours: number): Promise<EventFields> {
+  private async fields(staff: StaffPrincipal, dto: EventInputDto, region: Pick<RegionDto, 'id' | 'path'>, defaultOfferHours: number): Promise<EventFields> {
     const date = (v: string | null | undefined) => (v ? new Date(v) : null);
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
@@ -234,9 +239,9 @@ export class EventsService {
       if (!unit || !isWithin(unit.regionPath, staff.regionPath)) throw AppException.badRequest('所选承办单位不存在或不在本辖区');
     }
     const quizId = dto.quizId ?? null;
-    if (quizId !== null && !(await this.quizzes.exists({ where: { id: quizId } }))) throw AppException.badRequest('所选测验不存在');
+    if (quizId !== null && !(await this.quizzes.exists(quizId))) throw AppException.badRequest('所选测验不存在');
     const campaignId = dto.campaignId ?? null;
-    if (campaignId !== null && !(await this.campaigns.exists({ where: { id: campaignId } }))) throw AppException.badRequest('所选宣传活动不存在');
+    if (campaignId !== null && !(await this.campaigns.get(campaignId))) throw AppException.badRequest('所选宣传活动不存在');
     const text = (v: string | null) => v?.trim() || null;
     assertAllowedImage(dto.coverUrl, this.config.CONTENT_IMAGE_HOSTS);
     return {

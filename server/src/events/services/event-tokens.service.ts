@@ -12,8 +12,8 @@ import {
   type IssuedCheckinCode,
   type TicketVerification,
 } from '@xinqiao/shared';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { nodeHmacSha256, nodeRandomBytes } from '../common/crypto/hmac';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { nodeHmacSha256, nodeRandomBytes } from '../../common/crypto/hmac';
 
 /** Label of the derivation from JWT_SECRET, so the two secrets never sign the same thing. */
 const DERIVATION_LABEL = 'xinqiao:event-tokens';

@@ -10,17 +10,18 @@ import {
   type CoverageDto,
   type CoverageRules,
   type EventStatsDto,
+  type RegionDto,
 } from '@xinqiao/shared';
-import { Brackets, Like, Repository } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { scopeCondition } from '../common/access/region-scope';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { Region } from '../regions/region.entity';
-import { RegionsService } from '../regions/regions.service';
-import type { CoverageQueryDto, EventStatsQueryDto } from './event.dto';
-import { OutreachEvent } from './event.entity';
+import { Brackets, In, IsNull, Not, Repository } from 'typeorm';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { scopeCondition, subtree } from '../../common/access/region-scope';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { RegionsService } from '../../regions/regions.service';
+import type { CoverageQueryDto, EventStatsQueryDto } from '../dto/report.dto';
+import { EventRegistration } from '../entities/event-registration.entity';
+import { OutreachEvent } from '../entities/event.entity';
 import { EventViewsService, NO_COUNTS } from './event-views.service';
-import { HostUnit } from './host-unit.entity';
+import { HostUnit } from '../entities/host-unit.entity';
 
 /** Statistics of events held and the yearly "六进" quota coverage, inside the caller's region. */
 @Injectable()
@@ -28,7 +29,7 @@ export class EventReportsService {
   constructor(
     @InjectRepository(OutreachEvent) private readonly events: Repository<OutreachEvent>,
     @InjectRepository(HostUnit) private readonly units: Repository<HostUnit>,
-    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
+    @InjectRepository(EventRegistration) private readonly registrations: Repository<EventRegistration>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
     private readonly views: EventViewsService,
@@ -42,13 +43,13 @@ export class EventReportsService {
     const qb = this.events
       .createQueryBuilder('e')
       .where(...scopeCondition('e', staff))
-      .andWhere('e.regionPath LIKE :base', { base: `${base.path}%` })
+      .andWhere({ regionPath: subtree(base.path) })
       .andWhere(`e.status IN ('published', 'finished')`)
       .andWhere('e.startsAt >= :from AND e.startsAt < :to', { from, to });
     if (q.placeType) qb.andWhere('e.placeType = :placeType', { placeType: q.placeType });
     const events = await qb.getMany();
     const counts = await this.views.counts(events.map((e) => e.id), now);
-    const children = await this.regionRepo.find({ select: { id: true, name: true, path: true }, where: { parentId: base.id } });
+    const children = await this.regions.childrenOf(base.id);
     const { rows, total } = summariseEventStats(
       events.map((e) => {
         const c = counts.get(e.id) ?? NO_COUNTS;
@@ -77,16 +78,16 @@ export class EventReportsService {
     const year = q.year ?? chinaYear(now);
     const base = await this.baseRegion(staff, q.regionId);
     const { from, to } = chinaYearRange(year);
-    const regions = await this.regionRepo.find({ where: { path: Like(`${base.path}%`), level: 'community' }, order: { id: 'ASC' } });
-    const units = await this.units.find({ where: { regionPath: Like(`${base.path}%`) }, order: { id: 'ASC' } });
+    const regions = await this.regions.subtreeOf(base.path, 'community');
+    const units = await this.units.find({ where: { regionPath: subtree(base.path) }, order: { id: 'ASC' } });
     const qb = this.events
       .createQueryBuilder('e')
       .where(`e.status IN ('published', 'finished')`)
       .andWhere('e.startsAt >= :from AND e.startsAt < :to', { from, to });
     if (units.length) {
-      qb.andWhere(new Brackets((w) => w.where('e.regionPath LIKE :base', { base: `${base.path}%` }).orWhere('e.hostUnitId IN (:...unitIds)', { unitIds: units.map((u) => u.id) })));
+      qb.andWhere(new Brackets((w) => w.where({ regionPath: subtree(base.path) }).orWhere('e.hostUnitId IN (:...unitIds)', { unitIds: units.map((u) => u.id) })));
     } else {
-      qb.andWhere('e.regionPath LIKE :base', { base: `${base.path}%` });
+      qb.andWhere({ regionPath: subtree(base.path) });
     }
     const events = await qb.getMany();
     const rules = this.rules();
@@ -134,8 +135,16 @@ export class EventReportsService {
     };
   }
 
+  /** A campaign's published events: how many, how many have been held, and check-ins at them. */
+  async campaignTotals(campaignId: number, now = new Date()): Promise<{ events: number; held: number; attended: number }> {
+    const events = await this.events.find({ select: { id: true, status: true, endsAt: true }, where: { campaignId, status: In(['published', 'finished']) } });
+    const held = events.filter((e) => e.status === 'finished' || e.endsAt.getTime() <= now.getTime()).length;
+    const attended = events.length ? await this.registrations.count({ where: { eventId: In(events.map((e) => e.id)), checkedInAt: Not(IsNull()) } }) : 0;
+    return { events: events.length, held, attended };
+  }
+
   /** The region asked for (inside the caller's), else the caller's own. */
-  private async baseRegion(staff: StaffPrincipal, regionId: number | undefined): Promise<Region> {
+  private async baseRegion(staff: StaffPrincipal, regionId: number | undefined): Promise<RegionDto> {
     if (regionId !== undefined) return this.regions.requireInScope(regionId, staff);
     return (await this.regions.find(staff.regionId))!;
   }

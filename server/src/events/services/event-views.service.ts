@@ -12,11 +12,11 @@ import {
   type MyRegistration,
 } from '@xinqiao/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Region } from '../regions/region.entity';
-import { EventRegistration } from './event-registration.entity';
-import { OutreachEvent } from './event.entity';
+import { RegionsService } from '../../regions/regions.service';
+import { EventRegistration } from '../entities/event-registration.entity';
+import { OutreachEvent } from '../entities/event.entity';
 import { EventTokensService } from './event-tokens.service';
-import { HostUnit } from './host-unit.entity';
+import { HostUnit } from '../entities/host-unit.entity';
 
 export const NO_COUNTS: EventCounts = { confirmed: 0, offered: 0, waitlisted: 0, walkIns: 0, checkedIn: 0 };
 
@@ -36,6 +36,7 @@ export class EventViewsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: EventTokensService,
+    private readonly regions: RegionsService,
   ) {}
 
   /**
@@ -73,7 +74,7 @@ export class EventViewsService {
   async summaries(events: OutreachEvent[], now: Date): Promise<EventSummary[]> {
     const [counts, regions, units] = await Promise.all([
       this.counts(events.map((e) => e.id), now),
-      this.regionNames(events.map((e) => e.regionId)),
+      this.regions.names(events.map((e) => e.regionId)),
       this.unitNames(events.map((e) => e.hostUnitId)),
     ]);
     return events.map((e) => this.summary(e, counts.get(e.id) ?? NO_COUNTS, regions, units, now));
@@ -82,7 +83,7 @@ export class EventViewsService {
   async adminRows(events: OutreachEvent[], now: Date): Promise<AdminEventRow[]> {
     const [counts, regions, units] = await Promise.all([
       this.counts(events.map((e) => e.id), now),
-      this.regionNames(events.map((e) => e.regionId)),
+      this.regions.names(events.map((e) => e.regionId)),
       this.unitNames(events.map((e) => e.hostUnitId)),
     ]);
     return events.map((e) => {
@@ -128,13 +129,6 @@ export class EventViewsService {
       createdAt: r.createdAt.toISOString(),
       cancelledAt: r.cancelledAt?.toISOString() ?? null,
     };
-  }
-
-  async regionNames(ids: number[]): Promise<Map<number, string>> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return new Map();
-    const rows = await this.db.getRepository(Region).find({ select: { id: true, name: true }, where: { id: In(unique) } });
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   private async unitNames(ids: (number | null)[]): Promise<Map<number, string>> {

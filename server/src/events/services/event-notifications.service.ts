@@ -15,11 +15,11 @@ import {
   type Page,
 } from '@xinqiao/shared';
 import { In, Repository } from 'typeorm';
-import type { DueDelivery, TemplateEnvName, TopicHandler, WechatMessage } from '../notifications/services/notification-topics';
-import { NotificationsService, type NotifyInput } from '../notifications/services/notifications.service';
-import type { EventNotificationQueryDto } from './event.dto';
-import { EventRegistration } from './event-registration.entity';
-import { OutreachEvent } from './event.entity';
+import type { DueDelivery, TemplateEnvName, TopicHandler, WechatMessage } from '../../notifications/services/notification-topics';
+import { NotificationsService, type NotifyInput } from '../../notifications/services/notifications.service';
+import type { EventNotificationQueryDto } from '../dto/attendee.dto';
+import { EventRegistration } from '../entities/event-registration.entity';
+import { OutreachEvent } from '../entities/event.entity';
 
 /** A message a change of state calls for; sent after the change is committed. */
 export interface Notice {

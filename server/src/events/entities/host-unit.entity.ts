@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { PlaceType } from '@xinqiao/shared';
-import { dateTime } from '../common/database/columns';
+import { dateTime } from '../../common/database/columns';
 
 /** A unit events are held for (机关, 企业, 学校 …); its staff count decides whether it has a yearly quota. */
 @Entity('host_units')
