@@ -12,7 +12,7 @@ import {
 } from '@xinqiao/shared';
 import { Brackets, DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, scopeCondition } from '../common/access/region-scope';
+import { assertFound, scopeCondition, subtree } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import { RegionsService } from '../regions/regions.service';
@@ -53,7 +53,7 @@ export class AlertsService implements OnModuleInit {
     const qb = this.repo.createQueryBuilder('a').where(...scopeCondition('a', staff));
     if (q.regionId !== undefined) {
       const region = await this.regions.requireInScope(q.regionId, staff);
-      qb.andWhere('a.regionPath LIKE :regionPrefix', { regionPrefix: `${region.path}%` });
+      qb.andWhere({ regionPath: subtree(region.path) });
     }
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
     else qb.andWhere("a.status <> 'closed'");
