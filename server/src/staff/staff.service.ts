@@ -138,11 +138,6 @@ export class StaffService {
     await this.repo.update({ id }, { lastLoginAt: at });
   }
 
-  /** Accounts by username (any region), for seeding and scripts that name people by their sign-in name. */
-  async byUsername(username: string): Promise<StaffAccount> {
-    return this.repo.findOneByOrFail({ username });
-  }
-
   async toDtos(rows: StaffAccount[]): Promise<StaffDto[]> {
     const names = await this.regions.names(rows.map((r) => r.regionId));
     const waits = await this.backoff.blockedUntil(rows.map((r) => r.username));
