@@ -14,7 +14,7 @@ import { AuthModule } from './auth/auth.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { APP_CONFIG, type AppConfig } from './common/config/env';
 import { PlaintextEncryptionService } from './common/crypto/plaintext-encryption.service';
-import { dataSourceOptions, openDataSource } from './common/database/data-source';
+import { appDataSourceOptions, openDataSource } from './common/database/data-source';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { requestIdFor } from './common/http/request-id';
 import { isLoginRoute } from './common/http/throttle';
@@ -53,7 +53,7 @@ export class AppModule {
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
         }),
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config),
+          useFactory: () => appDataSourceOptions(config),
           dataSourceFactory: (options) => openDataSource(options!, config),
         }),
         JwtModule.register({ global: true, secret: config.JWT_SECRET }),

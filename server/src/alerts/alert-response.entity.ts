@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { AlertColour } from '@xinqiao/shared';
 import { dateTime } from '../common/database/columns';
-import { ScaleResponse } from '../scales/scale-response.entity';
 import { Alert } from './alert.entity';
 
 /** A response with follow-up consent on an alert's timeline: the one that raised it, and each that joined it. */
@@ -23,9 +22,9 @@ export class AlertResponse {
   responseId: number;
 
   // Deleting the response (by the resident, or with their account) takes it off the timeline.
-  @ManyToOne(() => ScaleResponse, { onDelete: 'CASCADE' })
+  @ManyToOne('ScaleResponse', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'responseId' })
-  response?: ScaleResponse;
+  response?: { id: number };
 
   /** The colour this response called for on its own. */
   @Column({ type: 'varchar', length: 8 })

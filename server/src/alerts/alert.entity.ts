@@ -2,8 +2,6 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOn
 import { ALERT_COLOURS, type AgeBand, type AlertColour, type AlertSource, type AlertStatus, type CloseOutcome, type HelpUrgency, type PopulationGroup } from '@xinqiao/shared';
 import { encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
-import { Resident } from '../residents/resident.entity';
-import { ScaleResponse } from '../scales/scale-response.entity';
 
 /**
  * A 三色预警 alert, raised by one of two sources:
@@ -29,18 +27,18 @@ export class Alert {
   responseId: number | null;
 
   // Deleting the response (by the resident, or with their account) deletes the alert.
-  @OneToOne(() => ScaleResponse, { onDelete: 'CASCADE', nullable: true })
+  @OneToOne('ScaleResponse', { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'responseId' })
-  response?: ScaleResponse;
+  response?: { id: number };
 
   @Index()
   @Column({ type: 'int' })
   residentId: number;
 
   // A help-request alert has no response to go with: it goes with the resident's account (PIPL art. 47).
-  @ManyToOne(() => Resident, { onDelete: 'CASCADE' })
+  @ManyToOne('Resident', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'residentId' })
-  resident?: Resident;
+  resident?: { id: number };
 
   @Column({ type: 'varchar', length: 8 })
   colour: AlertColour;

@@ -3,11 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingsModule } from '../bookings/bookings.module';
 import { HotlinesModule } from '../hotlines/hotlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { Region } from '../regions/region.entity';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
-import { ScaleResponse } from '../scales/scale-response.entity';
-import { ScalesModule } from '../scales/scales.module';
 import { StationsModule } from '../stations/stations.module';
 import { Alert } from './alert.entity';
 import { AlertFollowUp } from './alert-follow-up.entity';
@@ -24,12 +21,15 @@ import { HelpRequest } from './help-request.entity';
 import { HelpRequestsController } from './help-requests.controller';
 import { HelpRequestsService } from './help-requests.service';
 
+/**
+ * The alerts domain's queue, help requests and casework (with DutyModule, its lower half, which it
+ * imports). Scale titles and responses come through ScaleResults, which the scales module fills.
+ */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Alert, AlertFollowUp, AlertResponse, HelpRequest, ScaleResponse, Region, AlertFollowUpPlan, AlertReferral]),
+    TypeOrmModule.forFeature([Alert, AlertFollowUp, AlertResponse, HelpRequest, AlertFollowUpPlan, AlertReferral]),
     RegionsModule,
     ResidentsModule,
-    ScalesModule,
     HotlinesModule,
     // Casework: reminders, the referral directory, and the case view's bookings.
     NotificationsModule,

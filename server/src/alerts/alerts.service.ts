@@ -4,29 +4,26 @@ import {
   ALERT_SOURCE_LABELS,
   chinaDate,
   hasPermission,
-  itemOptions,
   phoneShownTo,
   type AlertDetail,
   type AlertSummary,
   type AlertRow,
   type Page,
-  type ScaleAnswers,
 } from '@xinqiao/shared';
 import { Brackets, DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, scopeCondition } from '../common/access/region-scope';
+import { assertFound, scopeCondition, subtree } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
 import { RegionsService } from '../regions/regions.service';
 import { PersonalDataRegistry } from '../residents/personal-data.registry';
-import { ScaleResponse } from '../scales/scale-response.entity';
-import { ScalesService } from '../scales/scales.service';
 import type { AlertQueryDto, CloseAlertDto, FollowUpDto } from './alert.dto';
 import { Alert, priorityOf } from './alert.entity';
 import { AlertFollowUp } from './alert-follow-up.entity';
 import { AlertResponse } from './alert-response.entity';
 import { HelpRequest } from './help-request.entity';
 import { CaseworkService, requireAssignee } from './casework/casework.service';
+import { ScaleResults } from './scale-results';
 
 /** A follow-up time may be a little ahead of the server clock (phones drift), not more. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -38,11 +35,10 @@ export class AlertsService implements OnModuleInit {
     @InjectRepository(Alert) private readonly repo: Repository<Alert>,
     @InjectRepository(AlertFollowUp) private readonly followUps: Repository<AlertFollowUp>,
     @InjectRepository(AlertResponse) private readonly submissions: Repository<AlertResponse>,
-    @InjectRepository(ScaleResponse) private readonly responses: Repository<ScaleResponse>,
     @InjectRepository(HelpRequest) private readonly helpRequests: Repository<HelpRequest>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly regions: RegionsService,
-    private readonly scales: ScalesService,
+    private readonly scales: ScaleResults,
     private readonly personalData: PersonalDataRegistry,
     private readonly casework: CaseworkService,
   ) {}
@@ -57,7 +53,7 @@ export class AlertsService implements OnModuleInit {
     const qb = this.repo.createQueryBuilder('a').where(...scopeCondition('a', staff));
     if (q.regionId !== undefined) {
       const region = await this.regions.requireInScope(q.regionId, staff);
-      qb.andWhere('a.regionPath LIKE :regionPrefix', { regionPrefix: `${region.path}%` });
+      qb.andWhere({ regionPath: subtree(region.path) });
     }
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
     else qb.andWhere("a.status <> 'closed'");
@@ -140,26 +136,11 @@ export class AlertsService implements OnModuleInit {
     const submissions = await this.submissions.find({ where: { alertId: alert.id }, order: { submittedAt: 'ASC', id: 'ASC' } });
     // The counsellor acts on the latest answers and contact the resident gave.
     const latest = submissions.at(-1)?.responseId ?? alert.responseId!;
-    const response = await this.responses.findOneOrFail({ where: { id: latest } });
-    const def = await this.scales.version(response.scaleCode, response.scaleVersion);
-    const answers = JSON.parse(response.answers ?? '{}') as ScaleAnswers;
-    const critical = new Set(JSON.parse(response.criticalItems) as string[]);
+    const response = await this.scales.alertedResponse(latest);
     return {
       ...common,
-      contactName: response.contactName,
+      ...response,
       contactPhone: phone(response.contactPhone),
-      guardian: response.guardianName && response.guardianRelation ? { name: response.guardianName, relation: response.guardianRelation } : null,
-      criticalItems: [...critical],
-      answers: (def?.items ?? []).map((item) => {
-        const value = answers[item.id];
-        return {
-          itemId: item.id,
-          text: item.text,
-          value,
-          label: itemOptions(def!, item).find((o) => o.value === value)?.label ?? String(value),
-          critical: critical.has(item.id),
-        };
-      }),
       submissions: submissions.map((x) => ({
         responseId: x.responseId,
         submittedAt: x.submittedAt.toISOString(),

@@ -8,7 +8,6 @@ import {
 } from '@xinqiao/shared';
 import { encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
-import { Resident } from '../residents/resident.entity';
 import { Alert } from './alert.entity';
 
 /**
@@ -30,9 +29,9 @@ export class HelpRequest {
   residentId: number;
 
   // Deleting a resident's account deletes their requests (PIPL art. 47).
-  @ManyToOne(() => Resident, { onDelete: 'CASCADE' })
+  @ManyToOne('Resident', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'residentId' })
-  resident?: Resident;
+  resident?: { id: number };
 
   @Index()
   @Column({ type: 'int' })

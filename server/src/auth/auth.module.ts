@@ -2,10 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from '../common/access/auth.guard';
+import { AUTHENTICATOR } from '../common/access/authenticator';
 import { LoginBackoffModule } from '../common/login-backoff/login-backoff.module';
-import { Resident } from '../residents/resident.entity';
 import { ResidentsModule } from '../residents/residents.module';
-import { Staff } from '../staff/staff.entity';
 import { StaffModule } from '../staff/staff.module';
 import { AuthController } from './auth.controller';
 import { RefreshToken } from './refresh-token.entity';
@@ -15,9 +14,15 @@ import { TokenService } from './token.service';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Staff, Resident, RefreshToken]), StaffModule, ResidentsModule, LoginBackoffModule],
+  imports: [TypeOrmModule.forFeature([RefreshToken]), StaffModule, ResidentsModule, LoginBackoffModule],
   controllers: [AuthController],
-  providers: [TokenService, StaffAuthService, ResidentAuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    TokenService,
+    { provide: AUTHENTICATOR, useExisting: TokenService },
+    StaffAuthService,
+    ResidentAuthService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [TokenService],
 })
 export class AuthModule {}

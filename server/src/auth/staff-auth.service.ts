@@ -9,8 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { clientIp } from '../common/http/request-id';
 import { LoginBackoffService } from '../common/login-backoff/login-backoff.service';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../staff/passwords';
-import { Staff } from '../staff/staff.entity';
-import { StaffService } from '../staff/staff.service';
+import { setOwnPassword, StaffService, type StaffAccount } from '../staff/staff.service';
 import { RefreshToken } from './refresh-token.entity';
 import { hashRefreshToken, newFamily, newRefreshToken } from './refresh-tokens';
 import { TokenService } from './token.service';
@@ -23,7 +22,6 @@ export class StaffAuthService {
   private readonly dummyHash: Promise<string>;
 
   constructor(
-    @InjectRepository(Staff) private readonly staffRepo: Repository<Staff>,
     @InjectRepository(RefreshToken) private readonly tokenRepo: Repository<RefreshToken>,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -41,7 +39,7 @@ export class StaffAuthService {
    * bcrypt comparison and the same back-off bookkeeping.
    */
   async login(username: string, password: string, ip: string): Promise<StaffLoginResult> {
-    const record = (outcome: 'success' | 'failure', statusCode: number, staff: Staff | null, details: Record<string, unknown> | null = null) =>
+    const record = (outcome: 'success' | 'failure', statusCode: number, staff: StaffAccount | null, details: Record<string, unknown> | null = null) =>
       this.audit.record({
         actorType: staff ? 'staff' : 'anonymous',
         actorId: staff?.id ?? null,
@@ -55,7 +53,7 @@ export class StaffAuthService {
         statusCode,
         details,
       });
-    const refuse = async (e: AppException, staff: Staff | null) => {
+    const refuse = async (e: AppException, staff: StaffAccount | null) => {
       await record('failure', e.getStatus(), staff, { code: e.code });
       return e;
     };
@@ -65,11 +63,7 @@ export class StaffAuthService {
     } catch (e) {
       throw e instanceof AppException ? await refuse(e, null) : e;
     }
-    const staff = await this.staffRepo
-      .createQueryBuilder('s')
-      .addSelect('s.passwordHash')
-      .where('s.username = :username', { username })
-      .getOne();
+    const staff = await this.staffService.withPasswordHash({ username });
     const valid = await verifyPassword(password, staff?.passwordHash ?? (await this.dummyHash));
     if (!staff || !valid) {
       await this.backoff.failed(attempt);
@@ -78,7 +72,7 @@ export class StaffAuthService {
     await this.backoff.succeeded(attempt);
     if (staff.disabled) throw await refuse(new AppException(403, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员'), staff);
 
-    await this.staffRepo.update({ id: staff.id }, { lastLoginAt: new Date() });
+    await this.staffService.recordSignIn(staff.id);
     await record('success', 201, staff);
     return this.issue(staff, newFamily());
   }
@@ -96,7 +90,7 @@ export class StaffAuthService {
     if (row.expiresAt <= now) throw invalid;
     const claimed = await this.tokenRepo.update({ id: row.id, revokedAt: IsNull() }, { revokedAt: now });
     if (!claimed.affected) throw invalid;
-    const staff = await this.staffRepo.findOne({ where: { id: row.staffId } });
+    const staff = await this.staffService.account(row.staffId);
     if (!staff || staff.disabled || staff.tokenVersion !== row.tokenVersion) throw invalid;
     return this.issue(staff, row.family);
   }
@@ -107,11 +101,8 @@ export class StaffAuthService {
   }
 
   async changePassword(me: StaffPrincipal, oldPassword: string, newPassword: string): Promise<StaffLoginResult> {
-    const staff = await this.staffRepo
-      .createQueryBuilder('s')
-      .addSelect('s.passwordHash')
-      .where('s.id = :id', { id: me.id })
-      .getOneOrFail();
+    const staff = await this.staffService.withPasswordHash({ id: me.id });
+    if (!staff) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
     if (!(await verifyPassword(oldPassword, staff.passwordHash))) throw new AppException(401, 'INVALID_CREDENTIALS', '原密码不正确');
     if (oldPassword === newPassword) throw new AppException(400, 'WEAK_PASSWORD', '新密码不能与原密码相同');
     assertStrongPassword(newPassword, staff.username);
@@ -119,7 +110,7 @@ export class StaffAuthService {
     const now = new Date();
     await this.db.transaction(async (tx) => {
       // Every other session of this account ends with the old password: refresh tokens now, access tokens by the version.
-      await tx.getRepository(Staff).update({ id: staff.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: now, tokenVersion: () => 'tokenVersion + 1' });
+      await setOwnPassword(tx, staff.id, passwordHash, now);
       await tx.getRepository(RefreshToken).update({ staffId: staff.id, revokedAt: IsNull() }, { revokedAt: now });
     });
     staff.mustChangePassword = false;
@@ -128,11 +119,12 @@ export class StaffAuthService {
   }
 
   async me(me: StaffPrincipal) {
-    const staff = await this.staffRepo.findOneOrFail({ where: { id: me.id } });
+    const staff = await this.staffService.account(me.id);
+    if (!staff) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
     return (await this.staffService.toDtos([staff]))[0];
   }
 
-  private async issue(staff: Staff, family: string): Promise<StaffLoginResult> {
+  private async issue(staff: StaffAccount, family: string): Promise<StaffLoginResult> {
     const { token, hash } = newRefreshToken();
     await this.tokenRepo.insert({
       staffId: staff.id,

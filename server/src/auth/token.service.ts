@@ -1,31 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { ResidentTokenClaims, StaffTokenClaims } from '@xinqiao/shared';
-import { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { AppException } from '../common/errors/app-exception';
+import type { Authenticator } from '../common/access/authenticator';
 import type { Principal } from '../common/access/principal';
-import { Resident } from '../residents/resident.entity';
-import { Staff } from '../staff/staff.entity';
+import { ResidentsService } from '../residents/residents.service';
+import { StaffService, type StaffAccount } from '../staff/staff.service';
 
 /** Signs and checks access tokens; the account is re-read on every request so disabling takes effect at once. */
 @Injectable()
-export class TokenService {
+export class TokenService implements Authenticator {
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(Staff) private readonly staffRepo: Repository<Staff>,
-    @InjectRepository(Resident) private readonly residentRepo: Repository<Resident>,
+    private readonly staff: StaffService,
+    private readonly residents: ResidentsService,
   ) {}
 
-  signStaff(staff: Staff): { accessToken: string; expiresIn: number } {
+  signStaff(staff: Pick<StaffAccount, 'id' | 'role' | 'regionPath' | 'tokenVersion'>): { accessToken: string; expiresIn: number } {
     const claims: StaffTokenClaims = { sub: staff.id, kind: 'staff', role: staff.role, regionPath: staff.regionPath, ver: staff.tokenVersion };
     const expiresIn = this.config.JWT_ACCESS_TTL;
     return { accessToken: this.jwt.sign(claims, { expiresIn }), expiresIn };
   }
 
-  signResident(resident: Resident): { accessToken: string; expiresIn: number } {
+  signResident(resident: { id: number }): { accessToken: string; expiresIn: number } {
     const claims: ResidentTokenClaims = { sub: resident.id, kind: 'resident' };
     const expiresIn = this.config.RESIDENT_TOKEN_TTL;
     return { accessToken: this.jwt.sign(claims, { expiresIn }), expiresIn };
@@ -40,11 +39,11 @@ export class TokenService {
       throw new AppException(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录');
     }
     if (claims.kind === 'resident') {
-      const exists = await this.residentRepo.exists({ where: { id: claims.sub } });
+      const exists = await this.residents.exists(claims.sub);
       if (!exists) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
       return { principal: { kind: 'resident', id: claims.sub }, mustChangePassword: false };
     }
-    const staff = await this.staffRepo.findOne({ where: { id: claims.sub } });
+    const staff = await this.staff.account(claims.sub);
     if (!staff) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
     if (staff.disabled) throw new AppException(401, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
     // A password change or reset since this token was issued ends it.

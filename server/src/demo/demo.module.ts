@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RegionsModule } from '../regions/regions.module';
 import { DemoDataService } from './demo-data.service';
 
-@Module({ providers: [DemoDataService], exports: [DemoDataService] })
+/** The demo data set: each owner module seeds its own rows (their `demo-seed.ts`); this module only orchestrates. */
+@Module({ imports: [RegionsModule], providers: [DemoDataService], exports: [DemoDataService] })
 export class DemoModule {}

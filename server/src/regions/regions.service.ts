@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { childLevel, isWithin, regionPath, type RegionDto, type RegionLevel } from '@xinqiao/shared';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Like, Repository, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, inScope, subtree } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
@@ -97,6 +97,44 @@ export class RegionsService {
   async subtreeOf(path: string, level?: RegionLevel): Promise<RegionDto[]> {
     return (await this.repo.find({ where: { path: subtree(path), ...(level ? { level } : {}) }, order: { id: 'ASC' } })).map(toDto);
   }
+
+  /**
+   * The top region, created with `name` when there is none yet (first start), in the caller's
+   * transaction: the first system admin is bound to it.
+   */
+  async ensureRoot(tx: EntityManager, name: string): Promise<Region> {
+    const repo = tx.getRepository(Region);
+    const root = await repo.findOne({ where: { parentId: IsNull() }, order: { id: 'ASC' } });
+    if (root) return root;
+    const created = await repo.save(repo.create({ name, level: 'city', path: '' }));
+    created.path = regionPath(null, created.id);
+    return repo.save(created);
+  }
+
+  /** The demo tree, in the caller's transaction: each region by its code, created when missing. */
+  async seedDemo(tx: EntityManager, node: DemoRegionNode, parent: Region | null = null, out = new Map<string, Region>()): Promise<Map<string, Region>> {
+    const repo = tx.getRepository(Region);
+    let region = await repo.findOne({ where: { code: node.code } });
+    if (!region) {
+      region = await repo.save(
+        repo.create({
+          name: node.name,
+          level: node.level,
+          code: node.code,
+          parentId: parent?.id ?? null,
+          urbanRural: node.urbanRural ?? null,
+          population: node.population ?? null,
+          urbanPopulation: node.urbanPopulation ?? null,
+          path: '',
+        }),
+      );
+      region.path = regionPath(parent?.path ?? null, region.id);
+      await repo.save(region);
+    }
+    out.set(node.code, region);
+    for (const child of node.children ?? []) await this.seedDemo(tx, child, region, out);
+    return out;
+  }
 }
 
 function validateClassification(isCommunity: boolean, v: UpdateRegionDto): void {
@@ -118,4 +156,15 @@ export function toDto(r: Region): RegionDto {
     urbanPopulation: r.urbanPopulation,
     code: r.code,
   };
+}
+
+/** A region of the demo data set, with the regions below it. */
+export interface DemoRegionNode {
+  name: string;
+  level: Region['level'];
+  code: string;
+  urbanRural?: Region['urbanRural'];
+  population?: number | null;
+  urbanPopulation?: number | null;
+  children?: DemoRegionNode[];
 }

@@ -77,6 +77,10 @@ export class ResidentsService {
     await this.repo.delete({ id });
   }
 
+  exists(id: number): Promise<boolean> {
+    return this.repo.exists({ where: { id } });
+  }
+
   regionPathOf(id: number): Promise<string | null> {
     return this.repo.findOne({ where: { id }, select: { id: true, regionPath: true } }).then((r) => r?.regionPath ?? null);
   }

@@ -6,6 +6,7 @@ import {
   chinaMonth,
   checkAnswers,
   crisisReasons,
+  itemOptions,
   needsGuardianConsent,
   SCALE_CONSENT_VERSION,
   SCALE_RESULT_RETENTION_YEARS,
@@ -15,12 +16,14 @@ import {
   suggestedArticleCategories,
   type MyScaleResponse,
   type Page,
+  type ScaleAnswers,
   type ScaleDefinition,
   type ScaleResponseResult,
 } from '@xinqiao/shared';
 import { DataSource, IsNull, LessThan, Not, QueryFailedError, Repository } from 'typeorm';
 import { alertedResponseIds, raiseOrJoin } from '../alerts/alert-raise';
 import { AlertDispatchService } from '../alerts/duty/services/alert-dispatch.service';
+import { ScaleResults, type AlertedResponse, type SavedResult } from '../alerts/scale-results';
 import { ArticlesService } from '../articles/articles.service';
 import type { Principal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
@@ -40,15 +43,6 @@ const HOUR_MS = 3_600_000;
 
 /** Residents' scale submissions: consent rules, scoring, the crisis path, and alerts for follow-up. */
 /** A saved result as other modules read it (alerts' case view). */
-export interface SavedResult {
-  id: number;
-  scaleCode: string;
-  scaleTitle: string;
-  score: number;
-  bandLabel: string;
-  submittedAt: Date;
-}
-
 @Injectable()
 export class ResponsesService implements OnModuleInit {
   private readonly logger = new Logger('Responses');
@@ -65,11 +59,17 @@ export class ResponsesService implements OnModuleInit {
     private readonly personalData: PersonalDataRegistry,
     private readonly jobs: JobsService,
     private readonly dispatch: AlertDispatchService,
+    private readonly scaleResults: ScaleResults,
   ) {}
 
   /** The consent says saved results are kept SCALE_RESULT_RETENTION_YEARS years: enforced twice a day. */
   onModuleInit(): void {
     this.personalData.register({ key: 'scaleResponses', export: (id) => this.exportFor(id) });
+    this.scaleResults.register({
+      titles: () => this.scales.titles(),
+      alertedResponse: (id) => this.alertedResponse(id),
+      savedResultsOf: (id) => this.savedResultsOf(id),
+    });
     this.jobs.schedule('scales.purge-expired', 12 * HOUR_MS, async (now) => {
       const purged = await this.purgeExpired(now);
       if (purged) this.logger.log({ purged }, 'deleted saved results past their retention period');
@@ -210,6 +210,30 @@ export class ResponsesService implements OnModuleInit {
    * For alerts' case view (一户一档): the resident's saved results (scale, score, band, time),
    * newest first; no answers (the alert's detail shows those of the alert's own results).
    */
+  /** The response behind an alert, as its detail shows it: contact, guardian and the answers with their labels. */
+  async alertedResponse(id: number): Promise<AlertedResponse> {
+    const response = await this.repo.findOneOrFail({ where: { id } });
+    const def = await this.scales.version(response.scaleCode, response.scaleVersion);
+    const answers = JSON.parse(response.answers ?? '{}') as ScaleAnswers;
+    const critical = new Set(JSON.parse(response.criticalItems) as string[]);
+    return {
+      contactName: response.contactName,
+      contactPhone: response.contactPhone,
+      guardian: response.guardianName && response.guardianRelation ? { name: response.guardianName, relation: response.guardianRelation } : null,
+      criticalItems: [...critical],
+      answers: (def?.items ?? []).map((item) => {
+        const value = answers[item.id];
+        return {
+          itemId: item.id,
+          text: item.text,
+          value,
+          label: itemOptions(def!, item).find((o) => o.value === value)?.label ?? String(value),
+          critical: critical.has(item.id),
+        };
+      }),
+    };
+  }
+
   async savedResultsOf(residentId: number): Promise<SavedResult[]> {
     const rows = await this.repo.find({
       select: { id: true, scaleCode: true, scaleVersion: true, score: true, bandIndex: true, submittedAt: true },

@@ -2,7 +2,6 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import type { AgeBand, ConsentMode, GuardianRelation, PopulationGroup } from '@xinqiao/shared';
 import { encryptedColumn } from '../common/crypto/encrypted-column';
 import { dateTime } from '../common/database/columns';
-import { Resident } from '../residents/resident.entity';
 
 /**
  * One submitted scale. An anonymous response keeps no account, no answers and no contact, only what
@@ -24,9 +23,9 @@ export class ScaleResponse {
   residentId: number | null;
 
   // Deleting a resident's account deletes their results (PIPL art. 47).
-  @ManyToOne(() => Resident, { onDelete: 'CASCADE', nullable: true })
+  @ManyToOne('Resident', { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'residentId' })
-  resident?: Resident;
+  resident?: { id: number };
 
   @Column({ type: 'varchar', length: 32 })
   scaleCode: string;

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { passwordProblems, regionPath } from '@xinqiao/shared';
-import { DataSource, IsNull } from 'typeorm';
+import { passwordProblems } from '@xinqiao/shared';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { Region } from '../regions/region.entity';
+import { RegionsService } from '../regions/regions.service';
 import { hashPassword } from './passwords';
 import { Staff } from './staff.entity';
 
@@ -18,6 +18,7 @@ export class FirstAdminService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly regions: RegionsService,
   ) {}
 
   async ensure(): Promise<void> {
@@ -28,13 +29,7 @@ export class FirstAdminService {
       if (!password) throw new Error('ADMIN_PASSWORD must be set for the first start: no system admin exists yet');
       const problems = passwordProblems(password, username);
       if (problems.length) throw new Error(`ADMIN_PASSWORD does not meet the password policy: ${problems.join('; ')}`);
-      const regionRepo = tx.getRepository(Region);
-      let root = await regionRepo.findOne({ where: { parentId: IsNull() }, order: { id: 'ASC' } });
-      if (!root) {
-        root = await regionRepo.save(regionRepo.create({ name: this.config.ROOT_REGION_NAME, level: 'city', path: '' }));
-        root.path = regionPath(null, root.id);
-        await regionRepo.save(root);
-      }
+      const root = await this.regions.ensureRoot(tx, this.config.ROOT_REGION_NAME);
       await staffRepo.insert({
         username,
         displayName: '系统管理员',

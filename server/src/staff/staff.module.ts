@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Region } from '../regions/region.entity';
 import { LoginBackoffModule } from '../common/login-backoff/login-backoff.module';
 import { RegionsModule } from '../regions/regions.module';
 import { StaffController } from './staff.controller';
@@ -8,7 +7,7 @@ import { Staff } from './staff.entity';
 import { StaffService } from './staff.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Staff, Region]), RegionsModule, LoginBackoffModule],
+  imports: [TypeOrmModule.forFeature([Staff]), RegionsModule, LoginBackoffModule],
   controllers: [StaffController],
   providers: [StaffService],
   exports: [StaffService],

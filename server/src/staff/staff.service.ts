@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { mayManageAccount, type Page, type StaffDto, type StaffRole } from '@xinqiao/shared';
-import { In, Like, Repository, type FindOptionsWhere } from 'typeorm';
+import { In, Like, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, inScope } from '../common/access/region-scope';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { LoginBackoffService } from '../common/login-backoff/login-backoff.service';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
-import { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { assertStrongPassword, hashPassword } from './passwords';
 import { Staff } from './staff.entity';
@@ -18,7 +17,6 @@ import type { CreateStaffDto, StaffQueryDto, UpdateStaffDto } from './staff.dto'
 export class StaffService {
   constructor(
     @InjectRepository(Staff) private readonly repo: Repository<Staff>,
-    @InjectRepository(Region) private readonly regionRepo: Repository<Region>,
     private readonly regions: RegionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly backoff: LoginBackoffService,
@@ -125,16 +123,30 @@ export class StaffService {
     return this.toDtos(await this.repo.find({ where: { regionId: In(regions), role: In([...roles]), disabled: false }, order: { id: 'ASC' } }));
   }
 
-  async toDtos(rows: Staff[]): Promise<StaffDto[]> {
-    const ids = [...new Set(rows.map((r) => r.regionId))];
-    const names = new Map((ids.length ? await this.regionRepo.findBy({ id: In(ids) }) : []).map((r) => [r.id, r.name]));
+  /** An account as signing in and token checks need it, or null when there is none. */
+  async account(id: number): Promise<StaffAccount | null> {
+    return this.repo.findOne({ where: { id } });
+  }
+
+  /** An account with its password hash (which is never read otherwise), by username or id: for signing in. */
+  async withPasswordHash(where: { username: string } | { id: number }): Promise<(StaffAccount & { passwordHash: string }) | null> {
+    const qb = this.repo.createQueryBuilder('s').addSelect('s.passwordHash');
+    return 'id' in where ? qb.where('s.id = :id', { id: where.id }).getOne() : qb.where('s.username = :username', { username: where.username }).getOne();
+  }
+
+  async recordSignIn(id: number, at = new Date()): Promise<void> {
+    await this.repo.update({ id }, { lastLoginAt: at });
+  }
+
+  async toDtos(rows: StaffAccount[]): Promise<StaffDto[]> {
+    const names = await this.regions.names(rows.map((r) => r.regionId));
     const waits = await this.backoff.blockedUntil(rows.map((r) => r.username));
     return rows.map((s) => staffDto(s, names.get(s.regionId) ?? '', waits.get(s.username) ?? null));
   }
 }
 
 /** `signInWaitUntil`: when the account-wide sign-in back-off ends (epoch ms), if one is running. */
-export function staffDto(s: Staff, regionName: string, signInWaitUntil: number | null = null): StaffDto {
+export function staffDto(s: StaffAccount, regionName: string, signInWaitUntil: number | null = null): StaffDto {
   return {
     id: s.id,
     username: s.username,
@@ -149,4 +161,15 @@ export function staffDto(s: Staff, regionName: string, signInWaitUntil: number |
     lastLoginAt: s.lastLoginAt?.toISOString() ?? null,
     createdAt: s.createdAt.toISOString(),
   };
+}
+
+/** A staff account as other modules see it (the password hash is read only by `withPasswordHash`). */
+export type StaffAccount = Omit<Staff, 'passwordHash' | 'passwordChangedAt' | 'updatedAt'>;
+
+/**
+ * The account's own new password, in the caller's transaction (which also ends its other sessions):
+ * the access tokens issued before stop working with the version.
+ */
+export async function setOwnPassword(tx: EntityManager, id: number, passwordHash: string, at: Date): Promise<void> {
+  await tx.getRepository(Staff).update({ id }, { passwordHash, mustChangePassword: false, passwordChangedAt: at, tokenVersion: () => 'tokenVersion + 1' });
 }

@@ -24,10 +24,9 @@ import { BookingsService } from '../../bookings/services/bookings.service';
 import type { DueDelivery, StaffMessage } from '../../notifications/services/notification-topics';
 import { NotificationsService } from '../../notifications/services/notifications.service';
 import { RegionsService } from '../../regions/regions.service';
-import { ResponsesService } from '../../scales/responses.service';
-import { ScalesService } from '../../scales/scales.service';
 import { StationsService } from '../../stations/services/stations.service';
 import { Alert } from '../alert.entity';
+import { ScaleResults } from '../scale-results';
 import { AlertFollowUp } from '../alert-follow-up.entity';
 import { HelpRequest } from '../help-request.entity';
 import type { ReferralDto, ReferralOutcomeDto, ReferralResponseDto } from './casework.dto';
@@ -74,8 +73,7 @@ export class CaseworkService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly regions: RegionsService,
     private readonly stations: StationsService,
-    private readonly scales: ScalesService,
-    private readonly responses: ResponsesService,
+    private readonly scales: ScaleResults,
     private readonly bookings: BookingsService,
   ) {}
 
@@ -300,7 +298,7 @@ export class CaseworkService implements OnModuleInit {
     const ids = alerts.map((a) => a.id);
     const [titles, results, bookings, followUps, helps, referrals] = await Promise.all([
       this.scales.titles(),
-      this.responses.savedResultsOf(residentId),
+      this.scales.savedResultsOf(residentId),
       this.bookings.caseViewOf(residentId),
       this.followUps.find({ where: { alertId: In(ids) }, order: { at: 'DESC', id: 'DESC' } }),
       this.helpRequests.find({ where: { alertId: In(ids) }, order: { submittedAt: 'DESC', id: 'DESC' } }),

@@ -21,6 +21,7 @@ import {
 } from '@xinqiao/shared';
 import ExcelJS from 'exceljs';
 import { Brackets, In, Repository } from 'typeorm';
+import { subtree, subtreeCondition } from '../../common/access/region-scope';
 import type { StaffPrincipal } from '../../common/access/principal';
 import { AppException } from '../../common/errors/app-exception';
 import { RegionsService } from '../../regions/regions.service';
@@ -103,7 +104,6 @@ export class AlertIndicatorsService {
     const children = (await this.regions.listAll()).filter((r) => r.parentId === region.id).sort((a, b) => a.id - b.id);
     const from = sqlTime(this.alerts, chinaInstant(`${q.fromMonth}-01`));
     const to = sqlTime(this.alerts, chinaInstant(`${monthAfter(q.toMonth)}-01`));
-    const prefix = `${region.path}%`;
     const fromDay = `${q.fromMonth}-01`;
     const toDay = `${monthAfter(q.toMonth)}-01`;
 
@@ -120,7 +120,7 @@ export class AlertIndicatorsService {
     const alerts = await this.alerts
       .createQueryBuilder('a')
       .select(['a.id', 'a.colour', 'a.regionPath', 'a.createdAt', 'a.firstFollowUpAt', 'a.closedAt', 'a.closeOutcome', 'a.status'])
-      .where('a.regionPath LIKE :prefix', { prefix })
+      .where({ regionPath: subtree(region.path) })
       .andWhere(new Brackets((w) => w.where('a.createdAt >= :from AND a.createdAt < :to', { from, to }).orWhere('a.closedAt >= :from AND a.closedAt < :to', { from, to })))
       .getMany();
     const raisedColour = await this.raisedColours(alerts);
@@ -144,7 +144,7 @@ export class AlertIndicatorsService {
       .createQueryBuilder('r')
       .innerJoin('r.alert', 'a')
       .select(['r.id', 'r.sentAt', 'r.status', 'r.respondedOn', 'r.outcomeOn', 'a.id', 'a.regionPath'])
-      .where('a.regionPath LIKE :prefix', { prefix })
+      .where(...subtreeCondition('a', region.path))
       .andWhere(
         new Brackets((w) =>
           w

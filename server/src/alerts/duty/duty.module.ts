@@ -5,6 +5,7 @@ import { RegionsModule } from '../../regions/regions.module';
 import { StaffModule } from '../../staff/staff.module';
 import { Alert } from '../alert.entity';
 import { AlertResponse } from '../alert-response.entity';
+import { ScaleResults } from '../scale-results';
 import { AlertDispatchController, AlertNoticesController, DutyController } from './controllers/duty.controller';
 import { AlertDispatchEventRow } from './entities/alert-dispatch-event.entity';
 import { AlertEscalation } from './entities/alert-escalation.entity';
@@ -13,14 +14,16 @@ import { AlertDispatchService } from './services/alert-dispatch.service';
 import { DutyRosterService } from './services/duty-roster.service';
 
 /**
- * Part of the alerts module (its tables are the alerts'): duty rosters, the dispatch of new alerts to
- * the people on duty, and escalation. A module of its own so the scales module, which raises alerts
- * in its submission transaction, can hand their notices over without depending on the alert queue.
+ * The lower half of the alerts domain (AlertsModule is the other; both use the alerts' tables, which
+ * no other module touches): duty rosters, the dispatch of new alerts to the people on duty, and
+ * escalation. A module of its own so the scales module, which raises alerts in its submission
+ * transaction (`alert-raise.ts`), can hand their notices over without depending on the alert queue;
+ * scales registers its results with ScaleResults here, so alerts never imports scales.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([DutyEntry, AlertEscalation, AlertDispatchEventRow, Alert, AlertResponse]), RegionsModule, StaffModule, NotificationsModule],
   controllers: [DutyController, AlertDispatchController, AlertNoticesController],
-  providers: [DutyRosterService, AlertDispatchService],
-  exports: [AlertDispatchService],
+  providers: [DutyRosterService, AlertDispatchService, ScaleResults],
+  exports: [AlertDispatchService, ScaleResults],
 })
 export class DutyModule {}

@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { BookingKind } from '@xinqiao/shared';
 import { dateTime } from '../../common/database/columns';
-import { Resident } from '../../residents/resident.entity';
 
 /**
  * A slot kept for a resident for BOOKING_HOLD_MINUTES while they fill in the intake. The unique key
@@ -19,9 +18,9 @@ export class BookingHold {
   @Column({ type: 'int' })
   residentId: number;
 
-  @ManyToOne(() => Resident, { onDelete: 'CASCADE' })
+  @ManyToOne('Resident', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'residentId' })
-  resident?: Resident;
+  resident?: { id: number };
 
   @Column({ type: 'varchar', length: 16 })
   kind: BookingKind;

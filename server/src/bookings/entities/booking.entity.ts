@@ -2,7 +2,6 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { AgeBand, BookingKind, BookingStatus, IntakeTopic } from '@xinqiao/shared';
 import { encryptedColumn } from '../../common/crypto/encrypted-column';
 import { dateTime } from '../../common/database/columns';
-import { Resident } from '../../residents/resident.entity';
 
 /** Longest intake note (INTAKE_NOTE_MAX_CHARS) and rating comment. */
 export const NOTE_MAX = 500;
@@ -28,9 +27,9 @@ export class Booking {
   @Column({ type: 'int' })
   residentId: number;
 
-  @ManyToOne(() => Resident, { onDelete: 'CASCADE' })
+  @ManyToOne('Resident', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'residentId' })
-  resident?: Resident;
+  resident?: { id: number };
 
   @Column({ type: 'varchar', length: 16 })
   kind: BookingKind;

@@ -17,6 +17,7 @@ import {
 } from '@xinqiao/shared';
 import ExcelJS from 'exceljs';
 import { Repository } from 'typeorm';
+import { subtree } from '../../common/access/region-scope';
 import type { StaffPrincipal } from '../../common/access/principal';
 import { AppException } from '../../common/errors/app-exception';
 import { RegionsService } from '../../regions/regions.service';
@@ -63,7 +64,7 @@ export class BookingStatsService {
     const bookings = await this.repo
       .createQueryBuilder('b')
       .select(['b.id', 'b.kind', 'b.status', 'b.start', 'b.end', 'b.stationId', 'b.ratingScore'])
-      .where('b.regionPath LIKE :prefix', { prefix: `${region.path}%` })
+      .where({ regionPath: subtree(region.path) })
       .andWhere('b.start >= :from AND b.start < :to', { from: sqlTime(this.repo.manager, chinaInstant(from)), to: sqlTime(this.repo.manager, chinaInstant(addChinaDays(to, 1))) })
       .getMany();
 

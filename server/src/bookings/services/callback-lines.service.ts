@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ancestorPaths, normalizeWeeklyHours, type CallbackLine, type Hotline } from '@xinqiao/shared';
+import { normalizeWeeklyHours, type CallbackLine, type Hotline } from '@xinqiao/shared';
 import { In, MoreThan, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
-import { assertFound, inScope } from '../../common/access/region-scope';
+import { above, assertFound, inScope } from '../../common/access/region-scope';
 import { AppException } from '../../common/errors/app-exception';
 import { HotlinesService } from '../../hotlines/hotlines.service';
 import { RegionsService } from '../../regions/regions.service';
@@ -32,7 +32,7 @@ export class CallbackLinesService {
     if (regionId !== undefined) {
       const region = await this.regions.find(regionId);
       if (!region) throw invalid('所选区域不存在', 'regionId');
-      rows = await this.repo.find({ where: { enabled: true, regionPath: In(ancestorPaths(region.path)) }, order: { id: 'ASC' } });
+      rows = await this.repo.find({ where: { enabled: true, regionPath: above(region.path) }, order: { id: 'ASC' } });
     } else {
       rows = await this.repo.find({ where: { enabled: true }, order: { id: 'ASC' } });
     }

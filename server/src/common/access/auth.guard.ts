@@ -4,16 +4,16 @@ import { hasPermission } from '@xinqiao/shared';
 import { isDatabaseUnavailable } from '../database/availability';
 import { AppException } from '../errors/app-exception';
 import { ACCESS_DENIED_LISTENER, type AccessDeniedListener } from './access-denied';
+import { AUTHENTICATOR, type Authenticator } from './authenticator';
 import { ACCESS_KEY, type AccessRule } from './decorators';
 import type { AuthedRequest, Principal } from './principal';
-import { TokenService } from '../../auth/token.service';
 
 /** Global guard: authenticates the bearer token and enforces each route's AccessRule. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    @Inject(AUTHENTICATOR) private readonly tokens: Authenticator,
     @Optional() @Inject(ACCESS_DENIED_LISTENER) private readonly deniedListener?: AccessDeniedListener,
   ) {}
 

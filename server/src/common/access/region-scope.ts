@@ -40,8 +40,13 @@ export function inScope(staff: StaffPrincipal): FindOperator<string> {
 
 /** For a query builder's joined alias: `qb.andWhere(...scopeCondition('a', staff))`. */
 export function scopeCondition(alias: string, staff: StaffPrincipal, column = 'regionPath'): [string, Record<string, string>] {
+  return subtreeCondition(alias, staff.regionPath, column);
+}
+
+/** `subtree(path)` on a query builder's joined alias: `qb.andWhere(...subtreeCondition('a', region.path))`. */
+export function subtreeCondition(alias: string, path: string, column = 'regionPath'): [string, Record<string, string>] {
   const p = paramName();
-  return [`${alias}.${column} LIKE :${p}`, { [p]: `${staff.regionPath}%` }];
+  return [`${alias}.${column} LIKE :${p}`, { [p]: `${path}%` }];
 }
 
 export function assertFound<T extends { regionPath: string | null } | { path: string }>(

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'fs';
-import { dirname } from 'path';
+import { dirname, join } from 'path';
+import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/env';
-import { ENTITIES } from './entities';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
 import { limitMysqlPool } from './mysql-limits';
@@ -14,9 +14,20 @@ export type DbLimits = Pick<AppConfig, 'DB_ACQUIRE_TIMEOUT_MS' | 'DB_STATEMENT_T
 
 const logger = new Logger('Database');
 
-/** TypeORM options for either dialect. The schema only ever changes through migrations. */
+/**
+ * Every entity file of the server, for the tools that open the database without the app's modules
+ * (generating migrations, rotating keys); the app loads each module's own entities instead.
+ */
+export const ENTITY_FILES = [join(__dirname, '../../**/*.entity.{ts,js}')];
+
+/** The app's options: each module registers its own entities (`forFeature`), none is listed here. */
+export function appDataSourceOptions(config: DbConfig): TypeOrmModuleOptions {
+  return { ...dataSourceOptions(config), entities: [], autoLoadEntities: true };
+}
+
+/** TypeORM options for either dialect, with every entity file. The schema only ever changes through migrations. */
 export function dataSourceOptions(config: DbConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, synchronize: false, migrationsRun: true, migrationsTransactionMode: 'each' as const };
+  const common = { entities: ENTITY_FILES, synchronize: false, migrationsRun: true, migrationsTransactionMode: 'each' as const };
   if (config.DB_TYPE === 'mysql') {
     // MariaDB reports column defaults differently; TypeORM must know which server it talks to, or it
     // sees schema differences that are not there. A `mariadb://` URL says so.

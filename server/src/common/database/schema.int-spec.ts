@@ -1,5 +1,8 @@
+import { getMetadataArgsStorage } from 'typeorm';
+import { importClassesFromDirectories } from 'typeorm/util/DirectoryExportedClassesLoader';
 import { TestApp } from '../../../test/support/test-app';
 import { TEST_DB } from '../../../test/support/test-db';
+import { ENTITY_FILES } from './data-source';
 
 describe(`schema on ${TEST_DB}`, () => {
   let t: TestApp;
@@ -10,6 +13,16 @@ describe(`schema on ${TEST_DB}`, () => {
     expect(await t.dataSource.showMigrations()).toBe(false);
     const diff = await t.dataSource.driver.createSchemaBuilder().log();
     expect(diff.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  // The app loads the entities its modules register; the migrations are generated from the files.
+  it('registers every entity file through its module', async () => {
+    const classes = await importClassesFromDirectories(t.dataSource.logger, ENTITY_FILES);
+    const entities = new Set(getMetadataArgsStorage().tables.map((table) => table.target));
+    const loaded = new Set(t.dataSource.entityMetadatas.map((m) => m.target));
+    const missing = classes.filter((c) => entities.has(c) && !loaded.has(c)).map((c) => (c as { name: string }).name);
+    expect(missing).toEqual([]);
+    expect(loaded.size).toBe(classes.filter((c) => entities.has(c)).length);
   });
 
   it('can roll every migration back and apply it again', async () => {

@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { NotificationChannel, NotificationReason, NotificationStatus } from '@xinqiao/shared';
 import { dateTime } from '../../common/database/columns';
-import { Resident } from '../../residents/resident.entity';
 
 /** Who a message is for: a resident, a staff member, or a named target such as a group robot. */
 export type RecipientType = 'resident' | 'staff' | 'target';
@@ -32,9 +31,9 @@ export class NotificationDelivery {
   @Column({ type: 'int', nullable: true })
   residentId: number | null;
 
-  @ManyToOne(() => Resident, { onDelete: 'CASCADE' })
+  @ManyToOne('Resident', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'residentId' })
-  resident?: Resident;
+  resident?: { id: number };
 
   @Column({ type: 'int', nullable: true })
   staffId: number | null;

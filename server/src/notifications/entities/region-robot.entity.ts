@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { dateTime } from '../../common/database/columns';
 import { encryptedColumn } from '../../common/crypto/encrypted-column';
-import { Region } from '../../regions/region.entity';
 
 /** A region's 企业微信 group robot. Its webhook URL carries the robot's key, so it is kept encrypted. */
 @Entity('region_robots')
@@ -14,9 +13,9 @@ export class RegionRobot {
   @Column({ type: 'int' })
   regionId: number;
 
-  @ManyToOne(() => Region, { onDelete: 'CASCADE' })
+  @ManyToOne('Region', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'regionId' })
-  region?: Region;
+  region?: { id: number };
 
   @Column(encryptedColumn('text'))
   webhookUrl: string;

@@ -1,8 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { dateTime } from '../../common/database/columns';
 import { encryptedColumn } from '../../common/crypto/encrypted-column';
-import { Resident } from '../../residents/resident.entity';
-import { Staff } from '../../staff/staff.entity';
 
 /**
  * How a staff member is reached outside the admin console: the WeChat user (a mini-program account,
@@ -18,18 +16,18 @@ export class StaffNoticeContact {
   @Column({ type: 'int' })
   staffId: number;
 
-  @ManyToOne(() => Staff, { onDelete: 'CASCADE' })
+  @ManyToOne('Staff', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'staffId' })
-  staff?: Staff;
+  staff?: { id: number };
 
   /** The bound WeChat user; the binding ends with that mini-program account. */
   @Index()
   @Column({ type: 'int', nullable: true })
   residentId: number | null;
 
-  @ManyToOne(() => Resident, { onDelete: 'SET NULL' })
+  @ManyToOne('Resident', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'residentId' })
-  resident?: Resident;
+  resident?: { id: number };
 
   @Column({ ...dateTime(), nullable: true })
   boundAt: Date | null;

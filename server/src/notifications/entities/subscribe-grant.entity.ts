@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { dateTime } from '../../common/database/columns';
-import { Resident } from '../../residents/resident.entity';
 
 /**
  * One "accept" of a subscribe-message template by a resident (wx.requestSubscribeMessage): WeChat
@@ -15,9 +14,9 @@ export class SubscribeGrant {
   @Column({ type: 'int' })
   residentId: number;
 
-  @ManyToOne(() => Resident, { onDelete: 'CASCADE' })
+  @ManyToOne('Resident', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'residentId' })
-  resident?: Resident;
+  resident?: { id: number };
 
   @Column({ type: 'varchar', length: 64 })
   templateId: string;

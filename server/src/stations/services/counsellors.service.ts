@@ -12,7 +12,7 @@ import {
 } from '@xinqiao/shared';
 import { DataSource, In, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
-import { assertFound, scopeCondition } from '../../common/access/region-scope';
+import { assertFound, scopeCondition, subtree } from '../../common/access/region-scope';
 import { AppException } from '../../common/errors/app-exception';
 import { pageOf, paging } from '../../common/http/page-query.dto';
 import { RegionsService } from '../../regions/regions.service';
@@ -63,7 +63,7 @@ export class CounsellorsService {
     if (q.regionId !== undefined) {
       const region = await this.regions.find(q.regionId);
       if (!region) throw AppException.badRequest('所选区域不存在');
-      qb.andWhere('c.regionPath LIKE :subtree', { subtree: `${region.path}%` });
+      qb.andWhere({ regionPath: subtree(region.path) });
     }
     // Stored as JSON arrays of codes: a quoted code matches exactly one element.
     if (q.mode) qb.andWhere('c.modes LIKE :mode', { mode: `%"${q.mode}"%` });
@@ -96,7 +96,7 @@ export class CounsellorsService {
     const qb = this.repo.createQueryBuilder('c').where(...scopeCondition('c', staff));
     if (q.regionId !== undefined) {
       const region = await this.regions.requireInScope(q.regionId, staff);
-      qb.andWhere('c.regionPath LIKE :subtree', { subtree: `${region.path}%` });
+      qb.andWhere({ regionPath: subtree(region.path) });
     }
     if (q.stationId !== undefined) qb.andWhere('EXISTS (SELECT 1 FROM counsellor_stations l WHERE l.counsellorId = c.id AND l.stationId = :stationId)', { stationId: q.stationId });
     if (q.published !== undefined) qb.andWhere('c.published = :published', { published: q.published });

@@ -30,7 +30,7 @@ import {
 } from '@xinqiao/shared';
 import { Between, In, MoreThanOrEqual, QueryFailedError, Repository, type FindOptionsWhere, type SelectQueryBuilder } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
-import { assertFound, scopeCondition } from '../../common/access/region-scope';
+import { assertFound, scopeCondition, subtree } from '../../common/access/region-scope';
 import { AppException } from '../../common/errors/app-exception';
 import { pageOf, paging } from '../../common/http/page-query.dto';
 import { RegionsService } from '../../regions/regions.service';
@@ -96,7 +96,7 @@ export class StationsService {
     if (q.regionId !== undefined) {
       const region = await this.regions.find(q.regionId);
       if (!region) throw AppException.badRequest('所选区域不存在');
-      qb.andWhere('s.regionPath LIKE :subtree', { subtree: `${region.path}%` });
+      qb.andWhere({ regionPath: subtree(region.path) });
     }
     if (q.bookable !== undefined) qb.andWhere(`s.type ${q.bookable ? 'IN' : 'NOT IN'} (:...bookableTypes)`, { bookableTypes: BOOKABLE_STATION_TYPES });
     filter(qb, q);
@@ -131,7 +131,7 @@ export class StationsService {
     const qb = this.repo.createQueryBuilder('s').where(...scopeCondition('s', staff));
     if (q.regionId !== undefined) {
       const region = await this.regions.requireInScope(q.regionId, staff);
-      qb.andWhere('s.regionPath LIKE :subtree', { subtree: `${region.path}%` });
+      qb.andWhere({ regionPath: subtree(region.path) });
     }
     if (q.published !== undefined) qb.andWhere('s.published = :published', { published: q.published });
     filter(qb, q);

@@ -1,8 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DutyRole, Weekday } from '@xinqiao/shared';
 import { dateTime } from '../../../common/database/columns';
-import { Region } from '../../../regions/region.entity';
-import { Staff } from '../../../staff/staff.entity';
 
 /**
  * One shift of a region's duty roster (值班表): weekly (`weekday`) or on one China date (`date`),
@@ -19,9 +17,9 @@ export class DutyEntry {
   regionId: number;
 
   // A deleted region takes its roster with it.
-  @ManyToOne(() => Region, { onDelete: 'CASCADE' })
+  @ManyToOne('Region', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'regionId' })
-  region?: Region;
+  region?: { id: number };
 
   /** The region's path, for region scoping. */
   @Index()
@@ -32,9 +30,9 @@ export class DutyEntry {
   @Column({ type: 'int' })
   staffId: number;
 
-  @ManyToOne(() => Staff, { onDelete: 'CASCADE' })
+  @ManyToOne('Staff', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'staffId' })
-  staff?: Staff;
+  staff?: { id: number };
 
   /** 1 (Monday) … 7 (Sunday) for a weekly shift; null for a dated one. */
   @Column({ type: 'int', nullable: true })

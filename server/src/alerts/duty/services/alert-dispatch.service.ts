@@ -18,7 +18,7 @@ import {
 } from '@xinqiao/shared';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../../../common/access/principal';
-import { assertFound } from '../../../common/access/region-scope';
+import { assertFound, subtreeCondition } from '../../../common/access/region-scope';
 import { APP_CONFIG, type AppConfig } from '../../../common/config/env';
 import { AppException } from '../../../common/errors/app-exception';
 import { JobsService } from '../../../common/jobs/jobs.service';
@@ -264,13 +264,13 @@ export class AlertDispatchService implements OnModuleInit, AlertDispatchQueue {
    * staff channel, `pending` while its dispatch or a notice is queued, else `none`.
    */
   /** Escalation steps of alerts under a region path, at [from, to): for the region's indicators. */
-  async escalationsIn(regionPrefix: string, from: Date, to: Date): Promise<{ at: Date; regionPath: string }[]> {
+  async escalationsIn(regionPath: string, from: Date, to: Date): Promise<{ at: Date; regionPath: string }[]> {
     const rows = await this.events
       .createQueryBuilder('e')
       .innerJoin('e.alert', 'a')
       .select(['e.id', 'e.at', 'a.id', 'a.regionPath'])
       .where('e.kind = :kind', { kind: 'escalated' })
-      .andWhere('a.regionPath LIKE :prefix', { prefix: `${regionPrefix}%` })
+      .andWhere(...subtreeCondition('a', regionPath))
       .andWhere('e.at >= :from AND e.at < :to', { from, to })
       .getMany();
     return rows.map((e) => ({ at: e.at, regionPath: e.alert!.regionPath }));
