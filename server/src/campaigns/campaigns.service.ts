@@ -14,7 +14,7 @@ import {
 } from '@xinqiao/shared';
 import { DataSource, In, Repository } from 'typeorm';
 import { ArticlesService } from '../articles/articles.service';
-import { AwarenessService } from '../awareness/awareness.service';
+import { AwarenessService } from '../awareness/services/awareness.service';
 import type { Principal, StaffPrincipal } from '../common/access/principal';
 import { assertFound, inScope } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
