@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './common/config/env';
 import { DemoDataService } from './demo/demo-data.service';
-import { QuestionsService } from './quizzes/questions.service';
+import { QuestionsService } from './quizzes/services/questions.service';
 import { ScalesService } from './scales/scales.service';
 import { FirstAdminService } from './staff/first-admin.service';
 

@@ -3,7 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { Article } from './article.entity';
-import { AdminArticlesController, ArticlesController } from './articles.controller';
+import { AdminArticlesController } from './controllers/admin-articles.controller';
+import { ArticlesController } from './controllers/articles.controller';
 import { ArticlesService } from './articles.service';
 
 @Module({

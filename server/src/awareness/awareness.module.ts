@@ -4,12 +4,12 @@ import { ArticlesModule } from '../articles/articles.module';
 import { EventsModule } from '../events/events.module';
 import { QuizzesModule } from '../quizzes/quizzes.module';
 import { RegionsModule } from '../regions/regions.module';
-import { AwarenessCell } from './awareness-cell.entity';
-import { AwarenessReportJob } from './awareness-report';
-import { AwarenessTarget } from './awareness-target.entity';
-import { AwarenessController } from './awareness.controller';
-import { AwarenessService } from './awareness.service';
-import { QuestionCount } from './question-count.entity';
+import { AwarenessController } from './controllers/awareness.controller';
+import { AwarenessCell } from './entities/awareness-cell.entity';
+import { AwarenessTarget } from './entities/awareness-target.entity';
+import { QuestionCount } from './entities/question-count.entity';
+import { AwarenessReportJob } from './services/awareness-report';
+import { AwarenessService } from './services/awareness.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AwarenessCell, QuestionCount, AwarenessTarget]), RegionsModule, QuizzesModule, EventsModule, ArticlesModule],

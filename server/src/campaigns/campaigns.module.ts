@@ -7,7 +7,8 @@ import { QuizzesModule } from '../quizzes/quizzes.module';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { Campaign } from './campaign.entity';
-import { AdminCampaignsController, CampaignsController } from './campaigns.controller';
+import { AdminCampaignsController } from './admin-campaigns.controller';
+import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
 /** Above quizzes, events and awareness: its dashboard reads them; they look campaigns up through `CampaignRefs`. */

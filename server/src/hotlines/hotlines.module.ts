@@ -3,7 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { Hotline } from './hotline.entity';
-import { AdminHotlinesController, HotlinesController } from './hotlines.controller';
+import { AdminHotlinesController } from './admin-hotlines.controller';
+import { HotlinesController } from './hotlines.controller';
 import { HotlinesService } from './hotlines.service';
 
 @Module({

@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
-import { AttemptCounters } from './attempt-counters';
-import { AttemptsService } from './attempts.service';
-import { CampaignRefs } from './campaign-links';
-import { Question } from './question.entity';
-import { QuestionsService } from './questions.service';
-import { Quiz } from './quiz.entity';
-import { QuizAttempt } from './quiz-attempt.entity';
-import { AdminQuestionsController, AdminQuizzesController, QuizzesController } from './quizzes.controller';
-import { QuizzesService } from './quizzes.service';
+import { AdminQuestionsController } from './controllers/admin-questions.controller';
+import { AdminQuizzesController } from './controllers/admin-quizzes.controller';
+import { QuizzesController } from './controllers/quizzes.controller';
+import { Question } from './entities/question.entity';
+import { QuizAttempt } from './entities/quiz-attempt.entity';
+import { Quiz } from './entities/quiz.entity';
+import { AttemptCounters } from './services/attempt-counters';
+import { AttemptsService } from './services/attempts.service';
+import { CampaignRefs } from './services/campaign-links';
+import { QuestionsService } from './services/questions.service';
+import { QuizzesService } from './services/quizzes.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Question, Quiz, QuizAttempt]), RegionsModule, ResidentsModule],

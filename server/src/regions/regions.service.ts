@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { childLevel, isWithin, regionPath, type RegionDto, type RegionLevel } from '@xinqiao/shared';
-import { DataSource, In, IsNull, Like, Repository, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Repository, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { assertFound, inScope, subtree } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isWithin } from '@xinqiao/shared';
 import { In, type EntityManager } from 'typeorm';
-import { AppException } from '../common/errors/app-exception';
-import { Quiz } from './quiz.entity';
+import { AppException } from '../../common/errors/app-exception';
+import { Quiz } from '../entities/quiz.entity';
 
 /** What quizzes, events and awareness need to know of a campaign they link to or report by. */
 export interface CampaignRef {

@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, StaffOnly } from '../common/access/decorators';
-import type { StaffPrincipal } from '../common/access/principal';
-import { IdParam } from '../common/http/id-param';
-import { jobDto } from '../common/jobs/jobs.service';
-import { Audited } from '../audit/audited.decorator';
-import { AwarenessQueryDto, AwarenessFiltersDto, AwarenessTargetInputDto, ReportInputDto, TrendQueryDto, UpliftQueryDto } from './awareness.dto';
-import { AwarenessReportJob } from './awareness-report';
-import { AwarenessService } from './awareness.service';
-import { Endpoint } from '../common/http/openapi';
+import { CurrentStaff, StaffOnly } from '../../common/access/decorators';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { IdParam } from '../../common/http/id-param';
+import { jobDto } from '../../common/jobs/jobs.service';
+import { Audited } from '../../audit/audited.decorator';
+import { AwarenessQueryDto, AwarenessFiltersDto, AwarenessTargetInputDto, ReportInputDto, TrendQueryDto, UpliftQueryDto } from '../dto/awareness.dto';
+import { AwarenessReportJob } from '../services/awareness-report';
+import { AwarenessService } from '../services/awareness.service';
+import { Endpoint } from '../../common/http/openapi';
 
 @ApiTags('awareness')
 @Controller('admin/awareness')

@@ -13,15 +13,15 @@ import {
   type RegionDto,
 } from '@xinqiao/shared';
 import { Brackets, DataSource, QueryFailedError, Repository } from 'typeorm';
-import { above, subtree } from '../common/access/region-scope';
-import type { Principal } from '../common/access/principal';
-import { AppException } from '../common/errors/app-exception';
-import { RegionsService } from '../regions/regions.service';
-import { PersonalDataRegistry } from '../residents/personal-data.registry';
-import { ResidentsService } from '../residents/residents.service';
-import type { AttemptInputDto, PublicQuizQueryDto } from './quiz.dto';
-import { Quiz } from './quiz.entity';
-import { QuizAttempt } from './quiz-attempt.entity';
+import { above, subtree } from '../../common/access/region-scope';
+import type { Principal } from '../../common/access/principal';
+import { AppException } from '../../common/errors/app-exception';
+import { RegionsService } from '../../regions/regions.service';
+import { PersonalDataRegistry } from '../../residents/personal-data.registry';
+import { ResidentsService } from '../../residents/residents.service';
+import type { AttemptInputDto, PublicQuizQueryDto } from '../dto/quiz.dto';
+import { Quiz } from '../entities/quiz.entity';
+import { QuizAttempt } from '../entities/quiz-attempt.entity';
 import { AttemptCounters } from './attempt-counters';
 import { QuestionsService } from './questions.service';
 

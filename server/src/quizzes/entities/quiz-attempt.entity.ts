@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { AgeBand, Gender, PopulationGroup, UrbanRural } from '@xinqiao/shared';
-import { dateTime } from '../common/database/columns';
+import { dateTime } from '../../common/database/columns';
 
 /** One answered quiz. Survey waves and pre/post tests also add to the pre-aggregated awareness cells. */
 @Entity('quiz_attempts')

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AwarenessMetric, PopulationGroup, UrbanRural } from '@xinqiao/shared';
-import { dateTime } from '../common/database/columns';
+import { dateTime } from '../../common/database/columns';
 
 /** A 知晓率 target a region set (e.g. urban 70% / rural 60% for 2026); applies to its whole subtree. */
 @Entity('awareness_targets')

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { KnowledgePointId, QuestionKind, QuizOption } from '@xinqiao/shared';
-import { dateTime } from '../common/database/columns';
+import { dateTime } from '../../common/database/columns';
 
 /** A knowledge question. Once a published quiz uses it, it is frozen: a change is a new question. */
 @Entity('questions')

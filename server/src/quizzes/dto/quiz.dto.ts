@@ -19,9 +19,9 @@ import {
   AGE_BANDS, GENDERS, POPULATION_GROUPS, QUIZ_KINDS, QUIZ_STATUSES,
   type AgeBand, type AttemptInput, type Demographics, type DrawSpec, type Gender, type MultipleChoiceCredit, type PopulationGroup, type QuizInput, type QuizKind, type QuizStatus, type AdminQuizQuery, type PublicQuizQuery
 } from '@xinqiao/shared';
-import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
-import { IsId } from '../common/http/id-param';
-import { PageQueryDto } from '../common/http/page-query.dto';
+import { FieldLabel, Nullable, Omittable } from '../../common/errors/validation';
+import { IsId } from '../../common/http/id-param';
+import { PageQueryDto } from '../../common/http/page-query.dto';
 
 export class QuizInputDto implements QuizInput {
   @ApiProperty() @FieldLabel('名称') @IsString() @IsNotEmpty() @MaxLength(100)

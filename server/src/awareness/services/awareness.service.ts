@@ -31,23 +31,23 @@ import {
   type UpliftReport,
 } from '@xinqiao/shared';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
-import { ArticlesService } from '../articles/articles.service';
-import type { StaffPrincipal } from '../common/access/principal';
-import { subtree, visibleFrom } from '../common/access/region-scope';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { AppException } from '../common/errors/app-exception';
-import { EventsService } from '../events/services/events.service';
-import { AttemptCounters } from '../quizzes/attempt-counters';
-import { AttemptsService } from '../quizzes/attempts.service';
-import { CampaignRefs } from '../quizzes/campaign-links';
-import { QuizzesService } from '../quizzes/quizzes.service';
-import { RegionsService } from '../regions/regions.service';
-import type { AwarenessFiltersDto, AwarenessTargetInputDto, TrendQueryDto } from './awareness.dto';
-import { AwarenessCell } from './awareness-cell.entity';
-import { AwarenessTarget } from './awareness-target.entity';
+import { ArticlesService } from '../../articles/articles.service';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { subtree, visibleFrom } from '../../common/access/region-scope';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { AppException } from '../../common/errors/app-exception';
+import { EventsService } from '../../events/services/events.service';
+import { AttemptCounters } from '../../quizzes/services/attempt-counters';
+import { AttemptsService } from '../../quizzes/services/attempts.service';
+import { CampaignRefs } from '../../quizzes/services/campaign-links';
+import { QuizzesService } from '../../quizzes/services/quizzes.service';
+import { RegionsService } from '../../regions/regions.service';
+import type { AwarenessFiltersDto, AwarenessTargetInputDto, TrendQueryDto } from '../dto/awareness.dto';
+import { AwarenessCell } from '../entities/awareness-cell.entity';
+import { AwarenessTarget } from '../entities/awareness-target.entity';
 import { addToAwareness } from './cells';
 import { populationOf } from './population';
-import { QuestionCount } from './question-count.entity';
+import { QuestionCount } from '../entities/question-count.entity';
 
 /** Words that find articles covering each of the ten knowledge points (title or summary). */
 const KNOWLEDGE_POINT_KEYWORDS: Record<KnowledgePointId, string[]> = {

@@ -1,7 +1,7 @@
 import type { AttemptScore } from '@xinqiao/shared';
 import type { EntityManager } from 'typeorm';
-import { incrementUpsert } from '../common/database/increment-upsert';
-import type { CountedAttempt } from '../quizzes/attempt-counters';
+import { incrementUpsert } from '../../common/database/increment-upsert';
+import type { CountedAttempt } from '../../quizzes/services/attempt-counters';
 
 /**
  * Adds one attempt to the pre-aggregated awareness cell of its respondent profile and to the

@@ -5,8 +5,8 @@ import {
   AGE_BANDS, AWARENESS_DIMENSIONS, GENDERS, POPULATION_GROUPS,
   type AgeBand, type AwarenessDimension, type AwarenessMetric, type AwarenessTargetInput, type Gender, type PopulationGroup, type UrbanRural, type AwarenessFilters, type AwarenessQuery, type AwarenessTrendQuery, type AwarenessReportInput, type UpliftQuery
 } from '@xinqiao/shared';
-import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
-import { IsId } from '../common/http/id-param';
+import { FieldLabel, Nullable, Omittable } from '../../common/errors/validation';
+import { IsId } from '../../common/http/id-param';
 
 const ids = ({ value }: { value: unknown }) =>
   (Array.isArray(value) ? value : String(value ?? '').split(',')).filter((v) => v !== '').map((v) => Number(v));

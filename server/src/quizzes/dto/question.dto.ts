@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { QUESTION_KINDS, type KnowledgePointId, type QuestionInput, type QuestionKind, type QuizOption, type QuestionQuery } from '@xinqiao/shared';
-import { FieldLabel, Omittable } from '../common/errors/validation';
-import { IsId } from '../common/http/id-param';
-import { PageQueryDto, QueryBoolean } from '../common/http/page-query.dto';
+import { FieldLabel, Omittable } from '../../common/errors/validation';
+import { IsId } from '../../common/http/id-param';
+import { PageQueryDto, QueryBoolean } from '../../common/http/page-query.dto';
 
 export class QuizOptionDto implements QuizOption {
   @ApiProperty() @FieldLabel('选项编号') @IsString() @IsNotEmpty() @MaxLength(4)

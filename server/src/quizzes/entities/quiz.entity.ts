@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DrawSpec, MultipleChoiceCredit, QuizKind, QuizStatus } from '@xinqiao/shared';
-import { dateTime } from '../common/database/columns';
+import { dateTime } from '../../common/database/columns';
 
 @Entity('quizzes')
 export class Quiz {

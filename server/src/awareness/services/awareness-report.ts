@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { AwarenessResult, AwarenessSlice } from '@xinqiao/shared';
 import ExcelJS from 'exceljs';
-import type { StaffPrincipal } from '../common/access/principal';
-import { JobsService, type JobContext } from '../common/jobs/jobs.service';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { JobsService, type JobContext } from '../../common/jobs/jobs.service';
 import { AwarenessService } from './awareness.service';
 
 export const AWARENESS_REPORT_JOB = 'awareness.report';

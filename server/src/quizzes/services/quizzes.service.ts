@@ -12,13 +12,13 @@ import {
   type Page,
 } from '@xinqiao/shared';
 import { DataSource, In, Repository } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, visibleFrom } from '../common/access/region-scope';
-import { AppException } from '../common/errors/app-exception';
-import { pageOf, paging } from '../common/http/page-query.dto';
-import { RegionsService } from '../regions/regions.service';
-import type { AdminQuizQueryDto, QuizInputDto } from './quiz.dto';
-import { Quiz } from './quiz.entity';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { assertFound, visibleFrom } from '../../common/access/region-scope';
+import { AppException } from '../../common/errors/app-exception';
+import { pageOf, paging } from '../../common/http/page-query.dto';
+import { RegionsService } from '../../regions/regions.service';
+import type { AdminQuizQueryDto, QuizInputDto } from '../dto/quiz.dto';
+import { Quiz } from '../entities/quiz.entity';
 import { CampaignRefs } from './campaign-links';
 import { QuestionsService } from './questions.service';
 

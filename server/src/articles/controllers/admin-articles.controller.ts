@@ -1,37 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, CurrentStaff, Public, StaffOnly } from '../common/access/decorators';
-import type { Principal, StaffPrincipal } from '../common/access/principal';
-import { IdParam } from '../common/http/id-param';
-import { Audited } from '../audit/audited.decorator';
-import { ResidentsService } from '../residents/residents.service';
-import { AdminArticleQueryDto, ArticleInputDto, PublicArticleQueryDto } from './article.dto';
-import { ArticlesService } from './articles.service';
-import { Endpoint } from '../common/http/openapi';
-
-@ApiTags('articles')
-@Controller('articles')
-export class ArticlesController {
-  constructor(
-    private readonly articles: ArticlesService,
-    private readonly residents: ResidentsService,
-  ) {}
-
-  @Endpoint('已发布文章列表', { page: 'ArticleSummary' })
-  @Get()
-  @Public()
-  async list(@Query() q: PublicArticleQueryDto, @CurrentPrincipal() who?: Principal) {
-    const regionPath = who?.kind === 'resident' ? await this.residents.regionPathOf(who.id) : null;
-    return this.articles.listPublished(q, regionPath);
-  }
-
-  @Endpoint('文章详情', 'ArticleDetail')
-  @Get(':id')
-  @Public()
-  get(@IdParam() id: number) {
-    return this.articles.getPublished(id);
-  }
-}
+import { Audited } from '../../audit/audited.decorator';
+import { CurrentStaff, StaffOnly } from '../../common/access/decorators';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { IdParam } from '../../common/http/id-param';
+import { Endpoint } from '../../common/http/openapi';
+import { AdminArticleQueryDto, ArticleInputDto } from '../article.dto';
+import { ArticlesService } from '../articles.service';
 
 @ApiTags('articles')
 @Controller('admin/articles')
