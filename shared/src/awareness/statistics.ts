@@ -21,8 +21,8 @@
  *   identify people).
  */
 import { ancestorPaths, isWithin, pathIds, type UrbanRural } from '../regions';
-import type { AgeBand, Gender, PopulationGroup } from '../people';
-import { KNOWLEDGE_POINT_IDS, knowledgePointText, type KnowledgePointId } from './types';
+import type { AgeBand, Gender, PopulationGroup } from '../residents';
+import { KNOWLEDGE_POINT_IDS, knowledgePointText, type KnowledgePointId } from '../quizzes/types';
 
 export const DEFAULT_Z = 1.96;
 export const DEFAULT_MIN_RESPONDENTS = 30;

@@ -1,4 +1,4 @@
-import type { PopulationGroup } from './people';
+import type { PopulationGroup } from '../residents';
 
 export const ARTICLE_CATEGORIES = ['knowledge', 'emotion', 'family', 'youth', 'workplace', 'elderly', 'crisis', 'policy'] as const;
 export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number];

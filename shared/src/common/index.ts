@@ -1,0 +1,4 @@
+export * from './api';
+export * from './time';
+export * from './privacy';
+export * from './login-backoff';
