@@ -2,11 +2,11 @@
 import type { UrbanRural } from '../regions';
 import type { AgeBand, Gender, PopulationGroup } from '../residents';
 import type { KnowledgePointId } from '../quizzes/types';
-import type { KnowledgePointErrorRate } from './statistics';
-import type { AwarenessResult, SuppressedSummary } from './statistics';
-import type { AwarenessMetric, TargetComparison } from './statistics';
-import type { PairedUplift, UnpairedUplift } from './statistics';
-import type { WeightedEstimate } from './statistics';
+import type { KnowledgePointErrorRate } from './knowledge-points';
+import type { AwarenessResult, SuppressedSummary } from './small-samples';
+import type { AwarenessMetric, TargetComparison } from './targets';
+import type { PairedUplift, UnpairedUplift } from './uplift';
+import type { WeightedEstimate } from './weighting';
 
 export const AWARENESS_DIMENSIONS = ['region', 'urban_rural', 'group', 'age_band', 'gender', 'campaign', 'event'] as const;
 export type AwarenessDimension = (typeof AWARENESS_DIMENSIONS)[number];
