@@ -2,3 +2,4 @@ export * from './api';
 export * from './time';
 export * from './privacy';
 export * from './login-backoff';
+export * from './rules';
