@@ -1,8 +1,17 @@
-import { firstVisibleChild, visibleMenu, visibleSections } from './menu';
+import { CONSOLE_SECTIONS, mayReadSection, STAFF_ROLES } from '@xinqiao/shared';
+import { firstVisibleChild, MENU, visibleMenu, visibleSections } from './menu';
 
 const paths = (entries: ReturnType<typeof visibleMenu>): string[] => entries.flatMap((e) => [e.path, ...paths(e.children ?? [])]);
 
 describe('visibleMenu', () => {
+  it('has one entry per section the server lists, and shows each role exactly the sections it may read', () => {
+    const leaves = (entries: typeof MENU): typeof MENU => entries.flatMap((e) => (e.children ? leaves(e.children) : [e]));
+    expect(leaves(MENU).flatMap((e) => (e.section ? [e.section] : [])).sort()).toEqual([...CONSOLE_SECTIONS].sort());
+    for (const role of STAFF_ROLES) {
+      expect(visibleSections(role).map((e) => e.section).sort()).toEqual(CONSOLE_SECTIONS.filter((s) => mayReadSection(role, s)).sort());
+    }
+  });
+
   it('shows every section to a system admin', () => {
     expect(paths(visibleMenu('system_admin'))).toEqual([
       '/',

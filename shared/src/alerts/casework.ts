@@ -4,7 +4,7 @@
  * region's indicators (预警处置指标). Types of the API and the pure statistics behind the indicators.
  */
 import type { BookingKind, BookingStatus, HelpUrgency } from '../bookings/types';
-import type { AlertColour } from '../scales/alerts';
+import type { AlertColour } from './rules';
 import type { AlertSource, AlertStatus, FollowUpMethod } from '../scales/api';
 import { STATS_MIN_CELL, suppressLinked } from '../scales/stats';
 import type { StationType } from '../stations/types';

@@ -2,3 +2,4 @@ export * from './types';
 export * from './escalation';
 export * from './roster';
 export * from './casework';
+export * from './rules';

@@ -1,5 +1,5 @@
 /** Checking a roster entry, and the words of the dispatch timeline. */
-import { formatChinaDateTime, isChinaDate } from '../time';
+import { formatChinaDateTime, isChinaDate } from '../common/time';
 import { parseHm } from './escalation';
 import { ALERT_NOTICE_TITLES, DUTY_ROLES, ESCALATION_STEP_LABELS, type AlertDispatchEvent, type DutyEntryInput } from './types';
 

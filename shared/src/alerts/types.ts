@@ -2,7 +2,7 @@
  * Duty rosters (值班表), the dispatch of new alerts to the people on duty, escalation, and what a
  * resident is told about it. The pure rules are in ./escalation and ./roster.
  */
-import type { AlertColour } from '../scales/alerts';
+import type { AlertColour } from './rules';
 import type { Weekday } from '../stations/types';
 
 /** The title of a staff notice about an alert of each colour. */

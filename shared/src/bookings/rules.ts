@@ -3,7 +3,7 @@
  * when reminders are due, and what an intake form must contain. Phone numbers shown masked use
  * `maskPhone` of the events module (138****8000, 010****5678).
  */
-import { needsGuardianConsent } from '../people';
+import { needsGuardianConsent } from '../residents';
 import { BOOKING_CONSENT_VERSION, type BookingKind, type BookingKindSettings, type BookingNoticeKind, type BookingStatus, type IntakeInput } from './types';
 
 const HOUR_MS = 3_600_000;

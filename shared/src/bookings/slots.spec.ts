@@ -1,4 +1,4 @@
-import { formatChinaDateTime } from '../time';
+import { formatChinaDateTime } from '../common/time';
 import type { HolidayCalendar } from '../stations/hours';
 import type { TimeRange, WeeklyHours } from '../stations/types';
 import { computeSlots, computeWindows, slotIsOffered, type CallbackWindowInput, type CounsellorAvailabilityInput, type SessionSlotInput } from './slots';

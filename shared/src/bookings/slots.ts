@@ -6,7 +6,7 @@
  * Work is proportional to the number of slots (plus a sort of the busy intervals), never to minutes,
  * so a month for a station with 20 counsellors is a few thousand steps.
  */
-import { addChinaDays, chinaDate, chinaInstant } from '../time';
+import { addChinaDays, chinaDate, chinaInstant } from '../common/time';
 import { hmMinutes, hoursOnFor, openMinutes, scheduleWeekday, type DatedHours, type HolidayCalendar } from '../stations/hours';
 import type { TimeRange, WeeklyHours } from '../stations/types';
 import type { AvailabilityBlock, AvailabilityException, BookingKindSettings, DayHours, Slot } from './types';

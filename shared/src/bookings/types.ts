@@ -4,10 +4,10 @@
  * requests that go to the alert queue. Times are ISO 8601 instants; dates and `HH:mm` are China time.
  */
 import type { AlertNoticeStatus } from '../alerts/types';
-import type { PageQuery } from '../api';
-import type { AgeBand } from '../people';
+import type { PageQuery } from '../common/api';
+import type { AgeBand } from '../residents';
 import type { Hotline } from '../hotlines';
-import type { AlertColour } from '../scales/alerts';
+import type { AlertColour } from '../alerts/rules';
 import type { CounsellorSummary, SessionMode, Station, TimeRange, Weekday, WeeklyHours } from '../stations/types';
 
 export const BOOKING_KINDS = ['in_person', 'phone', 'callback'] as const;

@@ -5,8 +5,8 @@
  * GET /me/events, GET /events/notification-templates (accepts go to /me/subscriptions, see notifications).
  * Staff: under /admin/events (list, editor, attendees, check-in, statistics, coverage).
  */
-import type { PageQuery } from '../api';
-import type { PopulationGroup } from '../people';
+import type { PageQuery } from '../common/api';
+import type { PopulationGroup } from '../residents';
 import type { CheckinRefusal } from './checkin';
 import type { CheckinCodeRefusal } from './checkin-codes';
 import type { CoverageRules, EventStatsGroup, EventStatsRow, RegionCoverage, UnitCoverage } from './coverage';

@@ -6,7 +6,7 @@
  */
 import { isWithin, type UrbanRural } from '../regions';
 import { attendanceRate } from './checkin';
-import { chinaMonth, chinaYear } from '../time';
+import { chinaMonth, chinaYear } from '../common/time';
 import { PLACE_TYPE_LABELS, PLACE_TYPES, effectiveEventStatus, type EventKind, type EventStatus, type PlaceType } from './types';
 
 export interface CoverageRules {

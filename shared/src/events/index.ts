@@ -8,3 +8,4 @@ export * from './coverage';
 export * from './notifications';
 export * from './masking';
 export * from './api';
+export * from './time-window';

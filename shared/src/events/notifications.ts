@@ -4,7 +4,7 @@
  * with what became of it.
  */
 import { wechatThing } from '../notifications';
-import { formatChinaDateTime } from '../time';
+import { formatChinaDateTime } from '../common/time';
 
 export const EVENT_NOTIFICATION_KINDS = ['signup_confirmed', 'reminder', 'waitlist_offer', 'event_changed', 'event_cancelled'] as const;
 export type EventNotificationKind = (typeof EVENT_NOTIFICATION_KINDS)[number];

@@ -1,8 +1,7 @@
-/** What the question, quiz, attempt and awareness endpoints send and accept. */
-import type { PageQuery } from '../api';
+/** What the question, quiz and attempt endpoints send and accept. */
+import type { PageQuery } from '../common/api';
 import type { RegionDto, UrbanRural } from '../regions';
-import type { AgeBand, Gender, PopulationGroup } from '../people';
-import type { AwarenessMetric, AwarenessResult, KnowledgePointErrorRate, PairedUplift, TargetComparison, UnpairedUplift, WeightedEstimate, SuppressedSummary } from './statistics';
+import type { AgeBand, Gender, PopulationGroup } from '../residents';
 import type { DrawSpec, KnowledgePointId, MultipleChoiceCredit, QuestionKind, QuizKind, QuizOption } from './types';
 
 // Questions ------------------------------------------------------------------------------------
@@ -150,111 +149,9 @@ export interface AttemptResult {
   submittedAt: string;
 }
 
-// Awareness ------------------------------------------------------------------------------------
-
-export const AWARENESS_DIMENSIONS = ['region', 'urban_rural', 'group', 'age_band', 'gender', 'campaign', 'event'] as const;
-export type AwarenessDimension = (typeof AWARENESS_DIMENSIONS)[number];
-export const AWARENESS_DIMENSION_LABELS: Record<AwarenessDimension, string> = {
-  region: '区域',
-  urban_rural: '城乡',
-  group: '人群',
-  age_band: '年龄段',
-  gender: '性别',
-  campaign: '宣传活动',
-  event: '活动',
-};
-
-export interface AwarenessFilters {
-  /** One or more survey waves. */
-  quizIds: number[];
-  regionId?: number;
-  urbanRural?: UrbanRural;
-  populationGroup?: PopulationGroup;
-  ageBand?: AgeBand;
-  gender?: Gender;
-  campaignId?: number;
-  eventId?: number;
-}
-
-export interface AwarenessSlice {
-  key: string;
-  label: string;
-  /** Always given: a count identifies nobody; only the rates of small slices are withheld. */
-  respondents: number;
-  result: AwarenessResult;
-  /** The target that applies to the slice (region, group, urban/rural, year) and how the slice compares. */
-  target: { rate: number; metric: AwarenessMetric; source: string | null } | null;
-  comparison: TargetComparison | null;
-}
-
-export interface AwarenessReport {
-  dimension: AwarenessDimension;
-  overall: AwarenessSlice;
-  rows: AwarenessSlice[];
-  /** Population-weighted estimate for the filtered region, labelled as such; null without population figures. */
-  weighted: WeightedEstimate | SuppressedSummary | null;
-  minRespondents: number;
-}
-
-export interface AwarenessTrendPoint {
-  quizId: number;
-  title: string;
-  year: number | null;
-  opensAt: string | null;
-  result: AwarenessResult;
-}
-
-export interface KnowledgePointReport {
-  ranked: (KnowledgePointErrorRate & { articles: { id: number; title: string }[] })[];
-  insufficient: KnowledgePointId[];
-}
-
-export interface UpliftReport {
-  preQuizId: number;
-  postQuizId: number;
-  unpaired: UnpairedUplift;
-  paired: PairedUplift | null;
-}
-
-export interface AwarenessTargetInput {
-  regionId: number;
-  year?: number | null;
-  populationGroup?: PopulationGroup | null;
-  urbanRural?: UrbanRural | null;
-  metric: AwarenessMetric;
-  /** 0..1 */
-  rate: number;
-  source?: string | null;
-}
-
-export interface AwarenessTargetDto extends AwarenessTargetInput {
-  id: number;
-  regionName: string;
-  regionPath: string;
-}
-
-// Background jobs ------------------------------------------------------------------------------
-
-export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-export const JOB_STATUS_LABELS: Record<JobStatus, string> = { queued: '排队中', running: '进行中', done: '已完成', failed: '失败' };
-
-export interface JobDto {
-  id: number;
-  kind: string;
-  status: JobStatus;
-  /** 0..1 */
-  progress: number;
-  /** zh-CN error for a failed job. */
-  error: string | null;
-  fileName: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
 export type { RegionDto };
 
-// Queries and inputs of the quiz and awareness endpoints ---------------------------------------
+// Queries and inputs of the quiz endpoints ---------------------------------------
 
 export interface QuestionQuery extends PageQuery {
   knowledgePoint?: number;
@@ -273,25 +170,5 @@ export interface PublicQuizQuery {
   kind?: QuizKind;
   campaignId?: number;
   eventId?: number;
-  regionId?: number;
-}
-
-export interface AwarenessQuery extends AwarenessFilters {
-  dimension?: AwarenessDimension;
-}
-
-export interface AwarenessTrendQuery {
-  regionId?: number;
-  urbanRural?: UrbanRural;
-  populationGroup?: PopulationGroup;
-}
-
-export interface UpliftQuery {
-  postQuizId: number;
-}
-
-/** An awareness report file made in the background (default region: the caller's). */
-export interface AwarenessReportInput {
-  quizIds: number[];
   regionId?: number;
 }

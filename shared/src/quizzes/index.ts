@@ -1,5 +1,5 @@
 export * from './types';
 export * from './scoring';
-export * from './statistics';
 export * from './bank';
 export * from './api';
+export * from './rules';

@@ -195,19 +195,6 @@ export const CAS_LITERACY_PART1_RULE: PerItemScoringRule = {
   passMark: DEFAULT_PASS_MARK,
 };
 
-export function scoringRuleProblems(rule: ScoringRule): string[] {
-  const problems: string[] = [];
-  if (rule.method !== 'per_item') problems.push('计分方式无效');
-  if (!(Number.isFinite(rule.pointsPerItem) && rule.pointsPerItem > 0)) problems.push('每题分值须大于 0');
-  if (!(Number.isFinite(rule.passMark) && rule.passMark >= 0 && rule.passMark <= 1)) {
-    problems.push('及格线须在 0 到 1 之间（按满分的比例）');
-  }
-  if (rule.multipleChoice !== undefined && rule.multipleChoice !== 'all_or_nothing' && rule.multipleChoice !== 'partial') {
-    problems.push('多选题计分方式无效');
-  }
-  return problems;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Question selection
 
@@ -296,29 +283,4 @@ export function isQuizOpen(quiz: QuizDefinition, now: Date): boolean {
   if (quiz.kind !== 'survey') return true;
   const t = now.getTime();
   return t >= Date.parse(quiz.opensAt) && t < Date.parse(quiz.closesAt);
-}
-
-export function quizProblems(quiz: QuizDefinition): string[] {
-  const problems = scoringRuleProblems(quiz.scoring);
-  if (!quiz.title || !quiz.title.trim()) problems.push('测验名称不能为空');
-  if (!QUIZ_KINDS.includes(quiz.kind)) problems.push('测验类型无效');
-  if (quiz.kind === 'survey') {
-    const opens = Date.parse(quiz.opensAt);
-    const closes = Date.parse(quiz.closesAt);
-    if (Number.isNaN(opens) || Number.isNaN(closes)) problems.push('调查的开始和结束时间须为有效时间');
-    else if (closes <= opens) problems.push('调查的结束时间须晚于开始时间');
-    if (!Number.isInteger(quiz.year)) problems.push('调查年度无效');
-  }
-  if ((quiz.kind === 'pre_test' || quiz.kind === 'post_test') && !quiz.campaignId) {
-    problems.push('前测、后测须关联宣传活动');
-  }
-  const spec = quiz.questions;
-  if (spec.mode === 'fixed' && spec.questionIds.length === 0) problems.push('至少需要 1 道题目');
-  if (spec.mode === 'fixed' && new Set(spec.questionIds).size !== spec.questionIds.length) problems.push('题目重复');
-  if (spec.mode === 'random') {
-    const counts = typeof spec.perPoint === 'number' ? [spec.perPoint] : Object.values(spec.perPoint);
-    if (counts.some((n) => n === undefined || !Number.isInteger(n) || n < 0)) problems.push('每个知识点的抽题数须为非负整数');
-    if (!counts.some((n) => (n ?? 0) > 0)) problems.push('至少需要 1 道题目');
-  }
-  return problems;
 }

@@ -2,8 +2,8 @@
 import type { AlertNoticeStatus } from '../alerts/types';
 import type { Hotline } from '../hotlines';
 import type { GuardianConsent, HelpUrgency } from '../bookings/types';
-import type { AgeBand, PopulationGroup } from '../people';
-import type { AlertColour } from './alerts';
+import type { AgeBand, PopulationGroup } from '../residents';
+import type { AlertColour } from '../alerts/rules';
 import type { AlertReferral, CloseOutcome, FollowUpPlan, FollowUpPlanInput, NextContact } from '../alerts/casework';
 import type { ScaleAnswers, ScaleAudience, ScaleBandLevel, ScaleDefinition, ScaleLicence } from './types';
 

@@ -1,6 +1,6 @@
 /** Which scales a resident is offered, and how a result is explained. */
 import type { ArticleCategory } from '../articles';
-import type { AgeBand, PopulationGroup } from '../people';
+import type { AgeBand, PopulationGroup } from '../residents';
 import type { ScaleSummary } from './api';
 import type { ScaleDefinition, ScaleResult } from './types';
 

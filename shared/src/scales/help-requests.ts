@@ -6,7 +6,7 @@
 import { BOOKING_CONSENT_VERSION, type HelpRequestInput } from '../bookings/types';
 import { isContactPhone, INTAKE_NOTE_MAX_CHARS } from '../bookings/rules';
 import { CRISIS_HOTLINE_NUMBER, dialable, NATIONAL_REGION_NAME, type Hotline } from '../hotlines';
-import { needsGuardianConsent } from '../people';
+import { needsGuardianConsent } from '../residents';
 
 /**
  * The consent version a help request must carry: the booking consent, whose text covers "请人联系我"

@@ -1,7 +1,6 @@
 export * from './types';
 export * from './scoring';
 export * from './validate';
-export * from './alerts';
 export * from './definitions';
 export * from './api';
 export * from './catalog';

@@ -3,7 +3,7 @@
  * 放假/调休 calendar. Used for stations, call-back lines and (through `scheduleWeekday`) counsellors'
  * weekly availability, so that a holiday closes all of them the same way.
  */
-import { addChinaDays, chinaDate, chinaInstant, chinaMinuteOfDay, chinaWeekday, isChinaDate } from '../time';
+import { addChinaDays, chinaDate, chinaInstant, chinaMinuteOfDay, chinaWeekday, isChinaDate } from '../common/time';
 import { HOLIDAY_KIND_LABELS, WEEKDAY_LABELS, type HolidayDay, type StationDay, type StationException, type StationType, type TimeRange, type Weekday, type WeeklyHours } from './types';
 
 export const MINUTES_PER_DAY = 1440;

@@ -3,7 +3,7 @@
  * hospital psychology clinics, and the referral targets (精神卫生中心, general hospitals), with
  * their opening hours and the national holiday calendar, and the counsellors who work there.
  */
-import type { PageQuery } from '../api';
+import type { PageQuery } from '../common/api';
 import type { GeoPoint } from '../events/api';
 
 export const STATION_TYPES = ['service_station', 'heart_station', 'counselling_room', 'hospital_clinic', 'mental_health_centre', 'hospital'] as const;

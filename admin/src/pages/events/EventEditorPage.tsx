@@ -1,41 +1,19 @@
-import { useEffect, useMemo, useState } from 'react';
 import { FooterToolbar, PageContainer, ProCard, ProForm, ProFormDigit, ProFormRadio, ProFormSelect, ProFormSwitch, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Result, Select, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Result, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
-import {
-  EVENT_KIND_LABELS,
-  PLACE_TYPE_LABELS,
-  POPULATION_GROUP_LABELS,
-  QUIZ_KIND_LABELS,
-  QUIZ_STATUS_LABELS,
-  REGISTRATION_FIELD_LABELS,
-  hasPermission,
-  type AdminEvent,
-  type AdminQuiz,
-  type CampaignDto,
-  type EventKind,
-  type PlaceType,
-} from '@xinqiao/shared';
-import { ApiRequestError } from '../../api/client';
-import { campaignsApi } from '../../api/campaigns';
-import { eventsApi } from '../../api/events';
-import { quizzesApi } from '../../api/quizzes';
-import { useStaff } from '../../auth/SessionContext';
-import { allows } from '../../auth/permissions';
+import { EVENT_KIND_LABELS, PLACE_TYPE_LABELS, POPULATION_GROUP_LABELS, REGISTRATION_FIELD_LABELS, type EventKind, type PlaceType } from '@xinqiao/shared';
 import { CoverUpload } from '../../components/CoverUpload';
+import { FormProblems } from '../../components/FormProblems';
 import { NotAllowed } from '../../components/NotAllowed';
 import { PageLoading } from '../../components/PageLoading';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { formatDateTime } from '../../utils/format';
 import { labelOptions } from '../../utils/proTable';
 import { EventStatusTag } from './EventStatusTag';
-import { emptyEventForm, eventAbilities, eventFormProblems, eventToForm, toEventInput, type EventFormValues } from './eventForm';
+import type { EventFormValues } from './eventForm';
 import { HostUnitSelect } from './HostUnitSelect';
-import { PUBLISH_CONFIRM, useEventActions } from './useEventActions';
-import { FormProblems } from '../../components/FormProblems';
-
-type Busy = 'save' | 'publish' | null;
+import { useEventEditor } from './useEventEditor';
 
 const KIND_HINTS: Record<EventKind, string> = {
   lecture: '讲座计入每年的“六进”讲座指标',
@@ -48,94 +26,14 @@ const DATE_TIME = { showTime: { format: 'HH:mm' }, format: 'YYYY-MM-DD HH:mm' } 
 export default function EventEditorPage() {
   const { id: idParam } = useParams();
   const id = idParam ? Number(idParam) : null;
-  const staff = useStaff();
   const navigate = useNavigate();
-  const { message, modal } = App.useApp();
-  const actions = useEventActions();
-  const [form] = Form.useForm<EventFormValues>();
-  const [event, setEvent] = useState<AdminEvent | null>(null);
-  const [loadError, setLoadError] = useState<ApiRequestError | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [quizzes, setQuizzes] = useState<AdminQuiz[]>([]);
-  const [campaigns, setCampaigns] = useState<CampaignDto[]>([]);
-  // Organisers may not read the quiz list (it belongs to quiz editors and the awareness figures).
-  const canListQuizzes = allows(staff.role, ['quizzes.manage', 'awareness.read']);
-  const canListCampaigns = hasPermission(staff.role, 'campaigns.manage');
-  const editable = event === null || eventAbilities(event).edit;
+  const { form, event, loadError, initialValues, editable, busy, problems, clearProblems, save, canListQuizzes, canListCampaigns, quizOptions, campaignOptions, backPath } =
+    useEventEditor(id);
 
   const placeType = Form.useWatch('placeType', form) as PlaceType | undefined;
   const regionId = Form.useWatch('regionId', form) as number | undefined;
   const kind = Form.useWatch('kind', form) as EventKind | undefined;
   const waitlistEnabled = Form.useWatch('waitlistEnabled', form) as boolean | undefined;
-
-  // ProForm reads initialValues on mount only: computed once per loaded event.
-  const eventId = event?.id;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const initialValues = useMemo(() => (event ? eventToForm(event) : emptyEventForm(staff.regionId)), [eventId]);
-
-  useEffect(() => {
-    if (id === null || Number.isNaN(id)) return;
-    let cancelled = false;
-    eventsApi.get(id, { silent: true }).then(
-      (e) => !cancelled && setEvent(e),
-      (e: unknown) => !cancelled && setLoadError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'UNKNOWN', '活动加载失败')),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [id]);
-
-  useEffect(() => {
-    if (canListQuizzes) {
-      // Pre- and post-tests are the quizzes meant for events.
-      Promise.all([quizzesApi.options({ kind: 'pre_test' }, { silent: true }), quizzesApi.options({ kind: 'post_test' }, { silent: true })]).then(
-        ([pre, post]) => setQuizzes([...pre, ...post]),
-        () => undefined,
-      );
-    }
-    if (canListCampaigns) campaignsApi.options({ silent: true }).then(setCampaigns, () => undefined);
-  }, [canListQuizzes, canListCampaigns]);
-
-  const save = async (publish: boolean) => {
-    let values: EventFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      void message.error('请检查表单中标红的内容');
-      return;
-    }
-    const found = eventFormProblems(values);
-    setProblems(found);
-    if (found.length) {
-      window.scrollTo({ top: 0, behavior: 'smooth' });
-      return;
-    }
-    if (publish) {
-      const confirmed = await modal.confirm({ title: '发布活动', content: PUBLISH_CONFIRM, okText: '发布', cancelText: '取消' });
-      if (!confirmed) return;
-    }
-    setBusy(publish ? 'publish' : 'save');
-    let saved: AdminEvent | null = null;
-    try {
-      const input = toEventInput(values, event?.version);
-      saved = id === null ? await eventsApi.create(input) : await eventsApi.update(id, input);
-      if (publish) {
-        saved = await actions.publish(saved.id);
-        navigate(`/events/${saved.id}`);
-        return;
-      }
-      void message.success(saved.status === 'draft' ? '草稿已保存' : '修改已保存');
-      // A new event continues on its own URL (a fresh mount); an existing one just updates.
-      if (id === null) navigate(`/events/${saved.id}/edit`, { replace: true });
-      else setEvent(saved);
-    } catch {
-      // Shown by the API client. A new event that was saved but not published stays editable.
-      if (id === null && saved) navigate(`/events/${saved.id}/edit`, { replace: true });
-    } finally {
-      setBusy(null);
-    }
-  };
 
   if (id !== null && Number.isNaN(id)) return <NotAllowed status={404} />;
   if (loadError) {
@@ -149,21 +47,17 @@ export default function EventEditorPage() {
   }
   if (id !== null && !event) return <PageLoading />;
 
-  const quizOptions = quizzes.map((q) => ({ value: q.id, label: `${q.title}（${QUIZ_KIND_LABELS[q.kind]} · ${QUIZ_STATUS_LABELS[q.status]}）` }));
-  if (event?.quizId && !quizzes.some((q) => q.id === event.quizId)) quizOptions.unshift({ value: event.quizId, label: `测验 #${event.quizId}` });
-  const campaignOptions = campaigns.map((c) => ({ value: c.id, label: `${c.title}（${c.startsOn} 至 ${c.endsOn}）` }));
-  if (event?.campaignId && !campaigns.some((c) => c.id === event.campaignId)) campaignOptions.unshift({ value: event.campaignId, label: `宣传活动 #${event.campaignId}` });
   const published = event?.status === 'published';
 
   return (
     <PageContainer
       title={id === null ? '新建活动' : editable ? '编辑活动' : '活动信息'}
-      onBack={() => navigate(event ? `/events/${event.id}` : '/events')}
+      onBack={() => navigate(backPath)}
       tags={event ? <EventStatusTag status={event.status} /> : undefined}
       subTitle={event ? `创建人 ${event.createdByName} · 更新于 ${formatDateTime(event.updatedAt)}` : undefined}
       className="event-editor"
     >
-      <FormProblems title="活动还不能保存" problems={problems} onClose={() => setProblems([])} />
+      <FormProblems title="活动还不能保存" problems={problems} onClose={clearProblems} />
       {!editable ? <Alert type="info" showIcon className="xq-form-alert" message="活动已结束或已取消，不能再修改。" /> : null}
       {published ? (
         <Alert
@@ -181,7 +75,7 @@ export default function EventEditorPage() {
         submitter={false}
         disabled={!editable}
         initialValues={initialValues}
-        onValuesChange={() => problems.length && setProblems([])}
+        onValuesChange={() => problems.length && clearProblems()}
       >
         <ProCard title="基本信息" style={{ marginBottom: 16 }}>
           <ProFormText
@@ -336,7 +230,7 @@ export default function EventEditorPage() {
 
       <FooterToolbar>
         <Space>
-          <Button onClick={() => navigate(event ? `/events/${event.id}` : '/events')}>{editable ? '取消' : '返回'}</Button>
+          <Button onClick={() => navigate(backPath)}>{editable ? '取消' : '返回'}</Button>
           {editable ? (
             <Button type={published ? 'primary' : 'default'} loading={busy === 'save'} disabled={busy !== null} onClick={() => void save(false)}>
               {published ? '保存修改' : '保存草稿'}

@@ -1,7 +1,10 @@
 /** The event editor's form values and their conversion to and from `EventInput` / `AdminEvent`. */
 import dayjs, { type Dayjs } from 'dayjs';
 import {
+  EVENT_WINDOW_MESSAGES,
   effectiveEventStatus,
+  eventWindowProblems,
+  problemMessages,
   type AdminEvent,
   type EventInput,
   type EventKind,
@@ -111,8 +114,8 @@ const blankToNull = (s: string | null | undefined): string | null => {
 const isoOrNull = (d: Dayjs | null | undefined): string | null => (d ? d.toISOString() : null);
 
 /**
- * Cross-field problems the per-field rules cannot see, in the server's words, so they show before
- * a round trip. Empty when the values can be sent.
+ * Cross-field problems the per-field rules cannot see, so they show before a round trip; the time
+ * window is the server's own rule (shared), in its words. Empty when the values can be sent.
  */
 export function eventFormProblems(v: EventFormValues): string[] {
   const problems: string[] = [];
@@ -121,11 +124,9 @@ export function eventFormProblems(v: EventFormValues): string[] {
   if (hasLat !== hasLng) problems.push('地图位置需同时填写纬度和经度，或都不填');
   const [start, end] = v.time ?? [];
   if (start && end) {
-    if (!end.isAfter(start)) problems.push('结束时间必须晚于开始时间');
-    const closes = v.signupClosesAt ?? start;
-    if (v.signupOpensAt && !v.signupOpensAt.isBefore(closes)) problems.push('报名开始时间必须早于报名截止时间（未设置时为活动开始时间）');
-    if (v.signupClosesAt && v.signupClosesAt.isAfter(end)) problems.push('报名截止时间不能晚于活动结束时间');
-    if (v.cancelClosesAt && v.cancelClosesAt.isAfter(start)) problems.push('取消报名截止时间不能晚于活动开始时间');
+    const date = (d: Dayjs | null | undefined) => (d ? d.toDate() : null);
+    const window = { startsAt: start.toDate(), endsAt: end.toDate(), signupOpensAt: date(v.signupOpensAt), signupClosesAt: date(v.signupClosesAt), cancelClosesAt: date(v.cancelClosesAt) };
+    problems.push(...problemMessages(eventWindowProblems(window), EVENT_WINDOW_MESSAGES));
   }
   v.speakers.forEach((s, i) => {
     if (!s?.name?.trim()) problems.push(`第 ${i + 1} 位主讲人未填写姓名`);

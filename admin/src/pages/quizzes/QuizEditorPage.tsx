@@ -1,49 +1,19 @@
-import { useEffect, useMemo, useState } from 'react';
 import { FooterToolbar, PageContainer, ProCard, ProForm, ProFormDigit, ProFormRadio, ProFormSwitch, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
-import { Alert, App, Button, DatePicker, Form, Result, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Result, Select, Space, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
-import {
-  QUIZ_KIND_LABELS,
-  hasPermission,
-  type AdminQuestion,
-  type AdminQuiz,
-  type CampaignDto,
-  type QuizInput,
-  type QuizKind,
-} from '@xinqiao/shared';
-import { ApiRequestError } from '../../api/client';
-import { campaignsApi } from '../../api/campaigns';
-import { questionsApi } from '../../api/questions';
-import { quizzesApi } from '../../api/quizzes';
-import { useStaff } from '../../auth/SessionContext';
+import { QUIZ_KIND_LABELS, QUIZ_RULE_MESSAGES, type QuizKind } from '@xinqiao/shared';
+import { FormProblems } from '../../components/FormProblems';
 import { NotAllowed } from '../../components/NotAllowed';
 import { PageLoading } from '../../components/PageLoading';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { useInSubtree } from '../../hooks/useRegions';
 import { formatDateTime } from '../../utils/format';
 import { labelOptions } from '../../utils/proTable';
 import { FixedQuestionPicker } from './FixedQuestionPicker';
 import { QuizLinkText } from './QuizLink';
 import { QuizStatusTag } from './QuizStatusTag';
 import { RandomDrawEditor } from './RandomDrawEditor';
-import {
-  buildDrawSpec,
-  drawQuestionCount,
-  DRAW_MODE_LABELS,
-  emptyQuizForm,
-  MULTIPLE_CHOICE_LABELS,
-  percentToShare,
-  questionsPerPoint,
-  quizInputProblems,
-  quizToForm,
-  scoreSummary,
-  toQuizInput,
-  type QuizFormValues,
-} from './quizForm';
-import { CLOSE_CONFIRM, PUBLISH_CONFIRM, useQuizActions } from './useQuizActions';
-import { FormProblems } from '../../components/FormProblems';
-
-type Busy = 'save' | 'publish' | 'close' | null;
+import { buildDrawSpec, drawQuestionCount, DRAW_MODE_LABELS, MULTIPLE_CHOICE_LABELS, percentToShare, questionsPerPoint, scoreSummary, type QuizFormValues } from './quizForm';
+import { useQuizEditor } from './useQuizEditor';
 
 const KIND_HINTS: Record<QuizKind, string> = {
   survey: '用于统计知晓率：每位居民只能作答一次，需填写所在社区、人群、年龄段和性别',
@@ -52,29 +22,13 @@ const KIND_HINTS: Record<QuizKind, string> = {
   post_test: '活动结束后作答；指定对应的前测后，可对同一居民的前后成绩配对分析',
 };
 
+/** Create, edit or view a quiz; `/quizzes/new` and `/quizzes/:id`. */
 export default function QuizEditorPage() {
   const { id: idParam } = useParams();
   const id = idParam ? Number(idParam) : null;
-  const staff = useStaff();
   const navigate = useNavigate();
-  const { message, modal } = App.useApp();
-  const actions = useQuizActions();
-  const [form] = Form.useForm<QuizFormValues>();
-  const canManage = hasPermission(staff.role, 'quizzes.manage');
-  const canListCampaigns = hasPermission(staff.role, 'campaigns.manage');
-  const [quiz, setQuiz] = useState<AdminQuiz | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [bank, setBank] = useState<AdminQuestion[]>([]);
-  const [bankLoaded, setBankLoaded] = useState(false);
-  const [campaigns, setCampaigns] = useState<CampaignDto[]>([]);
-  const [preTests, setPreTests] = useState<AdminQuiz[]>([]);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const inSubtree = useInSubtree();
-  // A quiz of a region above the caller's (e.g. the district's survey) is readable, not editable.
-  const owned = quiz === null || inSubtree(quiz.regionId);
-  const editable = canManage && owned && (id === null || quiz?.status === 'draft');
-  const frozen = quiz !== null && quiz.status !== 'draft';
+  const { form, quiz, loadError, initialValues, canManage, canListCampaigns, owned, editable, frozen, bank, bankLoaded, campaigns, preTests, busy, problems, clearProblems, save, close } =
+    useQuizEditor(id);
 
   const kind = Form.useWatch('kind', form) as QuizKind | undefined;
   const drawMode = Form.useWatch('drawMode', form) as QuizFormValues['drawMode'] | undefined;
@@ -84,107 +38,9 @@ export default function QuizEditorPage() {
   const passMarkPercent = Form.useWatch('passMarkPercent', form) as number | undefined;
   const campaignId = Form.useWatch('campaignId', form) as number | null | undefined;
 
-  // ProForm reads initialValues on mount only: computed once per loaded quiz.
-  const quizId = quiz?.id;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const initialValues = useMemo(() => (quiz ? quizToForm(quiz) : emptyQuizForm(staff.regionId)), [quizId]);
-
-  useEffect(() => {
-    if (id === null || Number.isNaN(id)) return;
-    let cancelled = false;
-    quizzesApi.get(id).then(
-      (q) => !cancelled && setQuiz(q),
-      (e: unknown) => !cancelled && setLoadError(e instanceof ApiRequestError ? e.message : '测验加载失败'),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [id]);
-
-  // The bank (and, for a published quiz, archived questions it may still use) to show stems and pick from.
-  const loaded = id === null || quiz !== null;
-  useEffect(() => {
-    // Wait for the quiz: whether archived questions are needed depends on its status.
-    if (!canManage || !loaded) return;
-    let cancelled = false;
-    const loads = [questionsApi.loadBank(false), frozen ? questionsApi.loadBank(true) : Promise.resolve([])];
-    Promise.all(loads).then(
-      ([live, archived]) => {
-        if (cancelled) return;
-        setBank([...live, ...archived]);
-        setBankLoaded(true);
-      },
-      () => !cancelled && setBankLoaded(true),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [canManage, loaded, frozen]);
-
-  useEffect(() => {
-    if (canListCampaigns) campaignsApi.options({ silent: true }).then(setCampaigns, () => undefined);
-    quizzesApi.options({ kind: 'pre_test' }, { silent: true }).then(setPreTests, () => undefined);
-  }, [canListCampaigns]);
-
-  const collect = async (): Promise<QuizInput | null> => {
-    let values: QuizFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      void message.error('请检查表单中标红的内容');
-      return null;
-    }
-    const input = toQuizInput(values, { eventId: quiz?.eventId });
-    const found = quizInputProblems(input);
-    setProblems(found);
-    if (found.length) {
-      window.scrollTo({ top: 0, behavior: 'smooth' });
-      return null;
-    }
-    return input;
-  };
-
-  const save = async (publish: boolean) => {
-    const input = await collect();
-    if (!input) return;
-    if (publish) {
-      const confirmed = await modal.confirm({ title: '发布测验', content: PUBLISH_CONFIRM, okText: '发布', cancelText: '取消' });
-      if (!confirmed) return;
-    }
-    setBusy(publish ? 'publish' : 'save');
-    let saved: AdminQuiz | null = null;
-    try {
-      saved = id === null ? await quizzesApi.create(input) : await quizzesApi.update(id, input);
-      if (publish) saved = await actions.publish(saved.id);
-      else void message.success('草稿已保存');
-      // A new quiz continues on its own URL (a fresh mount); an existing one just updates.
-      if (id === null) navigate(`/quizzes/${saved.id}`, { replace: true });
-      else setQuiz(saved);
-    } catch {
-      // Shown by the API client. A new quiz that was saved but not published stays editable.
-      if (id === null && saved) navigate(`/quizzes/${saved.id}`, { replace: true });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const close = async () => {
-    if (!quiz) return;
-    const confirmed = await modal.confirm({ title: '结束测验', content: CLOSE_CONFIRM, okText: '结束', okButtonProps: { danger: true }, cancelText: '取消' });
-    if (!confirmed) return;
-    setBusy('close');
-    try {
-      setQuiz(await actions.close(quiz.id));
-    } catch {
-      // Shown by the API client.
-    } finally {
-      setBusy(null);
-    }
-  };
-
   if (id !== null && Number.isNaN(id)) return <NotAllowed status={404} />;
   if (id === null && !canManage) return <NotAllowed status={403} />;
-  if (loadError) return <Result status="warning" title={loadError} extra={<Button onClick={() => navigate('/quizzes')}>返回列表</Button>} />;
+  if (loadError) return <Result status="warning" title={loadError.message} extra={<Button onClick={() => navigate('/quizzes')}>返回列表</Button>} />;
   if (id !== null && !quiz) return <PageLoading />;
 
   const spec = buildDrawSpec({ drawMode: drawMode ?? 'fixed', questionIds: questionIds ?? [], perPoint: perPoint ?? {}, shuffle: false });
@@ -210,7 +66,7 @@ export default function QuizEditorPage() {
       }
       className="quiz-editor"
     >
-      <FormProblems title="测验还不能保存" problems={problems} onClose={() => setProblems([])} />
+      <FormProblems title="测验还不能保存" problems={problems} onClose={clearProblems} />
       {frozen ? <Alert type="info" showIcon className="xq-form-alert" message="测验已发布，题目和设置已固定，不能再修改。" /> : null}
       {!canManage ? <Alert type="info" showIcon className="xq-form-alert" message="当前账号只能查看测验。" /> : null}
       {canManage && !owned ? <Alert type="info" showIcon className="xq-form-alert" message={`该测验属于上级区域（${quiz?.regionName ?? ''}），只能查看。`} /> : null}
@@ -275,7 +131,7 @@ export default function QuizEditorPage() {
             extra={
               canListCampaigns
                 ? kind === 'pre_test' || kind === 'post_test'
-                  ? '前测、后测须关联宣传活动'
+                  ? QUIZ_RULE_MESSAGES.test_unlinked
                   : '可选：计入该宣传活动的知晓率和答题人数'
                 : '当前账号无权查看宣传活动列表，请由活动组织者或区域管理员关联'
             }

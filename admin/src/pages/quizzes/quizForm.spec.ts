@@ -130,9 +130,9 @@ describe('quiz form', () => {
 
   it('reports what is missing in Chinese', () => {
     const blank = toQuizInput(emptyQuizForm(7, new Date(2026, 4, 1)));
-    expect(quizInputProblems(blank)).toEqual(expect.arrayContaining(['测验名称不能为空', '至少需要 1 道题目', '请设置调查的开始和结束时间']));
+    expect(quizInputProblems(blank)).toEqual(expect.arrayContaining(['测验名称不能为空', '固定试卷至少需要 1 道题目', '请设置调查的开始和结束时间']));
     const pre = toQuizInput({ ...quizToForm(survey), kind: 'pre_test', campaignId: null });
-    expect(quizInputProblems(pre)).toContain('前测、后测须关联宣传活动');
+    expect(quizInputProblems(pre)).toContain('前测、后测须关联宣传活动或活动');
     expect(quizInputProblems(toQuizInput({ ...quizToForm(survey), kind: 'pre_test', campaignId: null }, { eventId: 3 }))).toEqual([]);
     const backwards = toQuizInput({ ...quizToForm(survey), window: [dayjs('2026-04-01'), dayjs('2026-03-01')] });
     expect(quizInputProblems(backwards)).toContain('调查的结束时间须晚于开始时间');

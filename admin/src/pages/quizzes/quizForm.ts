@@ -3,7 +3,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import {
   DEFAULT_PASS_MARK,
   KNOWLEDGE_POINT_IDS,
-  quizProblems,
+  problemMessages,
+  QUIZ_RULE_MESSAGES,
+  quizRuleProblems,
   type AdminQuestion,
   type AdminQuiz,
   type DrawSpec,
@@ -162,25 +164,9 @@ export function toQuizInput(v: QuizFormValues, keep: { eventId?: number | null }
   };
 }
 
-/**
- * The shared quiz rules applied to what would be sent. A pre/post test tied to an event (not a
- * campaign) is fine: the campaign rule only applies when there is no event either.
- */
+/** The shared quiz rules (the server's own) applied to what would be sent, in the server's words. */
 export function quizInputProblems(input: QuizInput): string[] {
-  const scoring = { method: 'per_item' as const, pointsPerItem: input.pointsPerItem, passMark: input.passMark, multipleChoice: input.multipleChoice };
-  const common = { id: 'draft', title: input.title, regionPath: '/', scoring, questions: input.draw };
-  let problems: string[];
-  if (input.kind === 'survey') {
-    problems = quizProblems({ ...common, kind: 'survey', opensAt: input.opensAt ?? '', closesAt: input.closesAt ?? '', year: input.year ?? NaN });
-    if (!input.opensAt || !input.closesAt) problems = problems.filter((p) => !p.startsWith('调查的开始和结束时间')).concat('请设置调查的开始和结束时间');
-    if (input.year == null) problems = problems.filter((p) => p !== '调查年度无效').concat('请填写调查年度');
-  } else if (input.kind === 'practice') {
-    problems = quizProblems({ ...common, kind: 'practice' });
-  } else {
-    const linked = input.campaignId ?? input.eventId;
-    problems = quizProblems({ ...common, kind: input.kind, campaignId: linked ? String(linked) : '' });
-  }
-  return [...new Set(problems)];
+  return problemMessages(quizRuleProblems(input), QUIZ_RULE_MESSAGES);
 }
 
 /** Live questions per knowledge point, for the random draw's upper bounds. */

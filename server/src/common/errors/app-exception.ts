@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { ErrorCode } from '@xinqiao/shared';
+import { problemMessages, type ErrorCode, type RuleProblem } from '@xinqiao/shared';
 
 /** The one exception type services throw: a stable `code` for programs and a zh-CN `message` for people. */
 export class AppException extends HttpException {
@@ -14,6 +14,11 @@ export class AppException extends HttpException {
 
   static badRequest(message: string, details?: unknown, code: ErrorCode = 'BAD_REQUEST') {
     return new AppException(400, code, message, details);
+  }
+  /** A shared rule's problems: every zh-CN message, and each field with the rule's code (as a DTO check's field errors are). */
+  static ruleProblems<C extends string>(problems: readonly RuleProblem<C>[], messages: Readonly<Record<C, string>>) {
+    const fields = problems.map((p) => ({ field: p.field, constraint: p.code, message: messages[p.code] }));
+    return new AppException(400, 'VALIDATION_FAILED', problemMessages(problems, messages).join('；'), { fields });
   }
   static notFound(what: string) {
     return new AppException(404, 'NOT_FOUND', `${what}不存在或无权访问`);

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  EVENT_WINDOW_MESSAGES,
   REGISTRATION_FIELDS,
   effectiveEventStatus,
+  eventWindowProblems,
   isWithin,
   type AdminEvent,
   type AdminEventRow,
@@ -35,8 +37,6 @@ type EventFields = Omit<
   OutreachEvent,
   'id' | 'status' | 'hostUnit' | 'cancelReason' | 'publishedAt' | 'cancelledAt' | 'createdById' | 'createdByName' | 'version' | 'createdAt' | 'updatedAt'
 >;
-
-const invalid = (message: string) => AppException.badRequest(message, undefined, 'VALIDATION_FAILED');
 
 /** Events as organisers keep them (region-scoped) and as residents browse them. */
 @Injectable()
@@ -229,10 +229,8 @@ export class EventsService {
     const signupOpensAt = date(dto.signupOpensAt);
     const signupClosesAt = date(dto.signupClosesAt);
     const cancelClosesAt = date(dto.cancelClosesAt);
-    if (endsAt <= startsAt) throw invalid('结束时间必须晚于开始时间');
-    if (signupOpensAt && signupOpensAt >= (signupClosesAt ?? startsAt)) throw invalid('报名开始时间必须早于报名截止时间（未设置时为活动开始时间）');
-    if (signupClosesAt && signupClosesAt > endsAt) throw invalid('报名截止时间不能晚于活动结束时间');
-    if (cancelClosesAt && cancelClosesAt > startsAt) throw invalid('取消报名截止时间不能晚于活动开始时间');
+    const windowProblems = eventWindowProblems({ startsAt, endsAt, signupOpensAt, signupClosesAt, cancelClosesAt });
+    if (windowProblems.length) throw AppException.ruleProblems(windowProblems, EVENT_WINDOW_MESSAGES);
     const hostUnitId = dto.hostUnitId ?? null;
     if (hostUnitId !== null) {
       const unit = await this.units.findOne({ where: { id: hostUnitId } });

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   drawQuestions,
-  isKnowledgePointId,
   isWithin,
   mulberry32,
   QuizDrawError,
-  scoringRuleProblems,
+  QUIZ_RULE_MESSAGES,
+  quizRuleProblems,
   type AdminQuiz,
-  type DrawSpec,
   type Page,
 } from '@xinqiao/shared';
 import { DataSource, In, Repository } from 'typeorm';
@@ -127,26 +126,18 @@ export class QuizzesService {
 
   /** Checks what the form cannot: the survey window, links, the draw spec, the scoring rule. */
   private async fields(staff: StaffPrincipal, dto: QuizInputDto) {
-    const problems = scoringRuleProblems({ method: 'per_item', pointsPerItem: dto.pointsPerItem, passMark: dto.passMark, multipleChoice: dto.multipleChoice });
+    const problems = quizRuleProblems(dto);
     const opensAt = dto.opensAt ? new Date(dto.opensAt) : null;
     const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
-    if (dto.kind === 'survey') {
-      if (!opensAt || !closesAt) problems.push('知晓率调查须填写开始和结束时间');
-      else if (closesAt <= opensAt) problems.push('结束时间须晚于开始时间');
-      if (!dto.year) problems.push('知晓率调查须填写统计年度');
-    }
-    if ((dto.kind === 'pre_test' || dto.kind === 'post_test') && !dto.campaignId && !dto.eventId) problems.push('前测、后测须关联宣传活动或活动');
-    problems.push(...drawProblems(dto.draw));
     if (dto.campaignId) {
       const campaign = await this.campaigns.get(dto.campaignId);
-      if (!campaign || !isWithin(campaign.regionPath, staff.regionPath)) problems.push('所选宣传活动不存在或不在本辖区');
+      if (!campaign || !isWithin(campaign.regionPath, staff.regionPath)) problems.push({ code: 'campaign_not_found', field: 'campaignId' });
     }
     if (dto.pairedQuizId) {
-      if (dto.kind !== 'post_test') problems.push('只有后测可以关联前测');
       const pre = await this.repo.findOne({ where: { id: dto.pairedQuizId } });
-      if (!pre || pre.kind !== 'pre_test' || !isWithin(pre.regionPath, staff.regionPath)) problems.push('关联的前测不存在或不是前测');
+      if (!pre || pre.kind !== 'pre_test' || !isWithin(pre.regionPath, staff.regionPath)) problems.push({ code: 'paired_quiz_not_found', field: 'pairedQuizId' });
     }
-    if (problems.length) throw new AppException(400, 'VALIDATION_FAILED', problems[0], problems.map((message) => ({ message })));
+    if (problems.length) throw AppException.ruleProblems(problems, QUIZ_RULE_MESSAGES);
     return {
       title: dto.title.trim(),
       description: dto.description?.trim() ?? '',
@@ -190,28 +181,4 @@ export class QuizzesService {
       updatedAt: z.updatedAt.toISOString(),
     }));
   }
-}
-
-/** The draw spec arrives as free JSON: say precisely what is wrong with it. */
-export function drawProblems(draw: unknown): string[] {
-  const d = draw as Partial<DrawSpec> & Record<string, unknown>;
-  if (d?.mode === 'fixed') {
-    const ids = (d as { questionIds?: unknown }).questionIds;
-    if (!Array.isArray(ids) || ids.length === 0) return ['固定试卷至少需要 1 道题目'];
-    if (ids.some((x) => typeof x !== 'string' || !x)) return ['题目编号须为文本'];
-    if (ids.length > 200) return ['一份试卷最多 200 道题'];
-    return [];
-  }
-  if (d?.mode === 'random') {
-    const per = (d as { perPoint?: unknown }).perPoint;
-    if (typeof per === 'number') return Number.isInteger(per) && per >= 1 && per <= 20 ? [] : ['每个知识点抽题数须为 1-20 的整数'];
-    if (typeof per !== 'object' || per === null) return ['请为每个知识点设置抽题数'];
-    const entries = Object.entries(per as Record<string, unknown>);
-    if (entries.some(([k, v]) => !isKnowledgePointId(Number(k)) || typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 20)) {
-      return ['抽题设置须为知识点 1-10 对应 0-20 的整数'];
-    }
-    if (!entries.some(([, v]) => (v as number) > 0)) return ['至少为一个知识点设置抽题数'];
-    return [];
-  }
-  return ['抽题方式须为固定试卷（fixed）或按知识点随机抽题（random）'];
 }

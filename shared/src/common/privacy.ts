@@ -1,5 +1,5 @@
-import { maskPhone } from './events/masking';
-import type { StaffRole } from './staff';
+import { maskPhone } from '../events/masking';
+import type { StaffRole } from '../staff';
 
 /** Who is reading, as far as the phone rule needs to know. */
 export interface PhoneViewer {

@@ -1,7 +1,7 @@
-import { alertColourFor, alertRuleFor, DEFAULT_ALERT_RULE, DEFAULT_ALERT_RULES, validateAlertRules, type AlertRules } from './alerts';
-import { GAD7, GDS15, K10, PHQ9, PHQ_A, PSS10, SAS, SDS, WHO5 } from './definitions';
-import { scoreResponse } from './scoring';
-import type { ScaleDefinition } from './types';
+import { alertColourFor, alertRuleFor, DEFAULT_ALERT_RULE, DEFAULT_ALERT_RULES, validateAlertRules, type AlertRules } from './rules';
+import { GAD7, GDS15, K10, PHQ9, PHQ_A, PSS10, SAS, SDS, WHO5 } from '../scales/definitions';
+import { scoreResponse } from '../scales/scoring';
+import type { ScaleDefinition } from '../scales/types';
 
 function colour(def: ScaleDefinition, values: number[], rules?: AlertRules) {
   const answers = Object.fromEntries(def.items.map((item, i) => [item.id, values[i]]));

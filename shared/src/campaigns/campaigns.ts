@@ -1,7 +1,7 @@
 /** Campaigns such as "5·25 心理健康宣传月": a period, regions, targets and linked content. */
-import type { ArticleSummary } from './articles';
-import type { QuizSummary } from './quizzes/api';
-import type { AwarenessResult } from './quizzes/statistics';
+import type { ArticleSummary } from '../articles';
+import type { QuizSummary } from '../quizzes/api';
+import type { AwarenessResult } from '../awareness/small-samples';
 
 export const CAMPAIGN_TARGET_KINDS = ['awareness_rate', 'events_held', 'participants', 'article_reads'] as const;
 export type CampaignTargetKind = (typeof CAMPAIGN_TARGET_KINDS)[number];

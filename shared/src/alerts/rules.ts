@@ -1,5 +1,5 @@
-import { maxSeverity } from './scoring';
-import type { ScaleDefinition, ScaleResult } from './types';
+import { maxSeverity } from '../scales/scoring';
+import type { ScaleDefinition, ScaleResult } from '../scales/types';
 
 /**
  * "三色预警" (the policy documents' three-colour warning): red = serious, yellow = relatively

@@ -1,5 +1,5 @@
-import type { PopulationGroup } from './people';
-import type { PageQuery } from './api';
+import type { PopulationGroup } from '../residents';
+import type { PageQuery } from '../common/api';
 
 export const ARTICLE_CATEGORIES = ['knowledge', 'emotion', 'family', 'youth', 'workplace', 'elderly', 'crisis', 'policy'] as const;
 export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number];

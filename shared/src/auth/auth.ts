@@ -1,6 +1,6 @@
 /** Token payloads and login answers shared by the server and both front ends. */
-import type { StaffRole } from './staff';
-import type { ResidentProfile } from './people';
+import type { StaffRole } from '../staff';
+import type { ResidentProfile } from '../residents';
 
 export interface StaffTokenClaims {
   sub: number;
