@@ -1,0 +1,13 @@
+import type { API_PREFIX } from '../api';
+import type { components, paths } from './openapi';
+
+/**
+ * The operations of docs/openapi.json keyed by their path below `API_PREFIX` (`/admin/articles/{id}`),
+ * the form both clients call with; each names its parameters, request body and answers.
+ */
+export type ApiPaths = {
+  [P in keyof paths as P extends `${typeof API_PREFIX}${infer Rest}` ? Rest : never]: paths[P];
+};
+
+/** The document's named schemas (request DTOs today, shared response types once routes declare them). */
+export type ApiSchemas = components['schemas'];
