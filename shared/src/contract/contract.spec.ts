@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// The check runs the generator itself (Node), the one test here that needs Node's types.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
