@@ -17,4 +17,4 @@ export * from './bookings';
 export * from './privacy';
 export * from './notifications';
 export * from './alerts';
-export type * from './contract';
+export * from './contract';

@@ -1,3 +1,4 @@
+import { unchecked } from '@xinqiao/shared';
 import type {
   AlertCase,
   AlertColour,
@@ -18,7 +19,7 @@ import type {
   ReferralResponseInput,
   ReferralTarget,
 } from '@xinqiao/shared';
-import { api, data, download, unchecked, type DownloadedFile, type ReadOptions } from './client';
+import { api, data, download, type DownloadedFile, type ReadOptions } from './client';
 
 export interface AlertListQuery extends PageQuery {
   status?: AlertStatus;

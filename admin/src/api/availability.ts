@@ -1,5 +1,6 @@
+import { unchecked } from '@xinqiao/shared';
 import type { AvailabilityBlock, AvailabilityBlockInput, AvailabilityException, AvailabilityExceptionInput } from '@xinqiao/shared';
-import { api, data, unchecked } from './client';
+import { api, data } from './client';
 
 const byCounsellor = (id: number) => ({ params: { path: { id } } });
 

@@ -1,3 +1,4 @@
+import { unchecked } from '@xinqiao/shared';
 import type {
   AwarenessDimension,
   AwarenessFilters,
@@ -11,7 +12,7 @@ import type {
   UpliftReport,
   UrbanRural,
 } from '@xinqiao/shared';
-import { api, data, unchecked, type ReadOptions } from './client';
+import { api, data, type ReadOptions } from './client';
 
 /** The contract takes the waves as one comma-separated parameter (`quizIds=1,2`), not repeated keys. */
 export function quizIdsParam(quizIds: readonly number[]): string {

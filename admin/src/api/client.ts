@@ -238,12 +238,3 @@ export async function download(call: Promise<{ data?: Blob; response: Response }
   const { data: blob, response } = await call;
   return { blob: blob!, filename: filenameFromDisposition(response.headers.get('Content-Disposition')) };
 }
-
-/**
- * A body or query the document does not describe yet, or describes wrongly (a `string | null` field
- * published as `type: object`, a comma-separated list as an array): checked against the caller's own
- * type only. Each use goes once the document describes the route correctly.
- */
-export function unchecked<T>(value: T): never {
-  return value as never;
-}

@@ -1,3 +1,4 @@
+import { unchecked } from '@xinqiao/shared';
 import type {
   AdminCounsellor,
   AdminCounsellorQuery,
@@ -8,7 +9,7 @@ import type {
   CounsellorSummary,
   Page,
 } from '@xinqiao/shared';
-import { api, data, unchecked, type ReadOptions } from './client';
+import { api, data, type ReadOptions } from './client';
 
 const byId = (id: number) => ({ params: { path: { id } } });
 

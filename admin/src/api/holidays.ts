@@ -1,5 +1,6 @@
+import { unchecked } from '@xinqiao/shared';
 import type { HolidayDay, HolidayInput } from '@xinqiao/shared';
-import { api, data, unchecked } from './client';
+import { api, data } from './client';
 
 export const holidaysApi = {
   year: (year: number): Promise<HolidayDay[]> => data(api.GET('/admin/holidays', { params: { query: { year } } })),

@@ -1,5 +1,5 @@
-import { MAX_PAGE_SIZE, type AdminQuestion, type KnowledgePointId, type Page, type PageQuery, type QuestionImportResult, type QuestionInput, type QuestionKind } from '@xinqiao/shared';
-import { api, data, download, fileForm, unchecked, type DownloadedFile } from './client';
+import { MAX_PAGE_SIZE, unchecked, type AdminQuestion, type KnowledgePointId, type Page, type PageQuery, type QuestionImportResult, type QuestionInput, type QuestionKind } from '@xinqiao/shared';
+import { api, data, download, fileForm, type DownloadedFile } from './client';
 
 export interface QuestionListQuery extends PageQuery {
   knowledgePoint?: KnowledgePointId;

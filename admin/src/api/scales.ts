@@ -1,5 +1,6 @@
+import { unchecked } from '@xinqiao/shared';
 import type { AdminScale, AlertRules, ScaleEnableInput, ScaleStats, ScaleStatsQuery, ScaleSummary } from '@xinqiao/shared';
-import { api, data, download, unchecked, type DownloadedFile } from './client';
+import { api, data, download, type DownloadedFile } from './client';
 
 /** The stats filters without the dimension: the export has one sheet per dimension. */
 export type ScaleStatsFilters = Omit<ScaleStatsQuery, 'dimension'>;

@@ -1,3 +1,4 @@
+import { unchecked } from '@xinqiao/shared';
 import type {
   AdminStation,
   AdminStationQuery,
@@ -10,7 +11,7 @@ import type {
   StationListQuery,
   StationSummary,
 } from '@xinqiao/shared';
-import { api, data, unchecked, type ReadOptions } from './client';
+import { api, data, type ReadOptions } from './client';
 
 const byId = (id: number) => ({ params: { path: { id } } });
 

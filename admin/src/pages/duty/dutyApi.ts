@@ -1,5 +1,6 @@
+import { unchecked } from '@xinqiao/shared';
 import type { AlertDispatchEvent, DutyCandidate, DutyEntry, DutyEntryInput, DutyNow } from '@xinqiao/shared';
-import { api, data, unchecked } from '../../api/client';
+import { api, data } from '../../api/client';
 
 const byId = (id: number) => ({ params: { path: { id } } });
 
