@@ -16,3 +16,4 @@ export * from './stations';
 export * from './bookings';
 export * from './notifications';
 export * from './jobs';
+export * from './contract';

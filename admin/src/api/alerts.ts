@@ -1,3 +1,4 @@
+import { unchecked } from '@xinqiao/shared';
 import type {
   AlertCase,
   AlertColour,
@@ -18,7 +19,7 @@ import type {
   ReferralResponseInput,
   ReferralTarget,
 } from '@xinqiao/shared';
-import { download, http, type RequestOptions } from './client';
+import { api, data, download, type DownloadedFile, type ReadOptions } from './client';
 
 export interface AlertListQuery extends PageQuery {
   status?: AlertStatus;
@@ -29,23 +30,26 @@ export interface AlertListQuery extends PageQuery {
   due?: FollowUpDueFilter;
 }
 
-type ReadOptions = Pick<RequestOptions, 'silent'>;
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const alertsApi = {
-  list: (query: AlertListQuery, opts?: ReadOptions) => http.get<Page<AlertRow>>('/admin/alerts', query, opts),
-  summary: (opts?: ReadOptions) => http.get<AlertSummary>('/admin/alerts/summary', undefined, opts),
+  list: (query: AlertListQuery, opts?: ReadOptions): Promise<Page<AlertRow>> => data(api.GET('/admin/alerts', { params: { query }, ...opts })),
+  summary: (opts?: ReadOptions): Promise<AlertSummary> => data(api.GET('/admin/alerts/summary', { ...opts })),
   /** Audited on the server: every call is one "viewed the answers and contact details" entry. */
-  get: (id: number) => http.get<AlertDetail>(`/admin/alerts/${id}`),
-  claim: (id: number) => http.post<AlertDetail>(`/admin/alerts/${id}/claim`, undefined, { silent: true }),
-  followUp: (id: number, input: FollowUpInput) => http.post<AlertDetail>(`/admin/alerts/${id}/follow-ups`, input),
-  close: (id: number, input: CloseAlertInput) => http.post<AlertDetail>(`/admin/alerts/${id}/close`, input),
-  setPlan: (id: number, input: FollowUpPlanInput) => http.put<AlertDetail>(`/admin/alerts/${id}/plan`, input),
-  referralTargets: () => http.get<ReferralTarget[]>('/admin/alerts/referral-targets'),
-  refer: (id: number, input: ReferralInput) => http.post<AlertDetail>(`/admin/alerts/${id}/referrals`, input),
-  referralResponse: (id: number, referralId: number, input: ReferralResponseInput) => http.post<AlertDetail>(`/admin/alerts/${id}/referrals/${referralId}/response`, input),
-  referralOutcome: (id: number, referralId: number, input: ReferralOutcomeInput) => http.post<AlertDetail>(`/admin/alerts/${id}/referrals/${referralId}/outcome`, input),
+  get: (id: number): Promise<AlertDetail> => data(api.GET('/admin/alerts/{id}', byId(id))),
+  claim: (id: number): Promise<AlertDetail> => data(api.POST('/admin/alerts/{id}/claim', { ...byId(id), silent: true })),
+  followUp: (id: number, input: FollowUpInput): Promise<AlertDetail> => data(api.POST('/admin/alerts/{id}/follow-ups', { ...byId(id), body: unchecked(input) })),
+  close: (id: number, input: CloseAlertInput): Promise<AlertDetail> => data(api.POST('/admin/alerts/{id}/close', { ...byId(id), body: input })),
+  setPlan: (id: number, input: FollowUpPlanInput): Promise<AlertDetail> => data(api.PUT('/admin/alerts/{id}/plan', { ...byId(id), body: unchecked(input) })),
+  referralTargets: (): Promise<ReferralTarget[]> => data(api.GET('/admin/alerts/referral-targets')),
+  refer: (id: number, input: ReferralInput): Promise<AlertDetail> => data(api.POST('/admin/alerts/{id}/referrals', { ...byId(id), body: unchecked(input) })),
+  referralResponse: (id: number, referralId: number, input: ReferralResponseInput): Promise<AlertDetail> =>
+    data(api.POST('/admin/alerts/{id}/referrals/{referralId}/response', { params: { path: { id, referralId } }, body: input })),
+  referralOutcome: (id: number, referralId: number, input: ReferralOutcomeInput): Promise<AlertDetail> =>
+    data(api.POST('/admin/alerts/{id}/referrals/{referralId}/outcome', { params: { path: { id, referralId } }, body: input })),
   /** 一户一档. Audited on the server: fetch it once per opening. */
-  caseView: (id: number) => http.get<AlertCase>(`/admin/alerts/${id}/case`),
-  indicators: (query: AlertIndicatorsQuery) => http.get<AlertIndicators>('/admin/alerts/indicators', query),
-  exportIndicators: (query: AlertIndicatorsQuery) => download('/admin/alerts/indicators/export', query),
+  caseView: (id: number): Promise<AlertCase> => data(api.GET('/admin/alerts/{id}/case', byId(id))),
+  indicators: (query: AlertIndicatorsQuery): Promise<AlertIndicators> => data(api.GET('/admin/alerts/indicators', { params: { query } })),
+  exportIndicators: (query: AlertIndicatorsQuery): Promise<DownloadedFile> =>
+    download(api.GET('/admin/alerts/indicators/export', { params: { query }, parseAs: 'blob' })),
 };

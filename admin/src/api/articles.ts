@@ -1,5 +1,5 @@
 import type { AdminArticle, ArticleCategory, ArticleInput, ArticleStatus, Page, PageQuery } from '@xinqiao/shared';
-import { http, type RequestOptions } from './client';
+import { api, data, type ReadOptions } from './client';
 
 export interface ArticleListQuery extends PageQuery {
   status?: ArticleStatus;
@@ -9,18 +9,18 @@ export interface ArticleListQuery extends PageQuery {
 
 /**
  * The server accepts the `version` the edit started from and answers 409 CONFLICT when someone
- * saved in between (optimistic locking). Not yet in docs/api.md or the shared `ArticleInput`.
+ * saved in between (optimistic locking).
  */
 export type ArticleUpdate = ArticleInput & { version?: number };
 
-type ReadOptions = Pick<RequestOptions, 'silent'>;
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const articlesApi = {
-  list: (query: ArticleListQuery, opts?: ReadOptions) => http.get<Page<AdminArticle>>('/admin/articles', query, opts),
-  get: (id: number, opts?: ReadOptions) => http.get<AdminArticle>(`/admin/articles/${id}`, undefined, opts),
-  create: (input: ArticleInput) => http.post<AdminArticle>('/admin/articles', input),
-  update: (id: number, input: ArticleUpdate) => http.put<AdminArticle>(`/admin/articles/${id}`, input),
-  publish: (id: number) => http.post<AdminArticle>(`/admin/articles/${id}/publish`),
-  unpublish: (id: number) => http.post<AdminArticle>(`/admin/articles/${id}/unpublish`),
-  remove: (id: number) => http.delete(`/admin/articles/${id}`),
+  list: (query: ArticleListQuery, opts?: ReadOptions): Promise<Page<AdminArticle>> => data(api.GET('/admin/articles', { params: { query }, ...opts })),
+  get: (id: number, opts?: ReadOptions): Promise<AdminArticle> => data(api.GET('/admin/articles/{id}', { ...byId(id), ...opts })),
+  create: (input: ArticleInput): Promise<AdminArticle> => data(api.POST('/admin/articles', { body: input })),
+  update: (id: number, input: ArticleUpdate): Promise<AdminArticle> => data(api.PUT('/admin/articles/{id}', { ...byId(id), body: input })),
+  publish: (id: number): Promise<AdminArticle> => data(api.POST('/admin/articles/{id}/publish', byId(id))),
+  unpublish: (id: number): Promise<AdminArticle> => data(api.POST('/admin/articles/{id}/unpublish', byId(id))),
+  remove: (id: number): Promise<void> => data(api.DELETE('/admin/articles/{id}', byId(id))),
 };

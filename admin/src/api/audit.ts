@@ -1,5 +1,5 @@
 import type { AuditEntryDto, AuditOutcome, Page, PageQuery } from '@xinqiao/shared';
-import { http } from './client';
+import { api, data } from './client';
 
 export interface AuditListQuery extends PageQuery {
   actorName?: string;
@@ -12,5 +12,5 @@ export interface AuditListQuery extends PageQuery {
 }
 
 export const auditApi = {
-  list: (query: AuditListQuery) => http.get<Page<AuditEntryDto>>('/admin/audit', query),
+  list: (query: AuditListQuery): Promise<Page<AuditEntryDto>> => data(api.GET('/admin/audit', { params: { query } })),
 };

@@ -1,15 +1,20 @@
+import { unchecked } from '@xinqiao/shared';
 import type { AvailabilityBlock, AvailabilityBlockInput, AvailabilityException, AvailabilityExceptionInput } from '@xinqiao/shared';
-import { http } from './client';
+import { api, data } from './client';
+
+const byCounsellor = (id: number) => ({ params: { path: { id } } });
 
 /** A counsellor's bookable time: stations.manage for counsellors at one's stations, bookings.handle for one's own. */
 export const availabilityApi = {
-  week: (counsellorId: number) => http.get<AvailabilityBlock[]>(`/admin/counsellors/${counsellorId}/availability`),
+  week: (counsellorId: number): Promise<AvailabilityBlock[]> => data(api.GET('/admin/counsellors/{id}/availability', byCounsellor(counsellorId))),
   /** Replaces the whole week. */
-  putWeek: (counsellorId: number, blocks: AvailabilityBlockInput[]) => http.put<AvailabilityBlock[]>(`/admin/counsellors/${counsellorId}/availability`, blocks),
-  exceptions: (counsellorId: number, query: { from?: string; to?: string } = {}) =>
-    http.get<AvailabilityException[]>(`/admin/counsellors/${counsellorId}/availability/exceptions`, query),
+  putWeek: (counsellorId: number, blocks: AvailabilityBlockInput[]): Promise<AvailabilityBlock[]> =>
+    data(api.PUT('/admin/counsellors/{id}/availability', { ...byCounsellor(counsellorId), body: unchecked(blocks) })),
+  exceptions: (counsellorId: number, query: { from?: string; to?: string } = {}): Promise<AvailabilityException[]> =>
+    data(api.GET('/admin/counsellors/{id}/availability/exceptions', { params: { path: { id: counsellorId }, query } })),
   /** Sets the date's exception, replacing one already set for that date. */
-  putException: (counsellorId: number, input: AvailabilityExceptionInput) =>
-    http.put<AvailabilityException>(`/admin/counsellors/${counsellorId}/availability/exceptions`, input),
-  removeException: (counsellorId: number, exceptionId: number) => http.delete(`/admin/counsellors/${counsellorId}/availability/exceptions/${exceptionId}`),
+  putException: (counsellorId: number, input: AvailabilityExceptionInput): Promise<AvailabilityException> =>
+    data(api.PUT('/admin/counsellors/{id}/availability/exceptions', { ...byCounsellor(counsellorId), body: unchecked(input) })),
+  removeException: (counsellorId: number, exceptionId: number): Promise<void> =>
+    data(api.DELETE('/admin/counsellors/{id}/availability/exceptions/{exceptionId}', { params: { path: { id: counsellorId, exceptionId } } })),
 };

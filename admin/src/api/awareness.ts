@@ -1,3 +1,4 @@
+import { unchecked } from '@xinqiao/shared';
 import type {
   AwarenessDimension,
   AwarenessFilters,
@@ -11,9 +12,7 @@ import type {
   UpliftReport,
   UrbanRural,
 } from '@xinqiao/shared';
-import { http, type RequestOptions } from './client';
-
-type ReadOptions = Pick<RequestOptions, 'silent'>;
+import { api, data, type ReadOptions } from './client';
 
 /** The contract takes the waves as one comma-separated parameter (`quizIds=1,2`), not repeated keys. */
 export function quizIdsParam(quizIds: readonly number[]): string {
@@ -27,16 +26,17 @@ export interface TrendQuery {
 }
 
 export const awarenessApi = {
-  report: ({ quizIds, ...filters }: AwarenessFilters, dimension: AwarenessDimension, opts?: ReadOptions) =>
-    http.get<AwarenessReport>('/admin/awareness', { ...filters, quizIds: quizIdsParam(quizIds), dimension }, opts),
-  knowledgePoints: (query: { quizIds: readonly number[]; regionId?: number }, opts?: ReadOptions) =>
-    http.get<KnowledgePointReport>('/admin/awareness/knowledge-points', { regionId: query.regionId, quizIds: quizIdsParam(query.quizIds) }, opts),
-  trend: (query: TrendQuery, opts?: ReadOptions) => http.get<AwarenessTrendPoint[]>('/admin/awareness/trend', query, opts),
-  uplift: (postQuizId: number, opts?: ReadOptions) => http.get<UpliftReport>('/admin/awareness/uplift', { postQuizId }, opts),
-  targets: () => http.get<AwarenessTargetDto[]>('/admin/awareness/targets'),
+  report: ({ quizIds, ...filters }: AwarenessFilters, dimension: AwarenessDimension, opts?: ReadOptions): Promise<AwarenessReport> =>
+    data(api.GET('/admin/awareness', { params: { query: unchecked({ ...filters, quizIds: quizIdsParam(quizIds), dimension }) }, ...opts })),
+  knowledgePoints: (query: { quizIds: readonly number[]; regionId?: number }, opts?: ReadOptions): Promise<KnowledgePointReport> =>
+    data(api.GET('/admin/awareness/knowledge-points', { params: { query: unchecked({ regionId: query.regionId, quizIds: quizIdsParam(query.quizIds) }) }, ...opts })),
+  trend: (query: TrendQuery, opts?: ReadOptions): Promise<AwarenessTrendPoint[]> => data(api.GET('/admin/awareness/trend', { params: { query }, ...opts })),
+  uplift: (postQuizId: number, opts?: ReadOptions): Promise<UpliftReport> =>
+    data(api.GET('/admin/awareness/uplift', { params: { query: { postQuizId } }, ...opts })),
+  targets: (): Promise<AwarenessTargetDto[]> => data(api.GET('/admin/awareness/targets')),
   /** Needs `regions.manage`. */
-  createTarget: (input: AwarenessTargetInput) => http.post<AwarenessTargetDto>('/admin/awareness/targets', input),
-  removeTarget: (id: number) => http.delete(`/admin/awareness/targets/${id}`),
+  createTarget: (input: AwarenessTargetInput): Promise<AwarenessTargetDto> => data(api.POST('/admin/awareness/targets', { body: input })),
+  removeTarget: (id: number): Promise<void> => data(api.DELETE('/admin/awareness/targets/{id}', { params: { path: { id } } })),
   /** The Excel 定期上报 is built in the background: poll the job (see jobsApi). */
-  startReport: (input: { quizIds: number[]; regionId?: number }) => http.post<JobDto>('/admin/awareness/reports', input),
+  startReport: (input: { quizIds: number[]; regionId?: number }): Promise<JobDto> => data(api.POST('/admin/awareness/reports', { body: input })),
 };

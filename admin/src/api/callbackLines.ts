@@ -1,10 +1,12 @@
 import type { CallbackLine, CallbackLineInput } from '@xinqiao/shared';
-import { http } from './client';
+import { api, data } from './client';
+
+const byId = (id: number) => ({ params: { path: { id } } });
 
 /** Hotlines that offer call-backs, kept by stations.manage (region-scoped). */
 export const callbackLinesApi = {
-  list: () => http.get<CallbackLine[]>('/admin/callback-lines'),
-  create: (input: CallbackLineInput) => http.post<CallbackLine>('/admin/callback-lines', input),
-  update: (id: number, input: CallbackLineInput) => http.put<CallbackLine>(`/admin/callback-lines/${id}`, input),
-  remove: (id: number) => http.delete(`/admin/callback-lines/${id}`),
+  list: (): Promise<CallbackLine[]> => data(api.GET('/admin/callback-lines')),
+  create: (input: CallbackLineInput): Promise<CallbackLine> => data(api.POST('/admin/callback-lines', { body: input })),
+  update: (id: number, input: CallbackLineInput): Promise<CallbackLine> => data(api.PUT('/admin/callback-lines/{id}', { ...byId(id), body: input })),
+  remove: (id: number): Promise<void> => data(api.DELETE('/admin/callback-lines/{id}', byId(id))),
 };

@@ -1,10 +1,12 @@
 /**
- * The one HTTP client of the console. It adds the bearer token, refreshes an expired access token
- * once (single-flight) and retries, and turns error answers into `ApiRequestError` carrying the
- * server's zh-CN `message`. UI reactions (toasts, navigation) are injected with `configureClient`
- * so this module stays free of React and antd.
+ * The one HTTP client of the console: openapi-fetch typed by the generated contract (`ApiPaths`), so
+ * a call's path, parameters and body are checked against docs/openapi.json. Its middleware adds the
+ * bearer token, refreshes an expired access token once (single-flight) and repeats the call, and
+ * turns error answers into `ApiRequestError` carrying the server's zh-CN `message`. UI reactions
+ * (toasts, navigation) are injected with `configureClient` so this module stays free of React and antd.
  */
-import { API_PREFIX, STAFF_CSRF_COOKIE, STAFF_CSRF_HEADER, type ApiError, type ErrorCode, type StaffLoginResult } from '@xinqiao/shared';
+import createClient, { type Middleware } from 'openapi-fetch';
+import { API_PREFIX, STAFF_CSRF_COOKIE, STAFF_CSRF_HEADER, type ApiError, type ApiPaths, type ErrorCode, type StaffLoginResult } from '@xinqiao/shared';
 import { sessionStore } from '../auth/sessionStore';
 import { singleFlight } from '../utils/singleFlight';
 import { toQueryString } from '../utils/query';
@@ -40,36 +42,23 @@ export function configureClient(next: Partial<ClientHooks>): void {
   hooks = { ...hooks, ...next };
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface RequestOptions {
-  query?: object;
-  /** A plain object is sent as JSON; FormData as multipart. */
-  body?: unknown;
+/**
+ * What a call may add to openapi-fetch's options. openapi-fetch copies unknown options onto the
+ * request it builds, which is how the middleware reads them.
+ */
+export interface CallOptions {
   /** Send the bearer token and handle expiry (default true). */
   auth?: boolean;
   /** Do not report errors through `onError`; the caller shows them. */
   silent?: boolean;
-  headers?: Record<string, string>;
 }
+
+/** The option a read offers the pages that show its error themselves. */
+export type ReadOptions = Pick<CallOptions, 'silent'>;
+
+type CallRequest = Request & CallOptions;
 
 const NETWORK_MESSAGE = '网络异常，请检查网络连接后重试';
-
-async function send(method: HttpMethod, path: string, opts: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
-  let body: BodyInit | undefined;
-  if (opts.body instanceof FormData) body = opts.body;
-  else if (opts.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
-  if (token) headers.Authorization = `Bearer ${token}`;
-  try {
-    return await fetch(`${API_PREFIX}${path}${toQueryString(opts.query as Record<string, unknown>)}`, { method, headers, body });
-  } catch {
-    throw new ApiRequestError(0, 'NETWORK_ERROR', NETWORK_MESSAGE);
-  }
-}
 
 async function toError(res: Response): Promise<ApiRequestError> {
   const payload = (await res.json().catch(() => null)) as Partial<ApiError> | null;
@@ -77,12 +66,6 @@ async function toError(res: Response): Promise<ApiRequestError> {
     return new ApiRequestError(res.status, payload.code ?? 'UNKNOWN', payload.message, payload.details);
   }
   return new ApiRequestError(res.status, 'UNKNOWN', `请求失败（HTTP ${res.status}）`);
-}
-
-async function parse<T>(res: Response): Promise<T> {
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** The CSRF token the server set beside the session cookie; the session routes want it back in a header. */
@@ -105,14 +88,106 @@ function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
   return locks ? (locks.request('xq-admin-session-refresh', work) as Promise<T>) : work();
 }
 
+function fail(error: ApiRequestError, call: CallRequest): never {
+  if (!call.silent) hooks.onError(error);
+  throw error;
+}
+
+function bearer(token: string | null | undefined): string | null {
+  return token ? `Bearer ${token}` : null;
+}
+
+/** A copy of each authenticated request taken before it is sent, to send it again after a refresh. */
+const unsent = new WeakMap<Request, Request>();
+
+/**
+ * The session and error handling of every call: the token, its refresh on TOKEN_EXPIRED, sign-out
+ * on any other 401, the forced password change, and reporting. An error answer always throws, so a
+ * call that resolves carries its `data`.
+ */
+const sessionMiddleware: Middleware = {
+  async onRequest({ request }) {
+    if ((request as CallRequest).auth === false) return;
+    // After a reload the page has the profile but no token yet: get one from the session cookie first.
+    if (sessionStore.get() && !sessionStore.get()!.accessToken) await refreshSession();
+    const auth = bearer(sessionStore.get()?.accessToken);
+    if (auth) request.headers.set('Authorization', auth);
+    unsent.set(request, request.clone());
+  },
+
+  async onResponse({ request, response }) {
+    const call = request as CallRequest;
+    if (response.ok) return undefined;
+    const auth = call.auth !== false;
+    let res = response;
+    let error = await toError(res);
+
+    if (auth && error.status === 401 && error.code === 'TOKEN_EXPIRED') {
+      // Another request may already have rotated the pair while this one was in flight.
+      const current = bearer(sessionStore.get()?.accessToken);
+      const refreshed = current && current !== request.headers.get('Authorization') ? true : await refreshSession();
+      if (!refreshed) {
+        sessionStore.clear();
+        hooks.onAuthLost();
+        throw new ApiRequestError(401, 'UNAUTHENTICATED', '登录已过期，请重新登录');
+      }
+      const again = unsent.get(request)!;
+      again.headers.set('Authorization', bearer(sessionStore.get()?.accessToken) ?? '');
+      try {
+        res = await fetch(again);
+      } catch {
+        return fail(new ApiRequestError(0, 'NETWORK_ERROR', NETWORK_MESSAGE), call);
+      }
+      if (res.ok) return res;
+      error = await toError(res);
+    }
+
+    if (auth && error.status === 401) {
+      sessionStore.clear();
+      hooks.onAuthLost();
+      throw error;
+    }
+    if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
+      sessionStore.updateStaff({ mustChangePassword: true });
+      hooks.onPasswordChangeRequired();
+      throw error;
+    }
+    return fail(error, call);
+  },
+
+  onError({ request }) {
+    return fail(new ApiRequestError(0, 'NETWORK_ERROR', NETWORK_MESSAGE), request as CallRequest);
+  },
+};
+
+/**
+ * The typed client: `api.GET('/admin/articles/{id}', { params: { path: { id } }, silent: true })`.
+ * `fetch` is looked up per call so tests can stand in for the server.
+ */
+export const api = createClient<ApiPaths>({
+  baseUrl: `${location.origin}${API_PREFIX}`,
+  headers: { Accept: 'application/json' },
+  querySerializer: toQueryString,
+  fetch: (request) => fetch(request),
+});
+api.use(sessionMiddleware);
+
+/**
+ * The answer of a call made with `api`. Today's contract declares few answer bodies, which
+ * openapi-fetch types as `never`; each API function declares its shared answer type, and the
+ * contract's type is checked against it as the document gains response schemas.
+ */
+export async function data<R extends { data?: unknown }>(call: Promise<R>): Promise<NonNullable<R['data']>> {
+  return (await call).data as NonNullable<R['data']>;
+}
+
 /** A new access token from the session cookie; concurrent callers in this tab share one call. */
 export const refreshSession = singleFlight(async (): Promise<boolean> => {
   if (!sessionStore.get()) return false;
   try {
     return await oneTabAtATime(async () => {
-      const res = await send('POST', '/auth/staff/refresh', { headers: csrfHeader() }, null);
-      if (!res.ok) return false;
-      sessionStore.saveLogin(await parse<StaffLoginResult>(res));
+      const login: StaffLoginResult = await data(api.POST('/auth/staff/refresh', { body: {}, headers: csrfHeader(), auth: false, silent: true }));
+      sessionStore.saveLogin(login);
       return true;
     });
   } catch {
@@ -120,64 +195,14 @@ export const refreshSession = singleFlight(async (): Promise<boolean> => {
   }
 });
 
-function fail(error: ApiRequestError, opts: RequestOptions): never {
-  if (!opts.silent) hooks.onError(error);
-  throw error;
-}
-
 /**
- * Send with the session's token and handle expiry, the forced password change and error
- * reporting; resolves with the successful (2xx) response, unread.
+ * The multipart body of an upload route (`{ file }` in the contract), sent with
+ * `bodySerializer: () => fileForm(file, filename)`.
  */
-async function execute(method: HttpMethod, path: string, opts: RequestOptions): Promise<Response> {
-  const auth = opts.auth ?? true;
-  // After a reload the page has the profile but no token yet: get one from the session cookie first.
-  if (auth && sessionStore.get() && !sessionStore.get()!.accessToken) await refreshSession();
-  let token = auth ? (sessionStore.get()?.accessToken ?? null) : null;
-  let res: Response;
-  try {
-    res = await send(method, path, opts, token);
-  } catch (e) {
-    return fail(e as ApiRequestError, opts);
-  }
-
-  if (res.ok) return res;
-  let error = await toError(res);
-
-  if (auth && error.status === 401 && error.code === 'TOKEN_EXPIRED') {
-    // Another request may already have rotated the pair while this one was in flight.
-    const rotated = sessionStore.get()?.accessToken;
-    const refreshed = rotated && rotated !== token ? true : await refreshSession();
-    if (!refreshed) {
-      sessionStore.clear();
-      hooks.onAuthLost();
-      throw new ApiRequestError(401, 'UNAUTHENTICATED', '登录已过期，请重新登录');
-    }
-    token = sessionStore.get()?.accessToken ?? null;
-    try {
-      res = await send(method, path, opts, token);
-    } catch (e) {
-      return fail(e as ApiRequestError, opts);
-    }
-    if (res.ok) return res;
-    error = await toError(res);
-  }
-
-  if (auth && error.status === 401) {
-    sessionStore.clear();
-    hooks.onAuthLost();
-    throw error;
-  }
-  if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
-    sessionStore.updateStaff({ mustChangePassword: true });
-    hooks.onPasswordChangeRequired();
-    throw error;
-  }
-  return fail(error, opts);
-}
-
-export async function request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
-  return parse<T>(await execute(method, path, opts));
+export function fileForm(file: Blob, filename?: string): FormData {
+  const form = new FormData();
+  form.append('file', file, filename);
+  return form;
 }
 
 export interface DownloadedFile {
@@ -206,19 +231,10 @@ export function filenameFromDisposition(header: string | null): string | null {
 }
 
 /**
- * GET a file with the same authentication as JSON calls. A plain `<a href>` cannot carry the bearer
- * token, so the body is fetched as a Blob for the caller to save.
+ * A file answer (call made with `parseAs: 'blob'`), fetched with the same authentication as JSON
+ * calls: a plain `<a href>` cannot carry the bearer token, so the caller saves the Blob.
  */
-export async function download(path: string, query?: object, opts: Omit<RequestOptions, 'query' | 'body'> = {}): Promise<DownloadedFile> {
-  const res = await execute('GET', path, { ...opts, query });
-  return { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get('Content-Disposition')) };
+export async function download(call: Promise<{ data?: Blob; response: Response }>): Promise<DownloadedFile> {
+  const { data: blob, response } = await call;
+  return { blob: blob!, filename: filenameFromDisposition(response.headers.get('Content-Disposition')) };
 }
-
-export const http = {
-  get: <T>(path: string, query?: object, opts?: Omit<RequestOptions, 'query' | 'body'>) =>
-    request<T>('GET', path, { ...opts, query }),
-  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...opts, body }),
-  put: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('PUT', path, { ...opts, body }),
-  patch: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('PATCH', path, { ...opts, body }),
-  delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
-};

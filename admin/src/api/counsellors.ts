@@ -1,3 +1,4 @@
+import { unchecked } from '@xinqiao/shared';
 import type {
   AdminCounsellor,
   AdminCounsellorQuery,
@@ -8,22 +9,26 @@ import type {
   CounsellorSummary,
   Page,
 } from '@xinqiao/shared';
-import { http, type RequestOptions } from './client';
+import { api, data, type ReadOptions } from './client';
 
-type ReadOptions = Pick<RequestOptions, 'silent'>;
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const counsellorsApi = {
-  list: (query: AdminCounsellorQuery, opts?: ReadOptions) => http.get<Page<AdminCounsellor>>('/admin/counsellors', query, opts),
-  get: (id: number, opts?: ReadOptions) => http.get<AdminCounsellor>(`/admin/counsellors/${id}`, undefined, opts),
-  create: (input: CounsellorInput) => http.post<AdminCounsellor>('/admin/counsellors', input),
+  list: (query: AdminCounsellorQuery, opts?: ReadOptions): Promise<Page<AdminCounsellor>> => data(api.GET('/admin/counsellors', { params: { query }, ...opts })),
+  get: (id: number, opts?: ReadOptions): Promise<AdminCounsellor> => data(api.GET('/admin/counsellors/{id}', { ...byId(id), ...opts })),
+  create: (input: CounsellorInput): Promise<AdminCounsellor> => data(api.POST('/admin/counsellors', { body: unchecked(input) })),
   /** Publishing needs `publishConsent: true`; the server records when and by whom. */
-  update: (id: number, input: CounsellorInput) => http.put<AdminCounsellor>(`/admin/counsellors/${id}`, input),
-  remove: (id: number) => http.delete(`/admin/counsellors/${id}`),
+  update: (id: number, input: CounsellorInput): Promise<AdminCounsellor> => data(api.PUT('/admin/counsellors/{id}', { ...byId(id), body: unchecked(input) })),
+  remove: (id: number): Promise<void> => data(api.DELETE('/admin/counsellors/{id}', byId(id))),
   /** Counsellor accounts of the caller's region a profile may link. */
-  accounts: (query: CounsellorAccountQuery, opts?: ReadOptions) => http.get<CounsellorAccount[]>('/admin/counsellors/accounts', query, opts),
+  accounts: (query: CounsellorAccountQuery, opts?: ReadOptions): Promise<CounsellorAccount[]> =>
+    data(api.GET('/admin/counsellors/accounts', { params: { query }, ...opts })),
 
   /** The profile linked to the signed-in account (counsellors), null without one. */
-  mine: async (): Promise<AdminCounsellor | null> => (await http.get<{ counsellor: AdminCounsellor | null }>('/admin/counsellors/mine', undefined, { silent: true })).counsellor,
+  mine: async (): Promise<AdminCounsellor | null> => {
+    const answer: { counsellor: AdminCounsellor | null } = await data(api.GET('/admin/counsellors/mine', { silent: true }));
+    return answer.counsellor;
+  },
   /** Published profiles, for staff without stations.manage (a counsellor handing a booking over). */
-  publicList: (query: CounsellorListQuery, opts?: ReadOptions) => http.get<Page<CounsellorSummary>>('/counsellors', query, opts),
+  publicList: (query: CounsellorListQuery, opts?: ReadOptions): Promise<Page<CounsellorSummary>> => data(api.GET('/counsellors', { params: { query }, ...opts })),
 };

@@ -1,8 +1,9 @@
+import { unchecked } from '@xinqiao/shared';
 import type { HolidayDay, HolidayInput } from '@xinqiao/shared';
-import { http } from './client';
+import { api, data } from './client';
 
 export const holidaysApi = {
-  year: (year: number) => http.get<HolidayDay[]>('/admin/holidays', { year }),
-  put: (date: string, input: HolidayInput) => http.put<HolidayDay>(`/admin/holidays/${date}`, input),
-  remove: (date: string) => http.delete(`/admin/holidays/${date}`),
+  year: (year: number): Promise<HolidayDay[]> => data(api.GET('/admin/holidays', { params: { query: { year } } })),
+  put: (date: string, input: HolidayInput): Promise<HolidayDay> => data(api.PUT('/admin/holidays/{date}', { params: { path: { date } }, body: unchecked(input) })),
+  remove: (date: string): Promise<void> => data(api.DELETE('/admin/holidays/{date}', { params: { path: { date } } })),
 };

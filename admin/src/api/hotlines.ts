@@ -1,13 +1,15 @@
 import type { Hotline, HotlineInput } from '@xinqiao/shared';
-import { http } from './client';
+import { api, data } from './client';
+
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const hotlinesApi = {
   /** National lines (read-only, negative ids) and the lines of the caller's region subtree. */
-  list: (query: { regionId?: number }) => http.get<Hotline[]>('/admin/hotlines', query),
-  create: (input: HotlineInput) => http.post<Hotline>('/admin/hotlines', input),
-  update: (id: number, input: HotlineInput) => http.put<Hotline>(`/admin/hotlines/${id}`, input),
-  remove: (id: number) => http.delete(`/admin/hotlines/${id}`),
+  list: (query: { regionId?: number }): Promise<Hotline[]> => data(api.GET('/admin/hotlines', { params: { query } })),
+  create: (input: HotlineInput): Promise<Hotline> => data(api.POST('/admin/hotlines', { body: input })),
+  update: (id: number, input: HotlineInput): Promise<Hotline> => data(api.PUT('/admin/hotlines/{id}', { ...byId(id), body: input })),
+  remove: (id: number): Promise<void> => data(api.DELETE('/admin/hotlines/{id}', byId(id))),
 
   /** The public list (national lines and those of the region and its ancestors), for staff without hotlines.manage. */
-  publicList: (query: { regionId?: number }) => http.get<Hotline[]>('/hotlines', query),
+  publicList: (query: { regionId?: number }): Promise<Hotline[]> => data(api.GET('/hotlines', { params: { query } })),
 };

@@ -1,5 +1,5 @@
-import { MAX_PAGE_SIZE, type AdminQuestion, type KnowledgePointId, type Page, type PageQuery, type QuestionImportResult, type QuestionInput, type QuestionKind } from '@xinqiao/shared';
-import { download, http } from './client';
+import { MAX_PAGE_SIZE, unchecked, type AdminQuestion, type KnowledgePointId, type Page, type PageQuery, type QuestionImportResult, type QuestionInput, type QuestionKind } from '@xinqiao/shared';
+import { api, data, download, fileForm, type DownloadedFile } from './client';
 
 export interface QuestionListQuery extends PageQuery {
   knowledgePoint?: KnowledgePointId;
@@ -9,21 +9,20 @@ export interface QuestionListQuery extends PageQuery {
   archived?: boolean | 'true' | 'false';
 }
 
+const byId = (id: number) => ({ params: { path: { id } } });
+
 export const questionsApi = {
   /** The default bank and the caller's region. */
-  list: (query: QuestionListQuery) => http.get<Page<AdminQuestion>>('/admin/questions', query),
-  create: (input: QuestionInput) => http.post<AdminQuestion>('/admin/questions', input),
-  update: (id: number, input: QuestionInput) => http.put<AdminQuestion>(`/admin/questions/${id}`, input),
+  list: (query: QuestionListQuery): Promise<Page<AdminQuestion>> => data(api.GET('/admin/questions', { params: { query: unchecked(query) } })),
+  create: (input: QuestionInput): Promise<AdminQuestion> => data(api.POST('/admin/questions', { body: input })),
+  update: (id: number, input: QuestionInput): Promise<AdminQuestion> => data(api.PUT('/admin/questions/{id}', { ...byId(id), body: input })),
   /** Archives the question (questions used by a published quiz are kept for the statistics). */
-  remove: (id: number) => http.delete(`/admin/questions/${id}`),
+  remove: (id: number): Promise<void> => data(api.DELETE('/admin/questions/{id}', byId(id))),
   /** Silent: a 400 carries `details: [{ row, message }]` the page lists in full. */
-  import(file: Blob, filename?: string) {
-    const form = new FormData();
-    form.append('file', file, filename);
-    return http.post<QuestionImportResult>('/admin/questions/import', form, { silent: true });
-  },
+  import: (file: Blob, filename?: string): Promise<QuestionImportResult> =>
+    data(api.POST('/admin/questions/import', { body: { file }, bodySerializer: () => fileForm(file, filename), silent: true })),
   /** The bank as .xlsx; the same layout is the import template. */
-  export: () => download('/admin/questions/export'),
+  export: (): Promise<DownloadedFile> => download(api.GET('/admin/questions/export', { parseAs: 'blob' })),
 
   /**
    * Every live (or, with `archived`, every archived) question of the bank, page by page: the quiz

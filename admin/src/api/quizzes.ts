@@ -1,22 +1,22 @@
 import { MAX_PAGE_SIZE, type AdminQuiz, type Page, type PageQuery, type QuizInput, type QuizKind, type QuizStatus } from '@xinqiao/shared';
-import { http, type RequestOptions } from './client';
+import { api, data, type ReadOptions } from './client';
 
 export interface QuizListQuery extends PageQuery {
   kind?: QuizKind;
   status?: QuizStatus;
 }
 
-type ReadOptions = Pick<RequestOptions, 'silent'>;
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const quizzesApi = {
-  list: (query: QuizListQuery, opts?: ReadOptions) => http.get<Page<AdminQuiz>>('/admin/quizzes', query, opts),
-  get: (id: number) => http.get<AdminQuiz>(`/admin/quizzes/${id}`),
-  create: (input: QuizInput) => http.post<AdminQuiz>('/admin/quizzes', input),
+  list: (query: QuizListQuery, opts?: ReadOptions): Promise<Page<AdminQuiz>> => data(api.GET('/admin/quizzes', { params: { query }, ...opts })),
+  get: (id: number): Promise<AdminQuiz> => data(api.GET('/admin/quizzes/{id}', byId(id))),
+  create: (input: QuizInput): Promise<AdminQuiz> => data(api.POST('/admin/quizzes', { body: input })),
   /** Only while the quiz is a draft. */
-  update: (id: number, input: QuizInput) => http.put<AdminQuiz>(`/admin/quizzes/${id}`, input),
+  update: (id: number, input: QuizInput): Promise<AdminQuiz> => data(api.PUT('/admin/quizzes/{id}', { ...byId(id), body: input })),
   /** Freezes the questions (a random draw is made here, once). */
-  publish: (id: number) => http.post<AdminQuiz>(`/admin/quizzes/${id}/publish`),
-  close: (id: number) => http.post<AdminQuiz>(`/admin/quizzes/${id}/close`),
+  publish: (id: number): Promise<AdminQuiz> => data(api.POST('/admin/quizzes/{id}/publish', byId(id))),
+  close: (id: number): Promise<AdminQuiz> => data(api.POST('/admin/quizzes/{id}/close', byId(id))),
 
   /** Up to one full page of a kind, for pickers (waves, pre-tests, a campaign's quizzes). */
   async options(query: Omit<QuizListQuery, 'page' | 'pageSize'> = {}, opts?: ReadOptions): Promise<AdminQuiz[]> {

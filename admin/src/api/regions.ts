@@ -1,5 +1,5 @@
 import type { RegionDto, UrbanRural } from '@xinqiao/shared';
-import { http } from './client';
+import { api, data } from './client';
 
 export interface RegionFields {
   name: string;
@@ -13,10 +13,12 @@ export interface RegionCreate extends RegionFields {
   parentId: number;
 }
 
+const byId = (id: number) => ({ params: { path: { id } } });
+
 export const regionsApi = {
   /** The caller's region subtree, flat (see `buildRegionTree`). */
-  list: () => http.get<RegionDto[]>('/admin/regions'),
-  create: (input: RegionCreate) => http.post<RegionDto>('/admin/regions', input),
-  update: (id: number, input: Partial<RegionFields>) => http.patch<RegionDto>(`/admin/regions/${id}`, input),
-  remove: (id: number) => http.delete(`/admin/regions/${id}`),
+  list: (): Promise<RegionDto[]> => data(api.GET('/admin/regions')),
+  create: (input: RegionCreate): Promise<RegionDto> => data(api.POST('/admin/regions', { body: input })),
+  update: (id: number, input: Partial<RegionFields>): Promise<RegionDto> => data(api.PATCH('/admin/regions/{id}', { ...byId(id), body: input })),
+  remove: (id: number): Promise<void> => data(api.DELETE('/admin/regions/{id}', byId(id))),
 };

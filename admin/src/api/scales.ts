@@ -1,5 +1,6 @@
+import { unchecked } from '@xinqiao/shared';
 import type { AdminScale, AlertRules, ScaleEnableInput, ScaleStats, ScaleStatsQuery, ScaleSummary } from '@xinqiao/shared';
-import { download, http } from './client';
+import { api, data, download, type DownloadedFile } from './client';
 
 /** The stats filters without the dimension: the export has one sheet per dimension. */
 export type ScaleStatsFilters = Omit<ScaleStatsQuery, 'dimension'>;
@@ -9,14 +10,17 @@ export const scalesApi = {
    * Enabled scales from the public catalogue (anyone with `scales.stats` may filter by them, not only
    * `scales.manage`). Sent without the staff token: the endpoint is meant for residents.
    */
-  catalogue: () => http.get<ScaleSummary[]>('/scales', { all: true }, { auth: false }),
-  list: () => http.get<AdminScale[]>('/admin/scales'),
+  catalogue: (): Promise<ScaleSummary[]> => data(api.GET('/scales', { params: { query: { all: true } }, auth: false })),
+  list: (): Promise<AdminScale[]> => data(api.GET('/admin/scales')),
   /** Silent: a 400 carries `details` the page lists in full. */
-  import: (definition: unknown) => http.post<AdminScale>('/admin/scales/import', { definition }, { silent: true }),
-  setEnabled: (code: string, input: ScaleEnableInput) => http.put<AdminScale>(`/admin/scales/${encodeURIComponent(code)}/enabled`, input),
-  alertRules: () => http.get<AlertRules>('/admin/scales/alert-rules'),
+  import: (definition: unknown): Promise<AdminScale> =>
+    data(api.POST('/admin/scales/import', { body: { definition: definition as Record<string, unknown> }, silent: true })),
+  setEnabled: (code: string, input: ScaleEnableInput): Promise<AdminScale> =>
+    data(api.PUT('/admin/scales/{code}/enabled', { params: { path: { code } }, body: input })),
+  alertRules: (): Promise<AlertRules> => data(api.GET('/admin/scales/alert-rules')),
   /** Silent: a 400 carries `details` the page lists in full. */
-  saveAlertRules: (rules: AlertRules) => http.put<AlertRules>('/admin/scales/alert-rules', rules, { silent: true }),
-  stats: (query: ScaleStatsQuery) => http.get<ScaleStats>('/admin/scales/stats', query),
-  exportStats: (filters: ScaleStatsFilters) => download('/admin/scales/stats/export', filters),
+  saveAlertRules: (rules: AlertRules): Promise<AlertRules> => data(api.PUT('/admin/scales/alert-rules', { body: unchecked(rules), silent: true })),
+  stats: (query: ScaleStatsQuery): Promise<ScaleStats> => data(api.GET('/admin/scales/stats', { params: { query } })),
+  exportStats: (filters: ScaleStatsFilters): Promise<DownloadedFile> =>
+    download(api.GET('/admin/scales/stats/export', { params: { query: filters }, parseAs: 'blob' })),
 };

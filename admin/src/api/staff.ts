@@ -1,5 +1,5 @@
 import type { Page, PageQuery, StaffDto, StaffRole } from '@xinqiao/shared';
-import { http } from './client';
+import { api, data } from './client';
 
 export interface StaffListQuery extends PageQuery {
   role?: StaffRole;
@@ -22,10 +22,12 @@ export interface StaffUpdate {
   disabled?: boolean;
 }
 
+const byId = (id: number) => ({ params: { path: { id } } });
+
 export const staffApi = {
-  list: (query: StaffListQuery) => http.get<Page<StaffDto>>('/admin/staff', query),
-  create: (input: StaffCreate) => http.post<StaffDto>('/admin/staff', input),
-  update: (id: number, input: StaffUpdate) => http.patch<StaffDto>(`/admin/staff/${id}`, input),
-  resetPassword: (id: number, password: string) => http.post<void>(`/admin/staff/${id}/reset-password`, { password }),
-  unlock: (id: number) => http.post<void>(`/admin/staff/${id}/unlock`),
+  list: (query: StaffListQuery): Promise<Page<StaffDto>> => data(api.GET('/admin/staff', { params: { query } })),
+  create: (input: StaffCreate): Promise<StaffDto> => data(api.POST('/admin/staff', { body: input })),
+  update: (id: number, input: StaffUpdate): Promise<StaffDto> => data(api.PATCH('/admin/staff/{id}', { ...byId(id), body: input })),
+  resetPassword: (id: number, password: string): Promise<void> => data(api.POST('/admin/staff/{id}/reset-password', { ...byId(id), body: { password } })),
+  unlock: (id: number): Promise<void> => data(api.POST('/admin/staff/{id}/unlock', byId(id))),
 };

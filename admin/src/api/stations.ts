@@ -1,3 +1,4 @@
+import { unchecked } from '@xinqiao/shared';
 import type {
   AdminStation,
   AdminStationQuery,
@@ -10,27 +11,30 @@ import type {
   StationListQuery,
   StationSummary,
 } from '@xinqiao/shared';
-import { http, type RequestOptions } from './client';
+import { api, data, type ReadOptions } from './client';
 
-type ReadOptions = Pick<RequestOptions, 'silent'>;
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const stationsApi = {
-  list: (query: AdminStationQuery, opts?: ReadOptions) => http.get<Page<AdminStation>>('/admin/stations', query, opts),
-  get: (id: number, opts?: ReadOptions) => http.get<AdminStation>(`/admin/stations/${id}`, undefined, opts),
-  create: (input: StationInput) => http.post<AdminStation>('/admin/stations', input),
-  update: (id: number, input: StationInput) => http.put<AdminStation>(`/admin/stations/${id}`, input),
+  list: (query: AdminStationQuery, opts?: ReadOptions): Promise<Page<AdminStation>> => data(api.GET('/admin/stations', { params: { query }, ...opts })),
+  get: (id: number, opts?: ReadOptions): Promise<AdminStation> => data(api.GET('/admin/stations/{id}', { ...byId(id), ...opts })),
+  create: (input: StationInput): Promise<AdminStation> => data(api.POST('/admin/stations', { body: unchecked(input) })),
+  update: (id: number, input: StationInput): Promise<AdminStation> => data(api.PUT('/admin/stations/{id}', { ...byId(id), body: unchecked(input) })),
   /** Refused (409) while counsellor profiles or bookings use the station. */
-  remove: (id: number) => http.delete(`/admin/stations/${id}`),
+  remove: (id: number): Promise<void> => data(api.DELETE('/admin/stations/{id}', byId(id))),
 
-  exceptions: (id: number, query: StationExceptionQuery = {}) => http.get<StationException[]>(`/admin/stations/${id}/exceptions`, query),
+  exceptions: (id: number, query: StationExceptionQuery = {}): Promise<StationException[]> =>
+    data(api.GET('/admin/stations/{id}/exceptions', { params: { path: { id }, query } })),
   /** Sets the date's exception, replacing one already set for that date. */
-  putException: (id: number, input: StationExceptionInput) => http.post<StationException>(`/admin/stations/${id}/exceptions`, input),
-  removeException: (id: number, exceptionId: number) => http.delete(`/admin/stations/${id}/exceptions/${exceptionId}`),
+  putException: (id: number, input: StationExceptionInput): Promise<StationException> =>
+    data(api.POST('/admin/stations/{id}/exceptions', { ...byId(id), body: unchecked(input) })),
+  removeException: (id: number, exceptionId: number): Promise<void> =>
+    data(api.DELETE('/admin/stations/{id}/exceptions/{exceptionId}', { params: { path: { id, exceptionId } } })),
 
   /**
    * The public directory (published stations): for staff without stations.manage, e.g. counsellors
    * filtering their calendar, and for the next 14 days of resolved hours shaded behind it.
    */
-  publicList: (query: StationListQuery, opts?: ReadOptions) => http.get<Page<StationSummary>>('/stations', query, opts),
-  publicDetail: (id: number, opts?: ReadOptions) => http.get<StationDetail>(`/stations/${id}`, undefined, opts),
+  publicList: (query: StationListQuery, opts?: ReadOptions): Promise<Page<StationSummary>> => data(api.GET('/stations', { params: { query }, ...opts })),
+  publicDetail: (id: number, opts?: ReadOptions): Promise<StationDetail> => data(api.GET('/stations/{id}', { ...byId(id), ...opts })),
 };

@@ -7,7 +7,7 @@ import type {
   ResidentProfile,
   UpdateResidentProfile,
 } from '@xinqiao/shared'
-import { request } from './request'
+import { call } from './request'
 import { saveResident } from './session'
 
 export interface ArticleQuery {
@@ -17,34 +17,34 @@ export interface ArticleQuery {
 }
 
 export function listArticles(query: ArticleQuery, options: { toast?: boolean } = {}): Promise<Page<ArticleSummary>> {
-  return request<Page<ArticleSummary>>('/articles', { query: { ...query }, auth: 'optional', toast: options.toast })
+  return call('GET', '/articles', { params: { query }, auth: 'optional', toast: options.toast })
 }
 
 export function getArticle(id: number): Promise<ArticleDetail> {
-  return request<ArticleDetail>(`/articles/${id}`, { auth: 'optional', toast: false })
+  return call('GET', '/articles/{id}', { params: { path: { id } }, auth: 'optional', toast: false })
 }
 
 export function listRegions(): Promise<RegionDto[]> {
-  return request<RegionDto[]>('/regions', { auth: 'none' })
+  return call('GET', '/regions', { auth: 'none' })
 }
 
 export async function getMe(): Promise<ResidentProfile> {
-  const me = await request<ResidentProfile>('/me', { auth: 'required', toast: false })
+  const me: ResidentProfile = await call('GET', '/me', { auth: 'required', toast: false })
   saveResident(me)
   return me
 }
 
 export async function updateMe(patch: UpdateResidentProfile): Promise<ResidentProfile> {
-  const me = await request<ResidentProfile>('/me', { method: 'PATCH', data: patch, auth: 'required' })
+  const me: ResidentProfile = await call('PATCH', '/me', { body: patch, auth: 'required' })
   saveResident(me)
   return me
 }
 
 /** Everything the server holds about the resident. */
 export function exportMe(): Promise<unknown> {
-  return request<unknown>('/me/export', { auth: 'required', toast: false })
+  return call('GET', '/me/export', { auth: 'required', toast: false })
 }
 
 export function deleteMe(): Promise<void> {
-  return request<void>('/me', { method: 'DELETE', auth: 'required' })
+  return call('DELETE', '/me', { auth: 'required' })
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ResidentLoginResult } from '@xinqiao/shared'
 import { requestPrivacyConsent } from './privacy'
-import { RequestError, request, setReloginHandler } from './request'
+import { RequestError, call, setReloginHandler } from './request'
 import { clearSession, getToken, saveSession } from './session'
 import { STORAGE_KEYS, STORAGE_PREFIXES, readStorage, removeStorage, removeStorageByPrefix, writeStorage } from './storage'
 
@@ -29,12 +29,7 @@ async function requireConsent(): Promise<void> {
 /** 体验登录 (only when the server runs with AUTH_DEV_LOGIN=true). */
 export async function devLogin(openid: string, options: { toast?: boolean } = {}): Promise<ResidentLoginResult> {
   await requireConsent()
-  const result = await request<ResidentLoginResult>('/auth/dev/login', {
-    method: 'POST',
-    data: { openid },
-    auth: 'none',
-    toast: options.toast,
-  })
+  const result: ResidentLoginResult = await call('POST', '/auth/dev/login', { body: { openid }, auth: 'none', toast: options.toast })
   writeStorage(STORAGE_KEYS.devOpenid, openid)
   saveSession(result)
   return result
@@ -52,12 +47,7 @@ export async function wechatLogin(options: { toast?: boolean } = {}): Promise<Re
     if (options.toast ?? true) void Taro.showToast({ title: error.message, icon: 'none' })
     throw error
   }
-  const result = await request<ResidentLoginResult>('/auth/wechat/login', {
-    method: 'POST',
-    data: { code },
-    auth: 'none',
-    toast: options.toast,
-  })
+  const result: ResidentLoginResult = await call('POST', '/auth/wechat/login', { body: { code }, auth: 'none', toast: options.toast })
   saveSession(result)
   return result
 }

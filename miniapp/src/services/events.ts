@@ -13,40 +13,40 @@ import type {
   SubscriptionStatus,
 } from '@xinqiao/shared'
 import { MAX_TEMPLATES_PER_REQUEST, acceptedTemplateIds } from '../features/events/subscribe'
-import { request, type AuthMode } from './request'
+import { call, type AuthMode } from './request'
 
 /** Published events; `auth: 'none'` for every region (a signed-in resident is otherwise narrowed to theirs). */
 export function listEvents(query: EventListQuery, auth: AuthMode, options: { toast?: boolean } = {}): Promise<Page<EventSummary>> {
-  return request<Page<EventSummary>>('/events', { query: { ...query }, auth, toast: options.toast })
+  return call('GET', '/events', { params: { query }, auth, toast: options.toast })
 }
 
 /** With the resident's token the answer carries `myRegistration` (and the ticket while confirmed). */
 export function getEvent(id: number): Promise<EventDetail> {
-  return request<EventDetail>(`/events/${id}`, { auth: 'optional', toast: false })
+  return call('GET', '/events/{id}', { params: { path: { id } }, auth: 'optional', toast: false })
 }
 
 /** 201 for a new sign-up, 200 for a retried `clientRequestId`. */
 export function signUp(id: number, input: RegistrationInput): Promise<MyRegistration> {
-  return request<MyRegistration>(`/events/${id}/registrations`, { method: 'POST', data: input, auth: 'required', toast: false })
+  return call('POST', '/events/{id}/registrations', { params: { path: { id } }, body: input, auth: 'required', toast: false })
 }
 
 /** Gives back a seat, leaves the waiting list or declines an offer. */
 export function cancelRegistration(id: number): Promise<MyRegistration> {
-  return request<MyRegistration>(`/events/${id}/registrations/me`, { method: 'DELETE', auth: 'required', toast: false })
+  return call('DELETE', '/events/{id}/registrations/me', { params: { path: { id } }, auth: 'required', toast: false })
 }
 
 export function answerOffer(id: number, accept: boolean): Promise<MyRegistration> {
-  return request<MyRegistration>(`/events/${id}/registrations/me/offer`, { method: 'POST', data: { accept }, auth: 'required', toast: false })
+  return call('POST', '/events/{id}/registrations/me/offer', { params: { path: { id } }, body: { accept }, auth: 'required', toast: false })
 }
 
 /** Upcoming first, then past ones. */
 export function listMyEvents(page: number, pageSize: number, options: { toast?: boolean } = {}): Promise<Page<MyEventItem>> {
-  return request<Page<MyEventItem>>('/me/events', { query: { page, pageSize }, auth: 'required', toast: options.toast })
+  return call('GET', '/me/events', { params: { query: { page, pageSize } }, auth: 'required', toast: options.toast })
 }
 
 /** A screen check-in code (its `scene`), with name/phone only for a walk-in the event asks them of. */
 export function checkIn(input: CheckinInput): Promise<CheckinResult> {
-  return request<CheckinResult>('/checkins', { method: 'POST', data: input, auth: 'required', toast: false })
+  return call('POST', '/checkins', { body: input, auth: 'required', toast: false })
 }
 
 // The templates never change while the app runs; asked once, so they are at hand at the tap.
@@ -54,7 +54,7 @@ let templates: Promise<EventNotificationTemplates> | null = null
 
 export function getNotificationTemplates(): Promise<EventNotificationTemplates> {
   if (!templates) {
-    templates = request<EventNotificationTemplates>('/events/notification-templates', { auth: 'none', toast: false })
+    templates = call('GET', '/events/notification-templates', { auth: 'none', toast: false })
     templates.catch(() => {
       templates = null
     })
@@ -68,7 +68,7 @@ export function resetNotificationTemplatesForTests(): void {
 }
 
 function saveSubscriptions(templateIds: string[]): Promise<SubscriptionStatus> {
-  return request<SubscriptionStatus>('/me/subscriptions', { method: 'POST', data: { templateIds }, auth: 'required', toast: false })
+  return call('POST', '/me/subscriptions', { body: { templateIds }, auth: 'required', toast: false })
 }
 
 /**

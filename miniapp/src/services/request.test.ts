@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { mockRequest, routeRequests } from '../../test/helpers'
-import { RequestError, buildQuery, request, setReloginHandler } from './request'
+import { RequestError, buildQuery, call, fillPath, request, setReloginHandler } from './request'
 import { getToken } from './session'
 import { STORAGE_KEYS } from './storage'
 
@@ -165,5 +165,57 @@ describe('request: 401 handling', () => {
     })
     await expect(request('/articles')).resolves.toEqual({ items: [] })
     expect(sent).toHaveLength(2)
+  })
+})
+
+describe('call: requests typed by the contract', () => {
+  it('fills path parameters (encoded), serialises the query and sends the body with the method', async () => {
+    storeToken('tok')
+    const sent = routeRequests({
+      'GET /api/v1/me/responses/7': () => ({ statusCode: 200, data: { id: 7 } }),
+      'POST /api/v1/events/3/registrations/me/offer': (req) => ({ statusCode: 200, data: req.data }),
+      'GET /api/v1/scales/phq%209': () => ({ statusCode: 200, data: { code: 'phq 9' } }),
+    })
+    await expect(call('GET', '/me/responses/{id}', { params: { path: { id: 7 } }, auth: 'required' })).resolves.toEqual({ id: 7 })
+    await expect(call('POST', '/events/{id}/registrations/me/offer', { params: { path: { id: 3 } }, body: { accept: true }, auth: 'required' })).resolves.toEqual({
+      accept: true,
+    })
+    await call('GET', '/scales/{code}', { params: { path: { code: 'phq 9' } }, auth: 'none' })
+    expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /api/v1/me/responses/7',
+      'POST /api/v1/events/3/registrations/me/offer',
+      'GET /api/v1/scales/phq%209',
+    ])
+  })
+
+  it('sends the query without empty values', async () => {
+    const sent = routeRequests({ 'GET /api/v1/me/bookings': () => ({ statusCode: 200, data: { items: [] } }) })
+    storeToken('tok')
+    await call('GET', '/me/bookings', { params: { query: { scope: 'upcoming', page: 2, pageSize: undefined } }, auth: 'required' })
+    expect(sent[0].url).toBe('/api/v1/me/bookings?scope=upcoming&page=2')
+  })
+
+  it('fillPath substitutes every placeholder', () => {
+    expect(fillPath('/a/{id}/b/{code}', { id: 1, code: 'x/y' })).toBe('/a/1/b/x%2Fy')
+    expect(fillPath('/plain')).toBe('/plain')
+  })
+
+  it('refuses, at type-check time, routes, parameters and bodies the contract does not have', () => {
+    // Never called: ts-jest and the typecheck fail if any of these lines compiles.
+    const wrong = () => [
+      // @ts-expect-error: no such route
+      call('GET', '/no-such-route', { auth: 'none' }),
+      // @ts-expect-error: the route has no DELETE
+      call('DELETE', '/articles/{id}', { params: { path: { id: 1 } }, auth: 'none' }),
+      // @ts-expect-error: the path parameter is required
+      call('GET', '/articles/{id}', { auth: 'none' }),
+      // @ts-expect-error: the path parameter is a number
+      call('GET', '/articles/{id}', { params: { path: { id: 'one' } }, auth: 'none' }),
+      // @ts-expect-error: the body is required
+      call('POST', '/checkins', { auth: 'required' }),
+      // @ts-expect-error: `accept` is a boolean
+      call('POST', '/events/{id}/registrations/me/offer', { params: { path: { id: 1 } }, body: { accept: 'yes' }, auth: 'required' }),
+    ]
+    expect(typeof wrong).toBe('function')
   })
 })

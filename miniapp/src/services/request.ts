@@ -1,5 +1,14 @@
 import Taro from '@tarojs/taro'
-import type { ApiError, ErrorCode } from '@xinqiao/shared'
+import type { ApiError, ApiPaths, ErrorCode } from '@xinqiao/shared'
+import type {
+  IsOperationRequestBodyOptional,
+  MediaType,
+  OperationRequestBodyContent,
+  PathsWithMethod,
+  RequiredKeysOf,
+  ResponseObjectMap,
+  SuccessResponse,
+} from 'openapi-typescript-helpers'
 import { apiUrl, isApiConfigured } from './config'
 import { clearToken, getToken } from './session'
 
@@ -162,4 +171,55 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (toast) showErrorToast(error)
     throw error
   }
+}
+
+/** The contract's operation for a method and path of the generated `ApiPaths`. */
+type Operation<M extends HttpMethod, P extends PathsWithMethod<ApiPaths, Lowercase<M>>> = ApiPaths[P][Lowercase<M>]
+
+/** `params: { path, query }` as the operation declares them, required when any of them is. */
+type ParamsOption<Op> = Op extends { parameters: infer Params }
+  ? RequiredKeysOf<Params> extends never
+    ? { params?: Params }
+    : { params: Params }
+  : { params?: never }
+
+/** `body` as the operation declares it: absent, optional or required. */
+type BodyOption<Op> =
+  OperationRequestBodyContent<Op> extends never
+    ? { body?: never }
+    : IsOperationRequestBodyOptional<Op> extends true
+      ? { body?: OperationRequestBodyContent<Op> }
+      : { body: OperationRequestBodyContent<Op> }
+
+export type CallInit<Op> = ParamsOption<Op> & BodyOption<Op> & Pick<RequestOptions, 'auth' | 'toast'>
+
+/**
+ * The successful answer the contract declares. Today's document declares few answer bodies (then
+ * this is `never`), so each service function declares its shared answer type, and the contract's
+ * type is checked against it as the document gains response schemas.
+ */
+export type CallAnswer<Op> =
+  ResponseObjectMap<Op> extends Record<string | number, unknown> ? NonNullable<SuccessResponse<ResponseObjectMap<Op>, MediaType>> : never
+
+/** `/events/{id}/registrations` with `{ id: 3 }` -> `/events/3/registrations`. */
+export function fillPath(path: string, values: Record<string, unknown> = {}): string {
+  return path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(values[name])))
+}
+
+/**
+ * A call of the API typed by the generated contract (docs/openapi.json): the path is one of its
+ * routes for the method, and `params` and `body` are what that route takes, e.g.
+ * `call('POST', '/events/{id}/registrations', { params: { path: { id } }, body: input, auth: 'required' })`.
+ * Sent through `request`, with its authentication, re-login and error handling.
+ */
+export function call<M extends HttpMethod, P extends PathsWithMethod<ApiPaths, Lowercase<M>>>(
+  method: M,
+  path: P,
+  init: CallInit<Operation<M, P>>,
+): Promise<CallAnswer<Operation<M, P>>> {
+  const { params, body, auth, toast } = init as Pick<RequestOptions, 'auth' | 'toast'> & {
+    params?: { path?: Record<string, unknown>; query?: Record<string, QueryValue> }
+    body?: unknown
+  }
+  return request(fillPath(path, params?.path), { method, query: params?.query, data: body, auth, toast })
 }

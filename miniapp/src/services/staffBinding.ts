@@ -1,7 +1,7 @@
 import { STAFF_BIND_PREFIX, type StaffBindingResult, type SubscriptionStatus } from '@xinqiao/shared'
 import Taro from '@tarojs/taro'
 import { acceptedTemplateIds } from '../features/events/subscribe'
-import { request } from './request'
+import { call } from './request'
 
 /** The code as scanned or pasted: the `xqbind:` text, wherever it sits in what was read. */
 export function extractBindingCode(raw: string): string | null {
@@ -12,12 +12,12 @@ export function extractBindingCode(raw: string): string | null {
 }
 
 export function bindStaff(code: string): Promise<StaffBindingResult> {
-  return request<StaffBindingResult>('/me/staff-binding', { method: 'POST', data: { code }, auth: 'required' })
+  return call('POST', '/me/staff-binding', { body: { code }, auth: 'required' })
 }
 
 /** Sends still allowed of the staff alert template for this WeChat user. */
 export async function staffAlertsAvailable(templateId: string): Promise<number> {
-  const status = await request<SubscriptionStatus>('/me/subscriptions', { auth: 'required', toast: false })
+  const status: SubscriptionStatus = await call('GET', '/me/subscriptions', { auth: 'required', toast: false })
   return status.templates.find((t) => t.templateId === templateId)?.available ?? 0
 }
 
@@ -33,6 +33,6 @@ export async function acceptStaffAlert(templateId: string): Promise<boolean> {
   } catch {
     return false
   }
-  await request<SubscriptionStatus>('/me/subscriptions', { method: 'POST', data: { templateIds: [templateId] }, auth: 'required', toast: false })
+  await call('POST', '/me/subscriptions', { body: { templateIds: [templateId] }, auth: 'required', toast: false })
   return true
 }

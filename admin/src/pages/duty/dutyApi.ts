@@ -1,14 +1,18 @@
+import { unchecked } from '@xinqiao/shared';
 import type { AlertDispatchEvent, DutyCandidate, DutyEntry, DutyEntryInput, DutyNow } from '@xinqiao/shared';
-import { http } from '../../api/client';
+import { api, data } from '../../api/client';
+
+const byId = (id: number) => ({ params: { path: { id } } });
 
 /** Duty rosters (值班表) and an alert's dispatch timeline. */
 export const dutyApi = {
-  list: (regionId: number) => http.get<DutyEntry[]>('/admin/duty', { regionId }),
-  now: (regionId: number) => http.get<DutyNow>('/admin/duty/now', { regionId }, { silent: true }),
-  candidates: (regionId: number) => http.get<DutyCandidate[]>('/admin/duty/candidates', { regionId }),
-  create: (input: DutyEntryInput) => http.post<DutyEntry>('/admin/duty', input),
-  update: (id: number, input: DutyEntryInput) => http.put<DutyEntry>(`/admin/duty/${id}`, input),
-  remove: (id: number) => http.delete(`/admin/duty/${id}`),
+  list: (regionId: number): Promise<DutyEntry[]> => data(api.GET('/admin/duty', { params: { query: { regionId } } })),
+  now: (regionId: number): Promise<DutyNow> => data(api.GET('/admin/duty/now', { params: { query: { regionId } }, silent: true })),
+  candidates: (regionId: number): Promise<DutyCandidate[]> => data(api.GET('/admin/duty/candidates', { params: { query: { regionId } } })),
+  create: (input: DutyEntryInput): Promise<DutyEntry> => data(api.POST('/admin/duty', { body: unchecked(input) })),
+  update: (id: number, input: DutyEntryInput): Promise<DutyEntry> => data(api.PUT('/admin/duty/{id}', { ...byId(id), body: unchecked(input) })),
+  remove: (id: number): Promise<void> => data(api.DELETE('/admin/duty/{id}', byId(id))),
   /** Who was notified of an alert at which step: staff names only. */
-  dispatchTimeline: (alertId: number) => http.get<AlertDispatchEvent[]>(`/admin/alerts/${alertId}/dispatch`, undefined, { silent: true }),
+  dispatchTimeline: (alertId: number): Promise<AlertDispatchEvent[]> =>
+    data(api.GET('/admin/alerts/{id}/dispatch', { params: { path: { id: alertId } }, silent: true })),
 };

@@ -1,13 +1,16 @@
 import type { RegionRobotWebhook, RegionRobotWebhookInput, StaffBindingCode, StaffMobileInput, StaffNoticeSettings, TestNoticeResult } from '@xinqiao/shared';
-import { http } from '../../api/client';
+import { api, data } from '../../api/client';
+
+const byRegion = (regionId: number) => ({ params: { path: { regionId } } });
 
 export const notificationsApi = {
-  settings: () => http.get<StaffNoticeSettings>('/admin/me/notice-settings'),
-  bindingCode: () => http.post<StaffBindingCode>('/admin/me/wechat-binding', {}),
-  unbind: () => http.delete('/admin/me/wechat-binding'),
-  setMobile: (input: StaffMobileInput) => http.put<StaffNoticeSettings>('/admin/me/mobile', input),
-  test: () => http.post<TestNoticeResult>('/admin/me/test-notice', {}),
-  robots: () => http.get<RegionRobotWebhook[]>('/admin/notice-robots'),
-  setRobot: (regionId: number, input: RegionRobotWebhookInput) => http.put<RegionRobotWebhook>(`/admin/notice-robots/${regionId}`, input),
-  removeRobot: (regionId: number) => http.delete(`/admin/notice-robots/${regionId}`),
+  settings: (): Promise<StaffNoticeSettings> => data(api.GET('/admin/me/notice-settings')),
+  bindingCode: (): Promise<StaffBindingCode> => data(api.POST('/admin/me/wechat-binding')),
+  unbind: (): Promise<void> => data(api.DELETE('/admin/me/wechat-binding')),
+  setMobile: (input: StaffMobileInput): Promise<StaffNoticeSettings> => data(api.PUT('/admin/me/mobile', { body: input })),
+  test: (): Promise<TestNoticeResult> => data(api.POST('/admin/me/test-notice')),
+  robots: (): Promise<RegionRobotWebhook[]> => data(api.GET('/admin/notice-robots')),
+  setRobot: (regionId: number, input: RegionRobotWebhookInput): Promise<RegionRobotWebhook> =>
+    data(api.PUT('/admin/notice-robots/{regionId}', { ...byRegion(regionId), body: input })),
+  removeRobot: (regionId: number): Promise<void> => data(api.DELETE('/admin/notice-robots/{regionId}', byRegion(regionId))),
 };
