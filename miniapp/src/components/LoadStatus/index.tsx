@@ -7,6 +7,8 @@ export interface LoadStatusProps {
   /** A `useLoad` state; lists give `loading` / `error` instead. */
   state?: LoadState<unknown>
   loading?: boolean
+  /** What is being waited for, when more telling than 加载中… */
+  loadingText?: string
   error?: string | null
   /** Offered with the error as 点击重试; left out when retrying cannot help. */
   onRetry?: () => void
@@ -19,14 +21,14 @@ export interface LoadStatusProps {
 }
 
 /** The one loading / error-with-retry / empty line of every page and list; renders nothing once there is content. */
-export default function LoadStatus({ state, loading, error, onRetry, empty, className, children }: LoadStatusProps) {
+export default function LoadStatus({ state, loading, loadingText = '加载中…', error, onRetry, empty, className, children }: LoadStatusProps) {
   const isLoading = state ? state.status === 'loading' : Boolean(loading)
   const message = state ? (state.status === 'error' ? state.message : null) : error ?? null
   const retry = state?.status === 'error' && !state.retry ? undefined : onRetry
   // Standing for the whole page: a centred column under the page's own class; in a list: one line.
   const pageClass = className ? `${className} load-status load-status--page` : 'load-status'
 
-  if (isLoading) return <View className={`${pageClass} list-status`}>加载中…</View>
+  if (isLoading) return <View className={`${pageClass} list-status`}>{loadingText}</View>
   if (message !== null) {
     return (
       <View className={`${pageClass} load-status--error`}>

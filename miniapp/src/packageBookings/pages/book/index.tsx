@@ -106,12 +106,12 @@ export default function BookPage() {
               </Text>
             </View>
           )}
-          {slots.status === 'loading' && <Text className='list-status'>正在查询可预约时段…</Text>}
-          {slots.status === 'error' && (
-            <Text className='list-status' onClick={() => void loadSlots()}>
-              {slots.message}，点击重试
-            </Text>
-          )}
+          <LoadStatus
+            loading={slots.status === 'loading'}
+            loadingText='正在查询可预约时段…'
+            error={slots.status === 'error' ? slots.message : null}
+            onRetry={() => void loadSlots()}
+          />
           {slots.status === 'ready' && (
             <SlotPicker slots={slots.slots} counsellorName={counsellorName} callback={kind === 'callback'} now={new Date()} disabled={holding} onPick={(s) => void takeHold(s)} />
           )}
