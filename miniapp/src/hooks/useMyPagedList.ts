@@ -37,5 +37,8 @@ export function useMyPagedList<T>(keyOf: (item: T) => unknown, fetchPage: (page:
     if (signedIn && !list.loading && !list.error && hasMore) void load(list.page + 1)
   })
 
-  return { resident, setProfile, list, setList, load, hasMore }
+  /** After a failed load: the page that failed (the next one, or the first when nothing is shown). */
+  const retry = useCallback(() => load(list.items.length ? list.page + 1 : 1), [load, list.items.length, list.page])
+
+  return { resident, setProfile, list, setList, load, retry, hasMore }
 }

@@ -1,16 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FooterToolbar, PageContainer, ProCard, ProForm, ProFormSelect, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
-import { App, Button, Form, Result, Space } from 'antd';
+import { App, Button, Form, Space } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ARTICLE_CATEGORY_LABELS, POPULATION_GROUP_LABELS, hasPermission, type AdminArticle } from '@xinqiao/shared';
 import { articlesApi } from '../../api/articles';
-import { ApiRequestError } from '../../api/client';
 import { useStaff } from '../../auth/SessionContext';
 import { CoverUpload } from '../../components/CoverUpload';
-import { NotAllowed } from '../../components/NotAllowed';
-import { PageLoading } from '../../components/PageLoading';
+import { ItemGate, itemPending } from '../../components/ItemEditor';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { RichTextEditor } from '../../components/RichTextEditor';
+import { useLoadItem } from '../../hooks/useLoadItem';
 import { htmlHasText, formatDateTime } from '../../utils/format';
 import { labelOptions } from '../../utils/proTable';
 import { articleToForm, emptyArticleForm, toArticleInput, type ArticleFormValues } from './articleForm';
@@ -27,8 +26,8 @@ export default function ArticleEditorPage() {
   const { message } = App.useApp();
   const actions = useArticleActions();
   const [form] = Form.useForm<ArticleFormValues>();
-  const [article, setArticle] = useState<AdminArticle | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const loaded = useLoadItem(id === null || Number.isNaN(id) ? null : id, () => articlesApi.get(id!), '文章加载失败');
+  const { item: article, setItem: setArticle } = loaded;
   const [saving, setSaving] = useState<Saving>(null);
   const canPublish = hasPermission(staff.role, 'articles.publish');
   const published = article?.status === 'published';
@@ -36,19 +35,6 @@ export default function ArticleEditorPage() {
   const articleId = article?.id;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const initialValues = useMemo(() => (article ? articleToForm(article) : emptyArticleForm(staff.regionId)), [articleId]);
-
-  useEffect(() => {
-    if (id === null) return;
-    let cancelled = false;
-    setLoadError(null);
-    articlesApi.get(id).then(
-      (a) => !cancelled && setArticle(a),
-      (e: unknown) => !cancelled && setLoadError(e instanceof ApiRequestError ? e.message : '文章加载失败'),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [id]);
 
   const save = async (publish: boolean) => {
     let values: ArticleFormValues;
@@ -80,9 +66,7 @@ export default function ArticleEditorPage() {
     }
   };
 
-  if (id !== null && Number.isNaN(id)) return <NotAllowed status={404} />;
-  if (loadError) return <Result status="warning" title={loadError} extra={<Button onClick={() => navigate('/articles')}>返回列表</Button>} />;
-  if (id !== null && !article) return <PageLoading />;
+  if (itemPending(id, loaded)) return <ItemGate id={id} loaded={loaded} back={{ label: '返回列表', url: '/articles' }} />;
 
   return (
     <PageContainer

@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ModalForm, ProCard, ProFormSwitch, ProFormText } from '@ant-design/pro-components';
-import { Alert, App, Button, DatePicker, Empty, Form, Popconfirm, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { ProCard } from '@ant-design/pro-components';
+import { Alert, App, Button, Empty, Form, Select, Skeleton, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
-import { SESSION_MODE_LABELS, WEEKDAY_LABELS, chinaDate, chinaWeekday, type AvailabilityException, type Counsellor, type SessionMode } from '@xinqiao/shared';
+import { SESSION_MODE_LABELS, WEEKDAY_LABELS, chinaDate, type AvailabilityException, type Counsellor, type SessionMode } from '@xinqiao/shared';
 import { availabilityApi } from '../../api/availability';
+import { DatedExceptionsCard, type DatedExceptionsConfig } from '../../components/DatedExceptionsCard';
 import { FormProblems } from '../../components/FormProblems';
-import { withFreshForm, type FreshFormProps } from '../../components/freshForm';
 import { TIME_OPTIONS, WEEKDAYS } from '../stations/stationHours';
 import {
   blockProblems,
@@ -170,129 +169,29 @@ function WeekCard({ counsellor, stationNames }: Props) {
   );
 }
 
-type ModalValues = Omit<ExceptionFormValue, 'date'> & { date?: Dayjs };
-
-function ExceptionModalBody({ counsellor, stationNames, onDone, afterClose }: Props & { onDone(): void } & FreshFormProps) {
-  const { message } = App.useApp();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [form] = Form.useForm<ModalValues>();
-  const off = Form.useWatch('off', form) as boolean | undefined;
-
-  const save = async (v: ModalValues) => {
-    if (!v.date) return false;
-    const values: ExceptionFormValue = { ...v, date: v.date.format('YYYY-MM-DD'), blocks: v.blocks ?? [] };
-    const found = exceptionProblems(values, counsellor);
-    setProblems(found);
-    if (found.length) return false;
-    try {
-      await availabilityApi.putException(counsellor.id, toExceptionInput(values));
-    } catch {
-      return false;
-    }
-    void message.success('例外安排已保存');
-    onDone();
-    return true;
-  };
-
-  return (
-    <ModalForm<ModalValues>
-      title="设置某天的可预约时间"
-      dateFormatter={false}
-      form={form}
-      width={760}
-      layout="vertical"
-      trigger={
-        <Button type="primary" icon={<PlusOutlined />}>
-          添加例外
-        </Button>
-      }
-      modalProps={{ destroyOnHidden: true, afterClose }}
-      initialValues={{ off: true, blocks: [], note: '' }}
-      submitter={{ searchConfig: { submitText: '保存', resetText: '取消' } }}
-      onValuesChange={() => problems.length && setProblems([])}
-      onFinish={save}
-    >
-      <FormProblems title="例外安排还不能保存" problems={problems} />
-      <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-        <DatePicker disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
-      </Form.Item>
-      <ProFormSwitch name="off" label="全天休息" checkedChildren="休息" unCheckedChildren="调整时段" />
-      {off ? null : (
-        <Form.Item label="当天可预约时段（替代每周时间）">
-          <BlockRows name="blocks" profile={counsellor} stationNames={stationNames} withWeekday={false} />
-        </Form.Item>
-      )}
-      <ProFormText name="note" label="说明" placeholder="如：外出培训、调班" fieldProps={{ maxLength: 200 }} />
-    </ModalForm>
-  );
-}
-
-const ExceptionModal = withFreshForm(ExceptionModalBody);
-
+/** The counsellor's days off and days with other bookable time, from today on. */
 function ExceptionsCard({ counsellor, stationNames }: Props) {
-  const { message } = App.useApp();
-  const [items, setItems] = useState<AvailabilityException[]>([]);
-  const [loading, setLoading] = useState(false);
-  const stationName = useCallback((id: number) => stationNames.get(id) ?? `站点 #${id}`, [stationNames]);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setItems(await availabilityApi.exceptions(counsellor.id, { from: chinaDate(new Date()) }));
-    } catch {
-      // shown by the client
-    } finally {
-      setLoading(false);
-    }
-  }, [counsellor.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const remove = async (e: AvailabilityException) => {
-    try {
-      await availabilityApi.removeException(counsellor.id, e.id);
-    } catch {
-      return;
-    }
-    void message.success('例外安排已删除');
-    void load();
+  const stationName = (id: number) => stationNames.get(id) ?? `站点 #${id}`;
+  const config: DatedExceptionsConfig<AvailabilityException, ExceptionFormValue> = {
+    subTitle: '某天休息或调整时段（优先于每周时间）；同一天再次设置会覆盖原安排',
+    emptyText: '今天起暂无例外安排',
+    list: () => availabilityApi.exceptions(counsellor.id, { from: chinaDate(new Date()) }),
+    remove: (id) => availabilityApi.removeException(counsellor.id, id),
+    hours: { title: '当天可预约时间', has: (e) => e.blocks.length > 0, render: (e) => exceptionSummary(e, stationName), noneTag: '全天休息' },
+    modal: {
+      title: '设置某天的可预约时间',
+      width: 760,
+      none: { name: 'off', label: '全天休息', checked: '休息', unchecked: '调整时段' },
+      initialValues: { off: true, blocks: [], note: '' },
+      hoursLabel: '当天可预约时段（替代每周时间）',
+      hoursField: <BlockRows name="blocks" profile={counsellor} stationNames={stationNames} withWeekday={false} />,
+      notePlaceholder: '如：外出培训、调班',
+      toForm: (v, date) => ({ ...v, date, blocks: v.blocks ?? [] }),
+      problemsOf: (values) => exceptionProblems(values, counsellor),
+      save: (values) => availabilityApi.putException(counsellor.id, toExceptionInput(values)),
+    },
   };
-
-  return (
-    <ProCard
-      title="例外安排"
-      subTitle="某天休息或调整时段（优先于每周时间）；同一天再次设置会覆盖原安排"
-      style={{ marginBottom: 64 }}
-      extra={<ExceptionModal counsellor={counsellor} stationNames={stationNames} onDone={() => void load()} />}
-    >
-      <Table<AvailabilityException>
-        rowKey="id"
-        size="small"
-        loading={loading}
-        pagination={false}
-        dataSource={items}
-        locale={{ emptyText: '今天起暂无例外安排' }}
-        columns={[
-          { title: '日期', dataIndex: 'date', width: 150, render: (d: string) => `${d} ${WEEKDAY_LABELS[chinaWeekday(d)]}` },
-          { title: '当天可预约时间', dataIndex: 'blocks', render: (_, e) => (e.blocks.length ? exceptionSummary(e, stationName) : <Tag color="red">全天休息</Tag>) },
-          { title: '说明', dataIndex: 'note', width: 180, render: (n: string | null) => n ?? '-' },
-          {
-            title: '操作',
-            width: 80,
-            render: (_, e) => (
-              <Popconfirm title={`删除 ${e.date} 的例外安排？`} okText="删除" okButtonProps={{ danger: true }} onConfirm={() => remove(e)}>
-                <Button type="link" size="small" danger>
-                  删除
-                </Button>
-              </Popconfirm>
-            ),
-          },
-        ]}
-      />
-    </ProCard>
-  );
+  return <DatedExceptionsCard key={counsellor.id} config={config} />;
 }
 
 /** A counsellor's bookable time: the weekly pattern and dated exceptions. */

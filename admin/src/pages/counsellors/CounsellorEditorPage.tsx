@@ -1,15 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { FooterToolbar, PageContainer, ProCard, ProForm, ProFormSelect, ProFormSwitch, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
-import { Alert, App, Button, Checkbox, Form, Result, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
-import { COUNSELLOR_SPECIALTY_LABELS, SESSION_MODE_LABELS, type AdminCounsellor } from '@xinqiao/shared';
-import { ApiRequestError } from '../../api/client';
+import { COUNSELLOR_SPECIALTY_LABELS, SESSION_MODE_LABELS, type AdminCounsellor, type CounsellorInput } from '@xinqiao/shared';
 import { counsellorsApi } from '../../api/counsellors';
 import { useStaff } from '../../auth/SessionContext';
 import { CoverUpload } from '../../components/CoverUpload';
 import { FormProblems } from '../../components/FormProblems';
-import { NotAllowed } from '../../components/NotAllowed';
-import { PageLoading } from '../../components/PageLoading';
+import { ItemGate, itemPending, useItemEditor } from '../../components/ItemEditor';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { formatDateTime } from '../../utils/format';
 import { labelOptions } from '../../utils/proTable';
@@ -27,81 +25,41 @@ export default function CounsellorEditorPage() {
   const id = idParam ? Number(idParam) : null;
   const staff = useStaff();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<CounsellorFormValues>();
-  const [counsellor, setCounsellor] = useState<AdminCounsellor | null>(null);
-  const [loadError, setLoadError] = useState<ApiRequestError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
+  const editor = useItemEditor<AdminCounsellor, CounsellorFormValues, CounsellorInput>({
+    id,
+    load: (counsellorId) => counsellorsApi.get(counsellorId, { silent: true }),
+    create: (input) => counsellorsApi.create(input),
+    update: (counsellorId, input) => counsellorsApi.update(counsellorId, input),
+    failMessage: '咨询师信息加载失败',
+    toForm: counsellorToForm,
+    emptyForm: () => emptyCounsellorForm(staff.regionId),
+    problemsOf: counsellorFormProblems,
+    toInput: toCounsellorInput,
+    savedMessage: (saved) => (saved.published ? '已保存并公开' : '已保存'),
+    urlOf: (counsellorId) => `/counsellors/${counsellorId}`,
+  });
+  const { form, item: counsellor } = editor;
   const published = Form.useWatch('published', form) as boolean | undefined;
   const stationOptions = useStationOptions(staff);
   const stationNames = useMemo(() => new Map(stationOptions.map((o) => [o.value, o.label])), [stationOptions]);
 
-  const loadedId = counsellor?.id;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const initialValues = useMemo(() => (counsellor ? counsellorToForm(counsellor) : emptyCounsellorForm(staff.regionId)), [loadedId]);
-
-  useEffect(() => {
-    if (id === null || Number.isNaN(id)) return;
-    let cancelled = false;
-    counsellorsApi.get(id, { silent: true }).then(
-      (c) => !cancelled && setCounsellor(c),
-      (e: unknown) => !cancelled && setLoadError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'UNKNOWN', '咨询师信息加载失败')),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [id]);
-
-  const save = async () => {
-    let values: CounsellorFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      void message.error('请检查表单中标红的内容');
-      return;
-    }
-    const found = counsellorFormProblems(values);
-    setProblems(found);
-    if (found.length) {
-      window.scrollTo({ top: 0, behavior: 'smooth' });
-      return;
-    }
-    setSaving(true);
-    try {
-      const input = toCounsellorInput(values);
-      const saved = id === null ? await counsellorsApi.create(input) : await counsellorsApi.update(id, input);
-      void message.success(saved.published ? '已保存并公开' : '已保存');
-      if (id === null) navigate(`/counsellors/${saved.id}`, { replace: true });
-      else setCounsellor(saved);
-    } catch {
-      // shown by the API client
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  if (id !== null && Number.isNaN(id)) return <NotAllowed status={404} />;
-  if (loadError) {
-    return <Result status={loadError.status === 404 ? '404' : 'warning'} title={loadError.message} extra={<Button onClick={() => navigate('/counsellors')}>返回咨询师列表</Button>} />;
-  }
-  if (id !== null && !counsellor) return <PageLoading />;
+  if (itemPending(id, editor.loaded)) return <ItemGate id={id} loaded={editor.loaded} back={{ label: '返回咨询师列表', url: '/counsellors' }} />;
   const consentRecord = counsellor ? consentRecordText(counsellor) : null;
 
   return (
     <PageContainer
-      title={id === null ? '添加咨询师' : `编辑咨询师：${counsellor!.name}`}
+      title={counsellor ? `编辑咨询师：${counsellor.name}` : '添加咨询师'}
       onBack={() => navigate('/counsellors')}
       subTitle={counsellor ? `更新于 ${formatDateTime(counsellor.updatedAt)}` : undefined}
     >
-      <FormProblems title="咨询师信息还不能保存" problems={problems} onClose={() => setProblems([])} />
+      <FormProblems title="咨询师信息还不能保存" problems={editor.problems} onClose={editor.clearProblems} />
       <ProForm<CounsellorFormValues>
         form={form}
         name="counsellor"
         layout="vertical"
         submitter={false}
-        initialValues={initialValues}
-        onValuesChange={() => problems.length && setProblems([])}
+        initialValues={editor.initialValues}
+        onValuesChange={() => editor.problems.length && editor.clearProblems()}
       >
         <ProCard title="资质信息" style={{ marginBottom: 16 }}>
           <Space size="large" wrap align="start">
@@ -163,7 +121,7 @@ export default function CounsellorEditorPage() {
       <FooterToolbar>
         <Space>
           <Button onClick={() => navigate('/counsellors')}>返回</Button>
-          <Button type="primary" loading={saving} onClick={() => void save()}>
+          <Button type="primary" loading={editor.saving} onClick={() => void editor.save()}>
             保存
           </Button>
         </Space>

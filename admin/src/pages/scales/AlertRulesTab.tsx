@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ProCard } from '@ant-design/pro-components';
 import { Alert, App, Button, Collapse, Input, Popconfirm, Space, Typography } from 'antd';
 import { DEFAULT_ALERT_RULES } from '@xinqiao/shared';
-import { ApiRequestError } from '../../api/client';
 import { scalesApi } from '../../api/scales';
 import { PageLoading } from '../../components/PageLoading';
+import { useLoadItem } from '../../hooks/useLoadItem';
 import { alertRulesToText, checkAlertRulesText } from './alertRulesText';
 import { ProblemList } from './ProblemList';
 import { reportFromError, type ProblemReport } from './problems';
@@ -22,38 +22,23 @@ const HELP: [string, string][] = [
 
 export function AlertRulesTab() {
   const { message } = App.useApp();
-  const [saved, setSaved] = useState<string | null>(null);
-  const [text, setText] = useState('');
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const rules = useLoadItem('alert-rules', () => scalesApi.alertRules().then(alertRulesToText), '预警规则加载失败');
+  const saved = rules.item;
+  // What the editor shows: the saved rules until the staff member edits them.
+  const [edited, setEdited] = useState<string | null>(null);
+  const text = edited ?? saved ?? '';
   const [saving, setSaving] = useState(false);
   const [serverReport, setServerReport] = useState<ProblemReport | null>(null);
   const check = useMemo(() => checkAlertRulesText(text), [text]);
   const dirty = saved !== null && text !== saved;
-
-  useEffect(() => {
-    let cancelled = false;
-    scalesApi.alertRules().then(
-      (rules) => {
-        if (cancelled) return;
-        const t = alertRulesToText(rules);
-        setSaved(t);
-        setText(t);
-      },
-      (e: unknown) => !cancelled && setLoadError(e instanceof ApiRequestError ? e.message : '预警规则加载失败'),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   const save = async () => {
     if (!check.ok) return;
     setSaving(true);
     setServerReport(null);
     try {
-      const t = alertRulesToText(await scalesApi.saveAlertRules(check.rules));
-      setSaved(t);
-      setText(t);
+      rules.setItem(alertRulesToText(await scalesApi.saveAlertRules(check.rules)));
+      setEdited(null);
       void message.success('预警规则已保存');
     } catch (e) {
       setServerReport(reportFromError(e, '保存失败，请稍后重试'));
@@ -62,7 +47,7 @@ export function AlertRulesTab() {
     }
   };
 
-  if (loadError) return <Alert type="error" showIcon message={loadError} />;
+  if (rules.error) return <Alert type="error" showIcon message={rules.error.message} />;
   if (saved === null) return <PageLoading />;
 
   return (
@@ -71,10 +56,10 @@ export function AlertRulesTab() {
       tooltip="测评结果按这些规则判定为红色、黄色、绿色预警或不预警"
       extra={
         <Space>
-          <Popconfirm title="用平台默认规则替换编辑框中的内容？（保存后才生效）" okText="替换" onConfirm={() => setText(alertRulesToText(DEFAULT_ALERT_RULES))}>
+          <Popconfirm title="用平台默认规则替换编辑框中的内容？（保存后才生效）" okText="替换" onConfirm={() => setEdited(alertRulesToText(DEFAULT_ALERT_RULES))}>
             <Button>填入默认规则</Button>
           </Popconfirm>
-          <Button disabled={!dirty} onClick={() => setText(saved)}>
+          <Button disabled={!dirty} onClick={() => setEdited(null)}>
             撤销修改
           </Button>
           <Button type="primary" loading={saving} disabled={!dirty || !check.ok} onClick={() => void save()}>
@@ -93,7 +78,7 @@ export function AlertRulesTab() {
         value={text}
         spellCheck={false}
         autoSize={{ minRows: 18, maxRows: 40 }}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => setEdited(e.target.value)}
       />
       <Collapse
         ghost

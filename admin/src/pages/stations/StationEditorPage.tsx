@@ -1,15 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { FooterToolbar, PageContainer, ProCard, ProForm, ProFormDigit, ProFormSelect, ProFormSwitch, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
-import { Alert, App, Button, Checkbox, Descriptions, Form, Result, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
-import { STATION_SERVICE_LABELS, STATION_TYPE_LABELS, WEEKDAY_LABELS, weeklyOpenHours, type AdminStation, type StationType } from '@xinqiao/shared';
-import { ApiRequestError } from '../../api/client';
+import { STATION_SERVICE_LABELS, STATION_TYPE_LABELS, WEEKDAY_LABELS, weeklyOpenHours, type AdminStation, type StationInput, type StationType } from '@xinqiao/shared';
 import { stationsApi } from '../../api/stations';
 import { useStaff } from '../../auth/SessionContext';
 import { CoverUpload } from '../../components/CoverUpload';
 import { FormProblems } from '../../components/FormProblems';
-import { NotAllowed } from '../../components/NotAllowed';
-import { PageLoading } from '../../components/PageLoading';
+import { ItemGate, itemPending, useItemEditor } from '../../components/ItemEditor';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { formatDateTime } from '../../utils/format';
 import { labelOptions } from '../../utils/proTable';
@@ -24,84 +22,42 @@ export default function StationEditorPage() {
   const id = idParam ? Number(idParam) : null;
   const staff = useStaff();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<StationFormValues>();
-  const [station, setStation] = useState<AdminStation | null>(null);
-  const [loadError, setLoadError] = useState<ApiRequestError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
+  const editor = useItemEditor<AdminStation, StationFormValues, StationInput>({
+    id,
+    load: (stationId) => stationsApi.get(stationId, { silent: true }),
+    create: (input) => stationsApi.create(input),
+    update: (stationId, input) => stationsApi.update(stationId, input),
+    failMessage: '站点加载失败',
+    toForm: stationToForm,
+    emptyForm: () => emptyStationForm(staff.regionId),
+    problemsOf: stationFormProblems,
+    toInput: toStationInput,
+    savedMessage: () => '站点已保存',
+    urlOf: (stationId) => `/stations/${stationId}`,
+  });
+  const { form, item: station } = editor;
 
   const type = Form.useWatch('type', form) as StationType | undefined;
   const weekly = Form.useWatch('weekly', form) as WeeklyFormValue | undefined;
   const week = useMemo(() => formToWeekly(weekly ?? {}), [weekly]);
   const warning = type ? minimumHoursWarning(type, week) : null;
 
-  // ProForm reads initialValues on mount only: computed once per loaded station.
-  const stationId = station?.id;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const initialValues = useMemo(() => (station ? stationToForm(station) : emptyStationForm(staff.regionId)), [stationId]);
-
-  useEffect(() => {
-    if (id === null || Number.isNaN(id)) return;
-    let cancelled = false;
-    stationsApi.get(id, { silent: true }).then(
-      (s) => !cancelled && setStation(s),
-      (e: unknown) => !cancelled && setLoadError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'UNKNOWN', '站点加载失败')),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [id]);
-
-  const save = async () => {
-    let values: StationFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      void message.error('请检查表单中标红的内容');
-      return;
-    }
-    const found = stationFormProblems(values);
-    setProblems(found);
-    if (found.length) {
-      window.scrollTo({ top: 0, behavior: 'smooth' });
-      return;
-    }
-    setSaving(true);
-    try {
-      const input = toStationInput(values);
-      const saved = id === null ? await stationsApi.create(input) : await stationsApi.update(id, input);
-      void message.success('站点已保存');
-      // A new station continues on its own URL, where its exceptions can be added.
-      if (id === null) navigate(`/stations/${saved.id}`, { replace: true });
-      else setStation(saved);
-    } catch {
-      // shown by the API client
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  if (id !== null && Number.isNaN(id)) return <NotAllowed status={404} />;
-  if (loadError) {
-    return <Result status={loadError.status === 404 ? '404' : 'warning'} title={loadError.message} extra={<Button onClick={() => navigate('/stations')}>返回站点列表</Button>} />;
-  }
-  if (id !== null && !station) return <PageLoading />;
+  if (itemPending(id, editor.loaded)) return <ItemGate id={id} loaded={editor.loaded} back={{ label: '返回站点列表', url: '/stations' }} />;
 
   return (
     <PageContainer
-      title={id === null ? '新建站点' : `编辑站点：${station!.name}`}
+      title={station ? `编辑站点：${station.name}` : '新建站点'}
       onBack={() => navigate('/stations')}
       subTitle={station ? `${openStatusText(station)} · 更新于 ${formatDateTime(station.updatedAt)}` : undefined}
     >
-      <FormProblems title="站点还不能保存" problems={problems} onClose={() => setProblems([])} />
+      <FormProblems title="站点还不能保存" problems={editor.problems} onClose={editor.clearProblems} />
       <ProForm<StationFormValues>
         form={form}
         name="station"
         layout="vertical"
         submitter={false}
-        initialValues={initialValues}
-        onValuesChange={() => problems.length && setProblems([])}
+        initialValues={editor.initialValues}
+        onValuesChange={() => editor.problems.length && editor.clearProblems()}
       >
         <ProCard title="基本信息" style={{ marginBottom: 16 }}>
           <Space size="large" wrap align="start">
@@ -156,7 +112,7 @@ export default function StationEditorPage() {
       <FooterToolbar>
         <Space>
           <Button onClick={() => navigate('/stations')}>返回</Button>
-          <Button type="primary" loading={saving} onClick={() => void save()}>
+          <Button type="primary" loading={editor.saving} onClick={() => void editor.save()}>
             保存
           </Button>
         </Space>

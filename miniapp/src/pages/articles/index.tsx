@@ -4,6 +4,7 @@ import { View } from '@tarojs/components'
 import { Tabs } from '@nutui/nutui-react-taro'
 import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, type ArticleCategory, type ArticleSummary } from '@xinqiao/shared'
 import ArticleCard from '../../components/ArticleCard'
+import LoadStatus from '../../components/LoadStatus'
 import PrivacyNotice from '../../components/PrivacyNotice'
 import { usePagedList } from '../../hooks/usePagedList'
 import { listArticles } from '../../services/api'
@@ -63,13 +64,7 @@ export default function Articles() {
         {list.items.map((a) => (
           <ArticleCard key={a.id} article={a} />
         ))}
-        {list.loading && <View className='list-status'>加载中…</View>}
-        {!list.loading && list.error && (
-          <View className='list-status list-status--error' onClick={retry}>
-            {list.error}，点击重试
-          </View>
-        )}
-        {!list.loading && !list.error && list.items.length === 0 && <View className='list-status'>这个栏目还没有文章</View>}
+        <LoadStatus loading={list.loading} error={list.error} onRetry={retry} empty={list.items.length === 0 && '这个栏目还没有文章'} />
         {!list.loading && !list.error && list.items.length > 0 && !hasMore && <View className='list-status'>没有更多了</View>}
         {!list.loading && !list.error && hasMore && (
           <View className='list-status' onClick={loadMore}>

@@ -5,6 +5,7 @@ import { CellGroup } from '@nutui/nutui-react-taro'
 import type { EventSummary } from '@xinqiao/shared'
 import { Chips } from '../../components/Choice'
 import EventCard from '../../components/EventCard'
+import LoadStatus from '../../components/LoadStatus'
 import PrivacyNotice from '../../components/PrivacyNotice'
 import RegionField from '../../components/RegionField'
 import {
@@ -130,17 +131,12 @@ export default function Events() {
       {list.items.map((e) => (
         <EventCard key={e.id} event={e} now={now} />
       ))}
-      {list.loading && <View className='list-status'>加载中…</View>}
-      {!list.loading && list.error && (
-        <View className='list-status events__error' onClick={() => void load(filters, home, list.items.length ? list.page + 1 : 1)}>
-          {list.error}，点击重试
-        </View>
-      )}
-      {!list.loading && !list.error && list.items.length === 0 && (
-        <View className='list-status events__empty'>
-          {shownRegionId !== null ? '附近暂时没有符合条件的活动，可以查看全部地区' : '暂时没有符合条件的活动'}
-        </View>
-      )}
+      <LoadStatus
+        loading={list.loading}
+        error={list.error}
+        onRetry={() => void load(filters, home, list.items.length ? list.page + 1 : 1)}
+        empty={list.items.length === 0 && (shownRegionId !== null ? '附近暂时没有符合条件的活动，可以查看全部地区' : '暂时没有符合条件的活动')}
+      />
       {!list.loading && !list.error && hasMore && (
         <View className='list-status' onClick={() => void load(filters, home, list.page + 1)}>
           上拉或点击加载更多

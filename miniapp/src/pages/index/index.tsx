@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import type { ArticleSummary, PublicCampaign, QuizSummary } from '@xinqiao/shared'
 import ArticleCard from '../../components/ArticleCard'
 import HotlineCard from '../../components/HotlineCard'
+import LoadStatus from '../../components/LoadStatus'
 import PrivacyNotice from '../../components/PrivacyNotice'
 import QuizCard from '../../components/QuizCard'
 import { listRegionId } from '../../features/quizzes/demographics'
@@ -135,13 +136,12 @@ export default function Index() {
         <View className='section-title'>
           <Text>心理健康知识问答</Text>
         </View>
-        {quizzes.status === 'loading' && <View className='list-status'>加载中…</View>}
-        {quizzes.status === 'error' && (
-          <View className='list-status' onClick={() => void loadQuizzes()}>
-            {quizzes.message}，点击重试
-          </View>
-        )}
-        {quizzes.status === 'ready' && quizzes.items.length === 0 && <View className='list-status'>暂时没有进行中的知识问答</View>}
+        <LoadStatus
+          loading={quizzes.status === 'loading'}
+          error={quizzes.status === 'error' ? quizzes.message : null}
+          onRetry={() => void loadQuizzes()}
+          empty={quizzes.status === 'ready' && quizzes.items.length === 0 && '暂时没有进行中的知识问答'}
+        />
         {quizzes.status === 'ready' && quizzes.items.map((q) => <QuizCard key={q.id} quiz={q} inProgress={hasQuizDraft(q.id)} />)}
       </View>
 
@@ -151,13 +151,12 @@ export default function Index() {
           查看更多
         </Text>
       </View>
-      {latest.status === 'loading' && <View className='list-status'>加载中…</View>}
-      {latest.status === 'error' && (
-        <View className='list-status' onClick={() => void loadLatest()}>
-          {latest.message}，点击重试
-        </View>
-      )}
-      {latest.status === 'ready' && latest.items.length === 0 && <View className='list-status'>暂无文章</View>}
+      <LoadStatus
+        loading={latest.status === 'loading'}
+        error={latest.status === 'error' ? latest.message : null}
+        onRetry={() => void loadLatest()}
+        empty={latest.status === 'ready' && latest.items.length === 0 && '暂无文章'}
+      />
       {latest.status === 'ready' && latest.items.map((a) => <ArticleCard key={a.id} article={a} />)}
 
       <PrivacyNotice />

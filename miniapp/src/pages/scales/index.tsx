@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { SCALE_AUDIENCE_LABELS, type ScaleSummary } from '@xinqiao/shared'
 import HotlineCard from '../../components/HotlineCard'
+import LoadStatus from '../../components/LoadStatus'
 import PrivacyNotice from '../../components/PrivacyNotice'
 import { hasDraft } from '../../features/scales/draft'
 import { HOTLINES_URL, SCALE_HISTORY_URL, introUrl } from '../../features/scales/routes'
@@ -106,12 +107,7 @@ export default function Scales() {
       {list.items.map((s) => (
         <ScaleCard key={s.code} scale={s} inProgress={drafts.has(s.code)} />
       ))}
-      {list.status === 'loading' && list.items.length === 0 && <View className='list-status'>加载中…</View>}
-      {list.status === 'error' && (
-        <View className='list-status scales__error' onClick={() => void load(all)}>
-          {list.message}，点击重试
-        </View>
-      )}
+      <LoadStatus loading={list.status === 'loading' && list.items.length === 0} error={list.status === 'error' ? list.message : null} onRetry={() => void load(all)} />
       {list.status === 'ready' && list.items.length === 0 && (
         <View className='list-status' onClick={all ? undefined : toggle}>
           {all ? '暂时没有开放的量表' : '暂时没有适合你的量表，点击查看全部量表'}

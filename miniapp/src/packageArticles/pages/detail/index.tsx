@@ -1,17 +1,16 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, RichText, Text, View } from '@tarojs/components'
 import { ARTICLE_CATEGORY_LABELS, type ArticleDetail } from '@xinqiao/shared'
 import HotlineCard from '../../../components/HotlineCard'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
+import { FinalLoadError, useLoad } from '../../../hooks/useLoad'
 import { getArticle } from '../../../services/api'
 import { apiOrigin, assetUrl } from '../../../services/config'
-import { RequestError } from '../../../services/request'
 import { formatCount, formatDate } from '../../../utils/format'
 import { prepareRichTextHtml } from '../../../utils/richtext'
 import './index.scss'
-
-type DetailState = { status: 'loading' } | { status: 'ready'; article: ArticleDetail } | { status: 'error'; message: string; notFound: boolean }
 
 /** Server-sanitised HTML: innerHTML on H5, the <rich-text> component on WeChat. */
 function ArticleBody({ html }: { html: string }) {
@@ -24,50 +23,21 @@ function ArticleBody({ html }: { html: string }) {
 export default function ArticleDetailPage() {
   const { params } = useRouter()
   const id = Number(params.id)
-  const [state, setState] = useState<DetailState>({ status: 'loading' })
-
-  const load = useCallback(async () => {
-    if (!Number.isInteger(id) || id <= 0) {
-      setState({ status: 'error', message: '文章地址有误', notFound: true })
-      return
-    }
-    setState({ status: 'loading' })
-    try {
-      const article = await getArticle(id)
-      setState({ status: 'ready', article })
-      void Taro.setNavigationBarTitle({ title: ARTICLE_CATEGORY_LABELS[article.category] ?? '科普详情' })
-    } catch (e) {
-      const err = e as RequestError
-      setState({ status: 'error', message: err.message, notFound: err.statusCode === 404 })
-    }
+  const fetchArticle = useCallback(async (): Promise<ArticleDetail> => {
+    if (!Number.isInteger(id) || id <= 0) throw new FinalLoadError('文章地址有误')
+    const article = await getArticle(id)
+    void Taro.setNavigationBarTitle({ title: ARTICLE_CATEGORY_LABELS[article.category] ?? '科普详情' })
+    return article
   }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { state, data: article, reload } = useLoad(fetchArticle)
 
   useShareAppMessage(() => ({
-    title: state.status === 'ready' ? state.article.title : '心桥 · 心理科普',
+    title: article ? article.title : '心桥 · 心理科普',
     path: `/packageArticles/pages/detail/index?id=${id}`,
   }))
 
-  if (state.status === 'loading') {
-    return <View className='article-page list-status'>加载中…</View>
-  }
-  if (state.status === 'error') {
-    return (
-      <View className='article-page article-page--error'>
-        <Text className='article-page__error'>{state.message}</Text>
-        {!state.notFound && (
-          <Text className='article-page__retry' onClick={() => void load()}>
-            点击重试
-          </Text>
-        )}
-      </View>
-    )
-  }
+  if (!article) return <LoadStatus state={state} onRetry={() => void reload()} className='article-page' />
 
-  const { article } = state
   const cover = assetUrl(article.coverUrl)
   return (
     <View className='article-page'>

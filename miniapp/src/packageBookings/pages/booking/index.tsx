@@ -1,27 +1,26 @@
 import { useCallback, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { BOOKING_KIND_LABELS, BOOKING_STATUS_LABELS, INTAKE_TOPIC_LABELS, bookingIcs, type MyBooking } from '@xinqiao/shared'
+import LoadStatus from '../../../components/LoadStatus'
 import LoginPrompt from '../../../components/LoginPrompt'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { bookingPlace, bookingWhen, cancelConfirmation, chinaMoment, phoneCalendarEvent } from '../../../features/bookings/display'
 import { bookingFailure } from '../../../features/bookings/errors'
 import { MY_BOOKINGS_URL, bookUrl } from '../../../features/bookings/routes'
 import { idParam } from '../../../features/quizzes/routes'
+import { FinalLoadError, useLoad } from '../../../hooks/useLoad'
 import { useResident } from '../../../hooks/useResident'
 import { cancelBooking, getMyBooking, rateBooking } from '../../../services/bookings'
 import type { RequestError } from '../../../services/request'
 import { callNumber } from '../../../packageScales/components/call'
 import MapLink from '../../components/MapLink'
 import Stars from '../../components/Stars'
-import LoadFailed from '../../components/LoadFailed'
 import '../../components/bookings.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 const IS_H5 = process.env.TARO_ENV === 'h5'
 const COMMENT_MAX = 200
-
-type State = { status: 'loading' } | { status: 'ready'; booking: MyBooking } | { status: 'error'; message: string; retry: boolean }
 
 /** H5: the booking as an .ics file the phone's calendar opens (shared `bookingIcs`). */
 function downloadIcs(booking: MyBooking): void {
@@ -50,30 +49,23 @@ export default function BookingPage() {
   const fresh = params.fresh === '1'
   const reminders = params.reminders === '1'
   const { resident, refresh, setProfile } = useResident()
-  const [state, setState] = useState<State>({ status: 'loading' })
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
 
-  const load = useCallback(async () => {
-    if (id === null) {
-      setState({ status: 'error', message: '预约地址有误', retry: false })
-      return
-    }
+  const fetchBooking = useCallback(async (): Promise<MyBooking> => {
+    if (id === null) throw new FinalLoadError('预约地址有误')
     await refresh()
     try {
-      setState({ status: 'ready', booking: await getMyBooking(id) })
+      return await getMyBooking(id)
     } catch (e) {
-      const err = e as RequestError
-      if (err.statusCode === 401) return
-      setState({ status: 'error', message: err.statusCode === 404 ? '预约不存在或已删除' : err.message, retry: err.statusCode !== 404 })
+      // Signed out meanwhile: look again, so the page asks to sign in.
+      if ((e as RequestError).statusCode === 401) await refresh()
+      throw e
     }
   }, [id, refresh])
-
-  useDidShow(() => {
-    void load()
-  })
+  const { state, data: booking, reload: load, setData } = useLoad(fetchBooking, { when: 'show', notFound: '预约不存在或已删除' })
 
   if (resident.status === 'anonymous') {
     return (
@@ -85,12 +77,16 @@ export default function BookingPage() {
       </View>
     )
   }
-  if (state.status === 'loading') return <View className='bk-page list-status'>加载中…</View>
-  if (state.status === 'error') {
-    return <LoadFailed message={state.message} onRetry={state.retry ? () => void load() : undefined} next={{ label: '查看我的预约', url: MY_BOOKINGS_URL }} />
+  if (!booking) {
+    return (
+      <LoadStatus state={state} onRetry={() => void load()} className='bk-page'>
+        <Text className='bk-link' onClick={() => void Taro.redirectTo({ url: MY_BOOKINGS_URL })}>
+          查看我的预约
+        </Text>
+      </LoadStatus>
+    )
   }
 
-  const { booking } = state
   const now = new Date()
   const upcoming = booking.status === 'confirmed' && Date.parse(booking.end) > now.getTime()
 
@@ -102,7 +98,7 @@ export default function BookingPage() {
     setMessage(null)
     try {
       const updated = await cancelBooking(booking.id)
-      setState({ status: 'ready', booking: updated })
+      setData(() => updated)
       void Taro.showToast({ title: updated.status === 'late_cancelled' ? '已取消（逾期）' : '已取消预约', icon: 'none' })
     } catch (e) {
       setMessage(bookingFailure(e as RequestError).message)
@@ -120,7 +116,7 @@ export default function BookingPage() {
     setMessage(null)
     try {
       const updated = await rateBooking(booking.id, { score, comment: comment.trim() || null })
-      setState({ status: 'ready', booking: updated })
+      setData(() => updated)
       void Taro.showToast({ title: '感谢您的评价', icon: 'success' })
     } catch (e) {
       setMessage((e as RequestError).message)

@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { HELP_URGENCIES, type HelpRequestResult, type HelpUrgency } from '@xinqiao/shared'
 import LoginPrompt from '../../../components/LoginPrompt'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { bookUrl } from '../../../features/bookings/routes'
 import { useResident } from '../../../hooks/useResident'
@@ -47,7 +48,7 @@ export default function HelpPage() {
           。
         </Text>
       </View>
-      {resident.status === 'checking' && <View className='list-status'>加载中…</View>}
+      <LoadStatus loading={resident.status === 'checking'} />
       {resident.status === 'anonymous' && <LoginPrompt hint='请先登录，以便咨询师能找到您的请求并与您联系。' onLoggedIn={setProfile} />}
       {resident.status === 'signedIn' && (
         <HelpRequestForm

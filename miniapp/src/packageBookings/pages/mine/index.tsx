@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { BOOKING_STATUS_LABELS, type MyBooking } from '@xinqiao/shared'
 import { Chips } from '../../../components/Choice'
 import LoginPrompt from '../../../components/LoginPrompt'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { bookingPlace, bookingTitle, bookingWhen } from '../../../features/bookings/display'
 import { bookUrl, bookingUrl, helpUrl } from '../../../features/bookings/routes'
@@ -22,9 +23,9 @@ const SCOPES = [
 export default function MyBookings() {
   const [scope, setScope] = useState<Scope>('upcoming')
   const fetchPage = useCallback((page: number) => listMyBookings(scope, page, PAGE_SIZE), [scope])
-  const { resident, setProfile, list, load, hasMore } = useMyPagedList((b: MyBooking) => b.id, fetchPage)
+  const { resident, setProfile, list, load, retry, hasMore } = useMyPagedList((b: MyBooking) => b.id, fetchPage)
 
-  if (resident.status === 'checking') return <View className='bk-page list-status'>加载中…</View>
+  if (resident.status === 'checking') return <LoadStatus loading className='bk-page' />
   if (resident.status === 'anonymous') {
     return (
       <View className='bk-page'>
@@ -53,25 +54,26 @@ export default function MyBookings() {
         ))}
       </View>
 
-      {list.loading && <View className='list-status'>加载中…</View>}
-      {!list.loading && list.error && (
-        <View className='list-status' onClick={() => void load(list.items.length ? list.page + 1 : 1)}>
-          {list.error}，点击重试
-        </View>
-      )}
-      {!list.loading && !list.error && list.items.length === 0 && (
-        <View className='my-bookings__empty'>
-          <Text className='list-status'>{scope === 'upcoming' ? '没有即将进行的预约' : '还没有已结束的预约'}</Text>
-          <View className='bk-actions'>
-            <Button className='xq-button my-bookings__book' onClick={() => void Taro.navigateTo({ url: bookUrl() })}>
-              预约咨询
-            </Button>
-            <Button className='xq-button xq-button--plain my-bookings__help' onClick={() => void Taro.navigateTo({ url: helpUrl() })}>
-              请人联系我
-            </Button>
-          </View>
-        </View>
-      )}
+      <LoadStatus
+        loading={list.loading}
+        error={list.error}
+        onRetry={() => void retry()}
+        empty={
+          list.items.length === 0 && (
+            <View className='my-bookings__empty'>
+              <Text className='list-status'>{scope === 'upcoming' ? '没有即将进行的预约' : '还没有已结束的预约'}</Text>
+              <View className='bk-actions'>
+                <Button className='xq-button my-bookings__book' onClick={() => void Taro.navigateTo({ url: bookUrl() })}>
+                  预约咨询
+                </Button>
+                <Button className='xq-button xq-button--plain my-bookings__help' onClick={() => void Taro.navigateTo({ url: helpUrl() })}>
+                  请人联系我
+                </Button>
+              </View>
+            </View>
+          )
+        }
+      />
       {!list.loading && !list.error && hasMore && (
         <View className='list-status' onClick={() => void load(list.page + 1)}>
           上拉或点击加载更多

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
 import {
@@ -11,20 +11,18 @@ import {
   type StationDetail,
   type StationDay,
 } from '@xinqiao/shared'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { chinaDateLabel, distanceText, openState, rangesText, todayHoursText, weekRows } from '../../../features/bookings/display'
 import { STATIONS_URL, bookUrl } from '../../../features/bookings/routes'
 import { idParam } from '../../../features/quizzes/routes'
+import { FinalLoadError, useLoad } from '../../../hooks/useLoad'
 import { getStation } from '../../../services/bookings'
 import { assetUrl } from '../../../services/config'
-import type { RequestError } from '../../../services/request'
 import { callNumber } from '../../../packageScales/components/call'
 import MapLink from '../../components/MapLink'
-import LoadFailed from '../../components/LoadFailed'
 import '../../components/bookings.scss'
 import './index.scss'
-
-type State = { status: 'loading' } | { status: 'ready'; station: StationDetail } | { status: 'error'; message: string; retry: boolean }
 
 /** Days of the next two weeks whose hours differ from the weekly pattern (holidays, 调休, the station's own changes). */
 function exceptionDays(station: StationDetail): StationDay[] {
@@ -73,33 +71,24 @@ function CounsellorItem({ c, stationId, bookable }: { c: CounsellorSummary; stat
 export default function StationPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const [state, setState] = useState<State>({ status: 'loading' })
-
-  const load = useCallback(async () => {
-    if (id === null) {
-      setState({ status: 'error', message: '站点地址有误', retry: false })
-      return
-    }
-    try {
-      const station = await getStation(id)
-      setState({ status: 'ready', station })
-      void Taro.setNavigationBarTitle({ title: station.name }).catch(() => undefined)
-    } catch (e) {
-      const err = e as RequestError
-      setState({ status: 'error', message: err.statusCode === 404 ? '站点不存在或已下线' : err.message, retry: err.statusCode !== 404 })
-    }
+  const fetchStation = useCallback(async (): Promise<StationDetail> => {
+    if (id === null) throw new FinalLoadError('站点地址有误')
+    const station = await getStation(id)
+    void Taro.setNavigationBarTitle({ title: station.name }).catch(() => undefined)
+    return station
   }, [id])
+  const { state, data: station, reload } = useLoad(fetchStation, { notFound: '站点不存在或已下线' })
 
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  if (state.status === 'loading') return <View className='bk-page list-status'>加载中…</View>
-  if (state.status === 'error') {
-    return <LoadFailed message={state.message} onRetry={state.retry ? () => void load() : undefined} next={{ label: '查看全部站点', url: STATIONS_URL }} />
+  if (!station) {
+    return (
+      <LoadStatus state={state} onRetry={() => void reload()} className='bk-page'>
+        <Text className='bk-link' onClick={() => void Taro.redirectTo({ url: STATIONS_URL })}>
+          查看全部站点
+        </Text>
+      </LoadStatus>
+    )
   }
 
-  const { station } = state
   const now = new Date()
   const open = openState(station, now)
   const photo = assetUrl(station.photoUrl)

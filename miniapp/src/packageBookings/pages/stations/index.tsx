@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Map as TaroMap, Text, View } from '@tarojs/components'
 import { buildRegionTree, type GeoPoint, type RegionDto, type StationSummary } from '@xinqiao/shared'
 import { Chips } from '../../../components/Choice'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { currentPosition } from '../../../features/bookings/location'
 import { stationUrl } from '../../../features/bookings/routes'
@@ -173,16 +174,12 @@ export default function Stations() {
         />
       )}
 
-      {list.status === 'loading' && position.status !== 'asking' && <View className='list-status'>加载中…</View>}
-      {position.status === 'asking' && <View className='list-status'>加载中…</View>}
-      {list.status === 'error' && (
-        <View className='list-status' onClick={() => void load(1)}>
-          {list.message}，点击重试
-        </View>
-      )}
-      {list.status === 'ready' && items.length === 0 && (
-        <View className='list-status stations__empty'>{show === 'open' ? '附近暂时没有营业中的站点，可以查看全部站点' : '这里暂时没有服务站点'}</View>
-      )}
+      <LoadStatus
+        loading={list.status === 'loading' || position.status === 'asking'}
+        error={list.status === 'error' ? list.message : null}
+        onRetry={() => void load(1)}
+        empty={list.status === 'ready' && items.length === 0 && (show === 'open' ? '附近暂时没有营业中的站点，可以查看全部站点' : '这里暂时没有服务站点')}
+      />
       {items.map((s) => (
         <StationCard key={s.id} station={s} now={now} />
       ))}

@@ -1,25 +1,19 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
-import { EVENT_KIND_LABELS, PLACE_TYPE_LABELS, type EventDetail, type EventNotificationTemplates, type ResidentProfile } from '@xinqiao/shared'
+import { EVENT_KIND_LABELS, PLACE_TYPE_LABELS } from '@xinqiao/shared'
+import LoadStatus from '../../../components/LoadStatus'
 import LoginPrompt from '../../../components/LoginPrompt'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { audiencesText, formatEventTime, formatMoment, seatsState, signupWindowText } from '../../../features/events/display'
-import { EVENT_ACTION_LABELS, registrationView, withdrawConfirmation, type EventAction } from '../../../features/events/registration'
-import { EVENTS_TAB_URL, eventDetailUrl, ticketUrl } from '../../../features/events/routes'
-import { idParam, takeQuizUrl } from '../../../features/quizzes/routes'
-import { useResident } from '../../../hooks/useResident'
+import { EVENT_ACTION_LABELS, registrationView, type EventAction } from '../../../features/events/registration'
+import { EVENTS_TAB_URL, eventDetailUrl } from '../../../features/events/routes'
+import { takeQuizUrl } from '../../../features/quizzes/routes'
 import { assetUrl } from '../../../services/config'
-import { answerOffer, cancelRegistration, getEvent, getNotificationTemplates, requestEventMessages } from '../../../services/events'
-import type { RequestError } from '../../../services/request'
 import CheckinPanel from '../../components/CheckinPanel'
-import SignupForm, { type SignupMode } from '../../components/SignupForm'
+import SignupForm from '../../components/SignupForm'
+import { useEventDetail, type LoginReason } from './useEventDetail'
 import './index.scss'
-
-type LoadState = { status: 'loading' } | { status: 'ready'; event: EventDetail } | { status: 'error'; message: string; retry: boolean }
-
-/** What the resident tapped before being asked to sign in: carried on once they are. */
-type LoginReason = SignupMode | 'checkin'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
@@ -39,8 +33,6 @@ const LOGIN_HINTS: Record<LoginReason, string> = {
   checkin: '签到需要先登录。',
 }
 
-const DONE_TOASTS = { cancel: '已取消报名', leaveWaitlist: '已退出候补', decline: '已放弃名额' } as const
-
 function InfoRow({ label, children, className, onClick }: { label: string; children: ReactNode; className?: string; onClick?: () => void }) {
   return (
     <View className={`event-info ${className ?? ''}`} onClick={onClick}>
@@ -51,143 +43,30 @@ function InfoRow({ label, children, className, onClick }: { label: string; child
 }
 
 export default function EventDetailPage() {
-  const { params } = useRouter()
-  const eventId = idParam(params.id)
-  const { resident, refresh, setProfile } = useResident()
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
-  const [templates, setTemplates] = useState<EventNotificationTemplates | null>(null)
-  const [form, setForm] = useState<SignupMode | null>(null)
-  const [loginFor, setLoginFor] = useState<LoginReason | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<string | null>(null)
-  // Keeps the check-in result on screen after the reload that turns the status into 已签到.
-  const [checkedInHere, setCheckedInHere] = useState(false)
-
-  // A failed reload keeps the page that is shown and only says why.
-  const shown = useRef(false)
-
-  /** Loads (or reloads, keeping what is shown) the event with the resident's registration. */
-  const load = useCallback(async (): Promise<EventDetail | null> => {
-    if (eventId === null) {
-      setState({ status: 'error', message: '活动地址有误', retry: false })
-      return null
-    }
-    // Signed in first (silently on WeChat), so the answer carries the resident's registration.
-    await refresh()
-    try {
-      const event = await getEvent(eventId)
-      shown.current = true
-      setState({ status: 'ready', event })
-      return event
-    } catch (e) {
-      const err = e as RequestError
-      const gone = err.statusCode === 404
-      if (shown.current && !gone) void Taro.showToast({ title: err.message, icon: 'none' })
-      else setState({ status: 'error', message: gone ? '活动不存在或已下线' : err.message, retry: !gone })
-      return null
-    }
-  }, [eventId, refresh])
-
-  // Back from the ticket, a quiz or another tab: seats and the registration may have changed.
-  useDidShow(() => {
-    void load()
-  })
-
-  useEffect(() => {
-    getNotificationTemplates().then(setTemplates, () => setTemplates(null))
-  }, [])
+  const { eventId, state, event, load, signedIn, templates, form, loginFor, busy, message, checkedInHere, act, askLogin, onLoggedIn, closeForm, signupDone, signupRefused, checkedIn } =
+    useEventDetail()
 
   useShareAppMessage(() => ({
-    title: state.status === 'ready' ? state.event.title : '心桥 · 活动讲座',
+    title: event ? event.title : '心桥 · 活动讲座',
     path: eventId === null ? EVENTS_TAB_URL : eventDetailUrl(eventId),
   }))
 
-  if (state.status === 'loading') return <View className='event-detail list-status'>加载中…</View>
-  if (state.status === 'error') {
+  if (!event) {
     return (
-      <View className='event-detail event-detail--message'>
-        <Text className='event-detail__message'>{state.message}</Text>
-        {state.retry && (
-          <Text className='event-detail__link' onClick={() => void load()}>
-            点击重试
-          </Text>
-        )}
-        <Text className='event-detail__link' onClick={() => void Taro.switchTab({ url: EVENTS_TAB_URL })}>
+      <LoadStatus state={state} onRetry={() => void load()} className='event-detail'>
+        <Text className='load-status__link' onClick={() => void Taro.switchTab({ url: EVENTS_TAB_URL })}>
           查看全部活动
         </Text>
-      </View>
+      </LoadStatus>
     )
   }
 
-  const { event } = state
   const now = new Date()
   const view = registrationView(event, now)
   const seats = seatsState(event)
-  const signedIn = resident.status === 'signedIn'
   const cover = assetUrl(event.coverUrl)
   const { venue, quizId } = event
   const canOpenMap = IS_WEAPP && venue.location !== null
-
-  const askLogin = (reason: LoginReason) => {
-    setForm(null)
-    setLoginFor(reason)
-  }
-
-  const openForm = (mode: SignupMode) => {
-    setMessage(null)
-    if (!signedIn) askLogin(mode)
-    else setForm(mode)
-  }
-
-  const onLoggedIn = async (profile: ResidentProfile) => {
-    setProfile(profile)
-    const reason = loginFor
-    setLoginFor(null)
-    const fresh = await load()
-    // Already registered under this account: the reloaded page shows it instead of a form.
-    if (fresh && (reason === 'signup' || reason === 'waitlist') && registrationView(fresh, new Date()).actions.includes(reason)) setForm(reason)
-  }
-
-  /** After a change the page reloads: seats and the registration come from the server. */
-  const settle = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true)
-    setMessage(null)
-    try {
-      await work()
-      void Taro.showToast({ title: done, icon: 'success' })
-    } catch (e) {
-      setMessage((e as RequestError).message)
-    } finally {
-      setBusy(false)
-      await load()
-    }
-  }
-
-  const withdraw = async (action: 'cancel' | 'leaveWaitlist' | 'decline') => {
-    const { title, content, confirmText } = withdrawConfirmation(action)
-    const { confirm } = await Taro.showModal({ title, content, confirmText, confirmColor: '#e34d59', cancelText: '再想想' })
-    if (!confirm) return
-    await settle(() => (action === 'decline' ? answerOffer(event.id, false) : cancelRegistration(event.id)), DONE_TOASTS[action])
-  }
-
-  const act = (action: Exclude<EventAction, 'checkin'>) => {
-    if (busy) return
-    switch (action) {
-      case 'signup':
-      case 'waitlist':
-        openForm(action)
-        return
-      case 'accept':
-        // The tap is the moment WeChat allows asking for the confirmation and reminder messages.
-        void settle(() => requestEventMessages(templates?.signUp ?? []).then(() => answerOffer(event.id, true)), '已确认名额')
-        return
-      case 'ticket':
-        void Taro.navigateTo({ url: ticketUrl(event.id) })
-        return
-      default:
-        void withdraw(action)
-    }
-  }
 
   const openMap = () => {
     if (!venue.location) return
@@ -233,17 +112,9 @@ export default function EventDetailPage() {
           event={event}
           initialMode={form}
           templates={templates}
-          onDone={(registration) => {
-            setForm(null)
-            void Taro.showToast({ title: registration.status === 'waitlisted' ? '已加入候补' : '报名成功', icon: 'success' })
-            void load()
-          }}
-          onRefused={(text) => {
-            setForm(null)
-            setMessage(text)
-            void load()
-          }}
-          onCancel={() => setForm(null)}
+          onDone={signupDone}
+          onRefused={signupRefused}
+          onCancel={closeForm}
         />
       )}
 
@@ -252,10 +123,7 @@ export default function EventDetailPage() {
           event={event}
           signedIn={signedIn}
           onNeedLogin={() => askLogin('checkin')}
-          onCheckedIn={() => {
-            setCheckedInHere(true)
-            void load()
-          }}
+          onCheckedIn={checkedIn}
         />
       )}
 

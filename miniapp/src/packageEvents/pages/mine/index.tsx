@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { MyEventItem } from '@xinqiao/shared'
 import EventCard from '../../../components/EventCard'
 import LoginPrompt from '../../../components/LoginPrompt'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { myEventStatus, opensTicket } from '../../../features/events/registration'
 import { EVENTS_TAB_URL, eventDetailUrl, ticketUrl } from '../../../features/events/routes'
@@ -16,9 +17,9 @@ export const MY_EVENTS_PAGE_SIZE = 20
 const fetchMyEvents = (page: number) => listMyEvents(page, MY_EVENTS_PAGE_SIZE, { toast: false })
 
 export default function MyEvents() {
-  const { resident, setProfile, list, load, hasMore } = useMyPagedList((i: MyEventItem) => i.event.id, fetchMyEvents)
+  const { resident, setProfile, list, load, retry, hasMore } = useMyPagedList((i: MyEventItem) => i.event.id, fetchMyEvents)
 
-  if (resident.status === 'checking') return <View className='my-events list-status'>加载中…</View>
+  if (resident.status === 'checking') return <LoadStatus loading className='my-events' />
   if (resident.status === 'anonymous') {
     return (
       <View className='my-events'>
@@ -54,20 +55,21 @@ export default function MyEvents() {
         )
       })}
 
-      {list.loading && <View className='list-status'>加载中…</View>}
-      {!list.loading && list.error && (
-        <View className='list-status' onClick={() => void load(list.items.length ? list.page + 1 : 1)}>
-          {list.error}，点击重试
-        </View>
-      )}
-      {!list.loading && !list.error && list.items.length === 0 && (
-        <View className='my-events__empty'>
-          <Text className='list-status'>还没有报名过活动</Text>
-          <Button className='xq-button my-events__go' onClick={() => void Taro.switchTab({ url: EVENTS_TAB_URL })}>
-            去看看活动
-          </Button>
-        </View>
-      )}
+      <LoadStatus
+        loading={list.loading}
+        error={list.error}
+        onRetry={() => void retry()}
+        empty={
+          list.items.length === 0 && (
+            <View className='my-events__empty'>
+              <Text className='list-status'>还没有报名过活动</Text>
+              <Button className='xq-button my-events__go' onClick={() => void Taro.switchTab({ url: EVENTS_TAB_URL })}>
+                去看看活动
+              </Button>
+            </View>
+          )
+        }
+      />
       {!list.loading && !list.error && hasMore && (
         <View className='list-status' onClick={() => void load(list.page + 1)}>
           上拉或点击加载更多

@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useCallback } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { EventDetail } from '@xinqiao/shared'
+import LoadStatus from '../../../components/LoadStatus'
 import LoginPrompt from '../../../components/LoginPrompt'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { formatEventTime, formatMoment } from '../../../features/events/display'
@@ -9,38 +10,23 @@ import { registrationView } from '../../../features/events/registration'
 import { eventDetailUrl } from '../../../features/events/routes'
 import { ticketHolder } from '../../../features/events/ticket'
 import { idParam } from '../../../features/quizzes/routes'
+import { FinalLoadError, useLoad } from '../../../hooks/useLoad'
 import { useResident } from '../../../hooks/useResident'
 import { getEvent } from '../../../services/events'
-import type { RequestError } from '../../../services/request'
 import TicketQr from '../../components/TicketQr'
 import './index.scss'
-
-type LoadState = { status: 'loading' } | { status: 'ready'; event: EventDetail } | { status: 'error'; message: string }
 
 export default function Ticket() {
   const { params } = useRouter()
   const eventId = idParam(params.id)
   const { resident, profile, refresh, setProfile } = useResident()
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
-
-  const load = useCallback(async () => {
-    if (eventId === null) {
-      setState({ status: 'error', message: '电子票地址有误' })
-      return
-    }
+  const fetchEvent = useCallback(async (): Promise<EventDetail> => {
+    if (eventId === null) throw new FinalLoadError('电子票地址有误')
     await refresh()
-    try {
-      setState({ status: 'ready', event: await getEvent(eventId) })
-    } catch (e) {
-      const err = e as RequestError
-      setState({ status: 'error', message: err.statusCode === 404 ? '活动不存在或已下线' : err.message })
-    }
+    return getEvent(eventId)
   }, [eventId, refresh])
-
   // Re-read on every show: staff may have checked the resident in meanwhile.
-  useDidShow(() => {
-    void load()
-  })
+  const { state, data: event, reload: load } = useLoad(fetchEvent, { when: 'show', notFound: '活动不存在或已下线' })
 
   const openEvent = () => {
     if (eventId !== null) void Taro.navigateTo({ url: eventDetailUrl(eventId) })
@@ -60,19 +46,9 @@ export default function Ticket() {
       </View>
     )
   }
-  if (state.status === 'loading' || resident.status === 'checking') return <View className='ticket list-status'>加载中…</View>
-  if (state.status === 'error') {
-    return (
-      <View className='ticket ticket--message'>
-        <Text className='ticket__message'>{state.message}</Text>
-        <Text className='ticket__link' onClick={() => void load()}>
-          点击重试
-        </Text>
-      </View>
-    )
-  }
+  if (resident.status === 'checking') return <LoadStatus loading className='ticket' />
+  if (!event) return <LoadStatus state={state} onRetry={() => void load()} className='ticket' />
 
-  const { event } = state
   const reg = event.myRegistration
   const token = reg?.ticket?.token
   const now = new Date()

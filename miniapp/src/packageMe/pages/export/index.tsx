@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, ScrollView, Text, View } from '@tarojs/components'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { exportMe } from '../../../services/api'
 import './index.scss'
@@ -55,12 +56,12 @@ export default function ExportPage() {
   return (
     <View className='export-page'>
       <Text className='export-page__intro'>以下是心桥保存的关于你的全部个人数据（JSON 格式），你可以复制保存。</Text>
-      {state.status === 'loading' && <View className='list-status'>正在整理你的数据…</View>}
-      {state.status === 'error' && (
-        <View className='list-status' onClick={() => void load()}>
-          {state.message}，点击重试
-        </View>
-      )}
+      <LoadStatus
+        loading={state.status === 'loading'}
+        loadingText='正在整理你的数据…'
+        error={state.status === 'error' ? state.message : null}
+        onRetry={() => void load()}
+      />
       {state.status === 'ready' && (
         <>
           <ScrollView className='export-page__json' scrollY scrollX>

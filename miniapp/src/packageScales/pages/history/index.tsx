@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { SCALE_RESULT_RETENTION_YEARS, type MyScaleResponse } from '@xinqiao/shared'
 import LoginPrompt from '../../../components/LoginPrompt'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { useMyPagedList } from '../../../hooks/useMyPagedList'
 import { SCALES_TAB_URL, resultUrlById } from '../../../features/scales/routes'
@@ -64,7 +65,7 @@ function Entry({ entry, onDelete }: { entry: MyScaleResponse; onDelete: (entry: 
 const fetchMyResponses = (page: number) => listMyResponses(page, HISTORY_PAGE_SIZE, { toast: false })
 
 export default function ScaleHistory() {
-  const { resident, setProfile, list, setList, load, hasMore } = useMyPagedList((r: MyScaleResponse) => r.id, fetchMyResponses)
+  const { resident, setProfile, list, setList, load, retry, hasMore } = useMyPagedList((r: MyScaleResponse) => r.id, fetchMyResponses)
 
   const groups = useMemo(() => groupResponses(list.items), [list.items])
 
@@ -86,7 +87,7 @@ export default function ScaleHistory() {
     }
   }
 
-  if (resident.status === 'checking') return <View className='history list-status'>加载中…</View>
+  if (resident.status === 'checking') return <LoadStatus loading className='history' />
   if (resident.status === 'anonymous') {
     return (
       <View className='history'>
@@ -115,20 +116,21 @@ export default function ScaleHistory() {
         </View>
       ))}
 
-      {list.loading && <View className='list-status'>加载中…</View>}
-      {!list.loading && list.error && (
-        <View className='list-status' onClick={() => void load(list.items.length ? list.page + 1 : 1)}>
-          {list.error}，点击重试
-        </View>
-      )}
-      {!list.loading && !list.error && list.items.length === 0 && (
-        <View className='history__empty'>
-          <Text className='list-status'>还没有保存的测评记录</Text>
-          <Button className='xq-button history__go' onClick={() => void Taro.switchTab({ url: SCALES_TAB_URL })}>
-            去做一次测评
-          </Button>
-        </View>
-      )}
+      <LoadStatus
+        loading={list.loading}
+        error={list.error}
+        onRetry={() => void retry()}
+        empty={
+          list.items.length === 0 && (
+            <View className='history__empty'>
+              <Text className='list-status'>还没有保存的测评记录</Text>
+              <Button className='xq-button history__go' onClick={() => void Taro.switchTab({ url: SCALES_TAB_URL })}>
+                去做一次测评
+              </Button>
+            </View>
+          )
+        }
+      />
       {!list.loading && !list.error && hasMore && (
         <View className='list-status' onClick={() => void load(list.page + 1)}>
           上拉或点击加载更多

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { NATIONAL_HOTLINES, type Hotline } from '@xinqiao/shared'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { EMERGENCY_NOTE } from '../../../constants/hotlines'
 import { groupHotlines } from '../../../features/scales/hotlines'
@@ -58,12 +59,11 @@ export default function Hotlines() {
         <Text>本地热线</Text>
       </View>
       <View className='hotlines__local'>
-        {state.status === 'loading' && <View className='list-status'>加载中…</View>}
-        {state.status === 'offline' && (
-          <View className='list-status' onClick={() => void load()}>
-            {state.message}，本地热线暂时无法显示，点击重试
-          </View>
-        )}
+        <LoadStatus
+          loading={state.status === 'loading'}
+          error={state.status === 'offline' ? `${state.message}，本地热线暂时无法显示` : null}
+          onRetry={() => void load()}
+        />
         {state.status === 'ready' && local.map((h) => <HotlineItem key={`${h.id}-${h.number}`} hotline={h} />)}
         {state.status === 'ready' && local.length === 0 && (
           <View className='hotlines__none'>

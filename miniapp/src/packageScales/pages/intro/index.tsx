@@ -1,137 +1,44 @@
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
-import {
-  GUARDIAN_RELATIONS,
-  GUARDIAN_RELATION_LABELS,
-  SCALE_RESULT_RETENTION_YEARS,
-  needsGuardianConsent,
-  type ScaleDefinition,
-} from '@xinqiao/shared'
+import { GUARDIAN_RELATIONS, GUARDIAN_RELATION_LABELS, SCALE_RESULT_RETENTION_YEARS } from '@xinqiao/shared'
+import LoadStatus from '../../../components/LoadStatus'
 import LoginPrompt from '../../../components/LoginPrompt'
 import PrivacyNotice from '../../../components/PrivacyNotice'
-import { useResident } from '../../../hooks/useResident'
-import {
-  CONTACT_NAME_MAX,
-  EMPTY_CONSENT_FORM,
-  GUARDIAN_NAME_MAX,
-  consentProblems,
-  needsGuardian,
-  responseAgeBand,
-  toConsentInput,
-  withMode,
-  type ConsentContext,
-  type ConsentForm,
-} from '../../../features/scales/consent'
-import { loadDraft, newDraft, saveDraft, type DraftLookup } from '../../../features/scales/draft'
+import { CONTACT_NAME_MAX, GUARDIAN_NAME_MAX } from '../../../features/scales/consent'
 import { answeredCount } from '../../../features/scales/progress'
-import { takeUrl } from '../../../features/scales/routes'
-import { uuidV4 } from '../../../features/scales/uuid'
-import { getScale } from '../../../services/scales'
 import { CheckRow, ChoiceCard, Chips } from '../../../components/Choice'
+import { useScaleIntro } from './useScaleIntro'
 import './index.scss'
-
-type DefState = { status: 'loading' } | { status: 'ready'; def: ScaleDefinition } | { status: 'error'; message: string; notFound: boolean }
 
 const ME_TAB_URL = '/pages/me/index'
 const RELATION_OPTIONS = GUARDIAN_RELATIONS.map((r) => ({ value: r, label: GUARDIAN_RELATION_LABELS[r] }))
 
 export default function ScaleIntro() {
-  const { params } = useRouter()
-  const code = params.code ?? ''
-  const [state, setState] = useState<DefState>({ status: 'loading' })
-  const [draft, setDraft] = useState<DraftLookup>({ status: 'none' })
-  const [step, setStep] = useState<'info' | 'consent'>('info')
-  const [form, setForm] = useState<ConsentForm>(EMPTY_CONSENT_FORM)
-  const [attempted, setAttempted] = useState(false)
-  const { resident, profile, refresh, setProfile } = useResident()
+  const {
+    state,
+    def,
+    reload,
+    draft,
+    step,
+    form,
+    resident,
+    setProfile,
+    signedIn,
+    profileRegionId,
+    problems,
+    guardianNeeded,
+    profileUnder14,
+    patch,
+    chooseMode,
+    openConsent,
+    backToInfo,
+    resume,
+    begin,
+  } = useScaleIntro()
 
-  const load = useCallback(async () => {
-    if (!code) {
-      setState({ status: 'error', message: '量表地址有误', notFound: true })
-      return
-    }
-    setState({ status: 'loading' })
-    try {
-      const def = await getScale(code)
-      setState({ status: 'ready', def })
-      setDraft(loadDraft(code, def.version))
-      void Taro.setNavigationBarTitle({ title: def.shortTitle })
-    } catch (e) {
-      const err = e as Error & { statusCode?: number }
-      setState({ status: 'error', message: err.message, notFound: err.statusCode === 404 })
-    }
-  }, [code])
+  if (!def) return <LoadStatus state={state} onRetry={() => void reload()} className='scale-intro' />
 
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  // Back from 我的 (region or age band just set) or from an abandoned attempt: look again.
-  useDidShow(() => {
-    void refresh()
-    if (state.status === 'ready') setDraft(loadDraft(code, state.def.version))
-  })
-
-  const ctx: ConsentContext = {
-    signedIn: resident.status === 'signedIn',
-    profileAgeBand: profile?.ageBand ?? null,
-    profileRegionId: profile?.regionId ?? null,
-  }
-  const problems = consentProblems(form, ctx)
-  const guardianNeeded = needsGuardian(form, ctx)
-  const profileUnder14 = needsGuardianConsent(ctx.profileAgeBand)
-
-  const patch = (p: Partial<ConsentForm>) => setForm((f) => ({ ...f, ...p }))
-
-  const openConsent = () => {
-    setStep('consent')
-    setAttempted(false)
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
-  }
-
-  const resume = () => {
-    void Taro.redirectTo({ url: takeUrl(code) })
-  }
-
-  const begin = () => {
-    if (state.status !== 'ready') return
-    setAttempted(true)
-    if (problems.length) {
-      void Taro.showToast({ title: problems[0], icon: 'none', duration: 2500 })
-      return
-    }
-    const consent = toConsentInput(form, ctx)
-    saveDraft(
-      newDraft({
-        code,
-        scaleVersion: state.def.version,
-        clientRequestId: uuidV4(),
-        consent,
-        ageBand: responseAgeBand(form, ctx),
-        // Anonymous answers are sent without the account, so say where the respondent lives (hotlines, counts).
-        regionId: consent.mode === 'anonymous' ? profile?.regionId ?? undefined : undefined,
-      }),
-    )
-    void Taro.redirectTo({ url: takeUrl(code) })
-  }
-
-  if (state.status === 'loading') return <View className='scale-intro list-status'>加载中…</View>
-  if (state.status === 'error') {
-    return (
-      <View className='scale-intro scale-intro--error'>
-        <Text className='scale-intro__error'>{state.notFound ? '这个量表不存在或已停用' : state.message}</Text>
-        {!state.notFound && (
-          <Text className='scale-intro__retry' onClick={() => void load()}>
-            点击重试
-          </Text>
-        )}
-      </View>
-    )
-  }
-
-  const { def } = state
 
   if (step === 'info') {
     return (
@@ -185,7 +92,6 @@ export default function ScaleIntro() {
     )
   }
 
-  const signedIn = resident.status === 'signedIn'
   return (
     <View className='scale-intro scale-consent'>
       <View className='card'>
@@ -215,7 +121,7 @@ export default function ScaleIntro() {
           disabled={!signedIn}
           title='保存到我的记录'
           description={signedIn ? '可以在“我的测评”中查看历次结果和变化趋势，随时可以删除。' : '需要先登录（见下方）；未登录时只能匿名测评。'}
-          onSelect={() => setForm((f) => withMode(f, 'save'))}
+          onSelect={() => chooseMode('save')}
           onDisabledClick={() => void Taro.showToast({ title: '请先登录，或选择匿名测评', icon: 'none' })}
         />
         <ChoiceCard
@@ -223,7 +129,7 @@ export default function ScaleIntro() {
           selected={form.mode === 'anonymous'}
           title='匿名测评（不保存任何可识别信息，仅计入统计）'
           description='不需要登录。结果只在提交后显示一次，离开结果页后无法再次查看。'
-          onSelect={() => setForm((f) => withMode(f, 'anonymous'))}
+          onSelect={() => chooseMode('anonymous')}
         />
         {resident.status === 'anonymous' && (
           <LoginPrompt hint='登录后可以把结果保存到“我的测评”，并可请心理咨询师联系你。' onLoggedIn={setProfile} />
@@ -268,7 +174,7 @@ export default function ScaleIntro() {
                 onChange={(contactName) => patch({ contactName })}
               />
             </View>
-            {signedIn && !ctx.profileRegionId && (
+            {signedIn && !profileRegionId && (
               <View className='scale-consent__warn' onClick={() => void Taro.switchTab({ url: ME_TAB_URL })}>
                 咨询师按所在社区安排，请先在“我的”中选择所在社区（村）。点击前往
               </View>
@@ -314,7 +220,7 @@ export default function ScaleIntro() {
         )}
       </View>
 
-      {attempted && problems.length > 0 && (
+      {problems.length > 0 && (
         <View className='consent-problems'>
           {problems.map((p) => (
             <Text key={p} className='consent-problems__item'>
@@ -328,7 +234,7 @@ export default function ScaleIntro() {
         <Button className='xq-button consent-submit' onClick={begin}>
           同意并开始测评
         </Button>
-        <Button className='xq-button xq-button--plain scale-consent__back' onClick={() => setStep('info')}>
+        <Button className='xq-button xq-button--plain scale-consent__back' onClick={backToInfo}>
           返回说明
         </Button>
       </View>

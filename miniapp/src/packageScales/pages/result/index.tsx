@@ -1,27 +1,21 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { SCREENING_DISCLAIMER, type ScaleResponseResult } from '@xinqiao/shared'
 import ArticleLink from '../../../components/ArticleLink'
 import HotlineCard from '../../../components/HotlineCard'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import { NOTICE_TEXT, noticeView, useNoticeStatus } from '../../../features/alerts/notice'
 import { peekResult } from '../../../features/scales/handoff'
 import { HOTLINES_URL, SCALES_TAB_URL, SCALE_HISTORY_URL } from '../../../features/scales/routes'
 import { bookUrl, helpUrl } from '../../../features/bookings/routes'
 import { severityTone } from '../../../features/scales/trend'
-import type { RequestError } from '../../../services/request'
+import { FinalLoadError, useLoad } from '../../../hooks/useLoad'
 import { getMyResponse } from '../../../services/scales'
 import { formatDateTime } from '../../../utils/format'
 import CrisisCard from '../../components/CrisisCard'
 import './index.scss'
-
-type ResultState =
-  | { status: 'loading' }
-  | { status: 'ready'; result: ScaleResponseResult }
-  | { status: 'error'; message: string; retry: boolean }
-  /** A fresh anonymous result that is no longer in memory (page reloaded): it was never stored. */
-  | { status: 'gone' }
 
 /** From the moderate bands on (severity 2+), or when the crisis path opened, the result points to a counsellor. */
 function suggestsProfessionalHelp(result: ScaleResponseResult): boolean {
@@ -45,57 +39,27 @@ export default function ScaleResult() {
   const code = params.code ?? ''
   // The take page hands the fresh result over in memory; otherwise (from history) it is fetched.
   const [handed] = useState(() => (id !== null ? peekResult({ id }) : peekResult({ code })))
-  const [state, setState] = useState<ResultState>(handed ? { status: 'ready', result: handed } : { status: 'loading' })
-
-  const load = useCallback(async () => {
-    if (id === null) {
-      setState({ status: 'gone' })
-      return
-    }
-    if (!Number.isInteger(id) || id <= 0) {
-      setState({ status: 'error', message: '测评记录地址有误', retry: false })
-      return
-    }
-    setState({ status: 'loading' })
-    try {
-      setState({ status: 'ready', result: await getMyResponse(id) })
-    } catch (e) {
-      const err = e as RequestError
-      setState({
-        status: 'error',
-        message: err.statusCode === 404 ? '这条测评记录不存在或已删除' : err.message,
-        retry: err.statusCode !== 404,
-      })
-    }
+  const fetchResult = useCallback(async (): Promise<ScaleResponseResult> => {
+    // A fresh anonymous result that is no longer in memory (page reloaded): it was never stored.
+    if (id === null) throw new FinalLoadError('匿名测评的结果只在提交后显示一次，没有保存在手机或服务器上。')
+    if (!Number.isInteger(id) || id <= 0) throw new FinalLoadError('测评记录地址有误')
+    return getMyResponse(id)
   }, [id])
+  const { state, data: result, reload } = useLoad(fetchResult, { initial: handed, notFound: '这条测评记录不存在或已删除' })
 
-  useEffect(() => {
-    if (!handed) void load()
-  }, [handed, load])
-
-  if (state.status === 'loading') return <View className='scale-result list-status'>加载中…</View>
-  if (state.status === 'gone' || state.status === 'error') {
+  if (!result) {
     return (
-      <View className='scale-result scale-result--empty'>
-        <Text className='scale-result__empty-text'>
-          {state.status === 'gone' ? '匿名测评的结果只在提交后显示一次，没有保存在手机或服务器上。' : state.message}
-        </Text>
-        {state.status === 'error' && state.retry && (
-          <Text className='scale-result__link' onClick={() => void load()}>
-            点击重试
-          </Text>
-        )}
-        <Text className='scale-result__link' onClick={() => void Taro.switchTab({ url: SCALES_TAB_URL })}>
+      <LoadStatus state={state} onRetry={() => void reload()} className='scale-result'>
+        <Text className='load-status__link' onClick={() => void Taro.switchTab({ url: SCALES_TAB_URL })}>
           返回测评列表
         </Text>
         <View className='scale-result__help'>
           <HotlineCard compact />
         </View>
-      </View>
+      </LoadStatus>
     )
   }
 
-  const { result } = state
   const tone = severityTone(result.band.severity, result.crisis.triggered)
   return (
     <View className='scale-result'>

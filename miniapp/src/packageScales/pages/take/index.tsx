@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { ScaleDefinition, ScaleResponseInput } from '@xinqiao/shared'
+import LoadStatus from '../../../components/LoadStatus'
 import PrivacyNotice from '../../../components/PrivacyNotice'
 import StepProgress from '../../../components/StepProgress'
 import { clearDraft, loadDraft, saveDraft, withAnswer, withIndex, type ScaleDraft } from '../../../features/scales/draft'
@@ -16,12 +17,11 @@ import {
   sanitizeAnswers,
 } from '../../../features/scales/progress'
 import { introUrl, justSubmittedResultUrl, resultUrlById } from '../../../features/scales/routes'
+import { useLoad } from '../../../hooks/useLoad'
 import type { RequestError } from '../../../services/request'
 import { forgetScaleDefinitions, getScale, submitResponse } from '../../../services/scales'
 import { ADVANCE_DELAY_MS, progressLabel } from '../../../utils/steps'
 import './index.scss'
-
-type LoadState = { status: 'loading' } | { status: 'ready'; def: ScaleDefinition } | { status: 'error'; message: string }
 
 /**
  * What to offer after a failed submission. The draft (with its clientRequestId) is kept for `retry`,
@@ -51,58 +51,42 @@ function firstProblemItem(details: unknown): number | null {
 export default function ScaleTake() {
   const { params } = useRouter()
   const code = params.code ?? ''
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
   const [draft, setDraft] = useState<ScaleDraft | null>(null)
   const [submit, setSubmit] = useState<SubmitState>({ status: 'idle' })
   // An answer tapped while the previous one is still advancing would land on the wrong item.
   const advancing = useRef(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
-      const def = await getScale(code)
-      const found = loadDraft(code, def.version)
-      if (found.status !== 'found') {
-        // No consent on record for this attempt (or it was for an older version): go through the intro.
-        void Taro.showToast({ title: found.status === 'outdated' ? '量表已更新，请重新开始' : '请先阅读说明并确认', icon: 'none' })
-        void Taro.redirectTo({ url: introUrl(code) })
-        return
-      }
-      const answers = sanitizeAnswers(def, found.draft.answers)
-      setDraft({ ...found.draft, answers, index: resumeIndex(def, answers, found.draft.index) })
-      setState({ status: 'ready', def })
-      void Taro.setNavigationBarTitle({ title: def.shortTitle })
-    } catch (e) {
-      setState({ status: 'error', message: (e as Error).message })
+  const fetchScale = useCallback(async (): Promise<ScaleDefinition> => {
+    const def = await getScale(code)
+    const found = loadDraft(code, def.version)
+    if (found.status !== 'found') {
+      // No consent on record for this attempt (or it was for an older version): go through the intro.
+      void Taro.showToast({ title: found.status === 'outdated' ? '量表已更新，请重新开始' : '请先阅读说明并确认', icon: 'none' })
+      void Taro.redirectTo({ url: introUrl(code) })
+      return def
     }
+    const answers = sanitizeAnswers(def, found.draft.answers)
+    setDraft({ ...found.draft, answers, index: resumeIndex(def, answers, found.draft.index) })
+    void Taro.setNavigationBarTitle({ title: def.shortTitle })
+    return def
   }, [code])
+  const { state, data: def, reload } = useLoad(fetchScale)
 
-  useEffect(() => {
-    void load()
-    return () => {
+  useEffect(
+    () => () => {
       if (timer.current) clearTimeout(timer.current)
-    }
-  }, [load])
+    },
+    [],
+  )
 
   const persist = (next: ScaleDraft) => {
     setDraft(next)
     saveDraft(next)
   }
 
-  if (state.status === 'error') {
-    return (
-      <View className='scale-take scale-take--error'>
-        <Text className='scale-take__error-text'>{state.message}</Text>
-        <Text className='scale-take__reload' onClick={() => void load()}>
-          点击重试
-        </Text>
-      </View>
-    )
-  }
-  if (state.status === 'loading' || !draft) return <View className='scale-take list-status'>加载中…</View>
-
-  const { def } = state
+  // Without a draft the page is on its way to the intro.
+  if (!def || !draft) return <LoadStatus state={state} onRetry={() => void reload()} className='scale-take' />
   const total = def.items.length
   const index = Math.min(draft.index, total)
   const done = index >= total
