@@ -2,7 +2,7 @@
 /**
  * The project's commands, runnable on a machine that has only Node 20 and npm:
  *   npm start     install, build and start the whole product on SQLite with demo data
- *   npm test      install, build and run every test suite (and redocly lint of docs/openapi.json); ends with "N passed, N failed"
+ *   npm test      install, build and run every test suite (lint, format, module boundaries and the redocly lint of docs/openapi.json included); ends with "N passed, N failed"
  *   npm run bench benchmarks of the hot API paths
  *   npm run fuzz  every API route with bad input against the built server: 5xx answers and audit gaps
  *   npm run dev   API + admin + mini-program H5 dev servers with hot reload
@@ -181,15 +181,20 @@ async function test() {
     if (r.code !== 0 && counts.failed === 0) counts.failed = 1;
     results.push({ name, ...counts, seconds: r.seconds, log: `test-results/${name}.log` });
   };
-  const step = async (name, filter, script) => {
-    const r = await pnpm(['--filter', filter, 'run', script], { log: join(RESULTS, `${name}.log`) });
+  /** A command that passes or fails as a whole counts as one test. */
+  const check = async (name, args) => {
+    const r = await pnpm(args, { log: join(RESULTS, `${name}.log`) });
     results.push({ name, passed: r.code === 0 ? 1 : 0, failed: r.code === 0 ? 0 : 1, seconds: r.seconds, log: `test-results/${name}.log` });
   };
+  const step = (name, filter, script) => check(name, ['--filter', filter, 'run', script]);
   const skip = (name, why) => {
     if (CI) results.push({ name, passed: 0, failed: 1, seconds: 0, log: `not run: ${why}` });
     else skipped.push(`${name}: ${why}`);
   };
 
+  await check('lint', ['run', 'lint']);
+  await check('format', ['exec', 'prettier', '--check', '.']);
+  await jest('server-boundaries', '@xinqiao/server', ['--selectProjects', 'architecture']);
   await jest('shared-unit', '@xinqiao/shared', []);
   await step('server-typecheck', '@xinqiao/server', 'typecheck');
   await jest('server-unit', '@xinqiao/server', ['--selectProjects', 'unit']);

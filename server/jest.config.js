@@ -1,5 +1,6 @@
 /**
- * Two projects: `unit` (pure logic, no database) and `integration` (a real app on a real database).
+ * Three projects: `unit` (pure logic, no database), `integration` (a real app on a real database) and
+ * `architecture` (module boundaries).
  * The integration project runs once per database: TEST_DB=sqlite (default) or TEST_DB=mysql.
  * @type {import('jest').Config}
  */
@@ -30,5 +31,7 @@ module.exports = {
       testMatch: ['<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
       setupFiles: ['<rootDir>/test/support/setup-env.ts'],
     },
+    // Module boundaries (dependency-cruiser over src/); its own suite in `npm test`.
+    { ...base, displayName: 'architecture', testMatch: ['<rootDir>/test/architecture/*.arch-spec.ts'] },
   ],
 };
