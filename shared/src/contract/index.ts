@@ -1,4 +1,4 @@
-import type { API_PREFIX } from '../api';
+import type { API_PREFIX } from '../common/api';
 import type { components, paths } from './openapi';
 
 /**

@@ -5,6 +5,333 @@
 import type { BinaryFile } from './binary';
 
 export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alerts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["casework_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/indicators/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["casework_exportIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/referral-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["casework_referralTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alerts_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alerts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["casework_caseView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["alerts_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["alerts_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alertDispatch_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["alerts_followUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["casework_plan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["casework_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}/referrals/{referralId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["casework_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}/referrals/{referralId}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["casework_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文章管理列表 */
+        get: operations["adminArticles_list"];
+        put?: never;
+        /** 新建文章 */
+        post: operations["adminArticles_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文章详情（管理端） */
+        get: operations["adminArticles_get"];
+        /** 修改文章 */
+        put: operations["adminArticles_update"];
+        post?: never;
+        /** 删除文章 */
+        delete: operations["adminArticles_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/articles/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布文章 */
+        post: operations["adminArticles_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/articles/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下线文章 */
+        post: operations["adminArticles_unpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/audit": {
         parameters: {
             query?: never;
@@ -12,10 +339,896 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditController_list_v1"];
+        get: operations["audit_list"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/awareness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 知晓率报表（按维度分组，含置信区间与目标对比） */
+        get: operations["awareness_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/awareness/knowledge-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各知识点答错率排名及推荐文章 */
+        get: operations["awareness_knowledgePoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/awareness/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成知晓率报表文件（后台任务） */
+        post: operations["awareness_startReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/awareness/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 知晓率目标列表 */
+        get: operations["awareness_targets"];
+        put?: never;
+        /** 新增知晓率目标 */
+        post: operations["awareness_createTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/awareness/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除知晓率目标 */
+        delete: operations["awareness_removeTarget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/awareness/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 历次知晓率调查的趋势 */
+        get: operations["awareness_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/awareness/uplift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 前测与后测的知晓率提升 */
+        get: operations["awareness_uplift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminBookings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminBookings_settingsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings/settings/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["adminBookings_putSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminBookings_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminBookings_exportStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminBookings_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings/{id}/attended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["adminBookings_attended"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["adminBookings_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["adminBookings_handover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["adminBookings_noShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bookings/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminBookings_notes"];
+        put?: never;
+        post: operations["adminBookings_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/callback-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminCallbackLines_list"];
+        put?: never;
+        post: operations["adminCallbackLines_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/callback-lines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["adminCallbackLines_update"];
+        post?: never;
+        delete: operations["adminCallbackLines_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 宣传活动列表 */
+        get: operations["adminCampaigns_list"];
+        put?: never;
+        /** 新建宣传活动 */
+        post: operations["adminCampaigns_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 宣传活动详情 */
+        get: operations["adminCampaigns_get"];
+        /** 修改宣传活动 */
+        put: operations["adminCampaigns_update"];
+        post?: never;
+        /** 删除宣传活动 */
+        delete: operations["adminCampaigns_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaigns/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 宣传活动进度看板 */
+        get: operations["adminCampaigns_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/counsellors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminCounsellors_list"];
+        put?: never;
+        post: operations["adminCounsellors_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/counsellors/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminCounsellors_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/counsellors/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminCounsellors_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/counsellors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminCounsellors_get"];
+        put: operations["adminCounsellors_update"];
+        post?: never;
+        delete: operations["adminCounsellors_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/counsellors/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["availability_week"];
+        put: operations["availability_putWeek"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/counsellors/{id}/availability/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["availability_exceptions"];
+        put: operations["availability_putException"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/counsellors/{id}/availability/exceptions/{exceptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["availability_removeException"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["duty_list"];
+        put?: never;
+        post: operations["duty_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/duty/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["duty_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/duty/now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["duty_now"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/duty/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["duty_update"];
+        post?: never;
+        delete: operations["duty_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动管理列表 */
+        get: operations["adminEvents_list"];
+        put?: never;
+        /** 新建活动 */
+        post: operations["adminEvents_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** “六进”宣讲覆盖情况 */
+        get: operations["adminEvents_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动统计 */
+        get: operations["adminEvents_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动详情（管理端） */
+        get: operations["adminEvents_get"];
+        /** 修改活动 */
+        put: operations["adminEvents_update"];
+        post?: never;
+        /** 删除活动 */
+        delete: operations["adminEvents_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消活动 */
+        post: operations["adminEvents_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/{id}/checkin-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现场签到码 */
+        get: operations["adminEvents_screenCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/{id}/checkin-kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 离线签到包（活动密钥与脱敏票据） */
+        get: operations["adminEvents_kit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/{id}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交签到（在线单次或离线队列） */
+        post: operations["adminEvents_checkinBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动通知发送记录 */
+        get: operations["adminEvents_notificationList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布活动 */
+        post: operations["adminEvents_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报名与签到名单 */
+        get: operations["adminEvents_attendeeList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/{id}/registrations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出报名签到表（Excel） */
+        get: operations["adminEvents_exportAttendees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/{id}/wxacode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动小程序码图片 */
+        get: operations["adminEvents_eventCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminHolidays_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/holidays/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["adminHolidays_put"];
+        post?: never;
+        delete: operations["adminHolidays_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/host-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 承办单位列表 */
+        get: operations["hostUnits_list"];
+        put?: never;
+        /** 新增承办单位 */
+        post: operations["hostUnits_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/host-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改承办单位 */
+        put: operations["hostUnits_update"];
+        post?: never;
+        /** 删除承办单位 */
+        delete: operations["hostUnits_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/hotlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热线管理列表 */
+        get: operations["adminHotlines_list"];
+        put?: never;
+        /** 新增热线 */
+        post: operations["adminHotlines_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/hotlines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改热线 */
+        put: operations["adminHotlines_update"];
+        post?: never;
+        /** 删除热线 */
+        delete: operations["adminHotlines_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -28,7 +1241,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["JobsController_get_v1"];
+        get: operations["jobs_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -44,7 +1257,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["JobsController_download_v1"];
+        get: operations["jobs_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -53,7 +1266,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/staff/login": {
+    "/api/v1/admin/me/mobile": {
         parameters: {
             query?: never;
             header?: never;
@@ -61,70 +1274,22 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        post: operations["AuthController_staffLogin_v1"];
+        put: operations["staffNotices_mobile"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/staff/refresh": {
+    "/api/v1/admin/me/notice-settings": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_refresh_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/staff/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_logout_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/staff/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_changePassword_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/staff/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AuthController_me_v1"];
+        get: operations["staffNotices_settings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -133,7 +1298,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/wechat/login": {
+    "/api/v1/admin/me/test-notice": {
         parameters: {
             query?: never;
             header?: never;
@@ -142,14 +1307,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_wechatLogin_v1"];
+        post: operations["staffNotices_test"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/dev/login": {
+    "/api/v1/admin/me/wechat-binding": {
         parameters: {
             query?: never;
             header?: never;
@@ -158,23 +1323,179 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_devLogin_v1"];
-        delete?: never;
+        post: operations["staffNotices_bindingCode"];
+        delete: operations["staffNotices_unbind"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/regions": {
+    "/api/v1/admin/notice-robots": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["RegionsController_listAll_v1"];
+        get: operations["staffNotices_robots"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notice-robots/{regionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["staffNotices_setRobot"];
+        post?: never;
+        delete: operations["staffNotices_removeRobot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 题库列表 */
+        get: operations["adminQuestions_list"];
+        put?: never;
+        /** 新增题目 */
+        post: operations["adminQuestions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/questions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出题库（Excel） */
+        get: operations["adminQuestions_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/questions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 Excel 导入题目 */
+        post: operations["adminQuestions_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改题目 */
+        put: operations["adminQuestions_update"];
+        post?: never;
+        /** 删除题目 */
+        delete: operations["adminQuestions_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/quizzes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 测验列表 */
+        get: operations["adminQuizzes_list"];
+        put?: never;
+        /** 新建测验 */
+        post: operations["adminQuizzes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/quizzes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 测验详情 */
+        get: operations["adminQuizzes_get"];
+        /** 修改测验 */
+        put: operations["adminQuizzes_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/quizzes/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束测验 */
+        post: operations["adminQuizzes_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/quizzes/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布测验（固定试卷） */
+        post: operations["adminQuizzes_publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -188,9 +1509,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["RegionsController_listInScope_v1"];
+        /** 本辖区内的区域 */
+        get: operations["regions_listInScope"];
         put?: never;
-        post: operations["RegionsController_create_v1"];
+        /** 新增下级区域 */
+        post: operations["regions_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -207,10 +1530,124 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["RegionsController_remove_v1"];
+        /** 删除区域 */
+        delete: operations["regions_remove"];
         options?: never;
         head?: never;
-        patch: operations["RegionsController_update_v1"];
+        /** 修改区域 */
+        patch: operations["regions_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/scales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminScales_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/scales/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminScales_alertRules"];
+        put: operations["adminScales_setAlertRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/scales/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["adminScales_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/scales/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminScales_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/scales/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminScales_exportStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/scales/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminScales_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/scales/{code}/enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["adminScales_setEnabled"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/admin/staff": {
@@ -220,9 +1657,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["StaffController_list_v1"];
+        get: operations["staff_list"];
         put?: never;
-        post: operations["StaffController_create_v1"];
+        post: operations["staff_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -242,7 +1679,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["StaffController_update_v1"];
+        patch: operations["staff_update"];
         trace?: never;
     };
     "/api/v1/admin/staff/{id}/reset-password": {
@@ -254,7 +1691,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StaffController_resetPassword_v1"];
+        post: operations["staff_resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -270,39 +1707,87 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StaffController_unlock_v1"];
+        post: operations["staff_unlock"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me": {
+    "/api/v1/admin/stations": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ResidentsController_profile_v1"];
-        put: operations["ResidentsController_updateByPut_v1"];
-        post?: never;
-        delete: operations["ResidentsController_delete_v1"];
+        get: operations["adminStations_list"];
+        put?: never;
+        post: operations["adminStations_create"];
+        delete?: never;
         options?: never;
         head?: never;
-        patch: operations["ResidentsController_update_v1"];
+        patch?: never;
         trace?: never;
     };
-    "/api/v1/me/export": {
+    "/api/v1/admin/stations/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ResidentsController_export_v1"];
+        get: operations["adminStations_get"];
+        put: operations["adminStations_update"];
+        post?: never;
+        delete: operations["adminStations_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stations/{id}/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adminStations_exceptions"];
+        put?: never;
+        post: operations["adminStations_putException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stations/{id}/exceptions/{exceptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
         post?: never;
+        delete: operations["adminStations_removeException"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["uploads_upload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -316,7 +1801,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ArticlesController_list_v1"];
+        /** 已发布文章列表 */
+        get: operations["articles_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -332,7 +1818,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ArticlesController_get_v1"];
+        /** 文章详情 */
+        get: operations["articles_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -341,39 +1828,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/articles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminArticlesController_list_v1"];
-        put?: never;
-        post: operations["AdminArticlesController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/articles/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminArticlesController_get_v1"];
-        put: operations["AdminArticlesController_update_v1"];
-        post?: never;
-        delete: operations["AdminArticlesController_remove_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/articles/{id}/publish": {
+    "/api/v1/auth/dev/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -382,14 +1837,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminArticlesController_publish_v1"];
+        post: operations["auth_devLogin"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/articles/{id}/unpublish": {
+    "/api/v1/auth/staff/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -398,94 +1853,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminArticlesController_unpublish_v1"];
+        post: operations["auth_staffLogin"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/hotlines": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HotlinesController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/hotlines": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminHotlinesController_list_v1"];
-        put?: never;
-        post: operations["AdminHotlinesController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/hotlines/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["AdminHotlinesController_update_v1"];
-        post?: never;
-        delete: operations["AdminHotlinesController_remove_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/scales": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ScalesController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/scales/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ScalesController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/scales/{code}/responses": {
+    "/api/v1/auth/staff/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -494,21 +1869,21 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ScalesController_submit_v1"];
+        post: operations["auth_logout"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/responses": {
+    "/api/v1/auth/staff/me": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["MyResponsesController_list_v1"];
+        get: operations["auth_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -517,87 +1892,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/responses/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MyResponsesController_get_v1"];
-        put?: never;
-        post?: never;
-        delete: operations["MyResponsesController_remove_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/scales": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminScalesController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/scales/alert-rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminScalesController_alertRules_v1"];
-        put: operations["AdminScalesController_setAlertRules_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/scales/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminScalesController_statistics_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/scales/stats/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminScalesController_exportStatistics_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/scales/import": {
+    "/api/v1/auth/staff/password": {
         parameters: {
             query?: never;
             header?: never;
@@ -606,94 +1901,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminScalesController_import_v1"];
+        post: operations["auth_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/scales/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminScalesController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/scales/{code}/enabled": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["AdminScalesController_setEnabled_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AlertsController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AlertsController_summary_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AlertsController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/{id}/claim": {
+    "/api/v1/auth/staff/refresh": {
         parameters: {
             query?: never;
             header?: never;
@@ -702,14 +1917,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertsController_claim_v1"];
+        post: operations["auth_refresh"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/alerts/{id}/follow-ups": {
+    "/api/v1/auth/wechat/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -718,14 +1933,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertsController_followUp_v1"];
+        post: operations["auth_wechatLogin"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/alerts/{id}/close": {
+    "/api/v1/bookings": {
         parameters: {
             query?: never;
             header?: never;
@@ -734,14 +1949,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertsController_close_v1"];
+        post: operations["residentBookings_confirm"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/help-requests": {
+    "/api/v1/bookings/holds": {
         parameters: {
             query?: never;
             header?: never;
@@ -750,334 +1965,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["HelpRequestsController_submit_v1"];
+        post: operations["residentBookings_hold"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/alerts/referral-targets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CaseworkController_referralTargets_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/indicators": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CaseworkController_indicators_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/indicators/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CaseworkController_exportIndicators_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/{id}/case": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CaseworkController_caseView_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/{id}/plan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["CaseworkController_plan_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/{id}/referrals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CaseworkController_refer_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/{id}/referrals/{referralId}/response": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CaseworkController_respond_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/{id}/referrals/{referralId}/outcome": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CaseworkController_outcome_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SubscriptionsController_get_v1"];
-        put?: never;
-        post: operations["SubscriptionsController_subscribe_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/me/notice-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StaffNoticesController_settings_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/me/wechat-binding": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StaffNoticesController_bindingCode_v1"];
-        delete: operations["StaffNoticesController_unbind_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/me/mobile": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["StaffNoticesController_mobile_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/me/test-notice": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StaffNoticesController_test_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/notice-robots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StaffNoticesController_robots_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/notice-robots/{regionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["StaffNoticesController_setRobot_v1"];
-        post?: never;
-        delete: operations["StaffNoticesController_removeRobot_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/staff-binding": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StaffBindingController_bind_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["EventsController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/events/notification-templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["EventsController_templates_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/events/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["EventsController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/events/{id}/registrations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["EventsController_signUp_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/events/{id}/registrations/me": {
+    "/api/v1/bookings/holds/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1087,36 +1982,70 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["EventsController_cancel_v1"];
+        delete: operations["residentBookings_release"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/events/{id}/registrations/me/offer": {
+    "/api/v1/bookings/kinds": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["bookingsPublic_kinds"];
         put?: never;
-        post: operations["EventsController_answerOffer_v1"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/events": {
+    "/api/v1/callback-lines": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["MyEventsController_list_v1"];
+        get: operations["bookingsPublic_callbackLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 正在进行、覆盖居民所在区域的宣传活动 */
+        get: operations["campaigns_active"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 宣传活动详情（居民端） */
+        get: operations["campaigns_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1134,37 +2063,22 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CheckinsController_checkIn_v1"];
+        /** 签到（居民扫现场码或工作人员扫电子票） */
+        post: operations["checkins_checkIn"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/events": {
+    "/api/v1/counsellors": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["AdminEventsController_list_v1"];
-        put?: never;
-        post: operations["AdminEventsController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/events/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminEventsController_stats_v1"];
+        get: operations["counsellors_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1173,14 +2087,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/events/coverage": {
+    "/api/v1/counsellors/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["AdminEventsController_coverage_v1"];
+        get: operations["counsellors_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1189,23 +2103,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/events/{id}": {
+    "/api/v1/events": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["AdminEventsController_get_v1"];
-        put: operations["AdminEventsController_update_v1"];
+        /** 已发布的活动 */
+        get: operations["events_list"];
+        put?: never;
         post?: never;
-        delete: operations["AdminEventsController_remove_v1"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/events/{id}/publish": {
+    "/api/v1/events/notification-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报名与候补订阅消息模板 */
+        get: operations["events_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动详情 */
+        get: operations["events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations": {
         parameters: {
             query?: never;
             header?: never;
@@ -1214,14 +2163,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminEventsController_publish_v1"];
+        /** 报名活动（同一请求编号重复提交答 200） */
+        post: operations["events_signUp"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/events/{id}/cancel": {
+    "/api/v1/events/{id}/registrations/me": {
         parameters: {
             query?: never;
             header?: never;
@@ -1230,78 +2180,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminEventsController_cancel_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/events/{id}/registrations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminEventsController_attendeeList_v1"];
-        put?: never;
         post?: never;
-        delete?: never;
+        /** 取消我的报名 */
+        delete: operations["events_cancel"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/events/{id}/registrations/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminEventsController_exportAttendees_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/events/{id}/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminEventsController_notificationList_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/events/{id}/checkin-kit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminEventsController_kit_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/events/{id}/checkins": {
+    "/api/v1/events/{id}/registrations/me/offer": {
         parameters: {
             query?: never;
             header?: never;
@@ -1310,62 +2197,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminEventsController_checkinBatch_v1"];
+        /** 接受或放弃候补名额 */
+        post: operations["events_answerOffer"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/events/{id}/checkin-code": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminEventsController_screenCode_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/events/{id}/wxacode": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminEventsController_eventCode_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/host-units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HostUnitsController_list_v1"];
-        put?: never;
-        post: operations["HostUnitsController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/host-units/{id}": {
+    "/api/v1/help-requests": {
         parameters: {
             query?: never;
             header?: never;
@@ -1373,9 +2213,235 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["HostUnitsController_update_v1"];
+        put?: never;
+        post: operations["helpRequests_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民所在区域适用的求助热线 */
+        get: operations["hotlines_list"];
+        put?: never;
         post?: never;
-        delete: operations["HostUnitsController_remove_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["residents_profile"];
+        put: operations["residents_updateByPut"];
+        post?: never;
+        delete: operations["residents_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["residents_update"];
+        trace?: never;
+    };
+    "/api/v1/me/alert-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alertNotices_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["residentBookings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["residentBookings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["residentBookings_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["residentBookings_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["residentBookings_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我报名的活动 */
+        get: operations["myEvents_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["residents_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["myResponses_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["myResponses_get"];
+        put?: never;
+        post?: never;
+        delete: operations["myResponses_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/staff-binding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["staffBinding_bind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["subscriptions_get"];
+        put?: never;
+        post: operations["subscriptions_subscribe"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1388,7 +2454,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["QuizzesController_list_v1"];
+        /** 正在开放的测验 */
+        get: operations["quizzes_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1404,7 +2471,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["QuizzesController_get_v1"];
+        /** 测验试卷 */
+        get: operations["quizzes_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1422,37 +2490,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["QuizzesController_submit_v1"];
+        /** 提交答卷并评分 */
+        post: operations["quizzes_submit"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/questions": {
+    "/api/v1/regions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["AdminQuestionsController_list_v1"];
-        put?: never;
-        post: operations["AdminQuestionsController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/questions/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminQuestionsController_export_v1"];
+        /** 全部区域 */
+        get: operations["regions_listAll"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1461,7 +2515,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/questions/import": {
+    "/api/v1/scales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["scales_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scales/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["scales_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scales/{code}/responses": {
         parameters: {
             query?: never;
             header?: never;
@@ -1470,277 +2556,21 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminQuestionsController_import_v1"];
+        post: operations["scales_submit"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/questions/{id}": {
+    "/api/v1/slots": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put: operations["AdminQuestionsController_update_v1"];
-        post?: never;
-        delete: operations["AdminQuestionsController_remove_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/quizzes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminQuizzesController_list_v1"];
-        put?: never;
-        post: operations["AdminQuizzesController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/quizzes/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminQuizzesController_get_v1"];
-        put: operations["AdminQuizzesController_update_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/quizzes/{id}/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AdminQuizzesController_publish_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/quizzes/{id}/close": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AdminQuizzesController_close_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/awareness": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AwarenessController_report_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/awareness/knowledge-points": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AwarenessController_knowledgePoints_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/awareness/trend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AwarenessController_trend_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/awareness/uplift": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AwarenessController_uplift_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/awareness/targets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AwarenessController_targets_v1"];
-        put?: never;
-        post: operations["AwarenessController_createTarget_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/awareness/targets/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["AwarenessController_removeTarget_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/awareness/reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AwarenessController_startReport_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaigns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CampaignsController_active_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaigns/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CampaignsController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/campaigns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminCampaignsController_list_v1"];
-        put?: never;
-        post: operations["AdminCampaignsController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/campaigns/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminCampaignsController_get_v1"];
-        put: operations["AdminCampaignsController_update_v1"];
-        post?: never;
-        delete: operations["AdminCampaignsController_remove_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/campaigns/{id}/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminCampaignsController_dashboard_v1"];
+        get: operations["bookingsPublic_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1756,7 +2586,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["StationsController_list_v1"];
+        get: operations["stations_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1772,759 +2602,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["StationsController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/counsellors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CounsellorsController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/counsellors/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CounsellorsController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/stations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminStationsController_list_v1"];
-        put?: never;
-        post: operations["AdminStationsController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/stations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminStationsController_get_v1"];
-        put: operations["AdminStationsController_update_v1"];
-        post?: never;
-        delete: operations["AdminStationsController_remove_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/stations/{id}/exceptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminStationsController_exceptions_v1"];
-        put?: never;
-        post: operations["AdminStationsController_putException_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/stations/{id}/exceptions/{exceptionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["AdminStationsController_removeException_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/holidays": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminHolidaysController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/holidays/{date}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["AdminHolidaysController_put_v1"];
-        post?: never;
-        delete: operations["AdminHolidaysController_remove_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/counsellors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminCounsellorsController_list_v1"];
-        put?: never;
-        post: operations["AdminCounsellorsController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/counsellors/accounts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminCounsellorsController_accounts_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/counsellors/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminCounsellorsController_mine_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/counsellors/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminCounsellorsController_get_v1"];
-        put: operations["AdminCounsellorsController_update_v1"];
-        post?: never;
-        delete: operations["AdminCounsellorsController_remove_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/bookings/kinds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BookingsPublicController_kinds_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/callback-lines": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BookingsPublicController_callbackLines_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/slots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BookingsPublicController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/bookings/holds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ResidentBookingsController_hold_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/bookings/holds/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["ResidentBookingsController_release_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ResidentBookingsController_confirm_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ResidentBookingsController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/bookings/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ResidentBookingsController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/bookings/{id}/reschedule": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ResidentBookingsController_reschedule_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/bookings/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ResidentBookingsController_cancel_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/bookings/{id}/rating": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ResidentBookingsController_rate_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminBookingsController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminBookingsController_statistics_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings/stats/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminBookingsController_exportStatistics_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminBookingsController_settingsList_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings/settings/{kind}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["AdminBookingsController_putSettings_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminBookingsController_detail_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings/{id}/attended": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AdminBookingsController_attended_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings/{id}/no-show": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AdminBookingsController_noShow_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AdminBookingsController_cancel_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings/{id}/handover": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AdminBookingsController_handover_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/bookings/{id}/notes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminBookingsController_notes_v1"];
-        put?: never;
-        post: operations["AdminBookingsController_addNote_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/counsellors/{id}/availability": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AvailabilityController_week_v1"];
-        put: operations["AvailabilityController_putWeek_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/counsellors/{id}/availability/exceptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AvailabilityController_exceptions_v1"];
-        put: operations["AvailabilityController_putException_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/counsellors/{id}/availability/exceptions/{exceptionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["AvailabilityController_removeException_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/callback-lines": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminCallbackLinesController_list_v1"];
-        put?: never;
-        post: operations["AdminCallbackLinesController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/callback-lines/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["AdminCallbackLinesController_update_v1"];
-        post?: never;
-        delete: operations["AdminCallbackLinesController_remove_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/uploads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["UploadsController_upload_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HealthController_check"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/duty": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DutyController_list_v1"];
-        put?: never;
-        post: operations["DutyController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/duty/now": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DutyController_now_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/duty/candidates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DutyController_candidates_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/duty/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["DutyController_update_v1"];
-        post?: never;
-        delete: operations["DutyController_remove_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/{id}/dispatch": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AlertDispatchController_timeline_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/alert-notices/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AlertNoticesController_get_v1"];
+        get: operations["stations_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2537,30 +2615,534 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        StaffLoginDto: {
-            username: string;
-            password: string;
-            /**
-             * @description `cookie` (browsers): the refresh token is set as an HttpOnly cookie and left out of the answer; refresh and logout then need the `X-CSRF-Token` header copied from the `xq_csrf` cookie
-             * @enum {string}
-             */
-            session?: "token" | "cookie";
+        AdminArticle: {
+            audiences: components["schemas"]["PopulationGroup"][];
+            authorName: string;
+            body: string;
+            category: components["schemas"]["ArticleCategory"];
+            coverUrl: string | null;
+            createdAt: string;
+            id: number;
+            publishedAt: string | null;
+            regionId: number;
+            regionName: string;
+            source: string | null;
+            status: components["schemas"]["ArticleStatus"];
+            summary: string;
+            title: string;
+            updatedAt: string;
+            version: number;
+            viewCount: number;
         };
-        RefreshDto: {
-            /** @description Omit when the session is kept in the cookie */
-            refreshToken?: string;
+        AdminArticleRow: {
+            audiences: components["schemas"]["PopulationGroup"][];
+            authorName: string;
+            category: components["schemas"]["ArticleCategory"];
+            coverUrl: string | null;
+            createdAt: string;
+            id: number;
+            publishedAt: string | null;
+            regionId: number;
+            regionName: string;
+            source: string | null;
+            status: components["schemas"]["ArticleStatus"];
+            summary: string;
+            title: string;
+            updatedAt: string;
+            version: number;
+            viewCount: number;
+        };
+        AdminArticleRowPage: {
+            items: components["schemas"]["AdminArticleRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AdminEvent: {
+            audiences: components["schemas"]["PopulationGroup"][];
+            campaignId: number | null;
+            cancelClosesAt: string | null;
+            cancelReason: string | null;
+            capacity: number;
+            counts: components["schemas"]["EventCounts"];
+            coverUrl: string | null;
+            createdAt: string;
+            createdByName: string;
+            description: string;
+            endsAt: string;
+            hostUnitId: number | null;
+            hostUnitName: string | null;
+            id: number;
+            kind: components["schemas"]["EventKind"];
+            offerHours: number;
+            placeType: components["schemas"]["PlaceType"];
+            publishedAt: string | null;
+            quizId: number | null;
+            regionId: number;
+            regionName: string;
+            regionPath: string;
+            requiredFields: components["schemas"]["RegistrationField"][];
+            seatsLeft: number;
+            signupClosesAt: string | null;
+            signupOpensAt: string | null;
+            speakers: components["schemas"]["EventSpeaker"][];
+            startsAt: string;
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            updatedAt: string;
+            venue: components["schemas"]["EventVenue"];
+            venueName: string;
+            version: number;
+            waitlistEnabled: boolean;
+            waitlistOpen: boolean;
+        };
+        AdminEventRow: {
+            audiences: components["schemas"]["PopulationGroup"][];
+            capacity: number;
+            counts: components["schemas"]["EventCounts"];
+            coverUrl: string | null;
+            endsAt: string;
+            hostUnitId: number | null;
+            hostUnitName: string | null;
+            id: number;
+            kind: components["schemas"]["EventKind"];
+            placeType: components["schemas"]["PlaceType"];
+            regionId: number;
+            regionName: string;
+            seatsLeft: number;
+            signupClosesAt: string | null;
+            signupOpensAt: string | null;
+            startsAt: string;
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            updatedAt: string;
+            venueName: string;
+            waitlistOpen: boolean;
+        };
+        AdminEventRowPage: {
+            items: components["schemas"]["AdminEventRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AdminQuestion: {
+            archived: boolean;
+            builtIn: boolean;
+            code: string;
+            correct?: string[];
+            explanation?: string;
+            id: number;
+            inUse: boolean;
+            kind?: components["schemas"]["QuestionKind"];
+            knowledgePoint?: components["schemas"]["KnowledgePointId"];
+            options?: components["schemas"]["QuizOption"][];
+            regionId: number | null;
+            regionName: string;
+            stem?: string;
+            updatedAt: string;
+        };
+        AdminQuestionPage: {
+            items: components["schemas"]["AdminQuestion"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AdminQuiz: {
+            campaignId?: number | null;
+            closesAt?: string | null;
+            createdAt: string;
+            description: string;
+            draw: components["schemas"]["DrawSpec"];
+            eventId?: number | null;
+            id: number;
+            kind: components["schemas"]["QuizKind"];
+            multipleChoice?: components["schemas"]["MultipleChoiceCredit"];
+            opensAt?: string | null;
+            pairedQuizId?: number | null;
+            passMark: number;
+            pointsPerItem: number;
+            questionCodes: string[];
+            regionId: number;
+            regionName: string;
+            respondents: number;
+            status: components["schemas"]["QuizStatus"];
+            title: string;
+            updatedAt: string;
+            year?: number | null;
+        };
+        AdminQuizPage: {
+            items: components["schemas"]["AdminQuiz"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ApiError: {
+            code: components["schemas"]["ErrorCode"];
+            details?: unknown;
+            message: string;
+            statusCode: number;
+        };
+        /** @enum {string} */
+        ArticleCategory: "knowledge" | "emotion" | "family" | "youth" | "workplace" | "elderly" | "crisis" | "policy";
+        ArticleDetail: {
+            audiences: components["schemas"]["PopulationGroup"][];
+            body: string;
+            category: components["schemas"]["ArticleCategory"];
+            coverUrl: string | null;
+            id: number;
+            publishedAt: string | null;
+            regionId: number;
+            regionName: string;
+            source: string | null;
+            summary: string;
+            title: string;
+            viewCount: number;
+        };
+        ArticleInputDto: {
+            audiences: ("student" | "parent" | "employee" | "cadre" | "elderly" | "other")[];
+            /** @description HTML; sanitised on the server */
+            body: string;
+            /** @enum {string} */
+            category: "knowledge" | "emotion" | "family" | "youth" | "workplace" | "elderly" | "crisis" | "policy";
+            /** @example /uploads/cover.png */
+            coverUrl?: string | null;
+            regionId: number;
+            source?: string | null;
+            summary: string;
+            title: string;
+            version?: number;
+        };
+        /** @enum {string} */
+        ArticleStatus: "draft" | "in_review" | "scheduled" | "published" | "archived";
+        ArticleSummary: {
+            audiences: components["schemas"]["PopulationGroup"][];
+            category: components["schemas"]["ArticleCategory"];
+            coverUrl: string | null;
+            id: number;
+            publishedAt: string | null;
+            regionId: number;
+            regionName: string;
+            summary: string;
+            title: string;
+            viewCount: number;
+        };
+        ArticleSummaryPage: {
+            items: components["schemas"]["ArticleSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AttemptInputDto: {
+            /** @description question code -> selected key or keys */
+            answers: {
+                [key: string]: unknown;
+            };
+            campaignId?: number | null;
+            clientRequestId: string;
+            demographics?: components["schemas"]["DemographicsDto"];
+        };
+        AttemptResult: {
+            alreadyAnswered: boolean;
+            answerKeyAt: string | null;
+            correctCount: number;
+            correctRate: number;
+            id: number | null;
+            items: {
+                code: string;
+                correct: string[] | null;
+                explanation: string | null;
+                isCorrect: boolean | null;
+                knowledgePoint: components["schemas"]["KnowledgePointId"];
+                selected: string[];
+                stem: string;
+            }[];
+            maxScore: number;
+            passMark: number;
+            passed: boolean;
+            questionCount: number;
+            quizId: number;
+            score: number;
+            submittedAt: string;
+        };
+        /** @enum {string} */
+        AttendanceStatus: "checked_in" | "pending" | "absent" | "none";
+        AttendeeRow: {
+            attendance: components["schemas"]["AttendanceStatus"];
+            checkedInAt: string | null;
+            checkedInByName: string | null;
+            checkinMethod: components["schemas"]["CheckinMethod"] | null;
+            createdAt: string;
+            name: string | null;
+            offerExpiresAt: string | null;
+            phone: string | null;
+            registrationId: number;
+            source: components["schemas"]["RegistrationSource"];
+            status: components["schemas"]["RegistrationStatus"];
+            waitlistPosition: number | null;
+        };
+        AttendeeRowPage: {
+            items: components["schemas"]["AttendeeRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AvailabilityExceptionInputDto: {
+            /** @description empty: off that day */
+            blocks: components["schemas"]["DayBlockInputDto"][];
+            /** @example 2026-12-24 */
+            date: string;
+            note: Record<string, never> | null;
+        };
+        /** @enum {string} */
+        AwarenessDimension: "region" | "urban_rural" | "group" | "age_band" | "gender" | "campaign" | "event";
+        /** @enum {string} */
+        AwarenessMetric: "pass_rate" | "mean_correct_rate";
+        AwarenessReport: {
+            dimension: components["schemas"]["AwarenessDimension"];
+            minRespondents: number;
+            overall: components["schemas"]["AwarenessSlice"];
+            rows: components["schemas"]["AwarenessSlice"][];
+            weighted: (components["schemas"]["WeightedEstimate"] | components["schemas"]["SuppressedSummary"]) | null;
+        };
+        AwarenessResult: components["schemas"]["AwarenessSummary"] | components["schemas"]["SuppressedSummary"];
+        AwarenessSlice: {
+            comparison: components["schemas"]["TargetComparison"] | null;
+            key: string;
+            label: string;
+            respondents: number;
+            result: components["schemas"]["AwarenessResult"];
+            target: {
+                metric: components["schemas"]["AwarenessMetric"];
+                rate: number;
+                source: string | null;
+            } | null;
+        };
+        AwarenessSummary: {
+            meanCorrectRate: number;
+            meanCorrectRateCi: components["schemas"]["ConfidenceInterval"];
+            passRate: number;
+            passRateCi: components["schemas"]["ConfidenceInterval"];
+            passed: number;
+            respondents: number;
+            sdCorrectRate: number | null;
+            /** @enum {boolean} */
+            suppressed: false;
+        };
+        AwarenessTargetDto: {
+            id: number;
+            metric: components["schemas"]["AwarenessMetric"];
+            populationGroup?: components["schemas"]["PopulationGroup"] | null;
+            rate: number;
+            regionId: number;
+            regionName: string;
+            regionPath: string;
+            source?: string | null;
+            urbanRural?: components["schemas"]["UrbanRural"] | null;
+            year?: number | null;
+        };
+        AwarenessTargetInputDto: {
+            /** @enum {string} */
+            metric: "pass_rate" | "mean_correct_rate";
+            /** @enum {string|null} */
+            populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other" | null;
+            /** @description 0..1 */
+            rate: number;
+            regionId: number;
+            source?: string | null;
+            /** @enum {string|null} */
+            urbanRural?: "urban" | "rural" | null;
+            year?: number | null;
+        };
+        AwarenessTrendPoint: {
+            opensAt: string | null;
+            quizId: number;
+            result: components["schemas"]["AwarenessResult"];
+            title: string;
+            year: number | null;
+        };
+        BookingInputDto: {
+            /** @example b1f0c6d2-2f57-4d6a-9a4e-1c2b3d4e5f60 */
+            clientRequestId: string;
+            holdId: number;
+            intake: components["schemas"]["IntakeInputDto"];
+        };
+        BookingSettingsInputDto: {
+            bufferMinutes: number;
+            cancelCutoffHours: number;
+            durationMinutes: number;
+            enabled: boolean;
+            maxDaysAhead: number;
+            maxOpenPerResident: number;
+            minNoticeMinutes: number;
+        };
+        CallbackLineInputDto: {
+            capacityPerWindow: number;
+            enabled: boolean;
+            hotlineId: number;
+            /** @description ISO weekday (1 = Monday) -> [start, end) ranges, HH:mm China time */
+            weeklyHours: {
+                [key: string]: unknown;
+            };
+        };
+        CampaignDashboard: {
+            awareness: components["schemas"]["AwarenessResult"] | null;
+            campaign: components["schemas"]["CampaignDto"];
+            daily: {
+                date: string;
+                respondents: number;
+            }[];
+            progress: components["schemas"]["CampaignProgressItem"][];
+        };
+        CampaignDto: {
+            articleIds?: number[];
+            createdAt: string;
+            description: string;
+            endsOn?: string;
+            id: number;
+            quizIds?: number[];
+            regionId?: number;
+            regionIds?: number[];
+            regionName: string;
+            regionNames: string[];
+            startsOn?: string;
+            targets?: {
+                article_reads?: number;
+                awareness_rate?: number;
+                events_held?: number;
+                participants?: number;
+            };
+            title?: string;
+            updatedAt: string;
+        };
+        CampaignDtoPage: {
+            items: components["schemas"]["CampaignDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CampaignInputDto: {
+            articleIds?: number[];
+            description?: string;
+            /** @example 2026-05-31 */
+            endsOn: string;
+            quizIds?: number[];
+            regionId: number;
+            regionIds?: number[];
+            /** @example 2026-05-01 */
+            startsOn: string;
+            targets: components["schemas"]["CampaignTargetsDto"];
+            title: string;
+        };
+        CampaignProgressItem: {
+            actual: number | null;
+            kind: components["schemas"]["CampaignTargetKind"];
+            label: string;
+            note: string | null;
+            progress: number | null;
+            target: number | null;
+        };
+        /** @enum {string} */
+        CampaignTargetKind: "awareness_rate" | "events_held" | "participants" | "article_reads";
+        CampaignTargetsDto: {
+            article_reads?: number;
+            /** @description 0..1 */
+            awareness_rate?: number;
+            events_held?: number;
+            participants?: number;
+        };
+        CancelInputDto: {
+            reason?: Record<string, never> | null;
         };
         ChangePasswordDto: {
-            oldPassword: string;
             newPassword: string;
+            oldPassword: string;
         };
-        WechatLoginDto: {
-            /** @description The code from wx.login / Taro.login */
-            code: string;
+        CheckinInputDto: {
+            consentVersion?: number;
+            name?: string;
+            phone?: string;
+            /** @description the scanned screen code (resident) or ticket (staff) */
+            token: string;
         };
-        DevLoginDto: {
-            /** @example o6_bmjrPTlm6_2sgVt7hMZOPfL2M */
-            openid: string;
+        CheckinKit: {
+            checkinClosesAt: string;
+            checkinOpensAt: string;
+            eventId: number;
+            eventKey: string;
+            eventTitle: string;
+            generatedAt: string;
+            tickets: components["schemas"]["OfflineTicket"][];
+        };
+        /** @enum {string} */
+        CheckinMethod: "ticket_scan" | "manual" | "screen_code";
+        /** @enum {string} */
+        CheckinRefusal: "event_cancelled" | "not_published" | "too_early" | "too_late" | "ticket_revoked" | "full" | "details_required";
+        CheckinResult: {
+            checkedInAt: string;
+            eventId: number;
+            eventTitle: string;
+            name: string | null;
+            /** @enum {string} */
+            outcome: "checked_in" | "already_checked_in";
+            walkIn: boolean;
+        };
+        CloseAlertDto: {
+            note: string;
+            /** @enum {string} */
+            outcome: "resolved" | "referred" | "declined" | "lost_contact" | "moved_away";
+        };
+        ConfidenceInterval: {
+            lower: number;
+            upper: number;
+        };
+        CounsellorInputDto: {
+            bio: Record<string, never> | null;
+            certificateNo: Record<string, never> | null;
+            /**
+             * @example [
+             *       "普通话",
+             *       "重庆话"
+             *     ]
+             */
+            languages: string[];
+            modes: ("in_person" | "phone")[];
+            name: string;
+            photoUrl: Record<string, never> | null;
+            /** @description must be true to publish: the counsellor agreed to their profile being shown */
+            publishConsent: boolean;
+            published: boolean;
+            /** @example 国家二级心理咨询师 */
+            qualification: string;
+            regionId: number;
+            specialties: ("emotions" | "relationships" | "family" | "parenting" | "study" | "work" | "sleep" | "elderly" | "youth" | "crisis" | "grief" | "women")[];
+            staffId: Record<string, never> | null;
+            stationIds: number[];
+            /** @example 副主任医师 */
+            title: Record<string, never> | null;
+        };
+        CoverageDto: {
+            asOf: string;
+            regions: components["schemas"]["RegionCoverage"][];
+            rules: components["schemas"]["CoverageRules"];
+            summary: {
+                regionsBelow: number;
+                regionsTotal: number;
+                unitsBelow: number;
+                unitsTotal: number;
+            };
+            units: components["schemas"]["UnitCoverage"][];
+            unitsWithoutStaffCount: {
+                name: string;
+                unitId: number;
+            }[];
+            year: number;
+        };
+        CoverageRules: {
+            countedKinds: components["schemas"]["EventKind"][];
+            regionLecturesPerYear: number;
+            unitLecturesPerYear: number;
+            unitMinMinutes: number;
+            unitStaffThreshold: number;
         };
         CreateRegionDto: {
             /**
@@ -2568,116 +3150,262 @@ export interface components {
              * @example 500118001003
              */
             code?: string | null;
-            /** @enum {string|null} */
-            urbanRural?: "urban" | "rural" | null;
-            population?: number | null;
-            urbanPopulation?: number | null;
-            parentId: number;
             name: string;
-        };
-        UpdateRegionDto: {
-            /**
-             * @description Administrative division code
-             * @example 500118001003
-             */
-            code?: string | null;
-            /** @enum {string|null} */
-            urbanRural?: "urban" | "rural" | null;
+            parentId: number;
             population?: number | null;
             urbanPopulation?: number | null;
-            name?: string;
+            /** @enum {string|null} */
+            urbanRural?: "urban" | "rural" | null;
         };
         CreateStaffDto: {
-            password: string;
-            /** @example zhang_san */
-            username: string;
             displayName: string;
+            password: string;
+            regionId: number;
             /** @enum {string} */
             role: "system_admin" | "region_admin" | "content_editor" | "content_reviewer" | "counsellor" | "station_manager" | "event_organiser" | "checkin_staff";
-            regionId: number;
+            /** @example zhang_san */
+            username: string;
         };
-        UpdateStaffDto: {
-            displayName?: string;
+        DayBlockInputDto: {
+            /** @example 12:00 */
+            end: string;
             /** @enum {string} */
-            role?: "system_admin" | "region_admin" | "content_editor" | "content_reviewer" | "counsellor" | "station_manager" | "event_organiser" | "checkin_staff";
-            regionId?: number;
-            disabled?: boolean;
+            mode: "in_person" | "phone";
+            /** @example 09:00 */
+            start: string;
+            stationId: Record<string, never> | null;
         };
-        PasswordDto: {
-            password: string;
-        };
-        UpdateResidentDto: {
-            nickname?: string | null;
-            regionId?: number | null;
-            /** @enum {string|null} */
-            populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other" | null;
-            /** @enum {string|null} */
-            ageBand?: "under14" | "14to17" | "18to34" | "35to59" | "60plus" | null;
-            /** @enum {string|null} */
-            gender?: "female" | "male" | "undisclosed" | null;
-        };
-        ArticleInputDto: {
-            title: string;
-            summary: string;
-            /** @example /uploads/cover.png */
-            coverUrl?: string | null;
-            /** @enum {string} */
-            category: "knowledge" | "emotion" | "family" | "youth" | "workplace" | "elderly" | "crisis" | "policy";
-            audiences: ("student" | "parent" | "employee" | "cadre" | "elderly" | "other")[];
-            regionId: number;
-            /** @description HTML; sanitised on the server */
-            body: string;
-            source?: string | null;
-            version?: number;
-        };
-        HotlineInputDto: {
-            name: string;
-            /** @example 023-12356 */
-            number: string;
-            /** @example 24小时 */
-            hours: string;
-            is24h: boolean;
-            audiences: ("all" | "youth" | "women" | "elderly" | "workers")[];
-            source?: string | null;
-            regionId: number;
-            sortOrder?: number;
-        };
-        GuardianDto: {
-            name: string;
-            /** @enum {string} */
-            relation: "father" | "mother" | "other_guardian";
-        };
-        ScaleConsentDto: {
-            /** @enum {string} */
-            mode: "save" | "anonymous";
-            followUp: boolean;
-            contactPhone?: string;
-            contactName?: string;
-            guardian?: components["schemas"]["GuardianDto"];
-            version: number;
-        };
-        ScaleResponseDto: {
-            scaleVersion: number;
-            /** @description item id -> option value */
-            answers: {
-                [key: string]: number;
-            };
-            consent: components["schemas"]["ScaleConsentDto"];
-            /** @description UUID made once per attempt */
-            clientRequestId: string;
+        DemographicsDto: {
             /** @enum {string} */
             ageBand?: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
+            /** @enum {string} */
+            gender?: "female" | "male" | "undisclosed";
+            /** @enum {string} */
+            populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
             regionId?: number;
         };
-        ScaleImportDto: {
-            /** @description A ScaleDefinition (JSON) */
-            definition: {
-                [key: string]: unknown;
-            };
+        DevLoginDto: {
+            /** @example o6_bmjrPTlm6_2sgVt7hMZOPfL2M */
+            openid: string;
         };
-        ScaleEnableDto: {
-            enabled: boolean;
-            licenceConfirmed?: boolean;
+        DifferenceEstimate: {
+            ci: components["schemas"]["ConfidenceInterval"];
+            estimate: number;
+        };
+        DrawSpec: {
+            /** @enum {string} */
+            mode: "fixed";
+            questionIds: string[];
+        } | {
+            /** @enum {string} */
+            mode: "random";
+            perPoint: number | {
+                1?: number;
+                2?: number;
+                3?: number;
+                4?: number;
+                5?: number;
+                6?: number;
+                7?: number;
+                8?: number;
+                9?: number;
+                10?: number;
+            };
+            shuffle?: boolean;
+        };
+        DutyEntryInputDto: {
+            /**
+             * @description 具体日期；每周排班时为 null
+             * @example 2026-10-01
+             */
+            date: Record<string, never> | null;
+            /**
+             * @description 可为 24:00；早于开始时间表示跨夜到次日
+             * @example 20:00
+             */
+            end: string;
+            regionId: number;
+            /** @enum {string} */
+            role: "primary" | "backup";
+            staffId: number;
+            /** @example 08:00 */
+            start: string;
+            /** @description 每周几（1 周一 … 7 周日）；按日期排班时为 null */
+            weekday: Record<string, never> | null;
+        };
+        /** @enum {string} */
+        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "INVALID_REFRESH_TOKEN" | "WECHAT_INVALID_CODE" | "WECHAT_RATE_LIMITED" | "WECHAT_USER_BLOCKED" | "WECHAT_UNAVAILABLE" | "WECHAT_NOT_CONFIGURED" | "DEV_LOGIN_DISABLED" | "REGION_OUT_OF_SCOPE" | "INVALID_STATE" | "INVALID_ANSWERS" | "SCALE_VERSION_MISMATCH" | "CONSENT_REQUIRED" | "GUARDIAN_CONSENT_REQUIRED" | "SIGN_IN_REQUIRED" | "EVENT_FULL" | "REGISTRATION_REFUSED" | "CHECKIN_REFUSED" | "CHECKIN_TOKEN_INVALID" | "CHECKIN_CODE_EXPIRED" | "SERVICE_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL" | "AUDIT_UNAVAILABLE" | "LOGIN_THROTTLED" | "CSRF_FAILED" | "SLOT_TAKEN" | "HOLD_EXPIRED" | "BOOKING_CUTOFF_PASSED" | "BOOKING_LIMIT_REACHED" | "REFERRAL_REQUIRED";
+        EventCancelDto: {
+            reason: string;
+        };
+        EventCounts: {
+            checkedIn: number;
+            confirmed: number;
+            offered: number;
+            waitlisted: number;
+            walkIns: number;
+        };
+        EventDetail: {
+            audiences: components["schemas"]["PopulationGroup"][];
+            campaignId: number | null;
+            cancelClosesAt: string | null;
+            capacity: number;
+            coverUrl: string | null;
+            description: string;
+            endsAt: string;
+            hostUnitName: string | null;
+            id: number;
+            kind: components["schemas"]["EventKind"];
+            myRegistration: components["schemas"]["MyRegistration"] | null;
+            placeType: components["schemas"]["PlaceType"];
+            quizId: number | null;
+            regionId: number;
+            regionName: string;
+            requiredFields: components["schemas"]["RegistrationField"][];
+            seatsLeft: number;
+            signupClosesAt: string | null;
+            signupOpensAt: string | null;
+            speakers: components["schemas"]["EventSpeaker"][];
+            startsAt: string;
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            venue: components["schemas"]["EventVenue"];
+            venueName: string;
+            waitlistOpen: boolean;
+        };
+        EventInputDto: {
+            audiences: ("student" | "parent" | "employee" | "cadre" | "elderly" | "other")[];
+            campaignId?: number | null;
+            /** Format: date-time */
+            cancelClosesAt?: string | null;
+            capacity: number;
+            coverUrl?: string | null;
+            description: string;
+            endsAt: string;
+            hostUnitId?: number | null;
+            /** @enum {string} */
+            kind: "lecture" | "activity";
+            offerHours?: number;
+            /** @enum {string} */
+            placeType: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
+            quizId?: number | null;
+            regionId: number;
+            requiredFields: ("name" | "phone")[];
+            /** Format: date-time */
+            signupClosesAt?: string | null;
+            /** Format: date-time */
+            signupOpensAt?: string | null;
+            speakers: components["schemas"]["EventSpeakerDto"][];
+            startsAt: string;
+            title: string;
+            venue: components["schemas"]["EventVenueDto"];
+            version?: number;
+            waitlistEnabled: boolean;
+        };
+        /** @enum {string} */
+        EventKind: "lecture" | "activity";
+        /** @enum {string} */
+        EventNotificationKind: "signup_confirmed" | "reminder" | "waitlist_offer" | "event_changed" | "event_cancelled";
+        EventNotificationRow: {
+            createdAt: string;
+            id: number;
+            kind: components["schemas"]["EventNotificationKind"];
+            name: string | null;
+            reason: components["schemas"]["NotificationReason"] | null;
+            runAfter: string;
+            sentAt: string | null;
+            status: components["schemas"]["NotificationStatus"];
+        };
+        EventNotificationRowPage: {
+            items: components["schemas"]["EventNotificationRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EventNotificationTemplates: {
+            signUp: string[];
+            templates: {
+                change: string | null;
+                offer: string | null;
+                reminder: string | null;
+                signup: string | null;
+            };
+            waitlist: string[];
+        };
+        EventSpeaker: {
+            bio: string | null;
+            name: string;
+            title: string | null;
+        };
+        EventSpeakerDto: {
+            bio: string | null;
+            name: string;
+            title: string | null;
+        };
+        EventStatsDto: {
+            groupBy: components["schemas"]["EventStatsGroup"];
+            rows: components["schemas"]["EventStatsRow"][];
+            total: components["schemas"]["EventStatsRow"];
+            year: number;
+        };
+        /** @enum {string} */
+        EventStatsGroup: "placeType" | "region" | "month";
+        EventStatsRow: {
+            attendanceRate: number | null;
+            attended: number;
+            eventsHeld: number;
+            eventsPlanned: number;
+            key: string;
+            label: string;
+            signUps: number;
+        };
+        /** @enum {string} */
+        EventStatus: "draft" | "published" | "cancelled" | "finished";
+        EventSummary: {
+            audiences: components["schemas"]["PopulationGroup"][];
+            capacity: number;
+            coverUrl: string | null;
+            endsAt: string;
+            hostUnitName: string | null;
+            id: number;
+            kind: components["schemas"]["EventKind"];
+            placeType: components["schemas"]["PlaceType"];
+            regionId: number;
+            regionName: string;
+            seatsLeft: number;
+            signupClosesAt: string | null;
+            signupOpensAt: string | null;
+            startsAt: string;
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            venueName: string;
+            waitlistOpen: boolean;
+        };
+        EventSummaryPage: {
+            items: components["schemas"]["EventSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EventVenue: {
+            address: string;
+            location: components["schemas"]["GeoPoint"] | null;
+            name: string;
+        };
+        EventVenueDto: {
+            address: string;
+            location: components["schemas"]["GeoPointDto"] | null;
+            name: string;
+        };
+        FollowUpDto: {
+            /** @example 2026-11-23T10:00:00+08:00 */
+            at: string;
+            /** @enum {string} */
+            method: "phone" | "visit" | "wechat" | "referral" | "other";
+            /** @enum {string|null} */
+            nextColour?: "red" | "yellow" | "green" | null;
+            nextPlan?: components["schemas"]["FollowUpPlanDto"] | null;
+            outcome: string;
         };
         FollowUpPlanDto: {
             /**
@@ -2685,36 +3413,37 @@ export interface components {
              * @example 2026-11-25
              */
             date: string;
+            /** @example 电话确认是否已到门诊就诊 */
+            purpose: string;
             /**
              * @description HH:mm, China time
              * @example 10:00
              */
             time?: Record<string, never> | null;
-            /** @example 电话确认是否已到门诊就诊 */
-            purpose: string;
         };
-        FollowUpDto: {
-            /** @example 2026-11-23T10:00:00+08:00 */
-            at: string;
-            /** @enum {string} */
-            method: "phone" | "visit" | "wechat" | "referral" | "other";
-            outcome: string;
-            /** @enum {string|null} */
-            nextColour?: "red" | "yellow" | "green" | null;
-            nextPlan?: components["schemas"]["FollowUpPlanDto"] | null;
+        GeoPoint: {
+            lat: number;
+            lng: number;
         };
-        CloseAlertDto: {
+        GeoPointDto: {
+            lat: number;
+            lng: number;
+        };
+        GuardianDto: {
+            name: string;
             /** @enum {string} */
-            outcome: "resolved" | "referred" | "declined" | "lost_contact" | "moved_away";
-            note: string;
+            relation: "father" | "mother" | "other_guardian";
+        };
+        HandoverInputDto: {
+            counsellorId: number;
         };
         HelpConsentDto: {
-            /** @description HELP_REQUEST_CONSENT_VERSION */
-            version: string;
             /** @description must be true */
             contact: boolean;
             /** @description separate consent for the note (health information) */
             sensitive: boolean;
+            /** @description HELP_REQUEST_CONSENT_VERSION */
+            version: string;
         };
         HelpGuardianDto: {
             name: string;
@@ -2723,126 +3452,50 @@ export interface components {
         };
         HelpRequestDto: {
             /** @enum {string} */
-            urgency: "now" | "soon" | "anytime";
+            ageBand: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
+            /** @description UUID made once per attempt */
+            clientRequestId: string;
+            consent: components["schemas"]["HelpConsentDto"];
+            contactName?: Record<string, never> | null;
             /** @example 13800138000 */
             contactPhone: string;
-            contactName?: Record<string, never> | null;
+            guardian?: components["schemas"]["HelpGuardianDto"] | null;
             note?: Record<string, never> | null;
             /** @description a community or village */
             regionId: number;
             /** @enum {string} */
-            ageBand: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
-            consent: components["schemas"]["HelpConsentDto"];
-            guardian?: components["schemas"]["HelpGuardianDto"] | null;
-            /** @description UUID made once per attempt */
-            clientRequestId: string;
+            urgency: "now" | "soon" | "anytime";
         };
-        ReferralDto: {
-            /** @description A station of REFERRAL_STATION_TYPES (GET /admin/alerts/referral-targets) */
-            stationId: number;
-            /** @example 抑郁症状明显，建议精神科评估 */
-            reason: string;
-            note?: Record<string, never> | null;
-        };
-        ReferralResponseDto: {
+        HoldInputDto: {
+            counsellorId?: number;
             /** @enum {string} */
-            status: "accepted" | "declined";
-            /** @example 2026-11-26 */
-            date: string;
+            kind: "in_person" | "phone" | "callback";
+            lineId?: number;
+            /** @example 2026-12-08T01:00:00.000Z */
+            start: string;
+            stationId?: number;
         };
-        ReferralOutcomeDto: {
-            outcome: string;
-            /** @example 2026-12-03 */
-            date: string;
-        };
-        SubscriptionInputDto: {
-            templateIds: string[];
-        };
-        StaffMobileDto: {
-            /** @example 13800138000 */
-            mobile: string | null;
-        };
-        RegionRobotDto: {
-            /** @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… */
-            url: string;
-        };
-        StaffBindingDto: {
-            code: string;
-        };
-        RegistrationInputDto: {
-            name?: string;
-            phone?: string;
-            consentVersion: number;
-            joinWaitlist?: boolean;
-            /** @description UUID made once per attempt */
-            clientRequestId?: string;
-        };
-        OfferAnswerDto: {
-            accept: boolean;
-        };
-        CheckinInputDto: {
-            /** @description the scanned screen code (resident) or ticket (staff) */
-            token: string;
-            name?: string;
-            phone?: string;
-            consentVersion?: number;
-        };
-        GeoPointDto: {
-            lat: number;
-            lng: number;
-        };
-        EventVenueDto: {
+        HolidayInputDto: {
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            /** @example 国庆节 */
             name: string;
-            address: string;
-            location: components["schemas"]["GeoPointDto"] | null;
+            /** @description workday only: whose weekday hours apply (null = Monday) */
+            worksAs: Record<string, never> | null;
         };
-        EventSpeakerDto: {
+        HostUnitDto: {
+            id: number;
             name: string;
-            title: string | null;
-            bio: string | null;
-        };
-        EventInputDto: {
-            title: string;
-            /** @enum {string} */
-            kind: "lecture" | "activity";
-            /** @enum {string} */
-            placeType: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
-            hostUnitId?: number | null;
+            placeType: components["schemas"]["PlaceType"];
             regionId: number;
-            venue: components["schemas"]["EventVenueDto"];
-            startsAt: string;
-            endsAt: string;
-            /** Format: date-time */
-            signupOpensAt?: string | null;
-            /** Format: date-time */
-            signupClosesAt?: string | null;
-            /** Format: date-time */
-            cancelClosesAt?: string | null;
-            capacity: number;
-            waitlistEnabled: boolean;
-            offerHours?: number;
-            requiredFields: ("name" | "phone")[];
-            audiences: ("student" | "parent" | "employee" | "cadre" | "elderly" | "other")[];
-            description: string;
-            speakers: components["schemas"]["EventSpeakerDto"][];
-            coverUrl?: string | null;
-            quizId?: number | null;
-            campaignId?: number | null;
-            version?: number;
+            regionName: string;
+            staffCount: number | null;
         };
-        EventCancelDto: {
-            reason: string;
-        };
-        StaffCheckinItemDto: {
-            clientId: string;
-            token?: string;
-            code?: string;
-            /** @enum {string} */
-            method: "ticket_scan" | "manual";
-            checkedInAt: string;
-        };
-        StaffCheckinBatchDto: {
-            items: components["schemas"]["StaffCheckinItemDto"][];
+        HostUnitDtoPage: {
+            items: components["schemas"]["HostUnitDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         HostUnitInputDto: {
             name: string;
@@ -2851,33 +3504,178 @@ export interface components {
             regionId: number;
             staffCount?: number | null;
         };
-        DemographicsDto: {
-            regionId?: number;
-            /** @enum {string} */
-            populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
-            /** @enum {string} */
-            ageBand?: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
-            /** @enum {string} */
-            gender?: "female" | "male" | "undisclosed";
+        Hotline: {
+            audiences: components["schemas"]["HotlineAudience"][];
+            hours: string;
+            id: number;
+            is24h: boolean;
+            name: string;
+            national: boolean;
+            number: string;
+            regionId: number | null;
+            regionName: string;
+            sortOrder: number;
+            source: string | null;
         };
-        AttemptInputDto: {
-            /** @description question code -> selected key or keys */
-            answers: {
-                [key: string]: unknown;
+        /** @enum {string} */
+        HotlineAudience: "all" | "youth" | "women" | "elderly" | "workers";
+        HotlineInputDto: {
+            audiences: ("all" | "youth" | "women" | "elderly" | "workers")[];
+            /** @example 24小时 */
+            hours: string;
+            is24h: boolean;
+            name: string;
+            /** @example 023-12356 */
+            number: string;
+            regionId: number;
+            sortOrder?: number;
+            source?: string | null;
+        };
+        IntakeConsentDto: {
+            /** @enum {boolean} */
+            booking: true;
+            sensitive: boolean;
+            version: string;
+        };
+        IntakeInputDto: {
+            /** @enum {string} */
+            ageBand: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
+            consent: components["schemas"]["IntakeConsentDto"];
+            /**
+             * @description may be empty for in-person sessions
+             * @example 13800138000
+             */
+            contactPhone: string;
+            guardian?: components["schemas"]["GuardianDto"] | null;
+            note?: Record<string, never> | null;
+            /** @enum {string|null} */
+            topic: "emotions" | "relationships" | "family" | "study_work" | "sleep" | "other" | null;
+        };
+        JobDto: {
+            createdAt: string;
+            error: string | null;
+            fileName: string | null;
+            finishedAt: string | null;
+            id: number;
+            kind: string;
+            progress: number;
+            status: components["schemas"]["JobStatus"];
+        };
+        /** @enum {string} */
+        JobStatus: "queued" | "running" | "done" | "failed";
+        /** @enum {number} */
+        KnowledgePointId: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+        KnowledgePointReport: {
+            insufficient: components["schemas"]["KnowledgePointId"][];
+            ranked: {
+                answered: number;
+                articles: {
+                    id: number;
+                    title: string;
+                }[];
+                dontKnow: number;
+                dontKnowRate: number;
+                errorRate: number;
+                errorRateCi: components["schemas"]["ConfidenceInterval"];
+                errors: number;
+                knowledgePoint: components["schemas"]["KnowledgePointId"];
+                questions: number;
+                text: string;
+            }[];
+        };
+        /** @enum {string} */
+        MultipleChoiceCredit: "all_or_nothing" | "partial";
+        MyEventItem: {
+            event: components["schemas"]["EventSummary"];
+            registration: components["schemas"]["MyRegistration"];
+        };
+        MyEventItemPage: {
+            items: components["schemas"]["MyEventItem"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MyRegistration: {
+            attendance: components["schemas"]["AttendanceStatus"];
+            cancelledAt: string | null;
+            checkedInAt: string | null;
+            createdAt: string;
+            name: string | null;
+            offerExpiresAt: string | null;
+            phone: string | null;
+            source: components["schemas"]["RegistrationSource"];
+            status: components["schemas"]["RegistrationStatus"];
+            ticket: components["schemas"]["TicketDto"] | null;
+            waitlistPosition: number | null;
+        };
+        /** @enum {string} */
+        NotificationReason: "no_template" | "no_subscription" | "wechat_not_configured" | "obsolete" | "refused" | "rejected" | "unavailable" | "error" | "not_connected" | "not_bound" | "no_mobile" | "no_webhook" | "sms_not_configured";
+        /** @enum {string} */
+        NotificationStatus: "queued" | "sent" | "skipped" | "failed";
+        OfferAnswerDto: {
+            accept: boolean;
+        };
+        OfflineTicket: {
+            checkedInAt: string | null;
+            code: string;
+            name: string | null;
+            phoneLast4: string | null;
+            status: components["schemas"]["RegistrationStatus"];
+        };
+        PairedUplift: {
+            mcnemar: {
+                exactP: number;
+                gained: number;
+                lost: number;
             };
-            clientRequestId: string;
-            demographics?: components["schemas"]["DemographicsDto"];
-            campaignId?: number | null;
+            meanDifference: number;
+            meanDifferenceCi: components["schemas"]["ConfidenceInterval"];
+            pairs: number;
+            passRateDifference: number;
+            passRateDifferenceCi: components["schemas"]["ConfidenceInterval"];
+            postPassRate: number;
+            prePassRate: number;
+            sdDifference: number | null;
         };
-        QuizOptionDto: {
-            key: string;
-            text: string;
+        PasswordDto: {
+            password: string;
+        };
+        /** @enum {string} */
+        PlaceType: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
+        /** @enum {string} */
+        PopulationGroup: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
+        PublicCampaign: {
+            articles: {
+                id: number;
+                summary: string;
+                title: string;
+            }[];
+            description: string;
+            endsOn: string;
+            id: number;
+            quizzes: components["schemas"]["QuizSummary"][];
+            startsOn: string;
+            title: string;
+        };
+        QuestionImportResult: {
+            created: number;
+            errors: {
+                message: string;
+                row: number;
+            }[];
+            updated: number;
         };
         QuestionInputDto: {
+            /**
+             * @example [
+             *       "B"
+             *     ]
+             */
+            correct: string[];
+            explanation: string;
             /** @enum {string} */
             kind: "true_false" | "single" | "multiple";
             knowledgePoint: number;
-            stem: string;
             /**
              * @example [
              *       {
@@ -2891,31 +3689,16 @@ export interface components {
              *     ]
              */
             options: components["schemas"]["QuizOptionDto"][];
-            /**
-             * @example [
-             *       "B"
-             *     ]
-             */
-            correct: string[];
-            explanation: string;
             regionId?: number;
+            stem: string;
         };
+        /** @enum {string} */
+        QuestionKind: "true_false" | "single" | "multiple";
         QuizInputDto: {
-            title: string;
-            description?: string;
-            /** @enum {string} */
-            kind: "survey" | "practice" | "pre_test" | "post_test";
-            regionId: number;
-            /** Format: date-time */
-            opensAt?: string | null;
+            campaignId?: number | null;
             /** Format: date-time */
             closesAt?: string | null;
-            year?: number | null;
-            pointsPerItem: number;
-            /** @description share of the maximum score, 0..1 */
-            passMark: number;
-            /** @enum {string} */
-            multipleChoice?: "all_or_nothing" | "partial";
+            description?: string;
             /**
              * @description { mode: 'fixed', questionIds } or { mode: 'random', perPoint, shuffle? }
              * @example {
@@ -2926,88 +3709,222 @@ export interface components {
             draw: {
                 [key: string]: unknown;
             };
-            campaignId?: number | null;
             eventId?: number | null;
-            pairedQuizId?: number | null;
-        };
-        AwarenessTargetInputDto: {
-            regionId: number;
-            year?: number | null;
-            /** @enum {string|null} */
-            populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other" | null;
-            /** @enum {string|null} */
-            urbanRural?: "urban" | "rural" | null;
             /** @enum {string} */
-            metric: "pass_rate" | "mean_correct_rate";
-            /** @description 0..1 */
-            rate: number;
-            source?: string | null;
+            kind: "survey" | "practice" | "pre_test" | "post_test";
+            /** @enum {string} */
+            multipleChoice?: "all_or_nothing" | "partial";
+            /** Format: date-time */
+            opensAt?: string | null;
+            pairedQuizId?: number | null;
+            /** @description share of the maximum score, 0..1 */
+            passMark: number;
+            pointsPerItem: number;
+            regionId: number;
+            title: string;
+            year?: number | null;
         };
+        /** @enum {string} */
+        QuizKind: "survey" | "practice" | "pre_test" | "post_test";
+        QuizOption: {
+            key: string;
+            text: string;
+        };
+        QuizOptionDto: {
+            key: string;
+            text: string;
+        };
+        QuizPaper: {
+            alreadyAnswered: boolean;
+            campaignId: number | null;
+            closesAt: string | null;
+            description: string;
+            eventId: number | null;
+            id: number;
+            kind: components["schemas"]["QuizKind"];
+            maxScore: number;
+            open: boolean;
+            opensAt: string | null;
+            passMark: number;
+            questions: {
+                code: string;
+                kind: components["schemas"]["QuestionKind"];
+                knowledgePoint: components["schemas"]["KnowledgePointId"];
+                options: components["schemas"]["QuizOption"][];
+                stem: string;
+            }[];
+            title: string;
+        };
+        /** @enum {string} */
+        QuizStatus: "draft" | "published" | "closed";
+        QuizSummary: {
+            campaignId: number | null;
+            closesAt: string | null;
+            eventId: number | null;
+            id: number;
+            kind: components["schemas"]["QuizKind"];
+            opensAt: string | null;
+            questionCount: number;
+            title: string;
+        };
+        RatingInputDto: {
+            comment?: Record<string, never> | null;
+            score: number;
+        };
+        ReferralDto: {
+            note?: Record<string, never> | null;
+            /** @example 抑郁症状明显，建议精神科评估 */
+            reason: string;
+            /** @description A station of REFERRAL_STATION_TYPES (GET /admin/alerts/referral-targets) */
+            stationId: number;
+        };
+        ReferralOutcomeDto: {
+            /** @example 2026-12-03 */
+            date: string;
+            outcome: string;
+        };
+        ReferralResponseDto: {
+            /** @example 2026-11-26 */
+            date: string;
+            /** @enum {string} */
+            status: "accepted" | "declined";
+        };
+        RefreshDto: {
+            /** @description Omit when the session is kept in the cookie */
+            refreshToken?: string;
+        };
+        RegionCoverage: {
+            held: number;
+            /** @enum {string} */
+            kind: "community" | "village";
+            met: boolean;
+            missing: number;
+            name: string;
+            path: string;
+            planned: number;
+            regionId: number;
+            required: number;
+        };
+        RegionDto: {
+            code: string | null;
+            id: number;
+            level: components["schemas"]["RegionLevel"];
+            name: string;
+            parentId: number | null;
+            path: string;
+            population: number | null;
+            urbanPopulation: number | null;
+            urbanRural: components["schemas"]["UrbanRural"] | null;
+        };
+        /** @enum {string} */
+        RegionLevel: "city" | "district" | "street" | "community";
+        RegionRobotDto: {
+            /** @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… */
+            url: string;
+        };
+        /** @enum {string} */
+        RegistrationField: "name" | "phone";
+        RegistrationInputDto: {
+            /** @description UUID made once per attempt */
+            clientRequestId?: string;
+            consentVersion: number;
+            joinWaitlist?: boolean;
+            name?: string;
+            phone?: string;
+        };
+        /** @enum {string} */
+        RegistrationSource: "online" | "walk_in";
+        /** @enum {string} */
+        RegistrationStatus: "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired";
         ReportInputDto: {
             quizIds: number[];
             regionId?: number;
         };
-        CampaignTargetsDto: {
-            /** @description 0..1 */
-            awareness_rate?: number;
-            events_held?: number;
-            participants?: number;
-            article_reads?: number;
+        RescheduleInputDto: {
+            holdId: number;
         };
-        CampaignInputDto: {
-            title: string;
-            description?: string;
-            /** @example 2026-05-01 */
-            startsOn: string;
-            /** @example 2026-05-31 */
-            endsOn: string;
-            regionId: number;
-            regionIds?: number[];
-            targets: components["schemas"]["CampaignTargetsDto"];
-            articleIds?: number[];
-            quizIds?: number[];
-        };
-        StationInputDto: {
-            name: string;
+        ScaleConsentDto: {
+            contactName?: string;
+            contactPhone?: string;
+            followUp: boolean;
+            guardian?: components["schemas"]["GuardianDto"];
             /** @enum {string} */
-            type: "service_station" | "heart_station" | "counselling_room" | "hospital_clinic" | "mental_health_centre" | "hospital";
-            regionId: number;
-            address: string;
-            /** @description GCJ-02 */
-            location: components["schemas"]["GeoPointDto"] | null;
-            /** @example 023-49881234 */
-            phone: Record<string, never> | null;
-            services: ("counselling" | "assessment" | "lecture" | "group" | "crisis" | "referral" | "hotline" | "psychiatry")[];
-            /** @example 一楼，无障碍坡道 */
-            accessibility: Record<string, never> | null;
-            description: Record<string, never> | null;
-            /** @example /uploads/3f2a….jpg */
-            photoUrl: Record<string, never> | null;
-            /**
-             * @description ISO weekday (1 = Monday) -> [start, end) ranges, HH:mm China time
-             * @example {
-             *       "1": [
-             *         {
-             *           "start": "09:00",
-             *           "end": "12:00"
-             *         },
-             *         {
-             *           "start": "14:00",
-             *           "end": "17:30"
-             *         }
-             *       ],
-             *       "6": [
-             *         {
-             *           "start": "09:00",
-             *           "end": "12:00"
-             *         }
-             *       ]
-             *     }
-             */
-            weeklyHours: {
+            mode: "save" | "anonymous";
+            version: number;
+        };
+        ScaleEnableDto: {
+            enabled: boolean;
+            licenceConfirmed?: boolean;
+        };
+        ScaleImportDto: {
+            /** @description A ScaleDefinition (JSON) */
+            definition: {
                 [key: string]: unknown;
             };
-            published: boolean;
+        };
+        ScaleResponseDto: {
+            /** @enum {string} */
+            ageBand?: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
+            /** @description item id -> option value */
+            answers: {
+                [key: string]: number;
+            };
+            /** @description UUID made once per attempt */
+            clientRequestId: string;
+            consent: components["schemas"]["ScaleConsentDto"];
+            regionId?: number;
+            scaleVersion: number;
+        };
+        ScreenCodeDto: {
+            imageDataUrl: string;
+            /** @enum {string} */
+            imageKind: "wxacode" | "qr";
+            page: string;
+            refreshAt: string;
+            scene: string;
+            windowEndsAt: string;
+        };
+        SessionNoteInputDto: {
+            text: string;
+        };
+        StaffBindingDto: {
+            code: string;
+        };
+        StaffCancelInputDto: {
+            reason: string;
+        };
+        StaffCheckinBatchDto: {
+            items: components["schemas"]["StaffCheckinItemDto"][];
+        };
+        StaffCheckinItemDto: {
+            checkedInAt: string;
+            clientId: string;
+            code?: string;
+            /** @enum {string} */
+            method: "ticket_scan" | "manual";
+            token?: string;
+        };
+        StaffCheckinItemResult: {
+            checkedInAt: string | null;
+            clientId: string;
+            message: string | null;
+            name: string | null;
+            /** @enum {string} */
+            outcome: "checked_in" | "already_checked_in" | "refused";
+            reason: (components["schemas"]["CheckinRefusal"] | components["schemas"]["TicketRefusal"]) | null;
+        };
+        StaffLoginDto: {
+            password: string;
+            /**
+             * @description `cookie` (browsers): the refresh token is set as an HttpOnly cookie and left out of the answer; refresh and logout then need the `X-CSRF-Token` header copied from the `xq_csrf` cookie
+             * @enum {string}
+             */
+            session?: "token" | "cookie";
+            username: string;
+        };
+        StaffMobileDto: {
+            /** @example 13800138000 */
+            mobile: string | null;
         };
         StationExceptionInputDto: {
             /** @example 2026-10-08 */
@@ -3016,8 +3933,8 @@ export interface components {
              * @description empty: closed all day
              * @example [
              *       {
-             *         "start": "09:00",
-             *         "end": "12:00"
+             *         "end": "12:00",
+             *         "start": "09:00"
              *       }
              *     ]
              */
@@ -3025,149 +3942,205 @@ export interface components {
             /** @example 设备检修，暂停开放 */
             note: Record<string, never> | null;
         };
-        HolidayInputDto: {
-            /** @enum {string} */
-            kind: "holiday" | "workday";
-            /** @example 国庆节 */
+        StationInputDto: {
+            /** @example 一楼，无障碍坡道 */
+            accessibility: Record<string, never> | null;
+            address: string;
+            description: Record<string, never> | null;
+            /** @description GCJ-02 */
+            location: components["schemas"]["GeoPointDto"] | null;
             name: string;
-            /** @description workday only: whose weekday hours apply (null = Monday) */
-            worksAs: Record<string, never> | null;
-        };
-        CounsellorInputDto: {
-            name: string;
+            /** @example 023-49881234 */
+            phone: Record<string, never> | null;
+            /** @example /uploads/3f2a….jpg */
             photoUrl: Record<string, never> | null;
-            /** @example 国家二级心理咨询师 */
-            qualification: string;
-            /** @example 副主任医师 */
-            title: Record<string, never> | null;
-            certificateNo: Record<string, never> | null;
-            specialties: ("emotions" | "relationships" | "family" | "parenting" | "study" | "work" | "sleep" | "elderly" | "youth" | "crisis" | "grief" | "women")[];
-            /**
-             * @example [
-             *       "普通话",
-             *       "重庆话"
-             *     ]
-             */
-            languages: string[];
-            modes: ("in_person" | "phone")[];
-            stationIds: number[];
-            bio: Record<string, never> | null;
-            regionId: number;
-            staffId: Record<string, never> | null;
             published: boolean;
-            /** @description must be true to publish: the counsellor agreed to their profile being shown */
-            publishConsent: boolean;
-        };
-        HoldInputDto: {
+            regionId: number;
+            services: ("counselling" | "assessment" | "lecture" | "group" | "crisis" | "referral" | "hotline" | "psychiatry")[];
             /** @enum {string} */
-            kind: "in_person" | "phone" | "callback";
-            /** @example 2026-12-08T01:00:00.000Z */
-            start: string;
-            counsellorId?: number;
-            stationId?: number;
-            lineId?: number;
-        };
-        IntakeConsentDto: {
-            version: string;
-            /** @enum {boolean} */
-            booking: true;
-            sensitive: boolean;
-        };
-        IntakeInputDto: {
-            /** @enum {string|null} */
-            topic: "emotions" | "relationships" | "family" | "study_work" | "sleep" | "other" | null;
-            note?: Record<string, never> | null;
+            type: "service_station" | "heart_station" | "counselling_room" | "hospital_clinic" | "mental_health_centre" | "hospital";
             /**
-             * @description may be empty for in-person sessions
-             * @example 13800138000
+             * @description ISO weekday (1 = Monday) -> [start, end) ranges, HH:mm China time
+             * @example {
+             *       "1": [
+             *         {
+             *           "end": "12:00",
+             *           "start": "09:00"
+             *         },
+             *         {
+             *           "end": "17:30",
+             *           "start": "14:00"
+             *         }
+             *       ],
+             *       "6": [
+             *         {
+             *           "end": "12:00",
+             *           "start": "09:00"
+             *         }
+             *       ]
+             *     }
              */
-            contactPhone: string;
-            /** @enum {string} */
-            ageBand: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
-            consent: components["schemas"]["IntakeConsentDto"];
-            guardian?: components["schemas"]["GuardianDto"] | null;
-        };
-        BookingInputDto: {
-            holdId: number;
-            /** @example b1f0c6d2-2f57-4d6a-9a4e-1c2b3d4e5f60 */
-            clientRequestId: string;
-            intake: components["schemas"]["IntakeInputDto"];
-        };
-        RescheduleInputDto: {
-            holdId: number;
-        };
-        CancelInputDto: {
-            reason?: Record<string, never> | null;
-        };
-        RatingInputDto: {
-            score: number;
-            comment?: Record<string, never> | null;
-        };
-        BookingSettingsInputDto: {
-            enabled: boolean;
-            durationMinutes: number;
-            bufferMinutes: number;
-            minNoticeMinutes: number;
-            maxDaysAhead: number;
-            maxOpenPerResident: number;
-            cancelCutoffHours: number;
-        };
-        StaffCancelInputDto: {
-            reason: string;
-        };
-        HandoverInputDto: {
-            counsellorId: number;
-        };
-        SessionNoteInputDto: {
-            text: string;
-        };
-        DayBlockInputDto: {
-            /** @example 09:00 */
-            start: string;
-            /** @example 12:00 */
-            end: string;
-            /** @enum {string} */
-            mode: "in_person" | "phone";
-            stationId: Record<string, never> | null;
-        };
-        AvailabilityExceptionInputDto: {
-            /** @example 2026-12-24 */
-            date: string;
-            /** @description empty: off that day */
-            blocks: components["schemas"]["DayBlockInputDto"][];
-            note: Record<string, never> | null;
-        };
-        CallbackLineInputDto: {
-            hotlineId: number;
-            /** @description ISO weekday (1 = Monday) -> [start, end) ranges, HH:mm China time */
             weeklyHours: {
                 [key: string]: unknown;
             };
-            capacityPerWindow: number;
-            enabled: boolean;
         };
-        DutyEntryInputDto: {
-            regionId: number;
-            staffId: number;
-            /** @description 每周几（1 周一 … 7 周日）；按日期排班时为 null */
-            weekday: Record<string, never> | null;
+        SubscriptionInputDto: {
+            templateIds: string[];
+        };
+        SuppressedSummary: {
+            minRespondents: number;
+            reason: string;
+            /** @enum {boolean} */
+            suppressed: true;
+        };
+        TargetComparison: {
+            /** @enum {string|null} */
+            confidence: "above" | "below" | "inconclusive" | null;
+            gap: number;
+            margin: number;
+            met: boolean;
+            rate: number;
+            target: number;
+        };
+        TicketDto: {
+            token: string;
+        };
+        /** @enum {string} */
+        TicketRefusal: "malformed" | "wrong_event" | "bad_signature";
+        UnitCoverage: {
+            held: number;
+            met: boolean;
+            missing: number;
+            name: string;
+            placeType: components["schemas"]["PlaceType"];
+            planned: number;
+            required: number;
+            staffCount: number;
+            unitId: number;
+        };
+        UnpairedUplift: {
+            meanCorrectRateDifference: components["schemas"]["DifferenceEstimate"];
+            passRateDifference: components["schemas"]["DifferenceEstimate"];
+            post: {
+                meanCorrectRate: number;
+                passRate: number;
+                respondents: number;
+            };
+            pre: {
+                meanCorrectRate: number;
+                passRate: number;
+                respondents: number;
+            };
+        };
+        UpdateRegionDto: {
             /**
-             * @description 具体日期；每周排班时为 null
-             * @example 2026-10-01
+             * @description Administrative division code
+             * @example 500118001003
              */
-            date: Record<string, never> | null;
-            /** @example 08:00 */
-            start: string;
-            /**
-             * @description 可为 24:00；早于开始时间表示跨夜到次日
-             * @example 20:00
-             */
-            end: string;
+            code?: string | null;
+            name?: string;
+            population?: number | null;
+            urbanPopulation?: number | null;
+            /** @enum {string|null} */
+            urbanRural?: "urban" | "rural" | null;
+        };
+        UpdateResidentDto: {
+            /** @enum {string|null} */
+            ageBand?: "under14" | "14to17" | "18to34" | "35to59" | "60plus" | null;
+            /** @enum {string|null} */
+            gender?: "female" | "male" | "undisclosed" | null;
+            nickname?: string | null;
+            /** @enum {string|null} */
+            populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other" | null;
+            regionId?: number | null;
+        };
+        UpdateStaffDto: {
+            disabled?: boolean;
+            displayName?: string;
+            regionId?: number;
             /** @enum {string} */
-            role: "primary" | "backup";
+            role?: "system_admin" | "region_admin" | "content_editor" | "content_reviewer" | "counsellor" | "station_manager" | "event_organiser" | "checkin_staff";
+        };
+        UpliftReport: {
+            paired: components["schemas"]["PairedUplift"] | null;
+            postQuizId: number;
+            preQuizId: number;
+            unpaired: components["schemas"]["UnpairedUplift"];
+        };
+        /** @enum {string} */
+        UrbanRural: "urban" | "rural";
+        WechatLoginDto: {
+            /** @description The code from wx.login / Taro.login */
+            code: string;
+        };
+        WeightedEstimate: {
+            ci: components["schemas"]["ConfidenceInterval"];
+            estimate: number;
+            label: string;
+            metric: components["schemas"]["AwarenessMetric"];
+            missingStrata: string[];
+            populationCoverage: number;
+            respondents: number;
+            se: number;
+            strata: {
+                key: string;
+                rate: number;
+                respondents: number;
+                weight: number;
+            }[];
+            /** @enum {boolean} */
+            suppressed: false;
+            /** @enum {boolean} */
+            weighted: true;
         };
     };
-    responses: never;
+    responses: {
+        /** @description 请求有误：参数、查询或请求体未通过校验（VALIDATION_FAILED、BAD_REQUEST 等） */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description 无权访问（FORBIDDEN、PASSWORD_CHANGE_REQUIRED、REGION_OUT_OF_SCOPE 等） */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description 资源不存在（NOT_FOUND） */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description 请求过于频繁（RATE_LIMITED、LOGIN_THROTTLED），稍后再试 */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description 未登录，或登录已过期（UNAUTHENTICATED、TOKEN_EXPIRED） */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3175,156 +4148,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuditController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                actorName?: string;
-                /** @description Action prefix, e.g. `article.` */
-                action?: string;
-                resourceType?: string;
-                outcome?: "success" | "failure" | "pending";
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    JobsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    JobsController_download_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AuthController_staffLogin_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StaffLoginDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AuthController_refresh_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AuthController_logout_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AuthController_changePassword_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePasswordDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AuthController_me_v1: {
+    health_check: {
         parameters: {
             query?: never;
             header?: never;
@@ -3333,928 +4157,117 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example ok */
+                        status?: string;
+                    };
+                };
             };
-        };
-    };
-    AuthController_wechatLogin_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WechatLoginDto"];
-            };
-        };
-        responses: {
-            201: {
+            429: components["responses"]["TooManyRequests"];
+            /** @description The Health Check is not successful */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    AuthController_devLogin_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DevLoginDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       },
+                         *       "redis": {
+                         *         "message": "Could not connect",
+                         *         "status": "down"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "message": "Could not connect",
+                         *         "status": "down"
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example error */
+                        status?: string;
+                    };
                 };
-                content?: never;
             };
         };
     };
-    RegionsController_listAll_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    RegionsController_listInScope_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    RegionsController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRegionDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    RegionsController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    RegionsController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateRegionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                role?: "system_admin" | "region_admin" | "content_editor" | "content_reviewer" | "counsellor" | "station_manager" | "event_organiser" | "checkin_staff";
-                regionId?: number;
-                keyword?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateStaffDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateStaffDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffController_resetPassword_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasswordDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffController_unlock_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentsController_profile_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentsController_updateByPut_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateResidentDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentsController_delete_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentsController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateResidentDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentsController_export_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ArticlesController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                category?: "knowledge" | "emotion" | "family" | "youth" | "workplace" | "elderly" | "crisis" | "policy";
-                regionId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ArticlesController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminArticlesController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "draft" | "in_review" | "scheduled" | "published" | "archived";
-                category?: "knowledge" | "emotion" | "family" | "youth" | "workplace" | "elderly" | "crisis" | "policy";
-                keyword?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminArticlesController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ArticleInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminArticlesController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminArticlesController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ArticleInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminArticlesController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminArticlesController_publish_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminArticlesController_unpublish_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    HotlinesController_list_v1: {
-        parameters: {
-            query?: {
-                regionId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminHotlinesController_list_v1: {
-        parameters: {
-            query?: {
-                regionId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminHotlinesController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HotlineInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminHotlinesController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HotlineInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminHotlinesController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ScalesController_list_v1: {
-        parameters: {
-            query?: {
-                /** @description true: every enabled scale, not only those fitting the resident */
-                all?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ScalesController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ScalesController_submit_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScaleResponseDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MyResponsesController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                scaleCode?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MyResponsesController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MyResponsesController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminScalesController_list_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminScalesController_alertRules_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminScalesController_setAlertRules_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminScalesController_statistics_v1: {
-        parameters: {
-            query?: {
-                dimension?: "region" | "group" | "month" | "scale";
-                scaleCode?: string;
-                regionId?: number;
-                /** @description YYYY-MM-DD, China time, included */
-                from?: string;
-                /** @description YYYY-MM-DD, China time, included */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminScalesController_exportStatistics_v1: {
-        parameters: {
-            query?: {
-                dimension?: "region" | "group" | "month" | "scale";
-                scaleCode?: string;
-                regionId?: number;
-                /** @description YYYY-MM-DD, China time, included */
-                from?: string;
-                /** @description YYYY-MM-DD, China time, included */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminScalesController_import_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScaleImportDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminScalesController_get_v1: {
-        parameters: {
-            query?: {
-                version?: number;
-            };
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminScalesController_setEnabled_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScaleEnableDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AlertsController_list_v1: {
+    alerts_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -4279,9 +4292,65 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AlertsController_summary_v1: {
+    casework_indicators: {
+        parameters: {
+            query: {
+                /** @description default: the caller’s region */
+                regionId?: number;
+                fromMonth: string;
+                toMonth: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    casework_exportIndicators: {
+        parameters: {
+            query: {
+                /** @description default: the caller’s region */
+                regionId?: number;
+                fromMonth: string;
+                toMonth: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    casework_referralTargets: {
         parameters: {
             query?: never;
             header?: never;
@@ -4296,9 +4365,32 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AlertsController_get_v1: {
+    alerts_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    alerts_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -4315,9 +4407,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AlertsController_claim_v1: {
+    casework_caseView: {
         parameters: {
             query?: never;
             header?: never;
@@ -4334,9 +4431,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AlertsController_followUp_v1: {
+    alerts_claim: {
         parameters: {
             query?: never;
             header?: never;
@@ -4345,21 +4447,22 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FollowUpDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AlertsController_close_v1: {
+    alerts_close: {
         parameters: {
             query?: never;
             header?: never;
@@ -4380,91 +4483,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    HelpRequestsController_submit_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HelpRequestDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CaseworkController_referralTargets_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CaseworkController_indicators_v1: {
-        parameters: {
-            query: {
-                /** @description default: the caller’s region */
-                regionId?: number;
-                fromMonth: string;
-                toMonth: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CaseworkController_exportIndicators_v1: {
-        parameters: {
-            query: {
-                /** @description default: the caller’s region */
-                regionId?: number;
-                fromMonth: string;
-                toMonth: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CaseworkController_caseView_v1: {
+    alertDispatch_timeline: {
         parameters: {
             query?: never;
             header?: never;
@@ -4481,9 +4507,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    CaseworkController_plan_v1: {
+    alerts_followUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    casework_plan: {
         parameters: {
             query?: never;
             header?: never;
@@ -4504,9 +4563,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    CaseworkController_refer_v1: {
+    casework_refer: {
         parameters: {
             query?: never;
             header?: never;
@@ -4527,33 +4591,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    CaseworkController_respond_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-                referralId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReferralResponseDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CaseworkController_outcome_v1: {
+    casework_outcome: {
         parameters: {
             query?: never;
             header?: never;
@@ -4575,16 +4620,28 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    SubscriptionsController_get_v1: {
+    casework_respond: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+                referralId: number;
+            };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralResponseDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -4592,9 +4649,44 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    SubscriptionsController_subscribe_v1: {
+    adminArticles_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "draft" | "in_review" | "scheduled" | "published" | "archived";
+                category?: "knowledge" | "emotion" | "family" | "youth" | "workplace" | "elderly" | "crisis" | "policy";
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（分页） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticleRowPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminArticles_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -4603,9 +4695,180 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubscriptionInputDto"];
+                "application/json": components["schemas"]["ArticleInputDto"];
             };
         };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminArticles_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminArticles_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminArticles_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 无返回内容 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminArticles_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminArticles_unpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    audit_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                actorName?: string;
+                /** @description Action prefix, e.g. `article.` */
+                action?: string;
+                resourceType?: string;
+                outcome?: "success" | "failure" | "pending";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -4613,9 +4876,271 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    StaffNoticesController_settings_v1: {
+    awareness_report: {
+        parameters: {
+            query: {
+                /** @description comma-separated survey wave ids */
+                quizIds: string[];
+                regionId?: number;
+                urbanRural?: "urban" | "rural";
+                populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
+                ageBand?: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
+                gender?: "female" | "male" | "undisclosed";
+                campaignId?: number;
+                eventId?: number;
+                dimension?: "region" | "urban_rural" | "group" | "age_band" | "gender" | "campaign" | "event";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwarenessReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    awareness_knowledgePoints: {
+        parameters: {
+            query: {
+                /** @description comma-separated survey wave ids */
+                quizIds: string[];
+                regionId?: number;
+                urbanRural?: "urban" | "rural";
+                populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
+                ageBand?: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
+                gender?: "female" | "male" | "undisclosed";
+                campaignId?: number;
+                eventId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgePointReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    awareness_startReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    awareness_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwarenessTargetDto"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    awareness_createTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwarenessTargetInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwarenessTargetDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    awareness_removeTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 无返回内容 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    awareness_trend: {
+        parameters: {
+            query?: {
+                regionId?: number;
+                urbanRural?: "urban" | "rural";
+                populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwarenessTrendPoint"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    awareness_uplift: {
+        parameters: {
+            query: {
+                postQuizId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpliftReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                from?: string;
+                to?: string;
+                stationId?: number;
+                counsellorId?: number;
+                kind?: "in_person" | "phone" | "callback";
+                status?: "confirmed" | "cancelled" | "late_cancelled" | "staff_cancelled" | "attended" | "no_show";
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_settingsList: {
         parameters: {
             query?: never;
             header?: never;
@@ -4630,16 +5155,255 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    StaffNoticesController_bindingCode_v1: {
+    adminBookings_putSettings: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingSettingsInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_statistics: {
+        parameters: {
+            query: {
+                regionId?: number;
+                fromMonth: string;
+                toMonth: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_exportStatistics: {
+        parameters: {
+            query: {
+                regionId?: number;
+                fromMonth: string;
+                toMonth: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_attended: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffCancelInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_handover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_noShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminBookings_addNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionNoteInputDto"];
+            };
+        };
         responses: {
             201: {
                 headers: {
@@ -4647,13 +5411,93 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    StaffNoticesController_unbind_v1: {
+    adminCallbackLines_list: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCallbackLines_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackLineInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCallbackLines_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackLineInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCallbackLines_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4664,9 +5508,1443 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    StaffNoticesController_mobile_v1: {
+    adminCampaigns_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（分页） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDtoPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCampaigns_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCampaigns_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCampaigns_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCampaigns_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 无返回内容 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCampaigns_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDashboard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCounsellors_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: number;
+                stationId?: number;
+                published?: boolean;
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCounsellors_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CounsellorInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCounsellors_accounts: {
+        parameters: {
+            query?: {
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCounsellors_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCounsellors_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCounsellors_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CounsellorInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminCounsellors_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    availability_week: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    availability_putWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    availability_exceptions: {
+        parameters: {
+            query?: {
+                /** @description default: today (China date) */
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    availability_putException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityExceptionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    availability_removeException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                exceptionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    duty_list: {
+        parameters: {
+            query?: {
+                regionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    duty_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyEntryInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    duty_candidates: {
+        parameters: {
+            query: {
+                regionId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    duty_now: {
+        parameters: {
+            query: {
+                regionId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    duty_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyEntryInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    duty_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                placeType?: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
+                regionId?: number;
+                from?: string;
+                to?: string;
+                keyword?: string;
+                status?: "draft" | "published" | "cancelled" | "finished";
+                hostUnitId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（分页） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminEventRowPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_coverage: {
+        parameters: {
+            query?: {
+                year?: number;
+                regionId?: number;
+                belowOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_stats: {
+        parameters: {
+            query: {
+                groupBy: "placeType" | "region" | "month";
+                year?: number;
+                regionId?: number;
+                placeType?: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventStatsDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 无返回内容 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventCancelDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_screenCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreenCodeDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_kit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinKit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_checkinBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffCheckinBatchDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCheckinItemResult"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_notificationList: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "signup_confirmed" | "reminder" | "waitlist_offer" | "event_changed" | "event_cancelled";
+                status?: "queued" | "sent" | "skipped" | "failed";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（分页） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventNotificationRowPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_attendeeList: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired";
+                attendance?: "checked_in" | "pending" | "absent" | "none";
+                keyword?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（分页） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeRowPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_exportAttendees: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired";
+                attendance?: "checked_in" | "pending" | "absent" | "none";
+                keyword?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": BinaryFile;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminEvents_eventCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": BinaryFile;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminHolidays_list: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminHolidays_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminHolidays_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    hostUnits_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                placeType?: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
+                regionId?: number;
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（分页） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HostUnitDtoPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    hostUnits_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HostUnitInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HostUnitDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    hostUnits_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HostUnitInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HostUnitDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    hostUnits_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 无返回内容 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminHotlines_list: {
+        parameters: {
+            query?: {
+                regionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hotline"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminHotlines_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotlineInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hotline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminHotlines_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotlineInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hotline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminHotlines_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 无返回内容 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    jobs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    jobs_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    staffNotices_mobile: {
         parameters: {
             query?: never;
             header?: never;
@@ -4685,9 +6963,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    StaffNoticesController_test_v1: {
+    staffNotices_settings: {
         parameters: {
             query?: never;
             header?: never;
@@ -4702,9 +6984,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    StaffNoticesController_robots_v1: {
+    staffNotices_test: {
         parameters: {
             query?: never;
             header?: never;
@@ -4719,9 +7004,74 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    StaffNoticesController_setRobot_v1: {
+    staffNotices_bindingCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    staffNotices_unbind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    staffNotices_robots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    staffNotices_setRobot: {
         parameters: {
             query?: never;
             header?: never;
@@ -4742,9 +7092,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    StaffNoticesController_removeRobot_v1: {
+    staffNotices_removeRobot: {
         parameters: {
             query?: never;
             header?: never;
@@ -4761,695 +7116,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    StaffBindingController_bind_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StaffBindingDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    EventsController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                placeType?: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
-                regionId?: number;
-                from?: string;
-                to?: string;
-                keyword?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    EventsController_templates_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    EventsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    EventsController_signUp_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RegistrationInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    EventsController_cancel_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    EventsController_answerOffer_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OfferAnswerDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MyEventsController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CheckinsController_checkIn_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CheckinInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                placeType?: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
-                regionId?: number;
-                from?: string;
-                to?: string;
-                keyword?: string;
-                status?: "draft" | "published" | "cancelled" | "finished";
-                hostUnitId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EventInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_stats_v1: {
-        parameters: {
-            query: {
-                groupBy: "placeType" | "region" | "month";
-                year?: number;
-                regionId?: number;
-                placeType?: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_coverage_v1: {
-        parameters: {
-            query?: {
-                year?: number;
-                regionId?: number;
-                belowOnly?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EventInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_publish_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_cancel_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EventCancelDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_attendeeList_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired";
-                attendance?: "checked_in" | "pending" | "absent" | "none";
-                keyword?: string;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_exportAttendees_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired";
-                attendance?: "checked_in" | "pending" | "absent" | "none";
-                keyword?: string;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_notificationList_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                kind?: "signup_confirmed" | "reminder" | "waitlist_offer" | "event_changed" | "event_cancelled";
-                status?: "queued" | "sent" | "skipped" | "failed";
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_kit_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_checkinBatch_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StaffCheckinBatchDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_screenCode_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminEventsController_eventCode_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    HostUnitsController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                placeType?: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
-                regionId?: number;
-                keyword?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    HostUnitsController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HostUnitInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    HostUnitsController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HostUnitInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    HostUnitsController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    QuizzesController_list_v1: {
-        parameters: {
-            query?: {
-                kind?: "survey" | "practice" | "pre_test" | "post_test";
-                campaignId?: number;
-                eventId?: number;
-                regionId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    QuizzesController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    QuizzesController_submit_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AttemptInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminQuestionsController_list_v1: {
+    adminQuestions_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -5465,15 +7139,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminQuestionPage"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AdminQuestionsController_create_v1: {
+    adminQuestions_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -5486,15 +7167,408 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminQuestions_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": BinaryFile;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminQuestions_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: BinaryFile;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminQuestions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminQuestions_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 无返回内容 */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AdminQuestionsController_export_v1: {
+    adminQuizzes_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "survey" | "practice" | "pre_test" | "post_test";
+                status?: "draft" | "published" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（分页） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminQuizPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminQuizzes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuizInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminQuiz"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminQuizzes_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminQuiz"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminQuizzes_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuizInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminQuiz"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminQuizzes_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminQuiz"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminQuizzes_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminQuiz"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    regions_listInScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    regions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRegionDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    regions_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 无返回内容 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    regions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRegionDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminScales_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -5509,9 +7583,532 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AdminQuestionsController_import_v1: {
+    adminScales_alertRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminScales_setAlertRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminScales_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScaleImportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminScales_statistics: {
+        parameters: {
+            query?: {
+                dimension?: "region" | "group" | "month" | "scale";
+                scaleCode?: string;
+                regionId?: number;
+                /** @description YYYY-MM-DD, China time, included */
+                from?: string;
+                /** @description YYYY-MM-DD, China time, included */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminScales_exportStatistics: {
+        parameters: {
+            query?: {
+                dimension?: "region" | "group" | "month" | "scale";
+                scaleCode?: string;
+                regionId?: number;
+                /** @description YYYY-MM-DD, China time, included */
+                from?: string;
+                /** @description YYYY-MM-DD, China time, included */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminScales_get: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminScales_setEnabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScaleEnableDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    staff_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                role?: "system_admin" | "region_admin" | "content_editor" | "content_reviewer" | "counsellor" | "station_manager" | "event_organiser" | "checkin_staff";
+                regionId?: number;
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    staff_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    staff_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStaffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    staff_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    staff_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminStations_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: number;
+                type?: "service_station" | "heart_station" | "counselling_room" | "hospital_clinic" | "mental_health_centre" | "hospital";
+                published?: boolean;
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminStations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StationInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminStations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminStations_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StationInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminStations_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminStations_exceptions: {
+        parameters: {
+            query?: {
+                /** @description default: today (China date) */
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminStations_putException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StationExceptionInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    adminStations_removeException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                exceptionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    uploads_upload: {
         parameters: {
             query?: never;
             header?: never;
@@ -5533,9 +8130,40 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AdminQuestionsController_update_v1: {
+    articles_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                category?: "knowledge" | "emotion" | "family" | "youth" | "workplace" | "elderly" | "crisis" | "policy";
+                regionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（分页） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleSummaryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    articles_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -5544,11 +8172,99 @@ export interface operations {
             };
             cookie?: never;
         };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    auth_devLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["QuestionInputDto"];
+                "application/json": components["schemas"]["DevLoginDto"];
             };
         };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    auth_staffLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffLoginDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    auth_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -5556,9 +8272,133 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AdminQuestionsController_remove_v1: {
+    auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    auth_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    auth_wechatLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatLoginDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residentBookings_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residentBookings_hold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residentBookings_release: {
         parameters: {
             query?: never;
             header?: never;
@@ -5575,171 +8415,835 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AdminQuizzesController_list_v1: {
+    bookingsPublic_kinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    bookingsPublic_callbackLines: {
+        parameters: {
+            query?: {
+                regionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    campaigns_active: {
+        parameters: {
+            query?: {
+                regionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCampaign"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    campaigns_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCampaign"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    checkins_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    counsellors_list: {
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
+                stationId?: number;
+                regionId?: number;
+                mode?: "in_person" | "phone";
+                specialty?: "emotions" | "relationships" | "family" | "parenting" | "study" | "work" | "sleep" | "elderly" | "youth" | "crisis" | "grief" | "women";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    counsellors_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    events_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                placeType?: "agency" | "enterprise" | "school" | "village" | "community" | "public_place";
+                regionId?: number;
+                from?: string;
+                to?: string;
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（分页） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSummaryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    events_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventNotificationTemplates"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    events_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    events_signUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRegistration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    events_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRegistration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    events_answerOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferAnswerDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRegistration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    helpRequests_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    hotlines_list: {
+        parameters: {
+            query?: {
+                regionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hotline"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residents_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residents_updateByPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateResidentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residents_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residents_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateResidentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    alertNotices_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residentBookings_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                scope?: "upcoming" | "past";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residentBookings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residentBookings_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residentBookings_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residentBookings_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    myEvents_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（分页） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEventItemPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    residents_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    myResponses_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                scaleCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    myResponses_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    myResponses_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    staffBinding_bind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffBindingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    subscriptions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    subscriptions_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    quizzes_list: {
+        parameters: {
+            query?: {
                 kind?: "survey" | "practice" | "pre_test" | "post_test";
-                status?: "draft" | "published" | "closed";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminQuizzesController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["QuizInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminQuizzesController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminQuizzesController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["QuizInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminQuizzesController_publish_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminQuizzesController_close_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AwarenessController_report_v1: {
-        parameters: {
-            query: {
-                /** @description comma-separated survey wave ids */
-                quizIds: string[];
-                regionId?: number;
-                urbanRural?: "urban" | "rural";
-                populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
-                ageBand?: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
-                gender?: "female" | "male" | "undisclosed";
                 campaignId?: number;
                 eventId?: number;
-                dimension?: "region" | "urban_rural" | "group" | "age_band" | "gender" | "campaign" | "event";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AwarenessController_knowledgePoints_v1: {
-        parameters: {
-            query: {
-                /** @description comma-separated survey wave ids */
-                quizIds: string[];
                 regionId?: number;
-                urbanRural?: "urban" | "rural";
-                populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
-                ageBand?: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
-                gender?: "female" | "male" | "undisclosed";
-                campaignId?: number;
-                eventId?: number;
             };
             header?: never;
             path?: never;
@@ -5747,81 +9251,150 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    AwarenessController_trend_v1: {
-        parameters: {
-            query?: {
-                regionId?: number;
-                urbanRural?: "urban" | "rural";
-                populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["QuizSummary"][];
                 };
-                content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AwarenessController_uplift_v1: {
-        parameters: {
-            query: {
-                postQuizId: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AwarenessController_targets_v1: {
+    quizzes_get: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuizPaper"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AwarenessController_createTarget_v1: {
+    quizzes_submit: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AwarenessTargetInputDto"];
+                "application/json": components["schemas"]["AttemptInputDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    regions_listAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"][];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    scales_list: {
+        parameters: {
+            query?: {
+                /** @description true: every enabled scale, not only those fitting the resident */
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    scales_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    scales_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScaleResponseDto"];
             };
         };
         responses: {
@@ -5831,52 +9404,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AwarenessController_removeTarget_v1: {
+    bookingsPublic_list: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AwarenessController_startReport_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReportInputDto"];
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CampaignsController_active_v1: {
-        parameters: {
-            query?: {
-                regionId?: number;
+            query: {
+                kind: "in_person" | "phone" | "callback";
+                stationId?: number;
+                counsellorId?: number;
+                lineId?: number;
+                from: string;
+                to: string;
             };
             header?: never;
             path?: never;
@@ -5890,149 +9431,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    CampaignsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCampaignsController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCampaignsController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CampaignInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCampaignsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCampaignsController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CampaignInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCampaignsController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCampaignsController_dashboard_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationsController_list_v1: {
+    stations_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -6059,9 +9462,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    StationsController_get_v1: {
+    stations_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -6078,1392 +9483,9 @@ export interface operations {
                 };
                 content?: never;
             };
-        };
-    };
-    CounsellorsController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                stationId?: number;
-                regionId?: number;
-                mode?: "in_person" | "phone";
-                specialty?: "emotions" | "relationships" | "family" | "parenting" | "study" | "work" | "sleep" | "elderly" | "youth" | "crisis" | "grief" | "women";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CounsellorsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminStationsController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                regionId?: number;
-                type?: "service_station" | "heart_station" | "counselling_room" | "hospital_clinic" | "mental_health_centre" | "hospital";
-                published?: boolean;
-                keyword?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminStationsController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StationInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminStationsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminStationsController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StationInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminStationsController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminStationsController_exceptions_v1: {
-        parameters: {
-            query?: {
-                /** @description default: today (China date) */
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminStationsController_putException_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StationExceptionInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminStationsController_removeException_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-                exceptionId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminHolidaysController_list_v1: {
-        parameters: {
-            query: {
-                year: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminHolidaysController_put_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                date: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HolidayInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminHolidaysController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                date: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCounsellorsController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                regionId?: number;
-                stationId?: number;
-                published?: boolean;
-                keyword?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCounsellorsController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CounsellorInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCounsellorsController_accounts_v1: {
-        parameters: {
-            query?: {
-                keyword?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCounsellorsController_mine_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCounsellorsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCounsellorsController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CounsellorInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCounsellorsController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BookingsPublicController_kinds_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BookingsPublicController_callbackLines_v1: {
-        parameters: {
-            query?: {
-                regionId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BookingsPublicController_list_v1: {
-        parameters: {
-            query: {
-                kind: "in_person" | "phone" | "callback";
-                stationId?: number;
-                counsellorId?: number;
-                lineId?: number;
-                from: string;
-                to: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentBookingsController_hold_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HoldInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentBookingsController_release_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentBookingsController_confirm_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BookingInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentBookingsController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                scope?: "upcoming" | "past";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentBookingsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentBookingsController_reschedule_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RescheduleInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentBookingsController_cancel_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CancelInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResidentBookingsController_rate_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RatingInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_list_v1: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                from?: string;
-                to?: string;
-                stationId?: number;
-                counsellorId?: number;
-                kind?: "in_person" | "phone" | "callback";
-                status?: "confirmed" | "cancelled" | "late_cancelled" | "staff_cancelled" | "attended" | "no_show";
-                mine?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_statistics_v1: {
-        parameters: {
-            query: {
-                regionId?: number;
-                fromMonth: string;
-                toMonth: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_exportStatistics_v1: {
-        parameters: {
-            query: {
-                regionId?: number;
-                fromMonth: string;
-                toMonth: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_settingsList_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_putSettings_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                kind: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BookingSettingsInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_detail_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_attended_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_noShow_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_cancel_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StaffCancelInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_handover_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HandoverInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_notes_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminBookingsController_addNote_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SessionNoteInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AvailabilityController_week_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AvailabilityController_putWeek_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AvailabilityController_exceptions_v1: {
-        parameters: {
-            query?: {
-                /** @description default: today (China date) */
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AvailabilityController_putException_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AvailabilityExceptionInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AvailabilityController_removeException_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-                exceptionId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCallbackLinesController_list_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCallbackLinesController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CallbackLineInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCallbackLinesController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CallbackLineInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminCallbackLinesController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UploadsController_upload_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file?: BinaryFile;
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    HealthController_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The Health Check is successful */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example ok */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-            /** @description The Health Check is not successful */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example error */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-    };
-    DutyController_list_v1: {
-        parameters: {
-            query?: {
-                regionId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DutyController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DutyEntryInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DutyController_now_v1: {
-        parameters: {
-            query: {
-                regionId: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DutyController_candidates_v1: {
-        parameters: {
-            query: {
-                regionId: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DutyController_update_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DutyEntryInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DutyController_remove_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AlertDispatchController_timeline_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AlertNoticesController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }
