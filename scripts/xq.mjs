@@ -76,6 +76,9 @@ async function buildAll({ h5 = true } = {}) {
   await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
   await must('build server', pnpm(['--filter', '@xinqiao/server', 'build'], { log: join(RESULTS, 'build-server.log') }));
   await must('write the API contract (docs/openapi.json)', pnpm(['--filter', '@xinqiao/server', 'openapi'], { log: join(RESULTS, 'openapi.log') }));
+  // The clients' types come from that contract; regenerating them lets the admin and H5 builds check every call against it.
+  await must("generate the clients' contract types", pnpm(['--filter', '@xinqiao/shared', 'gen:contract'], { log: join(RESULTS, 'gen-contract.log') }));
+  await must('build shared with the contract types', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
   await must('build admin', pnpm(['--filter', '@xinqiao/admin', 'build'], { log: join(RESULTS, 'build-admin.log') }));
   if (h5) await must('build mini-program H5', pnpm(['--filter', '@xinqiao/miniapp', 'build:h5'], { log: join(RESULTS, 'build-h5.log') }));
 }
