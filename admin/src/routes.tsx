@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { SECTION_READERS, type ConsoleSection } from '@xinqiao/shared';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth, RequirePermission } from './auth/guards';
 import type { PermissionRequirement } from './auth/permissions';
@@ -52,16 +53,8 @@ const MyAvailabilityPage = lazy(() => import('./pages/bookings/MyAvailabilityPag
 
 const guarded = (permission: PermissionRequirement, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
-/** Quizzes are kept by `quizzes.manage` and read (survey waves) by `awareness.read`. */
-const QUIZ_READERS: PermissionRequirement = ['quizzes.manage', 'awareness.read'];
-/** Organisers run events; check-in staff open them to check people in. */
-const EVENT_READERS: PermissionRequirement = ['events.manage', 'events.checkin'];
-
-/** The holiday calendar is kept by `bookings.configure` and read by station managers. */
-const HOLIDAY_READERS: PermissionRequirement = ['bookings.configure', 'stations.manage'];
-
-/** Counsellors handle their bookings; station managers and region admins oversee them. */
-const BOOKING_READERS: PermissionRequirement = ['bookings.handle', 'bookings.oversee'];
+/** A section's page, open to the roles its server route lets in (`SECTION_READERS`, shared with the menu). */
+const section = (name: ConsoleSection, page: ReactNode) => guarded(SECTION_READERS[name], page);
 
 /** Pages used on a phone at the door or on a projector: signed in, but without the console frame. */
 const standalone = (permission: PermissionRequirement, page: ReactNode) => <RequireAuth>{guarded(permission, page)}</RequireAuth>;
@@ -84,52 +77,52 @@ export function AppRoutes() {
           >
             <Route index element={<DashboardPage />} />
             <Route path="content" element={<Navigate to="/articles" replace />} />
-            <Route path="articles" element={guarded('articles.edit', <ArticleListPage />)} />
+            <Route path="articles" element={section('articles', <ArticleListPage />)} />
             <Route path="articles/new" element={guarded('articles.edit', <ArticleEditorPage />)} />
             <Route path="articles/:id" element={guarded('articles.edit', <ArticleEditorPage />)} />
             <Route path="psych" element={<Navigate to="/alerts" replace />} />
-            <Route path="alerts" element={guarded('alerts.oversee', <AlertListPage />)} />
+            <Route path="alerts" element={section('alerts', <AlertListPage />)} />
             <Route path="alerts/:id" element={guarded('alerts.handle', <AlertDetailPage />)} />
-            <Route path="duty" element={guarded('alerts.oversee', <DutyPage />)} />
-            <Route path="alert-indicators" element={guarded('alerts.oversee', <AlertIndicatorsPage />)} />
-            <Route path="scales" element={guarded('scales.manage', <ScalesPage tab="scales" />)} />
-            <Route path="scales/alert-rules" element={guarded('scales.manage', <ScalesPage tab="rules" />)} />
-            <Route path="scale-stats" element={guarded('scales.stats', <ScaleStatsPage />)} />
-            <Route path="hotlines" element={guarded('hotlines.manage', <HotlineListPage />)} />
+            <Route path="duty" element={section('duty', <DutyPage />)} />
+            <Route path="alert-indicators" element={section('alertIndicators', <AlertIndicatorsPage />)} />
+            <Route path="scales" element={section('scales', <ScalesPage tab="scales" />)} />
+            <Route path="scales/alert-rules" element={section('scales', <ScalesPage tab="rules" />)} />
+            <Route path="scale-stats" element={section('scaleStats', <ScaleStatsPage />)} />
+            <Route path="hotlines" element={section('hotlines', <HotlineListPage />)} />
             <Route path="service-network" element={<GroupIndex group="/service-network" />} />
-            <Route path="stations" element={guarded('stations.manage', <StationListPage />)} />
+            <Route path="stations" element={section('stations', <StationListPage />)} />
             <Route path="stations/new" element={guarded('stations.manage', <StationEditorPage />)} />
             <Route path="stations/:id" element={guarded('stations.manage', <StationEditorPage />)} />
-            <Route path="counsellors" element={guarded('stations.manage', <CounsellorListPage />)} />
+            <Route path="counsellors" element={section('counsellors', <CounsellorListPage />)} />
             <Route path="counsellors/new" element={guarded('stations.manage', <CounsellorEditorPage />)} />
             <Route path="counsellors/:id" element={guarded('stations.manage', <CounsellorEditorPage />)} />
-            <Route path="holidays" element={guarded(HOLIDAY_READERS, <HolidaysPage />)} />
-            <Route path="callback-lines" element={guarded('stations.manage', <CallbackLinesPage />)} />
+            <Route path="holidays" element={section('holidays', <HolidaysPage />)} />
+            <Route path="callback-lines" element={section('callbackLines', <CallbackLinesPage />)} />
             <Route path="booking" element={<GroupIndex group="/booking" />} />
-            <Route path="bookings" element={guarded(BOOKING_READERS, <BookingsPage />)} />
-            <Route path="my-availability" element={guarded('bookings.handle', <MyAvailabilityPage />)} />
-            <Route path="booking-stats" element={guarded('bookings.oversee', <BookingStatsPage />)} />
-            <Route path="booking-settings" element={guarded('bookings.configure', <BookingSettingsPage />)} />
+            <Route path="bookings" element={section('bookings', <BookingsPage />)} />
+            <Route path="my-availability" element={section('myAvailability', <MyAvailabilityPage />)} />
+            <Route path="booking-stats" element={section('bookingStats', <BookingStatsPage />)} />
+            <Route path="booking-settings" element={section('bookingSettings', <BookingSettingsPage />)} />
             <Route path="knowledge" element={<GroupIndex group="/knowledge" />} />
-            <Route path="questions" element={guarded('quizzes.manage', <QuestionListPage />)} />
-            <Route path="quizzes" element={guarded(QUIZ_READERS, <QuizListPage />)} />
+            <Route path="questions" element={section('questions', <QuestionListPage />)} />
+            <Route path="quizzes" element={section('quizzes', <QuizListPage />)} />
             <Route path="quizzes/new" element={guarded('quizzes.manage', <QuizEditorPage />)} />
-            <Route path="quizzes/:id" element={guarded(QUIZ_READERS, <QuizEditorPage />)} />
-            <Route path="awareness" element={guarded('awareness.read', <AwarenessPage section="report" />)} />
-            <Route path="awareness/targets" element={guarded('awareness.read', <AwarenessPage section="targets" />)} />
-            <Route path="campaigns" element={guarded('campaigns.manage', <CampaignListPage />)} />
+            <Route path="quizzes/:id" element={section('quizzes', <QuizEditorPage />)} />
+            <Route path="awareness" element={section('awareness', <AwarenessPage section="report" />)} />
+            <Route path="awareness/targets" element={section('awareness', <AwarenessPage section="targets" />)} />
+            <Route path="campaigns" element={section('campaigns', <CampaignListPage />)} />
             <Route path="campaigns/:id" element={guarded(['campaigns.manage', 'awareness.read'], <CampaignDashboardPage />)} />
             <Route path="outreach" element={<GroupIndex group="/outreach" />} />
-            <Route path="events" element={guarded(EVENT_READERS, <EventListPage />)} />
+            <Route path="events" element={section('events', <EventListPage />)} />
             <Route path="events/new" element={guarded('events.manage', <EventEditorPage />)} />
-            <Route path="events/:id" element={guarded(EVENT_READERS, <EventDetailPage />)} />
+            <Route path="events/:id" element={section('events', <EventDetailPage />)} />
             <Route path="events/:id/edit" element={guarded('events.manage', <EventEditorPage />)} />
-            <Route path="event-stats" element={guarded('events.manage', <EventStatsPage />)} />
-            <Route path="event-coverage" element={guarded('events.manage', <EventCoveragePage />)} />
-            <Route path="host-units" element={guarded('events.manage', <HostUnitsPage />)} />
-            <Route path="regions" element={guarded('regions.manage', <RegionsPage />)} />
-            <Route path="staff" element={guarded('staff.manage', <StaffListPage />)} />
-            <Route path="audit" element={guarded('audit.read', <AuditLogPage />)} />
+            <Route path="event-stats" element={section('eventStats', <EventStatsPage />)} />
+            <Route path="event-coverage" element={section('eventCoverage', <EventCoveragePage />)} />
+            <Route path="host-units" element={section('hostUnits', <HostUnitsPage />)} />
+            <Route path="regions" element={section('regions', <RegionsPage />)} />
+            <Route path="staff" element={section('staff', <StaffListPage />)} />
+            <Route path="audit" element={section('audit', <AuditLogPage />)} />
             <Route path="notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<NotAllowed status={404} />} />
           </Route>

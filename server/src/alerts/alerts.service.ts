@@ -3,6 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   ALERT_SOURCE_LABELS,
   chinaDate,
+  followUpTimeProblems,
+  FOLLOW_UP_TIME_MESSAGES,
   hasPermission,
   phoneShownTo,
   type AlertDetail,
@@ -24,9 +26,6 @@ import { AlertResponse } from './alert-response.entity';
 import { HelpRequest } from './help-request.entity';
 import { CaseworkService, requireAssignee } from './casework/casework.service';
 import { ScaleResults } from './scale-results';
-
-/** A follow-up time may be a little ahead of the server clock (phones drift), not more. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The counsellors' queue of 三色预警 alerts, scoped to their region. */
 @Injectable()
@@ -175,8 +174,8 @@ export class AlertsService implements OnModuleInit {
     const at = new Date(dto.at);
     const now = new Date();
     if (dto.nextPlan) this.casework.checkPlan(dto.nextPlan, now, 'nextPlan.');
-    if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw AppException.badRequest('跟进时间不能晚于当前时间', undefined, 'VALIDATION_FAILED');
-    if (at.getTime() < alert.createdAt.getTime() - CLOCK_SKEW_MS) throw AppException.badRequest('跟进时间不能早于预警产生的时间', undefined, 'VALIDATION_FAILED');
+    const timeProblems = followUpTimeProblems(at, alert.createdAt, now);
+    if (timeProblems.length) throw AppException.ruleProblems(timeProblems, FOLLOW_UP_TIME_MESSAGES);
     await this.db.transaction(async (tx) => {
       await tx.getRepository(AlertFollowUp).insert({
         alertId: alert.id,

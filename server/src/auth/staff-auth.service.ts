@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { StaffLoginResult } from '@xinqiao/shared';
+import { passwordChangeProblems, problemMessages, PASSWORD_CHANGE_MESSAGES, type StaffLoginResult } from '@xinqiao/shared';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
@@ -104,7 +104,8 @@ export class StaffAuthService {
     const staff = await this.staffService.withPasswordHash({ id: me.id });
     if (!staff) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
     if (!(await verifyPassword(oldPassword, staff.passwordHash))) throw new AppException(401, 'INVALID_CREDENTIALS', '原密码不正确');
-    if (oldPassword === newPassword) throw new AppException(400, 'WEAK_PASSWORD', '新密码不能与原密码相同');
+    const changeProblems = passwordChangeProblems(oldPassword, newPassword);
+    if (changeProblems.length) throw new AppException(400, 'WEAK_PASSWORD', problemMessages(changeProblems, PASSWORD_CHANGE_MESSAGES).join('；'));
     assertStrongPassword(newPassword, staff.username);
     const passwordHash = await hashPassword(newPassword, this.config.BCRYPT_ROUNDS);
     const now = new Date();

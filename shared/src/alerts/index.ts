@@ -3,3 +3,4 @@ export * from './escalation';
 export * from './roster';
 export * from './casework';
 export * from './rules';
+export * from './follow-up-time';

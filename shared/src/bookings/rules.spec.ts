@@ -1,4 +1,4 @@
-import { canCancel, canRate, canReschedule, cancellationStatus, cutoffAt, isContactPhone, reminderPlan, validateIntake, INTAKE_NOTE_MAX_CHARS, INTAKE_PROBLEM_MESSAGES } from './rules';
+import { bookingMarkProblem, canCancel, canRate, canReschedule, cancellationStatus, cutoffAt, isContactPhone, reminderPlan, validateIntake, INTAKE_NOTE_MAX_CHARS, INTAKE_PROBLEM_MESSAGES } from './rules';
 import { BOOKING_CONSENT_VERSION, type IntakeInput } from './types';
 
 const at = (iso: string) => new Date(iso);
@@ -123,5 +123,14 @@ describe('validateIntake', () => {
       { code: 'note_too_long', field: 'note' },
     ]);
     expect(INTAKE_PROBLEM_MESSAGES.note_too_long).toBe('情况说明最多 500 字');
+  });
+});
+
+describe('bookingMarkProblem', () => {
+  const start = new Date('2026-05-06T02:00:00Z');
+  it('lets staff mark a confirmed booking once it has started', () => {
+    expect(bookingMarkProblem('confirmed', start, new Date('2026-05-06T01:59:59Z'))).toBe('not_started');
+    expect(bookingMarkProblem('confirmed', start, start)).toBeNull();
+    expect(bookingMarkProblem('cancelled', start, new Date('2026-05-06T03:00:00Z'))).toBe('not_confirmed');
   });
 });

@@ -124,3 +124,15 @@ export function validateIntake(input: IntakeInput, kind: BookingKind): IntakePro
   if ([...(input.note ?? '')].length > INTAKE_NOTE_MAX_CHARS) problems.push({ code: 'note_too_long', field: 'note' });
   return problems;
 }
+
+export const BOOKING_MARK_MESSAGES = {
+  not_confirmed: '只能标记已预约的预约',
+  not_started: '预约开始后才能标记到场情况',
+} as const;
+export type BookingMarkCode = keyof typeof BOOKING_MARK_MESSAGES;
+
+/** Why staff cannot mark the booking attended or no-show (yet): null once a confirmed booking has started. */
+export function bookingMarkProblem(status: BookingStatus, start: Date, now: Date): BookingMarkCode | null {
+  if (status !== 'confirmed') return 'not_confirmed';
+  return now.getTime() < start.getTime() ? 'not_started' : null;
+}

@@ -1,4 +1,4 @@
-import { adminUrl, maskMobile, reconnectDelayMs, regionTargetId, smsParams, wecomMarkdown, CN_MOBILE, STAFF_BIND_PREFIX } from './staff-notices';
+import { adminUrl, maskMobile, reconnectDelayMs, regionTargetId, smsParams, staffMobileProblems, wecomMarkdown, CN_MOBILE, STAFF_BIND_PREFIX } from './staff-notices';
 
 const notice = { title: '红色预警', text: '胜利路街道萱花社区有一条新的红色预警，请尽快处理', link: '/alerts/17', region: '胜利路街道萱花社区', colour: 'red' as const };
 
@@ -30,6 +30,12 @@ describe('staff notice texts', () => {
     expect(CN_MOBILE.test('12800138000')).toBe(false);
     expect(CN_MOBILE.test('1380013800')).toBe(false);
     expect(STAFF_BIND_PREFIX).toBe('xqbind:');
+  });
+
+  it('accepts a mainland mobile or none as the SMS number', () => {
+    expect(staffMobileProblems('13800138000')).toEqual([]);
+    expect(staffMobileProblems(null)).toEqual([]);
+    expect(staffMobileProblems('1380013800')).toEqual([{ code: 'mobile_invalid', field: 'mobile' }]);
   });
 
   it('reads a region target', () => {

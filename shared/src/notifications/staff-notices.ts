@@ -2,6 +2,7 @@
  * Staff notices (the safety loop): how a staff member is reached, the settings screen's contract, and
  * the pure text of each channel's message.
  */
+import type { RuleProblem } from '../common/rules';
 import { maskPhone } from '../events/masking';
 import type { NotificationChannel, NotificationReason, NotificationStatus } from './notifications';
 
@@ -74,6 +75,16 @@ export const STAFF_BIND_PREFIX = 'xqbind:';
 
 /** A mainland China mobile number: 11 digits starting with 1[3-9]. */
 export const CN_MOBILE = /^1[3-9]\d{9}$/;
+
+export const STAFF_MOBILE_MESSAGES = {
+  mobile_invalid: '请输入 11 位手机号',
+} as const;
+export type StaffMobileCode = keyof typeof STAFF_MOBILE_MESSAGES;
+
+/** The mobile a staff member receives SMS notices on: a mainland mobile, or null to stop them. */
+export function staffMobileProblems(mobile: string | null): RuleProblem<StaffMobileCode>[] {
+  return mobile !== null && !CN_MOBILE.test(mobile) ? [{ code: 'mobile_invalid', field: 'mobile' }] : [];
+}
 
 /** Shown for one's own mobile on the settings screen: 138****8000. */
 export function maskMobile(mobile: string | null | undefined): string | null {

@@ -53,9 +53,9 @@ describe('follow-up form', () => {
   it('checks the time against the alert and the clock', () => {
     expect(followUpAtError(undefined, created, now)).toBe('请选择跟进时间');
     expect(followUpAtError('2026-11-22T09:00:00Z', created, now)).toBeNull();
-    // Same minute as the alert (the picker has no seconds).
-    expect(followUpAtError('2026-11-22T08:00:00Z', created, now)).toBeNull();
-    expect(followUpAtError('2026-11-22T07:59:00Z', created, now)).toBe('跟进时间不能早于预警产生时间');
+    // The same five minutes of slack as the server: the picker has no seconds, clocks drift.
+    expect(followUpAtError('2026-11-22T07:56:00Z', created, now)).toBeNull();
+    expect(followUpAtError('2026-11-22T07:55:00Z', created, now)).toBe('跟进时间不能早于预警产生时间');
     expect(followUpAtError('2026-11-22T10:03:00Z', created, now)).toBeNull();
     expect(followUpAtError('2026-11-22T11:00:00Z', created, now)).toBe('跟进时间不能晚于当前时间');
   });

@@ -1,7 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   ALERT_COLOUR_LABELS,
+  FOLLOW_UP_TIME_MESSAGES,
   HELP_URGENCY_LABELS,
+  followUpTimeProblems,
+  problemMessages,
   type AlertColour,
   type AlertDetail,
   type AlertHelpRequest,
@@ -69,18 +72,13 @@ export interface FollowUpFormValues {
   nextColour?: AlertColour | null;
 }
 
-/** Allow a little clock skew between the browser and the server. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
-/** A zh-CN problem with the follow-up time, or null when it is plausible. */
+/** A zh-CN problem with the follow-up time (the shared window the server checks too), or null when it is plausible. */
 export function followUpAtError(at: string | Dayjs | null | undefined, alertCreatedAt: string, now: Date = new Date()): string | null {
   if (!at) return '请选择跟进时间';
   const d = dayjs(at);
   if (!d.isValid()) return '请选择跟进时间';
-  if (d.valueOf() > now.getTime() + FUTURE_TOLERANCE_MS) return '跟进时间不能晚于当前时间';
-  // Minute precision in the picker: compare against the minute the alert was raised.
-  if (d.valueOf() < dayjs(alertCreatedAt).startOf('minute').valueOf()) return '跟进时间不能早于预警产生时间';
-  return null;
+  const problems = followUpTimeProblems(d.toDate(), new Date(alertCreatedAt), now);
+  return problems.length ? problemMessages(problems, FOLLOW_UP_TIME_MESSAGES).join('；') : null;
 }
 
 export function toFollowUpInput(v: FollowUpFormValues): FollowUpInput {

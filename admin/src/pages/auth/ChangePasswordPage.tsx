@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Space } from 'antd';
+import { passwordChangeProblems, problemMessages, PASSWORD_CHANGE_MESSAGES } from '@xinqiao/shared';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { useSession } from '../../auth/SessionContext';
 import { ApiRequestError } from '../../api/client';
@@ -60,8 +61,10 @@ export default function ChangePasswordPage() {
           rules={[
             ...passwordRules(() => staff.username),
             ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) =>
-                value && value === getFieldValue('oldPassword') ? Promise.reject(new Error('新密码不能与原密码相同')) : Promise.resolve(),
+              validator: (_, value: string | undefined) => {
+                const problems = value ? passwordChangeProblems(String(getFieldValue('oldPassword') ?? ''), value) : [];
+                return problems.length ? Promise.reject(new Error(problemMessages(problems, PASSWORD_CHANGE_MESSAGES).join('；'))) : Promise.resolve();
+              },
             }),
           ]}
         >

@@ -5,6 +5,8 @@
  */
 import {
   BOOKING_KIND_LABELS,
+  BOOKING_MARK_MESSAGES,
+  bookingMarkProblem,
   addChinaDays,
   chinaDate,
   chinaInstant,
@@ -248,9 +250,10 @@ export function bookingActions(
   const confirmed = b.status === 'confirmed';
   const started = Date.parse(b.start) <= now.getTime();
   const ended = Date.parse(b.end) <= now.getTime();
+  const markProblem = bookingMarkProblem(b.status, new Date(b.start), now);
   return {
-    mark: may && confirmed && started,
-    markHint: may && confirmed && !started ? '预约开始后才能标记到场情况' : null,
+    mark: may && !markProblem,
+    markHint: may && markProblem === 'not_started' ? BOOKING_MARK_MESSAGES.not_started : null,
     cancel: may && confirmed && !ended,
     handover: may && confirmed && !started && b.kind !== 'callback' && b.counsellorId !== null,
     notes: assigned,

@@ -3,12 +3,14 @@ import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, App, Button, Descriptions, Empty, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import QRCode from 'qrcode';
 import {
-  CN_MOBILE,
+  STAFF_MOBILE_MESSAGES,
   NOTIFICATION_CHANNEL_LABELS,
   NOTIFICATION_REASON_LABELS,
   NOTIFICATION_STATUS_LABELS,
   formatChinaDateTime,
   hasPermission,
+  problemMessages,
+  staffMobileProblems,
   type RegionRobotWebhook,
   type StaffBindingCode,
   type StaffNoticeSettings,
@@ -179,8 +181,9 @@ export default function NotificationSettingsPage() {
     void load();
   };
   const saveMobile = async (value: string | null) => {
-    if (value !== null && !CN_MOBILE.test(value)) {
-      void message.error('请输入 11 位手机号');
+    const problems = staffMobileProblems(value);
+    if (problems.length) {
+      void message.error(problemMessages(problems, STAFF_MOBILE_MESSAGES).join('；'));
       return;
     }
     try {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { hasPermission, isWithin, maskPhone, type BookingDetail, type BookingRow, type Page, type SessionNote } from '@xinqiao/shared';
+import { bookingMarkProblem, hasPermission, isWithin, maskPhone, BOOKING_MARK_MESSAGES, type BookingDetail, type BookingRow, type Page, type SessionNote } from '@xinqiao/shared';
 import { DataSource, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
 import { assertFound, scopeCondition } from '../../common/access/region-scope';
@@ -67,8 +67,8 @@ export class StaffBookingsService {
   /** Attended or no-show, once the session has started. */
   async mark(staff: StaffPrincipal, id: number, status: 'attended' | 'no_show', now = new Date()): Promise<BookingDetail> {
     const b = await this.find(staff, id);
-    if (b.status !== 'confirmed') throw AppException.invalidState('只能标记已预约的预约');
-    if (now.getTime() < b.start.getTime()) throw AppException.invalidState('预约开始后才能标记到场情况');
+    const problem = bookingMarkProblem(b.status, b.start, now);
+    if (problem) throw AppException.invalidState(BOOKING_MARK_MESSAGES[problem]);
     await this.db.transaction(async (tx) => {
       const { affected } = await tx.getRepository(Booking).update({ id: b.id, status: 'confirmed' }, { status });
       if (!affected) throw AppException.invalidState('该预约状态已变化，请刷新');

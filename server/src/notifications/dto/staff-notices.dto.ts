@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { RegionRobotWebhookInput, StaffBindingInput, StaffMobileInput } from '@xinqiao/shared';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { FieldLabel, Nullable } from '../../common/errors/validation';
 
 export class StaffMobileDto implements StaffMobileInput {
-  @ApiProperty({ nullable: true, type: 'string', example: '13800138000' }) @FieldLabel('手机号') @Nullable() @IsString() @Matches(/^1[3-9]\d{9}$/)
+  @ApiProperty({ nullable: true, type: 'string', example: '13800138000' }) @FieldLabel('手机号') @Nullable() @IsString()
   mobile: string | null;
 }
 

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  CN_MOBILE,
+  STAFF_MOBILE_MESSAGES,
   STAFF_BIND_PREFIX,
   ancestorPaths,
   pathIds,
+  staffMobileProblems,
   type RegionRobotWebhook,
   type StaffBindingCode,
 } from '@xinqiao/shared';
@@ -83,7 +84,8 @@ export class StaffContactsService {
   }
 
   async setMobile(staffId: number, mobile: string | null): Promise<void> {
-    if (mobile !== null && !CN_MOBILE.test(mobile)) throw AppException.badRequest('请输入 11 位手机号', { field: 'mobile' });
+    const problems = staffMobileProblems(mobile);
+    if (problems.length) throw AppException.ruleProblems(problems, STAFF_MOBILE_MESSAGES);
     await this.upsert(staffId, { mobile });
   }
 
