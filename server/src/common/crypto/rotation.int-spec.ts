@@ -211,7 +211,7 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
   it('refuses to run without a key, in one line', async () => {
     const lines: string[] = [];
     expect(await rotateKeys({ ...commandEnv(''), DATA_ENCRYPTION_KEYS: undefined }, (l) => lines.push(l))).toBe(78);
-    expect(lines.join('\n')).toMatch(/^  - DATA_ENCRYPTION_KEYS is required/m);
+    expect(lines.join('\n')).toMatch(/^ {2}- DATA_ENCRYPTION_KEYS is required/m);
   });
 
   it('encrypts values stored before their columns were encrypted, after the migration, without losing a row', async () => {
