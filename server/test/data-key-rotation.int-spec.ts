@@ -1,12 +1,12 @@
 import { BOOKING_CONSENT_VERSION, SCALE_CONSENT_VERSION, getBuiltInScale } from '@xinqiao/shared';
 import { randomUUID } from 'crypto';
-import { rotateKeys } from '../../cli/rotate-keys';
-import { publishedEvent, residentIn, signUp } from '../../../test/support/events';
-import { REGION, TestApp } from '../../../test/support/test-app';
-import { TEST_DB } from '../../../test/support/test-db';
-import { DataKeyring, generateDataKey, parseDataKeys } from './data-cipher';
-import { dataKeyring, installDataKeyring } from './encrypted-column';
-import { encryptedColumns, reencrypt } from './reencrypt';
+import { rotateKeys } from '../src/cli/rotate-keys';
+import { DataKeyring, generateDataKey, parseDataKeys } from '../src/common/crypto/data-cipher';
+import { dataKeyring, installDataKeyring } from '../src/common/crypto/encrypted-column';
+import { encryptedColumns, reencrypt } from '../src/common/crypto/reencrypt';
+import { publishedEvent, residentIn, signUp } from './support/events';
+import { REGION, TestApp } from './support/test-app';
+import { TEST_DB } from './support/test-db';
 
 const PHQ9 = getBuiltInScale('phq-9')!;
 const ring = (...entries: string[]) => new DataKeyring(parseDataKeys(entries.join(',')));

@@ -1,6 +1,6 @@
-import { AlertRuleSet } from '../../scales/alert-rule-set.entity';
-import { TestApp } from '../../../test/support/test-app';
-import { TEST_DB } from '../../../test/support/test-db';
+import { AlertRuleSet } from '../src/scales/alert-rule-set.entity';
+import { TestApp } from './support/test-app';
+import { TEST_DB } from './support/test-db';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
