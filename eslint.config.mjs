@@ -38,7 +38,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['server/**', 'tests/**', 'scripts/**', 'miniapp/config/**', 'miniapp/scripts/**', '**/*.config.{js,cjs,mjs,ts}'],
+    files: ['server/**', 'tests/**', '**/scripts/**', 'miniapp/config/**', '**/*.config.{js,cjs,mjs,ts}', '**/jest.setup.{js,cjs,mjs,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

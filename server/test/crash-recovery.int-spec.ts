@@ -15,6 +15,7 @@ interface RunningServer {
   logs(): string;
 }
 // The built server as a real process (server/dist/main.js), started as the browser tests start it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JS module this project does not compile: typed here
 const { startServer } = require('../../tests/support/server.js') as {
   startServer(env: Record<string, string>, options: { dir: string }): Promise<RunningServer>;
 };
@@ -26,13 +27,13 @@ const IN_FLIGHT = 50;
 /** The crash comes once this many sign-ups were answered 2xx: mid-race, with many more in flight. */
 const KILL_AFTER = 20;
 
-async function call(server: RunningServer, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
+async function call<T = unknown>(server: RunningServer, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
   const res = await fetch(`${server.baseUrl}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as T };
 }
 
 /** Runs `work` over `items`, `width` at a time. */
@@ -75,15 +76,15 @@ describe(`the server killed with kill -9 during a ${RACERS}-for-${CAPACITY} sign
       db.config.DB_TYPE === 'mysql' ? { type: 'mysql', url: db.config.DATABASE_URL!.replace(/^mariadb:/, 'mysql:') } : { type: 'better-sqlite3', database: db.config.SQLITE_PATH },
     ).initialize();
 
-    const organiser = (await call(running, 'POST', '/api/v1/auth/staff/login', { username: 'organiser_sl', password: DEMO_PASSWORD })).body.accessToken;
+    const organiser = (await call<{ accessToken: string }>(running, 'POST', '/api/v1/auth/staff/login', { username: 'organiser_sl', password: DEMO_PASSWORD })).body.accessToken;
     const [{ id: regionId }] = await direct.query('SELECT id FROM regions WHERE code = ?', [REGION.communityA1]);
-    const created = await call(running, 'POST', '/api/v1/admin/events', eventInput(Number(regionId), { capacity: CAPACITY, waitlistEnabled: false }), organiser);
+    const created = await call<{ id: number }>(running, 'POST', '/api/v1/admin/events', eventInput(Number(regionId), { capacity: CAPACITY, waitlistEnabled: false }), organiser);
     expect(created.status).toBe(201);
-    const eventId: number = created.body.id;
+    const eventId = created.body.id;
     expect((await call(running, 'POST', `/api/v1/admin/events/${eventId}/publish`, undefined, organiser)).status).toBe(200);
     const residents = await inBatches(Array.from({ length: RACERS }, (_, i) => `racer-${i}`), 25, async (openid) => {
-      const login = await call(running, 'POST', '/api/v1/auth/dev/login', { openid });
-      return login.body.accessToken as string;
+      const login = await call<{ accessToken: string }>(running, 'POST', '/api/v1/auth/dev/login', { openid });
+      return login.body.accessToken;
     });
 
     const confirmedRows = async (): Promise<string[]> =>
@@ -119,7 +120,7 @@ describe(`the server killed with kill -9 during a ${RACERS}-for-${CAPACITY} sign
 
     server = await startServer(env, { dir });
     const restarted = server;
-    const seatsTaken = async () => CAPACITY - (await call(restarted, 'GET', `/api/v1/events/${eventId}`)).body.seatsLeft;
+    const seatsTaken = async () => CAPACITY - (await call<{ seatsLeft: number }>(restarted, 'GET', `/api/v1/events/${eventId}`)).body.seatsLeft;
 
     const rows = await confirmedRows();
     expect(rows).toEqual(expect.arrayContaining(confirmed));

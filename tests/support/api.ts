@@ -1,6 +1,6 @@
 /** Direct API calls for browser tests: setting the scene that the test is not about. */
 export function api(baseUrl: string) {
-  const call = async <T = any>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
+  const call = async <T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },

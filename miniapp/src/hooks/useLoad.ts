@@ -39,7 +39,9 @@ export function useLoad<T>(
   const shown = useRef(handed !== null)
   // Read through a ref so `reload` changes only with `fetch`.
   const options = useRef({ notFound, keepOnError })
-  options.current = { notFound, keepOnError }
+  useEffect(() => {
+    options.current = { notFound, keepOnError }
+  }, [notFound, keepOnError])
 
   const reload = useCallback(async (): Promise<T | null> => {
     const mine = ++seq.current

@@ -71,7 +71,9 @@ export default Taro
 
 function useOnce(cb: () => void): void {
   const ref = useRef(cb)
-  ref.current = cb
+  useEffect(() => {
+    ref.current = cb
+  })
   useEffect(() => {
     ref.current()
   }, [])
@@ -79,7 +81,9 @@ function useOnce(cb: () => void): void {
 
 function usePageEvent(list: 'pullDownRefresh' | 'reachBottom', cb: Handler): void {
   const ref = useRef(cb)
-  ref.current = cb
+  useEffect(() => {
+    ref.current = cb
+  })
   useEffect(() => {
     const handler = () => ref.current()
     pageEvents[list].push(handler)

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -35,10 +35,6 @@ export default function EventScreenPage() {
   const [codeError, setCodeError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [fullscreen, setFullscreen] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  // An answer arriving after the page closed must not schedule another fetch.
-  const alive = useRef(true);
-
   const loadEvent = useCallback(async () => {
     try {
       setEvent(await eventsApi.get(id, { silent: true }));
@@ -48,38 +44,38 @@ export default function EventScreenPage() {
     }
   }, [id]);
 
-  // The code: fetched again just after its window ends (at most every 25 s), retried on failure.
-  const fetchCode = useCallback(async () => {
-    clearTimeout(timer.current);
-    let delay = SCREEN_RETRY_MS;
-    try {
-      const next = await eventsApi.screenCode(id, { silent: true });
-      const receivedAt = Date.now();
-      const skew = clockOffsetMs(next, receivedAt);
-      setCode(next);
-      setOffset(skew);
-      setCodeError(null);
-      delay = nextRefreshDelayMs(next, receivedAt, skew);
-    } catch (e) {
-      setCodeError(e instanceof ApiRequestError ? e.message : '签到码获取失败');
-    }
-    if (alive.current) timer.current = setTimeout(() => void fetchCode(), delay);
-  }, [id]);
-
   useEffect(() => {
     if (!valid) return;
-    alive.current = true;
+    // An answer arriving after the page closed must not schedule another fetch.
+    let closed = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The code: fetched again just after its window ends (at most every 25 s), retried on failure.
+    const fetchCode = async () => {
+      let delay = SCREEN_RETRY_MS;
+      try {
+        const next = await eventsApi.screenCode(id, { silent: true });
+        const receivedAt = Date.now();
+        const skew = clockOffsetMs(next, receivedAt);
+        setCode(next);
+        setOffset(skew);
+        setCodeError(null);
+        delay = nextRefreshDelayMs(next, receivedAt, skew);
+      } catch (e) {
+        setCodeError(e instanceof ApiRequestError ? e.message : '签到码获取失败');
+      }
+      if (!closed) timer = setTimeout(() => void fetchCode(), delay);
+    };
     void loadEvent();
     void fetchCode();
     const counts = setInterval(() => void loadEvent(), COUNT_POLL_MS);
     const tick = setInterval(() => setNow(Date.now()), 1000);
     return () => {
-      alive.current = false;
-      clearTimeout(timer.current);
+      closed = true;
+      clearTimeout(timer);
       clearInterval(counts);
       clearInterval(tick);
     };
-  }, [valid, loadEvent, fetchCode]);
+  }, [valid, id, loadEvent]);
 
   // A screen left on for the whole event must not dim or lock (where the browser allows it).
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AlertNoticeStatus } from '@xinqiao/shared'
 
 /** How often, and for how long, a result page asks whether the people on duty were told. */
@@ -27,16 +27,23 @@ export const NOTICE_TEXT: Record<NoticeView, string> = {
 export function useNoticeStatus(initial: AlertNoticeStatus, load: (() => Promise<AlertNoticeStatus>) | null): { status: AlertNoticeStatus; polling: boolean } {
   const [status, setStatus] = useState(initial)
   const [polling, setPolling] = useState(initial === 'pending' && load !== null)
+  // `load` is a fresh closure on every render: the polling, started once per request, asks through the latest.
+  const latestLoad = useRef(load)
+  useEffect(() => {
+    latestLoad.current = load
+  }, [load])
 
   useEffect(() => {
-    if (!polling || !load) return undefined
+    if (!polling || !latestLoad.current) return undefined
     let stopped = false
     const stop = () => {
       stopped = true
       setPolling(false)
     }
     const tick = setInterval(() => {
-      load().then(
+      const ask = latestLoad.current
+      if (!ask) return
+      ask().then(
         (next) => {
           if (stopped) return
           setStatus(next)
@@ -51,7 +58,6 @@ export function useNoticeStatus(initial: AlertNoticeStatus, load: (() => Promise
       clearInterval(tick)
       clearTimeout(deadline)
     }
-    // Started once per request: `load` is a fresh closure on every render.
   }, [polling])
 
   return { status, polling }

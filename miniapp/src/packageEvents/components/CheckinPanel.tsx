@@ -105,12 +105,16 @@ export default function CheckinPanel({
     void post(text, Boolean(step?.submitted))
   }
 
+  // Posts once, as soon as the resident is signed in (`post` is new on every render: the latest is used).
+  const latestPost = useRef(post)
+  useEffect(() => {
+    latestPost.current = post
+  })
   useEffect(() => {
     if (initialCode && signedIn && !posted.current) {
       posted.current = true
-      void post(initialCode, false)
+      void latestPost.current(initialCode, false)
     }
-    // Posts once, as soon as the resident is signed in.
   }, [initialCode, signedIn])
 
   const scan = async () => {

@@ -43,13 +43,13 @@ export default function Events() {
   // An answer for filters the resident has already changed is dropped (usePagedList).
   const { list, load: loadPage, hasMore } = usePagedList((e: EventSummary) => e.id, { keepItemsOnReload: true })
 
-  // Opened from a mini-program code (`scene`) or a subscribe message (`id`): go where it points.
+  // Opened from a mini-program code (`scene`) or a subscribe message (`id`): go where it points. The query
+  // belongs to this page instance: read and handled once.
+  const [entry] = useState(() => entryFromParams(params))
   useEffect(() => {
-    const entry = entryFromParams(params)
     if (entry.kind === 'event') void Taro.navigateTo({ url: eventDetailUrl(entry.eventId) })
     else if (entry.kind === 'checkin') void Taro.navigateTo({ url: checkinUrl(entry.code) })
-    // The query belongs to this page instance: handle it once.
-  }, [])
+  }, [entry])
 
   const load = useCallback(
     (f: EventFilters, homeRegion: HomeRegion, page: number) =>

@@ -48,7 +48,7 @@ describe('loadConfig', () => {
   });
 
   it('checks ADMIN_PASSWORD against the password policy at start, one line per problem', () => {
-    expect(() => loadConfig({ ...BASE, ADMIN_PASSWORD: 'admin123' })).toThrow(/^Invalid configuration:\n  - ADMIN_PASSWORD does not meet the password policy: 密码长度至少 10 位; 密码需包含.*$/);
+    expect(() => loadConfig({ ...BASE, ADMIN_PASSWORD: 'admin123' })).toThrow(/^Invalid configuration:\n {2}- ADMIN_PASSWORD does not meet the password policy: 密码长度至少 10 位; 密码需包含.*$/);
     expect(() => loadConfig({ ...BASE, ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'Root@Xinqiao2026' })).toThrow('密码不能包含用户名');
     expect(loadConfig({ ...BASE, ADMIN_PASSWORD: 'Xinqiao@2026' }).ADMIN_PASSWORD).toBe('Xinqiao@2026');
   });
@@ -84,7 +84,7 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start without a data encryption key, or with a malformed one, in one line each', () => {
-    expect(() => loadConfig({ JWT_SECRET: BASE.JWT_SECRET })).toThrow(/^  - DATA_ENCRYPTION_KEYS is required.*$/m);
+    expect(() => loadConfig({ JWT_SECRET: BASE.JWT_SECRET })).toThrow(/^ {2}- DATA_ENCRYPTION_KEYS is required.*$/m);
     for (const bad of ['k1', 'k1:c2hvcnQ=', 'bad id!:' + generateDataKey('x').slice(2), `${generateDataKey('a')},${generateDataKey('A')}`]) {
       try {
         loadConfig({ JWT_SECRET: BASE.JWT_SECRET, DATA_ENCRYPTION_KEYS: bad });

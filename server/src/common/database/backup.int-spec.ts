@@ -19,9 +19,9 @@ const YEAR = new Date().getFullYear();
 
 /** Puts at least one row in every table through the API, as a district would in use. */
 async function populate(t: TestApp): Promise<void> {
-  const ok = (what: string, res: { status: number; body: unknown }) => {
+  const ok = <T>(what: string, res: { status: number; body: T }): T => {
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as any;
+    return res.body;
   };
   const admin = await t.adminToken();
   const regionAdmin = await t.staffToken('region_yc');
@@ -278,8 +278,8 @@ describe(`backup and restore on ${TEST_DB}`, () => {
       }
     })();
     const during = join(dir, 'during-writes.jsonl.gz');
-    let before = 0;
-    let after = 0;
+    let before: number;
+    let after: number;
     try {
       while (pairs < 5) await new Promise((r) => setTimeout(r, 5));
       before = pairs;

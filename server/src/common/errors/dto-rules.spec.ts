@@ -21,6 +21,7 @@ function dtoFiles(dir: string): string[] {
 
 type Ctor = new () => object;
 const dtos: Ctor[] = dtoFiles(join(__dirname, '..', '..'))
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- files found at run time, loaded before the tests are listed
   .flatMap((file) => Object.values(require(file) as Record<string, unknown>))
   .filter((v): v is Ctor => typeof v === 'function' && getMetadataStorage().getTargetValidationMetadatas(v, '', true, false).length > 0);
 

@@ -1,4 +1,4 @@
-import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { RequestMethod, type INestApplication, type Type } from '@nestjs/common';
 import { METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
@@ -87,8 +87,8 @@ const INPUT_ARGS = new Set<number>([RouteParamtypes.BODY, RouteParamtypes.QUERY,
 const BODY_METHODS = new Set<number>([RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH]);
 
 /** A route's facts from its controller class and method name. */
-export function routeFacts(controller: Function, method: string, module: string): RouteFacts {
-  const handler = (controller.prototype as Record<string, Function>)[method];
+export function routeFacts(controller: Type, method: string, module: string): RouteFacts {
+  const handler = (controller.prototype as Record<string, object>)[method];
   const access = (Reflect.getMetadata(ACCESS_KEY, handler) ?? Reflect.getMetadata(ACCESS_KEY, controller) ?? { who: 'staff', permissions: [] }) as AccessRule;
   const args = Object.keys((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as object).map((k) => Number(k.split(':')[0]));
   // A POST/PUT/PATCH body that is not valid JSON is a 400 before any handler runs.
@@ -99,11 +99,11 @@ export function routeFacts(controller: Function, method: string, module: string)
 const tagOf = (moduleClass: string) => moduleClass.replace(/Module$/, '').replace(/^[A-Z]/, (c) => c.toLowerCase());
 
 /** Every controller of the app by class name, with the tag of its module. */
-function controllersOf(app: INestApplication): Map<string, { controller: Function; tag: string }> {
-  const out = new Map<string, { controller: Function; tag: string }>();
+function controllersOf(app: INestApplication): Map<string, { controller: Type; tag: string }> {
+  const out = new Map<string, { controller: Type; tag: string }>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as Function;
+      const controller = wrapper.metatype as Type;
       if (out.has(controller.name)) throw new Error(`two controllers are named ${controller.name}; operation ids need unique names`);
       out.set(controller.name, { controller, tag: tagOf(module.metatype.name) });
     }

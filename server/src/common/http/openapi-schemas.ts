@@ -99,7 +99,7 @@ export function generateSharedSchemas(names: Iterable<string>): SchemaMap {
     try {
       definitions = generator.createSchema(name).definitions ?? {};
     } catch (e) {
-      throw new Error(`"${name}" is not an exported type of @xinqiao/shared: ${(e as Error).message.split('\n')[0]}`);
+      throw new Error(`"${name}" is not an exported type of @xinqiao/shared: ${(e as Error).message.split('\n')[0]}`, { cause: e });
     }
     for (const [definition, schema] of Object.entries(definitions)) {
       const component = componentName(definition);

@@ -8,20 +8,34 @@ const FRAME_INTERVAL_MS = 250;
 /** Frames are scaled down to this for jsQR; a ticket held up to the camera fills much of it. */
 const FRAME_MAX_SIDE = 640;
 
+/** The text of the QR code in the video's current frame, or null; `canvas` is reused between frames. */
+async function readFrame(v: HTMLVideoElement, canvas: { current: HTMLCanvasElement | null }): Promise<string | null> {
+  if (v.readyState < v.HAVE_CURRENT_DATA || v.videoWidth === 0) return null;
+  const native = await nativeQrDetector();
+  if (native) {
+    const [first] = await native.detect(v).catch(() => []);
+    return first?.rawValue ?? null;
+  }
+  canvas.current ??= document.createElement('canvas');
+  const size = fitWithin(v.videoWidth, v.videoHeight, FRAME_MAX_SIDE);
+  const pixels = pixelsOf(v, size.width, size.height, canvas.current);
+  return pixels ? decodeQrPixels(pixels) : null;
+}
+
 /** The rear camera reading QR codes continuously until stopped. */
 export function QrScanner({ onResult }: { onResult(text: string): void }) {
   const video = useRef<HTMLVideoElement>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const stream = useRef<MediaStream | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
   const latest = useRef(onResult);
   const [active, setActive] = useState(false);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  latest.current = onResult;
+  useEffect(() => {
+    latest.current = onResult;
+  }, [onResult]);
 
   const stop = useCallback(() => {
-    clearTimeout(timer.current);
     stream.current?.getTracks().forEach((t) => t.stop());
     stream.current = null;
     if (video.current) video.current.srcObject = null;
@@ -30,25 +44,24 @@ export function QrScanner({ onResult }: { onResult(text: string): void }) {
 
   useEffect(() => stop, [stop]);
 
-  const readFrame = useCallback(async () => {
-    const v = video.current;
-    if (!v || !stream.current) return;
-    if (v.readyState >= v.HAVE_CURRENT_DATA && v.videoWidth > 0) {
-      let text: string | null = null;
-      const native = await nativeQrDetector();
-      if (native) {
-        const [first] = await native.detect(v).catch(() => []);
-        text = first?.rawValue ?? null;
-      } else {
-        canvas.current ??= document.createElement('canvas');
-        const size = fitWithin(v.videoWidth, v.videoHeight, FRAME_MAX_SIDE);
-        const pixels = pixelsOf(v, size.width, size.height, canvas.current);
-        text = pixels ? decodeQrPixels(pixels) : null;
-      }
+  // While the camera is on, a frame is read every FRAME_INTERVAL_MS (each read waits for the previous one).
+  useEffect(() => {
+    if (!active) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const tick = async () => {
+      const v = video.current;
+      if (!v || !stream.current) return;
+      const text = await readFrame(v, canvas);
       if (text) latest.current(text);
-    }
-    if (stream.current) timer.current = setTimeout(() => void readFrame(), FRAME_INTERVAL_MS);
-  }, []);
+      if (stream.current && !stopped) timer = setTimeout(() => void tick(), FRAME_INTERVAL_MS);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [active]);
 
   const start = async () => {
     setError(null);
@@ -65,7 +78,6 @@ export function QrScanner({ onResult }: { onResult(text: string): void }) {
         await video.current.play();
       }
       setActive(true);
-      void readFrame();
     } catch (e) {
       stop();
       const name = (e as { name?: string }).name;

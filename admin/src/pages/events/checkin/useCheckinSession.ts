@@ -53,7 +53,7 @@ const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour
 
 export function useCheckinSession(eventId: number) {
   const storage = typeof localStorage === 'undefined' ? null : localStorage;
-  const hmac = useMemo(deviceHmac, []);
+  const hmac = useMemo(() => deviceHmac(), []);
   const [stored, setStored] = useState<StoredKit | null>(null);
   const [event, setEvent] = useState<EventSnapshot | null>(null);
   const [queue, setQueue] = useState<QueuedCheckin[]>([]);
@@ -67,6 +67,8 @@ export function useCheckinSession(eventId: number) {
   const [storageFailed, setStorageFailed] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [refusals, setRefusals] = useState<UploadRefusal[]>([]);
+  /** The next automatic upload after a failure (a new object for every failure, so each one is scheduled). */
+  const [retry, setRetry] = useState<{ delayMs: number } | null>(null);
 
   // Async work reads the latest values from refs; state mirrors them for rendering.
   const storedRef = useRef<StoredKit | null>(null);
@@ -74,7 +76,6 @@ export function useCheckinSession(eventId: number) {
   const queueRef = useRef<QueuedCheckin[]>([]);
   const uploadingRef = useRef(false);
   const failures = useRef(0);
-  const retryTimer = useRef<ReturnType<typeof setTimeout>>();
   const alive = useRef(true);
 
   const putStored = useCallback(
@@ -133,7 +134,7 @@ export function useCheckinSession(eventId: number) {
   }, [eventId, putEvent]);
 
   const upload = useCallback(async (): Promise<void> => {
-    clearTimeout(retryTimer.current);
+    setRetry(null);
     if (uploadingRef.current || queueRef.current.length === 0) return;
     uploadingRef.current = true;
     setUploading(true);
@@ -179,7 +180,7 @@ export function useCheckinSession(eventId: number) {
       failures.current++;
       const error = e instanceof ApiRequestError ? e : new ApiRequestError(0, 'UNKNOWN', '上传失败');
       setUploadError(error.status === 0 ? '网络不可用，签到记录已保存在本机，恢复网络后自动上传' : error.message);
-      if (isRetryableStatus(error.status) && alive.current) retryTimer.current = setTimeout(() => void upload(), retryDelayMs(failures.current));
+      if (isRetryableStatus(error.status) && alive.current) setRetry({ delayMs: retryDelayMs(failures.current) });
     } finally {
       uploadingRef.current = false;
       setUploading(false);
@@ -272,9 +273,15 @@ export function useCheckinSession(eventId: number) {
     });
     return () => {
       alive.current = false;
-      clearTimeout(retryTimer.current);
     };
   }, [eventId, storage, refresh, upload]);
+
+  // A failed upload is tried again later; starting an upload, or leaving the page, cancels the wait.
+  useEffect(() => {
+    if (!retry) return;
+    const timer = setTimeout(() => void upload(), retry.delayMs);
+    return () => clearTimeout(timer);
+  }, [retry, upload]);
 
   // Back online: a fresh kit and the queue up, at once.
   useEffect(() => {

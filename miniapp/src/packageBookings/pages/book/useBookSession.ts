@@ -154,7 +154,9 @@ export function useBookSession() {
 
   // The hold is given back when the resident leaves without booking.
   const heldId = useRef<number | null>(null)
-  heldId.current = hold?.id ?? null
+  useEffect(() => {
+    heldId.current = hold?.id ?? null
+  }, [hold])
   useEffect(
     () => () => {
       if (heldId.current !== null) void releaseHold(heldId.current)

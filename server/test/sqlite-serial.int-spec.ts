@@ -1,6 +1,6 @@
-import { TestApp } from '../../../test/support/test-app';
-import { TEST_DB } from '../../../test/support/test-db';
-import { LoginBackoff } from '../login-backoff/login-backoff.entity';
+import { LoginBackoff } from '../src/common/login-backoff/login-backoff.entity';
+import { TestApp } from './support/test-app';
+import { TEST_DB } from './support/test-db';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { publishedEvent, residentIn, signUp } from '../../../test/support/events';
-import { TestApp, type Answer } from '../../../test/support/test-app';
-import { TEST_DB } from '../../../test/support/test-db';
-import { EventLocks } from '../../events/services/event-locks';
-import { isDatabaseUnavailable } from './availability';
+import { EventLocks } from '../src/events/services/event-locks';
+import { isDatabaseUnavailable } from '../src/common/database/availability';
+import { publishedEvent, residentIn, signUp } from './support/events';
+import { TestApp, type Answer } from './support/test-app';
+import { TEST_DB } from './support/test-db';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** DB_ACQUIRE_TIMEOUT_MS of these apps. */
