@@ -2729,16 +2729,16 @@ export interface components {
             archived: boolean;
             builtIn: boolean;
             code: string;
-            correct?: string[];
-            explanation?: string;
+            correct: string[];
+            explanation: string;
             id: number;
             inUse: boolean;
-            kind?: components["schemas"]["QuestionKind"];
-            knowledgePoint?: components["schemas"]["KnowledgePointId"];
-            options?: components["schemas"]["QuizOption"][];
+            kind: components["schemas"]["QuestionKind"];
+            knowledgePoint: components["schemas"]["KnowledgePointId"];
+            options: components["schemas"]["QuizOption"][];
             regionId: number | null;
             regionName: string;
-            stem?: string;
+            stem: string;
             updatedAt: string;
         };
         AdminQuestionPage: {
@@ -2870,7 +2870,7 @@ export interface components {
             attendance: components["schemas"]["AttendanceStatus"];
             checkedInAt: string | null;
             checkedInByName: string | null;
-            checkinMethod: components["schemas"]["CheckinMethod"] | null;
+            checkinMethod: (string & components["schemas"]["CheckinMethod"]) | null;
             createdAt: string;
             name: string | null;
             offerExpiresAt: string | null;
@@ -2931,13 +2931,13 @@ export interface components {
         AwarenessTargetDto: {
             id: number;
             metric: components["schemas"]["AwarenessMetric"];
-            populationGroup?: components["schemas"]["PopulationGroup"] | null;
+            populationGroup?: (string & components["schemas"]["PopulationGroup"]) | null;
             rate: number;
             regionId: number;
             regionName: string;
             regionPath: string;
             source?: string | null;
-            urbanRural?: components["schemas"]["UrbanRural"] | null;
+            urbanRural?: (string & components["schemas"]["UrbanRural"]) | null;
             year?: number | null;
         };
         AwarenessTargetInputDto: {
@@ -2994,24 +2994,24 @@ export interface components {
             progress: components["schemas"]["CampaignProgressItem"][];
         };
         CampaignDto: {
-            articleIds?: number[];
+            articleIds: number[];
             createdAt: string;
             description: string;
-            endsOn?: string;
+            endsOn: string;
             id: number;
-            quizIds?: number[];
-            regionId?: number;
-            regionIds?: number[];
+            quizIds: number[];
+            regionId: number;
+            regionIds: number[];
             regionName: string;
             regionNames: string[];
-            startsOn?: string;
-            targets?: {
+            startsOn: string;
+            targets: {
                 article_reads?: number;
                 awareness_rate?: number;
                 events_held?: number;
                 participants?: number;
             };
-            title?: string;
+            title: string;
             updatedAt: string;
         };
         CampaignDtoPage: {
@@ -3311,7 +3311,7 @@ export interface components {
             id: number;
             kind: components["schemas"]["EventNotificationKind"];
             name: string | null;
-            reason: components["schemas"]["NotificationReason"] | null;
+            reason: (string & components["schemas"]["NotificationReason"]) | null;
             runAfter: string;
             sentAt: string | null;
             status: components["schemas"]["NotificationStatus"];
@@ -3814,7 +3814,7 @@ export interface components {
             path: string;
             population: number | null;
             urbanPopulation: number | null;
-            urbanRural: components["schemas"]["UrbanRural"] | null;
+            urbanRural: (string & components["schemas"]["UrbanRural"]) | null;
         };
         /** @enum {string} */
         RegionLevel: "city" | "district" | "street" | "community";
@@ -3911,7 +3911,7 @@ export interface components {
             name: string | null;
             /** @enum {string} */
             outcome: "checked_in" | "already_checked_in" | "refused";
-            reason: (components["schemas"]["CheckinRefusal"] | components["schemas"]["TicketRefusal"]) | null;
+            reason: (string & (components["schemas"]["CheckinRefusal"] | components["schemas"]["TicketRefusal"])) | null;
         };
         StaffLoginDto: {
             password: string;
