@@ -4885,8 +4885,8 @@ export interface operations {
     awareness_report: {
         parameters: {
             query: {
-                /** @description comma-separated survey wave ids */
-                quizIds: string[];
+                /** @description survey wave ids, repeated (quizIds=1&quizIds=2); one comma-separated value (quizIds=1,2) is read the same */
+                quizIds: number[];
                 regionId?: number;
                 urbanRural?: "urban" | "rural";
                 populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
@@ -4920,8 +4920,8 @@ export interface operations {
     awareness_knowledgePoints: {
         parameters: {
             query: {
-                /** @description comma-separated survey wave ids */
-                quizIds: string[];
+                /** @description survey wave ids, repeated (quizIds=1&quizIds=2); one comma-separated value (quizIds=1,2) is read the same */
+                quizIds: number[];
                 regionId?: number;
                 urbanRural?: "urban" | "rural";
                 populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
