@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './common/config/env';
 import { DemoDataService } from './demo/demo-data.service';
 import { QuestionsService } from './quizzes/services/questions.service';
-import { ScalesService } from './scales/scales.service';
+import { ScalesService } from './scales/services/scales.service';
 import { FirstAdminService } from './staff/first-admin.service';
 
 /** Data the server needs before it answers: the built-in scales and question bank, demo data (it brings the region tree), then the first admin. */

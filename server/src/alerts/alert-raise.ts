@@ -1,8 +1,8 @@
 import { HELP_URGENCIES, HELP_URGENCY_COLOURS, type AgeBand, type AlertColour, type HelpUrgency, type PopulationGroup } from '@xinqiao/shared';
 import { In, type EntityManager } from 'typeorm';
-import { Alert, priorityOf } from './alert.entity';
-import { AlertResponse } from './alert-response.entity';
-import { HelpRequest } from './help-request.entity';
+import { Alert, priorityOf } from './entities/alert.entity';
+import { AlertResponse } from './entities/alert-response.entity';
+import { HelpRequest } from './entities/help-request.entity';
 import type { AlertDispatchQueue } from './duty/services/alert-dispatch.service';
 
 const HOUR_MS = 3_600_000;

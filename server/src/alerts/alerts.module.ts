@@ -6,20 +6,20 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { StationsModule } from '../stations/stations.module';
-import { Alert } from './alert.entity';
-import { AlertFollowUp } from './alert-follow-up.entity';
-import { AlertResponse } from './alert-response.entity';
-import { AlertsController } from './alerts.controller';
-import { AlertsService } from './alerts.service';
+import { Alert } from './entities/alert.entity';
+import { AlertFollowUp } from './entities/alert-follow-up.entity';
+import { AlertResponse } from './entities/alert-response.entity';
+import { AlertsController } from './controllers/alerts.controller';
+import { AlertsService } from './services/alerts.service';
 import { DutyModule } from './duty/duty.module';
-import { CaseworkController } from './casework/casework.controller';
-import { CaseworkService } from './casework/casework.service';
-import { AlertFollowUpPlan } from './casework/follow-up-plan.entity';
-import { AlertIndicatorsService } from './casework/indicators.service';
-import { AlertReferral } from './casework/referral.entity';
-import { HelpRequest } from './help-request.entity';
-import { HelpRequestsController } from './help-requests.controller';
-import { HelpRequestsService } from './help-requests.service';
+import { CaseworkController } from './casework/controllers/casework.controller';
+import { CaseworkService } from './casework/services/casework.service';
+import { AlertFollowUpPlan } from './casework/entities/follow-up-plan.entity';
+import { AlertIndicatorsService } from './casework/services/indicators.service';
+import { AlertReferral } from './casework/entities/referral.entity';
+import { HelpRequest } from './entities/help-request.entity';
+import { HelpRequestsController } from './controllers/help-requests.controller';
+import { HelpRequestsService } from './services/help-requests.service';
 
 /**
  * The alerts domain's queue, help requests and casework (with DutyModule, its lower half, which it

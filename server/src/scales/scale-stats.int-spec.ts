@@ -2,7 +2,7 @@ import { getBuiltInScale, STATS_MIN_CELL, type ScaleStats, type ScaleStatsDimens
 import { randomUUID } from 'crypto';
 import { REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
-import { ScaleResponse } from './scale-response.entity';
+import { ScaleResponse } from './entities/scale-response.entity';
 
 const SCALES = ['phq-9', 'gad-7', 'who-5'];
 const DIMENSIONS: ScaleStatsDimension[] = ['region', 'group', 'month', 'scale'];

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { getBuiltInScale, SCALE_CONSENT_VERSION, type ScaleDefinition } from '@xinqiao/shared';
 import { randomUUID } from 'crypto';
-import { Alert } from '../alerts/alert.entity';
+import { Alert } from '../alerts/entities/alert.entity';
 import { dataKeyring } from '../common/crypto/encrypted-column';
-import { ResponsesService } from './responses.service';
+import { ResponsesService } from './services/responses.service';
 import { DEMO_PASSWORD, REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
 

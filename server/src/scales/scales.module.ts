@@ -5,13 +5,15 @@ import { ArticlesModule } from '../articles/articles.module';
 import { HotlinesModule } from '../hotlines/hotlines.module';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
-import { AlertRuleSet } from './alert-rule-set.entity';
-import { ResponsesService } from './responses.service';
-import { ScaleDefinitionRecord } from './scale-definition.entity';
-import { ScaleResponse } from './scale-response.entity';
-import { ScaleStatsService } from './scale-stats.service';
-import { AdminScalesController, MyResponsesController, ScalesController } from './scales.controller';
-import { ScalesService } from './scales.service';
+import { AlertRuleSet } from './entities/alert-rule-set.entity';
+import { ResponsesService } from './services/responses.service';
+import { ScaleDefinitionRecord } from './entities/scale-definition.entity';
+import { ScaleResponse } from './entities/scale-response.entity';
+import { ScaleStatsService } from './services/scale-stats.service';
+import { AdminScalesController } from './controllers/admin-scales.controller';
+import { MyResponsesController } from './controllers/my-responses.controller';
+import { ScalesController } from './controllers/scales.controller';
+import { ScalesService } from './services/scales.service';
 
 @Module({
   imports: [

@@ -4,6 +4,7 @@
  */
 import type { AlertColour } from './rules';
 import type { Weekday } from '../stations/types';
+import type { HelpRequestInput } from '../bookings/types';
 
 /** The title of a staff notice about an alert of each colour. */
 export const ALERT_NOTICE_TITLES: Record<AlertColour, string> = { red: '红色预警', yellow: '黄色预警', green: '绿色预警' };
@@ -26,6 +27,16 @@ export interface DutyEntryInput {
   start: string;
   end: string;
   role: DutyRole;
+}
+
+/** The roster's filter: one region, or every region the caller oversees. */
+export interface DutyQuery {
+  regionId?: number;
+}
+
+/** Who is on duty in a region now, and who may be put on its roster. */
+export interface DutyRegionQuery {
+  regionId: number;
 }
 
 export interface DutyEntry extends DutyEntryInput {
@@ -124,3 +135,6 @@ export interface AlertNoticeAnswer {
   alertId: number;
   noticeStatus: AlertNoticeStatus;
 }
+
+/** The consents given with "请人联系我" (`HelpRequestInput.consent`). */
+export type HelpRequestConsent = HelpRequestInput['consent'];

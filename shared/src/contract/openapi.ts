@@ -28,6 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预警列表 */
         get: operations["alerts_list"];
         put?: never;
         post?: never;
@@ -44,6 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预警处置指标（按月份与区域，小样本不显示） */
         get: operations["casework_indicators"];
         put?: never;
         post?: never;
@@ -60,6 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导出预警处置指标（Excel） */
         get: operations["casework_exportIndicators"];
         put?: never;
         post?: never;
@@ -76,6 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 转介接收机构目录 */
         get: operations["casework_referralTargets"];
         put?: never;
         post?: never;
@@ -92,6 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预警概况（按等级与状态计数） */
         get: operations["alerts_summary"];
         put?: never;
         post?: never;
@@ -108,6 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预警详情（含答卷与联系方式，读取留痕） */
         get: operations["alerts_get"];
         put?: never;
         post?: never;
@@ -124,6 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 一户一档（仅认领人，读取留痕） */
         get: operations["casework_caseView"];
         put?: never;
         post?: never;
@@ -142,6 +149,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 认领预警 */
         post: operations["alerts_claim"];
         delete?: never;
         options?: never;
@@ -158,6 +166,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 结案 */
         post: operations["alerts_close"];
         delete?: never;
         options?: never;
@@ -172,6 +181,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预警通知与升级记录 */
         get: operations["alertDispatch_timeline"];
         put?: never;
         post?: never;
@@ -190,6 +200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 记录一次跟进 */
         post: operations["alerts_followUp"];
         delete?: never;
         options?: never;
@@ -205,6 +216,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 设定下次随访计划 */
         put: operations["casework_plan"];
         post?: never;
         delete?: never;
@@ -222,6 +234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 登记转介 */
         post: operations["casework_refer"];
         delete?: never;
         options?: never;
@@ -238,6 +251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 登记转介结果 */
         post: operations["casework_outcome"];
         delete?: never;
         options?: never;
@@ -254,6 +268,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 登记转介接收情况 */
         post: operations["casework_respond"];
         delete?: never;
         options?: never;
@@ -849,8 +864,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 值班表 */
         get: operations["duty_list"];
         put?: never;
+        /** 新增值班安排 */
         post: operations["duty_create"];
         delete?: never;
         options?: never;
@@ -865,6 +882,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 可排班人员 */
         get: operations["duty_candidates"];
         put?: never;
         post?: never;
@@ -881,6 +899,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 区域当前值班人员与新预警的首位接收人 */
         get: operations["duty_now"];
         put?: never;
         post?: never;
@@ -898,8 +917,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 修改值班安排 */
         put: operations["duty_update"];
         post?: never;
+        /** 删除值班安排 */
         delete: operations["duty_remove"];
         options?: never;
         head?: never;
@@ -1545,6 +1566,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 量表管理列表 */
         get: operations["adminScales_list"];
         put?: never;
         post?: never;
@@ -1561,7 +1583,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预警规则 */
         get: operations["adminScales_alertRules"];
+        /** 修改预警规则 */
         put: operations["adminScales_setAlertRules"];
         post?: never;
         delete?: never;
@@ -1579,6 +1603,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 导入量表定义 */
         post: operations["adminScales_import"];
         delete?: never;
         options?: never;
@@ -1593,6 +1618,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 测评统计（小样本不显示） */
         get: operations["adminScales_statistics"];
         put?: never;
         post?: never;
@@ -1609,6 +1635,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导出测评统计（Excel） */
         get: operations["adminScales_exportStatistics"];
         put?: never;
         post?: never;
@@ -1625,6 +1652,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 量表定义（默认最新版本） */
         get: operations["adminScales_get"];
         put?: never;
         post?: never;
@@ -1642,6 +1670,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 启用或停用量表 */
         put: operations["adminScales_setEnabled"];
         post?: never;
         delete?: never;
@@ -2214,6 +2243,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 请人联系我（同一请求编号重复提交答 200） */
         post: operations["helpRequests_submit"];
         delete?: never;
         options?: never;
@@ -2261,6 +2291,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我的求助是否已通知值班人员 */
         get: operations["alertNotices_get"];
         put?: never;
         post?: never;
@@ -2390,6 +2421,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我保存的测评结果 */
         get: operations["myResponses_list"];
         put?: never;
         post?: never;
@@ -2406,9 +2438,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我的一次测评结果 */
         get: operations["myResponses_get"];
         put?: never;
         post?: never;
+        /** 删除我的一次测评结果 */
         delete: operations["myResponses_remove"];
         options?: never;
         head?: never;
@@ -2522,6 +2556,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 可用的量表（居民登录时只列适合其年龄与人群的） */
         get: operations["scales_list"];
         put?: never;
         post?: never;
@@ -2538,6 +2573,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 量表内容（当前启用的版本） */
         get: operations["scales_get"];
         put?: never;
         post?: never;
@@ -2556,6 +2592,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 提交测评答案（同一请求编号重复提交答 200） */
         post: operations["scales_submit"];
         delete?: never;
         options?: never;
@@ -2776,6 +2813,228 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        AdminScale: {
+            audience: components["schemas"]["ScaleAudience"];
+            builtIn: boolean;
+            code: string;
+            createdAt: string;
+            enabled: boolean;
+            importedBy: string | null;
+            itemCount: number;
+            licence: components["schemas"]["ScaleLicence"];
+            title: string;
+            version: number;
+            versions: number[];
+        };
+        /** @enum {string} */
+        AgeBand: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
+        AlertCase: {
+            alertId: number;
+            entries: components["schemas"]["CaseEntry"][];
+        };
+        /** @enum {string} */
+        AlertColour: "red" | "yellow" | "green";
+        AlertDetail: {
+            ageBand: components["schemas"]["AgeBand"] | null;
+            answers: {
+                critical: boolean;
+                itemId: string;
+                label: string;
+                text: string;
+                value: number;
+            }[];
+            assigneeId: number | null;
+            assigneeName: string | null;
+            bandLabel: string | null;
+            closeNote: string | null;
+            closeOutcome: components["schemas"]["CloseOutcome"] | null;
+            closedAt: string | null;
+            colour: components["schemas"]["AlertColour"];
+            contactName: string | null;
+            contactPhone: string | null;
+            createdAt: string;
+            crisis: boolean;
+            criticalItems: string[];
+            dueAt: string | null;
+            firstFollowUpAt: string | null;
+            followUpPlan: components["schemas"]["FollowUpPlan"] | null;
+            followUps: components["schemas"]["AlertFollowUp"][];
+            guardian: components["schemas"]["ScaleGuardianInput"] | null;
+            helpRequests: components["schemas"]["AlertHelpRequest"][];
+            helpUrgency: components["schemas"]["HelpUrgency"] | null;
+            id: number;
+            nextContact: components["schemas"]["NextContact"] | null;
+            overdue: boolean;
+            populationGroup: components["schemas"]["PopulationGroup"] | null;
+            referrals: components["schemas"]["AlertReferral"][];
+            regionId: number;
+            regionName: string;
+            scaleCode: string | null;
+            scaleTitle: string;
+            score: number | null;
+            source: components["schemas"]["AlertSource"];
+            status: components["schemas"]["AlertStatus"];
+            submissions: components["schemas"]["AlertSubmission"][];
+        };
+        AlertDispatchEvent: {
+            at: string;
+            colour: components["schemas"]["AlertColour"] | null;
+            id: number;
+            kind: components["schemas"]["AlertDispatchEventKind"];
+            level: number | null;
+            reason: components["schemas"]["EscalationReason"] | null;
+            regionId: number | null;
+            regionName: string | null;
+            staff: {
+                id: number;
+                name: string;
+            }[];
+            step: components["schemas"]["EscalationStepKind"] | null;
+            until: string | null;
+        };
+        /** @enum {string} */
+        AlertDispatchEventKind: "dispatched" | "escalated" | "no_one_on_duty" | "step_empty" | "deferred" | "ladder_end" | "nobody";
+        AlertFollowUp: {
+            at: string;
+            counsellorName: string;
+            createdAt: string;
+            id: number;
+            method: components["schemas"]["FollowUpMethod"];
+            nextColour: components["schemas"]["AlertColour"] | null;
+            outcome: string;
+        };
+        AlertHelpRequest: {
+            colour: components["schemas"]["AlertColour"];
+            guardian: components["schemas"]["GuardianConsent"] | null;
+            id: number;
+            note: string | null;
+            submittedAt: string;
+            urgency: components["schemas"]["HelpUrgency"];
+        };
+        AlertIndicators: {
+            minCell: number;
+            months: string[];
+            regionId: number;
+            regionName: string;
+            rows: components["schemas"]["AlertIndicatorsRow"][];
+        };
+        AlertIndicatorsRow: {
+            escalations: number | null;
+            firstContactMedianHours: number | null;
+            firstContactP90Hours: number | null;
+            isTotal: boolean;
+            month: string;
+            outcomes: {
+                declined: number | null;
+                lost_contact: number | null;
+                moved_away: number | null;
+                referred: number | null;
+                resolved: number | null;
+                unrecorded: number | null;
+            };
+            raised: components["schemas"]["ColourCounts"];
+            redContactedWithin24h: number | null;
+            referralsAccepted: number | null;
+            referralsCompleted: number | null;
+            referralsMade: number | null;
+            regionId: number;
+            regionName: string;
+        };
+        AlertNoticeAnswer: {
+            alertId: number;
+            noticeStatus: components["schemas"]["AlertNoticeStatus"];
+        };
+        /** @enum {string} */
+        AlertNoticeStatus: "sent" | "pending" | "none";
+        AlertReferral: {
+            counsellorName: string;
+            id: number;
+            note: string | null;
+            outcome: string | null;
+            outcomeOn: string | null;
+            reason: string;
+            respondedOn: string | null;
+            sentAt: string;
+            stationId: number;
+            stationName: string;
+            status: components["schemas"]["ReferralStatus"];
+        };
+        AlertRow: {
+            ageBand: components["schemas"]["AgeBand"] | null;
+            assigneeId: number | null;
+            assigneeName: string | null;
+            bandLabel: string | null;
+            closeOutcome: components["schemas"]["CloseOutcome"] | null;
+            closedAt: string | null;
+            colour: components["schemas"]["AlertColour"];
+            createdAt: string;
+            crisis: boolean;
+            dueAt: string | null;
+            firstFollowUpAt: string | null;
+            helpUrgency: components["schemas"]["HelpUrgency"] | null;
+            id: number;
+            nextContact: components["schemas"]["NextContact"] | null;
+            overdue: boolean;
+            populationGroup: components["schemas"]["PopulationGroup"] | null;
+            regionId: number;
+            regionName: string;
+            scaleCode: string | null;
+            scaleTitle: string;
+            score: number | null;
+            source: components["schemas"]["AlertSource"];
+            status: components["schemas"]["AlertStatus"];
+        };
+        AlertRowPage: {
+            items: components["schemas"]["AlertRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AlertRule: {
+            bySeverity?: {
+                [key: string]: components["schemas"]["AlertColour"] | null;
+            };
+            crisisIsRed: boolean;
+            criticalItemIsRed: boolean;
+            fromMostSevere: (components["schemas"]["AlertColour"] | null)[];
+            noConcern: components["schemas"]["AlertColour"] | null;
+            otherConcern: components["schemas"]["AlertColour"] | null;
+        };
+        AlertRules: {
+            byScale?: {
+                [key: string]: {
+                    bySeverity?: {
+                        [key: string]: components["schemas"]["AlertColour"] | null;
+                    };
+                    crisisIsRed?: boolean;
+                    criticalItemIsRed?: boolean;
+                    fromMostSevere?: (components["schemas"]["AlertColour"] | null)[];
+                    noConcern?: components["schemas"]["AlertColour"] | null;
+                    otherConcern?: components["schemas"]["AlertColour"] | null;
+                };
+            };
+            default: components["schemas"]["AlertRule"];
+        };
+        /** @enum {string} */
+        AlertSource: "scale" | "help_request";
+        /** @enum {string} */
+        AlertStatus: "open" | "claimed" | "closed";
+        AlertSubmission: {
+            bandLabel: string;
+            colour: components["schemas"]["AlertColour"];
+            crisis: boolean;
+            responseId: number;
+            score: number;
+            submittedAt: string;
+        };
+        AlertSummary: {
+            claimed: number;
+            green: number;
+            open: number;
+            overdue: number;
+            red: number;
+            yellow: number;
+        };
         ApiError: {
             code: components["schemas"]["ErrorCode"];
             details?: unknown;
@@ -2966,6 +3225,8 @@ export interface components {
             holdId: number;
             intake: components["schemas"]["IntakeInputDto"];
         };
+        /** @enum {string} */
+        BookingKind: "in_person" | "phone" | "callback";
         BookingSettingsInputDto: {
             bufferMinutes: number;
             cancelCutoffHours: number;
@@ -2975,6 +3236,8 @@ export interface components {
             maxOpenPerResident: number;
             minNoticeMinutes: number;
         };
+        /** @enum {string} */
+        BookingStatus: "confirmed" | "cancelled" | "late_cancelled" | "staff_cancelled" | "attended" | "no_show";
         CallbackLineInputDto: {
             capacityPerWindow: number;
             enabled: boolean;
@@ -3053,6 +3316,62 @@ export interface components {
         CancelInputDto: {
             reason?: Record<string, never> | null;
         };
+        CaseEntry: {
+            at: string;
+            bandLabel: string;
+            responseId: number;
+            scaleCode: string;
+            scaleTitle: string;
+            score: number;
+            /** @enum {string} */
+            type: "scale";
+        } | {
+            alertId: number;
+            assigneeName: string | null;
+            at: string;
+            closeOutcome: components["schemas"]["CloseOutcome"] | null;
+            closedAt: string | null;
+            colour: components["schemas"]["AlertColour"];
+            source: components["schemas"]["AlertSource"];
+            status: components["schemas"]["AlertStatus"];
+            title: string;
+            /** @enum {string} */
+            type: "alert";
+        } | {
+            alertId: number;
+            at: string;
+            counsellorName: string;
+            method: components["schemas"]["FollowUpMethod"];
+            outcome: string;
+            /** @enum {string} */
+            type: "follow_up";
+        } | {
+            alertId: number;
+            at: string;
+            colour: components["schemas"]["AlertColour"];
+            /** @enum {string} */
+            type: "help_request";
+            urgency: components["schemas"]["HelpUrgency"];
+        } | {
+            alertId: number;
+            at: string;
+            outcome: string | null;
+            stationName: string;
+            status: components["schemas"]["ReferralStatus"];
+            /** @enum {string} */
+            type: "referral";
+        } | {
+            at: string;
+            bookingId: number;
+            counsellorName: string | null;
+            end: string;
+            kind: components["schemas"]["BookingKind"];
+            lineName: string | null;
+            stationName: string | null;
+            status: components["schemas"]["BookingStatus"];
+            /** @enum {string} */
+            type: "booking";
+        };
         ChangePasswordDto: {
             newPassword: string;
             oldPassword: string;
@@ -3091,10 +3410,20 @@ export interface components {
             /** @enum {string} */
             outcome: "resolved" | "referred" | "declined" | "lost_contact" | "moved_away";
         };
+        /** @enum {string} */
+        CloseOutcome: "resolved" | "referred" | "declined" | "lost_contact" | "moved_away";
+        ColourCounts: {
+            green: number | null;
+            red: number | null;
+            total: number | null;
+            yellow: number | null;
+        };
         ConfidenceInterval: {
             lower: number;
             upper: number;
         };
+        /** @enum {string} */
+        ConsentMode: "save" | "anonymous";
         CounsellorInputDto: {
             bio: Record<string, never> | null;
             certificateNo: Record<string, never> | null;
@@ -3213,12 +3542,31 @@ export interface components {
             };
             shuffle?: boolean;
         };
+        DutyCandidate: {
+            displayName: string;
+            id: number;
+            regionId: number;
+            regionName: string;
+        };
+        DutyEntry: {
+            date: string | null;
+            end: string;
+            id: number;
+            inactive: boolean;
+            regionId: number;
+            regionName: string;
+            role: components["schemas"]["DutyRole"];
+            staffId: number;
+            staffName: string;
+            start: string;
+            weekday: components["schemas"]["Weekday"] | null;
+        };
         DutyEntryInputDto: {
             /**
              * @description 具体日期；每周排班时为 null
              * @example 2026-10-01
              */
-            date: Record<string, never> | null;
+            date: string | null;
             /**
              * @description 可为 24:00；早于开始时间表示跨夜到次日
              * @example 20:00
@@ -3231,10 +3579,37 @@ export interface components {
             /** @example 08:00 */
             start: string;
             /** @description 每周几（1 周一 … 7 周日）；按日期排班时为 null */
-            weekday: Record<string, never> | null;
+            weekday: number | null;
+        };
+        DutyNow: {
+            at: string;
+            firstStep: {
+                kind: components["schemas"]["EscalationStepKind"];
+                regionId: number;
+                regionName: string;
+                staff: {
+                    id: number;
+                    name: string;
+                }[];
+            } | null;
+            onDuty: components["schemas"]["DutyPerson"][];
+            regionId: number;
+            regionName: string;
+        };
+        DutyPerson: {
+            role: components["schemas"]["DutyRole"];
+            staffId: number;
+            staffName: string;
+            until: string;
         };
         /** @enum {string} */
+        DutyRole: "primary" | "backup";
+        /** @enum {string} */
         ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "INVALID_REFRESH_TOKEN" | "WECHAT_INVALID_CODE" | "WECHAT_RATE_LIMITED" | "WECHAT_USER_BLOCKED" | "WECHAT_UNAVAILABLE" | "WECHAT_NOT_CONFIGURED" | "DEV_LOGIN_DISABLED" | "REGION_OUT_OF_SCOPE" | "INVALID_STATE" | "INVALID_ANSWERS" | "SCALE_VERSION_MISMATCH" | "CONSENT_REQUIRED" | "GUARDIAN_CONSENT_REQUIRED" | "SIGN_IN_REQUIRED" | "EVENT_FULL" | "REGISTRATION_REFUSED" | "CHECKIN_REFUSED" | "CHECKIN_TOKEN_INVALID" | "CHECKIN_CODE_EXPIRED" | "SERVICE_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL" | "AUDIT_UNAVAILABLE" | "LOGIN_THROTTLED" | "CSRF_FAILED" | "SLOT_TAKEN" | "HOLD_EXPIRED" | "BOOKING_CUTOFF_PASSED" | "BOOKING_LIMIT_REACHED" | "REFERRAL_REQUIRED";
+        /** @enum {string} */
+        EscalationReason: "unclaimed" | "overdue";
+        /** @enum {string} */
+        EscalationStepKind: "primary" | "backup" | "region_admin" | "centre_on_duty" | "centre_admin" | "assignee";
         EventCancelDto: {
             reason: string;
         };
@@ -3407,6 +3782,17 @@ export interface components {
             nextPlan?: components["schemas"]["FollowUpPlanDto"] | null;
             outcome: string;
         };
+        /** @enum {string} */
+        FollowUpMethod: "phone" | "visit" | "wechat" | "referral" | "other";
+        FollowUpPlan: {
+            createdAt: string;
+            date: string;
+            id: number;
+            purpose: string;
+            remindedAt: string | null;
+            setByName: string;
+            time: string | null;
+        };
         FollowUpPlanDto: {
             /**
              * @description China date; today or later
@@ -3419,7 +3805,7 @@ export interface components {
              * @description HH:mm, China time
              * @example 10:00
              */
-            time?: Record<string, never> | null;
+            time?: string | null;
         };
         GeoPoint: {
             lat: number;
@@ -3429,11 +3815,17 @@ export interface components {
             lat: number;
             lng: number;
         };
+        GuardianConsent: {
+            name: string;
+            relation: string;
+        };
         GuardianDto: {
             name: string;
-            /** @enum {string} */
-            relation: "father" | "mother" | "other_guardian";
+            /** @example 母亲 */
+            relation: string;
         };
+        /** @enum {string} */
+        GuardianRelation: "father" | "mother" | "other_guardian";
         HandoverInputDto: {
             counsellorId: number;
         };
@@ -3456,16 +3848,24 @@ export interface components {
             /** @description UUID made once per attempt */
             clientRequestId: string;
             consent: components["schemas"]["HelpConsentDto"];
-            contactName?: Record<string, never> | null;
+            contactName?: string | null;
             /** @example 13800138000 */
             contactPhone: string;
             guardian?: components["schemas"]["HelpGuardianDto"] | null;
-            note?: Record<string, never> | null;
+            note?: string | null;
             /** @description a community or village */
             regionId: number;
             /** @enum {string} */
             urgency: "now" | "soon" | "anytime";
         };
+        HelpRequestResult: {
+            alertId: number;
+            colour: components["schemas"]["AlertColour"];
+            crisisHotlines: components["schemas"]["Hotline"][];
+            noticeStatus: components["schemas"]["AlertNoticeStatus"];
+        };
+        /** @enum {string} */
+        HelpUrgency: "now" | "soon" | "anytime";
         HoldInputDto: {
             counsellorId?: number;
             /** @enum {string} */
@@ -3607,6 +4007,30 @@ export interface components {
             status: components["schemas"]["RegistrationStatus"];
             ticket: components["schemas"]["TicketDto"] | null;
             waitlistPosition: number | null;
+        };
+        MyScaleResponse: {
+            bandLabel: string;
+            crisis: boolean;
+            followUpRequested: boolean;
+            id: number;
+            maxScore: number;
+            minScore: number;
+            scaleCode: string;
+            scaleTitle: string;
+            scaleVersion: number;
+            score: number;
+            severity: number;
+            submittedAt: string;
+        };
+        MyScaleResponsePage: {
+            items: components["schemas"]["MyScaleResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        NextContact: {
+            date: string;
+            time: string | null;
         };
         /** @enum {string} */
         NotificationReason: "no_template" | "no_subscription" | "wechat_not_configured" | "obsolete" | "refused" | "rejected" | "unavailable" | "error" | "not_connected" | "not_bound" | "no_mobile" | "no_webhook" | "sms_not_configured";
@@ -3772,7 +4196,7 @@ export interface components {
             score: number;
         };
         ReferralDto: {
-            note?: Record<string, never> | null;
+            note?: string | null;
             /** @example 抑郁症状明显，建议精神科评估 */
             reason: string;
             /** @description A station of REFERRAL_STATION_TYPES (GET /admin/alerts/referral-targets) */
@@ -3788,6 +4212,16 @@ export interface components {
             date: string;
             /** @enum {string} */
             status: "accepted" | "declined";
+        };
+        /** @enum {string} */
+        ReferralStatus: "sent" | "accepted" | "declined";
+        ReferralTarget: {
+            address: string;
+            id: number;
+            name: string;
+            phone: string | null;
+            regionName: string;
+            type: components["schemas"]["StationType"];
         };
         RefreshDto: {
             /** @description Omit when the session is kept in the cookie */
@@ -3843,24 +4277,94 @@ export interface components {
         RescheduleInputDto: {
             holdId: number;
         };
+        /** @enum {string} */
+        ScaleAudience: "student" | "parent_report" | "adult" | "elderly" | "perinatal";
+        ScaleBand: {
+            advice: string;
+            interpretation: string;
+            label: string;
+            level?: components["schemas"]["ScaleBandLevel"];
+            max: number;
+            min: number;
+            severity: number;
+        };
+        /** @enum {string} */
+        ScaleBandLevel: "none" | "mild" | "moderate" | "moderately_severe" | "severe";
         ScaleConsentDto: {
             contactName?: string;
             contactPhone?: string;
             followUp: boolean;
-            guardian?: components["schemas"]["GuardianDto"];
+            guardian?: components["schemas"]["ScaleGuardianDto"];
             /** @enum {string} */
             mode: "save" | "anonymous";
+            version: number;
+        };
+        ScaleCrisis: {
+            hotlines: components["schemas"]["Hotline"][];
+            reasons: string[];
+            triggered: boolean;
+        };
+        ScaleCriticalItem: {
+            itemId: string;
+            threshold: number;
+        };
+        ScaleDefinition: {
+            audience: components["schemas"]["ScaleAudience"];
+            bands: components["schemas"]["ScaleBand"][];
+            citation: string;
+            code: string;
+            critical?: components["schemas"]["ScaleCriticalItem"][];
+            description: string;
+            instructions: string;
+            items: components["schemas"]["ScaleItem"][];
+            licence: components["schemas"]["ScaleLicence"];
+            maxAge: number | null;
+            minAge: number;
+            mostSevereBandIsCrisis?: boolean;
+            options?: components["schemas"]["ScaleOption"][];
+            scoring: components["schemas"]["ScaleScoring"];
+            shortTitle: string;
+            timeMinutes: number;
+            title: string;
             version: number;
         };
         ScaleEnableDto: {
             enabled: boolean;
             licenceConfirmed?: boolean;
         };
+        ScaleGuardianDto: {
+            name: string;
+            /** @enum {string} */
+            relation: "father" | "mother" | "other_guardian";
+        };
+        ScaleGuardianInput: {
+            name: string;
+            relation: components["schemas"]["GuardianRelation"];
+        };
         ScaleImportDto: {
             /** @description A ScaleDefinition (JSON) */
             definition: {
                 [key: string]: unknown;
             };
+        };
+        ScaleItem: {
+            id: string;
+            options?: components["schemas"]["ScaleOption"][];
+            reversed?: boolean;
+            scored?: boolean;
+            subscale?: string;
+            text: string;
+        };
+        ScaleLicence: {
+            freeForPublicService: boolean;
+            name: string;
+            note: string;
+            url?: string;
+        };
+        ScaleOption: {
+            label: string;
+            reversedValue?: number;
+            value: number;
         };
         ScaleResponseDto: {
             /** @enum {string} */
@@ -3875,6 +4379,77 @@ export interface components {
             regionId?: number;
             scaleVersion: number;
         };
+        ScaleResponseResult: {
+            band: components["schemas"]["ScaleResultBandDto"];
+            consentMode: components["schemas"]["ConsentMode"];
+            crisis: components["schemas"]["ScaleCrisis"];
+            disclaimer: string;
+            duplicate: boolean;
+            followUpRequested: boolean;
+            id: number | null;
+            maxScore: number;
+            minScore: number;
+            noticeStatus: components["schemas"]["AlertNoticeStatus"];
+            scaleCode: string;
+            scaleTitle: string;
+            scaleVersion: number;
+            score: number;
+            submittedAt: string;
+            subscales: {
+                id: string;
+                score: number;
+                title: string;
+            }[];
+            suggestedArticles: components["schemas"]["SuggestedArticle"][];
+        };
+        ScaleResultBandDto: {
+            advice: string;
+            interpretation: string;
+            label: string;
+            level: components["schemas"]["ScaleBandLevel"] | null;
+            severity: number;
+        };
+        ScaleScoring: {
+            decimals?: number;
+            factor?: number;
+            method: components["schemas"]["ScoringMethod"];
+            reverseBase?: number;
+            rounding?: components["schemas"]["ScoreRounding"];
+            subscales?: components["schemas"]["SubscaleDefinition"][];
+        };
+        ScaleStats: {
+            bands: {
+                key: string;
+                label: string;
+            }[];
+            dimension: components["schemas"]["ScaleStatsDimension"];
+            minCell: number;
+            rows: components["schemas"]["ScaleStatsRow"][];
+        };
+        /** @enum {string} */
+        ScaleStatsDimension: "region" | "group" | "month" | "scale";
+        ScaleStatsRow: {
+            counts: (number | null)[];
+            key: string;
+            label: string;
+            total: number | null;
+        };
+        ScaleSummary: {
+            audience: components["schemas"]["ScaleAudience"];
+            code: string;
+            description: string;
+            itemCount: number;
+            maxAge: number | null;
+            minAge: number;
+            shortTitle: string;
+            timeMinutes: number;
+            title: string;
+            version: number;
+        };
+        /** @enum {string} */
+        ScoreRounding: "floor" | "round" | "none";
+        /** @enum {string} */
+        ScoringMethod: "sum" | "mean" | "sum_times_factor";
         ScreenCodeDto: {
             imageDataUrl: string;
             /** @enum {string} */
@@ -3984,8 +4559,22 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @enum {string} */
+        StationType: "service_station" | "heart_station" | "counselling_room" | "hospital_clinic" | "mental_health_centre" | "hospital";
+        SubscaleDefinition: {
+            id: string;
+            method: components["schemas"]["SubscaleMethod"];
+            title: string;
+        };
+        /** @enum {string} */
+        SubscaleMethod: "sum" | "mean";
         SubscriptionInputDto: {
             templateIds: string[];
+        };
+        SuggestedArticle: {
+            id: number;
+            summary: string;
+            title: string;
         };
         SuppressedSummary: {
             minRespondents: number;
@@ -4073,6 +4662,8 @@ export interface components {
             /** @description The code from wx.login / Taro.login */
             code: string;
         };
+        /** @enum {number} */
+        Weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
         WeightedEstimate: {
             ci: components["schemas"]["ConfidenceInterval"];
             estimate: number;
@@ -4286,11 +4877,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertRowPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4312,11 +4906,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertIndicators"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4338,11 +4935,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": BinaryFile;
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4359,11 +4959,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralTarget"][];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4379,11 +4982,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertSummary"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4401,11 +5007,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4425,11 +5034,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertCase"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4449,16 +5061,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：CONFLICT、INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -4477,16 +5101,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE、REFERRAL_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -4501,11 +5137,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertDispatchEvent"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4529,16 +5168,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -4557,16 +5208,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -4585,16 +5248,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -4614,16 +5289,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -4643,16 +5330,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5992,11 +6691,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DutyEntry"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6017,15 +6719,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DutyEntry"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6040,11 +6754,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DutyCandidate"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6063,11 +6780,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DutyNow"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6090,16 +6810,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DutyEntry"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6114,6 +6846,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7577,11 +8310,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminScale"][];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7597,11 +8333,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertRules"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7615,13 +8354,20 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRules"];
+            };
+        };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertRules"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7642,15 +8388,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminScale"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -7671,11 +8429,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScaleStats"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7700,11 +8461,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": BinaryFile;
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7725,11 +8489,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScaleDefinition"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7753,11 +8520,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminScale"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8764,15 +9534,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8901,11 +9683,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertNoticeAnswer"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9107,11 +9892,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyScaleResponsePage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9130,11 +9918,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScaleResponseResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9154,6 +9945,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -9351,11 +10143,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScaleSummary"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -9372,11 +10167,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScaleDefinition"];
+                };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -9398,14 +10196,26 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScaleResponseResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：SCALE_VERSION_MISMATCH、CONSENT_REQUIRED、CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };

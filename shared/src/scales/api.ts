@@ -2,9 +2,10 @@
 import type { AlertNoticeStatus } from '../alerts/types';
 import type { Hotline } from '../hotlines';
 import type { GuardianConsent, HelpUrgency } from '../bookings/types';
+import type { PageQuery } from '../common/api';
 import type { AgeBand, PopulationGroup } from '../residents';
 import type { AlertColour } from '../alerts/rules';
-import type { AlertReferral, CloseOutcome, FollowUpPlan, FollowUpPlanInput, NextContact } from '../alerts/casework';
+import type { AlertReferral, CloseOutcome, FollowUpDueFilter, FollowUpPlan, FollowUpPlanInput, NextContact } from '../alerts/casework';
 import type { ScaleAnswers, ScaleAudience, ScaleBandLevel, ScaleDefinition, ScaleLicence } from './types';
 
 /** A row of the resident's scale list. */
@@ -41,6 +42,12 @@ export const SCALE_CONSENT_VERSION = 1;
 /** How long a saved result is kept unless the resident deletes it earlier (shown in the consent text). */
 export const SCALE_RESULT_RETENTION_YEARS = 3;
 
+/** The guardian who agreed for a respondent under 14. */
+export interface ScaleGuardianInput {
+  name: string;
+  relation: GuardianRelation;
+}
+
 export interface ScaleConsentInput {
   mode: ConsentMode;
   /** Separate consent for a counsellor of the resident's area to contact them; needs `mode: save`. */
@@ -49,7 +56,7 @@ export interface ScaleConsentInput {
   contactPhone?: string;
   contactName?: string;
   /** Required when the respondent is under 14 (PIPL art. 31). */
-  guardian?: { name: string; relation: GuardianRelation };
+  guardian?: ScaleGuardianInput;
   /** The consent text version the resident saw. */
   version: number;
 }
@@ -65,6 +72,25 @@ export interface ScaleResponseInput {
   ageBand?: AgeBand;
   /** For anonymous answers without an account: where the respondent lives, for the hotlines and statistics. */
   regionId?: number;
+}
+
+export interface ScaleListQuery {
+  /** true: every enabled scale, not only those fitting the signed-in resident. */
+  all?: boolean;
+}
+
+export interface MyScaleResponseQuery extends PageQuery {
+  scaleCode?: string;
+}
+
+/** A system admin's import of a definition, validated by `validateScaleDefinition`. */
+export interface ScaleImportInput {
+  definition: Record<string, unknown>;
+}
+
+/** Which stored version of a scale to read; the latest when omitted. */
+export interface ScaleVersionQuery {
+  version?: number;
 }
 
 export interface ScaleResultBandDto {
@@ -270,7 +296,7 @@ export interface AlertDetail extends AlertRow {
   contactName: string | null;
   /** In full for the counsellor who claimed the alert, masked (138****8000) for anyone else (phoneShownTo). */
   contactPhone: string | null;
-  guardian: { name: string; relation: GuardianRelation } | null;
+  guardian: ScaleGuardianInput | null;
   criticalItems: string[];
   answers: { itemId: string; text: string; value: number; label: string; critical: boolean }[];
   /** Oldest first; empty for a help request. */
@@ -303,6 +329,16 @@ export interface FollowUpInput {
   nextColour?: AlertColour | null;
   /** Plans the next contact at the same time (replacing the current plan); omitted or null: recording the contact fulfils the current plan. */
   nextPlan?: FollowUpPlanInput | null;
+}
+
+/** The alert queue's filters; without `status`, every alert not yet closed. */
+export interface AlertQuery extends PageQuery {
+  status?: AlertStatus;
+  colour?: AlertColour;
+  overdue?: boolean;
+  regionId?: number;
+  /** Planned contacts due today or overdue: the caller's claimed alerts for a counsellor, the region's for an overseer. */
+  due?: FollowUpDueFilter;
 }
 
 export interface CloseAlertInput {

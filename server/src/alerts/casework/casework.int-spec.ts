@@ -6,10 +6,10 @@ import { TEST_DB } from '../../../test/support/test-db';
 import { JobsService } from '../../common/jobs/jobs.service';
 import { NotificationTopics, type DueDelivery } from '../../notifications/services/notification-topics';
 import { NotificationsService } from '../../notifications/services/notifications.service';
-import { Alert } from '../alert.entity';
+import { Alert } from '../entities/alert.entity';
 import { AlertDispatchEventRow } from '../duty/entities/alert-dispatch-event.entity';
-import { CaseworkService, FOLLOW_UP_DUE_TOPIC } from './casework.service';
-import { AlertReferral } from './referral.entity';
+import { CaseworkService, FOLLOW_UP_DUE_TOPIC } from './services/casework.service';
+import { AlertReferral } from './entities/referral.entity';
 
 const PHQ9 = getBuiltInScale('phq-9')!;
 const GAD7 = getBuiltInScale('gad-7')!;
@@ -74,7 +74,7 @@ describe(`alert casework on ${TEST_DB}`, () => {
       expect(planned.body.followUpPlan).toMatchObject({ date: tomorrow, time: '10:30', purpose: '电话确认是否已去门诊', remindedAt: null });
       const [stored] = await t.dataSource.query('SELECT purpose FROM alert_follow_up_plans');
       expect(stored.purpose).toMatch(/^enc:v1:/);
-      let [row] = (await t.get('/api/v1/admin/alerts', region)).body.items;
+      const [row] = (await t.get('/api/v1/admin/alerts', region)).body.items;
       expect(row.nextContact).toEqual({ date: tomorrow, time: '10:30' });
       expect(row).not.toHaveProperty('followUpPlan');
 

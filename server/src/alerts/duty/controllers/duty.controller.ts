@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AlertDispatchEvent, AlertNoticeAnswer, DutyCandidate, DutyEntry, DutyNow } from '@xinqiao/shared';
+import type { DutyCandidate, DutyEntry, DutyNow } from '@xinqiao/shared';
 import { Audited } from '../../../audit/audited.decorator';
-import { CurrentResident, CurrentStaff, ResidentOnly, StaffOnly } from '../../../common/access/decorators';
-import type { ResidentPrincipal, StaffPrincipal } from '../../../common/access/principal';
+import { CurrentStaff, StaffOnly } from '../../../common/access/decorators';
+import type { StaffPrincipal } from '../../../common/access/principal';
 import { IdParam } from '../../../common/http/id-param';
+import { ApiConflicts, Endpoint } from '../../../common/http/openapi';
 import { DutyEntryInputDto, DutyQueryDto, DutyRegionQueryDto } from '../dto/duty.dto';
-import { AlertDispatchService } from '../services/alert-dispatch.service';
 import { DutyRosterService } from '../services/duty-roster.service';
 
 /** The duty rosters (值班表): read by whoever oversees alerts, kept by region admins (alerts.configure). */
@@ -15,6 +15,7 @@ import { DutyRosterService } from '../services/duty-roster.service';
 export class DutyController {
   constructor(private readonly roster: DutyRosterService) {}
 
+  @Endpoint('值班表', ['DutyEntry'])
   @Get()
   @StaffOnly('alerts.oversee')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: DutyQueryDto): Promise<DutyEntry[]> {
@@ -22,6 +23,7 @@ export class DutyController {
   }
 
   /** Who is on duty in a region now, and who a new alert there would reach first. */
+  @Endpoint('区域当前值班人员与新预警的首位接收人', 'DutyNow')
   @Get('now')
   @StaffOnly('alerts.oversee')
   now(@CurrentStaff() staff: StaffPrincipal, @Query() q: DutyRegionQueryDto): Promise<DutyNow> {
@@ -29,12 +31,15 @@ export class DutyController {
   }
 
   /** Who may be put on the region's roster. */
+  @Endpoint('可排班人员', ['DutyCandidate'])
   @Get('candidates')
   @StaffOnly('alerts.configure')
   candidates(@CurrentStaff() staff: StaffPrincipal, @Query() q: DutyRegionQueryDto): Promise<DutyCandidate[]> {
     return this.roster.candidates(staff, q.regionId);
   }
 
+  @Endpoint('新增值班安排', 'DutyEntry')
+  @ApiConflicts('CONFLICT')
   @Post()
   @StaffOnly('alerts.configure')
   @Audited('duty.create', 'duty_entry')
@@ -42,6 +47,8 @@ export class DutyController {
     return this.roster.create(staff, dto);
   }
 
+  @Endpoint('修改值班安排', 'DutyEntry')
+  @ApiConflicts('CONFLICT')
   @Put(':id')
   @StaffOnly('alerts.configure')
   @Audited('duty.update', 'duty_entry')
@@ -49,6 +56,7 @@ export class DutyController {
     return this.roster.update(staff, id, dto);
   }
 
+  @Endpoint('删除值班安排', null)
   @Delete(':id')
   @HttpCode(204)
   @StaffOnly('alerts.configure')
@@ -58,28 +66,3 @@ export class DutyController {
   }
 }
 
-/** An alert's dispatch timeline: who was notified at which step (staff names only, nothing of the resident). */
-@ApiTags('alerts')
-@Controller('admin/alerts')
-export class AlertDispatchController {
-  constructor(private readonly dispatch: AlertDispatchService) {}
-
-  @Get(':id/dispatch')
-  @StaffOnly('alerts.oversee')
-  timeline(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<AlertDispatchEvent[]> {
-    return this.dispatch.timeline(staff, id);
-  }
-}
-
-/** A resident's view of whether the people on duty were told of their request (the help page polls it). */
-@ApiTags('alerts')
-@Controller('me/alert-notices')
-export class AlertNoticesController {
-  constructor(private readonly dispatch: AlertDispatchService) {}
-
-  @Get(':id')
-  @ResidentOnly()
-  async get(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number): Promise<AlertNoticeAnswer> {
-    return { alertId: id, noticeStatus: await this.dispatch.noticeForResident(me.id, id) };
-  }
-}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { DUTY_ROLES, type DutyEntryInput, type DutyRole, type Weekday } from '@xinqiao/shared';
+import { DUTY_ROLES, type DutyEntryInput, type DutyQuery, type DutyRegionQuery, type DutyRole, type Weekday } from '@xinqiao/shared';
 import { FieldLabel, Nullable, Omittable } from '../../../common/errors/validation';
 import { IsChinaDate } from '../../../common/http/china-date';
 import { IsId } from '../../../common/http/id-param';
@@ -16,7 +16,7 @@ export class DutyEntryInputDto implements DutyEntryInput {
   @ApiProperty() @FieldLabel('值班人员') @IsId()
   staffId: number;
 
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 7, description: '每周几（1 周一 … 7 周日）；按日期排班时为 null' })
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 7, description: '每周几（1 周一 … 7 周日）；按日期排班时为 null' })
   @FieldLabel('星期')
   @Nullable()
   @IsInt()
@@ -24,7 +24,7 @@ export class DutyEntryInputDto implements DutyEntryInput {
   @Max(7)
   weekday: Weekday | null;
 
-  @ApiProperty({ nullable: true, example: '2026-10-01', description: '具体日期；每周排班时为 null' }) @FieldLabel('日期') @Nullable() @IsChinaDate()
+  @ApiProperty({ type: String, nullable: true, example: '2026-10-01', description: '具体日期；每周排班时为 null' }) @FieldLabel('日期') @Nullable() @IsChinaDate()
   date: string | null;
 
   @ApiProperty({ example: '08:00' }) @FieldLabel('开始时间') @IsString() @Matches(HM)
@@ -37,12 +37,12 @@ export class DutyEntryInputDto implements DutyEntryInput {
   role: DutyRole;
 }
 
-export class DutyQueryDto {
+export class DutyQueryDto implements DutyQuery {
   @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 }
 
-export class DutyRegionQueryDto {
+export class DutyRegionQueryDto implements DutyRegionQuery {
   @ApiProperty() @FieldLabel('区域') @Type(() => Number) @IsId()
   regionId: number;
 }

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { AlertColour, AlertDispatchEventKind, EscalationReason, EscalationStepKind } from '@xinqiao/shared';
 import { dateTime } from '../../../common/database/columns';
-import { Alert } from '../../alert.entity';
+import { Alert } from '../../entities/alert.entity';
 
 /**
  * One entry of an alert's dispatch timeline: who was notified at which step, a step passed over,

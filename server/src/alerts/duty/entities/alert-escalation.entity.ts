@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { AlertColour } from '@xinqiao/shared';
 import { dateTime } from '../../../common/database/columns';
-import { Alert } from '../../alert.entity';
+import { Alert } from '../../entities/alert.entity';
 
 /**
  * Where an alert's notices stand on the duty ladder: made with the alert (pending) in the

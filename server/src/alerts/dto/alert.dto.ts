@@ -8,6 +8,7 @@ import {
   FOLLOW_UP_DUE_FILTERS,
   FOLLOW_UP_METHODS,
   type AlertColour,
+  type AlertQuery,
   type AlertStatus,
   type CloseAlertInput,
   type CloseOutcome,
@@ -15,12 +16,12 @@ import {
   type FollowUpInput,
   type FollowUpMethod,
 } from '@xinqiao/shared';
-import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
-import { IsId } from '../common/http/id-param';
-import { PageQueryDto, QueryBoolean } from '../common/http/page-query.dto';
-import { FollowUpPlanDto } from './casework/casework.dto';
+import { FieldLabel, Nullable, Omittable } from '../../common/errors/validation';
+import { IsId } from '../../common/http/id-param';
+import { PageQueryDto, QueryBoolean } from '../../common/http/page-query.dto';
+import { FollowUpPlanDto } from '../casework/dto/casework.dto';
 
-export class AlertQueryDto extends PageQueryDto {
+export class AlertQueryDto extends PageQueryDto implements AlertQuery {
   @ApiPropertyOptional({ enum: ALERT_STATUSES, description: 'default: every alert not yet closed' })
   @FieldLabel('状态') @Omittable() @IsIn(ALERT_STATUSES)
   status?: AlertStatus;

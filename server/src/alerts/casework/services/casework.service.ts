@@ -16,22 +16,22 @@ import {
   type ReferralTarget,
 } from '@xinqiao/shared';
 import { DataSource, In, IsNull, LessThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
-import type { StaffPrincipal } from '../../common/access/principal';
-import { assertFound } from '../../common/access/region-scope';
-import { AppException } from '../../common/errors/app-exception';
-import { JobsService } from '../../common/jobs/jobs.service';
-import { BookingsService } from '../../bookings/services/bookings.service';
-import type { DueDelivery, StaffMessage } from '../../notifications/services/notification-topics';
-import { NotificationsService } from '../../notifications/services/notifications.service';
-import { RegionsService } from '../../regions/regions.service';
-import { StationsService } from '../../stations/services/stations.service';
-import { Alert } from '../alert.entity';
-import { ScaleResults } from '../scale-results';
-import { AlertFollowUp } from '../alert-follow-up.entity';
-import { HelpRequest } from '../help-request.entity';
-import type { ReferralDto, ReferralOutcomeDto, ReferralResponseDto } from './casework.dto';
-import { AlertFollowUpPlan } from './follow-up-plan.entity';
-import { AlertReferral } from './referral.entity';
+import type { StaffPrincipal } from '../../../common/access/principal';
+import { assertFound } from '../../../common/access/region-scope';
+import { AppException } from '../../../common/errors/app-exception';
+import { JobsService } from '../../../common/jobs/jobs.service';
+import { BookingsService } from '../../../bookings/services/bookings.service';
+import type { DueDelivery, StaffMessage } from '../../../notifications/services/notification-topics';
+import { NotificationsService } from '../../../notifications/services/notifications.service';
+import { RegionsService } from '../../../regions/regions.service';
+import { StationsService } from '../../../stations/services/stations.service';
+import { Alert } from '../../entities/alert.entity';
+import { ScaleResults } from '../../services/scale-results';
+import { AlertFollowUp } from '../../entities/alert-follow-up.entity';
+import { HelpRequest } from '../../entities/help-request.entity';
+import type { ReferralDto, ReferralOutcomeDto, ReferralResponseDto } from '../dto/casework.dto';
+import { AlertFollowUpPlan } from '../entities/follow-up-plan.entity';
+import { AlertReferral } from '../entities/referral.entity';
 
 export const CASEWORK_OWNER = 'alert_casework';
 export const FOLLOW_UP_DUE_TOPIC = `${CASEWORK_OWNER}.follow_up_due`;

@@ -22,19 +22,24 @@ import {
   type AgeBand,
   type ConsentMode,
   type GuardianRelation,
+  type MyScaleResponseQuery,
   type ScaleAnswers,
   type ScaleConsentInput,
   type ScaleEnableInput,
+  type ScaleGuardianInput,
+  type ScaleImportInput,
+  type ScaleListQuery,
   type ScaleResponseInput,
   type ScaleStatsDimension,
   type ScaleStatsQuery,
+  type ScaleVersionQuery,
 } from '@xinqiao/shared';
-import { FieldLabel, Omittable } from '../common/errors/validation';
-import { IsChinaDate } from '../common/http/china-date';
-import { IsId, MAX_INT } from '../common/http/id-param';
-import { PageQueryDto, QueryBoolean } from '../common/http/page-query.dto';
+import { FieldLabel, Omittable } from '../../common/errors/validation';
+import { IsChinaDate } from '../../common/http/china-date';
+import { IsId, MAX_INT } from '../../common/http/id-param';
+import { PageQueryDto, QueryBoolean } from '../../common/http/page-query.dto';
 
-export class GuardianDto {
+export class ScaleGuardianDto implements ScaleGuardianInput {
   @ApiProperty() @FieldLabel('监护人姓名') @IsString() @IsNotEmpty() @MaxLength(32)
   name: string;
 
@@ -55,15 +60,15 @@ export class ScaleConsentDto implements ScaleConsentInput {
   @ApiPropertyOptional() @FieldLabel('联系人') @Omittable() @IsString() @MaxLength(32)
   contactName?: string;
 
-  @ApiPropertyOptional({ type: GuardianDto }) @FieldLabel('监护人同意') @Omittable() @IsObject() @ValidateNested() @Type(() => GuardianDto)
-  guardian?: GuardianDto;
+  @ApiPropertyOptional({ type: ScaleGuardianDto }) @FieldLabel('监护人同意') @Omittable() @IsObject() @ValidateNested() @Type(() => ScaleGuardianDto)
+  guardian?: ScaleGuardianDto;
 
-  @ApiProperty() @FieldLabel('知情同意书版本') @IsInt() @Min(1) @Max(MAX_INT)
+  @ApiProperty({ type: 'integer', minimum: 1 }) @FieldLabel('知情同意书版本') @IsInt() @Min(1) @Max(MAX_INT)
   version: number;
 }
 
 export class ScaleResponseDto implements ScaleResponseInput {
-  @ApiProperty() @FieldLabel('量表版本') @IsInt() @Min(1) @Max(MAX_INT)
+  @ApiProperty({ type: 'integer', minimum: 1 }) @FieldLabel('量表版本') @IsInt() @Min(1) @Max(MAX_INT)
   scaleVersion: number;
 
   @ApiProperty({ description: 'item id -> option value', type: 'object', additionalProperties: { type: 'integer' } })
@@ -83,13 +88,13 @@ export class ScaleResponseDto implements ScaleResponseInput {
   regionId?: number;
 }
 
-export class ScaleListQueryDto {
+export class ScaleListQueryDto implements ScaleListQuery {
   @ApiPropertyOptional({ description: 'true: every enabled scale, not only those fitting the resident' })
   @FieldLabel('全部量表') @Omittable() @QueryBoolean() @IsBoolean()
   all?: boolean;
 }
 
-export class MyResponsesQueryDto extends PageQueryDto {
+export class MyResponsesQueryDto extends PageQueryDto implements MyScaleResponseQuery {
   @ApiPropertyOptional() @FieldLabel('量表') @Omittable() @IsString() @MaxLength(32)
   scaleCode?: string;
 }
@@ -102,14 +107,14 @@ export class ScaleEnableDto implements ScaleEnableInput {
   licenceConfirmed?: boolean;
 }
 
-export class ScaleImportDto {
+export class ScaleImportDto implements ScaleImportInput {
   @ApiProperty({ description: 'A ScaleDefinition (JSON)', type: 'object', additionalProperties: true })
   @FieldLabel('量表定义') @IsDefined() @IsObject()
   definition: Record<string, unknown>;
 }
 
-export class ScaleVersionQueryDto {
-  @ApiPropertyOptional() @FieldLabel('版本') @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_INT)
+export class ScaleVersionQueryDto implements ScaleVersionQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 }) @FieldLabel('版本') @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_INT)
   version?: number;
 }
 

@@ -21,16 +21,16 @@ import {
 } from '@xinqiao/shared';
 import ExcelJS from 'exceljs';
 import { Brackets, In, Repository } from 'typeorm';
-import { subtree, subtreeCondition } from '../../common/access/region-scope';
-import type { StaffPrincipal } from '../../common/access/principal';
-import { AppException } from '../../common/errors/app-exception';
-import { RegionsService } from '../../regions/regions.service';
-import { Alert } from '../alert.entity';
-import { AlertResponse } from '../alert-response.entity';
-import { HelpRequest } from '../help-request.entity';
-import type { AlertIndicatorsQueryDto } from './casework.dto';
-import { AlertDispatchService } from '../duty/services/alert-dispatch.service';
-import { AlertReferral } from './referral.entity';
+import { subtree, subtreeCondition } from '../../../common/access/region-scope';
+import type { StaffPrincipal } from '../../../common/access/principal';
+import { AppException } from '../../../common/errors/app-exception';
+import { RegionsService } from '../../../regions/regions.service';
+import { Alert } from '../../entities/alert.entity';
+import { AlertResponse } from '../../entities/alert-response.entity';
+import { HelpRequest } from '../../entities/help-request.entity';
+import type { AlertIndicatorsQueryDto } from '../dto/casework.dto';
+import { AlertDispatchService } from '../../duty/services/alert-dispatch.service';
+import { AlertReferral } from '../entities/referral.entity';
 
 const MAX_MONTHS = 24;
 const HOUR_MS = 3_600_000;

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ReferralStatus } from '@xinqiao/shared';
-import { encryptedColumn } from '../../common/crypto/encrypted-column';
-import { dateTime } from '../../common/database/columns';
-import { Alert } from '../alert.entity';
+import { encryptedColumn } from '../../../common/crypto/encrypted-column';
+import { dateTime } from '../../../common/database/columns';
+import { Alert } from '../../entities/alert.entity';
 
 export const REFERRAL_REASON_MAX = 200;
 

@@ -9,16 +9,16 @@ import {
   type HelpRequestResult,
 } from '@xinqiao/shared';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { AppException } from '../common/errors/app-exception';
-import { HotlinesService } from '../hotlines/hotlines.service';
-import { RegionsService } from '../regions/regions.service';
-import { PersonalDataRegistry } from '../residents/personal-data.registry';
-import { ResidentsService } from '../residents/residents.service';
-import { raiseOrJoinHelp } from './alert-raise';
-import { AlertDispatchService } from './duty/services/alert-dispatch.service';
-import type { HelpRequestDto } from './help-request.dto';
-import { HelpRequest } from './help-request.entity';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { AppException } from '../../common/errors/app-exception';
+import { HotlinesService } from '../../hotlines/hotlines.service';
+import { RegionsService } from '../../regions/regions.service';
+import { PersonalDataRegistry } from '../../residents/personal-data.registry';
+import { ResidentsService } from '../../residents/residents.service';
+import { raiseOrJoinHelp } from '../alert-raise';
+import { AlertDispatchService } from '../duty/services/alert-dispatch.service';
+import type { HelpRequestDto } from '../dto/help-request.dto';
+import { HelpRequest } from '../entities/help-request.entity';
 
 const fieldError = (field: string, constraint: string, message: string) => ({ field, constraint, message });
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { dateTime, longText } from '../common/database/columns';
+import { dateTime, longText } from '../../common/database/columns';
 
 /**
  * One version of a scale. A stored version never changes (a change is a new version), so a result

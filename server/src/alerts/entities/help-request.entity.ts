@@ -6,8 +6,8 @@ import {
   type AlertColour,
   type HelpUrgency,
 } from '@xinqiao/shared';
-import { encryptedColumn } from '../common/crypto/encrypted-column';
-import { dateTime } from '../common/database/columns';
+import { encryptedColumn } from '../../common/crypto/encrypted-column';
+import { dateTime } from '../../common/database/columns';
 import { Alert } from './alert.entity';
 
 /**

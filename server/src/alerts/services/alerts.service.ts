@@ -11,18 +11,18 @@ import {
   type Page,
 } from '@xinqiao/shared';
 import { Brackets, DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { assertFound, scopeCondition, subtree } from '../common/access/region-scope';
-import { AppException } from '../common/errors/app-exception';
-import { pageOf, paging } from '../common/http/page-query.dto';
-import { RegionsService } from '../regions/regions.service';
-import { PersonalDataRegistry } from '../residents/personal-data.registry';
-import type { AlertQueryDto, CloseAlertDto, FollowUpDto } from './alert.dto';
-import { Alert, priorityOf } from './alert.entity';
-import { AlertFollowUp } from './alert-follow-up.entity';
-import { AlertResponse } from './alert-response.entity';
-import { HelpRequest } from './help-request.entity';
-import { CaseworkService, requireAssignee } from './casework/casework.service';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { assertFound, scopeCondition, subtree } from '../../common/access/region-scope';
+import { AppException } from '../../common/errors/app-exception';
+import { pageOf, paging } from '../../common/http/page-query.dto';
+import { RegionsService } from '../../regions/regions.service';
+import { PersonalDataRegistry } from '../../residents/personal-data.registry';
+import type { AlertQueryDto, CloseAlertDto, FollowUpDto } from '../dto/alert.dto';
+import { Alert, priorityOf } from '../entities/alert.entity';
+import { AlertFollowUp } from '../entities/alert-follow-up.entity';
+import { AlertResponse } from '../entities/alert-response.entity';
+import { HelpRequest } from '../entities/help-request.entity';
+import { CaseworkService, requireAssignee } from '../casework/services/casework.service';
 import { ScaleResults } from './scale-results';
 
 /** A follow-up time may be a little ahead of the server clock (phones drift), not more. */

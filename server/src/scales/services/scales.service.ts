@@ -15,11 +15,11 @@ import {
   type ScaleSummary,
 } from '@xinqiao/shared';
 import { QueryFailedError, Repository } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { AppException } from '../common/errors/app-exception';
-import { AlertRuleSet } from './alert-rule-set.entity';
-import { ScaleDefinitionRecord } from './scale-definition.entity';
-import type { ScaleEnableDto } from './scale.dto';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { AppException } from '../../common/errors/app-exception';
+import { AlertRuleSet } from '../entities/alert-rule-set.entity';
+import { ScaleDefinitionRecord } from '../entities/scale-definition.entity';
+import type { ScaleEnableDto } from '../dto/scale.dto';
 
 /** Every column but the definition JSON, which is read once per version and kept parsed. */
 const META = { id: true, code: true, version: true, title: true, builtIn: true, enabled: true, importedBy: true, createdAt: true } as const;

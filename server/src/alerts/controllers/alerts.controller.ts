@@ -1,23 +1,26 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, StaffOnly } from '../common/access/decorators';
-import type { StaffPrincipal } from '../common/access/principal';
-import { IdParam } from '../common/http/id-param';
-import { Audited, AuditedRead } from '../audit/audited.decorator';
-import { AlertQueryDto, CloseAlertDto, FollowUpDto } from './alert.dto';
-import { AlertsService } from './alerts.service';
+import { CurrentStaff, StaffOnly } from '../../common/access/decorators';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { IdParam } from '../../common/http/id-param';
+import { ApiConflicts, Endpoint } from '../../common/http/openapi';
+import { Audited, AuditedRead } from '../../audit/audited.decorator';
+import { AlertQueryDto, CloseAlertDto, FollowUpDto } from '../dto/alert.dto';
+import { AlertsService } from '../services/alerts.service';
 
 @ApiTags('alerts')
 @Controller('admin/alerts')
 export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
+  @Endpoint('预警列表', { page: 'AlertRow' })
   @Get()
   @StaffOnly('alerts.oversee')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AlertQueryDto) {
     return this.alerts.list(staff, q);
   }
 
+  @Endpoint('预警概况（按等级与状态计数）', 'AlertSummary')
   @Get('summary')
   @StaffOnly('alerts.oversee')
   summary(@CurrentStaff() staff: StaffPrincipal) {
@@ -25,6 +28,7 @@ export class AlertsController {
   }
 
   /** The resident's answers and contact: only counsellors, and every read is recorded. */
+  @Endpoint('预警详情（含答卷与联系方式，读取留痕）', 'AlertDetail')
   @Get(':id')
   @StaffOnly('alerts.handle')
   @AuditedRead('alert.read', 'alert')
@@ -32,6 +36,8 @@ export class AlertsController {
     return this.alerts.detail(staff, id);
   }
 
+  @Endpoint('认领预警', 'AlertDetail')
+  @ApiConflicts('CONFLICT', 'INVALID_STATE')
   @Post(':id/claim')
   @HttpCode(200)
   @StaffOnly('alerts.handle')
@@ -40,6 +46,8 @@ export class AlertsController {
     return this.alerts.claim(staff, id);
   }
 
+  @Endpoint('记录一次跟进', 'AlertDetail')
+  @ApiConflicts('INVALID_STATE')
   @Post(':id/follow-ups')
   @StaffOnly('alerts.handle')
   @Audited('alert.follow_up', 'alert')
@@ -47,6 +55,8 @@ export class AlertsController {
     return this.alerts.addFollowUp(staff, id, dto);
   }
 
+  @Endpoint('结案', 'AlertDetail')
+  @ApiConflicts('INVALID_STATE', 'REFERRAL_REQUIRED')
   @Post(':id/close')
   @HttpCode(200)
   @StaffOnly('alerts.handle')

@@ -1,11 +1,12 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentResident, ResidentOnly } from '../common/access/decorators';
-import type { ResidentPrincipal } from '../common/access/principal';
-import { SubmitThrottle } from '../common/http/submit-throttle';
-import { HelpRequestDto } from './help-request.dto';
-import { HelpRequestsService } from './help-requests.service';
+import { CurrentResident, ResidentOnly } from '../../common/access/decorators';
+import type { ResidentPrincipal } from '../../common/access/principal';
+import { ApiConflicts, Endpoint } from '../../common/http/openapi';
+import { SubmitThrottle } from '../../common/http/submit-throttle';
+import { HelpRequestDto } from '../dto/help-request.dto';
+import { HelpRequestsService } from '../services/help-requests.service';
 
 @ApiTags('alerts')
 @Controller('help-requests')
@@ -13,6 +14,8 @@ export class HelpRequestsController {
   constructor(private readonly helpRequests: HelpRequestsService) {}
 
   /** "请人联系我" (also the booking intake's "I am in danger now"): 201 for a new request, 200 when the same clientRequestId was already stored. */
+  @Endpoint('请人联系我（同一请求编号重复提交答 200）', 'HelpRequestResult')
+  @ApiConflicts('CONFLICT')
   @Post()
   @ResidentOnly()
   @SubmitThrottle()

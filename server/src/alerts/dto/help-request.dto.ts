@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { AGE_BANDS, HELP_URGENCIES, type AgeBand, type GuardianConsent, type HelpRequestInput, type HelpUrgency } from '@xinqiao/shared';
-import { FieldLabel, Nullable, Omittable } from '../common/errors/validation';
-import { IsId } from '../common/http/id-param';
+import { AGE_BANDS, HELP_URGENCIES, type AgeBand, type GuardianConsent, type HelpRequestConsent, type HelpRequestInput, type HelpUrgency } from '@xinqiao/shared';
+import { FieldLabel, Nullable, Omittable } from '../../common/errors/validation';
+import { IsId } from '../../common/http/id-param';
 
 // The lengths below only bound what reaches the service; `validateHelpRequest` (shared with the
 // mini-program's form) applies the real limits and the phone pattern with their zh-CN wording.
@@ -16,7 +16,7 @@ export class HelpGuardianDto implements GuardianConsent {
   relation: string;
 }
 
-export class HelpConsentDto {
+export class HelpConsentDto implements HelpRequestConsent {
   @ApiProperty({ description: 'HELP_REQUEST_CONSENT_VERSION' }) @FieldLabel('个人信息处理规则版本') @IsString() @MaxLength(32)
   version: string;
 
@@ -34,10 +34,10 @@ export class HelpRequestDto implements HelpRequestInput {
   @ApiProperty({ example: '13800138000' }) @FieldLabel('联系电话') @IsString() @MaxLength(32)
   contactPhone: string;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('称呼') @Omittable() @Nullable() @IsString() @MaxLength(64)
+  @ApiPropertyOptional({ type: String, nullable: true }) @FieldLabel('称呼') @Omittable() @Nullable() @IsString() @MaxLength(64)
   contactName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('情况说明') @Omittable() @Nullable() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ type: String, nullable: true }) @FieldLabel('情况说明') @Omittable() @Nullable() @IsString() @MaxLength(2000)
   note?: string | null;
 
   @ApiProperty({ description: 'a community or village' }) @FieldLabel('所在社区（村）') @IsId()

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { dateTime } from '../common/database/columns';
+import { dateTime } from '../../common/database/columns';
 
 /** Alert rules as edited by a system admin; the newest row applies, older rows are the history. */
 @Entity('alert_rule_sets')

@@ -21,11 +21,11 @@ import {
 } from '@xinqiao/shared';
 import ExcelJS from 'exceljs';
 import { Repository } from 'typeorm';
-import type { StaffPrincipal } from '../common/access/principal';
-import { AppException } from '../common/errors/app-exception';
-import { RegionsService } from '../regions/regions.service';
-import type { ScaleStatsQueryDto } from './scale.dto';
-import { ScaleResponse } from './scale-response.entity';
+import type { StaffPrincipal } from '../../common/access/principal';
+import { AppException } from '../../common/errors/app-exception';
+import { RegionsService } from '../../regions/regions.service';
+import type { ScaleStatsQueryDto } from '../dto/scale.dto';
+import { ScaleResponse } from '../entities/scale-response.entity';
 import { ScalesService } from './scales.service';
 
 const DAY_MS = 86_400_000;

@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import type { AlertIndicatorsQuery, FollowUpPlanInput, ReferralInput, ReferralOutcomeInput, ReferralResponseInput } from '@xinqiao/shared';
 import { Type } from 'class-transformer';
-import { IsChinaDate } from '../../common/http/china-date';
-import { FieldLabel, Nullable, Omittable } from '../../common/errors/validation';
-import { IsId } from '../../common/http/id-param';
-import { PLAN_PURPOSE_MAX } from './follow-up-plan.entity';
-import { REFERRAL_REASON_MAX } from './referral.entity';
+import { IsChinaDate } from '../../../common/http/china-date';
+import { FieldLabel, Nullable, Omittable } from '../../../common/errors/validation';
+import { IsId } from '../../../common/http/id-param';
+import { PLAN_PURPOSE_MAX } from '../entities/follow-up-plan.entity';
+import { REFERRAL_REASON_MAX } from '../entities/referral.entity';
 
 const HM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -15,7 +15,7 @@ export class FollowUpPlanDto implements FollowUpPlanInput {
   @ApiProperty({ example: '2026-11-25', description: 'China date; today or later' }) @FieldLabel('下次随访日期') @IsChinaDate()
   date: string;
 
-  @ApiPropertyOptional({ example: '10:00', nullable: true, description: 'HH:mm, China time' })
+  @ApiPropertyOptional({ type: String, example: '10:00', nullable: true, description: 'HH:mm, China time' })
   @FieldLabel('下次随访时间') @Omittable() @Nullable() @IsString() @Matches(HM, { message: '下次随访时间应为 HH:mm' })
   time?: string | null;
 
@@ -30,7 +30,7 @@ export class ReferralDto implements ReferralInput {
   @ApiProperty({ example: '抑郁症状明显，建议精神科评估' }) @FieldLabel('转介原因') @IsString() @IsNotEmpty() @MaxLength(REFERRAL_REASON_MAX)
   reason: string;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('备注') @Omittable() @Nullable() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ type: String, nullable: true }) @FieldLabel('备注') @Omittable() @Nullable() @IsString() @MaxLength(2000)
   note?: string | null;
 }
 

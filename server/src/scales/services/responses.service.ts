@@ -21,28 +21,30 @@ import {
   type ScaleResponseResult,
 } from '@xinqiao/shared';
 import { DataSource, IsNull, LessThan, Not, QueryFailedError, Repository } from 'typeorm';
-import { alertedResponseIds, raiseOrJoin } from '../alerts/alert-raise';
-import { AlertDispatchService } from '../alerts/duty/services/alert-dispatch.service';
-import { ScaleResults, type AlertedResponse, type SavedResult } from '../alerts/scale-results';
-import { ArticlesService } from '../articles/articles.service';
-import type { Principal } from '../common/access/principal';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { AppException } from '../common/errors/app-exception';
-import { pageOf, paging } from '../common/http/page-query.dto';
-import { JobsService } from '../common/jobs/jobs.service';
-import { HotlinesService } from '../hotlines/hotlines.service';
-import { RegionsService } from '../regions/regions.service';
-import { PersonalDataRegistry } from '../residents/personal-data.registry';
-import type { Resident } from '../residents/resident.entity';
-import { ResidentsService } from '../residents/residents.service';
-import type { MyResponsesQueryDto, ScaleResponseDto } from './scale.dto';
-import { ScaleResponse } from './scale-response.entity';
+import { alertedResponseIds, raiseOrJoin } from '../../alerts/alert-raise';
+import { AlertDispatchService } from '../../alerts/duty/services/alert-dispatch.service';
+import { ScaleResults, type AlertedResponse, type SavedResult } from '../../alerts/services/scale-results';
+import { ArticlesService } from '../../articles/articles.service';
+import type { Principal } from '../../common/access/principal';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { AppException } from '../../common/errors/app-exception';
+import { pageOf, paging } from '../../common/http/page-query.dto';
+import { JobsService } from '../../common/jobs/jobs.service';
+import { HotlinesService } from '../../hotlines/hotlines.service';
+import { RegionsService } from '../../regions/regions.service';
+import { PersonalDataRegistry } from '../../residents/personal-data.registry';
+import { ResidentsService } from '../../residents/residents.service';
+import type { MyResponsesQueryDto, ScaleResponseDto } from '../dto/scale.dto';
+import { ScaleResponse } from '../entities/scale-response.entity';
 import { ScalesService } from './scales.service';
 
 const HOUR_MS = 3_600_000;
 
+/** A signed-in respondent as the residents module answers it. */
+type Respondent = Awaited<ReturnType<ResidentsService['get']>>;
+
 /** Residents' scale submissions: consent rules, scoring, the crisis path, and alerts for follow-up. */
-/** A saved result as other modules read it (alerts' case view). */
+
 @Injectable()
 export class ResponsesService implements OnModuleInit {
   private readonly logger = new Logger('Responses');
@@ -263,7 +265,7 @@ export class ResponsesService implements OnModuleInit {
     if (!result.affected) throw AppException.notFound('测评记录');
   }
 
-  private checkConsent(dto: ScaleResponseDto, resident: Resident | null): void {
+  private checkConsent(dto: ScaleResponseDto, resident: Respondent | null): void {
     const c = dto.consent;
     if (c.version !== SCALE_CONSENT_VERSION) {
       throw new AppException(409, 'CONSENT_REQUIRED', '隐私说明已更新，请重新阅读并确认后再提交', { currentVersion: SCALE_CONSENT_VERSION });
@@ -284,7 +286,7 @@ export class ResponsesService implements OnModuleInit {
   }
 
   /** The resident's own region; an anonymous respondent may name one for the hotlines and counts. */
-  private async regionPathFor(dto: ScaleResponseDto, resident: Resident | null): Promise<{ id: number; path: string } | null> {
+  private async regionPathFor(dto: ScaleResponseDto, resident: Respondent | null): Promise<{ id: number; path: string } | null> {
     if (resident?.regionId && resident.regionPath) return { id: resident.regionId, path: resident.regionPath };
     if (dto.regionId === undefined) return null;
     const region = await this.regions.find(dto.regionId);

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { AlertColour } from '@xinqiao/shared';
-import { dateTime } from '../common/database/columns';
+import { dateTime } from '../../common/database/columns';
 import { Alert } from './alert.entity';
 
 /** A response with follow-up consent on an alert's timeline: the one that raised it, and each that joined it. */

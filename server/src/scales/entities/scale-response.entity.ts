@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { AgeBand, ConsentMode, GuardianRelation, PopulationGroup } from '@xinqiao/shared';
-import { encryptedColumn } from '../common/crypto/encrypted-column';
-import { dateTime } from '../common/database/columns';
+import { encryptedColumn } from '../../common/crypto/encrypted-column';
+import { dateTime } from '../../common/database/columns';
 
 /**
  * One submitted scale. An anonymous response keeps no account, no answers and no contact, only what

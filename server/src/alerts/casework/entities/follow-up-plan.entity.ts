@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { encryptedColumn } from '../../common/crypto/encrypted-column';
-import { dateTime } from '../../common/database/columns';
-import { Alert } from '../alert.entity';
+import { encryptedColumn } from '../../../common/crypto/encrypted-column';
+import { dateTime } from '../../../common/database/columns';
+import { Alert } from '../../entities/alert.entity';
 
 /** Longest purpose of a plan (plaintext, before encryption). */
 export const PLAN_PURPOSE_MAX = 200;

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { AlertColour, FollowUpMethod } from '@xinqiao/shared';
-import { encryptedColumn } from '../common/crypto/encrypted-column';
-import { dateTime } from '../common/database/columns';
+import { encryptedColumn } from '../../common/crypto/encrypted-column';
+import { dateTime } from '../../common/database/columns';
 import { Alert } from './alert.entity';
 
 /** One contact a counsellor made about an alert. */
