@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
-import type { RegionRobotWebhook, StaffBindingCode, StaffBindingResult, StaffNoticeSettings, TestNoticeResult } from '@xinqiao/shared';
+import type { RegionRobotWebhook, StaffBindingCode, StaffNoticeSettings, TestNoticeResult } from '@xinqiao/shared';
 import type { FastifyReply } from 'fastify';
-import { CurrentResident, CurrentStaff, ResidentOnly, StaffOnly } from '../../common/access/decorators';
-import type { ResidentPrincipal, StaffPrincipal } from '../../common/access/principal';
+import { CurrentStaff, StaffOnly } from '../../common/access/decorators';
+import type { StaffPrincipal } from '../../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env';
 import { IdParam } from '../../common/http/id-param';
 import { Audited } from '../../audit/audited.decorator';
-import { RegionRobotDto, StaffBindingDto, StaffMobileDto } from '../dto/staff-notices.dto';
+import { RegionRobotDto, StaffMobileDto } from '../dto/staff-notices.dto';
 import { LiveHub } from '../services/live-hub.service';
 import { StaffNoticesService } from '../services/staff-notices.service';
 
@@ -94,20 +94,5 @@ export class StaffNoticesController {
   @Audited('notifications.robot_remove', 'region')
   async removeRobot(@CurrentStaff() me: StaffPrincipal, @IdParam('regionId') regionId: number): Promise<void> {
     await this.notices.contacts.removeRobot(me, regionId);
-  }
-}
-
-/** The mini-program side of binding: a signed-in WeChat user binds itself to a staff account. */
-@ApiTags('notifications')
-@Controller('me/staff-binding')
-export class StaffBindingController {
-  constructor(private readonly notices: StaffNoticesService) {}
-
-  @Post()
-  @HttpCode(200)
-  @ResidentOnly()
-  @Audited('notifications.bind', 'staff')
-  bind(@CurrentResident() me: ResidentPrincipal, @Body() dto: StaffBindingDto): Promise<StaffBindingResult> {
-    return this.notices.bind(me.id, dto.code);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { FieldLabel, Omittable } from '../common/errors/validation';
+import { FieldLabel, Omittable } from '../../common/errors/validation';
 
 export class StaffLoginDto {
   @ApiProperty() @FieldLabel('用户名') @IsString() @IsNotEmpty() @MaxLength(64)

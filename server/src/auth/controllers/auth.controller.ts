@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, Public, StaffPendingPasswordChange } from '../common/access/decorators';
-import type { AuthedRequest, StaffPrincipal } from '../common/access/principal';
-import { Audited } from '../audit/audited.decorator';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { AppException } from '../common/errors/app-exception';
-import { LoginThrottle } from '../common/http/throttle';
-import { ChangePasswordDto, DevLoginDto, RefreshDto, StaffLoginDto, WechatLoginDto } from './auth.dto';
-import { ResidentAuthService } from './resident-auth.service';
-import { assertCsrf, clearCookieSession, sessionCookie, toCookieSession } from './session-cookies';
-import { StaffAuthService } from './staff-auth.service';
+import { CurrentStaff, Public, StaffPendingPasswordChange } from '../../common/access/decorators';
+import type { AuthedRequest, StaffPrincipal } from '../../common/access/principal';
+import { Audited } from '../../audit/audited.decorator';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { AppException } from '../../common/errors/app-exception';
+import { LoginThrottle } from '../../common/http/throttle';
+import { ChangePasswordDto, DevLoginDto, RefreshDto, StaffLoginDto, WechatLoginDto } from '../dto/auth.dto';
+import { ResidentAuthService } from '../services/resident-auth.service';
+import { assertCsrf, clearCookieSession, sessionCookie, toCookieSession } from '../services/session-cookies';
+import { StaffAuthService } from '../services/staff-auth.service';
 
 @ApiTags('auth')
 @Controller('auth')

@@ -1,44 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { BookingKindSettings, CallbackLine, Hold, MyBooking, Page, Slot } from '@xinqiao/shared';
-import { CurrentResident, Public, ResidentOnly } from '../../common/access/decorators';
+import type { Hold, MyBooking, Page } from '@xinqiao/shared';
+import { CurrentResident, ResidentOnly } from '../../common/access/decorators';
 import type { ResidentPrincipal } from '../../common/access/principal';
 import { IdParam } from '../../common/http/id-param';
 import { SubmitThrottle } from '../../common/http/submit-throttle';
-import { BookingInputDto, CallbackLineQueryDto, CancelInputDto, HoldInputDto, MyBookingQueryDto, RatingInputDto, RescheduleInputDto, SlotQueryDto } from '../dto/booking.dto';
-import { BookingSettingsService } from '../services/booking-settings.service';
+import { BookingInputDto, CancelInputDto, HoldInputDto, MyBookingQueryDto, RatingInputDto, RescheduleInputDto } from '../dto/booking.dto';
 import { BookingsService } from '../services/bookings.service';
-import { CallbackLinesService } from '../services/callback-lines.service';
-import { SlotsService } from '../services/slots.service';
-
-/** What anyone may see before booking: the kinds on offer, the call-back lines, free slots. */
-@ApiTags('bookings')
-@Controller()
-export class BookingsPublicController {
-  constructor(
-    private readonly settings: BookingSettingsService,
-    private readonly lines: CallbackLinesService,
-    private readonly slots: SlotsService,
-  ) {}
-
-  @Get('bookings/kinds')
-  @Public()
-  async kinds(): Promise<BookingKindSettings[]> {
-    return (await this.settings.all()).filter((s) => s.enabled);
-  }
-
-  @Get('callback-lines')
-  @Public()
-  callbackLines(@Query() q: CallbackLineQueryDto): Promise<CallbackLine[]> {
-    return this.lines.listPublic(q.regionId);
-  }
-
-  @Get('slots')
-  @Public()
-  list(@Query() q: SlotQueryDto): Promise<Slot[]> {
-    return this.slots.list(q);
-  }
-}
 
 /** A signed-in resident's holds and bookings. */
 @ApiTags('bookings')
