@@ -12,6 +12,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 健康检查 */
         get: operations["health_check"];
         put?: never;
         post?: never;
@@ -339,6 +340,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 审计日志 */
         get: operations["audit_list"];
         put?: never;
         post?: never;
@@ -475,6 +477,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预约列表（管理端） */
         get: operations["adminBookings_list"];
         put?: never;
         post?: never;
@@ -491,6 +494,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 各类预约的规则 */
         get: operations["adminBookings_settingsList"];
         put?: never;
         post?: never;
@@ -508,6 +512,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 修改一类预约的规则 */
         put: operations["adminBookings_putSettings"];
         post?: never;
         delete?: never;
@@ -523,6 +528,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预约统计 */
         get: operations["adminBookings_statistics"];
         put?: never;
         post?: never;
@@ -539,6 +545,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导出预约统计（Excel） */
         get: operations["adminBookings_exportStatistics"];
         put?: never;
         post?: never;
@@ -555,6 +562,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预约详情（管理端） */
         get: operations["adminBookings_detail"];
         put?: never;
         post?: never;
@@ -573,6 +581,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 标记已到场 */
         post: operations["adminBookings_attended"];
         delete?: never;
         options?: never;
@@ -589,6 +598,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 工作人员取消预约 */
         post: operations["adminBookings_cancel"];
         delete?: never;
         options?: never;
@@ -605,6 +615,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 转交预约给其他咨询师 */
         post: operations["adminBookings_handover"];
         delete?: never;
         options?: never;
@@ -621,6 +632,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 标记未到场 */
         post: operations["adminBookings_noShow"];
         delete?: never;
         options?: never;
@@ -635,8 +647,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询记录 */
         get: operations["adminBookings_notes"];
         put?: never;
+        /** 添加咨询记录 */
         post: operations["adminBookings_addNote"];
         delete?: never;
         options?: never;
@@ -651,8 +665,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 回电服务列表（管理端） */
         get: operations["adminCallbackLines_list"];
         put?: never;
+        /** 新建回电服务 */
         post: operations["adminCallbackLines_create"];
         delete?: never;
         options?: never;
@@ -668,8 +684,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 修改回电服务 */
         put: operations["adminCallbackLines_update"];
         post?: never;
+        /** 删除回电服务 */
         delete: operations["adminCallbackLines_remove"];
         options?: never;
         head?: never;
@@ -737,8 +755,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师管理列表 */
         get: operations["adminCounsellors_list"];
         put?: never;
+        /** 新建咨询师 */
         post: operations["adminCounsellors_create"];
         delete?: never;
         options?: never;
@@ -753,6 +773,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 可关联的咨询师账号 */
         get: operations["adminCounsellors_accounts"];
         put?: never;
         post?: never;
@@ -769,6 +790,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 本人的咨询师信息 */
         get: operations["adminCounsellors_mine"];
         put?: never;
         post?: never;
@@ -785,9 +807,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师详情（管理端） */
         get: operations["adminCounsellors_get"];
+        /** 修改咨询师 */
         put: operations["adminCounsellors_update"];
         post?: never;
+        /** 删除咨询师 */
         delete: operations["adminCounsellors_remove"];
         options?: never;
         head?: never;
@@ -801,7 +826,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师每周可预约时段 */
         get: operations["availability_week"];
+        /** 设置咨询师每周可预约时段 */
         put: operations["availability_putWeek"];
         post?: never;
         delete?: never;
@@ -817,7 +844,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师的特殊安排 */
         get: operations["availability_exceptions"];
+        /** 设置咨询师某日特殊安排 */
         put: operations["availability_putException"];
         post?: never;
         delete?: never;
@@ -836,6 +865,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** 删除咨询师某日特殊安排 */
         delete: operations["availability_removeException"];
         options?: never;
         head?: never;
@@ -1137,6 +1167,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 全年节假日安排 */
         get: operations["adminHolidays_list"];
         put?: never;
         post?: never;
@@ -1154,8 +1185,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 设置某日节假日安排 */
         put: operations["adminHolidays_put"];
         post?: never;
+        /** 删除某日节假日安排 */
         delete: operations["adminHolidays_remove"];
         options?: never;
         head?: never;
@@ -1241,6 +1274,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 后台任务进度 */
         get: operations["jobs_get"];
         put?: never;
         post?: never;
@@ -1257,6 +1291,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 下载后台任务生成的文件 */
         get: operations["jobs_download"];
         put?: never;
         post?: never;
@@ -1274,6 +1309,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 设置本人接收短信的手机号 */
         put: operations["staffNotices_mobile"];
         post?: never;
         delete?: never;
@@ -1289,6 +1325,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 本人提醒设置 */
         get: operations["staffNotices_settings"];
         put?: never;
         post?: never;
@@ -1307,6 +1344,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 发送测试提醒 */
         post: operations["staffNotices_test"];
         delete?: never;
         options?: never;
@@ -1323,7 +1361,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 生成绑定工作微信的一次性码 */
         post: operations["staffNotices_bindingCode"];
+        /** 解除工作微信绑定 */
         delete: operations["staffNotices_unbind"];
         options?: never;
         head?: never;
@@ -1337,6 +1377,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 辖区企业微信群机器人 */
         get: operations["staffNotices_robots"];
         put?: never;
         post?: never;
@@ -1354,8 +1395,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 设置区域企业微信群机器人 */
         put: operations["staffNotices_setRobot"];
         post?: never;
+        /** 删除区域企业微信群机器人 */
         delete: operations["staffNotices_removeRobot"];
         options?: never;
         head?: never;
@@ -1657,8 +1700,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 工作人员列表 */
         get: operations["staff_list"];
         put?: never;
+        /** 新建工作人员账号 */
         post: operations["staff_create"];
         delete?: never;
         options?: never;
@@ -1679,6 +1724,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改工作人员账号 */
         patch: operations["staff_update"];
         trace?: never;
     };
@@ -1691,6 +1737,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 重置工作人员密码 */
         post: operations["staff_resetPassword"];
         delete?: never;
         options?: never;
@@ -1707,6 +1754,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 解除账号登录锁定 */
         post: operations["staff_unlock"];
         delete?: never;
         options?: never;
@@ -1721,8 +1769,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站点管理列表 */
         get: operations["adminStations_list"];
         put?: never;
+        /** 新建站点 */
         post: operations["adminStations_create"];
         delete?: never;
         options?: never;
@@ -1737,9 +1787,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站点详情（管理端） */
         get: operations["adminStations_get"];
+        /** 修改站点 */
         put: operations["adminStations_update"];
         post?: never;
+        /** 删除站点 */
         delete: operations["adminStations_remove"];
         options?: never;
         head?: never;
@@ -1753,8 +1806,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站点特殊开放安排 */
         get: operations["adminStations_exceptions"];
         put?: never;
+        /** 设置站点某日特殊开放安排 */
         post: operations["adminStations_putException"];
         delete?: never;
         options?: never;
@@ -1772,6 +1827,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** 删除站点某日特殊开放安排 */
         delete: operations["adminStations_removeException"];
         options?: never;
         head?: never;
@@ -1787,6 +1843,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 上传图片 */
         post: operations["uploads_upload"];
         delete?: never;
         options?: never;
@@ -1837,6 +1894,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 开发环境居民登录（仅开发服务器） */
         post: operations["auth_devLogin"];
         delete?: never;
         options?: never;
@@ -1853,6 +1911,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 工作人员登录 */
         post: operations["auth_staffLogin"];
         delete?: never;
         options?: never;
@@ -1869,6 +1928,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 工作人员退出登录 */
         post: operations["auth_logout"];
         delete?: never;
         options?: never;
@@ -1883,6 +1943,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 当前工作人员信息 */
         get: operations["auth_me"];
         put?: never;
         post?: never;
@@ -1901,6 +1962,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 修改本人密码 */
         post: operations["auth_changePassword"];
         delete?: never;
         options?: never;
@@ -1917,6 +1979,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 刷新工作人员会话 */
         post: operations["auth_refresh"];
         delete?: never;
         options?: never;
@@ -1933,6 +1996,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 居民微信登录 */
         post: operations["auth_wechatLogin"];
         delete?: never;
         options?: never;
@@ -1949,6 +2013,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 确认预约 */
         post: operations["residentBookings_confirm"];
         delete?: never;
         options?: never;
@@ -1965,6 +2030,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 保留时段 */
         post: operations["residentBookings_hold"];
         delete?: never;
         options?: never;
@@ -1982,6 +2048,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** 释放保留的时段 */
         delete: operations["residentBookings_release"];
         options?: never;
         head?: never;
@@ -1995,6 +2062,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 开放的预约类型 */
         get: operations["bookingsPublic_kinds"];
         put?: never;
         post?: never;
@@ -2011,6 +2079,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 提供回电的热线 */
         get: operations["bookingsPublic_callbackLines"];
         put?: never;
         post?: never;
@@ -2078,6 +2147,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师列表 */
         get: operations["counsellors_list"];
         put?: never;
         post?: never;
@@ -2094,6 +2164,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师详情 */
         get: operations["counsellors_get"];
         put?: never;
         post?: never;
@@ -2245,12 +2316,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 本人资料 */
         get: operations["residents_profile"];
+        /** 修改本人资料（PUT） */
         put: operations["residents_updateByPut"];
         post?: never;
+        /** 注销账号并删除个人信息 */
         delete: operations["residents_delete"];
         options?: never;
         head?: never;
+        /** 修改本人资料 */
         patch: operations["residents_update"];
         trace?: never;
     };
@@ -2277,6 +2352,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我的预约 */
         get: operations["residentBookings_list"];
         put?: never;
         post?: never;
@@ -2293,6 +2369,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我的预约详情 */
         get: operations["residentBookings_get"];
         put?: never;
         post?: never;
@@ -2311,6 +2388,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 取消预约 */
         post: operations["residentBookings_cancel"];
         delete?: never;
         options?: never;
@@ -2327,6 +2405,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 评价咨询 */
         post: operations["residentBookings_rate"];
         delete?: never;
         options?: never;
@@ -2343,6 +2422,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 改期 */
         post: operations["residentBookings_reschedule"];
         delete?: never;
         options?: never;
@@ -2374,6 +2454,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导出本人全部个人信息 */
         get: operations["residents_export"];
         put?: never;
         post?: never;
@@ -2424,6 +2505,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 小程序绑定工作人员账号 */
         post: operations["staffBinding_bind"];
         delete?: never;
         options?: never;
@@ -2438,8 +2520,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 订阅消息授权情况 */
         get: operations["subscriptions_get"];
         put?: never;
+        /** 记录订阅消息授权 */
         post: operations["subscriptions_subscribe"];
         delete?: never;
         options?: never;
@@ -2570,6 +2654,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 可预约时段 */
         get: operations["bookingsPublic_list"];
         put?: never;
         post?: never;
@@ -2586,6 +2671,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站点列表 */
         get: operations["stations_list"];
         put?: never;
         post?: never;
@@ -2602,6 +2688,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站点详情 */
         get: operations["stations_get"];
         put?: never;
         post?: never;
@@ -2654,6 +2741,35 @@ export interface components {
         };
         AdminArticleRowPage: {
             items: components["schemas"]["AdminArticleRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AdminCounsellor: {
+            bio: string | null;
+            certificateNo: string | null;
+            id: number;
+            languages: string[];
+            modes: components["schemas"]["SessionMode"][];
+            name: string;
+            photoUrl: string | null;
+            publishConsent: {
+                at: string;
+                recordedBy: string;
+            } | null;
+            published: boolean;
+            qualification: string;
+            regionId: number;
+            regionName: string;
+            specialties: components["schemas"]["CounsellorSpecialty"][];
+            staffId: number | null;
+            staffName: string | null;
+            stationIds: number[];
+            title: string | null;
+            updatedAt: string;
+        };
+        AdminCounsellorPage: {
+            items: components["schemas"]["AdminCounsellor"][];
             page: number;
             pageSize: number;
             total: number;
@@ -2776,6 +2892,39 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        AdminStation: {
+            accessibility: string | null;
+            address: string;
+            bookable: boolean;
+            counsellorCount: number;
+            description: string | null;
+            distanceMetres: number | null;
+            id: number;
+            location: components["schemas"]["GeoPoint"] | null;
+            name: string;
+            nextOpenAt: string | null;
+            openNow: boolean;
+            phone: string | null;
+            photoUrl: string | null;
+            published: boolean;
+            referralTarget: boolean;
+            regionId: number;
+            regionName: string;
+            services: components["schemas"]["StationService"][];
+            todayHours: components["schemas"]["TimeRange"][];
+            type: components["schemas"]["StationType"];
+            updatedAt: string;
+            weeklyHours: components["schemas"]["WeeklyHours"];
+            weeklyOpenHours: number;
+        };
+        AdminStationPage: {
+            items: components["schemas"]["AdminStation"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @enum {string} */
+        AgeBand: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
         ApiError: {
             code: components["schemas"]["ErrorCode"];
             details?: unknown;
@@ -2870,7 +3019,7 @@ export interface components {
             attendance: components["schemas"]["AttendanceStatus"];
             checkedInAt: string | null;
             checkedInByName: string | null;
-            checkinMethod: components["schemas"]["CheckinMethod"] | null;
+            checkinMethod: (string & components["schemas"]["CheckinMethod"]) | null;
             createdAt: string;
             name: string | null;
             offerExpiresAt: string | null;
@@ -2886,12 +3035,64 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        AuditEntryDto: {
+            action: string;
+            actorId: number | null;
+            actorName: string | null;
+            /** @enum {string} */
+            actorType: "staff" | "resident" | "system" | "anonymous";
+            at: string;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            id: number;
+            ip: string | null;
+            outcome: components["schemas"]["AuditOutcome"];
+            regionPath: string | null;
+            resourceId: string | null;
+            resourceType: string | null;
+            statusCode: number | null;
+        };
+        AuditEntryDtoPage: {
+            items: components["schemas"]["AuditEntryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @enum {string} */
+        AuditOutcome: "success" | "failure" | "pending";
+        AvailabilityBlock: {
+            counsellorId: number;
+            end: string;
+            id: number;
+            mode: components["schemas"]["SessionMode"];
+            start: string;
+            stationId: number | null;
+            weekday: components["schemas"]["Weekday"];
+        };
+        AvailabilityBlockInputDto: {
+            /** @example 12:00 */
+            end: string;
+            /** @enum {string} */
+            mode: "in_person" | "phone";
+            /** @example 09:00 */
+            start: string;
+            stationId: number | null;
+            weekday: number;
+        };
+        AvailabilityException: {
+            blocks: components["schemas"]["DayBlockInput"][];
+            counsellorId: number;
+            date: string;
+            id: number;
+            note: string | null;
+        };
         AvailabilityExceptionInputDto: {
             /** @description empty: off that day */
             blocks: components["schemas"]["DayBlockInputDto"][];
             /** @example 2026-12-24 */
             date: string;
-            note: Record<string, never> | null;
+            note: string | null;
         };
         /** @enum {string} */
         AwarenessDimension: "region" | "urban_rural" | "group" | "age_band" | "gender" | "campaign" | "event";
@@ -2931,13 +3132,13 @@ export interface components {
         AwarenessTargetDto: {
             id: number;
             metric: components["schemas"]["AwarenessMetric"];
-            populationGroup?: components["schemas"]["PopulationGroup"] | null;
+            populationGroup?: (string & components["schemas"]["PopulationGroup"]) | null;
             rate: number;
             regionId: number;
             regionName: string;
             regionPath: string;
             source?: string | null;
-            urbanRural?: components["schemas"]["UrbanRural"] | null;
+            urbanRural?: (string & components["schemas"]["UrbanRural"]) | null;
             year?: number | null;
         };
         AwarenessTargetInputDto: {
@@ -2960,11 +3161,77 @@ export interface components {
             title: string;
             year: number | null;
         };
+        BookingDetail: {
+            contactPhone: string;
+            counsellorId: number | null;
+            counsellorName: string | null;
+            createdAt: string;
+            end: string;
+            history: {
+                action: string;
+                at: string;
+                by: string | null;
+                note: string | null;
+            }[];
+            id: number;
+            intake: {
+                ageBand: components["schemas"]["AgeBand"];
+                guardian: components["schemas"]["GuardianConsent"] | null;
+                note: string | null;
+                sensitiveConsent: boolean;
+                topic: (string & components["schemas"]["IntakeTopic"]) | null;
+            } | null;
+            kind: components["schemas"]["BookingKind"];
+            lineId: number | null;
+            lineName: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            regionName: string;
+            start: string;
+            stationId: number | null;
+            stationName: string | null;
+            status: components["schemas"]["BookingStatus"];
+        };
         BookingInputDto: {
             /** @example b1f0c6d2-2f57-4d6a-9a4e-1c2b3d4e5f60 */
             clientRequestId: string;
             holdId: number;
             intake: components["schemas"]["IntakeInputDto"];
+        };
+        /** @enum {string} */
+        BookingKind: "in_person" | "phone" | "callback";
+        BookingKindSettings: {
+            bufferMinutes: number;
+            cancelCutoffHours: number;
+            durationMinutes: number;
+            enabled: boolean;
+            kind: components["schemas"]["BookingKind"];
+            maxDaysAhead: number;
+            maxOpenPerResident: number;
+            minNoticeMinutes: number;
+        };
+        BookingRow: {
+            contactPhone: string;
+            counsellorId: number | null;
+            counsellorName: string | null;
+            createdAt: string;
+            end: string;
+            id: number;
+            kind: components["schemas"]["BookingKind"];
+            lineId: number | null;
+            lineName: string | null;
+            rating: number | null;
+            regionName: string;
+            start: string;
+            stationId: number | null;
+            stationName: string | null;
+            status: components["schemas"]["BookingStatus"];
+        };
+        BookingRowPage: {
+            items: components["schemas"]["BookingRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         BookingSettingsInputDto: {
             bufferMinutes: number;
@@ -2974,6 +3241,40 @@ export interface components {
             maxDaysAhead: number;
             maxOpenPerResident: number;
             minNoticeMinutes: number;
+        };
+        BookingStats: {
+            minCell: number;
+            nextFree: {
+                days: number | null;
+                stationId: number;
+                stationName: string;
+            }[];
+            rows: components["schemas"]["BookingStatsRow"][];
+        };
+        BookingStatsRow: {
+            attended: number;
+            booked: number;
+            cancellationRate: number | null;
+            month: string;
+            noShowRate: number | null;
+            ratings: number;
+            satisfaction: number | null;
+            stationId: number | null;
+            stationName: string;
+            utilisation: number | null;
+        };
+        /** @enum {string} */
+        BookingStatus: "confirmed" | "cancelled" | "late_cancelled" | "staff_cancelled" | "attended" | "no_show";
+        CallbackLine: {
+            capacityPerWindow: number;
+            enabled: boolean;
+            hotlineId: number;
+            id: number;
+            name: string;
+            number: string;
+            regionId: number;
+            regionName: string;
+            weeklyHours: components["schemas"]["WeeklyHours"];
         };
         CallbackLineInputDto: {
             capacityPerWindow: number;
@@ -3051,7 +3352,7 @@ export interface components {
             participants?: number;
         };
         CancelInputDto: {
-            reason?: Record<string, never> | null;
+            reason?: string | null;
         };
         ChangePasswordDto: {
             newPassword: string;
@@ -3095,9 +3396,16 @@ export interface components {
             lower: number;
             upper: number;
         };
+        CounsellorAccount: {
+            counsellorId: number | null;
+            displayName: string;
+            id: number;
+            regionName: string;
+            username: string;
+        };
         CounsellorInputDto: {
-            bio: Record<string, never> | null;
-            certificateNo: Record<string, never> | null;
+            bio: string | null;
+            certificateNo: string | null;
             /**
              * @example [
              *       "普通话",
@@ -3107,7 +3415,7 @@ export interface components {
             languages: string[];
             modes: ("in_person" | "phone")[];
             name: string;
-            photoUrl: Record<string, never> | null;
+            photoUrl: string | null;
             /** @description must be true to publish: the counsellor agreed to their profile being shown */
             publishConsent: boolean;
             published: boolean;
@@ -3115,10 +3423,44 @@ export interface components {
             qualification: string;
             regionId: number;
             specialties: ("emotions" | "relationships" | "family" | "parenting" | "study" | "work" | "sleep" | "elderly" | "youth" | "crisis" | "grief" | "women")[];
-            staffId: Record<string, never> | null;
+            staffId: number | null;
             stationIds: number[];
             /** @example 副主任医师 */
-            title: Record<string, never> | null;
+            title: string | null;
+        };
+        CounsellorProfile: {
+            bio: string | null;
+            certificateNo: string | null;
+            id: number;
+            languages: string[];
+            modes: components["schemas"]["SessionMode"][];
+            name: string;
+            photoUrl: string | null;
+            qualification: string;
+            regionId: number;
+            regionName: string;
+            specialties: components["schemas"]["CounsellorSpecialty"][];
+            stationIds: number[];
+            title: string | null;
+        };
+        /** @enum {string} */
+        CounsellorSpecialty: "emotions" | "relationships" | "family" | "parenting" | "study" | "work" | "sleep" | "elderly" | "youth" | "crisis" | "grief" | "women";
+        CounsellorSummary: {
+            id: number;
+            languages: string[];
+            modes: components["schemas"]["SessionMode"][];
+            name: string;
+            photoUrl: string | null;
+            qualification: string;
+            specialties: components["schemas"]["CounsellorSpecialty"][];
+            stationIds: number[];
+            title: string | null;
+        };
+        CounsellorSummaryPage: {
+            items: components["schemas"]["CounsellorSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         CoverageDto: {
             asOf: string;
@@ -3166,6 +3508,12 @@ export interface components {
             /** @example zhang_san */
             username: string;
         };
+        DayBlockInput: {
+            end: string;
+            mode: components["schemas"]["SessionMode"];
+            start: string;
+            stationId: number | null;
+        };
         DayBlockInputDto: {
             /** @example 12:00 */
             end: string;
@@ -3173,7 +3521,7 @@ export interface components {
             mode: "in_person" | "phone";
             /** @example 09:00 */
             start: string;
-            stationId: Record<string, never> | null;
+            stationId: number | null;
         };
         DemographicsDto: {
             /** @enum {string} */
@@ -3311,7 +3659,7 @@ export interface components {
             id: number;
             kind: components["schemas"]["EventNotificationKind"];
             name: string | null;
-            reason: components["schemas"]["NotificationReason"] | null;
+            reason: (string & components["schemas"]["NotificationReason"]) | null;
             runAfter: string;
             sentAt: string | null;
             status: components["schemas"]["NotificationStatus"];
@@ -3421,6 +3769,8 @@ export interface components {
              */
             time?: Record<string, never> | null;
         };
+        /** @enum {string} */
+        Gender: "female" | "male" | "undisclosed";
         GeoPoint: {
             lat: number;
             lng: number;
@@ -3429,6 +3779,10 @@ export interface components {
             lat: number;
             lng: number;
         };
+        GuardianConsent: {
+            name: string;
+            relation: string;
+        };
         GuardianDto: {
             name: string;
             /** @enum {string} */
@@ -3436,6 +3790,28 @@ export interface components {
         };
         HandoverInputDto: {
             counsellorId: number;
+        };
+        HealthStatus: {
+            details: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                };
+            };
+            error: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "down";
+                };
+            };
+            info: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up";
+                };
+            };
+            /** @enum {string} */
+            status: "ok";
         };
         HelpConsentDto: {
             /** @description must be true */
@@ -3466,6 +3842,16 @@ export interface components {
             /** @enum {string} */
             urgency: "now" | "soon" | "anytime";
         };
+        Hold: {
+            counsellorId: number | null;
+            end: string;
+            expiresAt: string;
+            id: number;
+            kind: components["schemas"]["BookingKind"];
+            lineId: number | null;
+            start: string;
+            stationId: number | null;
+        };
         HoldInputDto: {
             counsellorId?: number;
             /** @enum {string} */
@@ -3475,14 +3861,22 @@ export interface components {
             start: string;
             stationId?: number;
         };
+        HolidayDay: {
+            date: string;
+            kind: components["schemas"]["HolidayKind"];
+            name: string;
+            worksAs: (number & components["schemas"]["Weekday"]) | null;
+        };
         HolidayInputDto: {
             /** @enum {string} */
             kind: "holiday" | "workday";
             /** @example 国庆节 */
             name: string;
             /** @description workday only: whose weekday hours apply (null = Monday) */
-            worksAs: Record<string, never> | null;
+            worksAs: number | null;
         };
+        /** @enum {string} */
+        HolidayKind: "holiday" | "workday";
         HostUnitDto: {
             id: number;
             name: string;
@@ -3547,10 +3941,12 @@ export interface components {
              */
             contactPhone: string;
             guardian?: components["schemas"]["GuardianDto"] | null;
-            note?: Record<string, never> | null;
+            note?: string | null;
             /** @enum {string|null} */
             topic: "emotions" | "relationships" | "family" | "study_work" | "sleep" | "other" | null;
         };
+        /** @enum {string} */
+        IntakeTopic: "emotions" | "relationships" | "family" | "study_work" | "sleep" | "other";
         JobDto: {
             createdAt: string;
             error: string | null;
@@ -3585,6 +3981,51 @@ export interface components {
         };
         /** @enum {string} */
         MultipleChoiceCredit: "all_or_nothing" | "partial";
+        MyBooking: {
+            canCancel: boolean;
+            canRate: boolean;
+            canReschedule: boolean;
+            counsellor: {
+                id: number;
+                name: string;
+                photoUrl: string | null;
+                qualification: string;
+                title: string | null;
+            } | null;
+            createdAt: string;
+            cutoffAt: string;
+            end: string;
+            id: number;
+            kind: components["schemas"]["BookingKind"];
+            line: {
+                id: number;
+                name: string;
+                number: string;
+            } | null;
+            rating: {
+                comment: string | null;
+                score: number;
+            } | null;
+            start: string;
+            station: {
+                address: string;
+                id: number;
+                location: components["schemas"]["GeoPoint"] | null;
+                name: string;
+                phone: string | null;
+            } | null;
+            status: components["schemas"]["BookingStatus"];
+            topic: (string & components["schemas"]["IntakeTopic"]) | null;
+        };
+        MyBookingPage: {
+            items: components["schemas"]["MyBooking"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MyCounsellor: {
+            counsellor: components["schemas"]["AdminCounsellor"] | null;
+        };
         MyEventItem: {
             event: components["schemas"]["EventSummary"];
             registration: components["schemas"]["MyRegistration"];
@@ -3608,6 +4049,8 @@ export interface components {
             ticket: components["schemas"]["TicketDto"] | null;
             waitlistPosition: number | null;
         };
+        /** @enum {string} */
+        NotificationChannel: "wechat_subscribe" | "admin_live" | "wecom_robot" | "sms";
         /** @enum {string} */
         NotificationReason: "no_template" | "no_subscription" | "wechat_not_configured" | "obsolete" | "refused" | "rejected" | "unavailable" | "error" | "not_connected" | "not_bound" | "no_mobile" | "no_webhook" | "sms_not_configured";
         /** @enum {string} */
@@ -3768,7 +4211,7 @@ export interface components {
             title: string;
         };
         RatingInputDto: {
-            comment?: Record<string, never> | null;
+            comment?: string | null;
             score: number;
         };
         ReferralDto: {
@@ -3814,13 +4257,19 @@ export interface components {
             path: string;
             population: number | null;
             urbanPopulation: number | null;
-            urbanRural: components["schemas"]["UrbanRural"] | null;
+            urbanRural: (string & components["schemas"]["UrbanRural"]) | null;
         };
         /** @enum {string} */
         RegionLevel: "city" | "district" | "street" | "community";
         RegionRobotDto: {
             /** @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… */
             url: string;
+        };
+        RegionRobotWebhook: {
+            masked: string | null;
+            regionId: number;
+            regionName: string;
+            updatedAt: string | null;
         };
         /** @enum {string} */
         RegistrationField: "name" | "phone";
@@ -3842,6 +4291,32 @@ export interface components {
         };
         RescheduleInputDto: {
             holdId: number;
+        };
+        ResidentDataExport: {
+            account: {
+                createdAt: string;
+                openid: string;
+                unionid: string | null;
+            };
+            exportedAt: string;
+            profile: components["schemas"]["ResidentProfile"];
+        } & {
+            [key: string]: unknown;
+        };
+        ResidentLoginResult: {
+            accessToken: string;
+            expiresIn: number;
+            resident: components["schemas"]["ResidentProfile"];
+        };
+        ResidentProfile: {
+            ageBand: (string & components["schemas"]["AgeBand"]) | null;
+            createdAt: string;
+            gender: (string & components["schemas"]["Gender"]) | null;
+            id: number;
+            nickname: string | null;
+            populationGroup: (string & components["schemas"]["PopulationGroup"]) | null;
+            regionId: number | null;
+            regionName: string | null;
         };
         ScaleConsentDto: {
             contactName?: string;
@@ -3884,11 +4359,34 @@ export interface components {
             scene: string;
             windowEndsAt: string;
         };
+        /** @enum {string} */
+        SessionMode: "in_person" | "phone";
+        SessionNote: {
+            at: string;
+            id: number;
+            text: string;
+        };
         SessionNoteInputDto: {
             text: string;
         };
+        Slot: {
+            counsellorId: number | null;
+            end: string;
+            lineId: number | null;
+            seatsLeft: number;
+            start: string;
+            stationId: number | null;
+        };
+        StaffBindingCode: {
+            code: string;
+            expiresAt: string;
+        };
         StaffBindingDto: {
             code: string;
+        };
+        StaffBindingResult: {
+            staffName: string;
+            templateId: string | null;
         };
         StaffCancelInputDto: {
             reason: string;
@@ -3913,6 +4411,26 @@ export interface components {
             outcome: "checked_in" | "already_checked_in" | "refused";
             reason: (components["schemas"]["CheckinRefusal"] | components["schemas"]["TicketRefusal"]) | null;
         };
+        StaffDto: {
+            createdAt: string;
+            disabled: boolean;
+            displayName: string;
+            id: number;
+            lastLoginAt: string | null;
+            lockedUntil: string | null;
+            mustChangePassword: boolean;
+            regionId: number;
+            regionName: string;
+            regionPath: string;
+            role: components["schemas"]["StaffRole"];
+            username: string;
+        };
+        StaffDtoPage: {
+            items: components["schemas"]["StaffDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         StaffLoginDto: {
             password: string;
             /**
@@ -3922,9 +4440,63 @@ export interface components {
             session?: "token" | "cookie";
             username: string;
         };
+        StaffLoginResult: {
+            accessToken: string;
+            expiresIn: number;
+            mustChangePassword: boolean;
+            refreshToken?: string;
+            staff: components["schemas"]["StaffDto"];
+        };
         StaffMobileDto: {
             /** @example 13800138000 */
             mobile: string | null;
+        };
+        StaffNoticeSettings: {
+            mobile: string | null;
+            smsConfigured: boolean;
+            wechat: {
+                bound: boolean;
+                boundAt: string | null;
+            };
+            wechatConfigured: boolean;
+        };
+        /** @enum {string} */
+        StaffRole: "system_admin" | "region_admin" | "content_editor" | "content_reviewer" | "counsellor" | "station_manager" | "event_organiser" | "checkin_staff";
+        StationDay: {
+            date: string;
+            holiday: string | null;
+            hours: components["schemas"]["TimeRange"][];
+        };
+        StationDetail: {
+            accessibility: string | null;
+            address: string;
+            bookable: boolean;
+            counsellors: components["schemas"]["CounsellorSummary"][];
+            days: components["schemas"]["StationDay"][];
+            description: string | null;
+            distanceMetres: number | null;
+            id: number;
+            location: components["schemas"]["GeoPoint"] | null;
+            name: string;
+            nextOpenAt: string | null;
+            openNow: boolean;
+            phone: string | null;
+            photoUrl: string | null;
+            published: boolean;
+            referralTarget: boolean;
+            regionId: number;
+            regionName: string;
+            services: components["schemas"]["StationService"][];
+            todayHours: components["schemas"]["TimeRange"][];
+            type: components["schemas"]["StationType"];
+            weeklyHours: components["schemas"]["WeeklyHours"];
+            weeklyOpenHours: number;
+        };
+        StationException: {
+            date: string;
+            hours: components["schemas"]["TimeRange"][];
+            id: number;
+            note: string | null;
         };
         StationExceptionInputDto: {
             /** @example 2026-10-08 */
@@ -3940,20 +4512,20 @@ export interface components {
              */
             hours: unknown[][];
             /** @example 设备检修，暂停开放 */
-            note: Record<string, never> | null;
+            note: string | null;
         };
         StationInputDto: {
             /** @example 一楼，无障碍坡道 */
-            accessibility: Record<string, never> | null;
+            accessibility: string | null;
             address: string;
-            description: Record<string, never> | null;
+            description: string | null;
             /** @description GCJ-02 */
             location: components["schemas"]["GeoPointDto"] | null;
             name: string;
             /** @example 023-49881234 */
-            phone: Record<string, never> | null;
+            phone: string | null;
             /** @example /uploads/3f2a….jpg */
-            photoUrl: Record<string, never> | null;
+            photoUrl: string | null;
             published: boolean;
             regionId: number;
             services: ("counselling" | "assessment" | "lecture" | "group" | "crisis" | "referral" | "hotline" | "psychiatry")[];
@@ -3984,8 +4556,48 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @enum {string} */
+        StationService: "counselling" | "assessment" | "lecture" | "group" | "crisis" | "referral" | "hotline" | "psychiatry";
+        StationSummary: {
+            accessibility: string | null;
+            address: string;
+            bookable: boolean;
+            description: string | null;
+            distanceMetres: number | null;
+            id: number;
+            location: components["schemas"]["GeoPoint"] | null;
+            name: string;
+            nextOpenAt: string | null;
+            openNow: boolean;
+            phone: string | null;
+            photoUrl: string | null;
+            published: boolean;
+            referralTarget: boolean;
+            regionId: number;
+            regionName: string;
+            services: components["schemas"]["StationService"][];
+            todayHours: components["schemas"]["TimeRange"][];
+            type: components["schemas"]["StationType"];
+            weeklyHours: components["schemas"]["WeeklyHours"];
+            weeklyOpenHours: number;
+        };
+        StationSummaryPage: {
+            items: components["schemas"]["StationSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @enum {string} */
+        StationType: "service_station" | "heart_station" | "counselling_room" | "hospital_clinic" | "mental_health_centre" | "hospital";
         SubscriptionInputDto: {
             templateIds: string[];
+        };
+        SubscriptionStatus: {
+            templates: {
+                available: number;
+                slot: string;
+                templateId: string;
+            }[];
         };
         SuppressedSummary: {
             minRespondents: number;
@@ -4002,11 +4614,24 @@ export interface components {
             rate: number;
             target: number;
         };
+        TestNoticeResult: {
+            deliveries: {
+                channel: components["schemas"]["NotificationChannel"];
+                id: number;
+                reason: (string & components["schemas"]["NotificationReason"]) | null;
+                status: components["schemas"]["NotificationStatus"];
+                target: string;
+            }[];
+        };
         TicketDto: {
             token: string;
         };
         /** @enum {string} */
         TicketRefusal: "malformed" | "wrong_event" | "bad_signature";
+        TimeRange: {
+            end: string;
+            start: string;
+        };
         UnitCoverage: {
             held: number;
             met: boolean;
@@ -4067,11 +4692,25 @@ export interface components {
             preQuizId: number;
             unpaired: components["schemas"]["UnpairedUplift"];
         };
+        UploadedImage: {
+            url: string;
+        };
         /** @enum {string} */
         UrbanRural: "urban" | "rural";
         WechatLoginDto: {
             /** @description The code from wx.login / Taro.login */
             code: string;
+        };
+        /** @enum {number} */
+        Weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+        WeeklyHours: {
+            1?: components["schemas"]["TimeRange"][];
+            2?: components["schemas"]["TimeRange"][];
+            3?: components["schemas"]["TimeRange"][];
+            4?: components["schemas"]["TimeRange"][];
+            5?: components["schemas"]["TimeRange"][];
+            6?: components["schemas"]["TimeRange"][];
+            7?: components["schemas"]["TimeRange"][];
         };
         WeightedEstimate: {
             ci: components["schemas"]["ConfidenceInterval"];
@@ -4157,52 +4796,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /**
+             * @description The Health Check is successful
+             *
+             *     成功
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example ok */
-                        status?: string;
-                    };
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4870,11 +5474,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryDtoPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5128,11 +5735,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingRowPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5149,11 +5759,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingKindSettings"][];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5175,11 +5788,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingKindSettings"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5201,11 +5817,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingStats"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5226,11 +5845,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": BinaryFile;
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5249,11 +5871,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5273,16 +5898,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5301,16 +5938,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5329,16 +5978,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：SLOT_TAKEN、INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5353,16 +6014,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5377,11 +6050,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionNote"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5405,11 +6081,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionNote"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5427,11 +6106,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallbackLine"][];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5451,15 +6133,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallbackLine"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5478,11 +6172,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallbackLine"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5502,6 +6199,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5512,6 +6210,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5696,11 +6403,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminCounsellorPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5721,15 +6431,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminCounsellor"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5744,11 +6466,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounsellorAccount"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5765,11 +6490,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyCounsellor"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5787,11 +6515,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminCounsellor"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5815,16 +6546,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminCounsellor"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5839,6 +6582,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5849,6 +6593,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5863,11 +6616,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailabilityBlock"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5885,13 +6641,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description the whole week: it replaces every block (at most 70) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityBlockInputDto"][];
+            };
+        };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailabilityBlock"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5915,11 +6679,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailabilityException"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5943,11 +6710,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailabilityException"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5968,6 +6738,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6608,11 +7379,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayDay"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6635,11 +7409,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayDay"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6659,6 +7436,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6907,11 +7685,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6931,16 +7712,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": BinaryFile;
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6957,11 +7750,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeSettings"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6978,11 +7774,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeSettings"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6998,11 +7797,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestNoticeResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7019,11 +7821,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffBindingCode"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7040,6 +7845,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7060,11 +7866,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegionRobotWebhook"][];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7086,11 +7895,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegionRobotWebhook"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7110,6 +7922,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7781,11 +8594,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDtoPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7806,15 +8622,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -7833,11 +8661,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7861,11 +8692,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7885,11 +8719,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7914,11 +8751,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminStationPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7939,11 +8779,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminStation"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7962,11 +8805,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminStation"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7990,11 +8836,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminStation"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8014,6 +8863,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8024,6 +8874,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8042,11 +8901,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationException"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8070,11 +8932,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationException"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8095,6 +8960,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8124,11 +8990,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UploadedImage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8201,11 +9070,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentLoginResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -8224,11 +9096,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLoginResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -8247,6 +9122,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8266,11 +9142,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -8290,11 +9169,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLoginResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8315,11 +9197,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLoginResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -8338,11 +9223,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentLoginResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -8361,15 +9249,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBooking"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：HOLD_EXPIRED、SLOT_TAKEN、BOOKING_LIMIT_REACHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8386,15 +9286,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：SLOT_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8409,6 +9321,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8431,11 +9344,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingKindSettings"][];
+                };
             };
             429: components["responses"]["TooManyRequests"];
         };
@@ -8451,11 +9367,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallbackLine"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -8554,11 +9473,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounsellorSummaryPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -8575,11 +9497,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounsellorProfile"];
+                };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -8809,11 +9734,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentProfile"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -8833,11 +9761,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentProfile"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8854,6 +9785,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8878,11 +9810,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentProfile"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8927,11 +9862,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBookingPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8950,11 +9888,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBooking"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8978,16 +9919,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBooking"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -9006,16 +9959,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBooking"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -9034,16 +9999,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBooking"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：HOLD_EXPIRED、SLOT_TAKEN、BOOKING_CUTOFF_PASSED、INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -9083,11 +10060,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentDataExport"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -9180,11 +10160,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffBindingResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9201,11 +10184,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionStatus"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -9225,11 +10211,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionStatus"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9425,11 +10414,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Slot"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -9456,11 +10448,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationSummaryPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -9477,11 +10472,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];

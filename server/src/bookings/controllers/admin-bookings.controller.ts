@@ -12,6 +12,7 @@ import { AdminBookingQueryDto, BookingSettingsInputDto, BookingStatsQueryDto, Ha
 import { BookingSettingsService } from '../services/booking-settings.service';
 import { BookingStatsService } from '../services/booking-stats.service';
 import { StaffBookingsService } from '../services/staff-bookings.service';
+import { ApiConflicts, Endpoint } from '../../common/http/openapi';
 
 /** Bookings of the caller's region: lists and calendars, handling, notes, stats, and the rules of each kind. */
 @ApiTags('bookings')
@@ -24,6 +25,7 @@ export class AdminBookingsController {
   ) {}
 
   /** Rows carry the contact phone (in full for the assigned counsellor): a read of personal data. */
+  @Endpoint('预约列表（管理端）', { page: 'BookingRow' })
   @Get()
   @StaffWithAny('bookings.handle', 'bookings.oversee')
   @AuditedRead('booking.list', 'booking')
@@ -31,12 +33,14 @@ export class AdminBookingsController {
     return this.bookings.list(staff, q);
   }
 
+  @Endpoint('预约统计', 'BookingStats')
   @Get('stats')
   @StaffOnly('bookings.oversee')
   statistics(@CurrentStaff() staff: StaffPrincipal, @Query() q: BookingStatsQueryDto): Promise<BookingStats> {
     return this.stats.stats(staff, q);
   }
 
+  @Endpoint('导出预约统计（Excel）', { file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
   @Get('stats/export')
   @StaffOnly('bookings.oversee')
   @AuditedRead('booking_stats.export', 'booking_stats')
@@ -44,12 +48,14 @@ export class AdminBookingsController {
     return fileAnswer(reply, '预约统计.xlsx', await this.stats.workbook(staff, q));
   }
 
+  @Endpoint('各类预约的规则', ['BookingKindSettings'])
   @Get('settings')
   @StaffWithAny('bookings.configure', 'bookings.oversee', 'bookings.handle')
   settingsList(): Promise<BookingKindSettings[]> {
     return this.settings.all();
   }
 
+  @Endpoint('修改一类预约的规则', 'BookingKindSettings')
   @Put('settings/:kind')
   @StaffOnly('bookings.configure')
   @Audited('booking_settings.update', 'booking_settings')
@@ -58,6 +64,7 @@ export class AdminBookingsController {
     return this.settings.put(kind as BookingKind, dto);
   }
 
+  @Endpoint('预约详情（管理端）', 'BookingDetail')
   @Get(':id')
   @StaffWithAny('bookings.handle', 'bookings.oversee')
   @AuditedRead('booking.read', 'booking')
@@ -65,6 +72,8 @@ export class AdminBookingsController {
     return this.bookings.detail(staff, id);
   }
 
+  @Endpoint('标记已到场', 'BookingDetail')
+  @ApiConflicts('INVALID_STATE')
   @Post(':id/attended')
   @HttpCode(200)
   @StaffWithAny('bookings.handle', 'bookings.oversee')
@@ -73,6 +82,8 @@ export class AdminBookingsController {
     return this.bookings.mark(staff, id, 'attended');
   }
 
+  @Endpoint('标记未到场', 'BookingDetail')
+  @ApiConflicts('INVALID_STATE')
   @Post(':id/no-show')
   @HttpCode(200)
   @StaffWithAny('bookings.handle', 'bookings.oversee')
@@ -81,6 +92,8 @@ export class AdminBookingsController {
     return this.bookings.mark(staff, id, 'no_show');
   }
 
+  @Endpoint('工作人员取消预约', 'BookingDetail')
+  @ApiConflicts('INVALID_STATE')
   @Post(':id/cancel')
   @HttpCode(200)
   @StaffWithAny('bookings.handle', 'bookings.oversee')
@@ -89,6 +102,8 @@ export class AdminBookingsController {
     return this.bookings.cancel(staff, id, dto.reason);
   }
 
+  @Endpoint('转交预约给其他咨询师', 'BookingDetail')
+  @ApiConflicts('SLOT_TAKEN', 'INVALID_STATE')
   @Post(':id/handover')
   @HttpCode(200)
   @StaffWithAny('bookings.handle', 'bookings.oversee')
@@ -97,6 +112,7 @@ export class AdminBookingsController {
     return this.bookings.handover(staff, id, dto.counsellorId);
   }
 
+  @Endpoint('咨询记录', ['SessionNote'])
   @Get(':id/notes')
   @StaffOnly('bookings.handle')
   @AuditedRead('booking.notes.read', 'booking')
@@ -104,6 +120,7 @@ export class AdminBookingsController {
     return this.bookings.notes(staff, id);
   }
 
+  @Endpoint('添加咨询记录', 'SessionNote')
   @Post(':id/notes')
   @StaffOnly('bookings.handle')
   @Audited('booking.notes.create', 'booking')

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import type { AvailabilityBlock, AvailabilityException } from '@xinqiao/shared';
@@ -11,6 +11,7 @@ import { IdParam } from '../../common/http/id-param';
 import { Audited } from '../../audit/audited.decorator';
 import { AvailabilityBlockInputDto, AvailabilityExceptionInputDto, AvailabilityExceptionQueryDto } from '../dto/booking.dto';
 import { AvailabilityService } from '../services/availability.service';
+import { Endpoint } from '../../common/http/openapi';
 
 /** The week is sent as a JSON array; each element is checked as the DTO, named by position (`2.end`). */
 function blockList(body: unknown): AvailabilityBlockInputDto[] {
@@ -31,25 +32,30 @@ function blockList(body: unknown): AvailabilityBlockInputDto[] {
 export class AvailabilityController {
   constructor(private readonly availability: AvailabilityService) {}
 
+  @Endpoint('咨询师每周可预约时段', ['AvailabilityBlock'])
   @Get()
   @StaffWithAny('bookings.handle', 'stations.manage')
   week(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<AvailabilityBlock[]> {
     return this.availability.week(staff, id);
   }
 
+  @Endpoint('设置咨询师每周可预约时段', ['AvailabilityBlock'])
   @Put()
   @StaffWithAny('bookings.handle', 'stations.manage')
   @Audited('availability.update', 'counsellor')
+  @ApiBody({ type: [AvailabilityBlockInputDto], description: 'the whole week: it replaces every block (at most 70)' })
   putWeek(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Body() body: unknown): Promise<AvailabilityBlock[]> {
     return this.availability.putWeek(staff, id, blockList(body));
   }
 
+  @Endpoint('咨询师的特殊安排', ['AvailabilityException'])
   @Get('exceptions')
   @StaffWithAny('bookings.handle', 'stations.manage')
   exceptions(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: AvailabilityExceptionQueryDto): Promise<AvailabilityException[]> {
     return this.availability.exceptions(staff, id, q);
   }
 
+  @Endpoint('设置咨询师某日特殊安排', 'AvailabilityException')
   @Put('exceptions')
   @StaffWithAny('bookings.handle', 'stations.manage')
   @Audited('availability.exception', 'counsellor')
@@ -57,6 +63,7 @@ export class AvailabilityController {
     return this.availability.putException(staff, id, dto);
   }
 
+  @Endpoint('删除咨询师某日特殊安排', null)
   @Delete('exceptions/:exceptionId')
   @HttpCode(204)
   @StaffWithAny('bookings.handle', 'stations.manage')

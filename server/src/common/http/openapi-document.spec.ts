@@ -7,7 +7,7 @@ import { Public, ResidentOnly, StaffOnly, StaffWithAny } from '../access/decorat
 import { ApiConflicts, Endpoint } from './openapi';
 import { buildOpenApiDocument, componentSchemas, ERROR_SCHEMA } from './openapi-document';
 import { renderOperations } from './openapi-markdown';
-import { generateSharedSchemas, toOpenApi } from './openapi-schemas';
+import { generateSharedSchemas, toOpenApi, typeNullableRefs } from './openapi-schemas';
 
 class ListQuery {
   keyword?: string;
@@ -107,6 +107,9 @@ describe('the OpenAPI document builder', () => {
     expect(toOpenApi({ type: ['string', 'null'] }, 'x')).toEqual({ type: 'string', nullable: true });
     expect(toOpenApi({ anyOf: [{ $ref: '#/definitions/A' }, { type: 'null' }] }, 'x')).toEqual({ allOf: [{ $ref: '#/components/schemas/A' }], nullable: true });
     expect(toOpenApi({ const: 'draft' }, 'x')).toEqual({ enum: ['draft'] });
+    const nullableRef = { allOf: [{ $ref: '#/components/schemas/A' }], nullable: true };
+    typeNullableRefs({ B: { properties: { a: nullableRef } } }, { A: { type: 'object' } });
+    expect(nullableRef).toEqual({ type: 'object', allOf: [{ $ref: '#/components/schemas/A' }], nullable: true });
     expect(() => toOpenApi({ if: { type: 'string' } }, 'X.y')).toThrow(/X.y: JSON Schema keyword "if"/);
   });
 });

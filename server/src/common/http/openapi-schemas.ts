@@ -109,5 +109,22 @@ export function generateSharedSchemas(names: Iterable<string>): SchemaMap {
       schemas[component] = toOpenApi(schema, component);
     }
   }
+  for (const schema of Object.values(schemas)) typeNullableRefs(schema, schemas);
   return schemas;
+}
+
+/**
+ * A nullable reference (`{ allOf: [$ref], nullable: true }`) gets the type of what it refers to
+ * beside it: OpenAPI 3.0 gives `nullable` a meaning only next to `type` (Redocly's nullable-type-sibling).
+ */
+export function typeNullableRefs(node: unknown, components: SchemaMap): void {
+  if (Array.isArray(node)) return node.forEach((n) => typeNullableRefs(n, components));
+  if (!node || typeof node !== 'object') return;
+  const s = node as SchemaObject;
+  const only = Array.isArray(s.allOf) && s.allOf.length === 1 ? (s.allOf[0] as { $ref?: unknown }).$ref : undefined;
+  if (s.nullable === true && s.type === undefined && typeof only === 'string') {
+    const type = components[only.replace('#/components/schemas/', '')]?.type;
+    if (typeof type === 'string') s.type = type;
+  }
+  for (const value of Object.values(s)) typeNullableRefs(value, components);
 }

@@ -6,6 +6,7 @@ import type { ResidentPrincipal } from '../../common/access/principal';
 import { Audited } from '../../audit/audited.decorator';
 import { StaffBindingDto } from '../dto/staff-notices.dto';
 import { StaffNoticesService } from '../services/staff-notices.service';
+import { Endpoint } from '../../common/http/openapi';
 
 /** The mini-program side of binding: a signed-in WeChat user binds itself to a staff account. */
 @ApiTags('notifications')
@@ -13,6 +14,7 @@ import { StaffNoticesService } from '../services/staff-notices.service';
 export class StaffBindingController {
   constructor(private readonly notices: StaffNoticesService) {}
 
+  @Endpoint('小程序绑定工作人员账号', 'StaffBindingResult')
   @Post()
   @HttpCode(200)
   @ResidentOnly()
