@@ -5067,7 +5067,7 @@ export interface components {
             /** @example 2026-10-08 */
             date: string;
             /**
-             * @description empty: closed all day
+             * @description empty: closed all day; [start, end), HH:mm China time
              * @example [
              *       {
              *         "end": "12:00",
@@ -5075,7 +5075,10 @@ export interface components {
              *       }
              *     ]
              */
-            hours: unknown[][];
+            hours: {
+                end: string;
+                start: string;
+            }[];
             /** @example 设备检修，暂停开放 */
             note: string | null;
         };

@@ -110,7 +110,12 @@ export class StationExceptionInputDto implements StationExceptionInput {
   @ApiProperty({ example: '2026-10-08' }) @FieldLabel('日期') @IsChinaDate()
   date: string;
 
-  @ApiProperty({ isArray: true, example: [{ start: '09:00', end: '12:00' }], description: 'empty: closed all day' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', properties: { start: { type: 'string' }, end: { type: 'string' } }, required: ['start', 'end'] },
+    example: [{ start: '09:00', end: '12:00' }],
+    description: 'empty: closed all day; [start, end), HH:mm China time',
+  })
   @FieldLabel('当天开放时间') @IsArray() @ArrayMaxSize(12) @IsTimeRanges()
   hours: TimeRange[];
 
