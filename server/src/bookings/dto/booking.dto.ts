@@ -240,7 +240,7 @@ export class BookingSettingsInputDto implements BookingSettingsInput {
 }
 
 export class AvailabilityBlockInputDto implements AvailabilityBlockInput {
-  @ApiProperty({ minimum: 1, maximum: 7 }) @FieldLabel('星期') @IsInt() @IsIn(WEEKDAYS) @Min(1) @Max(7)
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 7 }) @FieldLabel('星期') @IsInt() @IsIn(WEEKDAYS) @Min(1) @Max(7)
   weekday: Weekday;
 
   @ApiProperty({ example: '09:00' }) @FieldLabel('开始时间') @IsString() @Matches(HM)
