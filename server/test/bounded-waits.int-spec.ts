@@ -1,6 +1,6 @@
-import { DataSource } from 'typeorm';
-import { EventLocks } from '../src/events/services/event-locks';
+import { DataSource, type EntityManager } from 'typeorm';
 import { isDatabaseUnavailable } from '../src/common/database/availability';
+import { lockedTransaction } from '../src/common/database/locked-transaction';
 import { publishedEvent, residentIn, signUp } from './support/events';
 import { TestApp, type Answer } from './support/test-app';
 import { TEST_DB } from './support/test-db';
@@ -96,7 +96,7 @@ describe(`a unit of work waiting too long for the database on ${TEST_DB}`, () =>
   });
 });
 
-describe(`an event's lock held by a slow unit of work on ${TEST_DB}`, () => {
+describe(`a locked row held by a slow unit of work on ${TEST_DB}`, () => {
   let t: TestApp;
   beforeAll(async () => (t = await TestApp.start({ JOB_POLL_MS: '60000', DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS) })));
   afterAll(() => t.stop());
@@ -104,8 +104,10 @@ describe(`an event's lock held by a slow unit of work on ${TEST_DB}`, () => {
   it('is waited for no longer than the bound, and the waiters change nothing', async () => {
     const organiser = await t.staffToken('organiser_sl');
     const eventId = await publishedEvent(t, organiser);
-    const locks = t.app.get(EventLocks);
-    const slow = locks.run(eventId, async (tx) => {
+    // The row an event's changes lock (as EventLocks does).
+    const locked = <T>(work: (tx: EntityManager) => Promise<T>) =>
+      lockedTransaction(t.dataSource, (tx) => tx.query('SELECT id FROM `events` WHERE id = ? FOR UPDATE', [eventId]), work);
+    const slow = locked(async (tx) => {
       await tx.query('SELECT 1');
       await pause(ACQUIRE_MS * 5);
     });
@@ -113,8 +115,7 @@ describe(`an event's lock held by a slow unit of work on ${TEST_DB}`, () => {
     const started = Date.now();
     const waiters = await Promise.all(
       [1, 2].map((n) =>
-        locks
-          .run(eventId, (tx) => tx.query(`UPDATE events SET title = ? WHERE id = ?`, [`waiter ${n}`, eventId]))
+        locked((tx) => tx.query(`UPDATE events SET title = ? WHERE id = ?`, [`waiter ${n}`, eventId]))
           .then(() => 'ran', (e: unknown) => ({ unavailable: isDatabaseUnavailable(e), ms: Date.now() - started })),
       ),
     );

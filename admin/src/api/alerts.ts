@@ -1,4 +1,3 @@
-import { unchecked } from '@xinqiao/shared';
 import type {
   AlertCase,
   AlertColour,
@@ -38,11 +37,11 @@ export const alertsApi = {
   /** Audited on the server: every call is one "viewed the answers and contact details" entry. */
   get: (id: number): Promise<AlertDetail> => data(api.GET('/admin/alerts/{id}', byId(id))),
   claim: (id: number): Promise<AlertDetail> => data(api.POST('/admin/alerts/{id}/claim', { ...byId(id), silent: true })),
-  followUp: (id: number, input: FollowUpInput): Promise<AlertDetail> => data(api.POST('/admin/alerts/{id}/follow-ups', { ...byId(id), body: unchecked(input) })),
+  followUp: (id: number, input: FollowUpInput): Promise<AlertDetail> => data(api.POST('/admin/alerts/{id}/follow-ups', { ...byId(id), body: input })),
   close: (id: number, input: CloseAlertInput): Promise<AlertDetail> => data(api.POST('/admin/alerts/{id}/close', { ...byId(id), body: input })),
-  setPlan: (id: number, input: FollowUpPlanInput): Promise<AlertDetail> => data(api.PUT('/admin/alerts/{id}/plan', { ...byId(id), body: unchecked(input) })),
+  setPlan: (id: number, input: FollowUpPlanInput): Promise<AlertDetail> => data(api.PUT('/admin/alerts/{id}/plan', { ...byId(id), body: input })),
   referralTargets: (): Promise<ReferralTarget[]> => data(api.GET('/admin/alerts/referral-targets')),
-  refer: (id: number, input: ReferralInput): Promise<AlertDetail> => data(api.POST('/admin/alerts/{id}/referrals', { ...byId(id), body: unchecked(input) })),
+  refer: (id: number, input: ReferralInput): Promise<AlertDetail> => data(api.POST('/admin/alerts/{id}/referrals', { ...byId(id), body: input })),
   referralResponse: (id: number, referralId: number, input: ReferralResponseInput): Promise<AlertDetail> =>
     data(api.POST('/admin/alerts/{id}/referrals/{referralId}/response', { params: { path: { id, referralId } }, body: input })),
   referralOutcome: (id: number, referralId: number, input: ReferralOutcomeInput): Promise<AlertDetail> =>

@@ -1,4 +1,4 @@
-import type { AdminArticle, ArticleCategory, ArticleInput, ArticleStatus, Page, PageQuery } from '@xinqiao/shared';
+import type { AdminArticle, AdminArticleRow, ArticleCategory, ArticleInput, ArticleStatus, Page, PageQuery } from '@xinqiao/shared';
 import { api, data, type ReadOptions } from './client';
 
 export interface ArticleListQuery extends PageQuery {
@@ -16,7 +16,7 @@ export type ArticleUpdate = ArticleInput & { version?: number };
 const byId = (id: number) => ({ params: { path: { id } } });
 
 export const articlesApi = {
-  list: (query: ArticleListQuery, opts?: ReadOptions): Promise<Page<AdminArticle>> => data(api.GET('/admin/articles', { params: { query }, ...opts })),
+  list: (query: ArticleListQuery, opts?: ReadOptions): Promise<Page<AdminArticleRow>> => data(api.GET('/admin/articles', { params: { query }, ...opts })),
   get: (id: number, opts?: ReadOptions): Promise<AdminArticle> => data(api.GET('/admin/articles/{id}', { ...byId(id), ...opts })),
   create: (input: ArticleInput): Promise<AdminArticle> => data(api.POST('/admin/articles', { body: input })),
   update: (id: number, input: ArticleUpdate): Promise<AdminArticle> => data(api.PUT('/admin/articles/{id}', { ...byId(id), body: input })),

@@ -1,4 +1,3 @@
-import { unchecked } from '@xinqiao/shared';
 import type {
   AwarenessDimension,
   AwarenessFilters,
@@ -14,11 +13,6 @@ import type {
 } from '@xinqiao/shared';
 import { api, data, type ReadOptions } from './client';
 
-/** The contract takes the waves as one comma-separated parameter (`quizIds=1,2`), not repeated keys. */
-export function quizIdsParam(quizIds: readonly number[]): string {
-  return quizIds.join(',');
-}
-
 export interface TrendQuery {
   regionId?: number;
   populationGroup?: PopulationGroup;
@@ -26,10 +20,10 @@ export interface TrendQuery {
 }
 
 export const awarenessApi = {
-  report: ({ quizIds, ...filters }: AwarenessFilters, dimension: AwarenessDimension, opts?: ReadOptions): Promise<AwarenessReport> =>
-    data(api.GET('/admin/awareness', { params: { query: unchecked({ ...filters, quizIds: quizIdsParam(quizIds), dimension }) }, ...opts })),
+  report: (filters: AwarenessFilters, dimension: AwarenessDimension, opts?: ReadOptions): Promise<AwarenessReport> =>
+    data(api.GET('/admin/awareness', { params: { query: { ...filters, dimension } }, ...opts })),
   knowledgePoints: (query: { quizIds: readonly number[]; regionId?: number }, opts?: ReadOptions): Promise<KnowledgePointReport> =>
-    data(api.GET('/admin/awareness/knowledge-points', { params: { query: unchecked({ regionId: query.regionId, quizIds: quizIdsParam(query.quizIds) }) }, ...opts })),
+    data(api.GET('/admin/awareness/knowledge-points', { params: { query: { regionId: query.regionId, quizIds: [...query.quizIds] } }, ...opts })),
   trend: (query: TrendQuery, opts?: ReadOptions): Promise<AwarenessTrendPoint[]> => data(api.GET('/admin/awareness/trend', { params: { query }, ...opts })),
   uplift: (postQuizId: number, opts?: ReadOptions): Promise<UpliftReport> =>
     data(api.GET('/admin/awareness/uplift', { params: { query: { postQuizId } }, ...opts })),

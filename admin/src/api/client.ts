@@ -173,9 +173,9 @@ export const api = createClient<ApiPaths>({
 api.use(sessionMiddleware);
 
 /**
- * The answer of a call made with `api`. Today's contract declares few answer bodies, which
- * openapi-fetch types as `never`; each API function declares its shared answer type, and the
- * contract's type is checked against it as the document gains response schemas.
+ * The answer of a call made with `api`: the body the contract declares for the route (the middleware
+ * throws on an error answer, so a resolved call has one). Each API function names its shared answer
+ * type, which the compiler checks against the contract's.
  */
 export async function data<R extends { data?: unknown }>(call: Promise<R>): Promise<NonNullable<R['data']>> {
   return (await call).data as NonNullable<R['data']>;

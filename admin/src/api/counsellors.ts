@@ -1,4 +1,3 @@
-import { unchecked } from '@xinqiao/shared';
 import type {
   AdminCounsellor,
   AdminCounsellorQuery,
@@ -16,9 +15,9 @@ const byId = (id: number) => ({ params: { path: { id } } });
 export const counsellorsApi = {
   list: (query: AdminCounsellorQuery, opts?: ReadOptions): Promise<Page<AdminCounsellor>> => data(api.GET('/admin/counsellors', { params: { query }, ...opts })),
   get: (id: number, opts?: ReadOptions): Promise<AdminCounsellor> => data(api.GET('/admin/counsellors/{id}', { ...byId(id), ...opts })),
-  create: (input: CounsellorInput): Promise<AdminCounsellor> => data(api.POST('/admin/counsellors', { body: unchecked(input) })),
+  create: (input: CounsellorInput): Promise<AdminCounsellor> => data(api.POST('/admin/counsellors', { body: input })),
   /** Publishing needs `publishConsent: true`; the server records when and by whom. */
-  update: (id: number, input: CounsellorInput): Promise<AdminCounsellor> => data(api.PUT('/admin/counsellors/{id}', { ...byId(id), body: unchecked(input) })),
+  update: (id: number, input: CounsellorInput): Promise<AdminCounsellor> => data(api.PUT('/admin/counsellors/{id}', { ...byId(id), body: input })),
   remove: (id: number): Promise<void> => data(api.DELETE('/admin/counsellors/{id}', byId(id))),
   /** Counsellor accounts of the caller's region a profile may link. */
   accounts: (query: CounsellorAccountQuery, opts?: ReadOptions): Promise<CounsellorAccount[]> =>

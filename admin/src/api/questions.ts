@@ -1,19 +1,22 @@
-import { MAX_PAGE_SIZE, unchecked, type AdminQuestion, type KnowledgePointId, type Page, type PageQuery, type QuestionImportResult, type QuestionInput, type QuestionKind } from '@xinqiao/shared';
+import { MAX_PAGE_SIZE, type AdminQuestion, type KnowledgePointId, type Page, type PageQuery, type QuestionImportResult, type QuestionInput, type QuestionKind } from '@xinqiao/shared';
 import { api, data, download, fileForm, type DownloadedFile } from './client';
 
 export interface QuestionListQuery extends PageQuery {
   knowledgePoint?: KnowledgePointId;
   kind?: QuestionKind;
   keyword?: string;
-  /** Sent as `true` / `false`; the list shows live questions unless asked for archived ones. */
+  /** The list shows live questions unless asked for archived ones; the table's filter gives `'true'` / `'false'`. */
   archived?: boolean | 'true' | 'false';
 }
+
+const archivedParam = (archived: QuestionListQuery['archived']) => (archived === undefined ? undefined : archived === true || archived === 'true');
 
 const byId = (id: number) => ({ params: { path: { id } } });
 
 export const questionsApi = {
   /** The default bank and the caller's region. */
-  list: (query: QuestionListQuery): Promise<Page<AdminQuestion>> => data(api.GET('/admin/questions', { params: { query: unchecked(query) } })),
+  list: ({ archived, ...query }: QuestionListQuery): Promise<Page<AdminQuestion>> =>
+    data(api.GET('/admin/questions', { params: { query: { ...query, archived: archivedParam(archived) } } })),
   create: (input: QuestionInput): Promise<AdminQuestion> => data(api.POST('/admin/questions', { body: input })),
   update: (id: number, input: QuestionInput): Promise<AdminQuestion> => data(api.PUT('/admin/questions/{id}', { ...byId(id), body: input })),
   /** Archives the question (questions used by a published quiz are kept for the statistics). */

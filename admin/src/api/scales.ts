@@ -1,5 +1,4 @@
-import { unchecked } from '@xinqiao/shared';
-import type { AdminScale, AlertRules, ScaleEnableInput, ScaleStats, ScaleStatsQuery, ScaleSummary } from '@xinqiao/shared';
+import type { AdminScale, AlertRules, ScaleEnableInput, ScaleImportInput, ScaleStats, ScaleStatsQuery, ScaleSummary } from '@xinqiao/shared';
 import { api, data, download, type DownloadedFile } from './client';
 
 /** The stats filters without the dimension: the export has one sheet per dimension. */
@@ -13,13 +12,13 @@ export const scalesApi = {
   catalogue: (): Promise<ScaleSummary[]> => data(api.GET('/scales', { params: { query: { all: true } }, auth: false })),
   list: (): Promise<AdminScale[]> => data(api.GET('/admin/scales')),
   /** Silent: a 400 carries `details` the page lists in full. */
-  import: (definition: unknown): Promise<AdminScale> =>
-    data(api.POST('/admin/scales/import', { body: { definition: definition as Record<string, unknown> }, silent: true })),
+  import: (definition: ScaleImportInput['definition']): Promise<AdminScale> =>
+    data(api.POST('/admin/scales/import', { body: { definition }, silent: true })),
   setEnabled: (code: string, input: ScaleEnableInput): Promise<AdminScale> =>
     data(api.PUT('/admin/scales/{code}/enabled', { params: { path: { code } }, body: input })),
   alertRules: (): Promise<AlertRules> => data(api.GET('/admin/scales/alert-rules')),
   /** Silent: a 400 carries `details` the page lists in full. */
-  saveAlertRules: (rules: AlertRules): Promise<AlertRules> => data(api.PUT('/admin/scales/alert-rules', { body: unchecked(rules), silent: true })),
+  saveAlertRules: (rules: AlertRules): Promise<AlertRules> => data(api.PUT('/admin/scales/alert-rules', { body: rules, silent: true })),
   stats: (query: ScaleStatsQuery): Promise<ScaleStats> => data(api.GET('/admin/scales/stats', { params: { query } })),
   exportStats: (filters: ScaleStatsFilters): Promise<DownloadedFile> =>
     download(api.GET('/admin/scales/stats/export', { params: { query: filters }, parseAs: 'blob' })),

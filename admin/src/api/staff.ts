@@ -28,6 +28,6 @@ export const staffApi = {
   list: (query: StaffListQuery): Promise<Page<StaffDto>> => data(api.GET('/admin/staff', { params: { query } })),
   create: (input: StaffCreate): Promise<StaffDto> => data(api.POST('/admin/staff', { body: input })),
   update: (id: number, input: StaffUpdate): Promise<StaffDto> => data(api.PATCH('/admin/staff/{id}', { ...byId(id), body: input })),
-  resetPassword: (id: number, password: string): Promise<void> => data(api.POST('/admin/staff/{id}/reset-password', { ...byId(id), body: { password } })),
-  unlock: (id: number): Promise<void> => data(api.POST('/admin/staff/{id}/unlock', byId(id))),
+  resetPassword: (id: number, password: string): Promise<StaffDto> => data(api.POST('/admin/staff/{id}/reset-password', { ...byId(id), body: { password } })),
+  unlock: (id: number): Promise<StaffDto> => data(api.POST('/admin/staff/{id}/unlock', byId(id))),
 };

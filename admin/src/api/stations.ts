@@ -1,4 +1,3 @@
-import { unchecked } from '@xinqiao/shared';
 import type {
   AdminStation,
   AdminStationQuery,
@@ -18,8 +17,8 @@ const byId = (id: number) => ({ params: { path: { id } } });
 export const stationsApi = {
   list: (query: AdminStationQuery, opts?: ReadOptions): Promise<Page<AdminStation>> => data(api.GET('/admin/stations', { params: { query }, ...opts })),
   get: (id: number, opts?: ReadOptions): Promise<AdminStation> => data(api.GET('/admin/stations/{id}', { ...byId(id), ...opts })),
-  create: (input: StationInput): Promise<AdminStation> => data(api.POST('/admin/stations', { body: unchecked(input) })),
-  update: (id: number, input: StationInput): Promise<AdminStation> => data(api.PUT('/admin/stations/{id}', { ...byId(id), body: unchecked(input) })),
+  create: (input: StationInput): Promise<AdminStation> => data(api.POST('/admin/stations', { body: input })),
+  update: (id: number, input: StationInput): Promise<AdminStation> => data(api.PUT('/admin/stations/{id}', { ...byId(id), body: input })),
   /** Refused (409) while counsellor profiles or bookings use the station. */
   remove: (id: number): Promise<void> => data(api.DELETE('/admin/stations/{id}', byId(id))),
 
@@ -27,7 +26,7 @@ export const stationsApi = {
     data(api.GET('/admin/stations/{id}/exceptions', { params: { path: { id }, query } })),
   /** Sets the date's exception, replacing one already set for that date. */
   putException: (id: number, input: StationExceptionInput): Promise<StationException> =>
-    data(api.POST('/admin/stations/{id}/exceptions', { ...byId(id), body: unchecked(input) })),
+    data(api.POST('/admin/stations/{id}/exceptions', { ...byId(id), body: input })),
   removeException: (id: number, exceptionId: number): Promise<void> =>
     data(api.DELETE('/admin/stations/{id}/exceptions/{exceptionId}', { params: { path: { id, exceptionId } } })),
 

@@ -4,6 +4,7 @@ import type {
   ArticleSummary,
   Page,
   RegionDto,
+  ResidentDataExport,
   ResidentProfile,
   UpdateResidentProfile,
 } from '@xinqiao/shared'
@@ -41,7 +42,7 @@ export async function updateMe(patch: UpdateResidentProfile): Promise<ResidentPr
 }
 
 /** Everything the server holds about the resident. */
-export function exportMe(): Promise<unknown> {
+export function exportMe(): Promise<ResidentDataExport> {
   return call('GET', '/me/export', { auth: 'required', toast: false })
 }
 

@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro'
-import { unchecked } from '@xinqiao/shared'
 import type {
   BookingInput,
   BookingKindSettings,
@@ -68,7 +67,7 @@ export function releaseHold(id: number): Promise<void> {
 
 /** A retry with the same `clientRequestId` returns the first booking. */
 export function confirmBooking(input: BookingInput): Promise<MyBooking> {
-  return call('POST', '/bookings', { body: unchecked(input), auth: 'required', toast: false })
+  return call('POST', '/bookings', { body: input, auth: 'required', toast: false })
 }
 
 export function listMyBookings(scope: 'upcoming' | 'past', page: number, pageSize: number): Promise<Page<MyBooking>> {
@@ -84,17 +83,17 @@ export function rescheduleBooking(id: number, holdId: number): Promise<MyBooking
 }
 
 export function cancelBooking(id: number, input: CancelInput = {}): Promise<MyBooking> {
-  return call('POST', '/me/bookings/{id}/cancel', { params: { path: { id } }, body: unchecked(input), auth: 'required', toast: false })
+  return call('POST', '/me/bookings/{id}/cancel', { params: { path: { id } }, body: input, auth: 'required', toast: false })
 }
 
 export function rateBooking(id: number, input: RatingInput): Promise<MyBooking> {
-  return call('POST', '/me/bookings/{id}/rating', { params: { path: { id } }, body: unchecked(input), auth: 'required', toast: false })
+  return call('POST', '/me/bookings/{id}/rating', { params: { path: { id } }, body: input, auth: 'required', toast: false })
 }
 
 // ---- 请人联系我 (alerts module) ----
 
 export function createHelpRequest(input: HelpRequestInput): Promise<HelpRequestResult> {
-  return call('POST', '/help-requests', { body: unchecked(input), auth: 'required', toast: false })
+  return call('POST', '/help-requests', { body: input, auth: 'required', toast: false })
 }
 
 /** Whether the people on duty were told of the request's alert (the result page asks while it is `pending`). */

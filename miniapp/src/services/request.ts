@@ -194,9 +194,8 @@ type BodyOption<Op> =
 export type CallInit<Op> = ParamsOption<Op> & BodyOption<Op> & Pick<RequestOptions, 'auth' | 'toast'>
 
 /**
- * The successful answer the contract declares. Today's document declares few answer bodies (then
- * this is `never`), so each service function declares its shared answer type, and the contract's
- * type is checked against it as the document gains response schemas.
+ * The successful answer the contract declares for the route. Each service function names its shared
+ * answer type, which the compiler checks against the contract's.
  */
 export type CallAnswer<Op> =
   ResponseObjectMap<Op> extends Record<string | number, unknown> ? NonNullable<SuccessResponse<ResponseObjectMap<Op>, MediaType>> : never

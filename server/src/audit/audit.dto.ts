@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { AuditOutcome } from '@xinqiao/shared';
+import type { AuditOutcome, AuditQuery } from '@xinqiao/shared';
 import { IsIn, IsISO8601, IsString, MaxLength } from 'class-validator';
 import { FieldLabel, Omittable } from '../common/errors/validation';
 import { PageQueryDto } from '../common/http/page-query.dto';
 
-export class AuditQueryDto extends PageQueryDto {
+export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @ApiPropertyOptional() @FieldLabel('操作人') @Omittable() @IsString() @MaxLength(64)
   actorName?: string;
 

@@ -6,11 +6,11 @@ import { AUTHENTICATOR } from '../common/access/authenticator';
 import { LoginBackoffModule } from '../common/login-backoff/login-backoff.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { StaffModule } from '../staff/staff.module';
-import { AuthController } from './auth.controller';
-import { RefreshToken } from './refresh-token.entity';
-import { ResidentAuthService } from './resident-auth.service';
-import { StaffAuthService } from './staff-auth.service';
-import { TokenService } from './token.service';
+import { AuthController } from './controllers/auth.controller';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { ResidentAuthService } from './services/resident-auth.service';
+import { StaffAuthService } from './services/staff-auth.service';
+import { TokenService } from './services/token.service';
 
 @Global()
 @Module({

@@ -5,7 +5,7 @@ import { FakeWechat } from '../../test/support/fake-wechat';
 import { TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
 import { JobsService } from '../common/jobs/jobs.service';
-import { NotificationDelivery } from '../notifications/entities/notification-delivery.entity';
+import { NotificationsService } from '../notifications/services/notifications.service';
 
 const CONFIRMED = 'TPL-booking-ok-01';
 const REMINDER = 'TPL-booking-rem-01';
@@ -45,7 +45,9 @@ describe(`booking notices on ${TEST_DB}`, () => {
   });
 
   const deliveries = async (bookingId: number) =>
-    (await t.dataSource.getRepository(NotificationDelivery).find({ where: { groupKey: `booking:${bookingId}` }, order: { id: 'ASC' } })).map((d) => ({
+    (await t.app.get(NotificationsService).list({ group: `booking:${bookingId}`, pageSize: 100 })).items
+      .sort((a, b) => a.id - b.id)
+      .map((d) => ({
       kind: d.topic.replace(/^bookings\./, ''),
       status: d.status,
       reason: d.reason,

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/access/decorators';
 import { AppException } from '../common/errors/app-exception';
+import { Endpoint } from '../common/http/openapi';
 
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
@@ -13,6 +14,7 @@ export class HealthController {
   ) {}
 
   /** 200 while the database answers; 503 `DB_UNAVAILABLE` with `details.database: 'down'` while it does not. */
+  @Endpoint('健康检查', 'HealthStatus')
   @Get()
   @Public()
   @HealthCheck()

@@ -232,6 +232,13 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       expect(above.body.code).toBe('REGION_OUT_OF_SCOPE');
       expect((await t.get(`/api/v1/admin/awareness?quizIds=${quizId}`, await t.staffToken('editor_sl'))).status).toBe(403);
       expect((await t.get('/api/v1/admin/awareness?quizIds=', admin)).status).toBe(400);
+
+      // The contract's array goes as repeated keys (the admin's form); one comma-separated value reads the same.
+      const other = await survey(admin);
+      const repeated = await t.get(`/api/v1/admin/awareness?quizIds=${quizId}&quizIds=${other}&dimension=region`, admin);
+      expect(repeated.status).toBe(200);
+      expect(repeated.body).toEqual((await t.get(`/api/v1/admin/awareness?quizIds=${quizId},${other}&dimension=region`, admin)).body);
+      expect(repeated.body.overall.result.respondents).toBe(5);
     });
 
     it('builds the report for sending up as a background job', async () => {

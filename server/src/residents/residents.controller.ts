@@ -5,18 +5,21 @@ import type { ResidentPrincipal } from '../common/access/principal';
 import { Audited } from '../audit/audited.decorator';
 import { UpdateResidentDto } from './resident.dto';
 import { ResidentsService } from './residents.service';
+import { Endpoint } from '../common/http/openapi';
 
 @ApiTags('residents')
 @Controller('me')
 export class ResidentsController {
   constructor(private readonly residents: ResidentsService) {}
 
+  @Endpoint('本人资料', 'ResidentProfile')
   @Get()
   @ResidentOnly()
   profile(@CurrentResident() me: ResidentPrincipal) {
     return this.residents.profile(me.id);
   }
 
+  @Endpoint('修改本人资料', 'ResidentProfile')
   @Patch()
   @ResidentOnly()
   update(@CurrentResident() me: ResidentPrincipal, @Body() dto: UpdateResidentDto) {
@@ -24,6 +27,7 @@ export class ResidentsController {
   }
 
   /** The same partial update: wx.request cannot send PATCH. */
+  @Endpoint('修改本人资料（PUT）', 'ResidentProfile')
   @Put()
   @ResidentOnly()
   updateByPut(@CurrentResident() me: ResidentPrincipal, @Body() dto: UpdateResidentDto) {
@@ -31,6 +35,7 @@ export class ResidentsController {
   }
 
   /** Residents' own exports and deletions are processing records too (PIPL art. 55-56). */
+  @Endpoint('导出本人全部个人信息', 'ResidentDataExport')
   @Get('export')
   @ResidentOnly()
   @Audited('resident.export', 'resident')
@@ -38,6 +43,7 @@ export class ResidentsController {
     return this.residents.export(me.id);
   }
 
+  @Endpoint('注销账号并删除个人信息', null)
   @Delete()
   @HttpCode(204)
   @ResidentOnly()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ResidentProfile } from '@xinqiao/shared';
+import type { ResidentDataExport, ResidentProfile } from '@xinqiao/shared';
 import { QueryFailedError, Repository } from 'typeorm';
 import { AppException } from '../common/errors/app-exception';
 import { RegionsService } from '../regions/regions.service';
@@ -62,7 +62,7 @@ export class ResidentsService {
   }
 
   /** PIPL art. 45: everything held about the resident, in a portable form. */
-  async export(id: number) {
+  async export(id: number): Promise<ResidentDataExport> {
     const resident = await this.get(id);
     return {
       exportedAt: new Date().toISOString(),

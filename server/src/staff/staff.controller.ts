@@ -6,18 +6,22 @@ import { IdParam } from '../common/http/id-param';
 import { Audited } from '../audit/audited.decorator';
 import { CreateStaffDto, PasswordDto, StaffQueryDto, UpdateStaffDto } from './staff.dto';
 import { StaffService } from './staff.service';
+import { ApiConflicts, Endpoint } from '../common/http/openapi';
 
 @ApiTags('staff')
 @Controller('admin/staff')
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
+  @Endpoint('工作人员列表', { page: 'StaffDto' })
   @Get()
   @StaffOnly('staff.manage')
   list(@CurrentStaff() me: StaffPrincipal, @Query() q: StaffQueryDto) {
     return this.staff.list(me, q);
   }
 
+  @Endpoint('新建工作人员账号', 'StaffDto')
+  @ApiConflicts('CONFLICT')
   @Post()
   @StaffOnly('staff.manage')
   @Audited('staff.create', 'staff')
@@ -25,6 +29,7 @@ export class StaffController {
     return this.staff.create(me, dto);
   }
 
+  @Endpoint('修改工作人员账号', 'StaffDto')
   @Patch(':id')
   @StaffOnly('staff.manage')
   @Audited('staff.update', 'staff')
@@ -32,6 +37,7 @@ export class StaffController {
     return this.staff.update(me, id, dto);
   }
 
+  @Endpoint('重置工作人员密码', 'StaffDto')
   @Post(':id/reset-password')
   @StaffOnly('staff.manage')
   @Audited('staff.reset_password', 'staff')
@@ -39,6 +45,7 @@ export class StaffController {
     return this.staff.resetPassword(me, id, dto.password);
   }
 
+  @Endpoint('解除账号登录锁定', 'StaffDto')
   @Post(':id/unlock')
   @StaffOnly('staff.manage')
   @Audited('staff.unlock', 'staff')

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { STAFF_ROLES, type StaffRole } from '@xinqiao/shared';
+import { STAFF_ROLES, type StaffCreateInput, type StaffPasswordInput, type StaffQuery, type StaffRole, type StaffUpdateInput } from '@xinqiao/shared';
 import { FieldLabel, Omittable } from '../common/errors/validation';
 import { IsId } from '../common/http/id-param';
 import { PageQueryDto } from '../common/http/page-query.dto';
 
-export class StaffQueryDto extends PageQueryDto {
+export class StaffQueryDto extends PageQueryDto implements StaffQuery {
   @ApiPropertyOptional({ enum: STAFF_ROLES }) @FieldLabel('角色') @Omittable() @IsIn(STAFF_ROLES)
   role?: StaffRole;
 
@@ -17,7 +17,7 @@ export class StaffQueryDto extends PageQueryDto {
   keyword?: string;
 }
 
-export class UpdateStaffDto {
+export class UpdateStaffDto implements StaffUpdateInput {
   @ApiPropertyOptional() @FieldLabel('姓名') @Omittable() @IsString() @IsNotEmpty() @MaxLength(64)
   displayName?: string;
 
@@ -31,12 +31,12 @@ export class UpdateStaffDto {
   disabled?: boolean;
 }
 
-export class PasswordDto {
+export class PasswordDto implements StaffPasswordInput {
   @ApiProperty() @FieldLabel('密码') @IsString() @IsNotEmpty() @MaxLength(128)
   password: string;
 }
 
-export class CreateStaffDto extends PasswordDto {
+export class CreateStaffDto extends PasswordDto implements StaffCreateInput {
   @ApiProperty({ example: 'zhang_san' }) @FieldLabel('用户名') @IsString() @Matches(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, { message: 'username' })
   username: string;
 

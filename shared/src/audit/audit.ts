@@ -1,3 +1,5 @@
+import type { PageQuery } from '../common/api';
+
 /** `pending`: recorded before the action ran and never completed (the process stopped mid-action). */
 export type AuditOutcome = 'success' | 'failure' | 'pending';
 
@@ -15,4 +17,15 @@ export interface AuditEntryDto {
   outcome: AuditOutcome;
   statusCode: number | null;
   details: Record<string, unknown> | null;
+}
+
+export interface AuditQuery extends PageQuery {
+  actorName?: string;
+  /** Action prefix, e.g. `article.`. */
+  action?: string;
+  resourceType?: string;
+  outcome?: AuditOutcome;
+  /** ISO 8601 instants. */
+  from?: string;
+  to?: string;
 }

@@ -21,3 +21,30 @@ export interface ResidentLoginResult {
   expiresIn: number;
   resident: ResidentProfile;
 }
+
+/** Staff sign-in. `cookie` (browsers): the refresh token is set as an HttpOnly cookie and left out of the answer. */
+export interface StaffLoginInput {
+  username: string;
+  password: string;
+  session?: 'token' | 'cookie';
+}
+
+/** Refresh or log out a staff session; the token is omitted when the session is kept in the cookie. */
+export interface RefreshInput {
+  refreshToken?: string;
+}
+
+export interface ChangePasswordInput {
+  oldPassword: string;
+  newPassword: string;
+}
+
+/** A resident's sign-in with the code of wx.login / Taro.login. */
+export interface WechatLoginInput {
+  code: string;
+}
+
+/** Sign-in as any openid, on development servers only. */
+export interface DevLoginInput {
+  openid: string;
+}

@@ -32,6 +32,9 @@ export interface BookingKindSettings {
   cancelCutoffHours: number;
 }
 
+/** PUT /api/v1/admin/bookings/settings/:kind: every rule of the kind. */
+export type BookingSettingsInput = Omit<BookingKindSettings, 'kind'>;
+
 /** A counsellor's weekly availability: when, how, and at which station (phone sessions may have none). */
 export interface AvailabilityBlock extends TimeRange {
   id: number;
@@ -41,16 +44,24 @@ export interface AvailabilityBlock extends TimeRange {
   stationId: number | null;
 }
 export type AvailabilityBlockInput = Omit<AvailabilityBlock, 'id' | 'counsellorId'>;
+/** A block of a dated exception: the day is the exception's. */
+export type DayBlockInput = Omit<AvailabilityBlockInput, 'weekday'>;
 
 /** A dated change to a counsellor's week: off that day (no blocks), or these blocks instead. */
 export interface AvailabilityException {
   id: number;
   counsellorId: number;
   date: string;
-  blocks: Omit<AvailabilityBlockInput, 'weekday'>[];
+  blocks: DayBlockInput[];
   note: string | null;
 }
 export type AvailabilityExceptionInput = Omit<AvailabilityException, 'id' | 'counsellorId'>;
+
+/** China dates; `from` defaults to today. */
+export interface AvailabilityExceptionQuery {
+  from?: string;
+  to?: string;
+}
 
 /** A hotline (hotlines module) that offers call-backs: windows in its service hours, each for a few calls. */
 export interface CallbackLine {
@@ -70,6 +81,11 @@ export interface CallbackLineInput {
   weeklyHours: WeeklyHours;
   capacityPerWindow: number;
   enabled: boolean;
+}
+
+/** GET /api/v1/callback-lines: the enabled lines, of one region when given. */
+export interface CallbackLineQuery {
+  regionId?: number;
 }
 
 /** GET /api/v1/slots: free slots in [from, to] (China dates, at most 31 days). */
@@ -136,6 +152,14 @@ export interface GuardianConsent {
   relation: string;
 }
 
+export interface IntakeConsent {
+  version: string;
+  /** Agreement to the processing of the booking (name of service, time, phone). */
+  booking: true;
+  /** Separate consent for the topic and the note, which are health information (PIPL art. 29). */
+  sensitive: boolean;
+}
+
 export interface IntakeInput {
   /** null: none given (without `consent.sensitive` the resident books without saying what about). */
   topic: IntakeTopic | null;
@@ -144,13 +168,7 @@ export interface IntakeInput {
   /** How the counsellor or duty staff reach the resident; required for phone sessions and call-backs. */
   contactPhone: string;
   ageBand: AgeBand;
-  consent: {
-    version: string;
-    /** Agreement to the processing of the booking (name of service, time, phone). */
-    booking: true;
-    /** Separate consent for the topic and the note, which are health information (PIPL art. 29). */
-    sensitive: boolean;
-  };
+  consent: IntakeConsent;
   /** Required when `ageBand` is under 14 (PIPL art. 31). */
   guardian?: GuardianConsent | null;
 }
@@ -209,6 +227,17 @@ export interface RescheduleInput {
 }
 export interface CancelInput {
   reason?: string | null;
+}
+/** Staff cancel with a reason the resident is told. */
+export interface StaffCancelInput {
+  reason: string;
+}
+/** Hand a booking over to another counsellor free at its time. */
+export interface HandoverInput {
+  counsellorId: number;
+}
+export interface SessionNoteInput {
+  text: string;
 }
 /** 满意度: 1-5 with an optional comment, after the session. */
 export interface RatingInput {

@@ -94,3 +94,16 @@ export function normalizePage(query: PageQuery): { page: number; pageSize: numbe
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
   return { page, pageSize, skip: (page - 1) * pageSize };
 }
+
+/** POST /api/v1/admin/uploads: where the stored image is served. */
+export interface UploadedImage {
+  url: string;
+}
+
+/** GET /health while the database answers (otherwise 503 `DB_UNAVAILABLE`). */
+export interface HealthStatus {
+  status: 'ok';
+  info: Record<string, { status: 'up' }>;
+  error: Record<string, { status: 'down' }>;
+  details: Record<string, { status: 'up' | 'down' }>;
+}

@@ -9,14 +9,5 @@ export type ApiPaths = {
   [P in keyof paths as P extends `${typeof API_PREFIX}${infer Rest}` ? Rest : never]: paths[P];
 };
 
-/** The document's named schemas (request DTOs today, shared response types once routes declare them). */
+/** The document's named schemas: the request DTOs and the shared types the routes answer with. */
 export type ApiSchemas = components['schemas'];
-
-/**
- * A body or query the document does not describe yet, or describes wrongly (a `string | null` field
- * published as `type: object`, a comma-separated list as an array): checked against the caller's own
- * type only. Each use goes once the document describes the route correctly.
- */
-export function unchecked<T>(value: T): never {
-  return value as never;
-}

@@ -12,6 +12,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 健康检查 */
         get: operations["health_check"];
         put?: never;
         post?: never;
@@ -354,6 +355,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 审计日志 */
         get: operations["audit_list"];
         put?: never;
         post?: never;
@@ -490,6 +492,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预约列表（管理端） */
         get: operations["adminBookings_list"];
         put?: never;
         post?: never;
@@ -506,6 +509,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 各类预约的规则 */
         get: operations["adminBookings_settingsList"];
         put?: never;
         post?: never;
@@ -523,6 +527,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 修改一类预约的规则 */
         put: operations["adminBookings_putSettings"];
         post?: never;
         delete?: never;
@@ -538,6 +543,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预约统计 */
         get: operations["adminBookings_statistics"];
         put?: never;
         post?: never;
@@ -554,6 +560,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导出预约统计（Excel） */
         get: operations["adminBookings_exportStatistics"];
         put?: never;
         post?: never;
@@ -570,6 +577,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 预约详情（管理端） */
         get: operations["adminBookings_detail"];
         put?: never;
         post?: never;
@@ -588,6 +596,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 标记已到场 */
         post: operations["adminBookings_attended"];
         delete?: never;
         options?: never;
@@ -604,6 +613,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 工作人员取消预约 */
         post: operations["adminBookings_cancel"];
         delete?: never;
         options?: never;
@@ -620,6 +630,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 转交预约给其他咨询师 */
         post: operations["adminBookings_handover"];
         delete?: never;
         options?: never;
@@ -636,6 +647,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 标记未到场 */
         post: operations["adminBookings_noShow"];
         delete?: never;
         options?: never;
@@ -650,8 +662,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询记录 */
         get: operations["adminBookings_notes"];
         put?: never;
+        /** 添加咨询记录 */
         post: operations["adminBookings_addNote"];
         delete?: never;
         options?: never;
@@ -666,8 +680,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 回电服务列表（管理端） */
         get: operations["adminCallbackLines_list"];
         put?: never;
+        /** 新建回电服务 */
         post: operations["adminCallbackLines_create"];
         delete?: never;
         options?: never;
@@ -683,8 +699,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 修改回电服务 */
         put: operations["adminCallbackLines_update"];
         post?: never;
+        /** 删除回电服务 */
         delete: operations["adminCallbackLines_remove"];
         options?: never;
         head?: never;
@@ -752,8 +770,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师管理列表 */
         get: operations["adminCounsellors_list"];
         put?: never;
+        /** 新建咨询师 */
         post: operations["adminCounsellors_create"];
         delete?: never;
         options?: never;
@@ -768,6 +788,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 可关联的咨询师账号 */
         get: operations["adminCounsellors_accounts"];
         put?: never;
         post?: never;
@@ -784,6 +805,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 本人的咨询师信息 */
         get: operations["adminCounsellors_mine"];
         put?: never;
         post?: never;
@@ -800,9 +822,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师详情（管理端） */
         get: operations["adminCounsellors_get"];
+        /** 修改咨询师 */
         put: operations["adminCounsellors_update"];
         post?: never;
+        /** 删除咨询师 */
         delete: operations["adminCounsellors_remove"];
         options?: never;
         head?: never;
@@ -816,7 +841,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师每周可预约时段 */
         get: operations["availability_week"];
+        /** 设置咨询师每周可预约时段 */
         put: operations["availability_putWeek"];
         post?: never;
         delete?: never;
@@ -832,7 +859,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师的特殊安排 */
         get: operations["availability_exceptions"];
+        /** 设置咨询师某日特殊安排 */
         put: operations["availability_putException"];
         post?: never;
         delete?: never;
@@ -851,6 +880,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** 删除咨询师某日特殊安排 */
         delete: operations["availability_removeException"];
         options?: never;
         head?: never;
@@ -1158,6 +1188,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 全年节假日安排 */
         get: operations["adminHolidays_list"];
         put?: never;
         post?: never;
@@ -1175,8 +1206,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 设置某日节假日安排 */
         put: operations["adminHolidays_put"];
         post?: never;
+        /** 删除某日节假日安排 */
         delete: operations["adminHolidays_remove"];
         options?: never;
         head?: never;
@@ -1262,6 +1295,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 后台任务进度 */
         get: operations["jobs_get"];
         put?: never;
         post?: never;
@@ -1278,6 +1312,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 下载后台任务生成的文件 */
         get: operations["jobs_download"];
         put?: never;
         post?: never;
@@ -1295,6 +1330,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 设置本人接收短信的手机号 */
         put: operations["staffNotices_mobile"];
         post?: never;
         delete?: never;
@@ -1310,6 +1346,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 本人提醒设置 */
         get: operations["staffNotices_settings"];
         put?: never;
         post?: never;
@@ -1328,6 +1365,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 发送测试提醒 */
         post: operations["staffNotices_test"];
         delete?: never;
         options?: never;
@@ -1344,7 +1382,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 生成绑定工作微信的一次性码 */
         post: operations["staffNotices_bindingCode"];
+        /** 解除工作微信绑定 */
         delete: operations["staffNotices_unbind"];
         options?: never;
         head?: never;
@@ -1358,6 +1398,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 辖区企业微信群机器人 */
         get: operations["staffNotices_robots"];
         put?: never;
         post?: never;
@@ -1375,8 +1416,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 设置区域企业微信群机器人 */
         put: operations["staffNotices_setRobot"];
         post?: never;
+        /** 删除区域企业微信群机器人 */
         delete: operations["staffNotices_removeRobot"];
         options?: never;
         head?: never;
@@ -1686,8 +1729,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 工作人员列表 */
         get: operations["staff_list"];
         put?: never;
+        /** 新建工作人员账号 */
         post: operations["staff_create"];
         delete?: never;
         options?: never;
@@ -1708,6 +1753,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改工作人员账号 */
         patch: operations["staff_update"];
         trace?: never;
     };
@@ -1720,6 +1766,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 重置工作人员密码 */
         post: operations["staff_resetPassword"];
         delete?: never;
         options?: never;
@@ -1736,6 +1783,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 解除账号登录锁定 */
         post: operations["staff_unlock"];
         delete?: never;
         options?: never;
@@ -1750,8 +1798,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站点管理列表 */
         get: operations["adminStations_list"];
         put?: never;
+        /** 新建站点 */
         post: operations["adminStations_create"];
         delete?: never;
         options?: never;
@@ -1766,9 +1816,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站点详情（管理端） */
         get: operations["adminStations_get"];
+        /** 修改站点 */
         put: operations["adminStations_update"];
         post?: never;
+        /** 删除站点 */
         delete: operations["adminStations_remove"];
         options?: never;
         head?: never;
@@ -1782,8 +1835,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站点特殊开放安排 */
         get: operations["adminStations_exceptions"];
         put?: never;
+        /** 设置站点某日特殊开放安排 */
         post: operations["adminStations_putException"];
         delete?: never;
         options?: never;
@@ -1801,6 +1856,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** 删除站点某日特殊开放安排 */
         delete: operations["adminStations_removeException"];
         options?: never;
         head?: never;
@@ -1816,6 +1872,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 上传图片 */
         post: operations["uploads_upload"];
         delete?: never;
         options?: never;
@@ -1866,6 +1923,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 开发环境居民登录（仅开发服务器） */
         post: operations["auth_devLogin"];
         delete?: never;
         options?: never;
@@ -1882,6 +1940,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 工作人员登录 */
         post: operations["auth_staffLogin"];
         delete?: never;
         options?: never;
@@ -1898,6 +1957,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 工作人员退出登录 */
         post: operations["auth_logout"];
         delete?: never;
         options?: never;
@@ -1912,6 +1972,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 当前工作人员信息 */
         get: operations["auth_me"];
         put?: never;
         post?: never;
@@ -1930,6 +1991,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 修改本人密码 */
         post: operations["auth_changePassword"];
         delete?: never;
         options?: never;
@@ -1946,6 +2008,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 刷新工作人员会话 */
         post: operations["auth_refresh"];
         delete?: never;
         options?: never;
@@ -1962,6 +2025,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 居民微信登录 */
         post: operations["auth_wechatLogin"];
         delete?: never;
         options?: never;
@@ -1978,6 +2042,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 确认预约 */
         post: operations["residentBookings_confirm"];
         delete?: never;
         options?: never;
@@ -1994,6 +2059,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 保留时段 */
         post: operations["residentBookings_hold"];
         delete?: never;
         options?: never;
@@ -2011,6 +2077,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** 释放保留的时段 */
         delete: operations["residentBookings_release"];
         options?: never;
         head?: never;
@@ -2024,6 +2091,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 开放的预约类型 */
         get: operations["bookingsPublic_kinds"];
         put?: never;
         post?: never;
@@ -2040,6 +2108,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 提供回电的热线 */
         get: operations["bookingsPublic_callbackLines"];
         put?: never;
         post?: never;
@@ -2107,6 +2176,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师列表 */
         get: operations["counsellors_list"];
         put?: never;
         post?: never;
@@ -2123,6 +2193,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 咨询师详情 */
         get: operations["counsellors_get"];
         put?: never;
         post?: never;
@@ -2275,12 +2346,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 本人资料 */
         get: operations["residents_profile"];
+        /** 修改本人资料（PUT） */
         put: operations["residents_updateByPut"];
         post?: never;
+        /** 注销账号并删除个人信息 */
         delete: operations["residents_delete"];
         options?: never;
         head?: never;
+        /** 修改本人资料 */
         patch: operations["residents_update"];
         trace?: never;
     };
@@ -2308,6 +2383,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我的预约 */
         get: operations["residentBookings_list"];
         put?: never;
         post?: never;
@@ -2324,6 +2400,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我的预约详情 */
         get: operations["residentBookings_get"];
         put?: never;
         post?: never;
@@ -2342,6 +2419,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 取消预约 */
         post: operations["residentBookings_cancel"];
         delete?: never;
         options?: never;
@@ -2358,6 +2436,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 评价咨询 */
         post: operations["residentBookings_rate"];
         delete?: never;
         options?: never;
@@ -2374,6 +2453,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 改期 */
         post: operations["residentBookings_reschedule"];
         delete?: never;
         options?: never;
@@ -2405,6 +2485,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导出本人全部个人信息 */
         get: operations["residents_export"];
         put?: never;
         post?: never;
@@ -2458,6 +2539,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 小程序绑定工作人员账号 */
         post: operations["staffBinding_bind"];
         delete?: never;
         options?: never;
@@ -2472,8 +2554,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 订阅消息授权情况 */
         get: operations["subscriptions_get"];
         put?: never;
+        /** 记录订阅消息授权 */
         post: operations["subscriptions_subscribe"];
         delete?: never;
         options?: never;
@@ -2607,6 +2691,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 可预约时段 */
         get: operations["bookingsPublic_list"];
         put?: never;
         post?: never;
@@ -2623,6 +2708,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站点列表 */
         get: operations["stations_list"];
         put?: never;
         post?: never;
@@ -2639,6 +2725,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站点详情 */
         get: operations["stations_get"];
         put?: never;
         post?: never;
@@ -2691,6 +2778,35 @@ export interface components {
         };
         AdminArticleRowPage: {
             items: components["schemas"]["AdminArticleRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AdminCounsellor: {
+            bio: string | null;
+            certificateNo: string | null;
+            id: number;
+            languages: string[];
+            modes: components["schemas"]["SessionMode"][];
+            name: string;
+            photoUrl: string | null;
+            publishConsent: {
+                at: string;
+                recordedBy: string;
+            } | null;
+            published: boolean;
+            qualification: string;
+            regionId: number;
+            regionName: string;
+            specialties: components["schemas"]["CounsellorSpecialty"][];
+            staffId: number | null;
+            staffName: string | null;
+            stationIds: number[];
+            title: string | null;
+            updatedAt: string;
+        };
+        AdminCounsellorPage: {
+            items: components["schemas"]["AdminCounsellor"][];
             page: number;
             pageSize: number;
             total: number;
@@ -2766,16 +2882,16 @@ export interface components {
             archived: boolean;
             builtIn: boolean;
             code: string;
-            correct?: string[];
-            explanation?: string;
+            correct: string[];
+            explanation: string;
             id: number;
             inUse: boolean;
-            kind?: components["schemas"]["QuestionKind"];
-            knowledgePoint?: components["schemas"]["KnowledgePointId"];
-            options?: components["schemas"]["QuizOption"][];
+            kind: components["schemas"]["QuestionKind"];
+            knowledgePoint: components["schemas"]["KnowledgePointId"];
+            options: components["schemas"]["QuizOption"][];
             regionId: number | null;
             regionName: string;
-            stem?: string;
+            stem: string;
             updatedAt: string;
         };
         AdminQuestionPage: {
@@ -2826,6 +2942,37 @@ export interface components {
             version: number;
             versions: number[];
         };
+        AdminStation: {
+            accessibility: string | null;
+            address: string;
+            bookable: boolean;
+            counsellorCount: number;
+            description: string | null;
+            distanceMetres: number | null;
+            id: number;
+            location: components["schemas"]["GeoPoint"] | null;
+            name: string;
+            nextOpenAt: string | null;
+            openNow: boolean;
+            phone: string | null;
+            photoUrl: string | null;
+            published: boolean;
+            referralTarget: boolean;
+            regionId: number;
+            regionName: string;
+            services: components["schemas"]["StationService"][];
+            todayHours: components["schemas"]["TimeRange"][];
+            type: components["schemas"]["StationType"];
+            updatedAt: string;
+            weeklyHours: components["schemas"]["WeeklyHours"];
+            weeklyOpenHours: number;
+        };
+        AdminStationPage: {
+            items: components["schemas"]["AdminStation"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         /** @enum {string} */
         AgeBand: "under14" | "14to17" | "18to34" | "35to59" | "60plus";
         AlertCase: {
@@ -2835,7 +2982,7 @@ export interface components {
         /** @enum {string} */
         AlertColour: "red" | "yellow" | "green";
         AlertDetail: {
-            ageBand: components["schemas"]["AgeBand"] | null;
+            ageBand: (string & components["schemas"]["AgeBand"]) | null;
             answers: {
                 critical: boolean;
                 itemId: string;
@@ -2847,7 +2994,7 @@ export interface components {
             assigneeName: string | null;
             bandLabel: string | null;
             closeNote: string | null;
-            closeOutcome: components["schemas"]["CloseOutcome"] | null;
+            closeOutcome: (string & components["schemas"]["CloseOutcome"]) | null;
             closedAt: string | null;
             colour: components["schemas"]["AlertColour"];
             contactName: string | null;
@@ -2861,11 +3008,11 @@ export interface components {
             followUps: components["schemas"]["AlertFollowUp"][];
             guardian: components["schemas"]["ScaleGuardianInput"] | null;
             helpRequests: components["schemas"]["AlertHelpRequest"][];
-            helpUrgency: components["schemas"]["HelpUrgency"] | null;
+            helpUrgency: (string & components["schemas"]["HelpUrgency"]) | null;
             id: number;
             nextContact: components["schemas"]["NextContact"] | null;
             overdue: boolean;
-            populationGroup: components["schemas"]["PopulationGroup"] | null;
+            populationGroup: (string & components["schemas"]["PopulationGroup"]) | null;
             referrals: components["schemas"]["AlertReferral"][];
             regionId: number;
             regionName: string;
@@ -2878,18 +3025,18 @@ export interface components {
         };
         AlertDispatchEvent: {
             at: string;
-            colour: components["schemas"]["AlertColour"] | null;
+            colour: (string & components["schemas"]["AlertColour"]) | null;
             id: number;
             kind: components["schemas"]["AlertDispatchEventKind"];
             level: number | null;
-            reason: components["schemas"]["EscalationReason"] | null;
+            reason: (string & components["schemas"]["EscalationReason"]) | null;
             regionId: number | null;
             regionName: string | null;
             staff: {
                 id: number;
                 name: string;
             }[];
-            step: components["schemas"]["EscalationStepKind"] | null;
+            step: (string & components["schemas"]["EscalationStepKind"]) | null;
             until: string | null;
         };
         /** @enum {string} */
@@ -2900,7 +3047,7 @@ export interface components {
             createdAt: string;
             id: number;
             method: components["schemas"]["FollowUpMethod"];
-            nextColour: components["schemas"]["AlertColour"] | null;
+            nextColour: (string & components["schemas"]["AlertColour"]) | null;
             outcome: string;
         };
         AlertHelpRequest: {
@@ -2960,22 +3107,22 @@ export interface components {
             status: components["schemas"]["ReferralStatus"];
         };
         AlertRow: {
-            ageBand: components["schemas"]["AgeBand"] | null;
+            ageBand: (string & components["schemas"]["AgeBand"]) | null;
             assigneeId: number | null;
             assigneeName: string | null;
             bandLabel: string | null;
-            closeOutcome: components["schemas"]["CloseOutcome"] | null;
+            closeOutcome: (string & components["schemas"]["CloseOutcome"]) | null;
             closedAt: string | null;
             colour: components["schemas"]["AlertColour"];
             createdAt: string;
             crisis: boolean;
             dueAt: string | null;
             firstFollowUpAt: string | null;
-            helpUrgency: components["schemas"]["HelpUrgency"] | null;
+            helpUrgency: (string & components["schemas"]["HelpUrgency"]) | null;
             id: number;
             nextContact: components["schemas"]["NextContact"] | null;
             overdue: boolean;
-            populationGroup: components["schemas"]["PopulationGroup"] | null;
+            populationGroup: (string & components["schemas"]["PopulationGroup"]) | null;
             regionId: number;
             regionName: string;
             scaleCode: string | null;
@@ -2992,25 +3139,25 @@ export interface components {
         };
         AlertRule: {
             bySeverity?: {
-                [key: string]: components["schemas"]["AlertColour"] | null;
+                [key: string]: (string & components["schemas"]["AlertColour"]) | null;
             };
             crisisIsRed: boolean;
             criticalItemIsRed: boolean;
-            fromMostSevere: (components["schemas"]["AlertColour"] | null)[];
-            noConcern: components["schemas"]["AlertColour"] | null;
-            otherConcern: components["schemas"]["AlertColour"] | null;
+            fromMostSevere: ((string & components["schemas"]["AlertColour"]) | null)[];
+            noConcern: (string & components["schemas"]["AlertColour"]) | null;
+            otherConcern: (string & components["schemas"]["AlertColour"]) | null;
         };
         AlertRules: {
             byScale?: {
                 [key: string]: {
                     bySeverity?: {
-                        [key: string]: components["schemas"]["AlertColour"] | null;
+                        [key: string]: (string & components["schemas"]["AlertColour"]) | null;
                     };
                     crisisIsRed?: boolean;
                     criticalItemIsRed?: boolean;
-                    fromMostSevere?: (components["schemas"]["AlertColour"] | null)[];
-                    noConcern?: components["schemas"]["AlertColour"] | null;
-                    otherConcern?: components["schemas"]["AlertColour"] | null;
+                    fromMostSevere?: ((string & components["schemas"]["AlertColour"]) | null)[];
+                    noConcern?: (string & components["schemas"]["AlertColour"]) | null;
+                    otherConcern?: (string & components["schemas"]["AlertColour"]) | null;
                 };
             };
             default: components["schemas"]["AlertRule"];
@@ -3129,7 +3276,7 @@ export interface components {
             attendance: components["schemas"]["AttendanceStatus"];
             checkedInAt: string | null;
             checkedInByName: string | null;
-            checkinMethod: components["schemas"]["CheckinMethod"] | null;
+            checkinMethod: (string & components["schemas"]["CheckinMethod"]) | null;
             createdAt: string;
             name: string | null;
             offerExpiresAt: string | null;
@@ -3145,12 +3292,64 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        AuditEntryDto: {
+            action: string;
+            actorId: number | null;
+            actorName: string | null;
+            /** @enum {string} */
+            actorType: "staff" | "resident" | "system" | "anonymous";
+            at: string;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            id: number;
+            ip: string | null;
+            outcome: components["schemas"]["AuditOutcome"];
+            regionPath: string | null;
+            resourceId: string | null;
+            resourceType: string | null;
+            statusCode: number | null;
+        };
+        AuditEntryDtoPage: {
+            items: components["schemas"]["AuditEntryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @enum {string} */
+        AuditOutcome: "success" | "failure" | "pending";
+        AvailabilityBlock: {
+            counsellorId: number;
+            end: string;
+            id: number;
+            mode: components["schemas"]["SessionMode"];
+            start: string;
+            stationId: number | null;
+            weekday: components["schemas"]["Weekday"];
+        };
+        AvailabilityBlockInputDto: {
+            /** @example 12:00 */
+            end: string;
+            /** @enum {string} */
+            mode: "in_person" | "phone";
+            /** @example 09:00 */
+            start: string;
+            stationId: number | null;
+            weekday: number;
+        };
+        AvailabilityException: {
+            blocks: components["schemas"]["DayBlockInput"][];
+            counsellorId: number;
+            date: string;
+            id: number;
+            note: string | null;
+        };
         AvailabilityExceptionInputDto: {
             /** @description empty: off that day */
             blocks: components["schemas"]["DayBlockInputDto"][];
             /** @example 2026-12-24 */
             date: string;
-            note: Record<string, never> | null;
+            note: string | null;
         };
         /** @enum {string} */
         AwarenessDimension: "region" | "urban_rural" | "group" | "age_band" | "gender" | "campaign" | "event";
@@ -3190,13 +3389,13 @@ export interface components {
         AwarenessTargetDto: {
             id: number;
             metric: components["schemas"]["AwarenessMetric"];
-            populationGroup?: components["schemas"]["PopulationGroup"] | null;
+            populationGroup?: (string & components["schemas"]["PopulationGroup"]) | null;
             rate: number;
             regionId: number;
             regionName: string;
             regionPath: string;
             source?: string | null;
-            urbanRural?: components["schemas"]["UrbanRural"] | null;
+            urbanRural?: (string & components["schemas"]["UrbanRural"]) | null;
             year?: number | null;
         };
         AwarenessTargetInputDto: {
@@ -3219,6 +3418,37 @@ export interface components {
             title: string;
             year: number | null;
         };
+        BookingDetail: {
+            contactPhone: string;
+            counsellorId: number | null;
+            counsellorName: string | null;
+            createdAt: string;
+            end: string;
+            history: {
+                action: string;
+                at: string;
+                by: string | null;
+                note: string | null;
+            }[];
+            id: number;
+            intake: {
+                ageBand: components["schemas"]["AgeBand"];
+                guardian: components["schemas"]["GuardianConsent"] | null;
+                note: string | null;
+                sensitiveConsent: boolean;
+                topic: (string & components["schemas"]["IntakeTopic"]) | null;
+            } | null;
+            kind: components["schemas"]["BookingKind"];
+            lineId: number | null;
+            lineName: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            regionName: string;
+            start: string;
+            stationId: number | null;
+            stationName: string | null;
+            status: components["schemas"]["BookingStatus"];
+        };
         BookingInputDto: {
             /** @example b1f0c6d2-2f57-4d6a-9a4e-1c2b3d4e5f60 */
             clientRequestId: string;
@@ -3227,6 +3457,39 @@ export interface components {
         };
         /** @enum {string} */
         BookingKind: "in_person" | "phone" | "callback";
+        BookingKindSettings: {
+            bufferMinutes: number;
+            cancelCutoffHours: number;
+            durationMinutes: number;
+            enabled: boolean;
+            kind: components["schemas"]["BookingKind"];
+            maxDaysAhead: number;
+            maxOpenPerResident: number;
+            minNoticeMinutes: number;
+        };
+        BookingRow: {
+            contactPhone: string;
+            counsellorId: number | null;
+            counsellorName: string | null;
+            createdAt: string;
+            end: string;
+            id: number;
+            kind: components["schemas"]["BookingKind"];
+            lineId: number | null;
+            lineName: string | null;
+            rating: number | null;
+            regionName: string;
+            start: string;
+            stationId: number | null;
+            stationName: string | null;
+            status: components["schemas"]["BookingStatus"];
+        };
+        BookingRowPage: {
+            items: components["schemas"]["BookingRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         BookingSettingsInputDto: {
             bufferMinutes: number;
             cancelCutoffHours: number;
@@ -3236,8 +3499,40 @@ export interface components {
             maxOpenPerResident: number;
             minNoticeMinutes: number;
         };
+        BookingStats: {
+            minCell: number;
+            nextFree: {
+                days: number | null;
+                stationId: number;
+                stationName: string;
+            }[];
+            rows: components["schemas"]["BookingStatsRow"][];
+        };
+        BookingStatsRow: {
+            attended: number;
+            booked: number;
+            cancellationRate: number | null;
+            month: string;
+            noShowRate: number | null;
+            ratings: number;
+            satisfaction: number | null;
+            stationId: number | null;
+            stationName: string;
+            utilisation: number | null;
+        };
         /** @enum {string} */
         BookingStatus: "confirmed" | "cancelled" | "late_cancelled" | "staff_cancelled" | "attended" | "no_show";
+        CallbackLine: {
+            capacityPerWindow: number;
+            enabled: boolean;
+            hotlineId: number;
+            id: number;
+            name: string;
+            number: string;
+            regionId: number;
+            regionName: string;
+            weeklyHours: components["schemas"]["WeeklyHours"];
+        };
         CallbackLineInputDto: {
             capacityPerWindow: number;
             enabled: boolean;
@@ -3257,24 +3552,24 @@ export interface components {
             progress: components["schemas"]["CampaignProgressItem"][];
         };
         CampaignDto: {
-            articleIds?: number[];
+            articleIds: number[];
             createdAt: string;
             description: string;
-            endsOn?: string;
+            endsOn: string;
             id: number;
-            quizIds?: number[];
-            regionId?: number;
-            regionIds?: number[];
+            quizIds: number[];
+            regionId: number;
+            regionIds: number[];
             regionName: string;
             regionNames: string[];
-            startsOn?: string;
-            targets?: {
+            startsOn: string;
+            targets: {
                 article_reads?: number;
                 awareness_rate?: number;
                 events_held?: number;
                 participants?: number;
             };
-            title?: string;
+            title: string;
             updatedAt: string;
         };
         CampaignDtoPage: {
@@ -3314,7 +3609,7 @@ export interface components {
             participants?: number;
         };
         CancelInputDto: {
-            reason?: Record<string, never> | null;
+            reason?: string | null;
         };
         CaseEntry: {
             at: string;
@@ -3329,7 +3624,7 @@ export interface components {
             alertId: number;
             assigneeName: string | null;
             at: string;
-            closeOutcome: components["schemas"]["CloseOutcome"] | null;
+            closeOutcome: (string & components["schemas"]["CloseOutcome"]) | null;
             closedAt: string | null;
             colour: components["schemas"]["AlertColour"];
             source: components["schemas"]["AlertSource"];
@@ -3424,9 +3719,16 @@ export interface components {
         };
         /** @enum {string} */
         ConsentMode: "save" | "anonymous";
+        CounsellorAccount: {
+            counsellorId: number | null;
+            displayName: string;
+            id: number;
+            regionName: string;
+            username: string;
+        };
         CounsellorInputDto: {
-            bio: Record<string, never> | null;
-            certificateNo: Record<string, never> | null;
+            bio: string | null;
+            certificateNo: string | null;
             /**
              * @example [
              *       "普通话",
@@ -3436,7 +3738,7 @@ export interface components {
             languages: string[];
             modes: ("in_person" | "phone")[];
             name: string;
-            photoUrl: Record<string, never> | null;
+            photoUrl: string | null;
             /** @description must be true to publish: the counsellor agreed to their profile being shown */
             publishConsent: boolean;
             published: boolean;
@@ -3444,10 +3746,44 @@ export interface components {
             qualification: string;
             regionId: number;
             specialties: ("emotions" | "relationships" | "family" | "parenting" | "study" | "work" | "sleep" | "elderly" | "youth" | "crisis" | "grief" | "women")[];
-            staffId: Record<string, never> | null;
+            staffId: number | null;
             stationIds: number[];
             /** @example 副主任医师 */
-            title: Record<string, never> | null;
+            title: string | null;
+        };
+        CounsellorProfile: {
+            bio: string | null;
+            certificateNo: string | null;
+            id: number;
+            languages: string[];
+            modes: components["schemas"]["SessionMode"][];
+            name: string;
+            photoUrl: string | null;
+            qualification: string;
+            regionId: number;
+            regionName: string;
+            specialties: components["schemas"]["CounsellorSpecialty"][];
+            stationIds: number[];
+            title: string | null;
+        };
+        /** @enum {string} */
+        CounsellorSpecialty: "emotions" | "relationships" | "family" | "parenting" | "study" | "work" | "sleep" | "elderly" | "youth" | "crisis" | "grief" | "women";
+        CounsellorSummary: {
+            id: number;
+            languages: string[];
+            modes: components["schemas"]["SessionMode"][];
+            name: string;
+            photoUrl: string | null;
+            qualification: string;
+            specialties: components["schemas"]["CounsellorSpecialty"][];
+            stationIds: number[];
+            title: string | null;
+        };
+        CounsellorSummaryPage: {
+            items: components["schemas"]["CounsellorSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         CoverageDto: {
             asOf: string;
@@ -3495,6 +3831,12 @@ export interface components {
             /** @example zhang_san */
             username: string;
         };
+        DayBlockInput: {
+            end: string;
+            mode: components["schemas"]["SessionMode"];
+            start: string;
+            stationId: number | null;
+        };
         DayBlockInputDto: {
             /** @example 12:00 */
             end: string;
@@ -3502,7 +3844,7 @@ export interface components {
             mode: "in_person" | "phone";
             /** @example 09:00 */
             start: string;
-            stationId: Record<string, never> | null;
+            stationId: number | null;
         };
         DemographicsDto: {
             /** @enum {string} */
@@ -3559,7 +3901,7 @@ export interface components {
             staffId: number;
             staffName: string;
             start: string;
-            weekday: components["schemas"]["Weekday"] | null;
+            weekday: (number & components["schemas"]["Weekday"]) | null;
         };
         DutyEntryInputDto: {
             /**
@@ -3686,7 +4028,7 @@ export interface components {
             id: number;
             kind: components["schemas"]["EventNotificationKind"];
             name: string | null;
-            reason: components["schemas"]["NotificationReason"] | null;
+            reason: (string & components["schemas"]["NotificationReason"]) | null;
             runAfter: string;
             sentAt: string | null;
             status: components["schemas"]["NotificationStatus"];
@@ -3807,6 +4149,8 @@ export interface components {
              */
             time?: string | null;
         };
+        /** @enum {string} */
+        Gender: "female" | "male" | "undisclosed";
         GeoPoint: {
             lat: number;
             lng: number;
@@ -3828,6 +4172,28 @@ export interface components {
         GuardianRelation: "father" | "mother" | "other_guardian";
         HandoverInputDto: {
             counsellorId: number;
+        };
+        HealthStatus: {
+            details: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                };
+            };
+            error: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "down";
+                };
+            };
+            info: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up";
+                };
+            };
+            /** @enum {string} */
+            status: "ok";
         };
         HelpConsentDto: {
             /** @description must be true */
@@ -3866,6 +4232,16 @@ export interface components {
         };
         /** @enum {string} */
         HelpUrgency: "now" | "soon" | "anytime";
+        Hold: {
+            counsellorId: number | null;
+            end: string;
+            expiresAt: string;
+            id: number;
+            kind: components["schemas"]["BookingKind"];
+            lineId: number | null;
+            start: string;
+            stationId: number | null;
+        };
         HoldInputDto: {
             counsellorId?: number;
             /** @enum {string} */
@@ -3875,14 +4251,22 @@ export interface components {
             start: string;
             stationId?: number;
         };
+        HolidayDay: {
+            date: string;
+            kind: components["schemas"]["HolidayKind"];
+            name: string;
+            worksAs: (number & components["schemas"]["Weekday"]) | null;
+        };
         HolidayInputDto: {
             /** @enum {string} */
             kind: "holiday" | "workday";
             /** @example 国庆节 */
             name: string;
             /** @description workday only: whose weekday hours apply (null = Monday) */
-            worksAs: Record<string, never> | null;
+            worksAs: number | null;
         };
+        /** @enum {string} */
+        HolidayKind: "holiday" | "workday";
         HostUnitDto: {
             id: number;
             name: string;
@@ -3947,10 +4331,12 @@ export interface components {
              */
             contactPhone: string;
             guardian?: components["schemas"]["GuardianDto"] | null;
-            note?: Record<string, never> | null;
+            note?: string | null;
             /** @enum {string|null} */
             topic: "emotions" | "relationships" | "family" | "study_work" | "sleep" | "other" | null;
         };
+        /** @enum {string} */
+        IntakeTopic: "emotions" | "relationships" | "family" | "study_work" | "sleep" | "other";
         JobDto: {
             createdAt: string;
             error: string | null;
@@ -3985,6 +4371,51 @@ export interface components {
         };
         /** @enum {string} */
         MultipleChoiceCredit: "all_or_nothing" | "partial";
+        MyBooking: {
+            canCancel: boolean;
+            canRate: boolean;
+            canReschedule: boolean;
+            counsellor: {
+                id: number;
+                name: string;
+                photoUrl: string | null;
+                qualification: string;
+                title: string | null;
+            } | null;
+            createdAt: string;
+            cutoffAt: string;
+            end: string;
+            id: number;
+            kind: components["schemas"]["BookingKind"];
+            line: {
+                id: number;
+                name: string;
+                number: string;
+            } | null;
+            rating: {
+                comment: string | null;
+                score: number;
+            } | null;
+            start: string;
+            station: {
+                address: string;
+                id: number;
+                location: components["schemas"]["GeoPoint"] | null;
+                name: string;
+                phone: string | null;
+            } | null;
+            status: components["schemas"]["BookingStatus"];
+            topic: (string & components["schemas"]["IntakeTopic"]) | null;
+        };
+        MyBookingPage: {
+            items: components["schemas"]["MyBooking"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MyCounsellor: {
+            counsellor: components["schemas"]["AdminCounsellor"] | null;
+        };
         MyEventItem: {
             event: components["schemas"]["EventSummary"];
             registration: components["schemas"]["MyRegistration"];
@@ -4032,6 +4463,8 @@ export interface components {
             date: string;
             time: string | null;
         };
+        /** @enum {string} */
+        NotificationChannel: "wechat_subscribe" | "admin_live" | "wecom_robot" | "sms";
         /** @enum {string} */
         NotificationReason: "no_template" | "no_subscription" | "wechat_not_configured" | "obsolete" | "refused" | "rejected" | "unavailable" | "error" | "not_connected" | "not_bound" | "no_mobile" | "no_webhook" | "sms_not_configured";
         /** @enum {string} */
@@ -4192,7 +4625,7 @@ export interface components {
             title: string;
         };
         RatingInputDto: {
-            comment?: Record<string, never> | null;
+            comment?: string | null;
             score: number;
         };
         ReferralDto: {
@@ -4248,13 +4681,19 @@ export interface components {
             path: string;
             population: number | null;
             urbanPopulation: number | null;
-            urbanRural: components["schemas"]["UrbanRural"] | null;
+            urbanRural: (string & components["schemas"]["UrbanRural"]) | null;
         };
         /** @enum {string} */
         RegionLevel: "city" | "district" | "street" | "community";
         RegionRobotDto: {
             /** @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… */
             url: string;
+        };
+        RegionRobotWebhook: {
+            masked: string | null;
+            regionId: number;
+            regionName: string;
+            updatedAt: string | null;
         };
         /** @enum {string} */
         RegistrationField: "name" | "phone";
@@ -4276,6 +4715,32 @@ export interface components {
         };
         RescheduleInputDto: {
             holdId: number;
+        };
+        ResidentDataExport: {
+            account: {
+                createdAt: string;
+                openid: string;
+                unionid: string | null;
+            };
+            exportedAt: string;
+            profile: components["schemas"]["ResidentProfile"];
+        } & {
+            [key: string]: unknown;
+        };
+        ResidentLoginResult: {
+            accessToken: string;
+            expiresIn: number;
+            resident: components["schemas"]["ResidentProfile"];
+        };
+        ResidentProfile: {
+            ageBand: (string & components["schemas"]["AgeBand"]) | null;
+            createdAt: string;
+            gender: (string & components["schemas"]["Gender"]) | null;
+            id: number;
+            nickname: string | null;
+            populationGroup: (string & components["schemas"]["PopulationGroup"]) | null;
+            regionId: number | null;
+            regionName: string | null;
         };
         /** @enum {string} */
         ScaleAudience: "student" | "parent_report" | "adult" | "elderly" | "perinatal";
@@ -4406,7 +4871,7 @@ export interface components {
             advice: string;
             interpretation: string;
             label: string;
-            level: components["schemas"]["ScaleBandLevel"] | null;
+            level: (string & components["schemas"]["ScaleBandLevel"]) | null;
             severity: number;
         };
         ScaleScoring: {
@@ -4459,11 +4924,34 @@ export interface components {
             scene: string;
             windowEndsAt: string;
         };
+        /** @enum {string} */
+        SessionMode: "in_person" | "phone";
+        SessionNote: {
+            at: string;
+            id: number;
+            text: string;
+        };
         SessionNoteInputDto: {
             text: string;
         };
+        Slot: {
+            counsellorId: number | null;
+            end: string;
+            lineId: number | null;
+            seatsLeft: number;
+            start: string;
+            stationId: number | null;
+        };
+        StaffBindingCode: {
+            code: string;
+            expiresAt: string;
+        };
         StaffBindingDto: {
             code: string;
+        };
+        StaffBindingResult: {
+            staffName: string;
+            templateId: string | null;
         };
         StaffCancelInputDto: {
             reason: string;
@@ -4486,7 +4974,27 @@ export interface components {
             name: string | null;
             /** @enum {string} */
             outcome: "checked_in" | "already_checked_in" | "refused";
-            reason: (components["schemas"]["CheckinRefusal"] | components["schemas"]["TicketRefusal"]) | null;
+            reason: (string & (components["schemas"]["CheckinRefusal"] | components["schemas"]["TicketRefusal"])) | null;
+        };
+        StaffDto: {
+            createdAt: string;
+            disabled: boolean;
+            displayName: string;
+            id: number;
+            lastLoginAt: string | null;
+            lockedUntil: string | null;
+            mustChangePassword: boolean;
+            regionId: number;
+            regionName: string;
+            regionPath: string;
+            role: components["schemas"]["StaffRole"];
+            username: string;
+        };
+        StaffDtoPage: {
+            items: components["schemas"]["StaffDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         StaffLoginDto: {
             password: string;
@@ -4497,15 +5005,69 @@ export interface components {
             session?: "token" | "cookie";
             username: string;
         };
+        StaffLoginResult: {
+            accessToken: string;
+            expiresIn: number;
+            mustChangePassword: boolean;
+            refreshToken?: string;
+            staff: components["schemas"]["StaffDto"];
+        };
         StaffMobileDto: {
             /** @example 13800138000 */
             mobile: string | null;
+        };
+        StaffNoticeSettings: {
+            mobile: string | null;
+            smsConfigured: boolean;
+            wechat: {
+                bound: boolean;
+                boundAt: string | null;
+            };
+            wechatConfigured: boolean;
+        };
+        /** @enum {string} */
+        StaffRole: "system_admin" | "region_admin" | "content_editor" | "content_reviewer" | "counsellor" | "station_manager" | "event_organiser" | "checkin_staff";
+        StationDay: {
+            date: string;
+            holiday: string | null;
+            hours: components["schemas"]["TimeRange"][];
+        };
+        StationDetail: {
+            accessibility: string | null;
+            address: string;
+            bookable: boolean;
+            counsellors: components["schemas"]["CounsellorSummary"][];
+            days: components["schemas"]["StationDay"][];
+            description: string | null;
+            distanceMetres: number | null;
+            id: number;
+            location: components["schemas"]["GeoPoint"] | null;
+            name: string;
+            nextOpenAt: string | null;
+            openNow: boolean;
+            phone: string | null;
+            photoUrl: string | null;
+            published: boolean;
+            referralTarget: boolean;
+            regionId: number;
+            regionName: string;
+            services: components["schemas"]["StationService"][];
+            todayHours: components["schemas"]["TimeRange"][];
+            type: components["schemas"]["StationType"];
+            weeklyHours: components["schemas"]["WeeklyHours"];
+            weeklyOpenHours: number;
+        };
+        StationException: {
+            date: string;
+            hours: components["schemas"]["TimeRange"][];
+            id: number;
+            note: string | null;
         };
         StationExceptionInputDto: {
             /** @example 2026-10-08 */
             date: string;
             /**
-             * @description empty: closed all day
+             * @description empty: closed all day; [start, end), HH:mm China time
              * @example [
              *       {
              *         "end": "12:00",
@@ -4513,22 +5075,25 @@ export interface components {
              *       }
              *     ]
              */
-            hours: unknown[][];
+            hours: {
+                end: string;
+                start: string;
+            }[];
             /** @example 设备检修，暂停开放 */
-            note: Record<string, never> | null;
+            note: string | null;
         };
         StationInputDto: {
             /** @example 一楼，无障碍坡道 */
-            accessibility: Record<string, never> | null;
+            accessibility: string | null;
             address: string;
-            description: Record<string, never> | null;
+            description: string | null;
             /** @description GCJ-02 */
             location: components["schemas"]["GeoPointDto"] | null;
             name: string;
             /** @example 023-49881234 */
-            phone: Record<string, never> | null;
+            phone: string | null;
             /** @example /uploads/3f2a….jpg */
-            photoUrl: Record<string, never> | null;
+            photoUrl: string | null;
             published: boolean;
             regionId: number;
             services: ("counselling" | "assessment" | "lecture" | "group" | "crisis" | "referral" | "hotline" | "psychiatry")[];
@@ -4560,6 +5125,37 @@ export interface components {
             };
         };
         /** @enum {string} */
+        StationService: "counselling" | "assessment" | "lecture" | "group" | "crisis" | "referral" | "hotline" | "psychiatry";
+        StationSummary: {
+            accessibility: string | null;
+            address: string;
+            bookable: boolean;
+            description: string | null;
+            distanceMetres: number | null;
+            id: number;
+            location: components["schemas"]["GeoPoint"] | null;
+            name: string;
+            nextOpenAt: string | null;
+            openNow: boolean;
+            phone: string | null;
+            photoUrl: string | null;
+            published: boolean;
+            referralTarget: boolean;
+            regionId: number;
+            regionName: string;
+            services: components["schemas"]["StationService"][];
+            todayHours: components["schemas"]["TimeRange"][];
+            type: components["schemas"]["StationType"];
+            weeklyHours: components["schemas"]["WeeklyHours"];
+            weeklyOpenHours: number;
+        };
+        StationSummaryPage: {
+            items: components["schemas"]["StationSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @enum {string} */
         StationType: "service_station" | "heart_station" | "counselling_room" | "hospital_clinic" | "mental_health_centre" | "hospital";
         SubscaleDefinition: {
             id: string;
@@ -4570,6 +5166,13 @@ export interface components {
         SubscaleMethod: "sum" | "mean";
         SubscriptionInputDto: {
             templateIds: string[];
+        };
+        SubscriptionStatus: {
+            templates: {
+                available: number;
+                slot: string;
+                templateId: string;
+            }[];
         };
         SuggestedArticle: {
             id: number;
@@ -4591,11 +5194,24 @@ export interface components {
             rate: number;
             target: number;
         };
+        TestNoticeResult: {
+            deliveries: {
+                channel: components["schemas"]["NotificationChannel"];
+                id: number;
+                reason: (string & components["schemas"]["NotificationReason"]) | null;
+                status: components["schemas"]["NotificationStatus"];
+                target: string;
+            }[];
+        };
         TicketDto: {
             token: string;
         };
         /** @enum {string} */
         TicketRefusal: "malformed" | "wrong_event" | "bad_signature";
+        TimeRange: {
+            end: string;
+            start: string;
+        };
         UnitCoverage: {
             held: number;
             met: boolean;
@@ -4656,6 +5272,9 @@ export interface components {
             preQuizId: number;
             unpaired: components["schemas"]["UnpairedUplift"];
         };
+        UploadedImage: {
+            url: string;
+        };
         /** @enum {string} */
         UrbanRural: "urban" | "rural";
         WechatLoginDto: {
@@ -4664,6 +5283,15 @@ export interface components {
         };
         /** @enum {number} */
         Weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+        WeeklyHours: {
+            1?: components["schemas"]["TimeRange"][];
+            2?: components["schemas"]["TimeRange"][];
+            3?: components["schemas"]["TimeRange"][];
+            4?: components["schemas"]["TimeRange"][];
+            5?: components["schemas"]["TimeRange"][];
+            6?: components["schemas"]["TimeRange"][];
+            7?: components["schemas"]["TimeRange"][];
+        };
         WeightedEstimate: {
             ci: components["schemas"]["ConfidenceInterval"];
             estimate: number;
@@ -4748,52 +5376,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /**
+             * @description The Health Check is successful
+             *
+             *     成功
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example ok */
-                        status?: string;
-                    };
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5569,11 +6162,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryDtoPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5584,8 +6180,8 @@ export interface operations {
     awareness_report: {
         parameters: {
             query: {
-                /** @description comma-separated survey wave ids */
-                quizIds: string[];
+                /** @description survey wave ids, repeated (quizIds=1&quizIds=2); one comma-separated value (quizIds=1,2) is read the same */
+                quizIds: number[];
                 regionId?: number;
                 urbanRural?: "urban" | "rural";
                 populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
@@ -5619,8 +6215,8 @@ export interface operations {
     awareness_knowledgePoints: {
         parameters: {
             query: {
-                /** @description comma-separated survey wave ids */
-                quizIds: string[];
+                /** @description survey wave ids, repeated (quizIds=1&quizIds=2); one comma-separated value (quizIds=1,2) is read the same */
+                quizIds: number[];
                 regionId?: number;
                 urbanRural?: "urban" | "rural";
                 populationGroup?: "student" | "parent" | "employee" | "cadre" | "elderly" | "other";
@@ -5827,11 +6423,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingRowPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5848,11 +6447,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingKindSettings"][];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5874,11 +6476,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingKindSettings"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5900,11 +6505,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingStats"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5925,11 +6533,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": BinaryFile;
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5948,11 +6559,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5972,16 +6586,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6000,16 +6626,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6028,16 +6666,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：SLOT_TAKEN、INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6052,16 +6702,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6076,11 +6738,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionNote"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6104,11 +6769,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionNote"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6126,11 +6794,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallbackLine"][];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6150,15 +6821,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallbackLine"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6177,11 +6860,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallbackLine"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6201,6 +6887,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6211,6 +6898,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6395,11 +7091,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminCounsellorPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6420,15 +7119,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminCounsellor"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6443,11 +7154,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounsellorAccount"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6464,11 +7178,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyCounsellor"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6486,11 +7203,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminCounsellor"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6514,16 +7234,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminCounsellor"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6538,6 +7270,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6548,6 +7281,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6562,11 +7304,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailabilityBlock"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6584,13 +7329,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description the whole week: it replaces every block (at most 70) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityBlockInputDto"][];
+            };
+        };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailabilityBlock"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6614,11 +7367,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailabilityException"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6642,11 +7398,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailabilityException"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6667,6 +7426,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7341,11 +8101,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayDay"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7368,11 +8131,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayDay"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7392,6 +8158,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7640,11 +8407,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7664,16 +8434,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": BinaryFile;
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -7690,11 +8472,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeSettings"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7711,11 +8496,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeSettings"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7731,11 +8519,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestNoticeResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7752,11 +8543,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffBindingCode"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7773,6 +8567,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7793,11 +8588,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegionRobotWebhook"][];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7819,11 +8617,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegionRobotWebhook"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7843,6 +8644,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8551,11 +9353,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDtoPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8576,15 +9381,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8603,11 +9420,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8631,11 +9451,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8655,11 +9478,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8684,11 +9510,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminStationPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8709,11 +9538,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminStation"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8732,11 +9564,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminStation"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8760,11 +9595,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminStation"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8784,6 +9622,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8794,6 +9633,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8812,11 +9660,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationException"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8840,11 +9691,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationException"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8865,6 +9719,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8894,11 +9749,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UploadedImage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8971,11 +9829,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentLoginResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -8994,11 +9855,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLoginResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -9017,6 +9881,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -9036,11 +9901,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -9060,11 +9928,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLoginResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9085,11 +9956,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffLoginResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -9108,11 +9982,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentLoginResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -9131,15 +10008,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBooking"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：HOLD_EXPIRED、SLOT_TAKEN、BOOKING_LIMIT_REACHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -9156,15 +10045,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description 冲突：SLOT_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -9179,6 +10080,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -9201,11 +10103,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingKindSettings"][];
+                };
             };
             429: components["responses"]["TooManyRequests"];
         };
@@ -9221,11 +10126,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallbackLine"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -9324,11 +10232,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounsellorSummaryPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -9345,11 +10256,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounsellorProfile"];
+                };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -9591,11 +10505,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentProfile"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -9615,11 +10532,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentProfile"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9636,6 +10556,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 无返回内容 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -9660,11 +10581,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentProfile"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9712,11 +10636,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBookingPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9735,11 +10662,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBooking"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9763,16 +10693,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBooking"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -9791,16 +10733,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBooking"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -9819,16 +10773,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyBooking"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description 冲突：HOLD_EXPIRED、SLOT_TAKEN、BOOKING_CUTOFF_PASSED、INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -9868,11 +10834,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentDataExport"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -9972,11 +10941,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffBindingResult"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -9993,11 +10965,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionStatus"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -10017,11 +10992,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionStatus"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -10235,11 +11213,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Slot"][];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -10266,11 +11247,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（分页） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationSummaryPage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
@@ -10287,11 +11271,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationDetail"];
+                };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];

@@ -48,3 +48,11 @@ export interface UpdateResidentProfile {
   ageBand?: AgeBand | null;
   gender?: Gender | null;
 }
+
+/** PIPL art. 45: everything held about a resident; besides these, one section per module that keeps personal data (its records as it exports them). */
+export interface ResidentDataExport {
+  exportedAt: string;
+  profile: ResidentProfile;
+  account: { openid: string; unionid: string | null; createdAt: string };
+  [section: string]: unknown;
+}

@@ -1,4 +1,5 @@
 /** Staff accounts and what each role may do. */
+import type { PageQuery } from '../common/api';
 
 export const STAFF_ROLES = [
   'system_admin',
@@ -122,6 +123,31 @@ export interface StaffDto {
   lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
+}
+
+export interface StaffQuery extends PageQuery {
+  role?: StaffRole;
+  regionId?: number;
+  keyword?: string;
+}
+
+export interface StaffPasswordInput {
+  password: string;
+}
+
+export interface StaffCreateInput extends StaffPasswordInput {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  regionId: number;
+}
+
+/** Only the fields given change. */
+export interface StaffUpdateInput {
+  displayName?: string;
+  role?: StaffRole;
+  regionId?: number;
+  disabled?: boolean;
 }
 
 export interface StaffLoginResult {

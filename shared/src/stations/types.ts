@@ -269,6 +269,11 @@ export interface StationExceptionQuery {
 /** PUT /api/v1/admin/holidays/:date: the day's entry (the date is in the path). */
 export type HolidayInput = Omit<HolidayDay, 'date'>;
 
+/** GET /api/v1/admin/holidays: one year's calendar. */
+export interface HolidayQuery {
+  year: number;
+}
+
 /** GET /api/v1/admin/counsellors: profiles of the caller's region, published or not. */
 export interface AdminCounsellorQuery extends PageQuery {
   regionId?: number;
@@ -283,6 +288,11 @@ export interface AdminCounsellor extends Counsellor {
   /** `displayName（username）` of the linked account, null without one. */
   staffName: string | null;
   updatedAt: string;
+}
+
+/** GET /api/v1/admin/counsellors/mine: the profile linked to the signed-in account, null without one. */
+export interface MyCounsellor {
+  counsellor: AdminCounsellor | null;
 }
 
 /** GET /api/v1/admin/counsellors/accounts: counsellor accounts of the caller's region a profile may link. */

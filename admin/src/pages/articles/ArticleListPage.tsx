@@ -3,14 +3,14 @@ import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-
 import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { ARTICLE_CATEGORY_LABELS, ARTICLE_STATUS_LABELS, hasPermission, type AdminArticle } from '@xinqiao/shared';
+import { ARTICLE_CATEGORY_LABELS, ARTICLE_STATUS_LABELS, hasPermission, type AdminArticleRow } from '@xinqiao/shared';
 import { articlesApi, type ArticleListQuery } from '../../api/articles';
 import { useStaff } from '../../auth/SessionContext';
 import { labelEnum, pageRequest, LIST_TABLE_PROPS } from '../../utils/proTable';
 import { ArticleStatusTag } from './ArticleStatusTag';
 import { ArticleRowActions } from './ArticleRowActions';
 
-const request = pageRequest<AdminArticle, ArticleListQuery>(articlesApi.list);
+const request = pageRequest<AdminArticleRow, ArticleListQuery>(articlesApi.list);
 
 export default function ArticleListPage() {
   const staff = useStaff();
@@ -18,7 +18,7 @@ export default function ArticleListPage() {
   const actionRef = useRef<ActionType>();
   const canPublish = hasPermission(staff.role, 'articles.publish');
 
-  const columns: ProColumns<AdminArticle>[] = [
+  const columns: ProColumns<AdminArticleRow>[] = [
     { title: '关键词', dataIndex: 'keyword', hideInTable: true, fieldProps: { placeholder: '标题或摘要' } },
     {
       title: '标题',
@@ -50,7 +50,7 @@ export default function ArticleListPage() {
 
   return (
     <PageContainer title="文章管理">
-      <ProTable<AdminArticle>
+      <ProTable<AdminArticleRow>
         rowKey="id"
         actionRef={actionRef}
         columns={columns}

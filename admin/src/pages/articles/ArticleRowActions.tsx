@@ -1,10 +1,10 @@
 import { Button, Popconfirm, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import type { AdminArticle } from '@xinqiao/shared';
+import type { AdminArticleRow } from '@xinqiao/shared';
 import { useArticleActions } from './useArticleActions';
 
 interface Props {
-  article: AdminArticle;
+  article: AdminArticleRow;
   canPublish: boolean;
   onChanged: () => void;
 }

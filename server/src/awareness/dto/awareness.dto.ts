@@ -12,7 +12,7 @@ const ids = ({ value }: { value: unknown }) =>
   (Array.isArray(value) ? value : String(value ?? '').split(',')).filter((v) => v !== '').map((v) => Number(v));
 
 export class AwarenessFiltersDto implements AwarenessFilters {
-  @ApiProperty({ description: 'comma-separated survey wave ids', example: '1,2' })
+  @ApiProperty({ type: [Number], description: 'survey wave ids, repeated (quizIds=1&quizIds=2); one comma-separated value (quizIds=1,2) is read the same' })
   @FieldLabel('调查批次') @Transform(ids) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsId({ each: true })
   quizIds: number[];
 

@@ -13,22 +13,29 @@ import {
   type AgeBand,
   type AvailabilityBlockInput,
   type AvailabilityExceptionInput,
+  type AvailabilityExceptionQuery,
   type BookingInput,
   type BookingKind,
-  type BookingKindSettings,
+  type BookingSettingsInput,
   type BookingStatsQuery,
   type BookingStatus,
   type CallbackLineInput,
+  type CallbackLineQuery,
   type CancelInput,
+  type DayBlockInput,
   type GuardianConsent,
+  type HandoverInput,
   type HoldInput,
+  type IntakeConsent,
   type IntakeInput,
   type IntakeTopic,
   type MyBookingQuery,
   type RatingInput,
   type RescheduleInput,
   type SessionMode,
+  type SessionNoteInput,
   type SlotQuery,
+  type StaffCancelInput,
   type Weekday,
   type WeeklyHours,
 } from '@xinqiao/shared';
@@ -65,7 +72,7 @@ export class SlotQueryDto implements SlotQuery {
   to: string;
 }
 
-export class CallbackLineQueryDto {
+export class CallbackLineQueryDto implements CallbackLineQuery {
   @ApiPropertyOptional() @FieldLabel('区域') @Omittable() @Type(() => Number) @IsId()
   regionId?: number;
 }
@@ -95,7 +102,7 @@ export class GuardianDto implements GuardianConsent {
   relation: string;
 }
 
-export class IntakeConsentDto {
+export class IntakeConsentDto implements IntakeConsent {
   @ApiProperty() @FieldLabel('同意书版本') @IsString() @MaxLength(32)
   version: string;
 
@@ -110,7 +117,7 @@ export class IntakeInputDto implements IntakeInput {
   @ApiProperty({ enum: INTAKE_TOPICS, nullable: true }) @FieldLabel('咨询主题') @Nullable() @IsIn(INTAKE_TOPICS)
   topic: IntakeTopic | null;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('情况说明') @Omittable() @Nullable() @IsString() @MaxLength(INTAKE_NOTE_MAX_CHARS * 2)
+  @ApiPropertyOptional({ type: 'string', nullable: true }) @FieldLabel('情况说明') @Omittable() @Nullable() @IsString() @MaxLength(INTAKE_NOTE_MAX_CHARS * 2)
   note?: string | null;
 
   @ApiProperty({ example: '13800138000', description: 'may be empty for in-person sessions' }) @FieldLabel('联系电话') @Trim() @IsString() @MaxLength(20)
@@ -148,11 +155,11 @@ export class RescheduleInputDto implements RescheduleInput {
 }
 
 export class CancelInputDto implements CancelInput {
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('取消原因') @Omittable() @Nullable() @Trim() @IsString() @MaxLength(CANCEL_REASON_MAX)
+  @ApiPropertyOptional({ type: 'string', nullable: true }) @FieldLabel('取消原因') @Omittable() @Nullable() @Trim() @IsString() @MaxLength(CANCEL_REASON_MAX)
   reason?: string | null;
 }
 
-export class StaffCancelInputDto {
+export class StaffCancelInputDto implements StaffCancelInput {
   @ApiProperty() @FieldLabel('取消原因') @Trim() @IsString() @IsNotEmpty() @MaxLength(CANCEL_REASON_MAX)
   reason: string;
 }
@@ -161,16 +168,16 @@ export class RatingInputDto implements RatingInput {
   @ApiProperty({ minimum: 1, maximum: 5 }) @FieldLabel('满意度') @IsInt() @Min(1) @Max(5)
   score: number;
 
-  @ApiPropertyOptional({ nullable: true }) @FieldLabel('评价') @Omittable() @Nullable() @Trim() @IsString() @MaxLength(RATING_COMMENT_MAX)
+  @ApiPropertyOptional({ type: 'string', nullable: true }) @FieldLabel('评价') @Omittable() @Nullable() @Trim() @IsString() @MaxLength(RATING_COMMENT_MAX)
   comment?: string | null;
 }
 
-export class HandoverInputDto {
+export class HandoverInputDto implements HandoverInput {
   @ApiProperty() @FieldLabel('接手的咨询师') @IsId()
   counsellorId: number;
 }
 
-export class SessionNoteInputDto {
+export class SessionNoteInputDto implements SessionNoteInput {
   @ApiProperty() @FieldLabel('咨询记录') @Trim() @IsString() @IsNotEmpty() @MaxLength(5000)
   text: string;
 }
@@ -209,7 +216,7 @@ export class BookingStatsQueryDto implements BookingStatsQuery {
   toMonth: string;
 }
 
-export class BookingSettingsInputDto implements Omit<BookingKindSettings, 'kind'> {
+export class BookingSettingsInputDto implements BookingSettingsInput {
   @ApiProperty() @FieldLabel('是否开放') @IsBoolean()
   enabled: boolean;
 
@@ -233,7 +240,7 @@ export class BookingSettingsInputDto implements Omit<BookingKindSettings, 'kind'
 }
 
 export class AvailabilityBlockInputDto implements AvailabilityBlockInput {
-  @ApiProperty({ minimum: 1, maximum: 7 }) @FieldLabel('星期') @IsInt() @IsIn(WEEKDAYS) @Min(1) @Max(7)
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 7 }) @FieldLabel('星期') @IsInt() @IsIn(WEEKDAYS) @Min(1) @Max(7)
   weekday: Weekday;
 
   @ApiProperty({ example: '09:00' }) @FieldLabel('开始时间') @IsString() @Matches(HM)
@@ -245,11 +252,11 @@ export class AvailabilityBlockInputDto implements AvailabilityBlockInput {
   @ApiProperty({ enum: SESSION_MODES }) @FieldLabel('咨询方式') @IsIn(SESSION_MODES)
   mode: SessionMode;
 
-  @ApiProperty({ nullable: true }) @FieldLabel('站点') @Nullable() @IsId()
+  @ApiProperty({ type: 'integer', nullable: true }) @FieldLabel('站点') @Nullable() @IsId()
   stationId: number | null;
 }
 
-export class DayBlockInputDto implements Omit<AvailabilityBlockInput, 'weekday'> {
+export class DayBlockInputDto implements DayBlockInput {
   @ApiProperty({ example: '09:00' }) @FieldLabel('开始时间') @IsString() @Matches(HM)
   start: string;
 
@@ -259,7 +266,7 @@ export class DayBlockInputDto implements Omit<AvailabilityBlockInput, 'weekday'>
   @ApiProperty({ enum: SESSION_MODES }) @FieldLabel('咨询方式') @IsIn(SESSION_MODES)
   mode: SessionMode;
 
-  @ApiProperty({ nullable: true }) @FieldLabel('站点') @Nullable() @IsId()
+  @ApiProperty({ type: 'integer', nullable: true }) @FieldLabel('站点') @Nullable() @IsId()
   stationId: number | null;
 }
 
@@ -271,11 +278,11 @@ export class AvailabilityExceptionInputDto implements AvailabilityExceptionInput
   @FieldLabel('当天时段') @IsArray() @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => DayBlockInputDto)
   blocks: DayBlockInputDto[];
 
-  @ApiProperty({ nullable: true }) @FieldLabel('说明') @Nullable() @Trim() @IsString() @MaxLength(200)
+  @ApiProperty({ type: 'string', nullable: true }) @FieldLabel('说明') @Nullable() @Trim() @IsString() @MaxLength(200)
   note: string | null;
 }
 
-export class AvailabilityExceptionQueryDto {
+export class AvailabilityExceptionQueryDto implements AvailabilityExceptionQuery {
   @ApiPropertyOptional({ description: 'default: today (China date)' }) @FieldLabel('开始日期') @Omittable() @IsChinaDate()
   from?: string;
 

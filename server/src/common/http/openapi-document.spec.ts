@@ -109,4 +109,14 @@ describe('the OpenAPI document builder', () => {
     expect(toOpenApi({ const: 'draft' }, 'x')).toEqual({ enum: ['draft'] });
     expect(() => toOpenApi({ if: { type: 'string' } }, 'X.y')).toThrow(/X.y: JSON Schema keyword "if"/);
   });
+
+  it('keeps the fields Required<T> makes required, and gives each nullable schema the type OpenAPI 3.0 wants beside it', () => {
+    const schemas = generateSharedSchemas(['CampaignDto', 'StaffCheckinItemResult', 'UpliftReport']);
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    expect(schemas.CampaignDto.required).toEqual(expect.arrayContaining(['title', 'startsOn', 'regionId', 'regionIds', 'targets']));
+    expect(schemas.UpliftReport.properties).toMatchObject({ paired: { type: 'object', nullable: true, allOf: [ref('PairedUplift')] } });
+    expect(schemas.StaffCheckinItemResult.properties).toMatchObject({
+      reason: { type: 'string', nullable: true, allOf: [{ anyOf: [ref('CheckinRefusal'), ref('TicketRefusal')] }] },
+    });
+  });
 });

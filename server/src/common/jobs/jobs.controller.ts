@@ -6,6 +6,7 @@ import type { StaffPrincipal } from '../access/principal';
 import { IdParam } from '../http/id-param';
 import { fileAnswer } from '../http/send-file';
 import { JobsService } from './jobs.service';
+import { ApiConflicts, Endpoint } from '../http/openapi';
 
 /** Background jobs as their requester follows them: progress, then the file. */
 @ApiTags('jobs')
@@ -13,12 +14,15 @@ import { JobsService } from './jobs.service';
 export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
+  @Endpoint('后台任务进度', 'JobDto')
   @Get(':id')
   @StaffOnly()
   get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number) {
     return this.jobs.get(staff, id);
   }
 
+  @Endpoint('下载后台任务生成的文件', { file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+  @ApiConflicts('INVALID_STATE')
   @Get(':id/download')
   @StaffOnly()
   async download(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Res({ passthrough: true }) reply: FastifyReply) {

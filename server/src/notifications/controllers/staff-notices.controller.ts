@@ -1,15 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
-import type { RegionRobotWebhook, StaffBindingCode, StaffBindingResult, StaffNoticeSettings, TestNoticeResult } from '@xinqiao/shared';
+import type { RegionRobotWebhook, StaffBindingCode, StaffNoticeSettings, TestNoticeResult } from '@xinqiao/shared';
 import type { FastifyReply } from 'fastify';
-import { CurrentResident, CurrentStaff, ResidentOnly, StaffOnly } from '../../common/access/decorators';
-import type { ResidentPrincipal, StaffPrincipal } from '../../common/access/principal';
+import { CurrentStaff, StaffOnly } from '../../common/access/decorators';
+import type { StaffPrincipal } from '../../common/access/principal';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env';
 import { IdParam } from '../../common/http/id-param';
 import { Audited } from '../../audit/audited.decorator';
-import { RegionRobotDto, StaffBindingDto, StaffMobileDto } from '../dto/staff-notices.dto';
+import { RegionRobotDto, StaffMobileDto } from '../dto/staff-notices.dto';
 import { LiveHub } from '../services/live-hub.service';
 import { StaffNoticesService } from '../services/staff-notices.service';
+import { Endpoint } from '../../common/http/openapi';
 
 /** A staff member's own notice channels, and the live stream of the admin console. */
 @ApiTags('notifications')
@@ -28,6 +29,7 @@ export class StaffNoticesController {
    * document: it is an open-ended event stream, not a request/answer operation (tools that walk the
    * document, such as the fuzzer, would wait on it for ever); the README describes it.
    */
+  @Endpoint('工作台实时提醒（服务器推送事件流）', { file: 'text/event-stream' })
   @Get('live')
   @StaffOnly()
   @ApiExcludeEndpoint()
@@ -36,6 +38,7 @@ export class StaffNoticesController {
     this.hub.open(me, reply.raw, this.config.JWT_ACCESS_TTL * 1000);
   }
 
+  @Endpoint('本人提醒设置', 'StaffNoticeSettings')
   @Get('me/notice-settings')
   @StaffOnly()
   settings(@CurrentStaff() me: StaffPrincipal): Promise<StaffNoticeSettings> {
@@ -43,6 +46,7 @@ export class StaffNoticesController {
   }
 
   /** A one-time code (10 minutes) to scan or type in the mini-program's 绑定工作微信 page. */
+  @Endpoint('生成绑定工作微信的一次性码', 'StaffBindingCode')
   @Post('me/wechat-binding')
   @StaffOnly()
   @Audited('notifications.binding_code', 'staff')
@@ -50,6 +54,7 @@ export class StaffNoticesController {
     return this.notices.bindingCode(me.id);
   }
 
+  @Endpoint('解除工作微信绑定', null)
   @Delete('me/wechat-binding')
   @HttpCode(204)
   @StaffOnly()
@@ -58,6 +63,7 @@ export class StaffNoticesController {
     await this.notices.unbind(me.id);
   }
 
+  @Endpoint('设置本人接收短信的手机号', 'StaffNoticeSettings')
   @Put('me/mobile')
   @StaffOnly()
   @Audited('notifications.mobile', 'staff')
@@ -66,6 +72,7 @@ export class StaffNoticesController {
   }
 
   /** Sends 测试提醒 on every channel and answers what became of each (waiting a few seconds for the sends). */
+  @Endpoint('发送测试提醒', 'TestNoticeResult')
   @Post('me/test-notice')
   @HttpCode(200)
   @StaffOnly()
@@ -75,12 +82,14 @@ export class StaffNoticesController {
   }
 
   /** The 企业微信 group robots of the regions in one's scope (URLs masked: they hold the robot's key). */
+  @Endpoint('辖区企业微信群机器人', ['RegionRobotWebhook'])
   @Get('notice-robots')
   @StaffOnly('regions.manage')
   robots(@CurrentStaff() me: StaffPrincipal): Promise<RegionRobotWebhook[]> {
     return this.notices.contacts.listRobots(me);
   }
 
+  @Endpoint('设置区域企业微信群机器人', 'RegionRobotWebhook')
   @Put('notice-robots/:regionId')
   @StaffOnly('regions.manage')
   @Audited('notifications.robot_set', 'region')
@@ -88,26 +97,12 @@ export class StaffNoticesController {
     return this.notices.contacts.setRobot(me, regionId, dto.url);
   }
 
+  @Endpoint('删除区域企业微信群机器人', null)
   @Delete('notice-robots/:regionId')
   @HttpCode(204)
   @StaffOnly('regions.manage')
   @Audited('notifications.robot_remove', 'region')
   async removeRobot(@CurrentStaff() me: StaffPrincipal, @IdParam('regionId') regionId: number): Promise<void> {
     await this.notices.contacts.removeRobot(me, regionId);
-  }
-}
-
-/** The mini-program side of binding: a signed-in WeChat user binds itself to a staff account. */
-@ApiTags('notifications')
-@Controller('me/staff-binding')
-export class StaffBindingController {
-  constructor(private readonly notices: StaffNoticesService) {}
-
-  @Post()
-  @HttpCode(200)
-  @ResidentOnly()
-  @Audited('notifications.bind', 'staff')
-  bind(@CurrentResident() me: ResidentPrincipal, @Body() dto: StaffBindingDto): Promise<StaffBindingResult> {
-    return this.notices.bind(me.id, dto.code);
   }
 }

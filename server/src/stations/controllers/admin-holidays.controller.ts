@@ -6,6 +6,7 @@ import { ChinaDateParam } from '../../common/http/china-date';
 import { Audited } from '../../audit/audited.decorator';
 import { HolidayInputDto, HolidayQueryDto } from '../dto/holiday.dto';
 import { HolidaysService } from '../services/holidays.service';
+import { Endpoint } from '../../common/http/openapi';
 
 /** The national 放假/调休 calendar: kept by system admins, read by everyone who keeps station hours. */
 @ApiTags('stations')
@@ -13,12 +14,14 @@ import { HolidaysService } from '../services/holidays.service';
 export class AdminHolidaysController {
   constructor(private readonly holidays: HolidaysService) {}
 
+  @Endpoint('全年节假日安排', ['HolidayDay'])
   @Get()
   @StaffWithAny('bookings.configure', 'stations.manage')
   list(@Query() q: HolidayQueryDto): Promise<HolidayDay[]> {
     return this.holidays.year(q.year);
   }
 
+  @Endpoint('设置某日节假日安排', 'HolidayDay')
   @Put(':date')
   @StaffOnly('bookings.configure')
   @Audited('holiday.put', 'holiday')
@@ -26,6 +29,7 @@ export class AdminHolidaysController {
     return this.holidays.put(date, dto);
   }
 
+  @Endpoint('删除某日节假日安排', null)
   @Delete(':date')
   @HttpCode(204)
   @StaffOnly('bookings.configure')

@@ -7,6 +7,7 @@ import { IdParam } from '../../common/http/id-param';
 import { Audited } from '../../audit/audited.decorator';
 import { AdminStationQueryDto, StationExceptionInputDto, StationExceptionQueryDto, StationInputDto } from '../dto/station.dto';
 import { StationsService } from '../services/stations.service';
+import { ApiConflicts, Endpoint } from '../../common/http/openapi';
 
 /** Stations of the caller's region, their hours and dated exceptions. */
 @ApiTags('stations')
@@ -14,12 +15,14 @@ import { StationsService } from '../services/stations.service';
 export class AdminStationsController {
   constructor(private readonly stations: StationsService) {}
 
+  @Endpoint('站点管理列表', { page: 'AdminStation' })
   @Get()
   @StaffOnly('stations.manage')
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AdminStationQueryDto): Promise<Page<AdminStation>> {
     return this.stations.list(staff, q);
   }
 
+  @Endpoint('新建站点', 'AdminStation')
   @Post()
   @StaffOnly('stations.manage')
   @Audited('station.create', 'station')
@@ -27,12 +30,14 @@ export class AdminStationsController {
     return this.stations.create(staff, dto);
   }
 
+  @Endpoint('站点详情（管理端）', 'AdminStation')
   @Get(':id')
   @StaffOnly('stations.manage')
   get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<AdminStation> {
     return this.stations.get(staff, id);
   }
 
+  @Endpoint('修改站点', 'AdminStation')
   @Put(':id')
   @StaffOnly('stations.manage')
   @Audited('station.update', 'station')
@@ -40,6 +45,8 @@ export class AdminStationsController {
     return this.stations.update(staff, id, dto);
   }
 
+  @Endpoint('删除站点', null)
+  @ApiConflicts('CONFLICT')
   @Delete(':id')
   @HttpCode(204)
   @StaffOnly('stations.manage')
@@ -48,6 +55,7 @@ export class AdminStationsController {
     return this.stations.remove(staff, id);
   }
 
+  @Endpoint('站点特殊开放安排', ['StationException'])
   @Get(':id/exceptions')
   @StaffOnly('stations.manage')
   exceptions(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: StationExceptionQueryDto): Promise<StationException[]> {
@@ -55,6 +63,7 @@ export class AdminStationsController {
   }
 
   /** Sets the exception of `date` (replacing one already set for that date). */
+  @Endpoint('设置站点某日特殊开放安排', 'StationException')
   @Post(':id/exceptions')
   @StaffOnly('stations.manage')
   @Audited('station.exception.put', 'station')
@@ -62,6 +71,7 @@ export class AdminStationsController {
     return this.stations.putException(staff, id, dto);
   }
 
+  @Endpoint('删除站点某日特殊开放安排', null)
   @Delete(':id/exceptions/:exceptionId')
   @HttpCode(204)
   @StaffOnly('stations.manage')

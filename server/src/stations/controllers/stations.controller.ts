@@ -7,6 +7,7 @@ import { IdParam } from '../../common/http/id-param';
 import { StationListQueryDto } from '../dto/station.dto';
 import { CounsellorsService } from '../services/counsellors.service';
 import { StationsService } from '../services/stations.service';
+import { Endpoint } from '../../common/http/openapi';
 
 /** The public directory of service stations. */
 @ApiTags('stations')
@@ -17,12 +18,14 @@ export class StationsController {
     private readonly counsellors: CounsellorsService,
   ) {}
 
+  @Endpoint('站点列表', { page: 'StationSummary' })
   @Get()
   @Public()
   list(@Query() q: StationListQueryDto, @CurrentPrincipal() who?: Principal): Promise<Page<StationSummary>> {
     return this.stations.listPublic(q, who?.kind === 'resident' ? who.id : null);
   }
 
+  @Endpoint('站点详情', 'StationDetail')
   @Get(':id')
   @Public()
   async get(@IdParam() id: number): Promise<StationDetail> {

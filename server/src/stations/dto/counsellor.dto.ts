@@ -22,16 +22,16 @@ export class CounsellorInputDto implements CounsellorInput {
   @ApiProperty() @FieldLabel('姓名') @Trim() @IsString() @IsNotEmpty() @MaxLength(32)
   name: string;
 
-  @ApiProperty({ nullable: true }) @FieldLabel('照片') @Nullable() @IsUploadUrl()
+  @ApiProperty({ type: 'string', nullable: true }) @FieldLabel('照片') @Nullable() @IsUploadUrl()
   photoUrl: string | null;
 
   @ApiProperty({ example: '国家二级心理咨询师' }) @FieldLabel('资质') @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
   qualification: string;
 
-  @ApiProperty({ nullable: true, example: '副主任医师' }) @FieldLabel('职称') @Nullable() @IsString() @MaxLength(64)
+  @ApiProperty({ type: 'string', nullable: true, example: '副主任医师' }) @FieldLabel('职称') @Nullable() @IsString() @MaxLength(64)
   title: string | null;
 
-  @ApiProperty({ nullable: true }) @FieldLabel('证书编号') @Nullable() @IsString() @MaxLength(64)
+  @ApiProperty({ type: 'string', nullable: true }) @FieldLabel('证书编号') @Nullable() @IsString() @MaxLength(64)
   certificateNo: string | null;
 
   @ApiProperty({ enum: COUNSELLOR_SPECIALTIES, isArray: true }) @FieldLabel('擅长领域') @IsArray() @ArrayMaxSize(COUNSELLOR_SPECIALTIES.length) @ArrayUnique() @IsIn(COUNSELLOR_SPECIALTIES, { each: true })
@@ -47,13 +47,13 @@ export class CounsellorInputDto implements CounsellorInput {
   @ApiProperty({ type: Number, isArray: true }) @FieldLabel('服务站点') @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsId({ each: true })
   stationIds: number[];
 
-  @ApiProperty({ nullable: true }) @FieldLabel('个人简介') @Nullable() @IsString() @MaxLength(2000)
+  @ApiProperty({ type: 'string', nullable: true }) @FieldLabel('个人简介') @Nullable() @IsString() @MaxLength(2000)
   bio: string | null;
 
   @ApiProperty() @FieldLabel('所属区域') @IsId()
   regionId: number;
 
-  @ApiProperty({ nullable: true }) @FieldLabel('关联账号') @Nullable() @IsId()
+  @ApiProperty({ type: 'integer', nullable: true }) @FieldLabel('关联账号') @Nullable() @IsId()
   staffId: number | null;
 
   @ApiProperty() @FieldLabel('是否公开') @IsBoolean()

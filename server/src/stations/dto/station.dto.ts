@@ -45,19 +45,19 @@ export class StationInputDto implements StationInput {
   @ApiProperty({ type: GeoPointDto, nullable: true, description: 'GCJ-02' }) @FieldLabel('地图位置') @Nullable() @IsObject() @ValidateNested() @Type(() => GeoPointDto)
   location: GeoPointDto | null;
 
-  @ApiProperty({ nullable: true, example: '023-49881234' }) @FieldLabel('联系电话') @Nullable() @IsString() @MaxLength(32) @Matches(PHONE)
+  @ApiProperty({ type: 'string', nullable: true, example: '023-49881234' }) @FieldLabel('联系电话') @Nullable() @IsString() @MaxLength(32) @Matches(PHONE)
   phone: string | null;
 
   @ApiProperty({ enum: STATION_SERVICES, isArray: true }) @FieldLabel('服务项目') @IsArray() @ArrayMaxSize(STATION_SERVICES.length) @ArrayUnique() @IsIn(STATION_SERVICES, { each: true })
   services: StationService[];
 
-  @ApiProperty({ nullable: true, example: '一楼，无障碍坡道' }) @FieldLabel('无障碍信息') @Nullable() @IsString() @MaxLength(500)
+  @ApiProperty({ type: 'string', nullable: true, example: '一楼，无障碍坡道' }) @FieldLabel('无障碍信息') @Nullable() @IsString() @MaxLength(500)
   accessibility: string | null;
 
-  @ApiProperty({ nullable: true }) @FieldLabel('站点介绍') @Nullable() @IsString() @MaxLength(5000)
+  @ApiProperty({ type: 'string', nullable: true }) @FieldLabel('站点介绍') @Nullable() @IsString() @MaxLength(5000)
   description: string | null;
 
-  @ApiProperty({ nullable: true, example: '/uploads/3f2a….jpg' }) @FieldLabel('照片') @Nullable() @IsUploadUrl()
+  @ApiProperty({ type: 'string', nullable: true, example: '/uploads/3f2a….jpg' }) @FieldLabel('照片') @Nullable() @IsUploadUrl()
   photoUrl: string | null;
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: WEEKLY_EXAMPLE, description: 'ISO weekday (1 = Monday) -> [start, end) ranges, HH:mm China time' })
@@ -110,11 +110,16 @@ export class StationExceptionInputDto implements StationExceptionInput {
   @ApiProperty({ example: '2026-10-08' }) @FieldLabel('日期') @IsChinaDate()
   date: string;
 
-  @ApiProperty({ isArray: true, example: [{ start: '09:00', end: '12:00' }], description: 'empty: closed all day' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', properties: { start: { type: 'string' }, end: { type: 'string' } }, required: ['start', 'end'] },
+    example: [{ start: '09:00', end: '12:00' }],
+    description: 'empty: closed all day; [start, end), HH:mm China time',
+  })
   @FieldLabel('当天开放时间') @IsArray() @ArrayMaxSize(12) @IsTimeRanges()
   hours: TimeRange[];
 
-  @ApiProperty({ nullable: true, example: '设备检修，暂停开放' }) @FieldLabel('说明') @Nullable() @IsString() @MaxLength(200)
+  @ApiProperty({ type: 'string', nullable: true, example: '设备检修，暂停开放' }) @FieldLabel('说明') @Nullable() @IsString() @MaxLength(200)
   note: string | null;
 }
 

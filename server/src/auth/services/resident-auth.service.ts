@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ResidentLoginResult } from '@xinqiao/shared';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { AppException } from '../common/errors/app-exception';
-import { ResidentsService } from '../residents/residents.service';
-import { WechatClient } from '../wechat/wechat.client';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { AppException } from '../../common/errors/app-exception';
+import { ResidentsService } from '../../residents/residents.service';
+import { WechatClient } from '../../wechat/wechat.client';
 import { TokenService } from './token.service';
 
 @Injectable()

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { FieldLabel, Omittable } from '../common/errors/validation';
+import type { ChangePasswordInput, DevLoginInput, RefreshInput, StaffLoginInput, WechatLoginInput } from '@xinqiao/shared';
+import { FieldLabel, Omittable } from '../../common/errors/validation';
 
-export class StaffLoginDto {
+export class StaffLoginDto implements StaffLoginInput {
   @ApiProperty() @FieldLabel('用户名') @IsString() @IsNotEmpty() @MaxLength(64)
   username: string;
 
@@ -19,12 +20,12 @@ export class StaffLoginDto {
   session?: 'token' | 'cookie';
 }
 
-export class RefreshDto {
+export class RefreshDto implements RefreshInput {
   @ApiPropertyOptional({ description: 'Omit when the session is kept in the cookie' }) @FieldLabel('刷新令牌') @Omittable() @IsString() @IsNotEmpty() @MaxLength(128)
   refreshToken?: string;
 }
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordInput {
   @ApiProperty() @FieldLabel('原密码') @IsString() @IsNotEmpty() @MaxLength(128)
   oldPassword: string;
 
@@ -32,12 +33,12 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
-export class WechatLoginDto {
+export class WechatLoginDto implements WechatLoginInput {
   @ApiProperty({ description: 'The code from wx.login / Taro.login' }) @FieldLabel('登录凭证') @IsString() @IsNotEmpty() @MaxLength(128)
   code: string;
 }
 
-export class DevLoginDto {
+export class DevLoginDto implements DevLoginInput {
   @ApiProperty({ example: 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M' }) @FieldLabel('openid') @IsString() @Matches(/^[A-Za-z0-9_-]{4,64}$/, { message: 'openid' })
   openid: string;
 }

@@ -1,16 +1,17 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, Public, StaffPendingPasswordChange } from '../common/access/decorators';
-import type { AuthedRequest, StaffPrincipal } from '../common/access/principal';
-import { Audited } from '../audit/audited.decorator';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { AppException } from '../common/errors/app-exception';
-import { LoginThrottle } from '../common/http/throttle';
-import { ChangePasswordDto, DevLoginDto, RefreshDto, StaffLoginDto, WechatLoginDto } from './auth.dto';
-import { ResidentAuthService } from './resident-auth.service';
-import { assertCsrf, clearCookieSession, sessionCookie, toCookieSession } from './session-cookies';
-import { StaffAuthService } from './staff-auth.service';
+import { CurrentStaff, Public, StaffPendingPasswordChange } from '../../common/access/decorators';
+import type { AuthedRequest, StaffPrincipal } from '../../common/access/principal';
+import { Audited } from '../../audit/audited.decorator';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { AppException } from '../../common/errors/app-exception';
+import { LoginThrottle } from '../../common/http/throttle';
+import { ChangePasswordDto, DevLoginDto, RefreshDto, StaffLoginDto, WechatLoginDto } from '../dto/auth.dto';
+import { ResidentAuthService } from '../services/resident-auth.service';
+import { assertCsrf, clearCookieSession, sessionCookie, toCookieSession } from '../services/session-cookies';
+import { StaffAuthService } from '../services/staff-auth.service';
+import { Endpoint } from '../../common/http/openapi';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -21,6 +22,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Endpoint('工作人员登录', 'StaffLoginResult')
   @Post('staff/login')
   @Public()
   @LoginThrottle()
@@ -30,6 +32,7 @@ export class AuthController {
   }
 
   /** With a token in the body (API clients), or from the session cookie with the CSRF header (the console). */
+  @Endpoint('刷新工作人员会话', 'StaffLoginResult')
   @Post('staff/refresh')
   @Public()
   @LoginThrottle()
@@ -39,6 +42,7 @@ export class AuthController {
     return toCookieSession(reply, await this.staffAuth.refresh(token), this.config);
   }
 
+  @Endpoint('工作人员退出登录', null)
   @Post('staff/logout')
   @HttpCode(204)
   @Public()
@@ -50,6 +54,7 @@ export class AuthController {
   }
 
   /** A session kept in the cookie gets its new refresh token there too. */
+  @Endpoint('修改本人密码', 'StaffLoginResult')
   @Post('staff/password')
   @StaffPendingPasswordChange()
   @Audited('auth.change_password', 'staff')
@@ -58,12 +63,14 @@ export class AuthController {
     return sessionCookie(req) ? toCookieSession(reply, result, this.config) : result;
   }
 
+  @Endpoint('当前工作人员信息', 'StaffDto')
   @Get('staff/me')
   @StaffPendingPasswordChange()
   me(@CurrentStaff() me: StaffPrincipal) {
     return this.staffAuth.me(me);
   }
 
+  @Endpoint('居民微信登录', 'ResidentLoginResult')
   @Post('wechat/login')
   @Public()
   @LoginThrottle()
@@ -78,6 +85,7 @@ export class AuthController {
     return token;
   }
 
+  @Endpoint('开发环境居民登录（仅开发服务器）', 'ResidentLoginResult')
   @Post('dev/login')
   @Public()
   @LoginThrottle()

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { dateTime } from '../common/database/columns';
+import { dateTime } from '../../common/database/columns';
 
 /**
  * One row per issued staff refresh token (stored hashed). A token is used once: refreshing revokes

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { ResidentTokenClaims, StaffTokenClaims } from '@xinqiao/shared';
-import { APP_CONFIG, type AppConfig } from '../common/config/env';
-import { AppException } from '../common/errors/app-exception';
-import type { Authenticator } from '../common/access/authenticator';
-import type { Principal } from '../common/access/principal';
-import { ResidentsService } from '../residents/residents.service';
-import { StaffService, type StaffAccount } from '../staff/staff.service';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env';
+import { AppException } from '../../common/errors/app-exception';
+import type { Authenticator } from '../../common/access/authenticator';
+import type { Principal } from '../../common/access/principal';
+import { ResidentsService } from '../../residents/residents.service';
+import { StaffService, type StaffAccount } from '../../staff/staff.service';
 
 /** Signs and checks access tokens; the account is re-read on every request so disabling takes effect at once. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { STAFF_CSRF_COOKIE, STAFF_CSRF_HEADER, STAFF_SESSION_COOKIE, type StaffLoginResult } from '@xinqiao/shared';
 import { randomBytes, timingSafeEqual } from 'crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppConfig } from '../common/config/env';
-import { AppException } from '../common/errors/app-exception';
+import type { AppConfig } from '../../common/config/env';
+import { AppException } from '../../common/errors/app-exception';
 
 /** The session routes (refresh, logout, password change) are the only ones that ever see the refresh cookie. */
 const SESSION_PATH = '/api/v1/auth/staff';
