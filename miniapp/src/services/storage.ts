@@ -44,7 +44,7 @@ export function removeStorage(key: string): void {
 
 /** Remove every key starting with `prefix` (e.g. all scale drafts when the account is forgotten). */
 export function removeStorageByPrefix(prefix: string): void {
-  let keys: string[] = []
+  let keys: string[]
   try {
     keys = Taro.getStorageInfoSync().keys
   } catch {

@@ -3,7 +3,7 @@ import { REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
 import { residentIn } from '../../test/support/events';
 import { multipart, PNG } from '../../test/support/multipart';
-import { ALWAYS_OPEN, counsellorInput, createStation, idByName, stationInput } from '../../test/support/stations';
+import { counsellorInput, createStation, idByName, stationInput } from '../../test/support/stations';
 import type { StationListQueryDto } from './dto/station.dto';
 import { InUseRegistry } from './services/in-use.registry';
 import { StationsService } from './services/stations.service';

@@ -1,4 +1,4 @@
-import { mcnemarExactP, meanCorrectRate, pairedCountsFrom, pairedUplift, unpairedUplift } from '.';
+import { mcnemarExactP, pairedCountsFrom, pairedUplift, unpairedUplift } from '.';
 import { expectInterval } from './awareness.fixtures';
 
 describe('pre/post uplift', () => {

@@ -1,6 +1,6 @@
 /** What the question, quiz and attempt endpoints send and accept. */
 import type { PageQuery } from '../common/api';
-import type { RegionDto, UrbanRural } from '../regions';
+import type { RegionDto } from '../regions';
 import type { AgeBand, Gender, PopulationGroup } from '../residents';
 import type { DrawSpec, KnowledgePointId, MultipleChoiceCredit, QuestionKind, QuizKind, QuizOption } from './types';
 
