@@ -1,11 +1,14 @@
 // babel-preset-taro options: https://docs.taro.zone/docs/next/babel-config
 module.exports = {
   presets: [
-    ['taro', {
-      framework: 'react',
-      ts: true,
-      compiler: 'webpack5',
-    }],
+    [
+      'taro',
+      {
+        framework: 'react',
+        ts: true,
+        compiler: 'webpack5',
+      },
+    ],
   ],
   plugins: [
     // Import NutUI components (and only their styles) on demand so the main package stays small.
@@ -20,4 +23,4 @@ module.exports = {
       'nutui-react-taro',
     ],
   ],
-}
+};

@@ -21,4 +21,4 @@ module.exports = {
   setupFiles: ['<rootDir>/test/env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   clearMocks: true,
-}
+};

@@ -220,12 +220,16 @@ async function test() {
 
   console.log('\nsuite                              passed  failed   time');
   for (const r of results) {
-    console.log(`${r.name.padEnd(34)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${r.seconds.toFixed(0).padStart(4)} s${r.failed ? `   see ${r.log}` : ''}`);
+    console.log(
+      `${r.name.padEnd(34)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${r.seconds.toFixed(0).padStart(4)} s${r.failed ? `   see ${r.log}` : ''}`,
+    );
   }
   for (const s of skipped) console.log(`SKIPPED ${s}`);
   const size = results.find((r) => r.name === 'miniapp-size');
   if (size) {
-    const out = readFileSync(join(RESULTS, 'miniapp-size.log'), 'utf8').split('\n').filter((l) => /main|sub|total/i.test(l));
+    const out = readFileSync(join(RESULTS, 'miniapp-size.log'), 'utf8')
+      .split('\n')
+      .filter((l) => /main|sub|total/i.test(l));
     console.log(out.join('\n'));
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
@@ -266,7 +270,10 @@ async function dev() {
  */
 async function backupCommand(command) {
   const extraEnv = process.env.SQLITE_PATH ? {} : { SQLITE_PATH: join(DATA, 'xinqiao.sqlite') };
-  const r = await run('node', [join(ROOT, 'server', 'scripts', 'start.js'), command, ...process.argv.slice(3)], { cwd: process.env.INIT_CWD ?? process.cwd(), extraEnv });
+  const r = await run('node', [join(ROOT, 'server', 'scripts', 'start.js'), command, ...process.argv.slice(3)], {
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+    extraEnv,
+  });
   process.exit(r.code);
 }
 

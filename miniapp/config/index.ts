@@ -1,16 +1,16 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
-import devConfig from './dev'
-import prodConfig from './prod'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 // The API the H5 dev server proxies to (the NestJS server's default port).
-const API_DEV_TARGET = process.env.XQ_API_DEV_TARGET || 'http://127.0.0.1:3000'
+const API_DEV_TARGET = process.env.XQ_API_DEV_TARGET || 'http://127.0.0.1:3000';
 
 // NutUI components are designed at 375 px; our own styles at 750 px.
 function designWidth(input?: string | number | { file?: string }): number {
-  if (typeof input === 'object' && input?.file?.replace(/\\+/g, '/').includes('@nutui')) return 375
-  return 750
+  if (typeof input === 'object' && input?.file?.replace(/\\+/g, '/').includes('@nutui')) return 375;
+  return 750;
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -34,10 +34,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     // The map's marker icon: WeChat's <map> takes a package path, not the data URI an import would give.
     copy: {
-      patterns:
-        process.env.TARO_ENV === 'weapp'
-          ? [{ from: 'src/packageBookings/assets/marker.png', to: 'dist/weapp/packageBookings/assets/marker.png' }]
-          : [],
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/packageBookings/assets/marker.png', to: 'dist/weapp/packageBookings/assets/marker.png' }] : [],
       options: {},
     },
     framework: 'react',
@@ -58,7 +55,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Component styles are independent (BEM / nut- prefixes): their order across pages does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
       },
     },
     h5: {
@@ -69,9 +66,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       devServer: {
         port: 10086,
         host: '127.0.0.1',
-        proxy: [
-          { context: ['/api', '/uploads'], target: API_DEV_TARGET, changeOrigin: true },
-        ],
+        proxy: [{ context: ['/api', '/uploads'], target: API_DEV_TARGET, changeOrigin: true }],
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',
@@ -88,10 +83,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy of
         // the shared components and NutUI. Share modules used by two or more pages instead.
-        const splitChunks = chain.optimization.get('splitChunks')
+        const splitChunks = chain.optimization.get('splitChunks');
         if (splitChunks) {
           chain.optimization.splitChunks({
             ...splitChunks,
@@ -99,14 +94,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
               ...splitChunks.cacheGroups,
               pageShared: { chunks: 'async', minChunks: 2, minSize: 10_000, priority: 5, reuseExistingChunk: true },
             },
-          })
+          });
         }
       },
     },
-  }
+  };
 
   if (process.env.NODE_ENV === 'development') {
-    return merge({}, baseConfig, devConfig)
+    return merge({}, baseConfig, devConfig);
   }
-  return merge({}, baseConfig, prodConfig)
-})
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,4 +1,4 @@
-import type { CheckinResult, EventDetail, EventNotificationTemplates, EventSummary, MyRegistration } from '@xinqiao/shared'
+import type { CheckinResult, EventDetail, EventNotificationTemplates, EventSummary, MyRegistration } from '@xinqiao/shared';
 
 /** 2026-11-25 14:00-15:30 China time, sign-up open until the start. */
 export function eventSummary(overrides: Partial<EventSummary> = {}): EventSummary {
@@ -22,7 +22,7 @@ export function eventSummary(overrides: Partial<EventSummary> = {}): EventSummar
     coverUrl: null,
     audiences: ['employee', 'parent'],
     ...overrides,
-  }
+  };
 }
 
 export function eventDetail(overrides: Partial<EventDetail> = {}): EventDetail {
@@ -37,10 +37,10 @@ export function eventDetail(overrides: Partial<EventDetail> = {}): EventDetail {
     campaignId: null,
     myRegistration: null,
     ...overrides,
-  }
+  };
 }
 
-export const TOKEN = 't1.7.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBB'
+export const TOKEN = 't1.7.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBB';
 
 export function registration(overrides: Partial<MyRegistration> = {}): MyRegistration {
   return {
@@ -56,17 +56,17 @@ export function registration(overrides: Partial<MyRegistration> = {}): MyRegistr
     createdAt: '2026-11-20T02:00:00.000Z',
     cancelledAt: null,
     ...overrides,
-  }
+  };
 }
 
 export const TEMPLATES: EventNotificationTemplates = {
   templates: { signup: 'tpl-signup', reminder: 'tpl-reminder', offer: 'tpl-offer', change: 'tpl-change' },
   signUp: ['tpl-signup', 'tpl-reminder', 'tpl-change'],
   waitlist: ['tpl-offer', 'tpl-signup', 'tpl-change'],
-}
+};
 
 /** A screen code of event 7 (`c7.<window>.<tag>`), shaped as parseCheckinCode expects. */
-export const SCREEN_CODE = 'c7.1kz3m2a.AAAAAAAAAAAAAAAA'
+export const SCREEN_CODE = 'c7.1kz3m2a.AAAAAAAAAAAAAAAA';
 
 export function checkinResult(overrides: Partial<CheckinResult> = {}): CheckinResult {
   return {
@@ -77,5 +77,5 @@ export function checkinResult(overrides: Partial<CheckinResult> = {}): CheckinRe
     checkedInAt: '2026-11-25T05:50:00.000Z',
     name: null,
     ...overrides,
-  }
+  };
 }

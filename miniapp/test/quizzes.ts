@@ -1,4 +1,4 @@
-import { trueFalseOptions, type AttemptResult, type PublicCampaign, type QuizPaper, type QuizSummary, type RegionDto } from '@xinqiao/shared'
+import { trueFalseOptions, type AttemptResult, type PublicCampaign, type QuizPaper, type QuizSummary, type RegionDto } from '@xinqiao/shared';
 
 /** A survey wave as GET /quizzes/3 answers it: one question of each kind. */
 export function quizPaper(overrides: Partial<QuizPaper> = {}): QuizPaper {
@@ -42,7 +42,7 @@ export function quizPaper(overrides: Partial<QuizPaper> = {}): QuizPaper {
     campaignId: null,
     eventId: null,
     ...overrides,
-  }
+  };
 }
 
 export function quizSummary(overrides: Partial<QuizSummary> = {}): QuizSummary {
@@ -56,7 +56,7 @@ export function quizSummary(overrides: Partial<QuizSummary> = {}): QuizSummary {
     campaignId: null,
     eventId: null,
     ...overrides,
-  }
+  };
 }
 
 export function attemptResult(overrides: Partial<AttemptResult> = {}): AttemptResult {
@@ -71,15 +71,31 @@ export function attemptResult(overrides: Partial<AttemptResult> = {}): AttemptRe
     passMark: 0.8,
     passed: false,
     items: [
-      { code: 'KP1-01', stem: '心理健康是健康的重要组成部分', selected: ['T'], correct: ['T'], isCorrect: true, explanation: '身心健康密切关联。', knowledgePoint: 1 },
+      {
+        code: 'KP1-01',
+        stem: '心理健康是健康的重要组成部分',
+        selected: ['T'],
+        correct: ['T'],
+        isCorrect: true,
+        explanation: '身心健康密切关联。',
+        knowledgePoint: 1,
+      },
       { code: 'KP2-01', stem: '缓解焦虑最推荐的方式是', selected: ['B'], correct: ['B'], isCorrect: true, explanation: '运动有益情绪。', knowledgePoint: 2 },
-      { code: 'KP5-01', stem: '以下哪些是抑郁的常见表现', selected: ['A'], correct: ['A', 'C', 'D'], isCorrect: false, explanation: '抑郁常伴兴趣减退和睡眠问题。', knowledgePoint: 5 },
+      {
+        code: 'KP5-01',
+        stem: '以下哪些是抑郁的常见表现',
+        selected: ['A'],
+        correct: ['A', 'C', 'D'],
+        isCorrect: false,
+        explanation: '抑郁常伴兴趣减退和睡眠问题。',
+        knowledgePoint: 5,
+      },
     ],
     answerKeyAt: null,
     alreadyAnswered: false,
     submittedAt: '2026-11-24T02:00:00.000Z',
     ...overrides,
-  }
+  };
 }
 
 export function publicCampaign(overrides: Partial<PublicCampaign> = {}): PublicCampaign {
@@ -92,7 +108,7 @@ export function publicCampaign(overrides: Partial<PublicCampaign> = {}): PublicC
     articles: [{ id: 12, title: '学会和情绪相处', summary: '三个小方法' }],
     quizzes: [quizSummary({ id: 4, title: '宣传月知识练习', kind: 'practice', closesAt: null, opensAt: null, campaignId: 8 })],
     ...overrides,
-  }
+  };
 }
 
 const region = (id: number, parentId: number | null, name: string, level: RegionDto['level'], path: string): RegionDto => ({
@@ -105,7 +121,7 @@ const region = (id: number, parentId: number | null, name: string, level: Region
   population: null,
   urbanPopulation: null,
   code: null,
-})
+});
 
 /** The demo tree: 重庆市 > 永川区 > 胜利路街道 > 萱花社区, and a street without communities. */
 export const REGIONS: RegionDto[] = [
@@ -114,4 +130,4 @@ export const REGIONS: RegionDto[] = [
   region(3, 2, '胜利路街道', 'street', '/1/2/3/'),
   region(4, 3, '萱花社区', 'community', '/1/2/3/4/'),
   region(5, 2, '新建街道', 'street', '/1/2/5/'),
-]
+];

@@ -6,14 +6,14 @@ import {
   type ResidentProfile,
   type ScaleDefinition,
   type ScaleResponseResult,
-} from '@xinqiao/shared'
+} from '@xinqiao/shared';
 
 /** PHQ-9 as GET /scales/phq-9 answers it (plain JSON, not the frozen built-in object). */
 export function phq9(overrides: Partial<ScaleDefinition> = {}): ScaleDefinition {
-  return { ...(JSON.parse(JSON.stringify(PHQ9)) as ScaleDefinition), ...overrides }
+  return { ...(JSON.parse(JSON.stringify(PHQ9)) as ScaleDefinition), ...overrides };
 }
 
-export const phq9Summary = () => toScaleSummary(phq9())
+export const phq9Summary = () => toScaleSummary(phq9());
 
 export const resident = (overrides: Partial<ResidentProfile> = {}): ResidentProfile => ({
   id: 5,
@@ -25,7 +25,7 @@ export const resident = (overrides: Partial<ResidentProfile> = {}): ResidentProf
   gender: null,
   createdAt: '2026-11-23T00:00:00Z',
   ...overrides,
-})
+});
 
 export function scaleResult(overrides: Partial<ScaleResponseResult> = {}): ScaleResponseResult {
   return {
@@ -47,7 +47,7 @@ export function scaleResult(overrides: Partial<ScaleResponseResult> = {}): Scale
     submittedAt: '2026-11-24T02:00:00.000Z',
     disclaimer: SCREENING_DISCLAIMER,
     ...overrides,
-  }
+  };
 }
 
 export const crisisHotlines = () => [
@@ -66,4 +66,4 @@ export const crisisHotlines = () => [
     sortOrder: 0,
   },
   NATIONAL_HOTLINES[0],
-]
+];

@@ -65,7 +65,10 @@ async function generate(db: 'sqlite' | 'mysql') {
     const className = `${name}${timestamp}`;
     const q = (s: string) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
     const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
-    const down = sql.downQueries.reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
+    const down = sql.downQueries
+      .reverse()
+      .map((x) => `    await queryRunner.query(${q(x.query)});`)
+      .join('\n');
     const file = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
@@ -83,7 +86,9 @@ ${down}
     const dir = join(__dirname, '../src/common/database/migrations', db);
     writeFileSync(join(dir, `${timestamp}-${name}.ts`), file);
     const indexPath = join(dir, 'index.ts');
-    const lines = readFileSync(indexPath, 'utf8').split('\n').filter((l) => l.startsWith('import '));
+    const lines = readFileSync(indexPath, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('import '));
     lines.push(`import { ${className} } from './${timestamp}-${name}';`);
     const classes = lines.map((l) => l.match(/import \{ (\w+) \}/)![1]);
     writeFileSync(

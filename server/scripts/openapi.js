@@ -21,7 +21,15 @@ const dist = (p) => require(join(server, 'dist', p));
 
 /** JSON with object keys in order at every level, so the same document always prints the same. */
 const sorted = (v) =>
-  Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])])) : v;
+  Array.isArray(v)
+    ? v.map(sorted)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sorted(v[k])]),
+        )
+      : v;
 const write = (file, value) => writeFileSync(file, `${JSON.stringify(sorted(value), null, 2)}\n`);
 
 async function main() {

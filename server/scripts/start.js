@@ -18,11 +18,12 @@ function newest(dir) {
 }
 
 const stale = (src, out) => !existsSync(out) || newest(src) > statSync(out).mtimeMs;
-const tsc = (cwd, project) => execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [cwd] }), '-p', project], { cwd, stdio: 'inherit' });
+const tsc = (cwd, project) =>
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [cwd] }), '-p', project], { cwd, stdio: 'inherit' });
 
 if (stale(join(shared, 'src'), join(shared, 'dist', 'cjs', 'index.js'))) {
   execFileSync('npm', ['run', 'build'], { cwd: shared, stdio: 'inherit' });
 }
 if (stale(join(server, 'src'), join(server, 'dist', 'main.js'))) tsc(server, 'tsconfig.build.json');
 const command = process.argv[2];
-require(join(server, 'dist', `${['backup', 'restore'].includes(command) ? 'backup-cli' : command ?? 'main'}.js`));
+require(join(server, 'dist', `${['backup', 'restore'].includes(command) ? 'backup-cli' : (command ?? 'main')}.js`));

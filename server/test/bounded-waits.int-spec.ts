@@ -23,7 +23,10 @@ if (TEST_DB === 'mysql') {
     let t: TestApp;
     let monitor: DataSource;
     beforeAll(async () => {
-      t = await TestApp.start({ JOB_POLL_MS: '60000', DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS), DB_STATEMENT_TIMEOUT_MS: '4000' }, { db: (c) => ({ ...c, DB_POOL_SIZE: 3 }) });
+      t = await TestApp.start(
+        { JOB_POLL_MS: '60000', DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS), DB_STATEMENT_TIMEOUT_MS: '4000' },
+        { db: (c) => ({ ...c, DB_POOL_SIZE: 3 }) },
+      );
       monitor = await new DataSource({ type: 'mysql', url: t.config.DATABASE_URL!.replace(/^mariadb:/, 'mysql:') }).initialize();
     });
     afterAll(async () => {
@@ -36,9 +39,15 @@ if (TEST_DB === 'mysql') {
       const eventId = await publishedEvent(t, organiser);
       const me = await residentIn(t, 'pool-waiter');
 
-      const sleepers = Array.from({ length: 3 }, () => t.dataSource.query('SELECT SLEEP(6)').then(() => null, (e: unknown) => e));
+      const sleepers = Array.from({ length: 3 }, () =>
+        t.dataSource.query('SELECT SLEEP(6)').then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      );
       const [{ db }] = await monitor.query('SELECT DATABASE() AS db');
-      while (Number((await monitor.query(`SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO = 'SELECT SLEEP(6)'`, [db]))[0].n) < 3) await pause(20);
+      while (Number((await monitor.query(`SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO = 'SELECT SLEEP(6)'`, [db]))[0].n) < 3)
+        await pause(20);
 
       const probes = await Promise.all([
         timed(() => t.get('/api/v1/events', me)),
@@ -65,7 +74,9 @@ if (TEST_DB === 'mysql') {
 
 describe(`a unit of work waiting too long for the database on ${TEST_DB}`, () => {
   let t: TestApp;
-  beforeAll(async () => (t = await TestApp.start({ JOB_POLL_MS: '60000', DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS) }, { db: (c) => ({ ...c, DB_POOL_SIZE: 1 }) })));
+  beforeAll(
+    async () => (t = await TestApp.start({ JOB_POLL_MS: '60000', DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS) }, { db: (c) => ({ ...c, DB_POOL_SIZE: 1 }) })),
+  );
   afterAll(() => t.stop());
 
   it('answers 503 within the bound to every request queued behind a long transaction, sign-ups to one event included', async () => {
@@ -115,8 +126,10 @@ describe(`a locked row held by a slow unit of work on ${TEST_DB}`, () => {
     const started = Date.now();
     const waiters = await Promise.all(
       [1, 2].map((n) =>
-        locked((tx) => tx.query(`UPDATE events SET title = ? WHERE id = ?`, [`waiter ${n}`, eventId]))
-          .then(() => 'ran', (e: unknown) => ({ unavailable: isDatabaseUnavailable(e), ms: Date.now() - started })),
+        locked((tx) => tx.query(`UPDATE events SET title = ? WHERE id = ?`, [`waiter ${n}`, eventId])).then(
+          () => 'ran',
+          (e: unknown) => ({ unavailable: isDatabaseUnavailable(e), ms: Date.now() - started }),
+        ),
       ),
     );
     await slow;

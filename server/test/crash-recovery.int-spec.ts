@@ -73,22 +73,37 @@ describe(`the server killed with kill -9 during a ${RACERS}-for-${CAPACITY} sign
     server = await startServer(env, { dir });
     const running = server;
     direct = await new DataSource(
-      db.config.DB_TYPE === 'mysql' ? { type: 'mysql', url: db.config.DATABASE_URL!.replace(/^mariadb:/, 'mysql:') } : { type: 'better-sqlite3', database: db.config.SQLITE_PATH },
+      db.config.DB_TYPE === 'mysql'
+        ? { type: 'mysql', url: db.config.DATABASE_URL!.replace(/^mariadb:/, 'mysql:') }
+        : { type: 'better-sqlite3', database: db.config.SQLITE_PATH },
     ).initialize();
 
-    const organiser = (await call<{ accessToken: string }>(running, 'POST', '/api/v1/auth/staff/login', { username: 'organiser_sl', password: DEMO_PASSWORD })).body.accessToken;
+    const organiser = (await call<{ accessToken: string }>(running, 'POST', '/api/v1/auth/staff/login', { username: 'organiser_sl', password: DEMO_PASSWORD }))
+      .body.accessToken;
     const [{ id: regionId }] = await direct.query('SELECT id FROM regions WHERE code = ?', [REGION.communityA1]);
-    const created = await call<{ id: number }>(running, 'POST', '/api/v1/admin/events', eventInput(Number(regionId), { capacity: CAPACITY, waitlistEnabled: false }), organiser);
+    const created = await call<{ id: number }>(
+      running,
+      'POST',
+      '/api/v1/admin/events',
+      eventInput(Number(regionId), { capacity: CAPACITY, waitlistEnabled: false }),
+      organiser,
+    );
     expect(created.status).toBe(201);
     const eventId = created.body.id;
     expect((await call(running, 'POST', `/api/v1/admin/events/${eventId}/publish`, undefined, organiser)).status).toBe(200);
-    const residents = await inBatches(Array.from({ length: RACERS }, (_, i) => `racer-${i}`), 25, async (openid) => {
-      const login = await call<{ accessToken: string }>(running, 'POST', '/api/v1/auth/dev/login', { openid });
-      return login.body.accessToken;
-    });
+    const residents = await inBatches(
+      Array.from({ length: RACERS }, (_, i) => `racer-${i}`),
+      25,
+      async (openid) => {
+        const login = await call<{ accessToken: string }>(running, 'POST', '/api/v1/auth/dev/login', { openid });
+        return login.body.accessToken;
+      },
+    );
 
     const confirmedRows = async (): Promise<string[]> =>
-      (await direct.query(`SELECT clientRequestId FROM event_registrations WHERE eventId = ? AND status = 'confirmed'`, [eventId])).map((r: { clientRequestId: string }) => r.clientRequestId);
+      (await direct.query(`SELECT clientRequestId FROM event_registrations WHERE eventId = ? AND status = 'confirmed'`, [eventId])).map(
+        (r: { clientRequestId: string }) => r.clientRequestId,
+      );
 
     // The race: IN_FLIGHT residents at a time; the process is killed once KILL_AFTER have a seat.
     const bodies = residents.map(() => signUp());
@@ -112,7 +127,9 @@ describe(`the server killed with kill -9 during a ${RACERS}-for-${CAPACITY} sign
     await killing;
     const unanswered = answers.filter((a) => a === 'no answer').length;
     const atKill = (await confirmedRows()).length;
-    console.log(`kill -9 on ${TEST_DB}: ${atKill} seats taken in the database, ${confirmed.length} sign-ups answered 2xx, ${unanswered} of ${RACERS} cut off without an answer`);
+    console.log(
+      `kill -9 on ${TEST_DB}: ${atKill} seats taken in the database, ${confirmed.length} sign-ups answered 2xx, ${unanswered} of ${RACERS} cut off without an answer`,
+    );
     expect(answers.filter((a) => typeof a === 'number' && a >= 500)).toEqual([]);
     // The kill really came mid-race.
     expect(unanswered).toBeGreaterThan(0);

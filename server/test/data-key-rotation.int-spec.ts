@@ -32,8 +32,17 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
     await t.patch('/api/v1/me', { nickname: '小王' }, me);
     expect((await t.post(`/api/v1/events/${eventId}/registrations`, signUp({ name: '张三', phone: '13800138000' }), me)).status).toBe(201);
     const answers = Object.fromEntries(PHQ9.items.map((item) => [item.id, 3]));
-    const consent = { mode: 'save', followUp: true, contactPhone: '13900139000', contactName: '张女士', guardian: { name: '张先生', relation: 'father' }, version: SCALE_CONSENT_VERSION };
-    expect((await t.post('/api/v1/scales/phq-9/responses', { scaleVersion: PHQ9.version, answers, consent, clientRequestId: randomUUID() }, me)).status).toBe(201);
+    const consent = {
+      mode: 'save',
+      followUp: true,
+      contactPhone: '13900139000',
+      contactName: '张女士',
+      guardian: { name: '张先生', relation: 'father' },
+      version: SCALE_CONSENT_VERSION,
+    };
+    expect((await t.post('/api/v1/scales/phq-9/responses', { scaleVersion: PHQ9.version, answers, consent, clientRequestId: randomUUID() }, me)).status).toBe(
+      201,
+    );
     const counsellor = await t.staffToken('counsellor_sl');
     const [alert] = (await t.get('/api/v1/admin/alerts', counsellor)).body.items;
     await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor);
@@ -53,7 +62,14 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
     const inAWeek = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
     const [window] = (await t.get(`/api/v1/slots?kind=callback&lineId=${line.id}&from=${today}&to=${inAWeek}`)).body;
     const hold = await t.post('/api/v1/bookings/holds', { kind: 'callback', start: window.start, lineId: line.id }, me);
-    const intake = { topic: 'family', note: '孩子最近不愿上学', contactPhone: '13700137000', ageBand: 'under14', guardian: { name: '王女士', relation: '母亲' }, consent: { version: BOOKING_CONSENT_VERSION, booking: true, sensitive: true } };
+    const intake = {
+      topic: 'family',
+      note: '孩子最近不愿上学',
+      contactPhone: '13700137000',
+      ageBand: 'under14',
+      guardian: { name: '王女士', relation: '母亲' },
+      consent: { version: BOOKING_CONSENT_VERSION, booking: true, sensitive: true },
+    };
     expect((await t.post('/api/v1/bookings', { holdId: hold.body.id, clientRequestId: randomUUID(), intake }, me)).status).toBe(201);
     const [booking] = await t.dataSource.query(`SELECT id FROM bookings WHERE status = 'confirmed' ORDER BY id LIMIT 1`);
     expect((await t.post(`/api/v1/admin/bookings/${booking.id}/notes`, { text: '首次访谈' }, counsellor)).status).toBe(201);
@@ -95,7 +111,9 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
   async function storedKeyIds(): Promise<Record<string, (string | null)[]>> {
     const out: Record<string, (string | null)[]> = {};
     for (const ref of encryptedColumns(t.dataSource)) {
-      const rows = await t.dataSource.query(`SELECT ${t.dataSource.driver.escape(ref.column)} AS v FROM ${t.dataSource.driver.escape(ref.table)} WHERE ${t.dataSource.driver.escape(ref.column)} IS NOT NULL`);
+      const rows = await t.dataSource.query(
+        `SELECT ${t.dataSource.driver.escape(ref.column)} AS v FROM ${t.dataSource.driver.escape(ref.table)} WHERE ${t.dataSource.driver.escape(ref.column)} IS NOT NULL`,
+      );
       out[`${ref.table}.${ref.column}`] = rows.map((r: { v: string }) => dataKeyring().keyIdOf(r.v));
     }
     return out;
@@ -146,7 +164,11 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
     const lines: string[] = [];
     expect(await rotateKeys(commandEnv(`${B},${A}`), (l) => lines.push(l))).toBe(0);
     const ids = await storedKeyIds();
-    expect(Object.values(ids).flat().every((id) => id === 'B')).toBe(true);
+    expect(
+      Object.values(ids)
+        .flat()
+        .every((id) => id === 'B'),
+    ).toBe(true);
     const total = Object.values(ids).flat().length;
     expect(lines.at(-1)).toBe(`Done: ${total} values re-encrypted; every encrypted value is now under key "B".`);
     expect(lines).toContain(`${'event_registrations.phone'.padEnd(40)}        1 re-encrypted`);
@@ -189,7 +211,11 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
     expect(before.filter((id) => id === 'B')).toHaveLength(2);
     const counts = await reencrypt(t.dataSource, rotating, { batchSize: 1 });
     expect(counts.reduce((n, c) => n + c.rows, 0)).toBe(before.length - 2);
-    expect(Object.values(await storedKeyIds()).flat().every((id) => id === 'B')).toBe(true);
+    expect(
+      Object.values(await storedKeyIds())
+        .flat()
+        .every((id) => id === 'B'),
+    ).toBe(true);
   });
 
   it('stops with the table, column, row and key named when a value is under a key it does not have', async () => {
@@ -238,7 +264,11 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
     expect(await counts()).toEqual(before);
     await helpRequest(await t.residentToken('keys-resident'));
     await toPlaintext(['help_requests']);
-    expect(Object.values(await storedKeyIds()).flat().every((id) => id === null)).toBe(true);
+    expect(
+      Object.values(await storedKeyIds())
+        .flat()
+        .every((id) => id === null),
+    ).toBe(true);
     // Legacy plaintext reads as it is meanwhile.
     expect(await attendeePhones()).toEqual(['13800138000']);
 
@@ -246,7 +276,11 @@ describe(`data keys: legacy plaintext, rotation and the rotate-keys command on $
     // Tables made after DataProtection were dropped and made again empty by the round trip.
     const later = new Set(['bookings', 'session_notes', 'region_robots', 'staff_notice_contacts', 'alert_follow_up_plans', 'alert_referrals']);
     expect(encrypted.filter((c) => !later.has(c.table)).every((c) => c.rows > 0)).toBe(true);
-    expect(Object.values(await storedKeyIds()).flat().every((id) => id === 'A')).toBe(true);
+    expect(
+      Object.values(await storedKeyIds())
+        .flat()
+        .every((id) => id === 'A'),
+    ).toBe(true);
     expect(await attendeePhones('?keyword=13800138000')).toEqual(['13800138000']);
     expect((await reencrypt(t.dataSource, dataKeyring(), { only: 'plaintext' })).every((c) => c.rows === 0)).toBe(true);
   });

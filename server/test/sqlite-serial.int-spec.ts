@@ -22,22 +22,26 @@ describe(`overlapping units of work on ${TEST_DB}`, () => {
       await tx.getRepository(LoginBackoff).insert(row('kept'));
       await pause(40);
     });
-    const failed = t.dataSource.transaction(async (tx) => {
-      await pause(10);
-      await tx.getRepository(LoginBackoff).insert(row('undone'));
-      throw new Error('rolled back');
-    }).catch((e: Error) => e.message);
+    const failed = t.dataSource
+      .transaction(async (tx) => {
+        await pause(10);
+        await tx.getRepository(LoginBackoff).insert(row('undone'));
+        throw new Error('rolled back');
+      })
+      .catch((e: Error) => e.message);
     await kept;
     expect(await failed).toBe('rolled back');
     expect(await names()).toEqual(['kept']);
   });
 
   it('keeps a plain write made while another transaction is open and then rolls back', async () => {
-    const failed = t.dataSource.transaction(async (tx) => {
-      await tx.getRepository(LoginBackoff).insert(row('undone'));
-      await pause(40);
-      throw new Error('rolled back');
-    }).catch((e: Error) => e.message);
+    const failed = t.dataSource
+      .transaction(async (tx) => {
+        await tx.getRepository(LoginBackoff).insert(row('undone'));
+        await pause(40);
+        throw new Error('rolled back');
+      })
+      .catch((e: Error) => e.message);
     await pause(10);
     await t.dataSource.getRepository(LoginBackoff).insert(row('plain'));
     await t.dataSource.getRepository(LoginBackoff).save(row('saved'));

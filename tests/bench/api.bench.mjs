@@ -45,7 +45,11 @@ const server = await startServer({ LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER
 try {
   const base = server.baseUrl;
   const post = (path, body, token) =>
-    fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    fetch(base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
   const editor = (await json(await post('/api/v1/auth/staff/login', { username: 'region_yc', password: 'Demo@2026xq' }))).accessToken;
   const regions = await json(await fetch(`${base}/api/v1/regions`));
   const streets = regions.filter((r) => r.level === 'street');
@@ -53,13 +57,30 @@ try {
   const body = `<p>${'适量运动有益于情绪健康，规律作息有助于睡眠。'.repeat(60)}</p>`;
   for (let i = 0; i < ARTICLES; i++) {
     const a = await json(
-      await post('/api/v1/admin/articles', { title: `基准文章 ${i}`, summary: '基准测试', category: i % 2 ? 'emotion' : 'knowledge', audiences: [], regionId: streets[i % streets.length].id, body }, editor),
+      await post(
+        '/api/v1/admin/articles',
+        {
+          title: `基准文章 ${i}`,
+          summary: '基准测试',
+          category: i % 2 ? 'emotion' : 'knowledge',
+          audiences: [],
+          regionId: streets[i % streets.length].id,
+          body,
+        },
+        editor,
+      ),
     );
     await json(await post(`/api/v1/admin/articles/${a.id}/publish`, undefined, editor));
   }
   const ids = (await json(await fetch(`${base}/api/v1/articles?pageSize=100`))).items.map((a) => a.id);
   const resident = (await json(await post('/api/v1/auth/dev/login', { openid: 'bench-scales' }))).accessToken;
-  await json(await fetch(`${base}/api/v1/me`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${resident}` }, body: JSON.stringify({ regionId: community.id, ageBand: '35to59' }) }));
+  await json(
+    await fetch(`${base}/api/v1/me`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${resident}` },
+      body: JSON.stringify({ regionId: community.id, ageBand: '35to59' }),
+    }),
+  );
   const phq9 = await json(await fetch(`${base}/api/v1/scales/phq-9`));
   // Every fourth submission answers item 9 positively: the crisis path, a red alert and its transaction.
   const submission = (i) => ({
@@ -72,12 +93,27 @@ try {
   // One big event, and a resident per sign-up: every request takes the event's lock and a seat.
   const organiser = (await json(await post('/api/v1/auth/staff/login', { username: 'organiser_sl', password: 'Demo@2026xq' }))).accessToken;
   const startsAt = new Date(Date.now() + 7 * 86_400_000);
-  const event = await json(await post('/api/v1/admin/events', {
-    title: '基准：大型讲座', kind: 'lecture', placeType: 'community', regionId: community.id,
-    venue: { name: '社区活动中心', address: '胜利路 1 号', location: null }, startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: REQUESTS, waitlistEnabled: true,
-    requiredFields: ['name', 'phone'], audiences: [], description: '基准测试', speakers: [],
-  }, organiser));
+  const event = await json(
+    await post(
+      '/api/v1/admin/events',
+      {
+        title: '基准：大型讲座',
+        kind: 'lecture',
+        placeType: 'community',
+        regionId: community.id,
+        venue: { name: '社区活动中心', address: '胜利路 1 号', location: null },
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        capacity: REQUESTS,
+        waitlistEnabled: true,
+        requiredFields: ['name', 'phone'],
+        audiences: [],
+        description: '基准测试',
+        speakers: [],
+      },
+      organiser,
+    ),
+  );
   await json(await post(`/api/v1/admin/events/${event.id}/publish`, undefined, organiser));
   const attendees = [];
   for (let i = 0; i < REQUESTS; i++) attendees.push((await json(await post('/api/v1/auth/dev/login', { openid: `bench-event-${i}` }))).accessToken);
@@ -89,11 +125,26 @@ try {
   rows.push(await measure('POST /api/v1/auth/dev/login', (i) => post('/api/v1/auth/dev/login', { openid: `bench-${i % 200}` })));
   rows.push(await measure('GET /api/v1/scales (resident)', () => fetch(`${base}/api/v1/scales`, { headers: { authorization: `Bearer ${resident}` } })));
   rows.push(await measure('POST /api/v1/scales/phq-9/responses (save + alert)', (i) => post('/api/v1/scales/phq-9/responses', submission(i), resident)));
-  rows.push(await measure('GET /api/v1/admin/alerts (counsellor queue)', () => fetch(`${base}/api/v1/admin/alerts`, { headers: { authorization: `Bearer ${counsellor}` } })));
+  rows.push(
+    await measure('GET /api/v1/admin/alerts (counsellor queue)', () =>
+      fetch(`${base}/api/v1/admin/alerts`, { headers: { authorization: `Bearer ${counsellor}` } }),
+    ),
+  );
   rows.push(await measure('GET /api/v1/events (resident)', () => fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${resident}` } })));
-  rows.push(await measure('POST /api/v1/events/:id/registrations (sign-up)', (i) =>
-    post(`/api/v1/events/${event.id}/registrations`, { name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, consentVersion: EVENT_REGISTRATION_CONSENT_VERSION }, attendees[i])));
-  rows.push(await measure('GET /api/v1/admin/articles (staff, scoped)', () => fetch(`${base}/api/v1/admin/articles`, { headers: { authorization: `Bearer ${editor}` } })));
+  rows.push(
+    await measure('POST /api/v1/events/:id/registrations (sign-up)', (i) =>
+      post(
+        `/api/v1/events/${event.id}/registrations`,
+        { name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, consentVersion: EVENT_REGISTRATION_CONSENT_VERSION },
+        attendees[i],
+      ),
+    ),
+  );
+  rows.push(
+    await measure('GET /api/v1/admin/articles (staff, scoped)', () =>
+      fetch(`${base}/api/v1/admin/articles`, { headers: { authorization: `Bearer ${editor}` } }),
+    ),
+  );
   console.table(rows);
   if (rows.some((r) => r.errors)) process.exitCode = 1;
 } finally {

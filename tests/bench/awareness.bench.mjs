@@ -47,16 +47,40 @@ const server = await startServer({ API_RATE_PER_MINUTE: '1000000' });
 try {
   const base = server.baseUrl;
   const call = async (method, path, body, token) =>
-    json(await fetch(base + path, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body && JSON.stringify(body) }));
-  const login = await json(await fetch(`${base}/api/v1/auth/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'region_yc', password: 'Demo@2026xq' }) }));
+    json(
+      await fetch(base + path, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: body && JSON.stringify(body),
+      }),
+    );
+  const login = await json(
+    await fetch(`${base}/api/v1/auth/staff/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'region_yc', password: 'Demo@2026xq' }),
+    }),
+  );
   const token = login.accessToken;
   const regions = await json(await fetch(`${base}/api/v1/regions`));
   const district = regions.find((r) => r.level === 'district');
   const communities = regions.filter((r) => r.level === 'community');
-  const quiz = await call('POST', '/api/v1/admin/quizzes', {
-    title: '基准：知晓率调查', kind: 'survey', regionId: district.id, opensAt: new Date(Date.now() - 86_400_000).toISOString(),
-    closesAt: new Date(Date.now() + 86_400_000).toISOString(), year: new Date().getFullYear(), pointsPerItem: 5, passMark: 0.8, draw: { mode: 'random', perPoint: 2 },
-  }, token);
+  const quiz = await call(
+    'POST',
+    '/api/v1/admin/quizzes',
+    {
+      title: '基准：知晓率调查',
+      kind: 'survey',
+      regionId: district.id,
+      opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      year: new Date().getFullYear(),
+      pointsPerItem: 5,
+      passMark: 0.8,
+      draw: { mode: 'random', perPoint: 2 },
+    },
+    token,
+  );
   const published = await call('POST', `/api/v1/admin/quizzes/${quiz.id}/publish`, undefined, token);
   const codes = published.questionCodes;
 
@@ -70,7 +94,8 @@ try {
   const perQuestion = new Map();
   // A survey wave takes signed-in residents only, one answer each: every answer has its resident.
   const resident = db.prepare(`INSERT INTO residents (openid, regionId, regionPath, populationGroup, ageBand, gender) VALUES (?, ?, ?, ?, ?, ?)`);
-  const insert = db.prepare(`INSERT INTO quiz_attempts (quizId, clientRequestId, onceKey, residentId, answers, score, maxScore, correctCount, questionCount, correctRate, passed,
+  const insert =
+    db.prepare(`INSERT INTO quiz_attempts (quizId, clientRequestId, onceKey, residentId, answers, score, maxScore, correctCount, questionCount, correctRate, passed,
     regionId, regionPath, urbanRural, populationGroup, ageBand, gender, campaignId, eventId, submittedAt) VALUES (?, ?, ?, ?, '{}', ?, 100, ?, 20, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)`);
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
   // Written in chunks, so the running server is never locked out for long (its busy timeout is 5 s).
@@ -95,7 +120,23 @@ try {
       const rate = correct / codes.length;
       const passed = rate >= 0.8 ? 1 : 0;
       const residentId = Number(resident.run(`bench-survey-${i}`, c.id, c.path, group, age, gender).lastInsertRowid);
-      insert.run(quiz.id, `bench-${i}`, `${quiz.id}:${residentId}`, residentId, correct * 5, correct, rate, passed, c.id, c.path, c.urbanRural ?? '', group, age, gender, now);
+      insert.run(
+        quiz.id,
+        `bench-${i}`,
+        `${quiz.id}:${residentId}`,
+        residentId,
+        correct * 5,
+        correct,
+        rate,
+        passed,
+        c.id,
+        c.path,
+        c.urbanRural ?? '',
+        group,
+        age,
+        gender,
+        now,
+      );
       const key = `${c.id}|${group}|${age}|${gender}`;
       const cell = cells.get(key) ?? { c, group, age, gender, respondents: 0, passed: 0, sum: 0, sq: 0 };
       cell.respondents++;
@@ -107,41 +148,64 @@ try {
   });
   for (let from = 0; from < ANSWERS; from += CHUNK) writeChunk(from);
   db.transaction(() => {
-    const cellInsert = db.prepare(`INSERT INTO awareness_cells (quizId, regionId, regionPath, urbanRural, populationGroup, ageBand, gender, campaignId, eventId, respondents, passed, sumCorrectRate, sumCorrectRateSq)
+    const cellInsert =
+      db.prepare(`INSERT INTO awareness_cells (quizId, regionId, regionPath, urbanRural, populationGroup, ageBand, gender, campaignId, eventId, respondents, passed, sumCorrectRate, sumCorrectRateSq)
       VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)`);
-    for (const x of cells.values()) cellInsert.run(quiz.id, x.c.id, x.c.path, x.c.urbanRural ?? '', x.group, x.age, x.gender, x.respondents, x.passed, x.sum, x.sq);
-    const kpOf = new Map(db.prepare('SELECT code, knowledgePoint FROM questions').all().map((r) => [r.code, r.knowledgePoint]));
-    const qInsert = db.prepare(`INSERT INTO awareness_question_counts (quizId, regionId, regionPath, questionCode, knowledgePoint, answered, correct, dontKnow) VALUES (?, ?, ?, ?, ?, ?, ?, 0)`);
+    for (const x of cells.values())
+      cellInsert.run(quiz.id, x.c.id, x.c.path, x.c.urbanRural ?? '', x.group, x.age, x.gender, x.respondents, x.passed, x.sum, x.sq);
+    const kpOf = new Map(
+      db
+        .prepare('SELECT code, knowledgePoint FROM questions')
+        .all()
+        .map((r) => [r.code, r.knowledgePoint]),
+    );
+    const qInsert = db.prepare(
+      `INSERT INTO awareness_question_counts (quizId, regionId, regionPath, questionCode, knowledgePoint, answered, correct, dontKnow) VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
+    );
     for (const q of perQuestion.values()) qInsert.run(quiz.id, q.c.id, q.c.path, q.code, kpOf.get(q.code), q.answered, q.correct);
     db.prepare('UPDATE quizzes SET respondents = ? WHERE id = ?').run(ANSWERS, quiz.id);
   })();
-  console.log(`# ${ANSWERS.toLocaleString('en')} answers, ${cells.size} awareness cells, generated in ${((performance.now() - t0) / 1000).toFixed(1)} s; SQLite, Node ${process.version}`);
+  console.log(
+    `# ${ANSWERS.toLocaleString('en')} answers, ${cells.size} awareness cells, generated in ${((performance.now() - t0) / 1000).toFixed(1)} s; SQLite, Node ${process.version}`,
+  );
 
   const rows = [];
   const get = (path) => call('GET', path, undefined, token);
   let checked = false;
-  rows.push(await timed('full breakdown: 7 dimensions + knowledge points + trend (API)', REPEAT, async () => {
-    const reports = await Promise.all(DIMENSIONS.map((d) => get(`/api/v1/admin/awareness?quizIds=${quiz.id}&dimension=${d}`)));
-    await get(`/api/v1/admin/awareness/knowledge-points?quizIds=${quiz.id}`);
-    await get('/api/v1/admin/awareness/trend');
-    if (!checked) {
-      checked = true;
-      if (reports[0].overall.result.respondents !== ANSWERS) throw new Error(`breakdown counted ${reports[0].overall.result.respondents} answers, expected ${ANSWERS}`);
-    }
-  }));
+  rows.push(
+    await timed('full breakdown: 7 dimensions + knowledge points + trend (API)', REPEAT, async () => {
+      const reports = await Promise.all(DIMENSIONS.map((d) => get(`/api/v1/admin/awareness?quizIds=${quiz.id}&dimension=${d}`)));
+      await get(`/api/v1/admin/awareness/knowledge-points?quizIds=${quiz.id}`);
+      await get('/api/v1/admin/awareness/trend');
+      if (!checked) {
+        checked = true;
+        if (reports[0].overall.result.respondents !== ANSWERS)
+          throw new Error(`breakdown counted ${reports[0].overall.result.respondents} answers, expected ${ANSWERS}`);
+      }
+    }),
+  );
   rows.push(await timed('one breakdown by region (API)', REPEAT, () => get(`/api/v1/admin/awareness?quizIds=${quiz.id}&dimension=region`)));
-  rows.push(await timed('Excel report as a background job, start to file (API)', Math.max(1, Math.floor(REPEAT / 5)), async () => {
-    const job = await call('POST', '/api/v1/admin/awareness/reports', { quizIds: [quiz.id] }, token);
-    for (;;) {
-      const state = await get(`/api/v1/admin/jobs/${job.id}`);
-      if (state.status === 'done') break;
-      if (state.status === 'failed') throw new Error(state.error);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }));
-  rows.push(await timed('same region breakdown from the raw answers (GROUP BY, no pre-aggregation)', Math.max(1, Math.floor(REPEAT / 5)), () =>
-    db.prepare(`SELECT regionPath, populationGroup, ageBand, gender, COUNT(*) n, SUM(passed) p, SUM(correctRate) s, SUM(correctRate * correctRate) sq
-      FROM quiz_attempts WHERE quizId = ? GROUP BY regionPath, populationGroup, ageBand, gender`).all(quiz.id)));
+  rows.push(
+    await timed('Excel report as a background job, start to file (API)', Math.max(1, Math.floor(REPEAT / 5)), async () => {
+      const job = await call('POST', '/api/v1/admin/awareness/reports', { quizIds: [quiz.id] }, token);
+      for (;;) {
+        const state = await get(`/api/v1/admin/jobs/${job.id}`);
+        if (state.status === 'done') break;
+        if (state.status === 'failed') throw new Error(state.error);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }),
+  );
+  rows.push(
+    await timed('same region breakdown from the raw answers (GROUP BY, no pre-aggregation)', Math.max(1, Math.floor(REPEAT / 5)), () =>
+      db
+        .prepare(
+          `SELECT regionPath, populationGroup, ageBand, gender, COUNT(*) n, SUM(passed) p, SUM(correctRate) s, SUM(correctRate * correctRate) sq
+      FROM quiz_attempts WHERE quizId = ? GROUP BY regionPath, populationGroup, ageBand, gender`,
+        )
+        .all(quiz.id),
+    ),
+  );
   db.close();
   console.table(rows);
 } finally {

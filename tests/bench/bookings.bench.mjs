@@ -60,11 +60,27 @@ try {
   const stations = await must('GET', '/stations?pageSize=100');
   const station = stations.items.find((s) => s.type === 'service_station') ?? stations.items[0];
   for (let i = 0; i < COUNSELLORS; i++) {
-    const c = await must('POST', '/admin/counsellors', {
-      name: `基准咨询师${i + 1}`, photoUrl: null, qualification: '国家二级心理咨询师', title: null, certificateNo: null,
-      specialties: [], languages: ['普通话'], modes: ['in_person'], stationIds: [station.id], bio: null,
-      regionId: station.regionId, staffId: null, published: true, publishConsent: true,
-    }, staff);
+    const c = await must(
+      'POST',
+      '/admin/counsellors',
+      {
+        name: `基准咨询师${i + 1}`,
+        photoUrl: null,
+        qualification: '国家二级心理咨询师',
+        title: null,
+        certificateNo: null,
+        specialties: [],
+        languages: ['普通话'],
+        modes: ['in_person'],
+        stationIds: [station.id],
+        bio: null,
+        regionId: station.regionId,
+        staffId: null,
+        published: true,
+        publishConsent: true,
+      },
+      staff,
+    );
     const blocks = [];
     for (const weekday of [1, 2, 3, 4, 5, 6]) {
       blocks.push({ weekday, start: '09:00', end: '12:00', mode: 'in_person', stationId: station.id });
@@ -93,7 +109,10 @@ try {
   rows.push({ what: 'baseline: GET /bookings/kinds', runs: REPEAT, 'median ms': fmt(baseMedian), 'max ms': fmt(baselineMs.at(-1)), ratio: '1.0' });
   rows.push({
     what: `a month of slots, ${COUNSELLORS} counsellors (${monthSlots} slots, ${inPerson.maxDaysAhead}-day horizon)`,
-    runs: REPEAT, 'median ms': fmt(quantile(monthMs, 0.5)), 'max ms': fmt(monthMs.at(-1)), ratio: fmt(quantile(monthMs, 0.5) / baseMedian),
+    runs: REPEAT,
+    'median ms': fmt(quantile(monthMs, 0.5)),
+    'max ms': fmt(monthMs.at(-1)),
+    ratio: fmt(quantile(monthMs, 0.5) / baseMedian),
   });
 
   // The race: the first 50 slots, RACERS residents, RACERS / 50 per slot, all at once.
@@ -101,40 +120,69 @@ try {
   if (slots.length < SLOTS) throw new Error(`only ${slots.length} slots offered`);
   const tokens = [];
   for (let i = 0; i < RACERS; i += 50) {
-    const batch = await Promise.all(Array.from({ length: Math.min(50, RACERS - i) }, (_, j) => must('POST', '/auth/dev/login', { openid: `bench-booking-${i + j}` })));
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, RACERS - i) }, (_, j) => must('POST', '/auth/dev/login', { openid: `bench-booking-${i + j}` })),
+    );
     tokens.push(...batch.map((b) => b.accessToken));
   }
   const intake = {
-    topic: null, note: null, contactPhone: '13800138000', ageBand: '18to34',
-    consent: { version: '2026-12-booking-v1', booking: true, sensitive: false }, guardian: null,
+    topic: null,
+    note: null,
+    contactPhone: '13800138000',
+    ageBand: '18to34',
+    consent: { version: '2026-12-booking-v1', booking: true, sensitive: false },
+    guardian: null,
   };
-  const baseRace = await Promise.all(tokens.map(async (token) => {
-    const t0 = performance.now();
-    const r = await call('GET', '/bookings/kinds', undefined, token);
-    if (r.status !== 200) throw new Error(`baseline answered ${r.status}`);
-    return performance.now() - t0;
-  }));
-  const outcomes = await Promise.all(tokens.map(async (token, i) => {
-    const slot = slots[i % SLOTS];
-    const t0 = performance.now();
-    const hold = await call('POST', '/bookings/holds', { kind: 'in_person', start: slot.start, counsellorId: slot.counsellorId, stationId: slot.stationId }, token);
-    let answer = hold;
-    if (hold.status < 300) answer = await call('POST', '/bookings', { holdId: hold.body.id, clientRequestId: `bench-${String(i).padStart(8, '0')}`, intake }, token);
-    return { status: answer.status, ms: performance.now() - t0, answer: answer.status >= 300 ? answer.body : undefined };
-  }));
+  const baseRace = await Promise.all(
+    tokens.map(async (token) => {
+      const t0 = performance.now();
+      const r = await call('GET', '/bookings/kinds', undefined, token);
+      if (r.status !== 200) throw new Error(`baseline answered ${r.status}`);
+      return performance.now() - t0;
+    }),
+  );
+  const outcomes = await Promise.all(
+    tokens.map(async (token, i) => {
+      const slot = slots[i % SLOTS];
+      const t0 = performance.now();
+      const hold = await call(
+        'POST',
+        '/bookings/holds',
+        { kind: 'in_person', start: slot.start, counsellorId: slot.counsellorId, stationId: slot.stationId },
+        token,
+      );
+      let answer = hold;
+      if (hold.status < 300)
+        answer = await call('POST', '/bookings', { holdId: hold.body.id, clientRequestId: `bench-${String(i).padStart(8, '0')}`, intake }, token);
+      return { status: answer.status, ms: performance.now() - t0, answer: answer.status >= 300 ? answer.body : undefined };
+    }),
+  );
   const confirmed = outcomes.filter((o) => o.status < 300).length;
   const conflicts = outcomes.filter((o) => o.status === 409).length;
   const other = outcomes.filter((o) => o.status >= 300 && o.status !== 409);
-  const [db] = await admin.query(`SELECT COUNT(*) n, COUNT(DISTINCT counsellorId, start) d FROM \`${DB_NAME}\`.bookings WHERE status = 'confirmed' AND residentId IS NOT NULL AND clientRequestId LIKE 'bench-%'`);
+  const [db] = await admin.query(
+    `SELECT COUNT(*) n, COUNT(DISTINCT counsellorId, start) d FROM \`${DB_NAME}\`.bookings WHERE status = 'confirmed' AND residentId IS NOT NULL AND clientRequestId LIKE 'bench-%'`,
+  );
   const raceMs = outcomes.map((o) => o.ms).sort((a, b) => a - b);
   baseRace.sort((a, b) => a - b);
-  rows.push({ what: `baseline: ${RACERS} concurrent GET /bookings/kinds`, runs: RACERS, 'median ms': fmt(quantile(baseRace, 0.5)), 'p99 ms': fmt(quantile(baseRace, 0.99)), ratio: '1.0' });
   rows.push({
-    what: `${RACERS} residents racing for ${SLOTS} slots (hold + confirm)`, runs: RACERS,
-    'median ms': fmt(quantile(raceMs, 0.5)), 'p99 ms': fmt(quantile(raceMs, 0.99)), ratio: `p99 ${fmt(quantile(raceMs, 0.99) / quantile(baseRace, 0.99))}`,
+    what: `baseline: ${RACERS} concurrent GET /bookings/kinds`,
+    runs: RACERS,
+    'median ms': fmt(quantile(baseRace, 0.5)),
+    'p99 ms': fmt(quantile(baseRace, 0.99)),
+    ratio: '1.0',
+  });
+  rows.push({
+    what: `${RACERS} residents racing for ${SLOTS} slots (hold + confirm)`,
+    runs: RACERS,
+    'median ms': fmt(quantile(raceMs, 0.5)),
+    'p99 ms': fmt(quantile(raceMs, 0.99)),
+    ratio: `p99 ${fmt(quantile(raceMs, 0.99) / quantile(baseRace, 0.99))}`,
   });
   console.table(rows);
-  console.log(`# ${confirmed} confirmed (database: ${db[0].n} rows on ${db[0].d} distinct slots), ${conflicts} answered 409, ${other.length} other; MySQL/MariaDB, Node ${process.version}`);
+  console.log(
+    `# ${confirmed} confirmed (database: ${db[0].n} rows on ${db[0].d} distinct slots), ${conflicts} answered 409, ${other.length} other; MySQL/MariaDB, Node ${process.version}`,
+  );
   if (confirmed !== SLOTS || Number(db[0].n) !== SLOTS || Number(db[0].d) !== SLOTS || conflicts !== RACERS - SLOTS || other.length) {
     console.error('unexpected outcome:', JSON.stringify(other.slice(0, 5)));
     process.exitCode = 1;

@@ -66,24 +66,36 @@ try {
   const sentAt = new Map();
   const roundTrips = [];
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < residents.length) {
-      const i = next++;
-      const t0 = performance.now();
-      const result = await call('POST', '/scales/phq-9/responses', {
-        scaleVersion: phq9.version,
-        answers: Object.fromEntries(phq9.items.map((item, n) => [item.id, n === 8 ? 3 : 1])),
-        consent: { mode: 'save', followUp: true, contactPhone: '13800138000', version: 1 },
-        clientRequestId: `bench-crisis-${process.pid}-${i}`,
-      }, residents[i]);
-      roundTrips.push(performance.now() - t0);
-      if (!result.followUpRequested) throw new Error(`answer ${i} asked for no follow-up`);
-      sentAt.set(result.id, t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < residents.length) {
+        const i = next++;
+        const t0 = performance.now();
+        const result = await call(
+          'POST',
+          '/scales/phq-9/responses',
+          {
+            scaleVersion: phq9.version,
+            answers: Object.fromEntries(phq9.items.map((item, n) => [item.id, n === 8 ? 3 : 1])),
+            consent: { mode: 'save', followUp: true, contactPhone: '13800138000', version: 1 },
+            clientRequestId: `bench-crisis-${process.pid}-${i}`,
+          },
+          residents[i],
+        );
+        roundTrips.push(performance.now() - t0);
+        if (!result.followUpRequested) throw new Error(`answer ${i} asked for no follow-up`);
+        sentAt.set(result.id, t0);
+      }
+    }),
+  );
   // The answer does not name its alert (the resident has no use for the id): read the pairs.
   const db = new Database(server.dbPath, { readonly: true });
-  const alertOf = new Map(db.prepare('SELECT id, responseId FROM alerts').all().map((r) => [r.responseId, r.id]));
+  const alertOf = new Map(
+    db
+      .prepare('SELECT id, responseId FROM alerts')
+      .all()
+      .map((r) => [r.responseId, r.id]),
+  );
   db.close();
   for (const [responseId, t0] of [...sentAt]) {
     sentAt.delete(responseId);
@@ -92,13 +104,30 @@ try {
   const deadline = Date.now() + 120_000;
   while ([...sentAt.keys()].some((id) => !arrivals.has(id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const missing = [...sentAt.keys()].filter((id) => !arrivals.has(id));
-  const latency = [...sentAt].filter(([id]) => arrivals.has(id)).map(([id, t0]) => arrivals.get(id) - t0).sort((a, b) => a - b);
+  const latency = [...sentAt]
+    .filter(([id]) => arrivals.has(id))
+    .map(([id, t0]) => arrivals.get(id) - t0)
+    .sort((a, b) => a - b);
   roundTrips.sort((a, b) => a - b);
   console.table([
-    { what: 'baseline: the answer\'s round trip (POST /scales/phq-9/responses)', alerts: roundTrips.length, 'median ms': fmt(quantile(roundTrips, 0.5)), 'worst ms': fmt(roundTrips.at(-1)), ratio: '1.0' },
-    { what: 'crisis answer to the first delivery at the fake robot', alerts: latency.length, 'median ms': fmt(quantile(latency, 0.5)), 'worst ms': fmt(latency.at(-1)), ratio: (quantile(latency, 0.5) / quantile(roundTrips, 0.5)).toFixed(1) },
+    {
+      what: "baseline: the answer's round trip (POST /scales/phq-9/responses)",
+      alerts: roundTrips.length,
+      'median ms': fmt(quantile(roundTrips, 0.5)),
+      'worst ms': fmt(roundTrips.at(-1)),
+      ratio: '1.0',
+    },
+    {
+      what: 'crisis answer to the first delivery at the fake robot',
+      alerts: latency.length,
+      'median ms': fmt(quantile(latency, 0.5)),
+      'worst ms': fmt(latency.at(-1)),
+      ratio: (quantile(latency, 0.5) / quantile(roundTrips, 0.5)).toFixed(1),
+    },
   ]);
-  console.log(`# ${ALERTS} red alerts, ${CONCURRENCY} residents answering at a time, ${missing.length} without a notice after 120 s; SQLite, Node ${process.version}`);
+  console.log(
+    `# ${ALERTS} red alerts, ${CONCURRENCY} residents answering at a time, ${missing.length} without a notice after 120 s; SQLite, Node ${process.version}`,
+  );
   if (missing.length) process.exitCode = 1;
 } finally {
   await server.stop();

@@ -22,11 +22,22 @@ describe('awareness survey: mini-program H5 to the awareness page', () => {
     browser = await launchChromium();
     const http = api(server.baseUrl);
     const token = await http.staffToken('region_yc');
-    const quiz = await http.call<{ id: number }>('POST', '/admin/quizzes', {
-      title, kind: 'survey', regionId: await http.regionByCode('500118'), year: new Date().getFullYear(),
-      opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      pointsPerItem: 10, passMark: 0.8, draw: { mode: 'fixed', questionIds: ['kp01-01', 'kp01-02', 'kp02-01'] },
-    }, token);
+    const quiz = await http.call<{ id: number }>(
+      'POST',
+      '/admin/quizzes',
+      {
+        title,
+        kind: 'survey',
+        regionId: await http.regionByCode('500118'),
+        year: new Date().getFullYear(),
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        pointsPerItem: 10,
+        passMark: 0.8,
+        draw: { mode: 'fixed', questionIds: ['kp01-01', 'kp01-02', 'kp02-01'] },
+      },
+      token,
+    );
     await http.call('POST', `/admin/quizzes/${quiz.id}/publish`, undefined, token);
     quizId = quiz.id;
     streetId = await http.regionByCode('500118001');

@@ -40,7 +40,12 @@ describe('booking: nearest open station, book, attend, rate', () => {
     const manager = await http.staffToken('station_sl');
     const stations = await http.call<{ items: { id: number; name: string }[] }>('GET', '/admin/stations', undefined, manager);
     const station = stations.items.find((s) => s.name === '胜利路街道心理服务站')!;
-    await http.call('POST', `/admin/stations/${station.id}/exceptions`, { date: chinaDate(new Date()), hours: [{ start: '00:00', end: '24:00' }], note: '测试：全天开放' }, manager);
+    await http.call(
+      'POST',
+      `/admin/stations/${station.id}/exceptions`,
+      { date: chinaDate(new Date()), hours: [{ start: '00:00', end: '24:00' }], note: '测试：全天开放' },
+      manager,
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -49,8 +54,13 @@ describe('booking: nearest open station, book, attend, rate', () => {
 
   it('a resident finds the nearest open station in the H5 and books a session', async () => {
     const ctx = await browser.newContext({
-      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN',
-      geolocation: here, permissions: ['geolocation'],
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+      geolocation: here,
+      permissions: ['geolocation'],
     });
     resident = await ctx.newPage();
     const blocked = cspViolations(resident);
@@ -65,7 +75,10 @@ describe('booking: nearest open station, book, attend, rate', () => {
       await nearest.locator('.station-card__open', { hasText: '营业中' }).waitFor({ timeout: 15000 });
       await nearest.click();
       await resident.locator('.station__book').click({ timeout: 15000 });
-      await resident.locator('.book-kind--in_person').click({ timeout: 15000 }).catch(() => undefined);
+      await resident
+        .locator('.book-kind--in_person')
+        .click({ timeout: 15000 })
+        .catch(() => undefined);
       await resident.locator('.slot').first().click({ timeout: 20000 });
       await resident.locator('.book-countdown').waitFor({ timeout: 15000 });
       await resident.locator('.intake-danger .chips__option', { hasText: '否' }).click();
@@ -110,8 +123,14 @@ describe('booking: nearest open station, book, attend, rate', () => {
       await counsellor.getByText(`预约详情 #${bookingId}`).waitFor({ timeout: 15000 });
       // The assigned counsellor reads the full phone number.
       await counsellor.getByText('13900139001').first().waitFor({ timeout: 15000 });
-      await counsellor.locator('.ant-drawer').getByRole('button', { name: /标记已到场/ }).click();
-      await counsellor.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }).click();
+      await counsellor
+        .locator('.ant-drawer')
+        .getByRole('button', { name: /标记已到场/ })
+        .click();
+      await counsellor
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定|OK|是/ })
+        .click();
       await counsellor.locator('.ant-drawer').getByText('已完成').first().waitFor({ timeout: 15000 });
       expect(blocked).toEqual([]);
     } catch (e) {
@@ -133,7 +152,12 @@ describe('booking: nearest open station, book, attend, rate', () => {
       await page.locator('.booking__rate-submit').click();
       await page.locator('.booking__rated').waitFor({ timeout: 15000 });
       const http = api(server.baseUrl);
-      const detail = await http.call<{ rating: number | null; ratingComment: string | null }>('GET', `/admin/bookings/${bookingId}`, undefined, await http.staffToken('counsellor_sl'));
+      const detail = await http.call<{ rating: number | null; ratingComment: string | null }>(
+        'GET',
+        `/admin/bookings/${bookingId}`,
+        undefined,
+        await http.staffToken('counsellor_sl'),
+      );
       expect(detail).toMatchObject({ rating: 5, ratingComment: '咨询师很耐心，谢谢' });
     } catch (e) {
       await screenshot({ resident: page }, 'booking-rating');

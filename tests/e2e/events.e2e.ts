@@ -26,13 +26,26 @@ describe('六进 event: publish, sign up, check in', () => {
     const http = api(server.baseUrl);
     // Starts in 30 minutes: sign-up is still open and check-in (from an hour before) already is.
     const startsAt = new Date(Date.now() + 30 * 60_000);
-    const created = await http.call<{ id: number }>('POST', '/admin/events', {
-      title, kind: 'lecture', placeType: 'community', regionId: await http.regionByCode('500118001001'),
-      venue: { name: '萱花社区党群服务中心', address: '重庆市永川区胜利路 1 号', location: null },
-      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
-      capacity: 20, waitlistEnabled: true, requiredFields: ['name', 'phone'], audiences: [],
-      description: '睡眠与情绪的关系，以及简单的放松练习。', speakers: [{ name: '李医生', title: '心理治疗师', bio: null }],
-    }, await http.staffToken('organiser_sl'));
+    const created = await http.call<{ id: number }>(
+      'POST',
+      '/admin/events',
+      {
+        title,
+        kind: 'lecture',
+        placeType: 'community',
+        regionId: await http.regionByCode('500118001001'),
+        venue: { name: '萱花社区党群服务中心', address: '重庆市永川区胜利路 1 号', location: null },
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+        capacity: 20,
+        waitlistEnabled: true,
+        requiredFields: ['name', 'phone'],
+        audiences: [],
+        description: '睡眠与情绪的关系，以及简单的放松练习。',
+        speakers: [{ name: '李医生', title: '心理治疗师', bio: null }],
+      },
+      await http.staffToken('organiser_sl'),
+    );
     eventId = created.id;
   });
   afterAll(async () => {
@@ -99,7 +112,12 @@ describe('六进 event: publish, sign up, check in', () => {
       await staff.setInputFiles('.checkin-image-input', { name: 'again.png', mimeType: 'image/png', buffer: await QRCode.toBuffer(token, { width: 400 }) });
       await staff.locator('.checkin-result[data-kind="already"]').waitFor({ timeout: 15000 });
       const http = api(server.baseUrl);
-      const rows = await http.call<{ items: { checkedInAt: string | null }[] }>('GET', `/admin/events/${eventId}/registrations`, undefined, await http.staffToken('organiser_sl'));
+      const rows = await http.call<{ items: { checkedInAt: string | null }[] }>(
+        'GET',
+        `/admin/events/${eventId}/registrations`,
+        undefined,
+        await http.staffToken('organiser_sl'),
+      );
       expect(rows.items.filter((r) => r.checkedInAt)).toHaveLength(1);
       expect(staffBlocked).toEqual([]);
     } catch (e) {

@@ -12,7 +12,8 @@ export function api(baseUrl: string) {
   };
   return {
     call,
-    staffToken: async (username: string, password = 'Demo@2026xq') => (await call<{ accessToken: string }>('POST', '/auth/staff/login', { username, password })).accessToken,
+    staffToken: async (username: string, password = 'Demo@2026xq') =>
+      (await call<{ accessToken: string }>('POST', '/auth/staff/login', { username, password })).accessToken,
     residentToken: async (openid: string) => (await call<{ accessToken: string }>('POST', '/auth/dev/login', { openid })).accessToken,
     regionByCode: async (code: string) => {
       const regions = await call<{ id: number; code: string | null }[]>('GET', '/regions');

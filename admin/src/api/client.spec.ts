@@ -47,7 +47,10 @@ function fakeServer() {
     if (url.startsWith(FILE)) {
       return new Response('xlsx-bytes', {
         status: 200,
-        headers: { 'Content-Type': 'application/octet-stream', 'Content-Disposition': "attachment; filename=\"stats.xlsx\"; filename*=UTF-8''%E6%B5%8B%E8%AF%84.xlsx" },
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          'Content-Disposition': 'attachment; filename="stats.xlsx"; filename*=UTF-8\'\'%E6%B5%8B%E8%AF%84.xlsx',
+        },
       });
     }
     return json(200, { url, body: request.body ? await request.json() : undefined });
@@ -210,7 +213,7 @@ describe('filenameFromDisposition', () => {
     expect(filenameFromDisposition("attachment; filename*=UTF-8''%E6%B5%8B%E8%AF%84%E7%BB%9F%E8%AE%A1.xlsx")).toBe('测评统计.xlsx');
     expect(filenameFromDisposition('attachment; filename="stats.xlsx"')).toBe('stats.xlsx');
     expect(filenameFromDisposition('attachment; filename=stats.xlsx')).toBe('stats.xlsx');
-    expect(filenameFromDisposition("attachment; filename=\"a.xlsx\"; filename*=UTF-8''%ZZ")).toBe('a.xlsx');
+    expect(filenameFromDisposition('attachment; filename="a.xlsx"; filename*=UTF-8\'\'%ZZ')).toBe('a.xlsx');
     expect(filenameFromDisposition('attachment')).toBeNull();
     expect(filenameFromDisposition(null)).toBeNull();
   });

@@ -13,7 +13,8 @@ import { api, data, type ReadOptions } from './client';
 const byId = (id: number) => ({ params: { path: { id } } });
 
 export const counsellorsApi = {
-  list: (query: AdminCounsellorQuery, opts?: ReadOptions): Promise<Page<AdminCounsellor>> => data(api.GET('/admin/counsellors', { params: { query }, ...opts })),
+  list: (query: AdminCounsellorQuery, opts?: ReadOptions): Promise<Page<AdminCounsellor>> =>
+    data(api.GET('/admin/counsellors', { params: { query }, ...opts })),
   get: (id: number, opts?: ReadOptions): Promise<AdminCounsellor> => data(api.GET('/admin/counsellors/{id}', { ...byId(id), ...opts })),
   create: (input: CounsellorInput): Promise<AdminCounsellor> => data(api.POST('/admin/counsellors', { body: input })),
   /** Publishing needs `publishConsent: true`; the server records when and by whom. */
@@ -29,5 +30,6 @@ export const counsellorsApi = {
     return answer.counsellor;
   },
   /** Published profiles, for staff without stations.manage (a counsellor handing a booking over). */
-  publicList: (query: CounsellorListQuery, opts?: ReadOptions): Promise<Page<CounsellorSummary>> => data(api.GET('/counsellors', { params: { query }, ...opts })),
+  publicList: (query: CounsellorListQuery, opts?: ReadOptions): Promise<Page<CounsellorSummary>> =>
+    data(api.GET('/counsellors', { params: { query }, ...opts })),
 };

@@ -1,4 +1,13 @@
-import { MAX_PAGE_SIZE, type AdminQuestion, type KnowledgePointId, type Page, type PageQuery, type QuestionImportResult, type QuestionInput, type QuestionKind } from '@xinqiao/shared';
+import {
+  MAX_PAGE_SIZE,
+  type AdminQuestion,
+  type KnowledgePointId,
+  type Page,
+  type PageQuery,
+  type QuestionImportResult,
+  type QuestionInput,
+  type QuestionKind,
+} from '@xinqiao/shared';
 import { api, data, download, fileForm, type DownloadedFile } from './client';
 
 export interface QuestionListQuery extends PageQuery {

@@ -12,8 +12,7 @@ export const scalesApi = {
   catalogue: (): Promise<ScaleSummary[]> => data(api.GET('/scales', { params: { query: { all: true } }, auth: false })),
   list: (): Promise<AdminScale[]> => data(api.GET('/admin/scales')),
   /** Silent: a 400 carries `details` the page lists in full. */
-  import: (definition: ScaleImportInput['definition']): Promise<AdminScale> =>
-    data(api.POST('/admin/scales/import', { body: { definition }, silent: true })),
+  import: (definition: ScaleImportInput['definition']): Promise<AdminScale> => data(api.POST('/admin/scales/import', { body: { definition }, silent: true })),
   setEnabled: (code: string, input: ScaleEnableInput): Promise<AdminScale> =>
     data(api.PUT('/admin/scales/{code}/enabled', { params: { path: { code } }, body: input })),
   alertRules: (): Promise<AlertRules> => data(api.GET('/admin/scales/alert-rules')),

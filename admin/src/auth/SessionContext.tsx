@@ -49,10 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<SessionValue>(
-    () => ({ staff: session?.staff ?? null, login, changePassword, logout }),
-    [session, login, changePassword, logout],
-  );
+  const value = useMemo<SessionValue>(() => ({ staff: session?.staff ?? null, login, changePassword, logout }), [session, login, changePassword, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -83,7 +83,13 @@ export function ItemGate<T>({ id, loaded, back }: { id: number | null; loaded: L
   const navigate = useNavigate();
   if (id !== null && Number.isNaN(id)) return <NotAllowed status={404} />;
   if (loaded.error) {
-    return <Result status={loaded.error.status === 404 ? '404' : 'warning'} title={loaded.error.message} extra={<Button onClick={() => navigate(back.url)}>{back.label}</Button>} />;
+    return (
+      <Result
+        status={loaded.error.status === 404 ? '404' : 'warning'}
+        title={loaded.error.message}
+        extra={<Button onClick={() => navigate(back.url)}>{back.label}</Button>}
+      />
+    );
   }
   return <PageLoading />;
 }

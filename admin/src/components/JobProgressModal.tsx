@@ -39,17 +39,20 @@ export function JobProgressModal({ title, job: started, fallbackFileName, onClos
     return () => clearTimeout(timer);
   }, [jobId, finished, pollError, job]);
 
-  const download = useCallback(async (j: JobDto) => {
-    setDownloading(true);
-    try {
-      const file = await jobsApi.download(j.id);
-      saveBlob(file.blob, file.filename ?? j.fileName ?? fallbackFileName);
-    } catch {
-      // Shown by the API client; the button stays for another try.
-    } finally {
-      setDownloading(false);
-    }
-  }, [fallbackFileName]);
+  const download = useCallback(
+    async (j: JobDto) => {
+      setDownloading(true);
+      try {
+        const file = await jobsApi.download(j.id);
+        saveBlob(file.blob, file.filename ?? j.fileName ?? fallbackFileName);
+      } catch {
+        // Shown by the API client; the button stays for another try.
+      } finally {
+        setDownloading(false);
+      }
+    },
+    [fallbackFileName],
+  );
 
   // Download once, as soon as the file is ready.
   useEffect(() => {

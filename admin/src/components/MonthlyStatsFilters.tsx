@@ -57,10 +57,20 @@ export function MonthlyStatsFilters<Q extends MonthlyQuery>({
     <ProCard style={{ marginBottom: 16 }}>
       <Form layout="inline" className="xq-stats-filters">
         <Form.Item label="区域">
-          <RegionTreeSelect style={{ width: 240 }} placeholder={regionPlaceholder} value={query.regionId} onChange={(regionId?: number) => onChange((q) => ({ ...q, regionId }))} />
+          <RegionTreeSelect
+            style={{ width: 240 }}
+            placeholder={regionPlaceholder}
+            value={query.regionId}
+            onChange={(regionId?: number) => onChange((q) => ({ ...q, regionId }))}
+          />
         </Form.Item>
         <Form.Item label="月份">
-          <DatePicker.RangePicker picker="month" allowClear={false} value={[dayjs(`${query.fromMonth}-01`), dayjs(`${query.toMonth}-01`)]} onChange={onMonths} />
+          <DatePicker.RangePicker
+            picker="month"
+            allowClear={false}
+            value={[dayjs(`${query.fromMonth}-01`), dayjs(`${query.toMonth}-01`)]}
+            onChange={onMonths}
+          />
         </Form.Item>
         <Form.Item>
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>

@@ -6,9 +6,17 @@ const paths = (entries: ReturnType<typeof visibleMenu>): string[] => entries.fla
 describe('visibleMenu', () => {
   it('has one entry per section the server lists, and shows each role exactly the sections it may read', () => {
     const leaves = (entries: typeof MENU): typeof MENU => entries.flatMap((e) => (e.children ? leaves(e.children) : [e]));
-    expect(leaves(MENU).flatMap((e) => (e.section ? [e.section] : [])).sort()).toEqual([...CONSOLE_SECTIONS].sort());
+    expect(
+      leaves(MENU)
+        .flatMap((e) => (e.section ? [e.section] : []))
+        .sort(),
+    ).toEqual([...CONSOLE_SECTIONS].sort());
     for (const role of STAFF_ROLES) {
-      expect(visibleSections(role).map((e) => e.section).sort()).toEqual(CONSOLE_SECTIONS.filter((s) => mayReadSection(role, s)).sort());
+      expect(
+        visibleSections(role)
+          .map((e) => e.section)
+          .sort(),
+      ).toEqual(CONSOLE_SECTIONS.filter((s) => mayReadSection(role, s)).sort());
     }
   });
 
@@ -87,12 +95,33 @@ describe('visibleMenu', () => {
   });
 
   it('shows a counsellor the alert queue, the duty roster, the indicators, their bookings, their own bookable time and their notice settings', () => {
-    expect(paths(visibleMenu('counsellor'))).toEqual(['/', '/psych', '/alerts', '/duty', '/alert-indicators', '/booking', '/bookings', '/my-availability', '/notifications']);
+    expect(paths(visibleMenu('counsellor'))).toEqual([
+      '/',
+      '/psych',
+      '/alerts',
+      '/duty',
+      '/alert-indicators',
+      '/booking',
+      '/bookings',
+      '/my-availability',
+      '/notifications',
+    ]);
     expect(visibleSections('counsellor').map((s) => s.name)).toEqual(['预警跟进', '值班表', '预警处置指标', '预约日历', '我的可预约时间']);
   });
 
   it('shows a station manager the service network and the oversight of bookings, without the booking rules', () => {
-    expect(paths(visibleMenu('station_manager'))).toEqual(['/', '/service-network', '/stations', '/counsellors', '/holidays', '/callback-lines', '/booking', '/bookings', '/booking-stats', '/notifications']);
+    expect(paths(visibleMenu('station_manager'))).toEqual([
+      '/',
+      '/service-network',
+      '/stations',
+      '/counsellors',
+      '/holidays',
+      '/callback-lines',
+      '/booking',
+      '/bookings',
+      '/booking-stats',
+      '/notifications',
+    ]);
     expect(visibleSections('station_manager').map((s) => s.name)).toEqual(['服务站点', '咨询师', '节假日安排', '热线回电', '预约日历', '预约统计']);
   });
 
@@ -103,7 +132,17 @@ describe('visibleMenu', () => {
   });
 
   it('shows an event organiser campaigns and the whole events group', () => {
-    expect(paths(visibleMenu('event_organiser'))).toEqual(['/', '/knowledge', '/campaigns', '/outreach', '/events', '/event-stats', '/event-coverage', '/host-units', '/notifications']);
+    expect(paths(visibleMenu('event_organiser'))).toEqual([
+      '/',
+      '/knowledge',
+      '/campaigns',
+      '/outreach',
+      '/events',
+      '/event-stats',
+      '/event-coverage',
+      '/host-units',
+      '/notifications',
+    ]);
     expect(visibleSections('event_organiser').map((s) => s.name)).toEqual(['宣传活动', '活动管理', '活动统计', '指标完成情况', '承办单位']);
   });
 

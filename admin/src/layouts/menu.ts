@@ -51,9 +51,7 @@ export const MENU: MenuEntry[] = [
     path: '/content',
     name: '内容管理',
     icon: 'content',
-    children: [
-      { path: '/articles', name: '文章', icon: 'article', section: 'articles', description: '编写、发布和下线心理健康科普文章' },
-    ],
+    children: [{ path: '/articles', name: '文章', icon: 'article', section: 'articles', description: '编写、发布和下线心理健康科普文章' }],
   },
   {
     path: '/psych',
@@ -61,8 +59,20 @@ export const MENU: MenuEntry[] = [
     icon: 'psych',
     children: [
       { path: '/alerts', name: '预警跟进', icon: 'alert', section: 'alerts', description: '三色预警队列：认领、跟进和结案' },
-      { path: '/duty', name: '值班表', icon: 'duty', section: 'duty', description: '安排各区域的预警值班人员，查看现在谁在值班；新预警立即通知值班人员，超时未认领逐级升级' },
-      { path: '/alert-indicators', name: '预警处置指标', icon: 'stats', section: 'alertIndicators', description: '按月份和区域统计预警数量、首次联系用时、转介和结案结果并导出' },
+      {
+        path: '/duty',
+        name: '值班表',
+        icon: 'duty',
+        section: 'duty',
+        description: '安排各区域的预警值班人员，查看现在谁在值班；新预警立即通知值班人员，超时未认领逐级升级',
+      },
+      {
+        path: '/alert-indicators',
+        name: '预警处置指标',
+        icon: 'stats',
+        section: 'alertIndicators',
+        description: '按月份和区域统计预警数量、首次联系用时、转介和结案结果并导出',
+      },
       { path: '/scales', name: '测评量表', icon: 'scale', section: 'scales', description: '启用或导入自评量表，维护预警规则' },
       { path: '/scale-stats', name: '测评统计', icon: 'stats', section: 'scaleStats', description: '按区域、人群、月份统计测评结果并导出' },
       { path: '/hotlines', name: '心理援助热线', icon: 'hotline', section: 'hotlines', description: '维护辖区的心理援助热线号码' },
@@ -73,7 +83,13 @@ export const MENU: MenuEntry[] = [
     name: '服务网络',
     icon: 'network',
     children: [
-      { path: '/stations', name: '服务站点', icon: 'station', section: 'stations', description: '维护心理服务站、心灵驿站等站点的开放时间、例外安排和服务项目' },
+      {
+        path: '/stations',
+        name: '服务站点',
+        icon: 'station',
+        section: 'stations',
+        description: '维护心理服务站、心灵驿站等站点的开放时间、例外安排和服务项目',
+      },
       { path: '/counsellors', name: '咨询师', icon: 'counsellor', section: 'counsellors', description: '维护咨询师的资质和服务站点，经本人同意后在小程序公开' },
       {
         path: '/holidays',
@@ -82,7 +98,13 @@ export const MENU: MenuEntry[] = [
         section: 'holidays',
         description: '按国务院办公厅通知维护放假和调休上班日期，各站点据此开放',
       },
-      { path: '/callback-lines', name: '热线回电', icon: 'callbackLine', section: 'callbackLines', description: '设置可预约回电的热线、回电时段和每时段回电数' },
+      {
+        path: '/callback-lines',
+        name: '热线回电',
+        icon: 'callbackLine',
+        section: 'callbackLines',
+        description: '设置可预约回电的热线、回电时段和每时段回电数',
+      },
     ],
   },
   {
@@ -97,9 +119,27 @@ export const MENU: MenuEntry[] = [
         section: 'bookings',
         description: '按日、按周查看到站面询、电话咨询和热线回电预约，标记到场并处理',
       },
-      { path: '/my-availability', name: '我的可预约时间', icon: 'availability', section: 'myAvailability', description: '设置每周可接受预约的时段和个别日期的调整' },
-      { path: '/booking-stats', name: '预约统计', icon: 'bookingStats', section: 'bookingStats', description: '按站点、月份统计预约、到场、取消和满意度并导出' },
-      { path: '/booking-settings', name: '预约规则', icon: 'bookingSettings', section: 'bookingSettings', description: '设置各类预约的时长、提前预约和取消规则' },
+      {
+        path: '/my-availability',
+        name: '我的可预约时间',
+        icon: 'availability',
+        section: 'myAvailability',
+        description: '设置每周可接受预约的时段和个别日期的调整',
+      },
+      {
+        path: '/booking-stats',
+        name: '预约统计',
+        icon: 'bookingStats',
+        section: 'bookingStats',
+        description: '按站点、月份统计预约、到场、取消和满意度并导出',
+      },
+      {
+        path: '/booking-settings',
+        name: '预约规则',
+        icon: 'bookingSettings',
+        section: 'bookingSettings',
+        description: '设置各类预约的时长、提前预约和取消规则',
+      },
     ],
   },
   {

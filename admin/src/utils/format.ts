@@ -14,7 +14,12 @@ export function formatNumber(n: number | null | undefined): string {
 export function htmlHasText(html: string | null | undefined): boolean {
   if (!html) return false;
   if (/<img\b/i.test(html)) return true;
-  return html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim().length > 0;
+  return (
+    html
+      .replace(/<[^>]*>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .trim().length > 0
+  );
 }
 
 /** A picked day range (local dates, inclusive) -> ISO instants for `from` / `to` query params. */

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react'
-import { getPrivacyState, subscribePrivacy, type PrivacyState } from '../services/privacy'
+import { useEffect, useState } from 'react';
+import { getPrivacyState, subscribePrivacy, type PrivacyState } from '../services/privacy';
 
 export function usePrivacyState(): PrivacyState {
-  const [state, setState] = useState<PrivacyState>(getPrivacyState())
+  const [state, setState] = useState<PrivacyState>(getPrivacyState());
   useEffect(() => {
-    setState(getPrivacyState())
-    return subscribePrivacy(setState)
-  }, [])
-  return state
+    setState(getPrivacyState());
+    return subscribePrivacy(setState);
+  }, []);
+  return state;
 }

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /** Every key this app writes, so "delete my data" can clear them all. */
 export const STORAGE_KEYS = {
@@ -9,26 +9,26 @@ export const STORAGE_KEYS = {
   privacy: 'xq.privacy.consent',
   /** Who answers the quizzes without an account (region, group, age band, gender), asked once. */
   quizDemographics: 'xq.quizzes.demographics',
-} as const
+} as const;
 
 /** Families of keys, one per item (e.g. a scale in progress per scale code). */
 export const STORAGE_PREFIXES = {
   scaleDraft: 'xq.scales.draft.',
   quizDraft: 'xq.quizzes.draft.',
-} as const
+} as const;
 
 export function readStorage<T>(key: string): T | null {
   try {
-    const value = Taro.getStorageSync(key) as T | '' | undefined
-    return value === '' || value === undefined || value === null ? null : (value as T)
+    const value = Taro.getStorageSync(key) as T | '' | undefined;
+    return value === '' || value === undefined || value === null ? null : (value as T);
   } catch {
-    return null
+    return null;
   }
 }
 
 export function writeStorage(key: string, value: unknown): void {
   try {
-    Taro.setStorageSync(key, value)
+    Taro.setStorageSync(key, value);
   } catch {
     // Storage full or unavailable: the app still works for this session.
   }
@@ -36,7 +36,7 @@ export function writeStorage(key: string, value: unknown): void {
 
 export function removeStorage(key: string): void {
   try {
-    Taro.removeStorageSync(key)
+    Taro.removeStorageSync(key);
   } catch {
     // ignore
   }
@@ -44,11 +44,11 @@ export function removeStorage(key: string): void {
 
 /** Remove every key starting with `prefix` (e.g. all scale drafts when the account is forgotten). */
 export function removeStorageByPrefix(prefix: string): void {
-  let keys: string[]
+  let keys: string[];
   try {
-    keys = Taro.getStorageInfoSync().keys
+    keys = Taro.getStorageInfoSync().keys;
   } catch {
-    return
+    return;
   }
-  keys.filter((k) => k.startsWith(prefix)).forEach(removeStorage)
+  keys.filter((k) => k.startsWith(prefix)).forEach(removeStorage);
 }

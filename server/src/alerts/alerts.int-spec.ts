@@ -12,7 +12,12 @@ function answers(def: ScaleDefinition, value: number, overrides: Record<number, 
 
 /** A result the resident agrees to be followed up on. */
 function followUp(def: ScaleDefinition, a: Record<string, number>, contactPhone = '13800138000') {
-  return { scaleVersion: def.version, answers: a, consent: { mode: 'save', followUp: true, contactPhone, contactName: '李先生', version: SCALE_CONSENT_VERSION }, clientRequestId: randomUUID() };
+  return {
+    scaleVersion: def.version,
+    answers: a,
+    consent: { mode: 'save', followUp: true, contactPhone, contactName: '李先生', version: SCALE_CONSENT_VERSION },
+    clientRequestId: randomUUID(),
+  };
 }
 
 describe(`one open alert per resident and scale on ${TEST_DB}`, () => {
@@ -47,14 +52,21 @@ describe(`one open alert per resident and scale on ${TEST_DB}`, () => {
     expect([first.followUpRequested, third.followUpRequested, gad.followUpRequested]).toEqual([true, true, true]);
 
     const queue = (await t.get('/api/v1/admin/alerts', counsellor)).body;
-    expect(queue.items.map((a: { scaleCode: string; colour: string }) => [a.scaleCode, a.colour]).sort()).toEqual([['gad-7', 'red'], ['phq-9', 'red']]);
+    expect(queue.items.map((a: { scaleCode: string; colour: string }) => [a.scaleCode, a.colour]).sort()).toEqual([
+      ['gad-7', 'red'],
+      ['phq-9', 'red'],
+    ]);
     alert = queue.items.find((a: { scaleCode: string }) => a.scaleCode === 'phq-9');
     expect(alert).toMatchObject({ score: 3, crisis: true, dueAt: expect.any(String) });
 
     // The phone is shown in full to the counsellor who claims the alert.
     expect((await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor)).status).toBe(200);
     const detail = (await t.get(`/api/v1/admin/alerts/${alert.id}`, counsellor)).body;
-    expect(detail.submissions.map((s: { colour: string; score: number }) => [s.colour, s.score])).toEqual([['yellow', 16], ['green', 8], ['red', 3]]);
+    expect(detail.submissions.map((s: { colour: string; score: number }) => [s.colour, s.score])).toEqual([
+      ['yellow', 16],
+      ['green', 8],
+      ['red', 3],
+    ]);
     // The counsellor calls the number given last and sees the latest answers.
     expect(detail).toMatchObject({ contactPhone: '13900139000', criticalItems: [PHQ9.items[8].id] });
     expect(detail.answers[8]).toMatchObject({ value: 3, critical: true });
@@ -76,7 +88,9 @@ describe(`one open alert per resident and scale on ${TEST_DB}`, () => {
 
   it('makes one alert of results submitted at the same moment', async () => {
     const token = await resident('racer');
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => t.post('/api/v1/scales/phq-9/responses', followUp(PHQ9, answers(PHQ9, i % 2 ? 3 : 2, { 9: 0 })), token)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => t.post('/api/v1/scales/phq-9/responses', followUp(PHQ9, answers(PHQ9, i % 2 ? 3 : 2, { 9: 0 })), token)),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
     expect(await count('alerts')).toBe(1);
     expect(await count('alert_responses')).toBe(8);
@@ -102,7 +116,11 @@ describe(`one open alert per resident and scale on ${TEST_DB}`, () => {
       );
       return Number((await ds.query(`SELECT id FROM scale_responses WHERE clientRequestId = ?`, [`old-${n}`]))[0].id);
     };
-    for (const [n, status] of [[1, 'closed'], [2, 'open'], [3, 'claimed']] as const) {
+    for (const [n, status] of [
+      [1, 'closed'],
+      [2, 'open'],
+      [3, 'claimed'],
+    ] as const) {
       await ds.query(
         `INSERT INTO alerts (responseId, residentId, colour, priority, status, scaleCode, score, bandLabel, regionId, regionPath, createdAt)
          VALUES (?, ?, 'red', 0, ?, 'phq-9', 20, '重度', 1, '/1/', ?)`,

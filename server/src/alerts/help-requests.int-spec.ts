@@ -63,7 +63,11 @@ describe(`"请人联系我" help requests in the alert queue on ${TEST_DB}`, () 
 
     // Claim, follow up and close work as for scale alerts.
     expect((await t.post(`/api/v1/admin/alerts/${alertId}/claim`, undefined, counsellor)).body.contactPhone).toBe('13800138000');
-    const followed = await t.post(`/api/v1/admin/alerts/${alertId}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系，约了面谈' }, counsellor);
+    const followed = await t.post(
+      `/api/v1/admin/alerts/${alertId}/follow-ups`,
+      { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系，约了面谈' },
+      counsellor,
+    );
     expect(followed.status).toBe(201);
     detail = (await t.post(`/api/v1/admin/alerts/${alertId}/close`, { outcome: 'resolved', note: '面谈后情况好转' }, counsellor)).body;
     expect(detail).toMatchObject({ status: 'closed', closeNote: '面谈后情况好转' });
@@ -144,7 +148,14 @@ describe(`"请人联系我" help requests in the alert queue on ${TEST_DB}`, () 
     const admin = await t.staffToken('region_yc');
     const line = await t.post(
       '/api/v1/admin/hotlines',
-      { name: '胜利路街道24小时心理热线', number: '023-49876543', hours: '24小时', is24h: true, audiences: ['all'], regionId: await t.regionId(REGION.streetA) },
+      {
+        name: '胜利路街道24小时心理热线',
+        number: '023-49876543',
+        hours: '24小时',
+        is24h: true,
+        audiences: ['all'],
+        regionId: await t.regionId(REGION.streetA),
+      },
       admin,
     );
     expect(line.status).toBe(201);
@@ -179,7 +190,8 @@ describe(`"请人联系我" help requests in the alert queue on ${TEST_DB}`, () 
 
   it('keeps the phone, name and note encrypted in the table, exports them to the resident, and deletes them with the account', async () => {
     const token = await t.residentToken('help-6');
-    const { alertId } = (await t.post('/api/v1/help-requests', await request({ ageBand: 'under14', guardian: { name: '李妈妈', relation: '母亲' } }), token)).body;
+    const { alertId } = (await t.post('/api/v1/help-requests', await request({ ageBand: 'under14', guardian: { name: '李妈妈', relation: '母亲' } }), token))
+      .body;
     const [raw] = await t.dataSource.query('SELECT contactPhone, contactName, note, guardianName, guardianRelation FROM help_requests');
     for (const column of ['contactPhone', 'contactName', 'note', 'guardianName']) expect(raw[column]).toMatch(/^enc:/);
     expect(JSON.stringify(raw)).not.toMatch(/13800138000|小李|睡不着|李妈妈/);
@@ -190,7 +202,14 @@ describe(`"请人联系我" help requests in the alert queue on ${TEST_DB}`, () 
 
     const exported = (await t.get('/api/v1/me/export', token)).body;
     expect(exported.helpRequests).toEqual([
-      expect.objectContaining({ alertId, urgency: 'soon', contactPhone: '13800138000', contactName: '小李', note: '最近总是睡不着，心里很乱', guardian: { name: '李妈妈', relation: '母亲' } }),
+      expect.objectContaining({
+        alertId,
+        urgency: 'soon',
+        contactPhone: '13800138000',
+        contactName: '小李',
+        note: '最近总是睡不着，心里很乱',
+        guardian: { name: '李妈妈', relation: '母亲' },
+      }),
     ]);
     expect((await t.delete('/api/v1/me', token)).status).toBe(204);
     expect(await count('help_requests')).toBe(0);
@@ -211,7 +230,9 @@ describe(`"请人联系我" help requests in the alert queue on ${TEST_DB}`, () 
     expect(await fieldsOf(await request({ regionId: await t.regionId(REGION.streetA) }))).toEqual(['regionId']);
     expect(await fieldsOf(await request({ ageBand: 'under14' }))).toEqual(['guardian']);
     expect(await fieldsOf(await request({ consent: { version: '2025-01-booking-v0', contact: true, sensitive: true } }))).toEqual(['consent.version']);
-    expect(await fieldsOf(await request({ note: '想找人聊聊', consent: { version: BOOKING_CONSENT_VERSION, contact: true, sensitive: false } }))).toEqual(['consent.sensitive']);
+    expect(await fieldsOf(await request({ note: '想找人聊聊', consent: { version: BOOKING_CONSENT_VERSION, contact: true, sensitive: false } }))).toEqual([
+      'consent.sensitive',
+    ]);
     expect(await fieldsOf({ ...(await request()), urgency: 'whenever' })).toEqual(['urgency']);
     const res = await t.post('/api/v1/help-requests', await request({ contactPhone: 'x' }), token);
     expect(res.body.message).toContain('联系电话格式不正确');

@@ -124,7 +124,11 @@ describe(`articles on ${TEST_DB}`, () => {
     });
 
     it('strips XSS from the body and refuses a body that is empty once cleaned', async () => {
-      const res = await t.post('/api/v1/admin/articles', input(streetA, { body: '<p onclick="x()">正文<script>alert(1)</script><img src=x onerror=alert(1)></p>' }), editorA);
+      const res = await t.post(
+        '/api/v1/admin/articles',
+        input(streetA, { body: '<p onclick="x()">正文<script>alert(1)</script><img src=x onerror=alert(1)></p>' }),
+        editorA,
+      );
       expect(res.status).toBe(201);
       expect(res.body.body).toBe('<p>正文</p>');
       const empty = await t.post('/api/v1/admin/articles', input(streetA, { body: '<script>alert(1)</script>' }), editorA);
@@ -133,13 +137,17 @@ describe(`articles on ${TEST_DB}`, () => {
     });
 
     it('keeps images only from the upload store or CONTENT_IMAGE_HOSTS, also in bodies stored before that rule', async () => {
-      const body = '<p>正文</p><img src="http://tracker.example/p.gif"><img src="https://tracker.example/p.gif"><img src="https://img.example.gov.cn/a.png"><img src="/uploads/b.png">';
+      const body =
+        '<p>正文</p><img src="http://tracker.example/p.gif"><img src="https://tracker.example/p.gif"><img src="https://img.example.gov.cn/a.png"><img src="/uploads/b.png">';
       const res = await t.post('/api/v1/admin/articles', input(streetA, { body }), editorA);
       expect(res.status).toBe(201);
       expect(res.body.body).toBe('<p>正文</p><img src="https://img.example.gov.cn/a.png" /><img src="/uploads/b.png" />');
       await t.post(`/api/v1/admin/articles/${res.body.id}/publish`, undefined, editorA);
       // A body saved before the rule still holds a remote http image: it is not shown.
-      await t.dataSource.query(`UPDATE articles SET body = ? WHERE id = ?`, ['<p>旧文</p><img src="http://tracker.example/p.gif" /><img src="/uploads/b.png" />', res.body.id]);
+      await t.dataSource.query(`UPDATE articles SET body = ? WHERE id = ?`, [
+        '<p>旧文</p><img src="http://tracker.example/p.gif" /><img src="/uploads/b.png" />',
+        res.body.id,
+      ]);
       expect((await t.get(`/api/v1/articles/${res.body.id}`)).body.body).toBe('<p>旧文</p><img src="/uploads/b.png" />');
       expect((await t.get(`/api/v1/admin/articles/${res.body.id}`, editorA)).body.body).toBe('<p>旧文</p><img src="/uploads/b.png" />');
     });
@@ -151,7 +159,11 @@ describe(`articles on ${TEST_DB}`, () => {
         expect((await t.post('/api/v1/admin/articles', input(streetA, { coverUrl }), editorA)).status).toBe(201);
       }
       const organiser = await t.staffToken('organiser_sl');
-      const event = await t.post('/api/v1/admin/events', { ...eventInput(await t.regionId(REGION.communityA1)), coverUrl: 'https://tracker.example/cover.gif' }, organiser);
+      const event = await t.post(
+        '/api/v1/admin/events',
+        { ...eventInput(await t.regionId(REGION.communityA1)), coverUrl: 'https://tracker.example/cover.gif' },
+        organiser,
+      );
       expect(event.body).toMatchObject({ statusCode: 400, details: { field: 'coverUrl' } });
     });
 

@@ -15,8 +15,22 @@ import { isBlankHtml, sanitizeArticleHtml, withAllowedImages } from './sanitize'
 
 /** Columns of a list row: never the body. */
 const ROW_COLUMNS: (keyof Article)[] = [
-  'id', 'title', 'summary', 'coverUrl', 'category', 'audiences', 'regionId', 'regionPath', 'source', 'status',
-  'publishedAt', 'viewCount', 'version', 'authorName', 'createdAt', 'updatedAt',
+  'id',
+  'title',
+  'summary',
+  'coverUrl',
+  'category',
+  'audiences',
+  'regionId',
+  'regionPath',
+  'source',
+  'status',
+  'publishedAt',
+  'viewCount',
+  'version',
+  'authorName',
+  'createdAt',
+  'updatedAt',
 ];
 
 @Injectable()
@@ -43,14 +57,23 @@ export class ArticlesService {
       take: p.pageSize,
     });
     const names = await this.regionNames(rows);
-    return pageOf(rows.map((a) => summary(a, names)), total, p);
+    return pageOf(
+      rows.map((a) => summary(a, names)),
+      total,
+      p,
+    );
   }
 
   /** A few published articles of the given categories, in that order of preference, visible in the region. */
   async suggest(categories: ArticleCategory[], regionPath: string | null, limit = 3): Promise<SuggestedArticle[]> {
     const where: FindOptionsWhere<Article> = { status: 'published', category: In(categories) };
     if (regionPath) where.regionPath = above(regionPath);
-    const rows = await this.repo.find({ select: { id: true, title: true, summary: true, category: true }, where, order: { publishedAt: 'DESC', id: 'DESC' }, take: limit * 4 });
+    const rows = await this.repo.find({
+      select: { id: true, title: true, summary: true, category: true },
+      where,
+      order: { publishedAt: 'DESC', id: 'DESC' },
+      take: limit * 4,
+    });
     rows.sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category));
     return rows.slice(0, limit).map((a) => ({ id: a.id, title: a.title, summary: a.summary }));
   }
@@ -70,9 +93,19 @@ export class ArticlesService {
     if (q.status) where.status = q.status;
     if (q.category) where.category = q.category;
     if (q.keyword) where.title = Like(`%${q.keyword}%`);
-    const [rows, total] = await this.repo.findAndCount({ select: ROW_COLUMNS, where, order: { updatedAt: 'DESC', id: 'DESC' }, skip: p.skip, take: p.pageSize });
+    const [rows, total] = await this.repo.findAndCount({
+      select: ROW_COLUMNS,
+      where,
+      order: { updatedAt: 'DESC', id: 'DESC' },
+      skip: p.skip,
+      take: p.pageSize,
+    });
     const names = await this.regionNames(rows);
-    return pageOf(rows.map((a) => adminRow(a, names)), total, p);
+    return pageOf(
+      rows.map((a) => adminRow(a, names)),
+      total,
+      p,
+    );
   }
 
   async get(staff: StaffPrincipal, id: number): Promise<AdminArticle> {
@@ -150,7 +183,10 @@ export class ArticlesService {
 
   async totalViews(ids: number[]): Promise<number> {
     if (!ids.length) return 0;
-    return Number((await this.repo.createQueryBuilder('a').select('COALESCE(SUM(a.viewCount), 0)', 'n').where('a.id IN (:...ids)', { ids }).getRawOne<{ n: string }>())?.n ?? 0);
+    return Number(
+      (await this.repo.createQueryBuilder('a').select('COALESCE(SUM(a.viewCount), 0)', 'n').where('a.id IN (:...ids)', { ids }).getRawOne<{ n: string }>())
+        ?.n ?? 0,
+    );
   }
 
   /** The published ones among `ids`, as a list shows them. */

@@ -15,7 +15,12 @@ export interface DemoArticleSeed {
 }
 
 /** The demo articles (each once, by title), in the caller's transaction. */
-export async function seedDemoArticles(tx: EntityManager, articles: DemoArticleSeed[], author: { id: number; displayName: string }, imageHosts: readonly string[]): Promise<void> {
+export async function seedDemoArticles(
+  tx: EntityManager,
+  articles: DemoArticleSeed[],
+  author: { id: number; displayName: string },
+  imageHosts: readonly string[],
+): Promise<void> {
   const repo = tx.getRepository(Article);
   for (const { region, published, ...a } of articles) {
     if (await repo.exists({ where: { title: a.title } })) continue;

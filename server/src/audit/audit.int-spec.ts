@@ -148,8 +148,17 @@ describe(`the audit trail on ${TEST_DB}`, () => {
     ];
     // Every operation marked as a personal-data read in the API document is exercised here.
     const doc = (await t.get('/api/docs-json')).body as { paths: Record<string, Record<string, { 'x-audit'?: { action: string; read?: boolean } }>> };
-    const marked = Object.values(doc.paths).flatMap((ops) => Object.values(ops).filter((op) => op['x-audit']?.read).map((op) => op['x-audit']!.action));
-    expect(marked.sort()).toEqual(reads.map(([action]) => action).filter((a) => a !== 'resident.export').sort());
+    const marked = Object.values(doc.paths).flatMap((ops) =>
+      Object.values(ops)
+        .filter((op) => op['x-audit']?.read)
+        .map((op) => op['x-audit']!.action),
+    );
+    expect(marked.sort()).toEqual(
+      reads
+        .map(([action]) => action)
+        .filter((a) => a !== 'resident.export')
+        .sort(),
+    );
 
     for (const [action, url, token] of reads) {
       for (const headers of [{}, HOSTILE]) {
@@ -184,7 +193,9 @@ describe(`the audit trail on ${TEST_DB}`, () => {
     const resident = await residentIn(t, 'audit-intruder');
     const write = await t.request('POST', `/api/v1/admin/alerts/${alertId}/claim`, { token: resident });
     expect(write.status).toBe(403);
-    expect(await auditRows(String(write.headers['x-request-id']))).toEqual([expect.objectContaining({ actorType: 'resident', outcome: 'failure', statusCode: 403 })]);
+    expect(await auditRows(String(write.headers['x-request-id']))).toEqual([
+      expect.objectContaining({ actorType: 'resident', outcome: 'failure', statusCode: 403 }),
+    ]);
   });
 
   describe('when the audit trail cannot be written', () => {
@@ -207,7 +218,11 @@ describe(`the audit trail on ${TEST_DB}`, () => {
       const editor = await t.staffToken('editor_sl');
       const streetA = await t.regionId(REGION.streetA);
       await setAuditWritable(false);
-      const res = await t.post('/api/v1/admin/articles', { title: '未审计的文章', summary: '', category: 'knowledge', audiences: [], regionId: streetA, body: '<p>正文</p>' }, editor);
+      const res = await t.post(
+        '/api/v1/admin/articles',
+        { title: '未审计的文章', summary: '', category: 'knowledge', audiences: [], regionId: streetA, body: '<p>正文</p>' },
+        editor,
+      );
       await setAuditWritable(true);
       expect(res.body).toMatchObject({ statusCode: 503, code: 'AUDIT_UNAVAILABLE' });
       const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM articles WHERE title = ?`, ['未审计的文章']);

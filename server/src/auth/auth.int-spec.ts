@@ -23,7 +23,11 @@ describe(`auth on ${TEST_DB}`, () => {
     it('answers tokens and the account', async () => {
       const res = await t.post('/api/v1/auth/staff/login', { username: 'editor_sl', password: DEMO_PASSWORD });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ mustChangePassword: false, expiresIn: 900, staff: { username: 'editor_sl', role: 'content_editor', regionName: '胜利路街道' } });
+      expect(res.body).toMatchObject({
+        mustChangePassword: false,
+        expiresIn: 900,
+        staff: { username: 'editor_sl', role: 'content_editor', regionName: '胜利路街道' },
+      });
       expect(typeof res.body.accessToken).toBe('string');
       expect(typeof res.body.refreshToken).toBe('string');
       expect(JSON.stringify(res.body)).not.toMatch(/passwordHash/);
@@ -31,14 +35,17 @@ describe(`auth on ${TEST_DB}`, () => {
       expect(me.body.username).toBe('editor_sl');
     });
 
-    const login = (username: string, password: string, ip = '127.0.0.1') =>
-      t.request('POST', '/api/v1/auth/staff/login', { body: { username, password }, ip });
+    const login = (username: string, password: string, ip = '127.0.0.1') => t.request('POST', '/api/v1/auth/staff/login', { body: { username, password }, ip });
 
     it('answers every failure alike: unknown user, wrong password, disabled account', async () => {
       const admin = await t.staffToken('region_yc');
       const [zx] = (await t.get('/api/v1/admin/staff?keyword=editor_zx', admin)).body.items;
       await t.patch(`/api/v1/admin/staff/${zx.id}`, { disabled: true }, admin);
-      const answers = await Promise.all([login('nobody', 'Wrong#2026xq', '10.0.0.1'), login('editor_sl', 'Wrong#2026xq', '10.0.0.2'), login('editor_zx', 'Wrong#2026xq', '10.0.0.3')]);
+      const answers = await Promise.all([
+        login('nobody', 'Wrong#2026xq', '10.0.0.1'),
+        login('editor_sl', 'Wrong#2026xq', '10.0.0.2'),
+        login('editor_zx', 'Wrong#2026xq', '10.0.0.3'),
+      ]);
       for (const a of answers) expect([a.status, a.body]).toEqual([401, { statusCode: 401, code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' }]);
       // Only someone who knows the password learns that the account is disabled.
       expect((await login('editor_zx', DEMO_PASSWORD, '10.0.0.3')).body).toMatchObject({ statusCode: 403, code: 'ACCOUNT_DISABLED' });
@@ -115,15 +122,31 @@ describe(`auth on ${TEST_DB}`, () => {
       const system = await t.adminToken();
       const districtId = await t.regionId(REGION.district);
       const streetId = await t.regionId(REGION.streetA);
-      const peer = await t.post('/api/v1/admin/staff', { username: 'region_yc2', displayName: '永川区管理员二', role: 'region_admin', regionId: districtId, password: 'Peer#2026xqA' }, system);
+      const peer = await t.post(
+        '/api/v1/admin/staff',
+        { username: 'region_yc2', displayName: '永川区管理员二', role: 'region_admin', regionId: districtId, password: 'Peer#2026xqA' },
+        system,
+      );
       expect(peer.status).toBe(201);
       const regionAdmin = await t.staffToken('region_yc');
       // A peer in the same district: no reset, no disabling, no new peers.
       expect((await t.post(`/api/v1/admin/staff/${peer.body.id}/reset-password`, { password: 'Taken#2026xqA' }, regionAdmin)).status).toBe(403);
       expect((await t.patch(`/api/v1/admin/staff/${peer.body.id}`, { disabled: true }, regionAdmin)).status).toBe(403);
-      expect((await t.post('/api/v1/admin/staff', { username: 'region_yc3', displayName: '三', role: 'region_admin', regionId: districtId, password: 'Peer#2026xqA' }, regionAdmin)).status).toBe(403);
+      expect(
+        (
+          await t.post(
+            '/api/v1/admin/staff',
+            { username: 'region_yc3', displayName: '三', role: 'region_admin', regionId: districtId, password: 'Peer#2026xqA' },
+            regionAdmin,
+          )
+        ).status,
+      ).toBe(403);
       // A street's region admin below them: yes.
-      const street = await t.post('/api/v1/admin/staff', { username: 'region_sl', displayName: '胜利路管理员', role: 'region_admin', regionId: streetId, password: 'Street#2026xqA' }, regionAdmin);
+      const street = await t.post(
+        '/api/v1/admin/staff',
+        { username: 'region_sl', displayName: '胜利路管理员', role: 'region_admin', regionId: streetId, password: 'Street#2026xqA' },
+        regionAdmin,
+      );
       expect(street.status).toBe(201);
       expect((await t.post(`/api/v1/admin/staff/${street.body.id}/reset-password`, { password: 'Street#2026xqB' }, regionAdmin)).status).toBe(201);
       // And the system admin manages the peer.
@@ -136,7 +159,11 @@ describe(`auth on ${TEST_DB}`, () => {
       const raw = res.headers['set-cookie'];
       return (Array.isArray(raw) ? raw : [raw]).filter(Boolean).map(String);
     };
-    const value = (cookies: string[], name: string) => cookies.find((c) => c.startsWith(`${name}=`))?.split(';')[0].slice(name.length + 1) ?? '';
+    const value = (cookies: string[], name: string) =>
+      cookies
+        .find((c) => c.startsWith(`${name}=`))
+        ?.split(';')[0]
+        .slice(name.length + 1) ?? '';
 
     it('keeps the refresh token out of scripts, and refreshes only with the CSRF header', async () => {
       const res = await t.post('/api/v1/auth/staff/login', { username: 'editor_sl', password: DEMO_PASSWORD, session: 'cookie' });
@@ -170,7 +197,9 @@ describe(`auth on ${TEST_DB}`, () => {
       const out = await t.request('POST', '/api/v1/auth/staff/logout', { headers: { cookie: nextCookie, 'x-csrf-token': value(next, 'xq_csrf') } });
       expect(out.status).toBe(204);
       expect(cookiesOf(out).find((c) => c.startsWith('xq_refresh='))).toMatch(/xq_refresh=;/);
-      expect((await t.request('POST', '/api/v1/auth/staff/refresh', { headers: { cookie: nextCookie, 'x-csrf-token': value(next, 'xq_csrf') } })).status).toBe(401);
+      expect((await t.request('POST', '/api/v1/auth/staff/refresh', { headers: { cookie: nextCookie, 'x-csrf-token': value(next, 'xq_csrf') } })).status).toBe(
+        401,
+      );
     });
   });
 

@@ -42,7 +42,10 @@ describe(`bookings on ${TEST_DB}`, () => {
   }
   const holdBody = (s: Slot) => ({ kind: 'phone', start: s.start, counsellorId: s.counsellorId });
   const slotRows = async (start: string) => {
-    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM bookings WHERE counsellorId = ? AND start = ? AND activeKey IS NOT NULL', [li, at(start)]);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM bookings WHERE counsellorId = ? AND start = ? AND activeKey IS NOT NULL', [
+      li,
+      at(start),
+    ]);
     return Number(n);
   };
   async function book(token: string, s: Slot, over: Record<string, unknown> = {}) {
@@ -122,14 +125,18 @@ describe(`bookings on ${TEST_DB}`, () => {
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       // Past its expiry the hold can never be confirmed, whoever holds the slot now.
       if (outcomes[1].status === 'fulfilled') {
-        await expect(service.confirm(aId, { holdId: hold.id, clientRequestId: randomUUID(), intake: intake() as never }, new Date(expiry + 2))).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
+        await expect(
+          service.confirm(aId, { holdId: hold.id, clientRequestId: randomUUID(), intake: intake() as never }, new Date(expiry + 2)),
+        ).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
       }
     }
     // An expired hold nobody took is still refused.
     await t.dataSource.query('DELETE FROM bookings WHERE counsellorId = ? AND start = ?', [li, at(s.start)]);
     await t.dataSource.query('DELETE FROM booking_holds');
     const hold = await service.hold(aId, { kind: 'phone', start: s.start, counsellorId: li });
-    await expect(service.confirm(aId, { holdId: hold.id, clientRequestId: randomUUID(), intake: intake() as never }, new Date(Date.parse(hold.expiresAt)))).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
+    await expect(
+      service.confirm(aId, { holdId: hold.id, clientRequestId: randomUUID(), intake: intake() as never }, new Date(Date.parse(hold.expiresAt))),
+    ).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
     expect(await slotRows(s.start)).toBe(0);
   });
 
@@ -140,7 +147,16 @@ describe(`bookings on ${TEST_DB}`, () => {
     const body = { holdId: hold.body.id, clientRequestId: randomUUID(), intake: intake() };
     const first = await t.post('/api/v1/bookings', body, me);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ kind: 'phone', status: 'confirmed', start: s.start, topic: 'emotions', canCancel: true, canReschedule: true, canRate: false, counsellor: { id: li, name: '李静' } });
+    expect(first.body).toMatchObject({
+      kind: 'phone',
+      status: 'confirmed',
+      start: s.start,
+      topic: 'emotions',
+      canCancel: true,
+      canReschedule: true,
+      canRate: false,
+      counsellor: { id: li, name: '李静' },
+    });
     const again = await t.post('/api/v1/bookings', body, me);
     expect(again.body.id).toBe(first.body.id);
     expect(await slotRows(s.start)).toBe(1);
@@ -148,13 +164,18 @@ describe(`bookings on ${TEST_DB}`, () => {
     // SLOT_TAKEN: someone else asks for the booked slot; also a slot overlapping it by a few minutes.
     const other = await residentIn(t, 'codes-other');
     expect((await t.post('/api/v1/bookings/holds', holdBody(s), other)).body.code).toBe('SLOT_TAKEN');
-    expect((await t.post('/api/v1/bookings/holds', { ...holdBody(s), start: new Date(Date.parse(s.start) + 20 * 60_000).toISOString() }, other)).body.code).toBe('SLOT_TAKEN');
+    expect(
+      (await t.post('/api/v1/bookings/holds', { ...holdBody(s), start: new Date(Date.parse(s.start) + 20 * 60_000).toISOString() }, other)).body.code,
+    ).toBe('SLOT_TAKEN');
 
     // HOLD_EXPIRED: a hold whose time ran out.
     const s2 = await phoneSlot(2, 3);
     const h2 = await t.post('/api/v1/bookings/holds', holdBody(s2), me);
     await t.dataSource.query('UPDATE booking_holds SET expiresAt = ? WHERE id = ?', [at(new Date(Date.now() - 1000)), h2.body.id]);
-    expect((await t.post('/api/v1/bookings', { holdId: h2.body.id, clientRequestId: randomUUID(), intake: intake() }, me)).body).toMatchObject({ statusCode: 409, code: 'HOLD_EXPIRED' });
+    expect((await t.post('/api/v1/bookings', { holdId: h2.body.id, clientRequestId: randomUUID(), intake: intake() }, me)).body).toMatchObject({
+      statusCode: 409,
+      code: 'HOLD_EXPIRED',
+    });
 
     // BOOKING_LIMIT_REACHED: two open phone bookings at most.
     expect((await book(me, await phoneSlot(3, 0))).status).toBe(201);
@@ -163,9 +184,16 @@ describe(`bookings on ${TEST_DB}`, () => {
 
     // BOOKING_CUTOFF_PASSED: moving a booking within 12 hours of its start; cancelling then is late.
     const soon = new Date(Date.now() + 3 * 3_600_000);
-    await t.dataSource.query('UPDATE bookings SET start = ?, end = ?, activeKey = NULL WHERE id = ?', [at(soon), at(new Date(soon.getTime() + 50 * 60_000)), first.body.id]);
+    await t.dataSource.query('UPDATE bookings SET start = ?, end = ?, activeKey = NULL WHERE id = ?', [
+      at(soon),
+      at(new Date(soon.getTime() + 50 * 60_000)),
+      first.body.id,
+    ]);
     const h3 = await t.post('/api/v1/bookings/holds', holdBody(await phoneSlot(4, 0)), me);
-    expect((await t.post(`/api/v1/me/bookings/${first.body.id}/reschedule`, { holdId: h3.body.id }, me)).body).toMatchObject({ statusCode: 409, code: 'BOOKING_CUTOFF_PASSED' });
+    expect((await t.post(`/api/v1/me/bookings/${first.body.id}/reschedule`, { holdId: h3.body.id }, me)).body).toMatchObject({
+      statusCode: 409,
+      code: 'BOOKING_CUTOFF_PASSED',
+    });
     const cancelled = await t.post(`/api/v1/me/bookings/${first.body.id}/cancel`, { reason: '临时有事' }, me);
     expect(cancelled.body).toMatchObject({ status: 'late_cancelled', canCancel: false });
   });
@@ -192,7 +220,8 @@ describe(`bookings on ${TEST_DB}`, () => {
   it('refuses bad intake with 400 naming the field', async () => {
     const me = await residentIn(t, 'bad-input');
     const hold = await t.post('/api/v1/bookings/holds', holdBody(await phoneSlot()), me);
-    const send = (over: Record<string, unknown>) => t.post('/api/v1/bookings', { holdId: hold.body.id, clientRequestId: randomUUID(), intake: intake(over) }, me);
+    const send = (over: Record<string, unknown>) =>
+      t.post('/api/v1/bookings', { holdId: hold.body.id, clientRequestId: randomUUID(), intake: intake(over) }, me);
     const fieldOf = async (over: Record<string, unknown>) => (await send(over)).body.details.fields.map((f: { field: string }) => f.field);
     expect(await fieldOf({ contactPhone: '12345' })).toEqual(['intake.contactPhone']);
     expect(await fieldOf({ contactPhone: '' })).toEqual(['intake.contactPhone']);
@@ -212,7 +241,12 @@ describe(`bookings on ${TEST_DB}`, () => {
     const booked = await book(me, await phoneSlot());
     expect((await t.post(`/api/v1/me/bookings/${booked.body.id}/rating`, { score: 5 }, me)).body.code).toBe('INVALID_STATE');
     const past = new Date(Date.now() - 2 * 3_600_000);
-    await t.dataSource.query('UPDATE bookings SET status = ?, start = ?, end = ? WHERE id = ?', ['attended', at(past), at(new Date(past.getTime() + 50 * 60_000)), booked.body.id]);
+    await t.dataSource.query('UPDATE bookings SET status = ?, start = ?, end = ? WHERE id = ?', [
+      'attended',
+      at(past),
+      at(new Date(past.getTime() + 50 * 60_000)),
+      booked.body.id,
+    ]);
     expect((await t.post(`/api/v1/me/bookings/${booked.body.id}/rating`, { score: 6 }, me)).body.details.fields[0].field).toBe('score');
     const rated = await t.post(`/api/v1/me/bookings/${booked.body.id}/rating`, { score: 4, comment: '很有帮助' }, me);
     expect(rated.body).toMatchObject({ rating: { score: 4, comment: '很有帮助' }, canRate: false });
@@ -229,7 +263,10 @@ describe(`bookings on ${TEST_DB}`, () => {
     const overseen = await t.get(`/api/v1/admin/bookings/${id}`, district);
     expect(overseen.body).toMatchObject({ id, intake: null, contactPhone: '138****8000', counsellorName: '李静' });
     const own = await t.get(`/api/v1/admin/bookings/${id}`, assigned);
-    expect(own.body).toMatchObject({ intake: { topic: 'emotions', note: '最近情绪低落', ageBand: '35to59', sensitiveConsent: true }, contactPhone: '13800138000' });
+    expect(own.body).toMatchObject({
+      intake: { topic: 'emotions', note: '最近情绪低落', ageBand: '35to59', sensitiveConsent: true },
+      contactPhone: '13800138000',
+    });
     expect(own.body.history.map((h: { action: string }) => h.action)).toEqual(['booked']);
 
     const note = await t.post(`/api/v1/admin/bookings/${id}/notes`, { text: '来访者主诉睡眠差，约定两周后复访' }, assigned);
@@ -279,7 +316,9 @@ describe(`bookings on ${TEST_DB}`, () => {
     const chen = Number((await t.dataSource.query('SELECT id FROM counsellor_profiles WHERE name = ?', ['陈芳']))[0].id);
     const wang = Number((await t.dataSource.query('SELECT id FROM counsellor_profiles WHERE name = ?', ['王磊']))[0].id);
     // 王磊 takes no phone sessions; the street's manager cannot hand over to the district's 陈芳.
-    expect((await t.post(`/api/v1/admin/bookings/${booked.body.id}/handover`, { counsellorId: wang }, district)).body.details.fields[0].field).toBe('counsellorId');
+    expect((await t.post(`/api/v1/admin/bookings/${booked.body.id}/handover`, { counsellorId: wang }, district)).body.details.fields[0].field).toBe(
+      'counsellorId',
+    );
     expect((await t.post(`/api/v1/admin/bookings/${booked.body.id}/handover`, { counsellorId: chen }, manager)).status).toBe(400);
     const done = await t.post(`/api/v1/admin/bookings/${booked.body.id}/handover`, { counsellorId: chen }, district);
     expect(done.body).toMatchObject({ counsellorId: chen, counsellorName: '陈芳', status: 'confirmed' });
@@ -288,7 +327,12 @@ describe(`bookings on ${TEST_DB}`, () => {
     expect((await phoneSlot(3, 0)).start).toBe(s.start);
     const other = await residentIn(t, 'handover-2');
     await t.put(`/api/v1/admin/counsellors/${chen}/availability`, ALL_DAY, district);
-    const second = await book(other, (await t.get(`/api/v1/slots?kind=phone&counsellorId=${li}&from=${chinaDate(new Date(s.start))}&to=${chinaDate(new Date(s.start))}`)).body.find((x: Slot) => x.start === s.start));
+    const second = await book(
+      other,
+      (await t.get(`/api/v1/slots?kind=phone&counsellorId=${li}&from=${chinaDate(new Date(s.start))}&to=${chinaDate(new Date(s.start))}`)).body.find(
+        (x: Slot) => x.start === s.start,
+      ),
+    );
     expect(second.status).toBe(201);
     expect((await t.post(`/api/v1/admin/bookings/${second.body.id}/handover`, { counsellorId: chen }, district)).body.code).toBe('SLOT_TAKEN');
   });
@@ -298,11 +342,29 @@ describe(`bookings on ${TEST_DB}`, () => {
     const otherStreet = await t.staffToken('counsellor_zs');
     expect((await t.get(`/api/v1/admin/counsellors/${li}/availability`, otherStreet)).status).toBe(404);
     expect((await t.get(`/api/v1/admin/counsellors/${li}/availability`, own)).body).toHaveLength(7);
-    const bad = await t.put(`/api/v1/admin/counsellors/${li}/availability`, [{ weekday: 1, start: '09:00', end: '12:00', mode: 'in_person', stationId: null }, { weekday: 8, start: '9', end: '12:00', mode: 'phone', stationId: null }], own);
+    const bad = await t.put(
+      `/api/v1/admin/counsellors/${li}/availability`,
+      [
+        { weekday: 1, start: '09:00', end: '12:00', mode: 'in_person', stationId: null },
+        { weekday: 8, start: '9', end: '12:00', mode: 'phone', stationId: null },
+      ],
+      own,
+    );
     expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['1.start', '1.weekday']);
-    const noStation = await t.put(`/api/v1/admin/counsellors/${li}/availability`, [{ weekday: 1, start: '09:00', end: '12:00', mode: 'in_person', stationId: null }], own);
+    const noStation = await t.put(
+      `/api/v1/admin/counsellors/${li}/availability`,
+      [{ weekday: 1, start: '09:00', end: '12:00', mode: 'in_person', stationId: null }],
+      own,
+    );
     expect(noStation.body.details.fields).toEqual([expect.objectContaining({ field: '0.stationId', message: '面询时段须选择站点' })]);
-    const overlap = await t.put(`/api/v1/admin/counsellors/${li}/availability`, [{ weekday: 2, start: '09:00', end: '12:00', mode: 'phone', stationId: null }, { weekday: 2, start: '11:00', end: '13:00', mode: 'phone', stationId: null }], own);
+    const overlap = await t.put(
+      `/api/v1/admin/counsellors/${li}/availability`,
+      [
+        { weekday: 2, start: '09:00', end: '12:00', mode: 'phone', stationId: null },
+        { weekday: 2, start: '11:00', end: '13:00', mode: 'phone', stationId: null },
+      ],
+      own,
+    );
     expect(overlap.body).toMatchObject({ statusCode: 400, message: expect.stringContaining('周二') });
     const date = addChinaDays(chinaDate(new Date()), 2);
     const off = await t.put(`/api/v1/admin/counsellors/${li}/availability/exceptions`, { date, blocks: [], note: '外出培训' }, own);
@@ -317,10 +379,19 @@ describe(`bookings on ${TEST_DB}`, () => {
     const district = await t.staffToken('region_yc');
     const [line] = (await t.get('/api/v1/admin/callback-lines', district)).body;
     expect((await t.get('/api/v1/admin/callback-lines', manager)).body).toEqual([]);
-    expect((await t.post('/api/v1/admin/callback-lines', { hotlineId: line.hotlineId, weeklyHours: {}, capacityPerWindow: 2, enabled: true }, district)).status).toBe(409);
-    expect((await t.post('/api/v1/admin/callback-lines', { hotlineId: -1, weeklyHours: {}, capacityPerWindow: 2, enabled: true }, district)).body.details.fields[0].field).toBe('hotlineId');
+    expect(
+      (await t.post('/api/v1/admin/callback-lines', { hotlineId: line.hotlineId, weeklyHours: {}, capacityPerWindow: 2, enabled: true }, district)).status,
+    ).toBe(409);
+    expect(
+      (await t.post('/api/v1/admin/callback-lines', { hotlineId: -1, weeklyHours: {}, capacityPerWindow: 2, enabled: true }, district)).body.details.fields[0]
+        .field,
+    ).toBe('hotlineId');
     const allDay = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '00:00', end: '24:00' }]]));
-    const updated = await t.put(`/api/v1/admin/callback-lines/${line.id}`, { hotlineId: line.hotlineId, weeklyHours: allDay, capacityPerWindow: 2, enabled: true }, district);
+    const updated = await t.put(
+      `/api/v1/admin/callback-lines/${line.id}`,
+      { hotlineId: line.hotlineId, weeklyHours: allDay, capacityPerWindow: 2, enabled: true },
+      district,
+    );
     expect(updated.body).toMatchObject({ capacityPerWindow: 2, name: '永川区心理援助热线（演示数据）' });
     const date = addChinaDays(chinaDate(new Date()), 1);
     const [w] = (await t.get(`/api/v1/slots?kind=callback&lineId=${line.id}&from=${date}&to=${date}`)).body;
@@ -334,10 +405,16 @@ describe(`bookings on ${TEST_DB}`, () => {
     // The limit of one open call-back per resident.
     const [, w2] = (await t.get(`/api/v1/slots?kind=callback&lineId=${line.id}&from=${date}&to=${date}`)).body;
     const h2 = await t.post('/api/v1/bookings/holds', { kind: 'callback', start: w2.start, lineId: line.id }, callers[winner]);
-    expect((await t.post('/api/v1/bookings', { holdId: h2.body.id, clientRequestId: randomUUID(), intake: intake() }, callers[winner])).body.code).toBe('BOOKING_LIMIT_REACHED');
+    expect((await t.post('/api/v1/bookings', { holdId: h2.body.id, clientRequestId: randomUUID(), intake: intake() }, callers[winner])).body.code).toBe(
+      'BOOKING_LIMIT_REACHED',
+    );
     // A district line's call-backs are the district's: a street's counsellor does not see them, the district office sees no intake.
     expect((await t.get(`/api/v1/admin/bookings/${booked.body.id}`, await t.staffToken('counsellor_sl'))).status).toBe(404);
-    expect((await t.get(`/api/v1/admin/bookings/${booked.body.id}`, district)).body).toMatchObject({ intake: null, contactPhone: '138****8000', lineName: '永川区心理援助热线（演示数据）' });
+    expect((await t.get(`/api/v1/admin/bookings/${booked.body.id}`, district)).body).toMatchObject({
+      intake: null,
+      contactPhone: '138****8000',
+      lineName: '永川区心理援助热线（演示数据）',
+    });
     expect((await t.delete(`/api/v1/admin/callback-lines/${line.id}`, district)).status).toBe(409);
   });
 

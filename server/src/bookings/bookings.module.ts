@@ -32,7 +32,17 @@ import { StaffBookingsService } from './services/staff-bookings.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([BookingSettingsRow, AvailabilityBlockRow, AvailabilityExceptionRow, CallbackLineRow, BookingLock, BookingHold, Booking, BookingHistoryRow, SessionNoteRow]),
+    TypeOrmModule.forFeature([
+      BookingSettingsRow,
+      AvailabilityBlockRow,
+      AvailabilityExceptionRow,
+      CallbackLineRow,
+      BookingLock,
+      BookingHold,
+      Booking,
+      BookingHistoryRow,
+      SessionNoteRow,
+    ]),
     StationsModule,
     HotlinesModule,
     RegionsModule,
@@ -40,9 +50,18 @@ import { StaffBookingsService } from './services/staff-bookings.service';
     NotificationsModule,
   ],
 
-
   controllers: [BookingsPublicController, ResidentBookingsController, AdminBookingsController, AvailabilityController, AdminCallbackLinesController],
-  providers: [BookingLocks, BookingSettingsService, CallbackLinesService, AvailabilityService, SlotsService, BookingNoticesService, BookingsService, StaffBookingsService, BookingStatsService],
+  providers: [
+    BookingLocks,
+    BookingSettingsService,
+    CallbackLinesService,
+    AvailabilityService,
+    SlotsService,
+    BookingNoticesService,
+    BookingsService,
+    StaffBookingsService,
+    BookingStatsService,
+  ],
   exports: [BookingSettingsService, BookingsService],
 })
 export class BookingsModule {}

@@ -48,11 +48,11 @@ describe(`booking notices on ${TEST_DB}`, () => {
     (await t.app.get(NotificationsService).list({ group: `booking:${bookingId}`, pageSize: 100 })).items
       .sort((a, b) => a.id - b.id)
       .map((d) => ({
-      kind: d.topic.replace(/^bookings\./, ''),
-      status: d.status,
-      reason: d.reason,
-      dueAt: d.dueAt,
-    }));
+        kind: d.topic.replace(/^bookings\./, ''),
+        status: d.status,
+        reason: d.reason,
+        dueAt: d.dueAt,
+      }));
   async function slots(days: number): Promise<Slot[]> {
     const from = addChinaDays(chinaDate(new Date()), days);
     return (await t.get(`/api/v1/slots?kind=phone&counsellorId=${li}&from=${from}&to=${addChinaDays(from, 1)}`)).body;

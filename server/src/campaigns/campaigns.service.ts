@@ -49,7 +49,12 @@ export class CampaignsService {
 
   async list(staff: StaffPrincipal, q: PageQueryDto): Promise<Page<CampaignDto>> {
     const p = paging(q);
-    const [rows, total] = await this.repo.findAndCount({ where: { regionPath: inScope(staff) }, order: { startsOn: 'DESC', id: 'DESC' }, skip: p.skip, take: p.pageSize });
+    const [rows, total] = await this.repo.findAndCount({
+      where: { regionPath: inScope(staff) },
+      order: { startsOn: 'DESC', id: 'DESC' },
+      skip: p.skip,
+      take: p.pageSize,
+    });
     return pageOf(await this.toDtos(rows), total, p);
   }
 
@@ -114,9 +119,10 @@ export class CampaignsService {
     const answered = await this.attempts.countForCampaign(campaign.id);
     const reads = await this.articles.totalViews(campaign.articleIds);
     const actual: Record<(typeof CAMPAIGN_TARGET_KINDS)[number], { value: number | null; note: string | null }> = {
-      awareness_rate: awareness && !awareness.suppressed
-        ? { value: awareness.passRate, note: null }
-        : { value: null, note: awareness ? awareness.reason : '尚无人参加本活动的知晓率调查' },
+      awareness_rate:
+        awareness && !awareness.suppressed
+          ? { value: awareness.passRate, note: null }
+          : { value: null, note: awareness ? awareness.reason : '尚无人参加本活动的知晓率调查' },
       events_held: { value: held, note: `关联本宣传活动、已结束的“六进”活动（另有 ${events - held} 场未结束）` },
       participants: { value: answered + attended, note: `测验作答 ${answered} 人次，活动签到 ${attended} 人次` },
       article_reads: { value: reads, note: '关联文章的累计阅读量' },
@@ -124,7 +130,14 @@ export class CampaignsService {
     const progress: CampaignProgressItem[] = CAMPAIGN_TARGET_KINDS.map((kind) => {
       const target = campaign.targets[kind] ?? null;
       const { value, note } = actual[kind];
-      return { kind, label: CAMPAIGN_TARGET_LABELS[kind], target, actual: value, progress: target && value !== null ? Math.min(1, value / target) : null, note };
+      return {
+        kind,
+        label: CAMPAIGN_TARGET_LABELS[kind],
+        target,
+        actual: value,
+        progress: target && value !== null ? Math.min(1, value / target) : null,
+        note,
+      };
     });
     return { campaign: dto, progress, awareness, daily: await this.daily(campaign) };
   }
@@ -154,7 +167,8 @@ export class CampaignsService {
       covered.push(r);
     }
     const articleIds = [...new Set(dto.articleIds ?? [])];
-    if (!(await this.articles.allVisibleFrom(articleIds, staff.regionPath))) throw AppException.badRequest('关联的文章不存在或不可用', undefined, 'VALIDATION_FAILED');
+    if (!(await this.articles.allVisibleFrom(articleIds, staff.regionPath)))
+      throw AppException.badRequest('关联的文章不存在或不可用', undefined, 'VALIDATION_FAILED');
     return {
       title: dto.title.trim(),
       description: dto.description?.trim() ?? '',
@@ -168,7 +182,6 @@ export class CampaignsService {
       articleIds,
     };
   }
-
 
   private async toPublic(c: Campaign): Promise<PublicCampaign> {
     const articles = await this.articles.publishedBriefs(c.articleIds);

@@ -53,14 +53,26 @@ export class DemoDataService {
         return { id: r.id, path: r.path };
       };
       const passwordHash = await hashPassword(DEMO_PASSWORD, this.config.BCRYPT_ROUNDS);
-      const accounts = await seedDemoStaff(tx, DEMO_STAFF.map(({ regionCode, ...s }) => ({ ...s, region: region(regionCode) })), passwordHash);
+      const accounts = await seedDemoStaff(
+        tx,
+        DEMO_STAFF.map(({ regionCode, ...s }) => ({ ...s, region: region(regionCode) })),
+        passwordHash,
+      );
       const person = (username: string) => {
         const account = accounts.get(username);
         if (!account) throw new Error(`demo data names an unknown account ${username}`);
         return account;
       };
-      await seedDemoArticles(tx, DEMO_ARTICLES.map(({ regionCode, ...a }) => ({ ...a, region: region(regionCode) })), person('editor_sl'), this.config.CONTENT_IMAGE_HOSTS);
-      const hotlines = await seedDemoHotlines(tx, DEMO_HOTLINES.map(({ regionCode, ...h }) => ({ ...h, region: region(regionCode) })));
+      await seedDemoArticles(
+        tx,
+        DEMO_ARTICLES.map(({ regionCode, ...a }) => ({ ...a, region: region(regionCode) })),
+        person('editor_sl'),
+        this.config.CONTENT_IMAGE_HOSTS,
+      );
+      const hotlines = await seedDemoHotlines(
+        tx,
+        DEMO_HOTLINES.map(({ regionCode, ...h }) => ({ ...h, region: region(regionCode) })),
+      );
       const now = new Date();
       await seedDemoEvents(
         tx,
@@ -96,9 +108,16 @@ export class DemoDataService {
         })),
         callbackLine: { hotline, weeklyHours: DEMO_CALLBACK_LINE.weeklyHours, capacityPerWindow: DEMO_CALLBACK_LINE.capacityPerWindow },
         resident: { ...resident, ageBand: DEMO_RESIDENT.ageBand },
-        bookings: DEMO_BOOKINGS.map(({ counsellor: name, station, ...b }) => ({ ...b, counsellor: counsellor(name), station: station ? placed.stations.get(station)! : null })),
+        bookings: DEMO_BOOKINGS.map(({ counsellor: name, station, ...b }) => ({
+          ...b,
+          counsellor: counsellor(name),
+          station: station ? placed.stations.get(station)! : null,
+        })),
       });
-      await seedDemoDuty(tx, DEMO_DUTY.map((d) => ({ region: region(d.regionCode), staffId: person(d.username).id, role: d.role })));
+      await seedDemoDuty(
+        tx,
+        DEMO_DUTY.map((d) => ({ region: region(d.regionCode), staffId: person(d.username).id, role: d.role })),
+      );
     });
     this.logger.log('demo data in place');
   }

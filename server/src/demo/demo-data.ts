@@ -182,7 +182,15 @@ export const DEMO_ARTICLES: DemoArticle[] = [
  * Regional lines for the demo district. The numbers are placeholders that reach the national
  * 12356 service; a real deployment enters the lines its health commission publishes.
  */
-export const DEMO_HOTLINES: { name: string; number: string; hours: string; is24h: boolean; audiences: HotlineAudience[]; source: string; regionCode: string }[] = [
+export const DEMO_HOTLINES: {
+  name: string;
+  number: string;
+  hours: string;
+  is24h: boolean;
+  audiences: HotlineAudience[];
+  source: string;
+  regionCode: string;
+}[] = [
   {
     name: '永川区心理援助热线（演示数据）',
     number: '023-12356',
@@ -279,7 +287,7 @@ export const DEMO_EVENTS: {
     placeType: 'school',
     regionCode: '500118001',
     hostUnit: '永川区胜利路中学',
-    venue: { name: '胜利路中学报告厅', address: '永川区胜利路 66 号', lat: 29.3547, lng: 105.9240 },
+    venue: { name: '胜利路中学报告厅', address: '永川区胜利路 66 号', lat: 29.3547, lng: 105.924 },
     inDays: 18,
     startHour: 16,
     minutes: 60,
@@ -519,8 +527,39 @@ export interface DemoBooking {
 }
 
 export const DEMO_BOOKINGS: DemoBooking[] = [
-  { kind: 'in_person', status: 'confirmed', inDays: 3, at: '09:00', counsellor: '李静', station: '胜利路街道心理服务站', topic: 'sleep', note: '演示数据：最近入睡困难，想聊聊怎么调整。', rating: null },
-  { kind: 'in_person', status: 'attended', inDays: -14, at: '10:00', counsellor: '李静', station: '胜利路街道心理服务站', topic: 'emotions', note: null, rating: { score: 5, comment: '演示数据：老师很耐心。' } },
+  {
+    kind: 'in_person',
+    status: 'confirmed',
+    inDays: 3,
+    at: '09:00',
+    counsellor: '李静',
+    station: '胜利路街道心理服务站',
+    topic: 'sleep',
+    note: '演示数据：最近入睡困难，想聊聊怎么调整。',
+    rating: null,
+  },
+  {
+    kind: 'in_person',
+    status: 'attended',
+    inDays: -14,
+    at: '10:00',
+    counsellor: '李静',
+    station: '胜利路街道心理服务站',
+    topic: 'emotions',
+    note: null,
+    rating: { score: 5, comment: '演示数据：老师很耐心。' },
+  },
   { kind: 'phone', status: 'attended', inDays: -3, at: '14:00', counsellor: '陈芳', station: null, topic: null, note: null, rating: null },
-  { kind: 'in_person', status: 'cancelled', inDays: 6, at: '09:00', counsellor: '李静', station: '胜利路街道心理服务站', topic: null, note: null, rating: null, cancelReason: '演示数据：临时有事' },
+  {
+    kind: 'in_person',
+    status: 'cancelled',
+    inDays: 6,
+    at: '09:00',
+    counsellor: '李静',
+    station: '胜利路街道心理服务站',
+    topic: null,
+    note: null,
+    rating: null,
+    cancelReason: '演示数据：临时有事',
+  },
 ];

@@ -51,7 +51,13 @@ describe(`event check-in on ${TEST_DB}`, () => {
 
       const list = await t.get(`/api/v1/admin/events/${id}/registrations?attendance=checked_in`, checkin);
       expect(list.body.items).toEqual([
-        expect.objectContaining({ name: '张三', phone: '138****8000', attendance: 'checked_in', checkinMethod: 'ticket_scan', checkedInByName: '胜利路签到员' }),
+        expect.objectContaining({
+          name: '张三',
+          phone: '138****8000',
+          attendance: 'checked_in',
+          checkinMethod: 'ticket_scan',
+          checkedInByName: '胜利路签到员',
+        }),
       ]);
       // The organiser sees the whole number; the read is audited.
       expect((await t.get(`/api/v1/admin/events/${id}/registrations?keyword=8000`, organiser)).body.items[0].phone).toBe('13800138000');
@@ -70,7 +76,12 @@ describe(`event check-in on ${TEST_DB}`, () => {
       const holder = residents[1];
       await t.delete(`/api/v1/events/${id}/registrations/me`, holder);
       const revoked = await t.post('/api/v1/checkins', { token: tickets[1] }, checkin);
-      expect(revoked.body).toMatchObject({ statusCode: 409, code: 'CHECKIN_REFUSED', message: '该电子票对应的报名已取消或失效', details: { reason: 'ticket_revoked' } });
+      expect(revoked.body).toMatchObject({
+        statusCode: 409,
+        code: 'CHECKIN_REFUSED',
+        message: '该电子票对应的报名已取消或失效',
+        details: { reason: 'ticket_revoked' },
+      });
 
       // A resident cannot check in with a ticket, and staff of another street do not see the event.
       expect((await t.post('/api/v1/checkins', { token: tickets[0] }, holder)).body).toMatchObject({ statusCode: 400, code: 'CHECKIN_TOKEN_INVALID' });
@@ -78,7 +89,15 @@ describe(`event check-in on ${TEST_DB}`, () => {
       expect((await t.post('/api/v1/checkins', { token: tickets[0] }, editor)).status).toBe(403);
       const zsOrganiser = await zhongshanOrganiser();
       expect((await t.get(`/api/v1/admin/events/${id}`, zsOrganiser)).status).toBe(404);
-      expect((await t.post(`/api/v1/admin/events/${id}/checkins`, { items: [{ clientId: randomUUID(), token: tickets[0], method: 'ticket_scan', checkedInAt: new Date().toISOString() }] }, zsOrganiser)).status).toBe(404);
+      expect(
+        (
+          await t.post(
+            `/api/v1/admin/events/${id}/checkins`,
+            { items: [{ clientId: randomUUID(), token: tickets[0], method: 'ticket_scan', checkedInAt: new Date().toISOString() }] },
+            zsOrganiser,
+          )
+        ).status,
+      ).toBe(404);
     });
 
     it('refuses outside the window and for a cancelled event', async () => {
@@ -97,7 +116,11 @@ describe(`event check-in on ${TEST_DB}`, () => {
       const { id, tickets } = await eventWithTickets(['欧阳小明', '陈一', '周二']);
       const other = await eventWithTickets(['外人']);
       const kit = (await t.get(`/api/v1/admin/events/${id}/checkin-kit`, checkin)).body;
-      expect(kit.tickets.map((x: { name: string; phoneLast4: string }) => [x.name, x.phoneLast4])).toEqual([['欧**明', '8000'], ['陈*', '8001'], ['周*', '8002']]);
+      expect(kit.tickets.map((x: { name: string; phoneLast4: string }) => [x.name, x.phoneLast4])).toEqual([
+        ['欧**明', '8000'],
+        ['陈*', '8001'],
+        ['周*', '8002'],
+      ]);
       expect(JSON.stringify(kit)).not.toContain('13800138000');
       const hmac = webCryptoHmacSha256();
       const key = decodeEventKey(kit.eventKey)!;
@@ -115,7 +138,10 @@ describe(`event check-in on ${TEST_DB}`, () => {
       const first = await t.post(`/api/v1/admin/events/${id}/checkins`, { items: queue }, checkin);
       expect(first.status).toBe(200);
       expect(first.body.map((r: { outcome: string; reason: string | null }) => [r.outcome, r.reason])).toEqual([
-        ['checked_in', null], ['checked_in', null], ['refused', 'bad_signature'], ['refused', 'wrong_event'],
+        ['checked_in', null],
+        ['checked_in', null],
+        ['refused', 'bad_signature'],
+        ['refused', 'wrong_event'],
       ]);
       expect(first.body[0]).toMatchObject({ clientId: queue[0].clientId, name: '欧阳小明', checkedInAt: scannedAt });
       const again = await t.post(`/api/v1/admin/events/${id}/checkins`, { items: queue }, checkin);
@@ -136,7 +162,10 @@ describe(`event check-in on ${TEST_DB}`, () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
       const sheet = wb.getWorksheet('报名与签到')!;
-      const rows = sheet.getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1, 7), (v) => v ?? ''));
+      const rows = sheet
+        .getSheetValues()
+        .filter(Boolean)
+        .map((r) => Array.from((r as unknown[]).slice(1, 7), (v) => v ?? ''));
       expect(rows[0]).toEqual(['姓名', '手机号', '报名状态', '报名方式', '候补位次', '签到状态']);
       expect(rows.slice(1)).toEqual([
         ['孙七', '13800138000', '报名成功', '线上报名', '', '已签到'],
@@ -172,10 +201,18 @@ describe(`event check-in on ${TEST_DB}`, () => {
       const scene = (await t.get(`/api/v1/admin/events/${id}/checkin-code`, checkin)).body.scene;
       const walker = await residentIn(t, 'walker-details');
       const ask = await t.post('/api/v1/checkins', { token: scene }, walker);
-      expect(ask.body).toMatchObject({ statusCode: 409, code: 'CHECKIN_REFUSED', details: { reason: 'details_required', requiredFields: expect.arrayContaining(['name']) } });
+      expect(ask.body).toMatchObject({
+        statusCode: 409,
+        code: 'CHECKIN_REFUSED',
+        details: { reason: 'details_required', requiredFields: expect.arrayContaining(['name']) },
+      });
       const noConsent = await t.post('/api/v1/checkins', { token: scene, name: '钱十' }, walker);
       expect(noConsent.body.code).toBe('CONSENT_REQUIRED');
-      const ok = await t.post('/api/v1/checkins', { token: scene, name: '钱十', phone: '13700137000', consentVersion: EVENT_REGISTRATION_CONSENT_VERSION }, walker);
+      const ok = await t.post(
+        '/api/v1/checkins',
+        { token: scene, name: '钱十', phone: '13700137000', consentVersion: EVENT_REGISTRATION_CONSENT_VERSION },
+        walker,
+      );
       expect(ok.body).toMatchObject({ outcome: 'checked_in', walkIn: true, name: '钱十' });
       const [row] = await t.dataSource.query(`SELECT name, phone, source FROM event_registrations WHERE eventId = ?`, [id]);
       expect(row).toEqual({ name: '钱十', phone: null, source: 'walk_in' });
@@ -205,9 +242,20 @@ describe(`event check-in on ${TEST_DB}`, () => {
   /** An organiser of 中山路街道, made by the district admin. */
   async function zhongshanOrganiser(): Promise<string> {
     const admin = await t.staffToken('region_yc');
-    const created = await t.post('/api/v1/admin/staff', { username: 'organiser_zs', displayName: '中山路活动组织者', role: 'event_organiser', regionId: await t.regionId(REGION.streetB), password: 'Organiser#2026zs' }, admin);
+    const created = await t.post(
+      '/api/v1/admin/staff',
+      {
+        username: 'organiser_zs',
+        displayName: '中山路活动组织者',
+        role: 'event_organiser',
+        regionId: await t.regionId(REGION.streetB),
+        password: 'Organiser#2026zs',
+      },
+      admin,
+    );
     expect(created.status).toBe(201);
     const login = await t.post('/api/v1/auth/staff/login', { username: 'organiser_zs', password: 'Organiser#2026zs' });
-    return (await t.post('/api/v1/auth/staff/password', { oldPassword: 'Organiser#2026zs', newPassword: 'Changed#2026zs' }, login.body.accessToken)).body.accessToken;
+    return (await t.post('/api/v1/auth/staff/password', { oldPassword: 'Organiser#2026zs', newPassword: 'Changed#2026zs' }, login.body.accessToken)).body
+      .accessToken;
   }
 });

@@ -21,9 +21,20 @@ describe(`events, host units and reports on ${TEST_DB}`, () => {
   /** An organiser of 中山路街道, made by the district admin. */
   async function zhongshanOrganiser(): Promise<string> {
     const admin = await t.staffToken('region_yc');
-    await t.post('/api/v1/admin/staff', { username: 'organiser_zs', displayName: '中山路活动组织者', role: 'event_organiser', regionId: await t.regionId(REGION.streetB), password: 'Organiser#2026zs' }, admin);
+    await t.post(
+      '/api/v1/admin/staff',
+      {
+        username: 'organiser_zs',
+        displayName: '中山路活动组织者',
+        role: 'event_organiser',
+        regionId: await t.regionId(REGION.streetB),
+        password: 'Organiser#2026zs',
+      },
+      admin,
+    );
     const login = await t.post('/api/v1/auth/staff/login', { username: 'organiser_zs', password: 'Organiser#2026zs' });
-    return (await t.post('/api/v1/auth/staff/password', { oldPassword: 'Organiser#2026zs', newPassword: 'Changed#2026zs' }, login.body.accessToken)).body.accessToken;
+    return (await t.post('/api/v1/auth/staff/password', { oldPassword: 'Organiser#2026zs', newPassword: 'Changed#2026zs' }, login.body.accessToken)).body
+      .accessToken;
   }
 
   describe('the organiser’s editor', () => {
@@ -32,9 +43,17 @@ describe(`events, host units and reports on ${TEST_DB}`, () => {
       const created = await t.post('/api/v1/admin/events', eventInput(regionId, { title: '  新的讲座  ', requiredFields: ['phone', 'name'] }), organiser);
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
-        title: '新的讲座', status: 'draft', regionName: '萱花社区', offerHours: 12, requiredFields: ['name', 'phone'], version: 1,
-        venue: { name: '萱花社区活动中心', location: { lat: 29.35, lng: 105.92 } }, createdByName: '胜利路活动组织者',
-        counts: { confirmed: 0, offered: 0, waitlisted: 0, walkIns: 0, checkedIn: 0 }, quizId: null, campaignId: null,
+        title: '新的讲座',
+        status: 'draft',
+        regionName: '萱花社区',
+        offerHours: 12,
+        requiredFields: ['name', 'phone'],
+        version: 1,
+        venue: { name: '萱花社区活动中心', location: { lat: 29.35, lng: 105.92 } },
+        createdByName: '胜利路活动组织者',
+        counts: { confirmed: 0, offered: 0, waitlisted: 0, walkIns: 0, checkedIn: 0 },
+        quizId: null,
+        campaignId: null,
       });
       const id = created.body.id;
       expect((await t.get(`/api/v1/events/${id}`)).status).toBe(404);
@@ -43,7 +62,13 @@ describe(`events, host units and reports on ${TEST_DB}`, () => {
       const published = await t.post(`/api/v1/admin/events/${id}/publish`, undefined, organiser);
       expect(published.body).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
       const detail = await t.get(`/api/v1/events/${id}`);
-      expect(detail.body).toMatchObject({ title: '改过的讲座', seatsLeft: 30, waitlistOpen: false, myRegistration: null, speakers: [{ name: '李老师', title: '心理咨询师', bio: null }] });
+      expect(detail.body).toMatchObject({
+        title: '改过的讲座',
+        seatsLeft: 30,
+        waitlistOpen: false,
+        myRegistration: null,
+        speakers: [{ name: '李老师', title: '心理咨询师', bio: null }],
+      });
       expect((await t.delete(`/api/v1/admin/events/${id}`, organiser)).body).toMatchObject({ statusCode: 409, code: 'INVALID_STATE' });
       const audit = await t.get('/api/v1/admin/audit?action=event.create', await t.staffToken('region_yc'));
       expect(audit.body.items[0]).toMatchObject({ actorName: 'organiser_sl', outcome: 'success', resourceId: String(id) });
@@ -127,11 +152,19 @@ describe(`events, host units and reports on ${TEST_DB}`, () => {
   describe('host units and reports', () => {
     it('keeps host units per region, and will not delete one that hosted events', async () => {
       const streetA = await t.regionId(REGION.streetA);
-      const created = await t.post('/api/v1/admin/host-units', { name: '胜利路卫生服务中心', placeType: 'agency', regionId: streetA, staffCount: 150 }, organiser);
+      const created = await t.post(
+        '/api/v1/admin/host-units',
+        { name: '胜利路卫生服务中心', placeType: 'agency', regionId: streetA, staffCount: 150 },
+        organiser,
+      );
       expect(created.body).toMatchObject({ name: '胜利路卫生服务中心', regionName: '胜利路街道', staffCount: 150 });
       const dup = await t.post('/api/v1/admin/host-units', { name: '胜利路卫生服务中心', placeType: 'agency', regionId: streetA }, organiser);
       expect(dup.body).toMatchObject({ statusCode: 409, code: 'CONFLICT' });
-      const updated = await t.put(`/api/v1/admin/host-units/${created.body.id}`, { name: '胜利路社区卫生服务中心', placeType: 'agency', regionId: streetA, staffCount: null }, organiser);
+      const updated = await t.put(
+        `/api/v1/admin/host-units/${created.body.id}`,
+        { name: '胜利路社区卫生服务中心', placeType: 'agency', regionId: streetA, staffCount: null },
+        organiser,
+      );
       expect(updated.body).toMatchObject({ name: '胜利路社区卫生服务中心', staffCount: null });
       const list = await t.get('/api/v1/admin/host-units?placeType=agency', organiser);
       expect(list.body.items.map((u: { name: string }) => u.name).sort()).toEqual(['胜利路社区卫生服务中心', '胜利路街道办事处'].sort());
@@ -140,14 +173,19 @@ describe(`events, host units and reports on ${TEST_DB}`, () => {
       expect((await t.delete(`/api/v1/admin/host-units/${created.body.id}`, zs)).status).toBe(404);
 
       await publishedEvent(t, organiser, { hostUnitId: created.body.id });
-      expect((await t.delete(`/api/v1/admin/host-units/${created.body.id}`, organiser)).body).toMatchObject({ statusCode: 409, message: '该单位已有活动记录，不能删除' });
+      expect((await t.delete(`/api/v1/admin/host-units/${created.body.id}`, organiser)).body).toMatchObject({
+        statusCode: 409,
+        message: '该单位已有活动记录，不能删除',
+      });
       const spare = await t.post('/api/v1/admin/host-units', { name: '临时单位', placeType: 'enterprise', regionId: streetA, staffCount: 5 }, organiser);
       expect((await t.delete(`/api/v1/admin/host-units/${spare.body.id}`, organiser)).status).toBe(204);
     });
 
     it('reports events held, sign-ups and attendance, and the communities and units still below quota', async () => {
       const streetA = await t.regionId(REGION.streetA);
-      const unit = (await t.post('/api/v1/admin/host-units', { name: '胜利路卫生服务中心', placeType: 'agency', regionId: streetA, staffCount: 150 }, organiser)).body;
+      const unit = (
+        await t.post('/api/v1/admin/host-units', { name: '胜利路卫生服务中心', placeType: 'agency', regionId: streetA, staffCount: 150 }, organiser)
+      ).body;
       await t.post('/api/v1/admin/host-units', { name: '人数未知的单位', placeType: 'enterprise', regionId: streetA }, organiser);
       const id = await publishedEvent(t, organiser, { hostUnitId: unit.id });
       const residents = await Promise.all(['s1', 's2', 's3'].map((o) => residentIn(t, `stats-${o}`)));
@@ -155,7 +193,11 @@ describe(`events, host units and reports on ${TEST_DB}`, () => {
       for (const tk of residents) tickets.push((await t.post(`/api/v1/events/${id}/registrations`, signUp(), tk)).body.ticket.token);
       // The lecture took place: it started two hours ago and ended ten minutes ago.
       const current = (await t.get(`/api/v1/admin/events/${id}`, organiser)).body;
-      const held = await t.put(`/api/v1/admin/events/${id}`, { ...eventInput(current.regionId, { hostUnitId: unit.id }), startsAt: inHours(-2), endsAt: inHours(-1 / 6) }, organiser);
+      const held = await t.put(
+        `/api/v1/admin/events/${id}`,
+        { ...eventInput(current.regionId, { hostUnitId: unit.id }), startsAt: inHours(-2), endsAt: inHours(-1 / 6) },
+        organiser,
+      );
       expect(held.body.status).toBe('finished');
       const items = tickets.slice(0, 2).map((token) => ({ clientId: randomUUID(), token, method: 'ticket_scan', checkedInAt: new Date().toISOString() }));
       await t.post(`/api/v1/admin/events/${id}/checkins`, { items }, await t.staffToken('checkin_sl'));
@@ -167,15 +209,23 @@ describe(`events, host units and reports on ${TEST_DB}`, () => {
       expect(byPlace.rows.find((r: { key: string }) => r.key === 'community').attendanceRate).toBeCloseTo(2 / 3);
       expect(byPlace.total).toMatchObject({ eventsHeld: 1, signUps: 3, attended: 2 });
       const byRegion = (await t.get(`/api/v1/admin/events/stats?groupBy=region&year=${year}`, organiser)).body;
-      expect(byRegion.rows.find((r: { label: string }) => r.label === '萱花社区')).toMatchObject({ key: String(await t.regionId(REGION.communityA1)), eventsHeld: 1 });
+      expect(byRegion.rows.find((r: { label: string }) => r.label === '萱花社区')).toMatchObject({
+        key: String(await t.regionId(REGION.communityA1)),
+        eventsHeld: 1,
+      });
       const byMonth = (await t.get(`/api/v1/admin/events/stats?groupBy=month&year=${year}`, organiser)).body;
       expect(byMonth.rows.find((r: { key: string }) => r.key === chinaMonth(startsAt))).toMatchObject({ eventsHeld: 1, attended: 2 });
-      expect((await t.get(`/api/v1/admin/events/stats?groupBy=region&regionId=${await t.regionId(REGION.streetB)}`, organiser)).body.code).toBe('REGION_OUT_OF_SCOPE');
+      expect((await t.get(`/api/v1/admin/events/stats?groupBy=region&regionId=${await t.regionId(REGION.streetB)}`, organiser)).body.code).toBe(
+        'REGION_OUT_OF_SCOPE',
+      );
 
       const coverage = (await t.get(`/api/v1/admin/events/coverage?year=${year}`, organiser)).body;
       expect(coverage.rules).toMatchObject({ regionLecturesPerYear: 1, unitStaffThreshold: 100, unitLecturesPerYear: 1, unitMinMinutes: 60 });
       expect(coverage.regions.map((r: { name: string; kind: string; held: number }) => [r.name, r.kind, r.held])).toEqual(
-        expect.arrayContaining([['红河社区', 'community', 0], ['五间村', 'village', 0]]),
+        expect.arrayContaining([
+          ['红河社区', 'community', 0],
+          ['五间村', 'village', 0],
+        ]),
       );
       expect(coverage.regions.map((r: { name: string }) => r.name)).not.toContain('萱花社区');
       expect(coverage.units.map((u: { name: string }) => u.name)).toEqual(['永川区胜利路中学']);

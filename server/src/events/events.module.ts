@@ -24,13 +24,7 @@ import { HostUnitsService } from './services/host-units.service';
 import { RegistrationsService } from './services/registrations.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([OutreachEvent, EventRegistration, HostUnit]),
-    RegionsModule,
-    ResidentsModule,
-    NotificationsModule,
-    QuizzesModule,
-  ],
+  imports: [TypeOrmModule.forFeature([OutreachEvent, EventRegistration, HostUnit]), RegionsModule, ResidentsModule, NotificationsModule, QuizzesModule],
   controllers: [EventsController, MyEventsController, CheckinsController, AdminEventsController, HostUnitsController],
   providers: [
     EventLocks,

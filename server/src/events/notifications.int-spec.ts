@@ -43,8 +43,11 @@ describe(`event notifications and mini-program codes on ${TEST_DB}`, () => {
 
   /** The event's delivery records, under the names the event's list shows them with (kind, runAfter). */
   const deliveries = async (eventId: number) =>
-    (await t.dataSource.getRepository(NotificationDelivery).find({ where: { groupKey: `event:${eventId}` }, order: { id: 'ASC' } }))
-      .map((d) => ({ ...d, kind: d.topic.replace(/^event\./, ''), runAfter: d.dueAt }));
+    (await t.dataSource.getRepository(NotificationDelivery).find({ where: { groupKey: `event:${eventId}` }, order: { id: 'ASC' } })).map((d) => ({
+      ...d,
+      kind: d.topic.replace(/^event\./, ''),
+      runAfter: d.dueAt,
+    }));
   /** Makes every scheduled notification due now (as if the reminder time had come) and runs them. */
   async function runScheduled(): Promise<void> {
     await t.dataSource.getRepository(Job).update({ kind: 'notify.wechat_subscribe', status: 'queued' }, { runAfter: new Date() });
@@ -91,7 +94,10 @@ describe(`event notifications and mini-program codes on ${TEST_DB}`, () => {
     expect((await t.get('/api/v1/me/subscriptions', me)).body.templates[0].available).toBe(0);
 
     const mine = (await deliveries(id)).slice(2);
-    expect(mine.map((d) => [d.kind, d.status])).toEqual([['signup_confirmed', 'sent'], ['reminder', 'queued']]);
+    expect(mine.map((d) => [d.kind, d.status])).toEqual([
+      ['signup_confirmed', 'sent'],
+      ['reminder', 'queued'],
+    ]);
     const startsAt = new Date((await t.get(`/api/v1/events/${id}`)).body.startsAt).getTime();
     expect(mine[1].runAfter.getTime()).toBe(startsAt - 24 * 3_600_000);
 
@@ -112,11 +118,25 @@ describe(`event notifications and mini-program codes on ${TEST_DB}`, () => {
     await jobs.idle();
 
     const current = (await t.get(`/api/v1/admin/events/${id}`, organiser)).body;
-    const moved = await t.put(`/api/v1/admin/events/${id}`, {
-      title: current.title, kind: current.kind, placeType: current.placeType, regionId: current.regionId, venue: current.venue,
-      startsAt: inHours(96), endsAt: inHours(97), capacity: current.capacity, waitlistEnabled: true, requiredFields: [],
-      audiences: [], description: current.description, speakers: [],
-    }, organiser);
+    const moved = await t.put(
+      `/api/v1/admin/events/${id}`,
+      {
+        title: current.title,
+        kind: current.kind,
+        placeType: current.placeType,
+        regionId: current.regionId,
+        venue: current.venue,
+        startsAt: inHours(96),
+        endsAt: inHours(97),
+        capacity: current.capacity,
+        waitlistEnabled: true,
+        requiredFields: [],
+        audiences: [],
+        description: current.description,
+        speakers: [],
+      },
+      organiser,
+    );
     expect(moved.status).toBe(200);
     await jobs.idle();
     expect(wechat.sentMessages.map((m) => [m.template_id, m.data.thing4.value])).toEqual([[CHANGE, '活动时间或地点有变，请查看详情']]);
@@ -124,7 +144,10 @@ describe(`event notifications and mini-program codes on ${TEST_DB}`, () => {
     // Both reminders fall due: the one for the old time is not sent, the new one is.
     await runScheduled();
     const reminders = (await deliveries(id)).filter((d) => d.kind === 'reminder');
-    expect(reminders.map((d) => [d.status, d.reason])).toEqual([['skipped', 'obsolete'], ['sent', null]]);
+    expect(reminders.map((d) => [d.status, d.reason])).toEqual([
+      ['skipped', 'obsolete'],
+      ['sent', null],
+    ]);
 
     const cancelled = await t.post(`/api/v1/admin/events/${id}/cancel`, { reason: '场地临时停电' }, organiser);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: '场地临时停电' });
@@ -172,7 +195,11 @@ describe(`event notifications and mini-program codes on ${TEST_DB}`, () => {
 
     const checkin = await t.staffToken('checkin_sl');
     const screen = await t.get(`/api/v1/admin/events/${id}/checkin-code`, checkin);
-    expect(screen.body).toMatchObject({ imageKind: 'wxacode', page: 'pages/events/index', imageDataUrl: `data:image/png;base64,${FAKE_PNG.toString('base64')}` });
+    expect(screen.body).toMatchObject({
+      imageKind: 'wxacode',
+      page: 'pages/events/index',
+      imageDataUrl: `data:image/png;base64,${FAKE_PNG.toString('base64')}`,
+    });
     expect(wechat.qrCodes[1]).toMatchObject({ scene: screen.body.scene });
 
     const other = await publishedEvent(t, organiser, { startsAt: inHours(0.5), endsAt: inHours(2) });

@@ -45,21 +45,36 @@ describe(`registration details: masking, encryption and retention on ${TEST_DB}`
   }
 
   it('shows phone numbers in full only to the event’s organisers, in the list and in the Excel file', async () => {
-    const id = await eventWith([['张三', '13800138000'], ['李四', '13900139001']]);
-    expect(await phones(id, organiser)).toEqual([['张三', '13800138000'], ['李四', '13900139001']]);
+    const id = await eventWith([
+      ['张三', '13800138000'],
+      ['李四', '13900139001'],
+    ]);
+    expect(await phones(id, organiser)).toEqual([
+      ['张三', '13800138000'],
+      ['李四', '13900139001'],
+    ]);
     expect(await exportedPhones(id, organiser)).toEqual(['13800138000', '13900139001']);
     // The region admin oversees the event but does not call attendees; nor do check-in staff.
     const regionAdmin = await t.staffToken('region_yc');
-    expect(await phones(id, regionAdmin)).toEqual([['张三', '138****8000'], ['李四', '139****9001']]);
+    expect(await phones(id, regionAdmin)).toEqual([
+      ['张三', '138****8000'],
+      ['李四', '139****9001'],
+    ]);
     expect(await exportedPhones(id, regionAdmin)).toEqual(['138****8000', '139****9001']);
-    expect(await phones(id, await t.staffToken('checkin_sl'))).toEqual([['张三', '138****8000'], ['李四', '139****9001']]);
+    expect(await phones(id, await t.staffToken('checkin_sl'))).toEqual([
+      ['张三', '138****8000'],
+      ['李四', '139****9001'],
+    ]);
     // A region admin who created an event is its organiser.
     const own = await eventWith([['王五', '13700137002']], regionAdmin);
     expect(await phones(own, regionAdmin)).toEqual([['王五', '13700137002']]);
   });
 
   it('stores phone numbers encrypted and still finds them by the whole number or its last four digits', async () => {
-    const id = await eventWith([['张三', '13800138000'], ['李四', '13900139001']]);
+    const id = await eventWith([
+      ['张三', '13800138000'],
+      ['李四', '13900139001'],
+    ]);
     const rows = await t.dataSource.query(`SELECT name, phone, phoneIndex FROM event_registrations WHERE eventId = ? ORDER BY id`, [id]);
     expect(rows.map((r: { name: string }) => r.name)).toEqual(['张三', '李四']);
     for (const r of rows) {
@@ -77,10 +92,21 @@ describe(`registration details: masking, encryption and retention on ${TEST_DB}`
   });
 
   it('deletes names and phone numbers the stated number of days after the event, keeping the rows for attendance', async () => {
-    const ended = await eventWith([['张三', '13800138000'], ['李四', '13900139001']], organiser, { startsAt: inHours(0.5), endsAt: inHours(2) });
+    const ended = await eventWith(
+      [
+        ['张三', '13800138000'],
+        ['李四', '13900139001'],
+      ],
+      organiser,
+      { startsAt: inHours(0.5), endsAt: inHours(2) },
+    );
     const tickets = (await t.dataSource.query(`SELECT ticketCode FROM event_registrations WHERE eventId = ? ORDER BY id`, [ended])) as { ticketCode: string }[];
     const checkin = await t.staffToken('checkin_sl');
-    const checked = await t.post(`/api/v1/admin/events/${ended}/checkins`, { items: [{ clientId: 'privacy-c1', code: tickets[0].ticketCode, method: 'manual', checkedInAt: new Date().toISOString() }] }, checkin);
+    const checked = await t.post(
+      `/api/v1/admin/events/${ended}/checkins`,
+      { items: [{ clientId: 'privacy-c1', code: tickets[0].ticketCode, method: 'manual', checkedInAt: new Date().toISOString() }] },
+      checkin,
+    );
     expect(checked.body[0].outcome).toBe('checked_in');
     const cancelled = await eventWith([['王五', '13700137002']]);
     expect((await t.post(`/api/v1/admin/events/${cancelled}/cancel`, { reason: '场地维修' }, organiser)).status).toBe(200);
@@ -89,7 +115,9 @@ describe(`registration details: masking, encryption and retention on ${TEST_DB}`
     const registrations = t.app.get(RegistrationsService);
     const { endsAt } = await t.dataSource.getRepository(OutreachEvent).findOneByOrFail({ id: ended });
     const details = async (id: number) =>
-      (await t.dataSource.query(`SELECT name, phone, phoneIndex, phoneTailIndex, status, checkedInAt FROM event_registrations WHERE eventId = ? ORDER BY id`, [id])) as Record<string, unknown>[];
+      (await t.dataSource.query(`SELECT name, phone, phoneIndex, phoneTailIndex, status, checkedInAt FROM event_registrations WHERE eventId = ? ORDER BY id`, [
+        id,
+      ])) as Record<string, unknown>[];
 
     // A day short of the period: nothing goes.
     expect(await registrations.purgeExpiredDetails(new Date(endsAt.getTime() + (EVENT_REGISTRATION_RETENTION_DAYS - 1) * DAY))).toBe(0);

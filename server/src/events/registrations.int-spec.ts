@@ -72,7 +72,10 @@ describe(`event sign-up and the waiting list on ${TEST_DB}`, () => {
       expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(5);
       expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(25);
       expect(await count(`eventId = ? AND status = 'confirmed'`, [id])).toBe(5);
-      const positions = answers.filter((a) => a.body.status === 'waitlisted').map((a) => a.body.waitlistPosition).sort((a, b) => a - b);
+      const positions = answers
+        .filter((a) => a.body.status === 'waitlisted')
+        .map((a) => a.body.waitlistPosition)
+        .sort((a, b) => a - b);
       expect(positions).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
       const detail = await t.get(`/api/v1/events/${id}`);
       expect(detail.body).toMatchObject({ capacity: 5, seatsLeft: 0, waitlistOpen: true });
@@ -112,7 +115,9 @@ describe(`event sign-up and the waiting list on ${TEST_DB}`, () => {
       const deadline = new Date(offered.myRegistration.offerExpiresAt).getTime();
       expect(Math.abs(deadline - (Date.now() + 12 * HOUR))).toBeLessThan(60_000);
       expect((await t.get(`/api/v1/events/${id}`, c)).body.myRegistration).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-      const offerNote = await t.dataSource.query(`SELECT REPLACE(topic, 'event.', '') AS kind, status, reason FROM notification_deliveries WHERE topic = 'event.waitlist_offer'`);
+      const offerNote = await t.dataSource.query(
+        `SELECT REPLACE(topic, 'event.', '') AS kind, status, reason FROM notification_deliveries WHERE topic = 'event.waitlist_offer'`,
+      );
       expect(offerNote).toEqual([{ kind: 'waitlist_offer', status: 'skipped', reason: 'no_template' }]);
 
       // 13 hours later nobody has answered: the offer lapses and passes to C.
@@ -147,13 +152,25 @@ describe(`event sign-up and the waiting list on ${TEST_DB}`, () => {
       const current = (await t.get(`/api/v1/admin/events/${id}`, organiser)).body;
       const smaller = await t.put(`/api/v1/admin/events/${id}`, eventInput(current.regionId, { ...current, venue: current.venue, capacity: 0 }), organiser);
       expect(smaller.status).toBe(400);
-      const larger = await t.put(`/api/v1/admin/events/${id}`, { ...eventInput(current.regionId), startsAt: current.startsAt, endsAt: current.endsAt, capacity: 2, version: current.version }, organiser);
+      const larger = await t.put(
+        `/api/v1/admin/events/${id}`,
+        { ...eventInput(current.regionId), startsAt: current.startsAt, endsAt: current.endsAt, capacity: 2, version: current.version },
+        organiser,
+      );
       expect(larger.status).toBe(200);
       expect(larger.body.counts).toMatchObject({ confirmed: 0, offered: 2, waitlisted: 0 });
       expect((await t.get(`/api/v1/events/${id}`, d)).body.myRegistration.status).toBe('offered');
-      const stale = await t.put(`/api/v1/admin/events/${id}`, { ...eventInput(current.regionId), startsAt: current.startsAt, endsAt: current.endsAt, capacity: 2, version: current.version }, organiser);
+      const stale = await t.put(
+        `/api/v1/admin/events/${id}`,
+        { ...eventInput(current.regionId), startsAt: current.startsAt, endsAt: current.endsAt, capacity: 2, version: current.version },
+        organiser,
+      );
       expect(stale.body).toMatchObject({ statusCode: 409, code: 'CONFLICT' });
-      const tooSmall = await t.put(`/api/v1/admin/events/${id}`, { ...eventInput(current.regionId), startsAt: current.startsAt, endsAt: current.endsAt, capacity: 1 }, organiser);
+      const tooSmall = await t.put(
+        `/api/v1/admin/events/${id}`,
+        { ...eventInput(current.regionId), startsAt: current.startsAt, endsAt: current.endsAt, capacity: 1 },
+        organiser,
+      );
       expect(tooSmall.body).toMatchObject({ statusCode: 409, message: '名额不能少于已报名（含候补待确认）的 2 人' });
     });
 
@@ -189,7 +206,9 @@ describe(`event sign-up and the waiting list on ${TEST_DB}`, () => {
 
       const exported = await t.get('/api/v1/me/export', me);
       expect(exported.body.events.registrations).toHaveLength(2);
-      expect(exported.body.events.registrations).toContainEqual(expect.objectContaining({ eventTitle: '较早的活动', phone: '13900139000', status: 'confirmed' }));
+      expect(exported.body.events.registrations).toContainEqual(
+        expect.objectContaining({ eventTitle: '较早的活动', phone: '13900139000', status: 'confirmed' }),
+      );
       expect((await t.delete('/api/v1/me', me)).status).toBe(204);
       expect(await count('eventId IN (?, ?)', [later, sooner])).toBe(0);
       expect((await t.get(`/api/v1/events/${sooner}`)).body.seatsLeft).toBe(10);

@@ -13,7 +13,10 @@ export interface DemoHotlineSeed {
 }
 
 /** The demo hotlines (each once, by name), in the caller's transaction; answers every listed hotline by name. */
-export async function seedDemoHotlines(tx: EntityManager, hotlines: DemoHotlineSeed[]): Promise<Map<string, { id: number; regionId: number; regionPath: string }>> {
+export async function seedDemoHotlines(
+  tx: EntityManager,
+  hotlines: DemoHotlineSeed[],
+): Promise<Map<string, { id: number; regionId: number; regionPath: string }>> {
   const repo = tx.getRepository(Hotline);
   const out = new Map<string, { id: number; regionId: number; regionPath: string }>();
   for (const { region, ...h } of hotlines) {

@@ -37,7 +37,10 @@ describe(`notifications on ${TEST_DB}`, () => {
 
   const render = async (d: DueDelivery) => {
     const b = bookings.get(d.subject.id)!;
-    return { values: [b.title, formatChinaDateTime(b.startsAt), '胜利路心理服务站', d.params.note ? String(d.params.note) : '请按时到达'], page: `pages/bookings/detail?id=${d.subject.id}` };
+    return {
+      values: [b.title, formatChinaDateTime(b.startsAt), '胜利路心理服务站', d.params.note ? String(d.params.note) : '请按时到达'],
+      page: `pages/bookings/detail?id=${d.subject.id}`,
+    };
   };
 
   beforeAll(async () => {
@@ -55,7 +58,11 @@ describe(`notifications on ${TEST_DB}`, () => {
     jobs = t.app.get(JobsService);
     notifications = t.app.get(NotificationsService);
     notifications.register('test_booking', {
-      templates: { test_confirmed: 'WECHAT_TEMPLATE_BOOKING_CONFIRMED', test_reminder: 'WECHAT_TEMPLATE_BOOKING_REMINDER', test_changed: 'WECHAT_TEMPLATE_BOOKING_CHANGED' },
+      templates: {
+        test_confirmed: 'WECHAT_TEMPLATE_BOOKING_CONFIRMED',
+        test_reminder: 'WECHAT_TEMPLATE_BOOKING_REMINDER',
+        test_changed: 'WECHAT_TEMPLATE_BOOKING_CHANGED',
+      },
       topics: {
         confirmed: { wechat: { template: 'test_confirmed', render } },
         reminder: {
@@ -87,7 +94,9 @@ describe(`notifications on ${TEST_DB}`, () => {
   }
   const accept = (token: string, templateIds: string[]) => t.post('/api/v1/me/subscriptions', { templateIds }, token);
   const available = async (token: string) =>
-    Object.fromEntries(((await t.get('/api/v1/me/subscriptions', token)).body.templates as { templateId: string; available: number }[]).map((x) => [x.templateId, x.available]));
+    Object.fromEntries(
+      ((await t.get('/api/v1/me/subscriptions', token)).body.templates as { templateId: string; available: number }[]).map((x) => [x.templateId, x.available]),
+    );
   const deliveries = () => t.dataSource.getRepository(NotificationDelivery).find({ order: { id: 'ASC' } });
   const jobOf = async (deliveryId: number) =>
     (await t.dataSource.getRepository(Job).find({ where: { kind: 'notify.wechat_subscribe' } })).find((j) => JSON.parse(j.params).deliveryId === deliveryId)!;
@@ -95,7 +104,13 @@ describe(`notifications on ${TEST_DB}`, () => {
     bookings.set(id, { title, startsAt, cancelled: false });
     return id;
   }
-  function message(kind: 'confirmed' | 'reminder' | 'cancelled', residentId: number, bookingId: number, dueAt: Date, extra: Partial<NotifyInput> = {}): NotifyInput {
+  function message(
+    kind: 'confirmed' | 'reminder' | 'cancelled',
+    residentId: number,
+    bookingId: number,
+    dueAt: Date,
+    extra: Partial<NotifyInput> = {},
+  ): NotifyInput {
     return {
       channel: 'wechat_subscribe',
       recipient: { residentId },
@@ -119,12 +134,16 @@ describe(`notifications on ${TEST_DB}`, () => {
     ]);
     const start = at(26 * HOUR);
     const b = booking(1, start);
-    const recorded = await notifications.notify(null, [
-      message('confirmed', me.id, b, t0),
-      message('confirmed', me.id, b, t0, { params: { note: '已为您改约' } }),
-      message('confirmed', me.id, b, t0),
-      ...[24, 2, 1].map((h) => message('reminder', me.id, b, new Date(start.getTime() - h * HOUR))),
-    ], t0);
+    const recorded = await notifications.notify(
+      null,
+      [
+        message('confirmed', me.id, b, t0),
+        message('confirmed', me.id, b, t0, { params: { note: '已为您改约' } }),
+        message('confirmed', me.id, b, t0),
+        ...[24, 2, 1].map((h) => message('reminder', me.id, b, new Date(start.getTime() - h * HOUR))),
+      ],
+      t0,
+    );
     expect(recorded.map((r) => [r.status, r.reason])).toEqual(Array(6).fill(['queued', null]));
 
     await jobs.idle(t0);
@@ -137,8 +156,21 @@ describe(`notifications on ${TEST_DB}`, () => {
       data: { thing1: { value: '个体心理咨询' }, time2: { value: formatChinaDateTime(start) }, thing3: { value: '胜利路心理服务站' } },
     });
     let rows = await deliveries();
-    expect(rows.slice(0, 3).map((d) => [d.status, d.reason, d.attempts])).toEqual([['sent', null, 1], ['sent', null, 1], ['skipped', 'no_subscription', 1]]);
-    expect(rows[0]).toMatchObject({ channel: 'wechat_subscribe', topic: 'test_booking.confirmed', recipientType: 'resident', residentId: me.id, subjectType: 'booking', subjectId: 1, groupKey: 'station:1', templateId: CONFIRMED });
+    expect(rows.slice(0, 3).map((d) => [d.status, d.reason, d.attempts])).toEqual([
+      ['sent', null, 1],
+      ['sent', null, 1],
+      ['skipped', 'no_subscription', 1],
+    ]);
+    expect(rows[0]).toMatchObject({
+      channel: 'wechat_subscribe',
+      topic: 'test_booking.confirmed',
+      recipientType: 'resident',
+      residentId: me.id,
+      subjectType: 'booking',
+      subjectId: 1,
+      groupKey: 'station:1',
+      templateId: CONFIRMED,
+    });
     expect(rows[0].providerMessageId).toMatch(/^100000[12]$/);
     expect(rows[0].sentAt!.getTime()).toBe(t0.getTime());
     expect(rows.slice(3).map((d) => d.status)).toEqual(['queued', 'queued', 'queued']);
@@ -149,9 +181,16 @@ describe(`notifications on ${TEST_DB}`, () => {
     expect(wechat.sentMessages).toHaveLength(3);
     await jobs.idle(new Date(start.getTime() - HOUR));
     expect(wechat.sentMessages).toHaveLength(5);
-    expect(wechat.sentMessages[2]).toMatchObject({ template_id: REMINDER, data: { thing2: { value: '个体心理咨询' }, time5: { value: formatChinaDateTime(start) } } });
+    expect(wechat.sentMessages[2]).toMatchObject({
+      template_id: REMINDER,
+      data: { thing2: { value: '个体心理咨询' }, time5: { value: formatChinaDateTime(start) } },
+    });
     rows = await deliveries();
-    expect(rows.slice(3).map((d) => [d.status, d.sentAt!.getTime() - start.getTime()])).toEqual([['sent', -24 * HOUR], ['sent', -HOUR], ['sent', -HOUR]]);
+    expect(rows.slice(3).map((d) => [d.status, d.sentAt!.getTime() - start.getTime()])).toEqual([
+      ['sent', -24 * HOUR],
+      ['sent', -HOUR],
+      ['sent', -HOUR],
+    ]);
     expect(await available(me.token)).toEqual({ [CONFIRMED]: 0, [REMINDER]: 1 });
   });
 
@@ -189,9 +228,15 @@ describe(`notifications on ${TEST_DB}`, () => {
     for (const r of [down, slow, fine]) await accept(r.token, [CONFIRMED]);
     wechat.use((call) => (call.path === SEND && JSON.parse(call.body).touser === 'notify-down' ? { status: 502, raw: '<html>Bad Gateway</html>' } : undefined));
     let slowCalls = 0;
-    wechat.use((call) => (call.path === SEND && JSON.parse(call.body).touser === 'notify-slow' && ++slowCalls === 1 ? { delayMs: 1_000, json: { errcode: 0 } } : undefined));
+    wechat.use((call) =>
+      call.path === SEND && JSON.parse(call.body).touser === 'notify-slow' && ++slowCalls === 1 ? { delayMs: 1_000, json: { errcode: 0 } } : undefined,
+    );
     const b = booking(3, at(48 * HOUR));
-    const [failing, timedOut, sent] = await notifications.notify(null, [down, slow, fine].map((r) => message('confirmed', r.id, b, t0)), t0);
+    const [failing, timedOut, sent] = await notifications.notify(
+      null,
+      [down, slow, fine].map((r) => message('confirmed', r.id, b, t0)),
+      t0,
+    );
 
     await jobs.idle(t0);
     const row = async (id: number) => (await deliveries()).find((d) => d.id === id)!;
@@ -225,7 +270,12 @@ describe(`notifications on ${TEST_DB}`, () => {
     bookings.get(b)!.broken = true;
     const [queued] = await notifications.notify(null, message('reminder', me.id, b, t0), t0);
     for (const ms of [0, 10_000, 70_000, 370_000]) await jobs.idle(at(ms));
-    expect(await t.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ id: queued.id })).toMatchObject({ status: 'failed', reason: 'error', attempts: 4, error: 'owner database busy' });
+    expect(await t.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ id: queued.id })).toMatchObject({
+      status: 'failed',
+      reason: 'error',
+      attempts: 4,
+      error: 'owner database busy',
+    });
     expect(wechat.callsTo(SEND)).toHaveLength(0);
   });
 
@@ -261,7 +311,11 @@ describe(`notifications on ${TEST_DB}`, () => {
     const moved = booking(6, at(26 * HOUR), '个体心理咨询（改约）');
     const cancelled = booking(7, at(26 * HOUR));
     const kept = booking(8, at(26 * HOUR));
-    await notifications.notify(null, [moved, cancelled, kept].map((id) => message('reminder', me.id, id, at(2 * HOUR))), t0);
+    await notifications.notify(
+      null,
+      [moved, cancelled, kept].map((id) => message('reminder', me.id, id, at(2 * HOUR))),
+      t0,
+    );
     // The first booking moves two days later and gets a reminder of its own; the second is cancelled.
     bookings.get(moved)!.startsAt = at(74 * HOUR);
     bookings.get(cancelled)!.cancelled = true;
@@ -300,11 +354,11 @@ describe(`notifications on ${TEST_DB}`, () => {
     const me = await resident('notify-list');
     const b = booking(10, at(30 * HOUR));
     booking(11, at(30 * HOUR));
-    await notifications.notify(null, [
-      message('confirmed', me.id, b, t0),
-      message('cancelled', me.id, b, t0),
-      message('confirmed', me.id, 11, t0, { group: 'station:2' }),
-    ], t0);
+    await notifications.notify(
+      null,
+      [message('confirmed', me.id, b, t0), message('cancelled', me.id, b, t0), message('confirmed', me.id, 11, t0, { group: 'station:2' })],
+      t0,
+    );
     await jobs.idle(t0);
     const page = await notifications.list({ group: 'station:1' });
     expect(page.items.map((d) => [d.topic, d.status, d.reason])).toEqual([
@@ -321,54 +375,142 @@ describe(`notifications on ${TEST_DB}`, () => {
     const exported = (await t.get('/api/v1/me/export', me.token)).body.notifications;
     expect(exported.subscriptions).toEqual([expect.objectContaining({ templateId: CONFIRMED, usedAt: null })]);
     expect(exported.deliveries).toHaveLength(3);
-    expect(exported.deliveries[0]).toMatchObject({ channel: 'wechat_subscribe', topic: 'test_booking.confirmed', subject: { type: 'booking', id: b }, status: 'skipped', reason: 'no_subscription' });
+    expect(exported.deliveries[0]).toMatchObject({
+      channel: 'wechat_subscribe',
+      topic: 'test_booking.confirmed',
+      subject: { type: 'booking', id: b },
+      status: 'skipped',
+      reason: 'no_subscription',
+    });
 
     expect((await t.delete('/api/v1/me', me.token)).status).toBe(204);
     expect(await deliveries()).toEqual([]);
   });
 
-  it('moves the events\' message records, and their queued jobs, into the delivery records (migration)', async () => {
+  it("moves the events' message records, and their queued jobs, into the delivery records (migration)", async () => {
     const ds = t.dataSource;
     const mine = 'NotificationDeliveries1796584177628';
     const last = async () => (await ds.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1'))[0]?.name;
     const me = await resident('notify-migrated');
     const organiser = await t.staffToken('organiser_sl');
     const communityId = await t.regionId('500118001001');
-    const created = await t.post('/api/v1/admin/events', {
-      title: '情绪与睡眠讲座', kind: 'lecture', placeType: 'community', hostUnitId: null, regionId: communityId,
-      venue: { name: '萱花社区活动中心', address: '萱花路 12 号', location: { lat: 29.35, lng: 105.92 } },
-      startsAt: at(72 * HOUR).toISOString(), endsAt: at(73 * HOUR).toISOString(), capacity: 10, waitlistEnabled: true,
-      requiredFields: [], audiences: [], description: '讲座介绍', speakers: [],
-    }, organiser);
+    const created = await t.post(
+      '/api/v1/admin/events',
+      {
+        title: '情绪与睡眠讲座',
+        kind: 'lecture',
+        placeType: 'community',
+        hostUnitId: null,
+        regionId: communityId,
+        venue: { name: '萱花社区活动中心', address: '萱花路 12 号', location: { lat: 29.35, lng: 105.92 } },
+        startsAt: at(72 * HOUR).toISOString(),
+        endsAt: at(73 * HOUR).toISOString(),
+        capacity: 10,
+        waitlistEnabled: true,
+        requiredFields: [],
+        audiences: [],
+        description: '讲座介绍',
+        speakers: [],
+      },
+      organiser,
+    );
     const eventId = Number(created.body.id);
 
     // Back to the schema before this migration (and any later ones), then rows as the events module wrote them.
     while ((await last()) !== mine) await ds.undoLastMigration({ transaction: 'each' });
     await ds.undoLastMigration({ transaction: 'each' });
-    await ds.query(`INSERT INTO event_registrations (eventId, residentId, status, source, ticketCode) VALUES (?, ?, 'confirmed', 'online', 'T-migrated-1')`, [eventId, me.id]);
+    await ds.query(`INSERT INTO event_registrations (eventId, residentId, status, source, ticketCode) VALUES (?, ?, 'confirmed', 'online', 'T-migrated-1')`, [
+      eventId,
+      me.id,
+    ]);
     const [{ id: regId }] = await ds.query(`SELECT id FROM event_registrations WHERE ticketCode = 'T-migrated-1'`);
     const starts = '2027-03-01 06:00:00.000';
     const insert = `INSERT INTO event_notifications (id, kind, eventId, registrationId, residentId, status, reason, templateId, eventStartsAt, promoted, runAfter, attempts, error, msgid, sentAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-    await ds.query(insert, [41, 'signup_confirmed', eventId, regId, me.id, 'sent', null, 'TPL-signup-0001', starts, 1, '2027-02-20 01:00:00.000', 1, null, '7001', '2027-02-20 01:00:01.000', '2027-02-20 01:00:00.000']);
-    await ds.query(insert, [42, 'reminder', eventId, regId, me.id, 'queued', null, 'TPL-remind-0001', starts, 0, '2027-02-28 06:00:00.000', 0, null, null, null, '2027-02-20 01:00:00.000']);
-    await ds.query(`INSERT INTO jobs (kind, status, params, runAfter, maxAttempts) VALUES ('events.notify', 'queued', '{"deliveryId":42}', '2027-02-28 06:00:00.000', 4)`);
+    await ds.query(insert, [
+      41,
+      'signup_confirmed',
+      eventId,
+      regId,
+      me.id,
+      'sent',
+      null,
+      'TPL-signup-0001',
+      starts,
+      1,
+      '2027-02-20 01:00:00.000',
+      1,
+      null,
+      '7001',
+      '2027-02-20 01:00:01.000',
+      '2027-02-20 01:00:00.000',
+    ]);
+    await ds.query(insert, [
+      42,
+      'reminder',
+      eventId,
+      regId,
+      me.id,
+      'queued',
+      null,
+      'TPL-remind-0001',
+      starts,
+      0,
+      '2027-02-28 06:00:00.000',
+      0,
+      null,
+      null,
+      null,
+      '2027-02-20 01:00:00.000',
+    ]);
+    await ds.query(
+      `INSERT INTO jobs (kind, status, params, runAfter, maxAttempts) VALUES ('events.notify', 'queued', '{"deliveryId":42}', '2027-02-28 06:00:00.000', 4)`,
+    );
 
     await ds.runMigrations({ transaction: 'each' });
     const rows = await ds.getRepository(NotificationDelivery).find({ order: { id: 'ASC' } });
     const startsAt = new Date('2027-03-01T06:00:00Z');
     expect(rows).toEqual([
       expect.objectContaining({
-        id: 41, channel: 'wechat_subscribe', topic: 'event.signup_confirmed', recipientType: 'resident', residentId: me.id, staffId: null, target: null,
-        subjectType: 'event_registration', subjectId: Number(regId), groupKey: `event:${eventId}`, subjectAt: startsAt, params: '{"promoted":true}',
-        templateId: 'TPL-signup-0001', status: 'sent', reason: null, attempts: 1, dueAt: new Date('2027-02-20T01:00:00Z'),
-        sentAt: new Date('2027-02-20T01:00:01Z'), providerMessageId: '7001', error: null, createdAt: new Date('2027-02-20T01:00:00Z'),
+        id: 41,
+        channel: 'wechat_subscribe',
+        topic: 'event.signup_confirmed',
+        recipientType: 'resident',
+        residentId: me.id,
+        staffId: null,
+        target: null,
+        subjectType: 'event_registration',
+        subjectId: Number(regId),
+        groupKey: `event:${eventId}`,
+        subjectAt: startsAt,
+        params: '{"promoted":true}',
+        templateId: 'TPL-signup-0001',
+        status: 'sent',
+        reason: null,
+        attempts: 1,
+        dueAt: new Date('2027-02-20T01:00:00Z'),
+        sentAt: new Date('2027-02-20T01:00:01Z'),
+        providerMessageId: '7001',
+        error: null,
+        createdAt: new Date('2027-02-20T01:00:00Z'),
       }),
-      expect.objectContaining({ id: 42, topic: 'event.reminder', subjectAt: startsAt, params: null, status: 'queued', dueAt: new Date('2027-02-28T06:00:00Z') }),
+      expect.objectContaining({
+        id: 42,
+        topic: 'event.reminder',
+        subjectAt: startsAt,
+        params: null,
+        status: 'queued',
+        dueAt: new Date('2027-02-28T06:00:00Z'),
+      }),
     ]);
-    expect(await ds.query(`SELECT kind, params FROM jobs WHERE params = '{"deliveryId":42}'`)).toEqual([{ kind: 'notify.wechat_subscribe', params: '{"deliveryId":42}' }]);
+    expect(await ds.query(`SELECT kind, params FROM jobs WHERE params = '{"deliveryId":42}'`)).toEqual([
+      { kind: 'notify.wechat_subscribe', params: '{"deliveryId":42}' },
+    ]);
     // The event's list in the admin shows them as before.
     const list = await t.get(`/api/v1/admin/events/${eventId}/notifications`, organiser);
-    expect(list.body.items.map((r: { id: number; kind: string; status: string }) => [r.id, r.kind, r.status])).toEqual([[42, 'reminder', 'queued'], [41, 'signup_confirmed', 'sent']]);
+    expect(list.body.items.map((r: { id: number; kind: string; status: string }) => [r.id, r.kind, r.status])).toEqual([
+      [42, 'reminder', 'queued'],
+      [41, 'signup_confirmed', 'sent'],
+    ]);
     // New rows number on after the moved ones.
     const [fresh] = await notifications.notify(null, message('cancelled', me.id, booking(12, at(HOUR)), t0), t0);
     expect(fresh.id).toBeGreaterThan(42);

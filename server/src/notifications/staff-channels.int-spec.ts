@@ -52,7 +52,13 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
       topics: {
         alert_new: {
           staff: {
-            render: async (d) => ({ title: '红色预警', text: '胜利路街道有一条新的红色预警，请尽快处理', link: `/alerts/${d.subject.id}`, colour: 'red', region: '胜利路街道' }),
+            render: async (d) => ({
+              title: '红色预警',
+              text: '胜利路街道有一条新的红色预警，请尽快处理',
+              link: `/alerts/${d.subject.id}`,
+              colour: 'red',
+              region: '胜利路街道',
+            }),
           },
         },
       },
@@ -134,14 +140,26 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     const [live] = await alert([counsellor], [await t.regionId(REGION.communityA1)]);
     await jobs.idle(t0);
     await new Promise((ok) => setTimeout(ok, 100));
-    const expected = { deliveryId: live.id, topic: 'test_alerts.alert_new', subject: { type: 'alert', id: 17 }, title: '红色预警', text: '胜利路街道有一条新的红色预警，请尽快处理', link: '/alerts/17', colour: 'red', region: '胜利路街道' };
+    const expected = {
+      deliveryId: live.id,
+      topic: 'test_alerts.alert_new',
+      subject: { type: 'alert', id: 17 },
+      title: '红色预警',
+      text: '胜利路街道有一条新的红色预警，请尽快处理',
+      link: '/alerts/17',
+      colour: 'red',
+      region: '胜利路街道',
+    };
     // Each tab: once as the person, once as alert staff of a street covering the community.
     expect(tab1.notices).toHaveLength(2);
     expect(tab1.notices[0]).toEqual(expected);
     expect(tab2.notices).toHaveLength(2);
     expect(editor.notices).toHaveLength(0);
     let rows = (await deliveries()).filter((r) => r.channel === 'admin_live');
-    expect(rows.map((r) => [r.status, r.providerMessageId])).toEqual([['sent', 'streams:2'], ['sent', 'streams:2']]);
+    expect(rows.map((r) => [r.status, r.providerMessageId])).toEqual([
+      ['sent', 'streams:2'],
+      ['sent', 'streams:2'],
+    ]);
 
     tab1.close();
     tab2.close();
@@ -175,10 +193,15 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     expect(sms.calls + wecom.calls).toBe(0);
   });
 
-  it('binds a staff member\'s WeChat with a one-time code, sends the staff template to it, and stops after revoking', async () => {
+  it("binds a staff member's WeChat with a one-time code, sends the staff template to it, and stops after revoking", async () => {
     const counsellor = await staffId('counsellor_sl');
     const token = await t.staffToken('counsellor_sl');
-    expect((await t.get('/api/v1/admin/me/notice-settings', token)).body).toEqual({ wechat: { bound: false, boundAt: null }, mobile: null, smsConfigured: true, wechatConfigured: true });
+    expect((await t.get('/api/v1/admin/me/notice-settings', token)).body).toEqual({
+      wechat: { bound: false, boundAt: null },
+      mobile: null,
+      smsConfigured: true,
+      wechatConfigured: true,
+    });
     const code = (await t.post('/api/v1/admin/me/wechat-binding', {}, token)).body.code as string;
     const newer = (await t.post('/api/v1/admin/me/wechat-binding', {}, token)).body.code as string;
     const phone = await t.residentToken('staff-phone-openid');
@@ -195,7 +218,11 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     // Bound, but the WeChat user has not accepted the staff template yet.
     await alert([counsellor], [], 1);
     await jobs.idle(t0);
-    expect((await deliveries()).find((r) => r.channel === 'wechat_subscribe')).toMatchObject({ status: 'skipped', reason: 'no_subscription', templateId: STAFF_TPL });
+    expect((await deliveries()).find((r) => r.channel === 'wechat_subscribe')).toMatchObject({
+      status: 'skipped',
+      reason: 'no_subscription',
+      templateId: STAFF_TPL,
+    });
 
     await t.post('/api/v1/me/subscriptions', { templateIds: [STAFF_TPL] }, phone);
     await alert([counsellor], [], 2);
@@ -214,7 +241,11 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     await alert([counsellor], [], 3);
     await jobs.idle(t0);
     const wechatRows = (await deliveries()).filter((r) => r.channel === 'wechat_subscribe');
-    expect(wechatRows.map((r) => [r.subjectId, r.status, r.reason])).toEqual([[1, 'skipped', 'no_subscription'], [2, 'sent', null], [3, 'skipped', 'not_bound']]);
+    expect(wechatRows.map((r) => [r.subjectId, r.status, r.reason])).toEqual([
+      [1, 'skipped', 'no_subscription'],
+      [2, 'sent', null],
+      [3, 'skipped', 'not_bound'],
+    ]);
     expect(wechat.sentMessages).toHaveLength(1);
     // Bound again: the resident's export says so, and deleting the mini-program account ends the binding.
     const again = await bindWechat(token, 'staff-phone-openid');
@@ -232,7 +263,11 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     const district = await t.regionId(REGION.district);
     const community = await t.regionId(REGION.communityA1);
     // Only 企业微信's host (or a listed one) is accepted, and the robot's key is needed.
-    for (const url of ['https://evil.example.com/cgi-bin/webhook/send?key=abc', 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc', `${wecom.baseUrl}/cgi-bin/webhook/send`]) {
+    for (const url of [
+      'https://evil.example.com/cgi-bin/webhook/send?key=abc',
+      'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
+      `${wecom.baseUrl}/cgi-bin/webhook/send`,
+    ]) {
       const bad = await t.put(`/api/v1/admin/notice-robots/${district}`, { url }, admin);
       expect([bad.status, bad.body.code]).toEqual([400, 'BAD_REQUEST']);
     }
@@ -250,11 +285,21 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     expect(wecom.messages).toEqual([
       {
         key: 'district-robot-key-0001',
-        body: { msgtype: 'markdown', markdown: { content: '### <font color="warning">红色预警</font>\n胜利路街道有一条新的红色预警，请尽快处理\n> 区域：胜利路街道\n[在管理后台查看](https://xq.example.cn/admin/alerts/17)' } },
+        body: {
+          msgtype: 'markdown',
+          markdown: {
+            content:
+              '### <font color="warning">红色预警</font>\n胜利路街道有一条新的红色预警，请尽快处理\n> 区域：胜利路街道\n[在管理后台查看](https://xq.example.cn/admin/alerts/17)',
+          },
+        },
       },
     ]);
     const rows = await deliveries();
-    expect(rows.find((r) => r.channel === 'wecom_robot')).toMatchObject({ status: 'sent', target: `region:${community}`, providerMessageId: `region:${district}` });
+    expect(rows.find((r) => r.channel === 'wecom_robot')).toMatchObject({
+      status: 'sent',
+      target: `region:${community}`,
+      providerMessageId: `region:${district}`,
+    });
     expect(JSON.stringify(rows)).not.toContain('district-robot-key');
 
     // A key 企业微信 no longer knows: failed for good, not retried.
@@ -278,14 +323,21 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
 
     await alert([counsellor]);
     await jobs.idle(t0);
-    expect(sms.sent).toEqual([{ provider: 'tencent', phone: '+8613800138000', signName: '心桥', template: '100001', params: ['红色预警', '胜利路街道', '管理后台/alerts/17'] }]);
+    expect(sms.sent).toEqual([
+      { provider: 'tencent', phone: '+8613800138000', signName: '心桥', template: '100001', params: ['红色预警', '胜利路街道', '管理后台/alerts/17'] },
+    ]);
     expect((await deliveries()).find((r) => r.channel === 'sms')).toMatchObject({ status: 'sent', providerMessageId: 'fake-1' });
 
     // A refusal by the provider is recorded as failed and not retried.
     sms.errorCode = 'FailedOperation.PhoneNumberInBlacklist';
     await alert([counsellor], [], 18);
     await jobs.idle(t0);
-    expect((await deliveries()).filter((r) => r.channel === 'sms')[1]).toMatchObject({ status: 'failed', reason: 'rejected', attempts: 1, error: 'FailedOperation.PhoneNumberInBlacklist injected' });
+    expect((await deliveries()).filter((r) => r.channel === 'sms')[1]).toMatchObject({
+      status: 'failed',
+      reason: 'rejected',
+      attempts: 1,
+      error: 'FailedOperation.PhoneNumberInBlacklist injected',
+    });
 
     expect((await t.put('/api/v1/admin/me/mobile', { mobile: null }, token)).body.mobile).toBeNull();
   });
@@ -293,9 +345,19 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
   it('signs Aliyun SMS requests the provider accepts', async () => {
     const client = new SmsClient({ ...t.config, SMS_PROVIDER: 'aliyun', SMS_TEMPLATE_ALERT: 'SMS_100001' });
     expect(await client.send('13800138000', ['红色预警', '胜利路街道', '管理后台/alerts/17'])).toEqual({ ok: true, id: 'fake-1' });
-    expect(sms.sent[0]).toEqual({ provider: 'aliyun', phone: '13800138000', signName: '心桥', template: 'SMS_100001', params: ['红色预警', '胜利路街道', '管理后台/alerts/17'] });
+    expect(sms.sent[0]).toEqual({
+      provider: 'aliyun',
+      phone: '13800138000',
+      signName: '心桥',
+      template: 'SMS_100001',
+      params: ['红色预警', '胜利路街道', '管理后台/alerts/17'],
+    });
     const wrongKey = new SmsClient({ ...t.config, SMS_PROVIDER: 'aliyun', SMS_SECRET_KEY: 'not-the-key' });
-    expect(await wrongKey.send('13800138000', ['a', 'b', 'c'])).toEqual({ ok: false, retry: false, error: 'SignatureDoesNotMatch Specified signature is not matched with our calculation.' });
+    expect(await wrongKey.send('13800138000', ['a', 'b', 'c'])).toEqual({
+      ok: false,
+      retry: false,
+      error: 'SignatureDoesNotMatch Specified signature is not matched with our calculation.',
+    });
   });
 
   /** Sets up every channel for counsellor_sl and a robot for the district. */
@@ -330,7 +392,9 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     expect(sms.calls).toBe(4);
     expect(wecom.calls).toBe(4);
     // The WeChat accept was given back on every failed try: still five.
-    expect((await t.get('/api/v1/me/subscriptions', await t.residentToken('staff-all-openid'))).body.templates).toEqual([{ slot: 'staff_alert', templateId: STAFF_TPL, available: 5 }]);
+    expect((await t.get('/api/v1/me/subscriptions', await t.residentToken('staff-all-openid'))).body.templates).toEqual([
+      { slot: 'staff_alert', templateId: STAFF_TPL, available: 5 },
+    ]);
   });
 
   it('recovers on a retry when a channel comes back', async () => {
@@ -343,7 +407,10 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     sms.down = false;
     await jobs.idle(at(10_000));
     const rows = await deliveries();
-    expect(rows.filter((r) => r.channel === 'sms' || r.channel === 'wecom_robot').map((r) => [r.status, r.attempts])).toEqual([['sent', 2], ['sent', 2]]);
+    expect(rows.filter((r) => r.channel === 'sms' || r.channel === 'wecom_robot').map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 2],
+    ]);
   });
 
   it('delivers the other channels without waiting for a slow one (5 s)', async () => {
@@ -381,7 +448,9 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     const res = await t.post('/api/v1/admin/me/test-notice', {}, token);
     expect(res.status).toBe(200);
     const counsellor = await staffId('counsellor_sl');
-    expect(res.body.deliveries.map((d: { channel: string; target: string; status: string; reason: string | null }) => [d.channel, d.target, d.status, d.reason])).toEqual([
+    expect(
+      res.body.deliveries.map((d: { channel: string; target: string; status: string; reason: string | null }) => [d.channel, d.target, d.status, d.reason]),
+    ).toEqual([
       ['admin_live', `staff:${counsellor}`, 'sent', null],
       ['wechat_subscribe', `staff:${counsellor}`, 'sent', null],
       ['sms', `staff:${counsellor}`, 'sent', null],

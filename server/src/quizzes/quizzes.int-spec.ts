@@ -29,24 +29,45 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
   }
 
   async function survey(token: string, extra: Record<string, unknown> = {}): Promise<number> {
-    const created = await t.post('/api/v1/admin/quizzes', {
-      title: `${YEAR} 年心理健康核心知识知晓率调查`, kind: 'survey', regionId: await t.regionId(REGION.district),
-      opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), year: YEAR,
-      pointsPerItem: 5, passMark: 0.8, draw: { mode: 'random', perPoint: 2 }, ...extra,
-    }, token);
+    const created = await t.post(
+      '/api/v1/admin/quizzes',
+      {
+        title: `${YEAR} 年心理健康核心知识知晓率调查`,
+        kind: 'survey',
+        regionId: await t.regionId(REGION.district),
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        year: YEAR,
+        pointsPerItem: 5,
+        passMark: 0.8,
+        draw: { mode: 'random', perPoint: 2 },
+        ...extra,
+      },
+      token,
+    );
     expect(created.status).toBe(201);
     const published = await t.post(`/api/v1/admin/quizzes/${created.body.id}/publish`, undefined, token);
     expect(published.status).toBe(200);
     return created.body.id;
   }
 
-  const demographics = async (community = REGION.communityA1) => ({ regionId: await t.regionId(community), populationGroup: 'employee', ageBand: '35to59', gender: 'female' });
+  const demographics = async (community = REGION.communityA1) => ({
+    regionId: await t.regionId(community),
+    populationGroup: 'employee',
+    ageBand: '35to59',
+    gender: 'female',
+  });
 
   /** An answer by `token`, by a new resident (survey waves take signed-in residents only), or `anonymous`. */
   async function answer(quizId: number, right: number, opts: { token?: string; anonymous?: boolean; community?: string; campaignId?: number } = {}) {
     return t.request('POST', `/api/v1/quizzes/${quizId}/attempts`, {
-      token: opts.anonymous ? undefined : opts.token ?? (await t.residentToken(`respondent-${randomUUID().slice(0, 8)}`)),
-      body: { answers: await answersFor(quizId, right), clientRequestId: randomUUID(), demographics: await demographics(opts.community), ...(opts.campaignId ? { campaignId: opts.campaignId } : {}) },
+      token: opts.anonymous ? undefined : (opts.token ?? (await t.residentToken(`respondent-${randomUUID().slice(0, 8)}`))),
+      body: {
+        answers: await answersFor(quizId, right),
+        clientRequestId: randomUUID(),
+        demographics: await demographics(opts.community),
+        ...(opts.campaignId ? { campaignId: opts.campaignId } : {}),
+      },
     });
   }
 
@@ -57,7 +78,17 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       expect(list.body.total).toBe(DEFAULT_QUESTION_BANK.length);
       const builtIn = list.body.items[0];
       expect(builtIn).toMatchObject({ builtIn: true, regionName: '默认题库' });
-      const input = { kind: 'single', knowledgePoint: 4, stem: '长期失眠应该怎么办？', options: [{ key: 'A', text: '忍一忍' }, { key: 'B', text: '及时就医评估' }], correct: ['B'], explanation: '睡不好，别忽视。' };
+      const input = {
+        kind: 'single',
+        knowledgePoint: 4,
+        stem: '长期失眠应该怎么办？',
+        options: [
+          { key: 'A', text: '忍一忍' },
+          { key: 'B', text: '及时就医评估' },
+        ],
+        correct: ['B'],
+        explanation: '睡不好，别忽视。',
+      };
       expect((await t.put(`/api/v1/admin/questions/${builtIn.id}`, input, editor)).status).toBe(403);
       const bad = await t.post('/api/v1/admin/questions', { ...input, correct: ['C'] }, editor);
       expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
@@ -86,11 +117,17 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
         const data = Buffer.from(await book.xlsx.writeBuffer());
         const boundary = 'xq-boundary';
         const body = Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bank.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bank.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+          ),
           data,
           Buffer.from(`\r\n--${boundary}--\r\n`),
         ]);
-        return t.request('POST', '/api/v1/admin/questions/import', { token: editor, body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+        return t.request('POST', '/api/v1/admin/questions/import', {
+          token: editor,
+          body,
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        });
       };
       const good = ['', '判断题', '10', '遇到压力时，逃避是最好的办法。', '', '', '', '', '', '', '错', '是', '用科学的方法缓解压力，不逃避，不消极。'];
       const bad = await upload([good, ['', '判断题', '12', '题干', '', '', '', '', '', '', '对', '', '解析'], ['kp01-01', ...good.slice(1)]]);
@@ -113,7 +150,9 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       const quiz = (await t.get(`/api/v1/admin/quizzes/${quizId}`, admin)).body;
       expect(quiz.questionCodes).toHaveLength(20);
       const { title, kind, regionId, opensAt, closesAt, year, pointsPerItem, passMark, draw } = quiz;
-      expect((await t.put(`/api/v1/admin/quizzes/${quizId}`, { title, kind, regionId, opensAt, closesAt, year, pointsPerItem, passMark, draw }, admin)).status).toBe(409);
+      expect(
+        (await t.put(`/api/v1/admin/quizzes/${quizId}`, { title, kind, regionId, opensAt, closesAt, year, pointsPerItem, passMark, draw }, admin)).status,
+      ).toBe(409);
 
       const resident = await t.residentToken('resident-quiz');
       const listed = await t.get(`/api/v1/quizzes?regionId=${await t.regionId(REGION.communityA1)}`, resident);
@@ -125,7 +164,15 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       const noProfile = await t.post(`/api/v1/quizzes/${quizId}/attempts`, { answers: await answersFor(quizId, 20), clientRequestId: randomUUID() }, resident);
       expect(noProfile.status).toBe(400);
       expect(noProfile.body.message).toBe('请先填写所在社区（村）、人群、年龄段、性别（仅用于统计，不对外公开）');
-      const street = await t.post(`/api/v1/quizzes/${quizId}/attempts`, { answers: await answersFor(quizId, 20), clientRequestId: randomUUID(), demographics: { ...(await demographics()), regionId: await t.regionId(REGION.streetA) } }, resident);
+      const street = await t.post(
+        `/api/v1/quizzes/${quizId}/attempts`,
+        {
+          answers: await answersFor(quizId, 20),
+          clientRequestId: randomUUID(),
+          demographics: { ...(await demographics()), regionId: await t.regionId(REGION.streetA) },
+        },
+        resident,
+      );
       expect(street.body.message).toContain('社区（村）');
 
       const firstBody = { answers: await answersFor(quizId, 17), clientRequestId: randomUUID(), demographics: await demographics() };
@@ -135,7 +182,12 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       // While the wave is open the result gives no key away: not the answers, nor which were right.
       expect(first.body.items).toEqual(first.body.items.map(() => expect.objectContaining({ correct: null, isCorrect: null, explanation: null })));
       // The profile remembers what was asked.
-      expect((await t.get('/api/v1/me', resident)).body).toMatchObject({ regionName: '萱花社区', populationGroup: 'employee', ageBand: '35to59', gender: 'female' });
+      expect((await t.get('/api/v1/me', resident)).body).toMatchObject({
+        regionName: '萱花社区',
+        populationGroup: 'employee',
+        ageBand: '35to59',
+        gender: 'female',
+      });
 
       const again = await answer(quizId, 20, { token: resident });
       expect(again.status).toBe(200);
@@ -150,10 +202,18 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       expect(second.status).toBe(201);
       expect(second.body).toMatchObject({ id: expect.any(Number), passed: false });
       const newcomer = await t.residentToken('resident-newcomer');
-      const incomplete = await t.post(`/api/v1/quizzes/${quizId}/attempts`, { answers: await answersFor(quizId, 10), clientRequestId: randomUUID(), demographics: { regionId: await t.regionId(REGION.communityA1) } }, newcomer);
+      const incomplete = await t.post(
+        `/api/v1/quizzes/${quizId}/attempts`,
+        { answers: await answersFor(quizId, 10), clientRequestId: randomUUID(), demographics: { regionId: await t.regionId(REGION.communityA1) } },
+        newcomer,
+      );
       expect(incomplete.status).toBe(400);
       expect(incomplete.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { missing: ['populationGroup', 'ageBand', 'gender'] } });
-      const invalid = await t.post(`/api/v1/quizzes/${quizId}/attempts`, { answers: { nope: 'A' }, clientRequestId: randomUUID(), demographics: await demographics() }, newcomer);
+      const invalid = await t.post(
+        `/api/v1/quizzes/${quizId}/attempts`,
+        { answers: { nope: 'A' }, clientRequestId: randomUUID(), demographics: await demographics() },
+        newcomer,
+      );
       expect(invalid.body.code).toBe('INVALID_ANSWERS');
 
       expect(await count('quiz_attempts')).toBe(2);
@@ -178,7 +238,9 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       const quizId = await survey(admin);
       const resident = await t.residentToken('resident-race');
       const body = { answers: await answersFor(quizId, 15), clientRequestId: randomUUID(), demographics: await demographics() };
-      const raced = await Promise.all(Array.from({ length: 5 }, (_, i) => t.post(`/api/v1/quizzes/${quizId}/attempts`, i % 2 ? body : { ...body, clientRequestId: randomUUID() }, resident)));
+      const raced = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => t.post(`/api/v1/quizzes/${quizId}/attempts`, i % 2 ? body : { ...body, clientRequestId: randomUUID() }, resident)),
+      );
       expect(raced.filter((r) => r.status === 201)).toHaveLength(1);
       expect(raced.every((r) => r.status === 200 || r.status === 201)).toBe(true);
       expect(await count('quiz_attempts')).toBe(1);
@@ -186,7 +248,10 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       await t.post(`/api/v1/admin/quizzes/${quizId}/close`, undefined, admin);
       const closed = await answer(quizId, 20);
       expect(closed).toMatchObject({ status: 409, body: { message: expect.stringContaining('结束') } });
-      const later = await survey(admin, { opensAt: new Date(Date.now() + 86_400_000).toISOString(), closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString() });
+      const later = await survey(admin, {
+        opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+        closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      });
       const early = await answer(later, 20);
       expect(early).toMatchObject({ status: 409, body: { code: 'INVALID_STATE' } });
       expect(early.body.message).toContain('开始');
@@ -199,12 +264,21 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       const quizId = await survey(admin);
       for (const right of [20, 18, 16, 10]) await answer(quizId, right, { community: REGION.communityA1 });
       await answer(quizId, 20, { community: REGION.communityB1 });
-      const target = await t.post('/api/v1/admin/awareness/targets', { regionId: await t.regionId(REGION.district), year: YEAR, metric: 'pass_rate', rate: 0.7, source: '测试方案' }, admin);
+      const target = await t.post(
+        '/api/v1/admin/awareness/targets',
+        { regionId: await t.regionId(REGION.district), year: YEAR, metric: 'pass_rate', rate: 0.7, source: '测试方案' },
+        admin,
+      );
       expect(target.status).toBe(201);
 
       const report = await t.get(`/api/v1/admin/awareness?quizIds=${quizId}&dimension=region`, admin);
       expect(report.status).toBe(200);
-      expect(report.body.overall).toMatchObject({ label: '永川区', result: { suppressed: false, respondents: 5, passed: 4, passRate: 0.8 }, target: { rate: 0.7 }, comparison: { met: true } });
+      expect(report.body.overall).toMatchObject({
+        label: '永川区',
+        result: { suppressed: false, respondents: 5, passed: 4, passRate: 0.8 },
+        target: { rate: 0.7 },
+        comparison: { met: true },
+      });
       expect(report.body.overall.result.passRateCi.lower).toBeLessThan(0.8);
       const row = (label: string) => report.body.rows.find((r: { label: string }) => r.label === label);
       expect(row('胜利路街道').result).toMatchObject({ respondents: 4, passed: 3, passRate: 0.75 });
@@ -221,10 +295,15 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
       expect(trend.body).toEqual([expect.objectContaining({ quizId, result: expect.objectContaining({ respondents: 5 }) })]);
 
       // A street's admin: its own figures only.
-      const created = await t.post('/api/v1/admin/staff', { username: 'admin_sl', displayName: '胜利路街道管理员', role: 'region_admin', regionId: await t.regionId(REGION.streetA), password: 'Street#2026xq' }, admin);
+      const created = await t.post(
+        '/api/v1/admin/staff',
+        { username: 'admin_sl', displayName: '胜利路街道管理员', role: 'region_admin', regionId: await t.regionId(REGION.streetA), password: 'Street#2026xq' },
+        admin,
+      );
       expect(created.status).toBe(201);
       let street = (await t.post('/api/v1/auth/staff/login', { username: 'admin_sl', password: 'Street#2026xq' })).body;
-      if (street.mustChangePassword) street = (await t.post('/api/v1/auth/staff/password', { oldPassword: 'Street#2026xq', newPassword: 'Street#2026xq2' }, street.accessToken)).body;
+      if (street.mustChangePassword)
+        street = (await t.post('/api/v1/auth/staff/password', { oldPassword: 'Street#2026xq', newPassword: 'Street#2026xq2' }, street.accessToken)).body;
       const own = await t.get(`/api/v1/admin/awareness?quizIds=${quizId}&dimension=region`, street.accessToken);
       expect(own.body.overall.result.respondents).toBe(4);
       expect(own.body.rows.map((r: { label: string }) => r.label)).toEqual(['萱花社区', '红河社区', '五间村']);
@@ -262,23 +341,63 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
     it('links quizzes, shows active campaigns to residents, and measures progress and pre/post uplift', async () => {
       const admin = await t.staffToken('region_yc');
       const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-      const campaign = await t.post('/api/v1/admin/campaigns', {
-        title: '5·25 心理健康宣传月', startsOn: today, endsOn: today, regionId: await t.regionId(REGION.district),
-        targets: { awareness_rate: 0.7, participants: 4, article_reads: 10 }, articleIds: [],
-      }, admin);
+      const campaign = await t.post(
+        '/api/v1/admin/campaigns',
+        {
+          title: '5·25 心理健康宣传月',
+          startsOn: today,
+          endsOn: today,
+          regionId: await t.regionId(REGION.district),
+          targets: { awareness_rate: 0.7, participants: 4, article_reads: 10 },
+          articleIds: [],
+        },
+        admin,
+      );
       expect(campaign.status).toBe(201);
-      const pre = await t.post('/api/v1/admin/quizzes', { title: '讲座前测', kind: 'pre_test', regionId: await t.regionId(REGION.district), pointsPerItem: 10, passMark: 0.8, draw: { mode: 'fixed', questionIds: ['kp01-01', 'kp02-01', 'kp03-01', 'kp04-01', 'kp05-01'] }, campaignId: campaign.body.id }, admin);
+      const pre = await t.post(
+        '/api/v1/admin/quizzes',
+        {
+          title: '讲座前测',
+          kind: 'pre_test',
+          regionId: await t.regionId(REGION.district),
+          pointsPerItem: 10,
+          passMark: 0.8,
+          draw: { mode: 'fixed', questionIds: ['kp01-01', 'kp02-01', 'kp03-01', 'kp04-01', 'kp05-01'] },
+          campaignId: campaign.body.id,
+        },
+        admin,
+      );
       expect(pre.status).toBe(201);
-      const post = await t.post('/api/v1/admin/quizzes', { title: '讲座后测', kind: 'post_test', regionId: await t.regionId(REGION.district), pointsPerItem: 10, passMark: 0.8, draw: { mode: 'fixed', questionIds: ['kp01-01', 'kp02-01', 'kp03-01', 'kp04-01', 'kp05-01'] }, campaignId: campaign.body.id, pairedQuizId: pre.body.id }, admin);
+      const post = await t.post(
+        '/api/v1/admin/quizzes',
+        {
+          title: '讲座后测',
+          kind: 'post_test',
+          regionId: await t.regionId(REGION.district),
+          pointsPerItem: 10,
+          passMark: 0.8,
+          draw: { mode: 'fixed', questionIds: ['kp01-01', 'kp02-01', 'kp03-01', 'kp04-01', 'kp05-01'] },
+          campaignId: campaign.body.id,
+          pairedQuizId: pre.body.id,
+        },
+        admin,
+      );
       expect(post.status).toBe(201);
       for (const id of [pre.body.id, post.body.id]) expect((await t.post(`/api/v1/admin/quizzes/${id}/publish`, undefined, admin)).status).toBe(200);
 
       const resident = await t.residentToken('resident-campaign');
       await t.patch('/api/v1/me', await demographics(), resident);
       const active = await t.get('/api/v1/campaigns', resident);
-      expect(active.body).toEqual([expect.objectContaining({ title: '5·25 心理健康宣传月', quizzes: expect.arrayContaining([expect.objectContaining({ id: pre.body.id })]) })]);
+      expect(active.body).toEqual([
+        expect.objectContaining({ title: '5·25 心理健康宣传月', quizzes: expect.arrayContaining([expect.objectContaining({ id: pre.body.id })]) }),
+      ]);
       // Pre- and post-tests stay open without an account.
-      for (const [quiz, right, token] of [[pre.body.id, 2, resident], [post.body.id, 5, resident], [pre.body.id, 3, undefined], [post.body.id, 4, undefined]] as const) {
+      for (const [quiz, right, token] of [
+        [pre.body.id, 2, resident],
+        [post.body.id, 5, resident],
+        [pre.body.id, 3, undefined],
+        [post.body.id, 4, undefined],
+      ] as const) {
         expect((await answer(quiz, right, { token, anonymous: !token })).status).toBe(201);
       }
       const uplift = await t.get(`/api/v1/admin/awareness/uplift?postQuizId=${post.body.id}`, admin);
@@ -295,7 +414,15 @@ describe(`quizzes, awareness and campaigns on ${TEST_DB}`, () => {
 
       const elsewhere = await t.staffToken('organiser_sl');
       expect((await t.get(`/api/v1/admin/campaigns/${campaign.body.id}`, elsewhere)).status).toBe(404);
-      expect((await t.post('/api/v1/admin/campaigns', { title: 'x', startsOn: today, endsOn: '2000-01-01', regionId: await t.regionId(REGION.streetA), targets: {} }, elsewhere)).body.message).toBe('结束日期不能早于开始日期');
+      expect(
+        (
+          await t.post(
+            '/api/v1/admin/campaigns',
+            { title: 'x', startsOn: today, endsOn: '2000-01-01', regionId: await t.regionId(REGION.streetA), targets: {} },
+            elsewhere,
+          )
+        ).body.message,
+      ).toBe('结束日期不能早于开始日期');
     });
   });
 });

@@ -10,9 +10,22 @@ import type { CreateRegionDto, UpdateRegionDto } from './region.dto';
 
 /** Tables whose rows point at a region; a region still referenced cannot be deleted. */
 const REFERENCING_TABLES = [
-  'staff', 'residents', 'articles', 'hotlines', 'scale_responses', 'alerts', 'questions', 'quizzes', 'quiz_attempts',
-  'awareness_cells', 'awareness_targets', 'campaigns', 'events', 'host_units',
-  'stations', 'counsellor_profiles',
+  'staff',
+  'residents',
+  'articles',
+  'hotlines',
+  'scale_responses',
+  'alerts',
+  'questions',
+  'quizzes',
+  'quiz_attempts',
+  'awareness_cells',
+  'awareness_targets',
+  'campaigns',
+  'events',
+  'host_units',
+  'stations',
+  'counsellor_profiles',
 ];
 
 @Injectable()
@@ -57,9 +70,7 @@ export class RegionsService {
     if (!level) throw AppException.badRequest('社区/村是最低一级区域，不能再添加下级');
     validateClassification(level === 'community', dto);
     const saved = await this.db.transaction(async (tx) => {
-      const row = await tx.getRepository(Region).save(
-        tx.getRepository(Region).create({ ...dto, parentId: parent.id, level, path: '' }),
-      );
+      const row = await tx.getRepository(Region).save(tx.getRepository(Region).create({ ...dto, parentId: parent.id, level, path: '' }));
       row.path = regionPath(parent.path, row.id);
       return tx.getRepository(Region).save(row);
     });

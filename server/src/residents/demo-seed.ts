@@ -11,7 +11,16 @@ export async function seedDemoResident(
   const existing = await repo.findOne({ where: { openid: r.openid } });
   if (existing) return { id: existing.id, created: false };
   const saved = await repo.save(
-    repo.create({ openid: r.openid, unionid: null, nickname: null, regionId: r.region.id, regionPath: r.region.path, populationGroup: null, ageBand: r.ageBand, gender: null }),
+    repo.create({
+      openid: r.openid,
+      unionid: null,
+      nickname: null,
+      regionId: r.region.id,
+      regionPath: r.region.path,
+      populationGroup: null,
+      ageBand: r.ageBand,
+      gender: null,
+    }),
   );
   return { id: saved.id, created: true };
 }

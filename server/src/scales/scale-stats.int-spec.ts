@@ -30,10 +30,28 @@ describe(`scale statistics cannot isolate a person on ${TEST_DB}`, () => {
     const bandIndex = def.bands.findIndex((b) => b.severity === severity);
     const china = new Date(at.getTime() + 8 * 3_600_000);
     return {
-      clientRequestId: randomUUID(), residentId: null, scaleCode, scaleVersion: def.version, answers: null, raw: def.bands[bandIndex].min, score: def.bands[bandIndex].min,
-      subscales: '{}', bandIndex, severity, mostSevere: bandIndex === def.bands.length - 1, crisis: false, criticalItems: '[]', consentMode: 'anonymous' as const,
-      consentVersion: 1, followUp: false, regionId: regions.find((r) => r.path === regionPath)!.id, regionPath, populationGroup: populationGroup as never,
-      ageBand: null, month: china.toISOString().slice(0, 7), submittedAt: at,
+      clientRequestId: randomUUID(),
+      residentId: null,
+      scaleCode,
+      scaleVersion: def.version,
+      answers: null,
+      raw: def.bands[bandIndex].min,
+      score: def.bands[bandIndex].min,
+      subscales: '{}',
+      bandIndex,
+      severity,
+      mostSevere: bandIndex === def.bands.length - 1,
+      crisis: false,
+      criticalItems: '[]',
+      consentMode: 'anonymous' as const,
+      consentVersion: 1,
+      followUp: false,
+      regionId: regions.find((r) => r.path === regionPath)!.id,
+      regionPath,
+      populationGroup: populationGroup as never,
+      ageBand: null,
+      month: china.toISOString().slice(0, 7),
+      submittedAt: at,
     };
   };
 
@@ -43,7 +61,11 @@ describe(`scale statistics cannot isolate a person on ${TEST_DB}`, () => {
     const district = await t.regionId(REGION.district);
     const [{ path }] = await t.dataSource.query('SELECT path FROM regions WHERE id = ?', [district]);
     regions = (await t.dataSource.query('SELECT id, parentId, path, name FROM regions WHERE path LIKE ? ORDER BY id', [`${path}%`])).map(
-      (r: { id: number; parentId: number | null; path: string; name: string }) => ({ ...r, id: Number(r.id), parentId: r.parentId === null ? null : Number(r.parentId) }),
+      (r: { id: number; parentId: number | null; path: string; name: string }) => ({
+        ...r,
+        id: Number(r.id),
+        parentId: r.parentId === null ? null : Number(r.parentId),
+      }),
     );
     // Sparse data, as in a district's first months: most communities have a handful of results.
     const random = mulberry32(11);
@@ -53,7 +75,15 @@ describe(`scale statistics cannot isolate a person on ${TEST_DB}`, () => {
       const scaleCode = SCALES[Math.floor(random() * 2)];
       const bands = getBuiltInScale(scaleCode)!.bands;
       const day = Math.floor(random() * 60);
-      rows.push(result(scaleCode, bands[Math.floor(random() * bands.length)].severity, homes[Math.floor(random() * homes.length)], GROUPS[Math.floor(random() * GROUPS.length)], new Date(Date.UTC(2026, 2, 1, 2) + day * 86_400_000)));
+      rows.push(
+        result(
+          scaleCode,
+          bands[Math.floor(random() * bands.length)].severity,
+          homes[Math.floor(random() * homes.length)],
+          GROUPS[Math.floor(random() * GROUPS.length)],
+          new Date(Date.UTC(2026, 2, 1, 2) + day * 86_400_000),
+        ),
+      );
     }
     // WHO-5 around a China midnight: 6 on 31 May at 23:59, 7 on 1 June at 00:00 (16:00 UTC the day before).
     const community = regions.find((r) => r.name === '萱花社区')!.path;
@@ -64,7 +94,10 @@ describe(`scale statistics cannot isolate a person on ${TEST_DB}`, () => {
   afterAll(() => t.stop());
 
   const stats = async (query: Record<string, string | number | undefined>): Promise<ScaleStats> => {
-    const qs = Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+    const qs = Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+      .join('&');
     const res = await t.get(`/api/v1/admin/scales/stats?${qs}`, official);
     if (res.status !== 200) throw new Error(`${qs}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;

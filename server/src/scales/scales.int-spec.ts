@@ -73,7 +73,12 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       const res = await t.post('/api/v1/scales/gad-7/responses', submission(GAD7, answers(GAD7, 2)), token);
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
-        scaleCode: 'gad-7', score: 14, maxScore: 21, consentMode: 'save', followUpRequested: false, duplicate: false,
+        scaleCode: 'gad-7',
+        score: 14,
+        maxScore: 21,
+        consentMode: 'save',
+        followUpRequested: false,
+        duplicate: false,
         band: { label: expect.any(String), interpretation: expect.any(String) },
         crisis: { triggered: false, reasons: [] },
         disclaimer: expect.stringContaining('不是医学诊断'),
@@ -140,7 +145,11 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       const anonymous = await t.post('/api/v1/scales/phq-a/responses', submission(phqA, answers(phqA, 0), { mode: 'anonymous' }, { ageBand: 'under14' }));
       expect(anonymous.body.code).toBe('GUARDIAN_CONSENT_REQUIRED');
       expect(await count('scale_responses')).toBe(0);
-      const ok = await t.post('/api/v1/scales/phq-a/responses', submission(phqA, answers(phqA, 0), { guardian: { name: '李先生', relation: 'father' } }), child);
+      const ok = await t.post(
+        '/api/v1/scales/phq-a/responses',
+        submission(phqA, answers(phqA, 0), { guardian: { name: '李先生', relation: 'father' } }),
+        child,
+      );
       expect(ok.status).toBe(201);
       const [row] = await t.dataSource.query(`SELECT guardianName, guardianRelation, ageBand FROM scale_responses`);
       expect(row).toEqual({ guardianName: expect.stringMatching(/^enc:v1:test:/), guardianRelation: 'father', ageBand: 'under14' });
@@ -178,9 +187,18 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
 
     it('puts the region’s 24-hour lines on the crisis card after 12356', async () => {
       const admin = await t.staffToken('region_yc');
-      const line = await t.post('/api/v1/admin/hotlines', {
-        name: '胜利路街道24小时心理热线', number: '023-49999999', hours: '24小时', is24h: true, audiences: ['all'], regionId: await t.regionId(REGION.streetA),
-      }, admin);
+      const line = await t.post(
+        '/api/v1/admin/hotlines',
+        {
+          name: '胜利路街道24小时心理热线',
+          number: '023-49999999',
+          hours: '24小时',
+          is24h: true,
+          audiences: ['all'],
+          regionId: await t.regionId(REGION.streetA),
+        },
+        admin,
+      );
       expect(line.status).toBe(201);
       const token = await resident('crisis-local');
       const res = await t.post('/api/v1/scales/phq-9/responses', submission(PHQ9, answers(PHQ9, 3)), token);
@@ -273,26 +291,47 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect(overdue.body.items.map((a: { id: number; overdue: boolean }) => [a.id, a.overdue])).toEqual([[alert.id, true]]);
       expect((await t.get('/api/v1/admin/alerts/summary', regionAdmin)).body).toEqual({ open: 1, claimed: 0, overdue: 1, red: 1, yellow: 0, green: 0 });
 
-      const early = await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '未接通' }, counsellor);
+      const early = await t.post(
+        `/api/v1/admin/alerts/${alert.id}/follow-ups`,
+        { at: new Date().toISOString(), method: 'phone', outcome: '未接通' },
+        counsellor,
+      );
       expect(early).toMatchObject({ status: 409, body: { message: '请先认领该预警' } });
 
       // A second counsellor of the same street races for the claim: exactly one wins.
       const second = await secondCounsellor();
-      const claims = await Promise.all([t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor), t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, second)]);
+      const claims = await Promise.all([
+        t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor),
+        t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, second),
+      ]);
       expect(claims.map((c) => c.status).sort()).toEqual([200, 409]);
       const winner = claims[0].status === 200 ? counsellor : second;
       const loser = winner === counsellor ? second : counsellor;
       expect((await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, winner)).status).toBe(200);
-      expect((await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: 'x' }, loser)).status).toBe(409);
+      expect((await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: 'x' }, loser)).status).toBe(
+        409,
+      );
 
       expect((await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { outcome: 'resolved', note: '太早' }, winner)).body.message).toContain('至少一次跟进');
-      const future = await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date(Date.now() + 3_600_000).toISOString(), method: 'phone', outcome: 'x' }, winner);
+      const future = await t.post(
+        `/api/v1/admin/alerts/${alert.id}/follow-ups`,
+        { at: new Date(Date.now() + 3_600_000).toISOString(), method: 'phone', outcome: 'x' },
+        winner,
+      );
       expect(future.status).toBe(400);
       const invalid = await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: 'yesterday', method: 'pigeon', outcome: '' }, winner);
       expect(invalid.status).toBe(400);
-      const followed = await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系，情绪平稳，约定下周面谈', nextColour: 'yellow' }, winner);
+      const followed = await t.post(
+        `/api/v1/admin/alerts/${alert.id}/follow-ups`,
+        { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系，情绪平稳，约定下周面谈', nextColour: 'yellow' },
+        winner,
+      );
       expect(followed.status).toBe(201);
-      expect(followed.body).toMatchObject({ colour: 'yellow', overdue: false, followUps: [expect.objectContaining({ method: 'phone', nextColour: 'yellow' })] });
+      expect(followed.body).toMatchObject({
+        colour: 'yellow',
+        overdue: false,
+        followUps: [expect.objectContaining({ method: 'phone', nextColour: 'yellow' })],
+      });
       const closed = await t.post(`/api/v1/admin/alerts/${alert.id}/close`, { outcome: 'resolved', note: '已转介社区心理服务站持续跟进' }, winner);
       expect(closed.body).toMatchObject({ status: 'closed', closeNote: '已转介社区心理服务站持续跟进' });
       // The counsellor's notes about the resident are stored encrypted.
@@ -303,8 +342,12 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect(outcomes[0].outcome).toMatch(/^enc:v1:test:/);
       expect((await t.get('/api/v1/admin/alerts', counsellor)).body.total).toBe(0);
       expect((await t.get('/api/v1/admin/alerts?status=closed', counsellor)).body.total).toBe(1);
-      expect((await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: 'x' }, winner)).body.message).toBe('该预警已结案');
-      const actions = (await t.dataSource.query(`SELECT action FROM audit_logs WHERE resourceType = 'alert' AND outcome = 'success' ORDER BY id`)).map((r: { action: string }) => r.action);
+      expect(
+        (await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: 'x' }, winner)).body.message,
+      ).toBe('该预警已结案');
+      const actions = (await t.dataSource.query(`SELECT action FROM audit_logs WHERE resourceType = 'alert' AND outcome = 'success' ORDER BY id`)).map(
+        (r: { action: string }) => r.action,
+      );
       expect(actions).toEqual(expect.arrayContaining(['alert.claim', 'alert.follow_up', 'alert.close']));
     });
   });
@@ -312,7 +355,11 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
   /** Another counsellor in 胜利路街道, created by the region admin and past the first-login password change. */
   async function secondCounsellor(): Promise<string> {
     const admin = await t.staffToken('region_yc');
-    const created = await t.post('/api/v1/admin/staff', { username: 'counsellor_sl2', displayName: '胜利路咨询师二', role: 'counsellor', regionId: await t.regionId(REGION.streetA), password: 'Second#2026xq' }, admin);
+    const created = await t.post(
+      '/api/v1/admin/staff',
+      { username: 'counsellor_sl2', displayName: '胜利路咨询师二', role: 'counsellor', regionId: await t.regionId(REGION.streetA), password: 'Second#2026xq' },
+      admin,
+    );
     expect(created.status).toBe(201);
     const login = await t.post('/api/v1/auth/staff/login', { username: 'counsellor_sl2', password: 'Second#2026xq' });
     if (!login.body.mustChangePassword) return login.body.accessToken;
@@ -359,7 +406,14 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       const token = await resident('leaving');
       await t.post('/api/v1/scales/phq-9/responses', submission(PHQ9, answers(PHQ9, 3), FOLLOW_UP), token);
       const exported = (await t.get('/api/v1/me/export', token)).body;
-      expect(exported.scaleResponses).toEqual([expect.objectContaining({ scaleCode: 'phq-9', score: 27, answers: answers(PHQ9, 3), consent: expect.objectContaining({ followUp: true, contactPhone: '13800138000' }) })]);
+      expect(exported.scaleResponses).toEqual([
+        expect.objectContaining({
+          scaleCode: 'phq-9',
+          score: 27,
+          answers: answers(PHQ9, 3),
+          consent: expect.objectContaining({ followUp: true, contactPhone: '13800138000' }),
+        }),
+      ]);
       expect(exported.alerts).toEqual([expect.objectContaining({ colour: 'red', status: 'open' })]);
       expect((await t.delete('/api/v1/me', token)).status).toBe(204);
       expect(await count('scale_responses')).toBe(0);
@@ -416,7 +470,13 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect(broken.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'code' }), expect.objectContaining({ path: 'bands' })]));
       expect((await t.post('/api/v1/admin/scales/import', { definition: 'not an object' }, admin)).status).toBe(400);
 
-      const licensed = { ...PHQ9, code: 'phq-9-licensed', version: 1, title: '测试导入量表', licence: { name: '本单位已购买授权', freeForPublicService: false, note: '仅限本单位使用' } };
+      const licensed = {
+        ...PHQ9,
+        code: 'phq-9-licensed',
+        version: 1,
+        title: '测试导入量表',
+        licence: { name: '本单位已购买授权', freeForPublicService: false, note: '仅限本单位使用' },
+      };
       const imported = await t.post('/api/v1/admin/scales/import', { definition: licensed }, admin);
       expect(imported.status).toBe(201);
       expect(imported.body).toMatchObject({ code: 'phq-9-licensed', version: 1, builtIn: false, enabled: false, importedBy: 'admin' });
@@ -429,16 +489,26 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
 
       // A new version becomes current; results keep the version that scored them.
       const token = await resident('versions');
-      const v1 = await t.post('/api/v1/scales/phq-9-licensed/responses', submission({ ...licensed, version: 1 } as ScaleDefinition, answers(PHQ9, 1, { 9: 0 })), token);
+      const v1 = await t.post(
+        '/api/v1/scales/phq-9-licensed/responses',
+        submission({ ...licensed, version: 1 } as ScaleDefinition, answers(PHQ9, 1, { 9: 0 })),
+        token,
+      );
       expect(v1.status).toBe(201);
       const v2 = await t.post('/api/v1/admin/scales/import', { definition: { ...licensed, version: 2, title: '测试导入量表（第二版）' } }, admin);
       expect(v2.body).toMatchObject({ version: 2, versions: [2, 1] });
       await t.put('/api/v1/admin/scales/phq-9-licensed/enabled', { enabled: true, licenceConfirmed: true }, admin);
-      const stale = await t.post('/api/v1/scales/phq-9-licensed/responses', submission({ ...licensed, version: 1 } as ScaleDefinition, answers(PHQ9, 1)), token);
+      const stale = await t.post(
+        '/api/v1/scales/phq-9-licensed/responses',
+        submission({ ...licensed, version: 1 } as ScaleDefinition, answers(PHQ9, 1)),
+        token,
+      );
       expect(stale.body.code).toBe('SCALE_VERSION_MISMATCH');
       expect((await t.get(`/api/v1/me/responses/${v1.body.id}`, token)).body).toMatchObject({ scaleVersion: 1, scaleTitle: '测试导入量表' });
 
-      expect((await t.get('/api/v1/admin/scales', admin)).body.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['phq-9', 'sds', 'phq-9-licensed']));
+      expect((await t.get('/api/v1/admin/scales', admin)).body.map((s: { code: string }) => s.code)).toEqual(
+        expect.arrayContaining(['phq-9', 'sds', 'phq-9-licensed']),
+      );
       expect((await t.get('/api/v1/admin/scales', await t.staffToken('region_yc'))).status).toBe(403);
       expect((await t.put('/api/v1/admin/scales/phq-9/enabled', { enabled: false }, admin)).body.enabled).toBe(false);
       expect((await t.get('/api/v1/scales/phq-9')).status).toBe(404);
@@ -454,7 +524,14 @@ describe(`scales, responses and alerts on ${TEST_DB}`, () => {
       expect((await t.get('/api/v1/hotlines?regionId=999999')).status).toBe(400);
 
       const admin = await t.staffToken('region_yc');
-      const input = { name: '萱花社区心理服务站', number: '023 4988 0000', hours: '工作日 9:00-17:00', is24h: false, audiences: ['all'], regionId: await t.regionId(REGION.communityA1) };
+      const input = {
+        name: '萱花社区心理服务站',
+        number: '023 4988 0000',
+        hours: '工作日 9:00-17:00',
+        is24h: false,
+        audiences: ['all'],
+        regionId: await t.regionId(REGION.communityA1),
+      };
       const bad = await t.post('/api/v1/admin/hotlines', { ...input, number: 'call-me' }, admin);
       expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
       expect(bad.body.message).toContain('号码格式不正确');

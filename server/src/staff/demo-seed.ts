@@ -13,7 +13,11 @@ export interface DemoAccount {
  * The demo accounts, each created once (by username), in the caller's transaction; answers every
  * listed account by username, for the other modules' demo rows that name people.
  */
-export async function seedDemoStaff(tx: EntityManager, accounts: DemoAccount[], passwordHash: string): Promise<Map<string, { id: number; displayName: string }>> {
+export async function seedDemoStaff(
+  tx: EntityManager,
+  accounts: DemoAccount[],
+  passwordHash: string,
+): Promise<Map<string, { id: number; displayName: string }>> {
   const repo = tx.getRepository(Staff);
   const out = new Map<string, { id: number; displayName: string }>();
   for (const a of accounts) {

@@ -13,7 +13,11 @@ describe(`regions, staff accounts and audit on ${TEST_DB}`, () => {
 
   it('creates a community under a street, with its materialized path, and refuses a fifth level', async () => {
     const streetA = await t.regionId(REGION.streetA);
-    const res = await t.post('/api/v1/admin/regions', { parentId: streetA, name: '新建社区', urbanRural: 'urban', population: 5000, urbanPopulation: 5000 }, district);
+    const res = await t.post(
+      '/api/v1/admin/regions',
+      { parentId: streetA, name: '新建社区', urbanRural: 'urban', population: 5000, urbanPopulation: 5000 },
+      district,
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ level: 'community', parentId: streetA, urbanRural: 'urban' });
     expect(res.body.path).toMatch(new RegExp(`/${streetA}/${res.body.id}/$`));
@@ -35,13 +39,28 @@ describe(`regions, staff accounts and audit on ${TEST_DB}`, () => {
 
   it('lets a region admin create staff only below their rank and inside their region', async () => {
     const streetA = await t.regionId(REGION.streetA);
-    const created = await t.post('/api/v1/admin/staff', { username: 'new_editor', displayName: '新编辑', role: 'content_editor', regionId: streetA, password: 'Strong#Pass1' }, district);
+    const created = await t.post(
+      '/api/v1/admin/staff',
+      { username: 'new_editor', displayName: '新编辑', role: 'content_editor', regionId: streetA, password: 'Strong#Pass1' },
+      district,
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ mustChangePassword: true, regionName: '胜利路街道' });
-    expect((await t.post('/api/v1/admin/staff', { username: 'boss', displayName: 'x', role: 'system_admin', regionId: streetA, password: 'Strong#Pass1' }, district)).status).toBe(403);
-    const weak = await t.post('/api/v1/admin/staff', { username: 'weakling', displayName: 'x', role: 'counsellor', regionId: streetA, password: 'password12' }, district);
+    expect(
+      (await t.post('/api/v1/admin/staff', { username: 'boss', displayName: 'x', role: 'system_admin', regionId: streetA, password: 'Strong#Pass1' }, district))
+        .status,
+    ).toBe(403);
+    const weak = await t.post(
+      '/api/v1/admin/staff',
+      { username: 'weakling', displayName: 'x', role: 'counsellor', regionId: streetA, password: 'password12' },
+      district,
+    );
     expect(weak.body.code).toBe('WEAK_PASSWORD');
-    const dup = await t.post('/api/v1/admin/staff', { username: 'editor_sl', displayName: 'x', role: 'counsellor', regionId: streetA, password: 'Strong#Pass1' }, district);
+    const dup = await t.post(
+      '/api/v1/admin/staff',
+      { username: 'editor_sl', displayName: 'x', role: 'counsellor', regionId: streetA, password: 'Strong#Pass1' },
+      district,
+    );
     expect(dup.status).toBe(409);
     // A content editor cannot manage accounts at all.
     expect((await t.get('/api/v1/admin/staff', await t.staffToken('editor_sl'))).status).toBe(403);

@@ -28,7 +28,10 @@ export class StaffService {
     if (q.role) where.role = q.role;
     if (q.regionId) where.regionId = q.regionId;
     const filters = q.keyword
-      ? [{ ...where, username: Like(`%${q.keyword}%`) }, { ...where, displayName: Like(`%${q.keyword}%`) }]
+      ? [
+          { ...where, username: Like(`%${q.keyword}%`) },
+          { ...where, displayName: Like(`%${q.keyword}%`) },
+        ]
       : where;
     const [rows, total] = await this.repo.findAndCount({ where: filters, order: { id: 'ASC' }, skip: p.skip, take: p.pageSize });
     return pageOf(await this.toDtos(rows), total, p);

@@ -36,7 +36,14 @@ describe(`counsellor profiles on ${TEST_DB}`, () => {
 
     const li = await idByName(t, 'counsellor_profiles', '李静');
     const profile = await t.get(`/api/v1/counsellors/${li}`);
-    expect(profile.body).toMatchObject({ name: '李静', qualification: '国家二级心理咨询师', certificateNo: 'DEMO-0001', regionName: '胜利路街道', stationIds: [sl], modes: ['in_person', 'phone'] });
+    expect(profile.body).toMatchObject({
+      name: '李静',
+      qualification: '国家二级心理咨询师',
+      certificateNo: 'DEMO-0001',
+      regionName: '胜利路街道',
+      stationIds: [sl],
+      modes: ['in_person', 'phone'],
+    });
     const station = await t.get(`/api/v1/stations/${sl}`);
     expect(names(station.body.counsellors)).toEqual(['李静', '陈芳']);
     for (const answer of [(await t.get('/api/v1/counsellors')).body, profile.body, station.body]) {
@@ -44,7 +51,10 @@ describe(`counsellor profiles on ${TEST_DB}`, () => {
       expect(keysOf(answer)).not.toContain('publishConsent');
     }
     // Staff see the link.
-    expect((await t.get(`/api/v1/admin/counsellors/${li}`, manager)).body).toMatchObject({ staffId: await staffId('counsellor_sl'), staffName: '胜利路心理咨询师（counsellor_sl）' });
+    expect((await t.get(`/api/v1/admin/counsellors/${li}`, manager)).body).toMatchObject({
+      staffId: await staffId('counsellor_sl'),
+      staffName: '胜利路心理咨询师（counsellor_sl）',
+    });
   });
 
   it('publishes only with the counsellor’s consent, records when and by whom, and keeps the record when unpublished', async () => {
@@ -57,20 +67,36 @@ describe(`counsellor profiles on ${TEST_DB}`, () => {
     expect(draft.body).toMatchObject({ published: false, publishConsent: null });
     expect((await t.get(`/api/v1/counsellors/${draft.body.id}`)).status).toBe(404);
 
-    const published = await t.put(`/api/v1/admin/counsellors/${draft.body.id}`, counsellorInput(streetA, { name: '赵敏', published: true, publishConsent: true }), manager);
+    const published = await t.put(
+      `/api/v1/admin/counsellors/${draft.body.id}`,
+      counsellorInput(streetA, { name: '赵敏', published: true, publishConsent: true }),
+      manager,
+    );
     expect(published.body).toMatchObject({ published: true, publishConsent: { recordedBy: '胜利路心理服务站负责人' } });
     const at = published.body.publishConsent.at;
     expect(Math.abs(Date.parse(at) - Date.now())).toBeLessThan(60_000);
     expect((await t.get(`/api/v1/counsellors/${draft.body.id}`)).body.name).toBe('赵敏');
 
     // Saving again while published keeps the original record; unpublishing keeps it too.
-    expect((await t.put(`/api/v1/admin/counsellors/${draft.body.id}`, counsellorInput(streetA, { name: '赵敏', bio: '简介', published: true, publishConsent: true }), district)).body.publishConsent).toEqual({ at, recordedBy: '胜利路心理服务站负责人' });
+    expect(
+      (
+        await t.put(
+          `/api/v1/admin/counsellors/${draft.body.id}`,
+          counsellorInput(streetA, { name: '赵敏', bio: '简介', published: true, publishConsent: true }),
+          district,
+        )
+      ).body.publishConsent,
+    ).toEqual({ at, recordedBy: '胜利路心理服务站负责人' });
     const hidden = await t.put(`/api/v1/admin/counsellors/${draft.body.id}`, counsellorInput(streetA, { name: '赵敏', published: false }), manager);
     expect(hidden.body).toMatchObject({ published: false, publishConsent: { at, recordedBy: '胜利路心理服务站负责人' } });
     expect((await t.get(`/api/v1/counsellors/${draft.body.id}`)).status).toBe(404);
     expect(names((await t.get('/api/v1/counsellors')).body.items)).not.toContain('赵敏');
     // Published again: a new consent, by whoever records it now.
-    const again = await t.put(`/api/v1/admin/counsellors/${draft.body.id}`, counsellorInput(streetA, { name: '赵敏', published: true, publishConsent: true }), district);
+    const again = await t.put(
+      `/api/v1/admin/counsellors/${draft.body.id}`,
+      counsellorInput(streetA, { name: '赵敏', published: true, publishConsent: true }),
+      district,
+    );
     expect(again.body.publishConsent.recordedBy).toBe('永川区心理服务中心');
   });
 
@@ -79,13 +105,30 @@ describe(`counsellor profiles on ${TEST_DB}`, () => {
     const li = await idByName(t, 'counsellor_profiles', '李静');
     const taken = await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { staffId: await staffId('counsellor_sl') }), manager);
     expect(taken.body).toMatchObject({ statusCode: 409, code: 'CONFLICT', message: '该账号已关联咨询师「李静」，一个账号只能关联一份咨询师信息' });
-    expect((await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { staffId: await staffId('editor_sl') }), manager)).body).toMatchObject({ statusCode: 400, message: '只能关联角色为心理咨询师的账号' });
-    expect((await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { staffId: await staffId('counsellor_zs') }), manager)).body).toMatchObject({ statusCode: 400, message: '所选账号不存在或不在本辖区' });
+    expect((await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { staffId: await staffId('editor_sl') }), manager)).body).toMatchObject({
+      statusCode: 400,
+      message: '只能关联角色为心理咨询师的账号',
+    });
+    expect((await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { staffId: await staffId('counsellor_zs') }), manager)).body).toMatchObject({
+      statusCode: 400,
+      message: '所选账号不存在或不在本辖区',
+    });
     expect((await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { staffId: 999999 }), manager)).body.message).toBe('所选账号不存在或不在本辖区');
 
     // Saving 李静 with her own account is fine; moving the account to a new profile needs her unlinked first.
     const own = (await t.get(`/api/v1/admin/counsellors/${li}`, manager)).body;
-    const body = { ...counsellorInput(streetA), name: own.name, qualification: own.qualification, specialties: own.specialties, languages: own.languages, modes: own.modes, stationIds: own.stationIds, staffId: own.staffId, published: true, publishConsent: true };
+    const body = {
+      ...counsellorInput(streetA),
+      name: own.name,
+      qualification: own.qualification,
+      specialties: own.specialties,
+      languages: own.languages,
+      modes: own.modes,
+      stationIds: own.stationIds,
+      staffId: own.staffId,
+      published: true,
+      publishConsent: true,
+    };
     expect((await t.put(`/api/v1/admin/counsellors/${li}`, body, manager)).status).toBe(200);
     expect((await t.put(`/api/v1/admin/counsellors/${li}`, { ...body, staffId: null }, manager)).body.staffId).toBeNull();
     const moved = await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { staffId: await staffId('counsellor_sl') }), manager);
@@ -95,10 +138,15 @@ describe(`counsellor profiles on ${TEST_DB}`, () => {
     expect((await t.get('/api/v1/admin/counsellors/accounts', manager)).body).toEqual([
       { id: await staffId('counsellor_sl'), username: 'counsellor_sl', displayName: '胜利路心理咨询师', regionName: '胜利路街道', counsellorId: moved.body.id },
     ]);
-    expect((await t.get('/api/v1/admin/counsellors/accounts?keyword=中山路', district)).body.map((a: { username: string }) => a.username)).toEqual(['counsellor_zs']);
+    expect((await t.get('/api/v1/admin/counsellors/accounts?keyword=中山路', district)).body.map((a: { username: string }) => a.username)).toEqual([
+      'counsellor_zs',
+    ]);
 
     // A counsellor finds their own profile (and only theirs); other roles have no own profile to ask for.
-    expect((await t.get('/api/v1/admin/counsellors/mine', await t.staffToken('counsellor_sl'))).body.counsellor).toMatchObject({ id: moved.body.id, staffId: await staffId('counsellor_sl') });
+    expect((await t.get('/api/v1/admin/counsellors/mine', await t.staffToken('counsellor_sl'))).body.counsellor).toMatchObject({
+      id: moved.body.id,
+      staffId: await staffId('counsellor_sl'),
+    });
     expect((await t.get('/api/v1/admin/counsellors/mine', await t.staffToken('counsellor_zs'))).body.counsellor).toMatchObject({ name: '王磊' });
     expect((await t.get('/api/v1/admin/counsellors/mine', manager)).status).toBe(403);
   });
@@ -121,7 +169,11 @@ describe(`counsellor profiles on ${TEST_DB}`, () => {
 
     // A station linked by the district stays when the street's manager edits the profile.
     const shared = await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { name: '共享咨询师', stationIds: [centre] }), district);
-    const edited = await t.put(`/api/v1/admin/counsellors/${shared.body.id}`, counsellorInput(streetA, { name: '共享咨询师', bio: '简介', stationIds: [centre] }), manager);
+    const edited = await t.put(
+      `/api/v1/admin/counsellors/${shared.body.id}`,
+      counsellorInput(streetA, { name: '共享咨询师', bio: '简介', stationIds: [centre] }),
+      manager,
+    );
     expect(edited.body).toMatchObject({ stationIds: [centre], bio: '简介' });
   });
 
@@ -129,7 +181,11 @@ describe(`counsellor profiles on ${TEST_DB}`, () => {
     const streetA = await t.regionId(REGION.streetA);
     const open = await createStation(t, manager, stationInput(streetA, { name: '公开的咨询室' }));
     const closed = await createStation(t, manager, stationInput(streetA, { name: '未公开的咨询室', published: false }));
-    const c = await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { name: '孙悦', stationIds: [closed, open], published: true, publishConsent: true }), manager);
+    const c = await t.post(
+      '/api/v1/admin/counsellors',
+      counsellorInput(streetA, { name: '孙悦', stationIds: [closed, open], published: true, publishConsent: true }),
+      manager,
+    );
     expect(c.body.stationIds).toEqual([open, closed]);
     expect((await t.get(`/api/v1/counsellors/${c.body.id}`)).body.stationIds).toEqual([open]);
     expect(names((await t.get(`/api/v1/counsellors?stationId=${closed}`)).body.items)).toEqual([]);
@@ -156,7 +212,10 @@ describe(`counsellor profiles on ${TEST_DB}`, () => {
     const kept = await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { name: '有预约的咨询师', stationIds: [sl] }), manager);
     const free = await t.post('/api/v1/admin/counsellors', counsellorInput(streetA, { name: '可删除的咨询师', stationIds: [sl] }), manager);
     t.app.get(InUseRegistry).onCounsellor(async (id) => (id === kept.body.id ? '有 2 条未完成的预约' : null));
-    expect((await t.delete(`/api/v1/admin/counsellors/${kept.body.id}`, manager)).body).toMatchObject({ statusCode: 409, message: '该咨询师信息仍在使用，不能删除：有 2 条未完成的预约' });
+    expect((await t.delete(`/api/v1/admin/counsellors/${kept.body.id}`, manager)).body).toMatchObject({
+      statusCode: 409,
+      message: '该咨询师信息仍在使用，不能删除：有 2 条未完成的预约',
+    });
     expect((await t.delete(`/api/v1/admin/counsellors/${free.body.id}`, manager)).status).toBe(204);
     expect((await t.get(`/api/v1/admin/counsellors/${free.body.id}`, manager)).status).toBe(404);
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM counsellor_stations WHERE counsellorId = ?', [free.body.id]);
@@ -167,7 +226,12 @@ describe(`counsellor profiles on ${TEST_DB}`, () => {
     const counsellors = t.app.get(CounsellorsService);
     const li = await idByName(t, 'counsellor_profiles', '李静');
     const chen = await idByName(t, 'counsellor_profiles', '陈芳');
-    expect(await counsellors.get(li)).toMatchObject({ name: '李静', staffId: await staffId('counsellor_sl'), published: true, publishConsent: { recordedBy: '永川区心理服务中心' } });
+    expect(await counsellors.get(li)).toMatchObject({
+      name: '李静',
+      staffId: await staffId('counsellor_sl'),
+      published: true,
+      publishConsent: { recordedBy: '永川区心理服务中心' },
+    });
     await expect(counsellors.get(999999)).rejects.toMatchObject({ status: 404 });
     expect((await counsellors.byStaffId(await staffId('counsellor_zs')))?.name).toBe('王磊');
     expect(await counsellors.byStaffId(await staffId('editor_sl'))).toBeNull();

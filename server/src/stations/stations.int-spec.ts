@@ -34,7 +34,14 @@ describe(`the station directory on ${TEST_DB}`, () => {
       expect(names(res.body.items)).toEqual([CENTRE, SL, ZS]);
       const sl = res.body.items[1];
       // Mon-Fri 3.5 + 4 = 7.5 h x 5 = 37.5, Sat 3: 40.5 h.
-      expect(sl).toMatchObject({ type: 'service_station', regionName: '胜利路街道', weeklyOpenHours: 40.5, bookable: true, referralTarget: false, published: true });
+      expect(sl).toMatchObject({
+        type: 'service_station',
+        regionName: '胜利路街道',
+        weeklyOpenHours: 40.5,
+        bookable: true,
+        referralTarget: false,
+        published: true,
+      });
       expect(sl.location).toEqual({ lat: 29.3558, lng: 105.9265 });
       expect(typeof sl.openNow).toBe('boolean');
       expect(res.body.items[0]).toMatchObject({ type: 'mental_health_centre', bookable: false, referralTarget: true, weeklyOpenHours: 45.5 });
@@ -55,7 +62,10 @@ describe(`the station directory on ${TEST_DB}`, () => {
 
       expect((await t.get('/api/v1/stations?pageSize=101')).body).toMatchObject({ statusCode: 400, message: expect.stringContaining('每页条数不能大于 100') });
       expect((await t.get('/api/v1/stations?type=clinic')).body).toMatchObject({ statusCode: 400, message: expect.stringContaining('站点类型的取值无效') });
-      expect((await t.get('/api/v1/stations?bookable=yes')).body).toMatchObject({ statusCode: 400, message: expect.stringContaining('可预约必须是 true 或 false') });
+      expect((await t.get('/api/v1/stations?bookable=yes')).body).toMatchObject({
+        statusCode: 400,
+        message: expect.stringContaining('可预约必须是 true 或 false'),
+      });
       expect((await t.get('/api/v1/stations?regionId=999999')).body).toMatchObject({ statusCode: 400, message: '所选区域不存在' });
     });
 
@@ -64,7 +74,12 @@ describe(`the station directory on ${TEST_DB}`, () => {
       const at = { lat: 29.3487, lng: 105.9118 }; // the 中山路 驿站's own point
       const res = await t.get(`/api/v1/stations?lat=${at.lat}&lng=${at.lng}`);
       expect(names(res.body.items)).toEqual([ZS, SL, CENTRE, '未标注位置的咨询室']);
-      expect(res.body.items.map((s: StationSummary) => s.distanceMetres)).toEqual([0, distanceMetres(at, { lat: 29.3558, lng: 105.9265 }), distanceMetres(at, { lat: 29.3652, lng: 105.9347 }), null]);
+      expect(res.body.items.map((s: StationSummary) => s.distanceMetres)).toEqual([
+        0,
+        distanceMetres(at, { lat: 29.3558, lng: 105.9265 }),
+        distanceMetres(at, { lat: 29.3652, lng: 105.9347 }),
+        null,
+      ]);
       // 0.0071° of latitude ≈ 790 m and 0.0147° of longitude at 29.35° N ≈ 1,425 m: about 1.6 km.
       expect(res.body.items[1].distanceMetres).toBeGreaterThan(1500);
       expect(res.body.items[1].distanceMetres).toBeLessThan(1750);
@@ -108,7 +123,11 @@ describe(`the station directory on ${TEST_DB}`, () => {
 
     it('closes every station on a holiday and opens a 调休 weekend day with a weekday’s hours (HTTP, next 14 days)', async () => {
       const always = await createStation(t, district, stationInput(await t.regionId(REGION.streetA), { name: '全天开放的咨询室' }));
-      const mondays = await createStation(t, district, stationInput(await t.regionId(REGION.streetA), { name: '周一开放的咨询室', weeklyHours: { 1: [{ start: '08:00', end: '10:00' }] } }));
+      const mondays = await createStation(
+        t,
+        district,
+        stationInput(await t.regionId(REGION.streetA), { name: '周一开放的咨询室', weeklyHours: { 1: [{ start: '08:00', end: '10:00' }] } }),
+      );
       for (const date of [today(), addChinaDays(today(), 1)]) {
         expect((await t.put(`/api/v1/admin/holidays/${date}`, { kind: 'holiday', name: '测试节', worksAs: null }, admin)).status).toBe(200);
       }
@@ -125,11 +144,28 @@ describe(`the station directory on ${TEST_DB}`, () => {
       const index = (await t.get(`/api/v1/stations/${mondays}`)).body.days.findIndex((d: { date: string }) => d.date === saturday);
       expect((await t.get(`/api/v1/stations/${mondays}`)).body.days[index]).toEqual({ date: saturday, hours: [], holiday: null });
       expect((await t.put(`/api/v1/admin/holidays/${saturday}`, { kind: 'workday', name: '测试节', worksAs: null }, admin)).status).toBe(200);
-      expect((await t.get(`/api/v1/stations/${mondays}`)).body.days[index]).toEqual({ date: saturday, hours: [{ start: '08:00', end: '10:00' }], holiday: '测试节调休上班' });
+      expect((await t.get(`/api/v1/stations/${mondays}`)).body.days[index]).toEqual({
+        date: saturday,
+        hours: [{ start: '08:00', end: '10:00' }],
+        holiday: '测试节调休上班',
+      });
     });
 
     it('answers open now, next opening and today for a given instant (controllable clock)', async () => {
-      await createStation(t, district, stationInput(await t.regionId(REGION.streetA), { name: '工作日上午开放', weeklyHours: { 1: [{ start: '09:00', end: '12:00' }], 2: [{ start: '09:00', end: '12:00' }], 3: [{ start: '09:00', end: '12:00' }], 4: [{ start: '09:00', end: '12:00' }], 5: [{ start: '09:00', end: '12:00' }] } }));
+      await createStation(
+        t,
+        district,
+        stationInput(await t.regionId(REGION.streetA), {
+          name: '工作日上午开放',
+          weeklyHours: {
+            1: [{ start: '09:00', end: '12:00' }],
+            2: [{ start: '09:00', end: '12:00' }],
+            3: [{ start: '09:00', end: '12:00' }],
+            4: [{ start: '09:00', end: '12:00' }],
+            5: [{ start: '09:00', end: '12:00' }],
+          },
+        }),
+      );
       const stations = t.app.get(StationsService);
       const at = async (iso: string) => (await stations.listPublic({ keyword: '工作日上午开放' } as StationListQueryDto, null, new Date(iso))).items[0];
       // June 2026: Friday 5, Sunday 7, Monday 8. 02:00Z = 10:00 China time.
@@ -167,13 +203,33 @@ describe(`the station directory on ${TEST_DB}`, () => {
 
     it('creates and edits stations, showing weekly hours and allowing a 心灵驿站 under 40 hours', async () => {
       const streetA = await t.regionId(REGION.streetA);
-      const weekly = { 3: [{ start: '14:00', end: '17:00' }, { start: '09:00', end: '12:00' }], 1: [{ start: '09:00', end: '12:00' }] };
-      const created = await t.post('/api/v1/admin/stations', stationInput(streetA, { name: '红河社区心灵驿站', type: 'heart_station', weeklyHours: weekly, published: false }), manager);
+      const weekly = {
+        3: [
+          { start: '14:00', end: '17:00' },
+          { start: '09:00', end: '12:00' },
+        ],
+        1: [{ start: '09:00', end: '12:00' }],
+      };
+      const created = await t.post(
+        '/api/v1/admin/stations',
+        stationInput(streetA, { name: '红河社区心灵驿站', type: 'heart_station', weeklyHours: weekly, published: false }),
+        manager,
+      );
       expect(created.status).toBe(201);
       // 3 + 3 + 3 = 9 h: under the 40 of the seeds, allowed (the admin flags it); stored sorted by day and start.
       expect(created.body).toMatchObject({ weeklyOpenHours: 9, published: false, counsellorCount: 0, regionName: '胜利路街道' });
-      expect(created.body.weeklyHours).toEqual({ 1: [{ start: '09:00', end: '12:00' }], 3: [{ start: '09:00', end: '12:00' }, { start: '14:00', end: '17:00' }] });
-      const edited = await t.put(`/api/v1/admin/stations/${created.body.id}`, stationInput(streetA, { name: '红河社区心灵驿站', type: 'heart_station', location: null, published: true }), manager);
+      expect(created.body.weeklyHours).toEqual({
+        1: [{ start: '09:00', end: '12:00' }],
+        3: [
+          { start: '09:00', end: '12:00' },
+          { start: '14:00', end: '17:00' },
+        ],
+      });
+      const edited = await t.put(
+        `/api/v1/admin/stations/${created.body.id}`,
+        stationInput(streetA, { name: '红河社区心灵驿站', type: 'heart_station', location: null, published: true }),
+        manager,
+      );
       expect(edited.body).toMatchObject({ weeklyOpenHours: 168, published: true, location: null });
       expect((await t.get(`/api/v1/admin/stations/${created.body.id}`, manager)).body.name).toBe('红河社区心灵驿站');
       const audit = await t.get('/api/v1/admin/audit?action=station.update', district);
@@ -182,13 +238,30 @@ describe(`the station directory on ${TEST_DB}`, () => {
 
     it('answers bad weekly hours with a 400 that names the weekday and the range', async () => {
       const streetA = await t.regionId(REGION.streetA);
-      const bad = async (weeklyHours: unknown) => (await t.post('/api/v1/admin/stations', stationInput(streetA, { weeklyHours: weeklyHours as never }), manager)).body;
-      expect(await bad({ 2: [{ start: '09:00', end: '12:00' }, { start: '15:00', end: '14:00' }] })).toMatchObject({
+      const bad = async (weeklyHours: unknown) =>
+        (await t.post('/api/v1/admin/stations', stationInput(streetA, { weeklyHours: weeklyHours as never }), manager)).body;
+      expect(
+        await bad({
+          2: [
+            { start: '09:00', end: '12:00' },
+            { start: '15:00', end: '14:00' },
+          ],
+        }),
+      ).toMatchObject({
         statusCode: 400,
         code: 'VALIDATION_FAILED',
         message: '请求参数有误：开放时间：周二第2段：开始时间须早于结束时间',
       });
-      expect((await bad({ 5: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }] })).message).toBe('请求参数有误：开放时间：周五第2段：与当天的其他时间段重叠');
+      expect(
+        (
+          await bad({
+            5: [
+              { start: '09:00', end: '12:00' },
+              { start: '11:00', end: '13:00' },
+            ],
+          })
+        ).message,
+      ).toBe('请求参数有误：开放时间：周五第2段：与当天的其他时间段重叠');
       expect((await bad({ 1: [{ start: '9:00', end: '12:00' }] })).message).toBe('请求参数有误：开放时间：周一第1段：时间须为 HH:mm 格式，如 09:00');
       expect((await bad({ 1: [{ start: '20:00', end: '24:30' }] })).message).toBe('请求参数有误：开放时间：周一第1段：时间须在 00:00 到 24:00 之间');
       expect((await bad({ 8: [] })).message).toBe('请求参数有误：开放时间：星期须为 1（周一）到 7（周日）');
@@ -207,24 +280,58 @@ describe(`the station directory on ${TEST_DB}`, () => {
       expect(upload.status).toBe(201);
       expect((await t.post('/api/v1/admin/stations', stationInput(streetA, { photoUrl: upload.body.url }), manager)).body.photoUrl).toBe(upload.body.url);
       // Counsellors upload nothing.
-      expect((await t.request('POST', '/api/v1/admin/uploads', { token: await t.staffToken('counsellor_sl'), ...multipart('file', 'a.png', 'image/png', PNG) })).status).toBe(403);
+      expect(
+        (await t.request('POST', '/api/v1/admin/uploads', { token: await t.staffToken('counsellor_sl'), ...multipart('file', 'a.png', 'image/png', PNG) }))
+          .status,
+      ).toBe(403);
     });
 
     it('keeps exceptions by date: one per date, replaced when set again, deleted only through their station', async () => {
       const sl = await idByName(t, 'stations', SL);
       const own = await createStation(t, manager, stationInput(await t.regionId(REGION.streetA), { name: '另一个咨询室' }));
       const date = addChinaDays(chinaDate(new Date()), 3);
-      const first = await t.post(`/api/v1/admin/stations/${own}/exceptions`, { date, hours: [{ start: '14:00', end: '16:00' }, { start: '09:00', end: '10:00' }], note: ' 临时调整 ' }, manager);
+      const first = await t.post(
+        `/api/v1/admin/stations/${own}/exceptions`,
+        {
+          date,
+          hours: [
+            { start: '14:00', end: '16:00' },
+            { start: '09:00', end: '10:00' },
+          ],
+          note: ' 临时调整 ',
+        },
+        manager,
+      );
       expect(first.status).toBe(201);
-      expect(first.body).toMatchObject({ date, hours: [{ start: '09:00', end: '10:00' }, { start: '14:00', end: '16:00' }], note: '临时调整' });
+      expect(first.body).toMatchObject({
+        date,
+        hours: [
+          { start: '09:00', end: '10:00' },
+          { start: '14:00', end: '16:00' },
+        ],
+        note: '临时调整',
+      });
       const again = await t.post(`/api/v1/admin/stations/${own}/exceptions`, { date, hours: [], note: null }, manager);
       expect(again.body).toMatchObject({ id: first.body.id, hours: [], note: null });
       expect((await t.get(`/api/v1/admin/stations/${own}/exceptions`, manager)).body).toEqual([again.body]);
       expect((await t.get(`/api/v1/admin/stations/${own}/exceptions?from=${addChinaDays(date, 1)}`, manager)).body).toEqual([]);
 
-      const bad = await t.post(`/api/v1/admin/stations/${own}/exceptions`, { date, hours: [{ start: '09:00', end: '12:00' }, { start: '10:00', end: '11:00' }], note: null }, manager);
+      const bad = await t.post(
+        `/api/v1/admin/stations/${own}/exceptions`,
+        {
+          date,
+          hours: [
+            { start: '09:00', end: '12:00' },
+            { start: '10:00', end: '11:00' },
+          ],
+          note: null,
+        },
+        manager,
+      );
       expect(bad.body.message).toBe('请求参数有误：当天开放时间：第2段：与当天的其他时间段重叠');
-      expect((await t.post(`/api/v1/admin/stations/${own}/exceptions`, { date: '2026-02-30', hours: [], note: null }, manager)).body.message).toBe('请求参数有误：日期必须是日期，格式为 YYYY-MM-DD（不含时间）');
+      expect((await t.post(`/api/v1/admin/stations/${own}/exceptions`, { date: '2026-02-30', hours: [], note: null }, manager)).body.message).toBe(
+        '请求参数有误：日期必须是日期，格式为 YYYY-MM-DD（不含时间）',
+      );
 
       // The exception belongs to its station: not deletable through another one.
       expect((await t.delete(`/api/v1/admin/stations/${sl}/exceptions/${first.body.id}`, manager)).status).toBe(404);
@@ -237,7 +344,11 @@ describe(`the station directory on ${TEST_DB}`, () => {
       const sl = await idByName(t, 'stations', SL);
       const refused = await t.delete(`/api/v1/admin/stations/${sl}`, manager);
       // 李静 and 陈芳 serve it, and (demo data) the bookings module has a booking ahead and availability there.
-      expect(refused.body).toMatchObject({ statusCode: 409, code: 'CONFLICT', message: expect.stringMatching(/^该站点仍在使用，不能删除：有 2 位咨询师在此服务，请先在咨询师信息中移除该站点；/) });
+      expect(refused.body).toMatchObject({
+        statusCode: 409,
+        code: 'CONFLICT',
+        message: expect.stringMatching(/^该站点仍在使用，不能删除：有 2 位咨询师在此服务，请先在咨询师信息中移除该站点；/),
+      });
 
       const id = await createStation(t, manager, stationInput(streetA, { name: '待删除的咨询室' }));
       await t.post(`/api/v1/admin/stations/${id}/exceptions`, { date: chinaDate(new Date()), hours: [], note: null }, manager);
@@ -269,10 +380,17 @@ describe(`the station directory on ${TEST_DB}`, () => {
 
   describe('the holiday calendar', () => {
     it('is kept by system admins and read by station managers, with checked entries', async () => {
-      expect((await t.put('/api/v1/admin/holidays/2026-10-01', { kind: 'holiday', name: '国庆节', worksAs: null }, admin)).body).toEqual({ date: '2026-10-01', kind: 'holiday', name: '国庆节', worksAs: null });
+      expect((await t.put('/api/v1/admin/holidays/2026-10-01', { kind: 'holiday', name: '国庆节', worksAs: null }, admin)).body).toEqual({
+        date: '2026-10-01',
+        kind: 'holiday',
+        name: '国庆节',
+        worksAs: null,
+      });
       // 2026-10-10 is a Saturday.
       expect((await t.put('/api/v1/admin/holidays/2026-10-10', { kind: 'workday', name: '国庆节', worksAs: 3 }, admin)).status).toBe(200);
-      expect((await t.put('/api/v1/admin/holidays/2026-10-01', { kind: 'holiday', name: '国庆节（更正）', worksAs: null }, admin)).body.name).toBe('国庆节（更正）');
+      expect((await t.put('/api/v1/admin/holidays/2026-10-01', { kind: 'holiday', name: '国庆节（更正）', worksAs: null }, admin)).body.name).toBe(
+        '国庆节（更正）',
+      );
       expect((await t.get('/api/v1/admin/holidays?year=2026', manager)).body).toEqual([
         { date: '2026-10-01', kind: 'holiday', name: '国庆节（更正）', worksAs: null },
         { date: '2026-10-10', kind: 'workday', name: '国庆节', worksAs: 3 },
@@ -280,11 +398,23 @@ describe(`the station directory on ${TEST_DB}`, () => {
       expect((await t.get('/api/v1/admin/holidays?year=2027', manager)).body).toEqual([]);
 
       // 2026-10-09 is a Friday: a 调休 day is a worked weekend day.
-      expect((await t.put('/api/v1/admin/holidays/2026-10-09', { kind: 'workday', name: '国庆节', worksAs: null }, admin)).body).toMatchObject({ statusCode: 400, message: '调休上班日须为周六或周日' });
-      expect((await t.put('/api/v1/admin/holidays/2026-10-10', { kind: 'workday', name: '国庆节', worksAs: 6 }, admin)).body.message).toBe('调休上班须按周一至周五中某一天的时间开放');
-      expect((await t.put('/api/v1/admin/holidays/2026-10-02', { kind: 'holiday', name: '国庆节', worksAs: 1 }, admin)).body.message).toBe('放假日不开放，不需要指定按星期几上班');
-      expect((await t.put('/api/v1/admin/holidays/2026-13-01', { kind: 'holiday', name: '国庆节', worksAs: null }, admin)).body).toMatchObject({ statusCode: 400, message: '路径参数 date 必须是日期，格式为 YYYY-MM-DD' });
-      expect((await t.put('/api/v1/admin/holidays/2026-10-02', { kind: 'vacation', name: '国庆节', worksAs: null }, admin)).body.message).toMatch(/^请求参数有误：类型的取值无效/);
+      expect((await t.put('/api/v1/admin/holidays/2026-10-09', { kind: 'workday', name: '国庆节', worksAs: null }, admin)).body).toMatchObject({
+        statusCode: 400,
+        message: '调休上班日须为周六或周日',
+      });
+      expect((await t.put('/api/v1/admin/holidays/2026-10-10', { kind: 'workday', name: '国庆节', worksAs: 6 }, admin)).body.message).toBe(
+        '调休上班须按周一至周五中某一天的时间开放',
+      );
+      expect((await t.put('/api/v1/admin/holidays/2026-10-02', { kind: 'holiday', name: '国庆节', worksAs: 1 }, admin)).body.message).toBe(
+        '放假日不开放，不需要指定按星期几上班',
+      );
+      expect((await t.put('/api/v1/admin/holidays/2026-13-01', { kind: 'holiday', name: '国庆节', worksAs: null }, admin)).body).toMatchObject({
+        statusCode: 400,
+        message: '路径参数 date 必须是日期，格式为 YYYY-MM-DD',
+      });
+      expect((await t.put('/api/v1/admin/holidays/2026-10-02', { kind: 'vacation', name: '国庆节', worksAs: null }, admin)).body.message).toMatch(
+        /^请求参数有误：类型的取值无效/,
+      );
       expect((await t.get('/api/v1/admin/holidays', manager)).body.message).toMatch(/^请求参数有误：年份/);
 
       expect((await t.put('/api/v1/admin/holidays/2026-10-02', { kind: 'holiday', name: '国庆节', worksAs: null }, manager)).status).toBe(403);
@@ -304,7 +434,14 @@ describe(`the station directory on ${TEST_DB}`, () => {
       // Wed 17: the exception; Thu 18: the weekday; Fri 19: holiday; Sat 20: Saturday hours; Sun 21: closed.
       expect(await stations.hoursFor(sl, '2026-06-17', '2026-06-21')).toEqual([
         { date: '2026-06-17', hours: [{ start: '14:00', end: '16:00' }], holiday: null },
-        { date: '2026-06-18', hours: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '18:00' }], holiday: null },
+        {
+          date: '2026-06-18',
+          hours: [
+            { start: '08:30', end: '12:00' },
+            { start: '14:00', end: '18:00' },
+          ],
+          holiday: null,
+        },
         { date: '2026-06-19', hours: [], holiday: '端午节放假' },
         { date: '2026-06-20', hours: [{ start: '09:00', end: '12:00' }], holiday: null },
         { date: '2026-06-21', hours: [], holiday: null },

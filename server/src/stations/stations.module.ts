@@ -24,7 +24,12 @@ import { StationsService } from './services/stations.service';
  * profile from being deleted with InUseRegistry.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Station, StationExceptionRow, Holiday, CounsellorProfileRow, CounsellorStation]), RegionsModule, ResidentsModule, StaffModule],
+  imports: [
+    TypeOrmModule.forFeature([Station, StationExceptionRow, Holiday, CounsellorProfileRow, CounsellorStation]),
+    RegionsModule,
+    ResidentsModule,
+    StaffModule,
+  ],
   controllers: [StationsController, CounsellorsController, AdminStationsController, AdminHolidaysController, AdminCounsellorsController],
   providers: [InUseRegistry, HolidaysService, StationsService, CounsellorsService],
   exports: [InUseRegistry, HolidaysService, StationsService, CounsellorsService],

@@ -16,7 +16,15 @@ describe('WechatClient (against the fake WeChat server)', () => {
 
   const makeClient = (env: Record<string, string> = {}) =>
     new WechatClient(
-      loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl, WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret, ...env }),
+      loadConfig({
+        NODE_ENV: 'test',
+        JWT_SECRET: 'x'.repeat(32),
+        DATA_ENCRYPTION_KEYS,
+        WECHAT_API_BASE: wechat.baseUrl,
+        WECHAT_APPID: wechat.appid,
+        WECHAT_SECRET: wechat.secret,
+        ...env,
+      }),
     );
   const message: SubscribeMessage = {
     touser: 'o-resident-1',
@@ -95,7 +103,9 @@ describe('WechatClient (against the fake WeChat server)', () => {
 
     it('fails clearly with a wrong secret, without credentials, or when WeChat is unreachable', async () => {
       expect(await appError(makeClient({ WECHAT_SECRET: 'wrong' }).getAccessToken())).toMatchObject({ status: 503, code: 'WECHAT_UNAVAILABLE' });
-      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl }));
+      const unconfigured = new WechatClient(
+        loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl }),
+      );
       expect(unconfigured.isConfigured()).toBe(false);
       expect(await appError(unconfigured.getAccessToken())).toMatchObject({ status: 503, code: 'WECHAT_NOT_CONFIGURED' });
       const unreachable = makeClient({ WECHAT_API_BASE: 'http://127.0.0.1:9' });
@@ -141,7 +151,11 @@ describe('WechatClient (against the fake WeChat server)', () => {
     it('refetches only once, then reports a retryable failure', async () => {
       wechat.failNext(SEND, 40001, 2);
       expect(await client.sendSubscribeMessage(message)).toEqual({
-        ok: false, reason: 'unavailable', retryable: true, errcode: 40001, errmsg: 'injected 40001',
+        ok: false,
+        reason: 'unavailable',
+        retryable: true,
+        errcode: 40001,
+        errmsg: 'injected 40001',
       });
       expect(wechat.callsTo(TOKEN)).toHaveLength(2);
       expect(wechat.callsTo(SEND)).toHaveLength(2);
@@ -186,7 +200,9 @@ describe('WechatClient (against the fake WeChat server)', () => {
     });
 
     it('says when WeChat is not configured, without calling it', async () => {
-      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl }));
+      const unconfigured = new WechatClient(
+        loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl }),
+      );
       expect(await unconfigured.sendSubscribeMessage(message)).toMatchObject({ ok: false, reason: 'not_configured', retryable: false });
       expect(wechat.calls).toHaveLength(0);
     });
@@ -194,7 +210,13 @@ describe('WechatClient (against the fake WeChat server)', () => {
 
   describe('getUnlimitedQrCode', () => {
     it('returns the image WeChat answers', async () => {
-      const image = await client.getUnlimitedQrCode({ scene: 'c16.1nqkd0.AbCdEfGh-_012345', page: 'pages/events/checkin', width: 430, checkPath: false, envVersion: 'trial' });
+      const image = await client.getUnlimitedQrCode({
+        scene: 'c16.1nqkd0.AbCdEfGh-_012345',
+        page: 'pages/events/checkin',
+        width: 430,
+        checkPath: false,
+        envVersion: 'trial',
+      });
       expect(image.contentType).toBe('image/png');
       expect(image.bytes.equals(FAKE_PNG)).toBe(true);
       expect(wechat.qrCodes).toEqual([
@@ -221,7 +243,9 @@ describe('WechatClient (against the fake WeChat server)', () => {
     it('turns JSON errors into clear exceptions', async () => {
       wechat.failNext(QR, 41030);
       expect(await appError(client.getUnlimitedQrCode({ scene: 'x', page: 'pages/missing' }))).toMatchObject({
-        status: 502, code: 'WECHAT_UNAVAILABLE', message: '小程序码页面不存在或尚未发布',
+        status: 502,
+        code: 'WECHAT_UNAVAILABLE',
+        message: '小程序码页面不存在或尚未发布',
       });
       wechat.failNext(QR, 45009);
       expect(await appError(client.getUnlimitedQrCode({ scene: 'x' }))).toMatchObject({ status: 429, code: 'WECHAT_RATE_LIMITED' });
@@ -239,7 +263,9 @@ describe('WechatClient (against the fake WeChat server)', () => {
     });
 
     it('says when WeChat is not configured or unreachable', async () => {
-      const unconfigured = new WechatClient(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl }));
+      const unconfigured = new WechatClient(
+        loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS, WECHAT_API_BASE: wechat.baseUrl }),
+      );
       expect(await appError(unconfigured.getUnlimitedQrCode({ scene: 'x' }))).toMatchObject({ status: 503, code: 'WECHAT_NOT_CONFIGURED' });
       const unreachable = makeClient({ WECHAT_API_BASE: 'http://127.0.0.1:9' });
       expect(await appError(unreachable.getUnlimitedQrCode({ scene: 'x' }))).toMatchObject({ status: 503, code: 'WECHAT_UNAVAILABLE' });

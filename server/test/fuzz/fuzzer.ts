@@ -232,7 +232,7 @@ const BAD_QUERY_VALUES: { name: string; value: string | string[] }[] = [
   { name: 'repeated', value: ['1', '2'] },
   { name: 'repeated text', value: ['a', 'b'] },
   { name: 'LIKE wildcards', value: '%_%\\' },
-  { name: 'quote', value: "'\"`;--" },
+  { name: 'quote', value: '\'"`;--' },
   { name: 'long', value: '9'.repeat(5000) },
   { name: 'unknown enum', value: 'no_such_value' },
   { name: 'true', value: 'true' },
@@ -301,11 +301,21 @@ const MULTIPART_VARIANTS: { name: string; make: () => { body: Buffer | string; t
   { name: 'no file', make: () => multipartBody([{ name: 'note', data: 'hello' }]) },
   { name: 'no parts', make: () => multipartBody([]) },
   { name: 'wrong field', make: () => multipartBody([{ name: 'upload', filename: 'a.png', type: 'image/png', data: PNG }]) },
-  { name: 'garbage file', make: () => multipartBody([{ name: 'file', filename: 'a.xlsx', type: 'application/octet-stream', data: Buffer.from('PK\u0003\u0004garbage') }]) },
+  {
+    name: 'garbage file',
+    make: () => multipartBody([{ name: 'file', filename: 'a.xlsx', type: 'application/octet-stream', data: Buffer.from('PK\u0003\u0004garbage') }]),
+  },
   { name: 'empty file', make: () => multipartBody([{ name: 'file', filename: '', data: '' }]) },
   { name: 'html file', make: () => multipartBody([{ name: 'file', filename: 'x.html', type: 'text/html', data: '<script>alert(1)</script>' }]) },
   { name: 'long file name', make: () => multipartBody([{ name: 'file', filename: 'a'.repeat(5000) + '.png', type: 'image/png', data: PNG }]) },
-  { name: 'two files', make: () => multipartBody([{ name: 'file', filename: 'a.png', data: PNG }, { name: 'file', filename: 'b.png', data: PNG }]) },
+  {
+    name: 'two files',
+    make: () =>
+      multipartBody([
+        { name: 'file', filename: 'a.png', data: PNG },
+        { name: 'file', filename: 'b.png', data: PNG },
+      ]),
+  },
   { name: 'bad boundary', make: () => ({ body: '--x\r\nnot really\r\n', type: 'multipart/form-data; boundary=other' }) },
   { name: 'no boundary', make: () => ({ body: 'abc', type: 'multipart/form-data' }) },
   { name: 'JSON body', make: () => ({ body: '{"file":"abc"}', type: 'application/json' }) },
@@ -331,8 +341,17 @@ function hostileHeaders(rng: Rng, seq: number): { name: string; headers: Record<
 
 /** Days from now for date-time fields, in the order routes expect them (sign-up opens before the event starts ...). */
 const DATE_OFFSETS: Record<string, number> = {
-  signupOpensAt: -1, opensAt: -1, from: -30, at: 0, checkedInAt: 0,
-  signupClosesAt: 2, cancelClosesAt: 2, startsAt: 3, endsAt: 3.1, closesAt: 30, to: 30,
+  signupOpensAt: -1,
+  opensAt: -1,
+  from: -30,
+  at: 0,
+  checkedInAt: 0,
+  signupClosesAt: 2,
+  cancelClosesAt: 2,
+  startsAt: 3,
+  endsAt: 3.1,
+  closesAt: 30,
+  to: 30,
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -417,7 +436,12 @@ class Fuzzer {
       const res = await this.json('POST', '/api/v1/auth/dev/login', { openid: `fuzz-${name}-${this.o.seed ?? 0}` });
       if (res.status !== 201) throw new Error(`fuzz setup: dev login answered ${res.status} ${res.body}`);
       const token = (JSON.parse(res.body) as { accessToken: string }).accessToken;
-      await this.json('PATCH', '/api/v1/me', { regionId: communities[i * 3 % communities.length]?.id, ageBand: '35to59', populationGroup: 'employee' }, token);
+      await this.json(
+        'PATCH',
+        '/api/v1/me',
+        { regionId: communities[(i * 3) % communities.length]?.id, ageBand: '35to59', populationGroup: 'employee' },
+        token,
+      );
       this.actors.push({ name, kind: 'resident', token });
     }
 
@@ -426,7 +450,11 @@ class Fuzzer {
     this.badTokens = [
       { name: 'forged token', kind: 'bad-token', token: jwt({ ...staffClaims, iat: now, exp: now + 600 }, 'not-the-server-secret-' + randomUUID()) },
       { name: 'expired token', kind: 'bad-token', token: jwt({ ...staffClaims, iat: now - 7200, exp: now - 3600 }, this.o.jwtSecret) },
-      { name: 'unsigned token', kind: 'bad-token', token: `${base64url('{"alg":"none","typ":"JWT"}')}.${base64url(JSON.stringify({ ...staffClaims, exp: now + 600 }))}.` },
+      {
+        name: 'unsigned token',
+        kind: 'bad-token',
+        token: `${base64url('{"alg":"none","typ":"JWT"}')}.${base64url(JSON.stringify({ ...staffClaims, exp: now + 600 }))}.`,
+      },
       { name: 'token of a deleted account', kind: 'bad-token', token: jwt({ sub: 2147483647, kind: 'resident', iat: now, exp: now + 600 }, this.o.jwtSecret) },
       { name: 'garbage token', kind: 'bad-token', token: 'garbage.' + 'x'.repeat(300) },
     ];
@@ -452,10 +480,22 @@ class Fuzzer {
     for (const kind of ['survey', 'practice']) {
       const quiz = await must(
         `create ${kind} quiz`,
-        this.json('POST', '/api/v1/admin/quizzes', {
-          title: `模糊测试${kind}`, kind, regionId: district, year: new Date().getFullYear(), pointsPerItem: 5, passMark: 0.6, draw: { mode: 'random', perPoint: 1 },
-          opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(),
-        }, admin),
+        this.json(
+          'POST',
+          '/api/v1/admin/quizzes',
+          {
+            title: `模糊测试${kind}`,
+            kind,
+            regionId: district,
+            year: new Date().getFullYear(),
+            pointsPerItem: 5,
+            passMark: 0.6,
+            draw: { mode: 'random', perPoint: 1 },
+            opensAt: new Date(Date.now() - day).toISOString(),
+            closesAt: new Date(Date.now() + 30 * day).toISOString(),
+          },
+          admin,
+        ),
         '/api/v1/admin/quizzes',
       );
       await must(`publish ${kind} quiz`, this.json('POST', `/api/v1/admin/quizzes/${quiz.id}/publish`, undefined, admin));
@@ -464,7 +504,18 @@ class Fuzzer {
     const today = new Date().toISOString().slice(0, 10);
     const campaign = await must(
       'create campaign',
-      this.json('POST', '/api/v1/admin/campaigns', { title: '模糊测试宣传月', startsOn: today, endsOn: new Date(Date.now() + 30 * day).toISOString().slice(0, 10), regionId: district, targets: { awareness_rate: 0.8 } }, admin),
+      this.json(
+        'POST',
+        '/api/v1/admin/campaigns',
+        {
+          title: '模糊测试宣传月',
+          startsOn: today,
+          endsOn: new Date(Date.now() + 30 * day).toISOString().slice(0, 10),
+          regionId: district,
+          targets: { awareness_rate: 0.8 },
+        },
+        admin,
+      ),
       '/api/v1/admin/campaigns',
     );
     this.collect('/api/v1/campaigns', campaign);
@@ -473,17 +524,29 @@ class Fuzzer {
     const items = phq9.items as { id: string }[];
     await must(
       'submit PHQ-9 with a red alert',
-      this.json('POST', '/api/v1/scales/phq-9/responses', {
-        scaleVersion: phq9.version, answers: Object.fromEntries(items.map((item) => [item.id, 3])), clientRequestId: randomUUID(),
-        consent: { mode: 'save', followUp: true, contactPhone: '13800138000', version: SCALE_CONSENT_VERSION },
-      }, resident),
+      this.json(
+        'POST',
+        '/api/v1/scales/phq-9/responses',
+        {
+          scaleVersion: phq9.version,
+          answers: Object.fromEntries(items.map((item) => [item.id, 3])),
+          clientRequestId: randomUUID(),
+          consent: { mode: 'save', followUp: true, contactPhone: '13800138000', version: SCALE_CONSENT_VERSION },
+        },
+        resident,
+      ),
       '/api/v1/me/responses',
     );
     const events = await must('list events', this.json('GET', '/api/v1/events', undefined, resident), '/api/v1/events');
     const event = (events.items as { id: number }[])[0];
     await must(
       'sign up for an event',
-      this.json('POST', `/api/v1/events/${event.id}/registrations`, { consentVersion: EVENT_REGISTRATION_CONSENT_VERSION, name: '张三', phone: '13800138000', clientRequestId: randomUUID() }, resident),
+      this.json(
+        'POST',
+        `/api/v1/events/${event.id}/registrations`,
+        { consentVersion: EVENT_REGISTRATION_CONSENT_VERSION, name: '张三', phone: '13800138000', clientRequestId: randomUUID() },
+        resident,
+      ),
     );
     const quizIds = [...(this.harvested.get('/api/v1/admin/quizzes#id') ?? [])];
     await must('start a report job', this.json('POST', '/api/v1/admin/awareness/reports', { quizIds }, admin), '/api/v1/admin/jobs');
@@ -563,11 +626,17 @@ class Fuzzer {
     for (const [pi, p] of op.params.filter((x) => x.in === 'path').entries()) {
       for (const bad of cycle(BAD_PATH_VALUES, n * 4 + pi, 4)) {
         const b = base();
-        out.push({ variant: `path ${p.name}: ${bad.name}`, req: { ...b, url: this.fillPath(op, (name) => (name === p.name ? bad.value : undefined)) + queryOf(b.url) } });
+        out.push({
+          variant: `path ${p.name}: ${bad.name}`,
+          req: { ...b, url: this.fillPath(op, (name) => (name === p.name ? bad.value : undefined)) + queryOf(b.url) },
+        });
       }
       const other = String(this.rng.pick([...this.allIds, 1]));
       const b = base();
-      out.push({ variant: `path ${p.name}: another row`, req: { ...b, url: this.fillPath(op, (name) => (name === p.name ? other : undefined)) + queryOf(b.url) } });
+      out.push({
+        variant: `path ${p.name}: another row`,
+        req: { ...b, url: this.fillPath(op, (name) => (name === p.name ? other : undefined)) + queryOf(b.url) },
+      });
     }
 
     const queryParams = op.params.filter((x) => x.in === 'query');
@@ -579,7 +648,8 @@ class Fuzzer {
       out.push({ variant, req: { ...b, url: `${b.url.split('?')[0]}?${query.toString()}` } });
     };
     for (const [qi, p] of queryParams.entries()) {
-      for (const bad of cycle(BAD_QUERY_VALUES, n * 3 + qi * 2, 2)) withParam(p.name, Array.isArray(bad.value) ? bad.value : [bad.value], `query ${p.name}: ${bad.name}`);
+      for (const bad of cycle(BAD_QUERY_VALUES, n * 3 + qi * 2, 2))
+        withParam(p.name, Array.isArray(bad.value) ? bad.value : [bad.value], `query ${p.name}: ${bad.name}`);
     }
     if (queryParams.some((p) => p.name === 'page')) {
       withParam('page', ['1e300'], 'query page: 1e300');
@@ -631,7 +701,12 @@ class Fuzzer {
   private async templateBody(op: Op): Promise<unknown> {
     if (op.bodySchema || op.multipart || !WRITE_METHODS.has(op.method) || op.method === 'DELETE') return undefined;
     if (!this.doc.paths[op.path]?.get) return undefined;
-    const res = await this.call({ method: 'GET', url: this.fillPath(op, () => undefined), headers: { authorization: `Bearer ${this.admin.token}` } }, `GET ${op.path}`, 'template', 'admin');
+    const res = await this.call(
+      { method: 'GET', url: this.fillPath(op, () => undefined), headers: { authorization: `Bearer ${this.admin.token}` } },
+      `GET ${op.path}`,
+      'template',
+      'admin',
+    );
     if (res.status !== 200) return undefined;
     try {
       return JSON.parse(res.body) as unknown;
@@ -649,7 +724,12 @@ class Fuzzer {
     });
     const parent = op.path.replace(/\/[^/{}]+$/, '');
     if (!hasMap || parent === op.path || !this.doc.paths[parent]?.get) return undefined;
-    const res = await this.call({ method: 'GET', url: this.fillPath({ ...op, path: parent }, () => undefined), headers: {} }, `GET ${parent}`, 'answer keys', 'anonymous');
+    const res = await this.call(
+      { method: 'GET', url: this.fillPath({ ...op, path: parent }, () => undefined), headers: {} },
+      `GET ${parent}`,
+      'answer keys',
+      'anonymous',
+    );
     if (res.status !== 200) return undefined;
     const entries: Record<string, unknown> = {};
     const walk = (v: unknown, depth: number): void => {
@@ -787,7 +867,12 @@ class Fuzzer {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    return this.call({ method, url, headers, body: body === undefined ? undefined : JSON.stringify(body) }, `${method} ${url}`, 'setup', token ? 'setup caller' : 'anonymous');
+    return this.call(
+      { method, url, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+      `${method} ${url}`,
+      'setup',
+      token ? 'setup caller' : 'anonymous',
+    );
   }
 
   private finding(operation: string, variant: string, actor: string, req: FuzzRequest, res: FuzzAnswer): Finding {

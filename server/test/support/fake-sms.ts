@@ -69,21 +69,41 @@ export class FakeSms {
     const h = req.headers;
     const error = (Code: string, Message: string) => ({ Response: { Error: { Code, Message }, RequestId: 'fake' } });
     if (h['x-tc-action'] !== 'SendSms' || h['x-tc-version'] !== '2021-01-11') return error('InvalidAction', 'unknown action or version');
-    const expected = tc3Authorization({ secretId: this.secretId, secretKey: this.secretKey, host: String(h.host), service: 'sms', action: 'SendSms', payload, timestamp: Number(h['x-tc-timestamp']) });
+    const expected = tc3Authorization({
+      secretId: this.secretId,
+      secretKey: this.secretKey,
+      host: String(h.host),
+      service: 'sms',
+      action: 'SendSms',
+      payload,
+      timestamp: Number(h['x-tc-timestamp']),
+    });
     if (h.authorization !== expected) return error('AuthFailure.SignatureFailure', 'The provided credentials could not be validated.');
     if (this.errorCode) return error(this.errorCode, 'injected');
     const body = JSON.parse(payload) as { PhoneNumberSet: string[]; SignName: string; TemplateId: string; TemplateParamSet: string[] };
     this.sent.push({ provider: 'tencent', phone: body.PhoneNumberSet[0], signName: body.SignName, template: body.TemplateId, params: body.TemplateParamSet });
-    return { Response: { SendStatusSet: [{ SerialNo: `fake-${this.sent.length}`, PhoneNumber: body.PhoneNumberSet[0], Code: 'Ok', Message: 'send success' }], RequestId: 'fake' } };
+    return {
+      Response: {
+        SendStatusSet: [{ SerialNo: `fake-${this.sent.length}`, PhoneNumber: body.PhoneNumberSet[0], Code: 'Ok', Message: 'send success' }],
+        RequestId: 'fake',
+      },
+    };
   }
 
   private aliyun(form: string) {
     const params = Object.fromEntries(new URLSearchParams(form));
     const { Signature, ...signed } = params;
-    if (params.AccessKeyId !== this.secretId || Signature !== aliyunSignature('POST', signed, this.secretKey)) return { Code: 'SignatureDoesNotMatch', Message: 'Specified signature is not matched with our calculation.' };
+    if (params.AccessKeyId !== this.secretId || Signature !== aliyunSignature('POST', signed, this.secretKey))
+      return { Code: 'SignatureDoesNotMatch', Message: 'Specified signature is not matched with our calculation.' };
     if (this.errorCode) return { Code: this.errorCode, Message: 'injected' };
     const p = JSON.parse(params.TemplateParam) as Record<string, string>;
-    this.sent.push({ provider: 'aliyun', phone: params.PhoneNumbers, signName: params.SignName, template: params.TemplateCode, params: [p.type, p.region, p.link] });
+    this.sent.push({
+      provider: 'aliyun',
+      phone: params.PhoneNumbers,
+      signName: params.SignName,
+      template: params.TemplateCode,
+      params: [p.type, p.region, p.link],
+    });
     return { Code: 'OK', Message: 'OK', BizId: `fake-${this.sent.length}`, RequestId: 'fake' };
   }
 }

@@ -32,10 +32,7 @@ export interface SentSubscribeMessage {
 }
 
 /** A valid 1x1 transparent PNG: what the fake answers for a mini-program code. */
-export const FAKE_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const FAKE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 const TOKEN_PATHS = new Set(['/cgi-bin/message/subscribe/send', '/wxa/getwxacodeunlimit']);
 

@@ -1,5 +1,8 @@
 /** A smallest real PNG (1x1), for upload tests. */
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 /** A multipart/form-data body with one file field, and its content-type header. */
 export function multipart(field: string, filename: string, type: string, data: Buffer) {

@@ -90,7 +90,8 @@ export class StaffNoticeFakes {
   async giveMobile(t: TestApp, username: string, token: string): Promise<void> {
     const mobile = this.mobileOf(username);
     const res = await t.put('/api/v1/admin/me/mobile', { mobile }, token);
-    if (res.status !== 200 || res.body.mobile !== `${mobile.slice(0, 3)}****${mobile.slice(-4)}`) throw new Error(`setting ${username}'s mobile failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200 || res.body.mobile !== `${mobile.slice(0, 3)}****${mobile.slice(-4)}`)
+      throw new Error(`setting ${username}'s mobile failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
   /** A region admin (`token`) sets the region's group robot, whose key is the region's code. */
@@ -105,7 +106,8 @@ export class StaffNoticeFakes {
     return this.sms.sent.map((s) => {
       const to = people.get(s.phone);
       if (!to) throw new Error(`an SMS went to ${s.phone}, nobody's notice mobile`);
-      if (s.provider !== 'tencent' || s.signName !== SMS_SIGN || s.template !== SMS_TEMPLATE) throw new Error(`an SMS not of the alert template: ${JSON.stringify(s)}`);
+      if (s.provider !== 'tencent' || s.signName !== SMS_SIGN || s.template !== SMS_TEMPLATE)
+        throw new Error(`an SMS not of the alert template: ${JSON.stringify(s)}`);
       const link = /^管理后台(\/.*)$/.exec(s.params[2] ?? '')?.[1];
       if (!link) throw new Error(`an SMS without an admin path: ${JSON.stringify(s.params)}`);
       return { via: 'sms', to, params: s.params, link };

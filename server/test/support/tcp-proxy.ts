@@ -44,7 +44,10 @@ export class TcpProxy {
       return;
     }
     const upstream = connect(this.targetPort, this.targetHost);
-    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
       this.open.add(from);
       from.pipe(to);
       from.on('error', () => to.destroy());

@@ -92,14 +92,25 @@ export class TestApp {
   }
 
   /** `ip`: the client address the server sees (default 127.0.0.1). */
-  async request<T = AnyBody>(method: Method, url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; ip?: string } = {}): Promise<Answer<T>> {
-    const res = await this.app.getHttpAdapter().getInstance().inject({
-      method,
-      url,
-      ...(opts.ip ? { remoteAddress: opts.ip } : {}),
-      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
-      ...(opts.body === undefined ? {} : typeof opts.body === 'string' || Buffer.isBuffer(opts.body) ? { payload: opts.body } : { payload: opts.body as object }),
-    });
+  async request<T = AnyBody>(
+    method: Method,
+    url: string,
+    opts: { token?: string; body?: unknown; headers?: Record<string, string>; ip?: string } = {},
+  ): Promise<Answer<T>> {
+    const res = await this.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method,
+        url,
+        ...(opts.ip ? { remoteAddress: opts.ip } : {}),
+        headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+        ...(opts.body === undefined
+          ? {}
+          : typeof opts.body === 'string' || Buffer.isBuffer(opts.body)
+            ? { payload: opts.body }
+            : { payload: opts.body as object }),
+      });
     const text = res.body;
     let body: unknown = text;
     if ((res.headers['content-type'] ?? '').toString().includes('json') && text) body = JSON.parse(text);

@@ -29,14 +29,39 @@ describe('small cells', () => {
     // 甲 5 red, 5 yellow; 乙 3 red, 4 yellow. 乙's 3 and 4 are small; each column would then give
     // them back as the region's figure minus 甲's, so 甲's red and yellow go too. Rows and the
     // region's total stay: 甲 10 = ? + ?, 乙 7 = ? + ?, red 8, yellow 9 leave one unknown free.
-    expect(suppressBreakdown([[5, 5, 0], [3, 4, 0]], [0, 0, 0])).toEqual({
-      children: [[null, null, 0, 10], [null, null, 0, 7]],
+    expect(
+      suppressBreakdown(
+        [
+          [5, 5, 0],
+          [3, 4, 0],
+        ],
+        [0, 0, 0],
+      ),
+    ).toEqual({
+      children: [
+        [null, null, 0, 10],
+        [null, null, 0, 7],
+      ],
       total: [8, 9, 0, 17],
     });
   });
 
   it('shows a table with no small cell as it is', () => {
-    expect(suppressBreakdown([[0, 0, 0], [10, 5, 5]], [0, 0, 0])).toEqual({ children: [[0, 0, 0, 0], [10, 5, 5, 20]], total: [10, 5, 5, 20] });
+    expect(
+      suppressBreakdown(
+        [
+          [0, 0, 0],
+          [10, 5, 5],
+        ],
+        [0, 0, 0],
+      ),
+    ).toEqual({
+      children: [
+        [0, 0, 0, 0],
+        [10, 5, 5, 20],
+      ],
+      total: [10, 5, 5, 20],
+    });
   });
 
   it('does not let the region total minus shown children give back what was filed at the region itself', () => {
@@ -49,9 +74,20 @@ describe('small cells', () => {
 });
 
 describe('the case timeline', () => {
-  const e = (at: string, responseId: number): CaseEntry => ({ type: 'scale', at, responseId, scaleCode: 'phq-9', scaleTitle: 'PHQ-9', score: 1, bandLabel: '无' });
+  const e = (at: string, responseId: number): CaseEntry => ({
+    type: 'scale',
+    at,
+    responseId,
+    scaleCode: 'phq-9',
+    scaleTitle: 'PHQ-9',
+    score: 1,
+    bandLabel: '无',
+  });
   it('merges the parts newest first, keeping the given order for the same time', () => {
-    const out = caseTimeline([[e('2026-03-01T00:00:00.000Z', 1), e('2026-03-03T00:00:00.000Z', 2)], [e('2026-03-02T00:00:00.000Z', 3), e('2026-03-03T00:00:00.000Z', 4)]]);
+    const out = caseTimeline([
+      [e('2026-03-01T00:00:00.000Z', 1), e('2026-03-03T00:00:00.000Z', 2)],
+      [e('2026-03-02T00:00:00.000Z', 3), e('2026-03-03T00:00:00.000Z', 4)],
+    ]);
     expect(out.map((x) => (x.type === 'scale' ? x.responseId : 0))).toEqual([2, 4, 3, 1]);
   });
 });

@@ -140,7 +140,16 @@ export type CaseEntry =
   | (CaseEntryBase & { type: 'follow_up'; alertId: number; method: FollowUpMethod; outcome: string; counsellorName: string })
   | (CaseEntryBase & { type: 'help_request'; alertId: number; urgency: HelpUrgency; colour: AlertColour })
   | (CaseEntryBase & { type: 'referral'; alertId: number; stationName: string; status: ReferralStatus; outcome: string | null })
-  | (CaseEntryBase & { type: 'booking'; bookingId: number; kind: BookingKind; status: BookingStatus; end: string; stationName: string | null; counsellorName: string | null; lineName: string | null });
+  | (CaseEntryBase & {
+      type: 'booking';
+      bookingId: number;
+      kind: BookingKind;
+      status: BookingStatus;
+      end: string;
+      stationName: string | null;
+      counsellorName: string | null;
+      lineName: string | null;
+    });
 
 export type CaseEntryType = CaseEntry['type'];
 export const CASE_ENTRY_TYPE_LABELS: Record<CaseEntryType, string> = {
@@ -255,7 +264,11 @@ export function oneDecimal(value: number | null): number | null {
  * (`suppressLinked`: a lone hidden cell in a row or column takes another with it).
  * Answers the children's rows and the region's row, each with its total last.
  */
-export function suppressBreakdown(children: readonly (readonly number[])[], own: readonly number[], min = STATS_MIN_CELL): { children: (number | null)[][]; total: (number | null)[] } {
+export function suppressBreakdown(
+  children: readonly (readonly number[])[],
+  own: readonly number[],
+  min = STATS_MIN_CELL,
+): { children: (number | null)[][]; total: (number | null)[] } {
   const width = own.length;
   const withTotal = (r: readonly number[]) => [...r, r.reduce((a, b) => a + b, 0)];
   const rows = [...children.map(withTotal), withTotal(own)];

@@ -15,7 +15,16 @@ import {
 } from './escalation';
 
 // 2026-03-02 is a Monday. China time is UTC+8: 10:00 in Beijing is 02:00Z.
-const shift = (s: Partial<RosterShift>): RosterShift => ({ regionId: 10, staffId: 1, weekday: null, date: null, start: '09:00', end: '17:00', role: 'primary', ...s });
+const shift = (s: Partial<RosterShift>): RosterShift => ({
+  regionId: 10,
+  staffId: 1,
+  weekday: null,
+  date: null,
+  start: '09:00',
+  end: '17:00',
+  role: 'primary',
+  ...s,
+});
 const z = (iso: string) => new Date(iso);
 
 describe('parseHm', () => {
@@ -137,7 +146,10 @@ describe('the escalation ladder', () => {
   });
 
   it('ends when every step from here up is empty', () => {
-    const bare: LadderRegion[] = [{ id: 4, adminIds: [] }, { id: 1, adminIds: [] }];
+    const bare: LadderRegion[] = [
+      { id: 4, adminIds: [] },
+      { id: 1, adminIds: [] },
+    ];
     expect(nextStep(0, bare, 0, [])).toEqual({ step: null, skipped: expect.any(Array) });
     expect(nextStep(0, bare, 0, []).skipped).toHaveLength(4);
     expect(nextStep(5, chain, 1, street)).toEqual({ step: null, skipped: [] });

@@ -133,7 +133,12 @@ export function topLevel(chainLength: number, home: number): number {
  * The first step at `from` or above with someone to notify, and the empty steps passed over on the
  * way; `step` null when every step from `from` up is empty (the ladder is used up).
  */
-export function nextStep(from: number, chain: readonly LadderRegion[], home: number, onDuty: readonly OnDuty[]): { step: LadderStep | null; skipped: LadderStep[] } {
+export function nextStep(
+  from: number,
+  chain: readonly LadderRegion[],
+  home: number,
+  onDuty: readonly OnDuty[],
+): { step: LadderStep | null; skipped: LadderStep[] } {
   const skipped: LadderStep[] = [];
   for (let level = Math.max(0, from); ; level++) {
     const step = ladderStep(level, chain, home, onDuty);

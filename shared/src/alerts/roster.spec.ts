@@ -46,16 +46,36 @@ describe('dispatchEventText', () => {
 
   it('says who was told at which step, counting steps from 1', () => {
     expect(dispatchEventText(base)).toBe('红色预警已通知胜利路街道值班主班（第 1 级）：胜利路心理咨询师');
-    expect(dispatchEventText({ ...base, kind: 'escalated', level: 3, step: 'centre_admin', regionName: '永川区', reason: 'unclaimed', staff: [{ id: 20, name: '永川区心理服务中心' }] })).toBe(
-      '超时未认领，已升级通知永川区上级中心管理员（第 4 级）：永川区心理服务中心',
-    );
-    expect(dispatchEventText({ ...base, kind: 'escalated', level: 1, step: 'backup', reason: 'overdue', staff: [{ id: 12, name: '甲' }, { id: 13, name: '乙' }] })).toBe(
-      '超过首次跟进时限未跟进，已升级通知胜利路街道值班备班（第 2 级）：甲、乙',
-    );
+    expect(
+      dispatchEventText({
+        ...base,
+        kind: 'escalated',
+        level: 3,
+        step: 'centre_admin',
+        regionName: '永川区',
+        reason: 'unclaimed',
+        staff: [{ id: 20, name: '永川区心理服务中心' }],
+      }),
+    ).toBe('超时未认领，已升级通知永川区上级中心管理员（第 4 级）：永川区心理服务中心');
+    expect(
+      dispatchEventText({
+        ...base,
+        kind: 'escalated',
+        level: 1,
+        step: 'backup',
+        reason: 'overdue',
+        staff: [
+          { id: 12, name: '甲' },
+          { id: 13, name: '乙' },
+        ],
+      }),
+    ).toBe('超过首次跟进时限未跟进，已升级通知胜利路街道值班备班（第 2 级）：甲、乙');
   });
 
   it('explains the steps where nobody was told', () => {
-    expect(dispatchEventText({ ...base, kind: 'no_one_on_duty', regionName: '萱花社区', step: null, level: null, staff: [] })).toBe('萱花社区当前无人值班，转上级区域');
+    expect(dispatchEventText({ ...base, kind: 'no_one_on_duty', regionName: '萱花社区', step: null, level: null, staff: [] })).toBe(
+      '萱花社区当前无人值班，转上级区域',
+    );
     expect(dispatchEventText({ ...base, kind: 'step_empty', level: 1, step: 'backup', staff: [] })).toBe('胜利路街道值班备班（第 2 级）无人可通知，跳过');
     // 2026-03-02T23:00Z is 07:00 on 3 March in China.
     expect(dispatchEventText({ ...base, kind: 'deferred', colour: 'yellow', until: '2026-03-02T23:00:00.000Z', staff: [] })).toBe(

@@ -26,7 +26,8 @@ export function validateDutyEntry(input: Omit<DutyEntryInput, 'regionId' | 'staf
   const hasWeekday = input.weekday !== null && input.weekday !== undefined;
   const hasDate = input.date !== null && input.date !== undefined;
   if (hasWeekday === hasDate) problems.push({ field: hasDate ? 'date' : 'weekday', code: 'weekday_or_date' });
-  if (hasWeekday && !(Number.isInteger(input.weekday) && input.weekday! >= 1 && input.weekday! <= 7)) problems.push({ field: 'weekday', code: 'weekday_invalid' });
+  if (hasWeekday && !(Number.isInteger(input.weekday) && input.weekday! >= 1 && input.weekday! <= 7))
+    problems.push({ field: 'weekday', code: 'weekday_invalid' });
   if (hasDate) {
     if (!isChinaDate(input.date!)) problems.push({ field: 'date', code: 'date_invalid' });
     else if (input.date! < today) problems.push({ field: 'date', code: 'date_past' });

@@ -53,4 +53,3 @@ export function summarise(cells: readonly AwarenessCounts[], options?: SummaryOp
 export function summariseRespondents(respondents: readonly RespondentResult[], options?: SummaryOptions): AwarenessResult {
   return summarise([countsFromRespondents(respondents)], options);
 }
-

@@ -46,12 +46,7 @@ export function targetFor(targets: readonly AwarenessTarget[], query: TargetQuer
     if (t.populationGroup != null && t.populationGroup !== query.populationGroup) continue;
     if (t.urbanRural != null && t.urbanRural !== query.urbanRural) continue;
     if (t.year != null && t.year !== query.year) continue;
-    const key = [
-      pathIds(t.regionPath).length,
-      t.populationGroup != null ? 1 : 0,
-      t.urbanRural != null ? 1 : 0,
-      t.year != null ? 1 : 0,
-    ];
+    const key = [pathIds(t.regionPath).length, t.populationGroup != null ? 1 : 0, t.urbanRural != null ? 1 : 0, t.year != null ? 1 : 0];
     if (bestKey === null || compareKeys(key, bestKey) > 0) {
       best = t;
       bestKey = key;
@@ -81,10 +76,7 @@ export interface TargetComparison {
 }
 
 /** Compare an estimate (optionally with its interval) with a target rate or configured target. */
-export function compareWithTarget(
-  estimate: number | { rate: number; ci?: ConfidenceInterval },
-  target: number | AwarenessTarget,
-): TargetComparison {
+export function compareWithTarget(estimate: number | { rate: number; ci?: ConfidenceInterval }, target: number | AwarenessTarget): TargetComparison {
   const rate = typeof estimate === 'number' ? estimate : estimate.rate;
   const ci = typeof estimate === 'number' ? undefined : estimate.ci;
   const t = typeof target === 'number' ? target : target.rate;

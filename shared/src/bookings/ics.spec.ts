@@ -87,10 +87,15 @@ describe('bookingIcs', () => {
     const phone = bookingIcs({ ...inPerson, kind: 'phone' }, options);
     expect(phone).not.toMatch(/LOCATION|GEO/);
     expect(phone).toContain('SUMMARY:电话咨询：李文\r\n');
-    const callback = bookingIcs({ ...inPerson, kind: 'callback', station: null, counsellor: null, line: { id: 3, name: '心理援助热线', number: '12356' } }, options);
+    const callback = bookingIcs(
+      { ...inPerson, kind: 'callback', station: null, counsellor: null, line: { id: 3, name: '心理援助热线', number: '12356' } },
+      options,
+    );
     expect(callback).toContain('SUMMARY:热线回电：心理援助热线\r\n');
     // Unfolded (CRLF + space removed), the description reads whole.
-    expect(callback.replace(/\r\n /g, '')).toContain('DESCRIPTION:心理援助热线（12356）的值班人员将在此时段内回电，请留意来电。\\n如需改期或取消，请在小程序“我的预约”中操作。\r\n');
+    expect(callback.replace(/\r\n /g, '')).toContain(
+      'DESCRIPTION:心理援助热线（12356）的值班人员将在此时段内回电，请留意来电。\\n如需改期或取消，请在小程序“我的预约”中操作。\r\n',
+    );
     for (const text of [phone, callback]) expect(Math.max(...text.split('\r\n').map(octets))).toBeLessThanOrEqual(75);
   });
 });

@@ -48,7 +48,10 @@ export function foldIcsLine(line: string): string {
 
 /** UTC date-time form, e.g. 20260602T013000Z. */
 export function icsUtc(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 export type BookingIcsInput = Pick<MyBooking, 'id' | 'kind' | 'start' | 'end' | 'station' | 'counsellor' | 'line'>;

@@ -1,4 +1,16 @@
-import { bookingMarkProblem, canCancel, canRate, canReschedule, cancellationStatus, cutoffAt, isContactPhone, reminderPlan, validateIntake, INTAKE_NOTE_MAX_CHARS, INTAKE_PROBLEM_MESSAGES } from './rules';
+import {
+  bookingMarkProblem,
+  canCancel,
+  canRate,
+  canReschedule,
+  cancellationStatus,
+  cutoffAt,
+  isContactPhone,
+  reminderPlan,
+  validateIntake,
+  INTAKE_NOTE_MAX_CHARS,
+  INTAKE_PROBLEM_MESSAGES,
+} from './rules';
 import { BOOKING_CONSENT_VERSION, type IntakeInput } from './types';
 
 const at = (iso: string) => new Date(iso);
@@ -68,7 +80,8 @@ describe('validateIntake', () => {
     ageBand: '35to59',
     consent: { version: BOOKING_CONSENT_VERSION, booking: true, sensitive: false },
   };
-  const codes = (input: Partial<IntakeInput>, kind: 'in_person' | 'phone' | 'callback' = 'phone') => validateIntake({ ...valid, ...input }, kind).map((p) => p.code);
+  const codes = (input: Partial<IntakeInput>, kind: 'in_person' | 'phone' | 'callback' = 'phone') =>
+    validateIntake({ ...valid, ...input }, kind).map((p) => p.code);
 
   it('accepts what is needed and nothing more', () => {
     expect(validateIntake(valid, 'phone')).toEqual([]);
@@ -114,7 +127,10 @@ describe('validateIntake', () => {
   });
 
   it('lists every problem in form order with its field and one wording', () => {
-    const problems = validateIntake({ ...valid, contactPhone: '123', ageBand: 'under14', note: '很'.repeat(501), consent: { version: 'old', booking: true, sensitive: false } }, 'phone');
+    const problems = validateIntake(
+      { ...valid, contactPhone: '123', ageBand: 'under14', note: '很'.repeat(501), consent: { version: 'old', booking: true, sensitive: false } },
+      'phone',
+    );
     expect(problems).toEqual([
       { code: 'phone_invalid', field: 'contactPhone' },
       { code: 'guardian_required', field: 'guardian' },

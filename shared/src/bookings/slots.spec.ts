@@ -44,7 +44,17 @@ const SETTINGS: SessionSlotInput['settings'] = { durationMinutes: 50, bufferMinu
 const SUNDAY_NOON = new Date('2026-05-31T04:00:00Z');
 
 function sessions(over: Partial<SessionSlotInput> = {}): SessionSlotInput {
-  return { kind: 'in_person', settings: SETTINGS, from: '2026-06-01', to: '2026-06-01', now: SUNDAY_NOON, calendar: CALENDAR, stations: STATIONS, counsellors: [COUNSELLOR_1], ...over };
+  return {
+    kind: 'in_person',
+    settings: SETTINGS,
+    from: '2026-06-01',
+    to: '2026-06-01',
+    now: SUNDAY_NOON,
+    calendar: CALENDAR,
+    stations: STATIONS,
+    counsellors: [COUNSELLOR_1],
+    ...over,
+  };
 }
 /** China wall clock, counsellor and station of each slot: readable expectations. */
 const show = (slots: Slot[]) => slots.map((s) => `${formatChinaDateTime(new Date(s.start))} c${s.counsellorId} s${s.stationId}`);
@@ -106,16 +116,31 @@ describe('computeSlots', () => {
     const slots = computeSlots(sessions({ to: '2026-06-07', counsellors: [{ ...COUNSELLOR_1, exceptions }] }));
     // Mon off; Fri 5: 14:00, 15:00, 16:00 as above; Sat 6: the exception's two; Tue-Thu have no in-person blocks
     // at a known station.
-    expect(show(slots)).toEqual(['2026-06-05 14:00 c1 s7', '2026-06-05 15:00 c1 s7', '2026-06-05 16:00 c1 s7', '2026-06-06 09:30 c1 s7', '2026-06-06 10:30 c1 s7']);
+    expect(show(slots)).toEqual([
+      '2026-06-05 14:00 c1 s7',
+      '2026-06-05 15:00 c1 s7',
+      '2026-06-05 16:00 c1 s7',
+      '2026-06-06 09:30 c1 s7',
+      '2026-06-06 10:30 c1 s7',
+    ]);
   });
 
   it('closes on holidays unless both the counsellor and the station open the day', () => {
     // Fri 19 (holiday): the weekly Friday block does not apply. Sat 20 (holiday): nothing without an
     // exception; with one (09:00-12:00) it meets the station's holiday opening 10:00-12:00: 10:00, 11:00.
     expect(computeSlots(sessions({ from: '2026-06-19', to: '2026-06-20' }))).toEqual([]);
-    const onHoliday = { ...COUNSELLOR_1, exceptions: [{ date: '2026-06-19', blocks: [{ ...r('14:00', '17:00'), mode: 'in_person' as const, stationId: 7 }] }, { date: '2026-06-20', blocks: [{ ...r('09:00', '12:00'), mode: 'in_person' as const, stationId: 7 }] }] };
+    const onHoliday = {
+      ...COUNSELLOR_1,
+      exceptions: [
+        { date: '2026-06-19', blocks: [{ ...r('14:00', '17:00'), mode: 'in_person' as const, stationId: 7 }] },
+        { date: '2026-06-20', blocks: [{ ...r('09:00', '12:00'), mode: 'in_person' as const, stationId: 7 }] },
+      ],
+    };
     // The 19th stays empty: the counsellor would work, but the station keeps the holiday.
-    expect(show(computeSlots(sessions({ from: '2026-06-19', to: '2026-06-20', counsellors: [onHoliday] })))).toEqual(['2026-06-20 10:00 c1 s7', '2026-06-20 11:00 c1 s7']);
+    expect(show(computeSlots(sessions({ from: '2026-06-19', to: '2026-06-20', counsellors: [onHoliday] })))).toEqual([
+      '2026-06-20 10:00 c1 s7',
+      '2026-06-20 11:00 c1 s7',
+    ]);
     // A weekly Saturday block 09:00-12:00: Sat 13 gives 09:00, 10:00, 11:00; on the holiday Sat 20 the
     // station opens 10:00-12:00, but the counsellor's week does not apply on a holiday.
     const saturdays = { ...COUNSELLOR_1, blocks: [{ weekday: 6 as const, ...r('09:00', '12:00'), mode: 'in_person' as const, stationId: 7 }] };

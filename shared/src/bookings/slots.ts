@@ -245,7 +245,14 @@ export function computeWindows(input: CallbackWindowInput): Slot[] {
         if (start < earliest) continue;
         const seatsLeft = input.capacityPerWindow - (claimsBefore(end) - claimsBefore(start));
         if (seatsLeft <= 0) continue;
-        windows.push({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), counsellorId: null, stationId: null, lineId: input.lineId, seatsLeft });
+        windows.push({
+          start: new Date(start).toISOString(),
+          end: new Date(end).toISOString(),
+          counsellorId: null,
+          stationId: null,
+          lineId: input.lineId,
+          seatsLeft,
+        });
       }
     }
   }

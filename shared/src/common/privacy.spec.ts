@@ -8,7 +8,7 @@ const staff = (id: number, role: PhoneViewer['role']): PhoneViewer => ({ id, rol
 describe('phoneShownTo', () => {
   const event = { kind: 'event', createdById: 7 } as const;
 
-  it('shows an event registrant\'s number in full to its creator and to event organisers only', () => {
+  it("shows an event registrant's number in full to its creator and to event organisers only", () => {
     expect(phoneShownTo(staff(7, 'region_admin'), event, PHONE)).toBe(PHONE); // created it
     expect(phoneShownTo(staff(8, 'event_organiser'), event, PHONE)).toBe(PHONE);
     expect(phoneShownTo(staff(9, 'region_admin'), event, PHONE)).toBe(MASKED);
@@ -16,7 +16,7 @@ describe('phoneShownTo', () => {
     expect(phoneShownTo(staff(11, 'checkin_staff'), event, PHONE)).toBe(MASKED);
   });
 
-  it('shows an alert\'s contact number in full to the counsellor who claimed it only', () => {
+  it("shows an alert's contact number in full to the counsellor who claimed it only", () => {
     expect(phoneShownTo(staff(3, 'counsellor'), { kind: 'alert', assigneeId: 3 }, PHONE)).toBe(PHONE);
     expect(phoneShownTo(staff(4, 'counsellor'), { kind: 'alert', assigneeId: 3 }, PHONE)).toBe(MASKED);
     expect(phoneShownTo(staff(3, 'counsellor'), { kind: 'alert', assigneeId: null }, PHONE)).toBe(MASKED);

@@ -21,6 +21,9 @@ export type PhoneSource = { kind: 'event'; createdById: number } | { kind: 'aler
  * alert it is the counsellor who claimed it.
  */
 export function phoneShownTo(viewer: PhoneViewer, source: PhoneSource, phone: string | null | undefined): string | null {
-  const full = source.kind === 'event' ? viewer.id === source.createdById || viewer.role === 'event_organiser' : source.assigneeId !== null && viewer.id === source.assigneeId;
-  return full ? phone ?? null : maskPhone(phone);
+  const full =
+    source.kind === 'event'
+      ? viewer.id === source.createdById || viewer.role === 'event_organiser'
+      : source.assigneeId !== null && viewer.id === source.assigneeId;
+  return full ? (phone ?? null) : maskPhone(phone);
 }

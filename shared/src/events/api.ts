@@ -13,16 +13,7 @@ import type { CoverageRules, EventStatsGroup, EventStatsRow, RegionCoverage, Uni
 import type { NotificationReason, NotificationStatus } from '../notifications';
 import type { EventNotificationKind, EventTemplateSlot } from './notifications';
 import type { TicketRefusal } from './tickets';
-import type {
-  AttendanceStatus,
-  CheckinMethod,
-  EventKind,
-  EventStatus,
-  PlaceType,
-  RegistrationField,
-  RegistrationSource,
-  RegistrationStatus,
-} from './types';
+import type { AttendanceStatus, CheckinMethod, EventKind, EventStatus, PlaceType, RegistrationField, RegistrationSource, RegistrationStatus } from './types';
 
 /** A map point in GCJ-02, the datum of WeChat's map and location APIs. */
 export interface GeoPoint {

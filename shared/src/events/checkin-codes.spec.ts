@@ -21,7 +21,7 @@ const T0 = Date.UTC(2026, 4, 1, 2, 0, 0);
 const at = (ms: number) => new Date(T0 + ms);
 
 describe('isValidWxaScene', () => {
-  it('allows up to 32 characters of WeChat\'s set and nothing else', () => {
+  it("allows up to 32 characters of WeChat's set and nothing else", () => {
     expect(isValidWxaScene('a'.repeat(32))).toBe(true);
     expect(isValidWxaScene("09azAZ!#$&'()*+,/:;=?@-._~")).toBe(true);
     expect(isValidWxaScene('a'.repeat(33))).toBe(false);

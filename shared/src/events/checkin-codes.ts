@@ -48,9 +48,7 @@ export const CHECKIN_CODE_REFUSAL_LABELS: Record<CheckinCodeRefusal, string> = {
   not_yet_valid: '签到码时间异常，请稍后重新扫描',
 };
 
-export type CheckinCodeVerification =
-  | { ok: true; eventId: number; window: number }
-  | { ok: false; reason: CheckinCodeRefusal };
+export type CheckinCodeVerification = { ok: true; eventId: number; window: number } | { ok: false; reason: CheckinCodeRefusal };
 
 export interface IssuedCheckinCode {
   /** The `scene` to put in the mini-program code. */

@@ -66,7 +66,10 @@ describe('decideCheckin', () => {
   });
 
   it('asks a walk-in for the details the event needs, but only when a seat is there to take', () => {
-    expect(decideCheckin(input({ via: 'screen_code', registration: null, seatsLeft: 1, detailsMissing: true }))).toEqual({ kind: 'refuse', reason: 'details_required' });
+    expect(decideCheckin(input({ via: 'screen_code', registration: null, seatsLeft: 1, detailsMissing: true }))).toEqual({
+      kind: 'refuse',
+      reason: 'details_required',
+    });
     expect(decideCheckin(input({ via: 'screen_code', registration: null, seatsLeft: 0, detailsMissing: true }))).toEqual({ kind: 'refuse', reason: 'full' });
     // Someone holding a seat already gave the details at sign-up.
     expect(decideCheckin(input({ via: 'screen_code', detailsMissing: true }))).toEqual({ kind: 'check_in', confirm: false });

@@ -42,10 +42,7 @@ export const CHECKIN_REFUSAL_LABELS: Record<CheckinRefusal, string> = {
  * - `refuse`: with the reason to show.
  */
 export type CheckinDecision =
-  | { kind: 'check_in'; confirm: boolean }
-  | { kind: 'already_checked_in' }
-  | { kind: 'walk_in' }
-  | { kind: 'refuse'; reason: CheckinRefusal };
+  { kind: 'check_in'; confirm: boolean } | { kind: 'already_checked_in' } | { kind: 'walk_in' } | { kind: 'refuse'; reason: CheckinRefusal };
 
 export interface CheckinDecisionInput {
   event: { status: EventStatus; startsAt: Date; endsAt: Date };

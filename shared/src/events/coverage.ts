@@ -139,9 +139,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
     .filter((x) => x.stage !== null);
 
   const regions = input.regions.map((r): RegionCoverage => {
-    const stages = counted
-      .filter(({ e }) => (e.placeType === 'community' || e.placeType === 'village') && isWithin(e.regionPath, r.path))
-      .map((x) => x.stage);
+    const stages = counted.filter(({ e }) => (e.placeType === 'community' || e.placeType === 'village') && isWithin(e.regionPath, r.path)).map((x) => x.stage);
     return {
       regionId: r.id,
       name: r.name,
@@ -160,9 +158,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
       continue;
     }
     if (u.staffCount <= rules.unitStaffThreshold) continue;
-    const stages = counted
-      .filter(({ e }) => e.hostUnitId === u.id && e.endsAt.getTime() - e.startsAt.getTime() >= minMs)
-      .map((x) => x.stage);
+    const stages = counted.filter(({ e }) => e.hostUnitId === u.id && e.endsAt.getTime() - e.startsAt.getTime() >= minMs).map((x) => x.stage);
     units.push({ unitId: u.id, name: u.name, placeType: u.placeType, staffCount: u.staffCount, ...counts(stages, rules.unitLecturesPerYear) });
   }
 
@@ -205,14 +201,16 @@ export interface EventStatsRow {
  * Events held, sign-ups and attendance grouped by place type, region or China-time month. Drafts
  * and cancelled events are left out. Rows follow PLACE_TYPES order, region id, or month.
  */
-export function summariseEventStats(
-  events: readonly EventStatsInput[],
-  groupBy: EventStatsGroup,
-  asOf: Date,
-): { rows: EventStatsRow[]; total: EventStatsRow } {
+export function summariseEventStats(events: readonly EventStatsInput[], groupBy: EventStatsGroup, asOf: Date): { rows: EventStatsRow[]; total: EventStatsRow } {
   const rows = new Map<string, EventStatsRow & { order: number | string }>();
   const blank = (key: string, label: string): EventStatsRow => ({
-    key, label, eventsHeld: 0, eventsPlanned: 0, signUps: 0, attended: 0, attendanceRate: null,
+    key,
+    label,
+    eventsHeld: 0,
+    eventsPlanned: 0,
+    signUps: 0,
+    attended: 0,
+    attendanceRate: null,
   });
   const total = blank('total', '合计');
   for (const e of events) {

@@ -15,7 +15,15 @@ describe('utf8', () => {
 
 describe('base64url', () => {
   it('matches the RFC 4648 vectors, unpadded', () => {
-    const vectors: [string, string][] = [['', ''], ['f', 'Zg'], ['fo', 'Zm8'], ['foo', 'Zm9v'], ['foob', 'Zm9vYg'], ['fooba', 'Zm9vYmE'], ['foobar', 'Zm9vYmFy']];
+    const vectors: [string, string][] = [
+      ['', ''],
+      ['f', 'Zg'],
+      ['fo', 'Zm8'],
+      ['foo', 'Zm9v'],
+      ['foob', 'Zm9vYg'],
+      ['fooba', 'Zm9vYmE'],
+      ['foobar', 'Zm9vYmFy'],
+    ];
     for (const [plain, encoded] of vectors) {
       expect(base64UrlEncode(ascii(plain))).toBe(encoded);
       expect(base64UrlDecode(encoded)).toEqual(ascii(plain));
@@ -57,9 +65,7 @@ describe('constantTimeEqual', () => {
 describe('webCryptoHmacSha256', () => {
   it('computes RFC 4231 test case 2', async () => {
     const hmac = webCryptoHmacSha256();
-    expect(hex(await hmac(ascii('Jefe'), ascii('what do ya want for nothing?')))).toBe(
-      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
-    );
+    expect(hex(await hmac(ascii('Jefe'), ascii('what do ya want for nothing?')))).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
   });
 
   it('says why when there is no WebCrypto', () => {

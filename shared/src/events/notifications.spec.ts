@@ -7,7 +7,10 @@ const event = { title: '职场压力与情绪管理讲座', startsAt: START, ven
 describe('eventMessageFields', () => {
   it('fills title, time, venue and a note per kind', () => {
     expect(eventMessageFields({ kind: 'signup_confirmed', event })).toEqual({
-      title: '职场压力与情绪管理讲座', time: '2026-06-10 14:00', venue: '萱花社区活动中心', note: '报名成功，请按时参加',
+      title: '职场压力与情绪管理讲座',
+      time: '2026-06-10 14:00',
+      venue: '萱花社区活动中心',
+      note: '报名成功，请按时参加',
     });
     expect(eventMessageFields({ kind: 'signup_confirmed', event, promoted: true }).note).toBe('候补成功，已为您保留名额');
     expect(eventMessageFields({ kind: 'reminder', event }).note).toContain('即将开始');
@@ -25,7 +28,12 @@ describe('eventMessageFields', () => {
 
 describe('eventMessageValues', () => {
   it('lists title, time, venue and note: the order of the template keys', () => {
-    expect(eventMessageValues(eventMessageFields({ kind: 'reminder', event }))).toEqual(['职场压力与情绪管理讲座', '2026-06-10 14:00', '萱花社区活动中心', '活动即将开始，请准时参加']);
+    expect(eventMessageValues(eventMessageFields({ kind: 'reminder', event }))).toEqual([
+      '职场压力与情绪管理讲座',
+      '2026-06-10 14:00',
+      '萱花社区活动中心',
+      '活动即将开始，请准时参加',
+    ]);
   });
 });
 

@@ -57,7 +57,10 @@ describe('decideSignUp', () => {
   });
 
   it('refuses when full and the event has no waiting list', () => {
-    expect(decideSignUp(event({ waitlistEnabled: false }), { confirmed: 3, offered: 0, waitlisted: 0 }, null, at(48))).toEqual({ kind: 'refuse', reason: 'full' });
+    expect(decideSignUp(event({ waitlistEnabled: false }), { confirmed: 3, offered: 0, waitlisted: 0 }, null, at(48))).toEqual({
+      kind: 'refuse',
+      reason: 'full',
+    });
   });
 
   it('respects the sign-up window, closing at the start when no cut-off is set', () => {
@@ -88,7 +91,10 @@ describe('decideSignUp', () => {
 });
 
 describe('decideCancel', () => {
-  const reg = (status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired', over: { offerExpiresAt?: Date | null; checkedInAt?: Date | null } = {}) => ({
+  const reg = (
+    status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired',
+    over: { offerExpiresAt?: Date | null; checkedInAt?: Date | null } = {},
+  ) => ({
     status,
     offerExpiresAt: null,
     checkedInAt: null,
@@ -153,7 +159,9 @@ describe('planOffers', () => {
   });
 
   it('uses a configurable deadline, capped at the start', () => {
-    expect(planOffers({ ...base, confirmed: 2, queue: [waiting(1, 80)], now: at(72), policy: { offerHours: 2 } }).offer).toEqual([{ id: 1, expiresAt: at(70) }]);
+    expect(planOffers({ ...base, confirmed: 2, queue: [waiting(1, 80)], now: at(72), policy: { offerHours: 2 } }).offer).toEqual([
+      { id: 1, expiresAt: at(70) },
+    ]);
     expect(planOffers({ ...base, confirmed: 2, queue: [waiting(1, 80)], now: at(5) }).offer).toEqual([{ id: 1, expiresAt: at(0) }]);
     expect(offerDeadline(at(5), new Date(START), 12)).toEqual(at(0));
     expect(offerDeadline(at(48), new Date(START), 12)).toEqual(at(36));

@@ -58,12 +58,7 @@ export type SignUpDecision = { kind: 'confirm' } | { kind: 'waitlist' } | { kind
  * queue (if the event has one), so nobody overtakes people already waiting. A resident whose earlier
  * sign-up was cancelled or whose offer expired may sign up again, at the back of the queue.
  */
-export function decideSignUp(
-  event: EventSignUpWindow,
-  counts: SeatCounts,
-  existing: RegistrationStatus | null,
-  now: Date,
-): SignUpDecision {
+export function decideSignUp(event: EventSignUpWindow, counts: SeatCounts, existing: RegistrationStatus | null, now: Date): SignUpDecision {
   const refuse = (reason: SignUpRefusal): SignUpDecision => ({ kind: 'refuse', reason });
   if (event.status === 'draft') return refuse('not_published');
   if (event.status === 'cancelled') return refuse('event_cancelled');

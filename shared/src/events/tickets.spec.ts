@@ -57,7 +57,10 @@ describe('event keys', () => {
 
   it('equal HMAC(secret, "event:<id>") and accept the secret as bytes', async () => {
     const utf8Secret = Uint8Array.from(SECRET, (c) => c.charCodeAt(0));
-    const direct = await hmac(utf8Secret, Uint8Array.from('event:7', (c) => c.charCodeAt(0)));
+    const direct = await hmac(
+      utf8Secret,
+      Uint8Array.from('event:7', (c) => c.charCodeAt(0)),
+    );
     expect(await deriveEventKey(hmac, SECRET, 7)).toEqual(direct);
     expect(await deriveEventKey(hmac, utf8Secret, 7)).toEqual(direct);
   });

@@ -112,12 +112,7 @@ export function parseTicketToken(token: string): { eventId: number; code: string
  * Checks a scanned ticket with the key of the event being checked in (what the offline check-in
  * page holds). The ticket must also be for `expectedEventId`.
  */
-export async function verifyTicket(
-  hmac: HmacSha256,
-  eventKey: Uint8Array,
-  token: string,
-  expectedEventId: number,
-): Promise<TicketVerification> {
+export async function verifyTicket(hmac: HmacSha256, eventKey: Uint8Array, token: string, expectedEventId: number): Promise<TicketVerification> {
   const parsed = parseTicketToken(token);
   if (!parsed) return { ok: false, reason: 'malformed' };
   if (parsed.eventId !== expectedEventId) return { ok: false, reason: 'wrong_event' };
@@ -130,12 +125,7 @@ export async function verifyTicket(
  * Checks a ticket with only the master secret (the server): the event comes from the token. Pass
  * `expectedEventId` when the request is about one event, so a ticket for another is refused as such.
  */
-export async function verifyTicketWithSecret(
-  hmac: HmacSha256,
-  secret: SecretInput,
-  token: string,
-  expectedEventId?: number,
-): Promise<TicketVerification> {
+export async function verifyTicketWithSecret(hmac: HmacSha256, secret: SecretInput, token: string, expectedEventId?: number): Promise<TicketVerification> {
   const parsed = parseTicketToken(token);
   if (!parsed) return { ok: false, reason: 'malformed' };
   const eventId = expectedEventId ?? parsed.eventId;

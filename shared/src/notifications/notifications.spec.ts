@@ -23,7 +23,10 @@ describe('templateData', () => {
   it('maps the values onto the template keys in order', () => {
     const values = ['情绪与睡眠讲座', '2026-06-10 14:00', '萱花社区活动中心', '活动即将开始'];
     expect(templateData(values, ['thing1', 'time2', 'thing3', 'thing4'])).toEqual({
-      thing1: '情绪与睡眠讲座', time2: '2026-06-10 14:00', thing3: '萱花社区活动中心', thing4: '活动即将开始',
+      thing1: '情绪与睡眠讲座',
+      time2: '2026-06-10 14:00',
+      thing3: '萱花社区活动中心',
+      thing4: '活动即将开始',
     });
     expect(templateData(values, ['thing5', 'date2'])).toEqual({ thing5: '情绪与睡眠讲座', date2: '2026-06-10 14:00' });
     // More keys than values: the extra keys are left out rather than sent empty.

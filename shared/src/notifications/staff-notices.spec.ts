@@ -1,6 +1,22 @@
-import { adminUrl, maskMobile, reconnectDelayMs, regionTargetId, smsParams, staffMobileProblems, wecomMarkdown, CN_MOBILE, STAFF_BIND_PREFIX } from './staff-notices';
+import {
+  adminUrl,
+  maskMobile,
+  reconnectDelayMs,
+  regionTargetId,
+  smsParams,
+  staffMobileProblems,
+  wecomMarkdown,
+  CN_MOBILE,
+  STAFF_BIND_PREFIX,
+} from './staff-notices';
 
-const notice = { title: '红色预警', text: '胜利路街道萱花社区有一条新的红色预警，请尽快处理', link: '/alerts/17', region: '胜利路街道萱花社区', colour: 'red' as const };
+const notice = {
+  title: '红色预警',
+  text: '胜利路街道萱花社区有一条新的红色预警，请尽快处理',
+  link: '/alerts/17',
+  region: '胜利路街道萱花社区',
+  colour: 'red' as const,
+};
 
 describe('staff notice texts', () => {
   it('makes the admin link absolute only when the public address is known', () => {

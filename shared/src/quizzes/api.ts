@@ -137,7 +137,15 @@ export interface AttemptResult {
   passMark: number;
   passed: boolean;
   /** `correct`, `isCorrect` and `explanation` are null while `answerKeyAt` is set. */
-  items: { code: string; stem: string; selected: string[]; correct: string[] | null; isCorrect: boolean | null; explanation: string | null; knowledgePoint: KnowledgePointId }[];
+  items: {
+    code: string;
+    stem: string;
+    selected: string[];
+    correct: string[] | null;
+    isCorrect: boolean | null;
+    explanation: string | null;
+    knowledgePoint: KnowledgePointId;
+  }[];
   /**
    * Set while the survey wave is still open: when it closes, and with it the correct answers and
    * explanations are given (before, the first respondents would hand the key to the rest). Null

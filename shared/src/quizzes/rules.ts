@@ -85,7 +85,8 @@ export function quizRuleProblems(input: QuizInput): QuizRuleProblem[] {
     else if (closes <= opens) problems.push({ code: 'survey_window_order', field: 'closesAt' });
     if (!Number.isInteger(input.year)) problems.push({ code: 'survey_year_missing', field: 'year' });
   }
-  if ((input.kind === 'pre_test' || input.kind === 'post_test') && !input.campaignId && !input.eventId) problems.push({ code: 'test_unlinked', field: 'campaignId' });
+  if ((input.kind === 'pre_test' || input.kind === 'post_test') && !input.campaignId && !input.eventId)
+    problems.push({ code: 'test_unlinked', field: 'campaignId' });
   if (input.pairedQuizId && input.kind !== 'post_test') problems.push({ code: 'pairing_not_post_test', field: 'pairedQuizId' });
   problems.push(...drawRuleCodes(input.draw));
   return problems;

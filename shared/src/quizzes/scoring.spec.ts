@@ -172,7 +172,12 @@ describe('scoreAttempt: errors', () => {
 
   it('rejects an answer that is not option keys, naming the question (answers arrive as JSON)', () => {
     for (const value of [42, true, { A: 1 }, ['A', 1], [['A']], 1e300]) {
-      expectError(() => scoreAttempt([single, multi], { s1: 'A', m1: value } as never, rule), 'invalid_selection', 'm1', '第 2 题“下列哪些做法有助于缓解压力？”的答案须为选项编号');
+      expectError(
+        () => scoreAttempt([single, multi], { s1: 'A', m1: value } as never, rule),
+        'invalid_selection',
+        'm1',
+        '第 2 题“下列哪些做法有助于缓解压力？”的答案须为选项编号',
+      );
     }
   });
 
@@ -229,9 +234,7 @@ describe('mulberry32 and drawQuestions', () => {
     const ids = ['kp05-04', 'kp01-02', 'kp09-01'];
     expect(drawQuestions(DEFAULT_QUESTION_BANK, { mode: 'fixed', questionIds: ids }, mulberry32(1)).map((q) => q.id)).toEqual(ids);
     expect(() => drawQuestions(DEFAULT_QUESTION_BANK, { mode: 'fixed', questionIds: ['nope'] }, Math.random)).toThrow(QuizDrawError);
-    expect(() => drawQuestions(DEFAULT_QUESTION_BANK, { mode: 'fixed', questionIds: ['kp01-01', 'kp01-01'] }, Math.random)).toThrow(
-      '重复',
-    );
+    expect(() => drawQuestions(DEFAULT_QUESTION_BANK, { mode: 'fixed', questionIds: ['kp01-01', 'kp01-01'] }, Math.random)).toThrow('重复');
   });
 
   it('fails clearly when a point has too few questions', () => {

@@ -1,12 +1,4 @@
-import {
-  DONT_KNOW_KEY,
-  KNOWLEDGE_POINT_IDS,
-  type DrawSpec,
-  type KnowledgePointId,
-  type QuizAnswers,
-  type QuizQuestion,
-  type ScoringRule,
-} from './types';
+import { DONT_KNOW_KEY, KNOWLEDGE_POINT_IDS, type DrawSpec, type KnowledgePointId, type QuizAnswers, type QuizQuestion, type ScoringRule } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -246,7 +238,7 @@ export function drawQuestions(bank: readonly QuizQuestion[], spec: DrawSpec, rng
 
   const drawn: QuizQuestion[] = [];
   for (const point of KNOWLEDGE_POINT_IDS) {
-    const n = typeof spec.perPoint === 'number' ? spec.perPoint : spec.perPoint[point] ?? 0;
+    const n = typeof spec.perPoint === 'number' ? spec.perPoint : (spec.perPoint[point] ?? 0);
     if (!Number.isInteger(n) || n < 0) {
       throw new QuizDrawError('invalid_spec', `知识点 ${point} 的抽题数须为非负整数`);
     }

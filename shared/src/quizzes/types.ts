@@ -119,11 +119,7 @@ export function questionProblems(q: QuizQuestion): string[] {
     if (!keys.includes(c)) problems.push(`${name}：正确答案 ${c} 不在选项中`);
   }
   if (q.kind === 'true_false') {
-    const ok =
-      (keys.length === 2 || keys.length === 3) &&
-      keys[0] === TRUE_KEY &&
-      keys[1] === FALSE_KEY &&
-      (keys.length === 2 || keys[2] === DONT_KNOW_KEY);
+    const ok = (keys.length === 2 || keys.length === 3) && keys[0] === TRUE_KEY && keys[1] === FALSE_KEY && (keys.length === 2 || keys[2] === DONT_KNOW_KEY);
     if (!ok) problems.push(`${name}：判断题选项须为“对、错”或“对、错、不知道”`);
     if (q.correct.length !== 1 || (q.correct[0] !== TRUE_KEY && q.correct[0] !== FALSE_KEY)) {
       problems.push(`${name}：判断题的正确答案须为“对”或“错”`);

@@ -143,8 +143,7 @@ export interface ScaleResponseResult {
   disclaimer: string;
 }
 
-export const SCREENING_DISCLAIMER =
-  '本测评仅用于心理健康筛查和自我了解，不是医学诊断。如果您感到困扰，请及时联系专业机构或拨打心理援助热线。';
+export const SCREENING_DISCLAIMER = '本测评仅用于心理健康筛查和自我了解，不是医学诊断。如果您感到困扰，请及时联系专业机构或拨打心理援助热线。';
 
 /** A row of "我的测评". */
 export interface MyScaleResponse {
@@ -346,7 +345,6 @@ export interface CloseAlertInput {
   outcome: CloseOutcome;
   note: string;
 }
-
 
 export const SCALE_STATS_DIMENSIONS = ['region', 'group', 'month', 'scale'] as const;
 export type ScaleStatsDimension = (typeof SCALE_STATS_DIMENSIONS)[number];

@@ -64,5 +64,5 @@ export function suggestedArticleCategories(def: Pick<ScaleDefinition, 'audience'
     perinatal: 'family',
   };
   const own = byAudience[def.audience];
-  return crisis ? ['crisis', own, 'knowledge'] : [own, 'emotion', 'knowledge'].filter((c, i, all) => all.indexOf(c) === i) as ArticleCategory[];
+  return crisis ? ['crisis', own, 'knowledge'] : ([own, 'emotion', 'knowledge'].filter((c, i, all) => all.indexOf(c) === i) as ArticleCategory[]);
 }

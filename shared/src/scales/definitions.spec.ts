@@ -2,19 +2,7 @@
  * Golden tests for the built-in scales. Every expected value below is computed by hand from the
  * domain notes (items, options, reversed items, factor, cut-offs), never by the code under test.
  */
-import {
-  BUILT_IN_SCALES,
-  GAD7,
-  GDS15,
-  K10,
-  PHQ9,
-  PHQ_A,
-  PSS10,
-  SAS,
-  SDS,
-  WHO5,
-  getBuiltInScale,
-} from './definitions';
+import { BUILT_IN_SCALES, GAD7, GDS15, K10, PHQ9, PHQ_A, PSS10, SAS, SDS, WHO5, getBuiltInScale } from './definitions';
 import { scoreResponse } from './scoring';
 import type { ScaleAnswers, ScaleDefinition, ScaleResult } from './types';
 import { validateScaleDefinition } from './validate';
@@ -103,8 +91,7 @@ describe('built-in scale list', () => {
   });
 
   it('has the item counts and reversed items of the domain table', () => {
-    const reversedNumbers = (def: ScaleDefinition): number[] =>
-      def.items.flatMap((item, i) => (item.reversed ? [i + 1] : []));
+    const reversedNumbers = (def: ScaleDefinition): number[] => def.items.flatMap((item, i) => (item.reversed ? [i + 1] : []));
     expect([PHQ9.items.length, GAD7.items.length, WHO5.items.length, K10.items.length]).toEqual([9, 7, 5, 10]);
     expect([PSS10.items.length, GDS15.items.length, SDS.items.length, SAS.items.length]).toEqual([10, 15, 20, 20]);
     expect(reversedNumbers(PSS10)).toEqual([4, 5, 7, 8]);
@@ -181,7 +168,15 @@ describe('PHQ-A', () => {
       critical: ['q9', 'month_suicidal_thoughts', 'lifetime_suicide_attempt'],
     },
     { name: 'yes/no questions are not scored; past-year low mood is not critical', values: [...rep(0, 9), 1, 0, 0], raw: 0, score: 0, severity: 0 },
-    { name: 'past-month suicidal thoughts alone', values: [...rep(0, 9), 0, 1, 0], raw: 0, score: 0, severity: 0, crisis: true, critical: ['month_suicidal_thoughts'] },
+    {
+      name: 'past-month suicidal thoughts alone',
+      values: [...rep(0, 9), 0, 1, 0],
+      raw: 0,
+      score: 0,
+      severity: 0,
+      crisis: true,
+      critical: ['month_suicidal_thoughts'],
+    },
     { name: 'lifetime attempt alone', values: [...rep(0, 9), 0, 0, 1], raw: 0, score: 0, severity: 0, crisis: true, critical: ['lifetime_suicide_attempt'] },
     { name: 'item 9 alone', values: [0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0], raw: 2, score: 2, severity: 0, crisis: true, critical: ['q9'] },
   ];
@@ -261,7 +256,15 @@ describe('GDS-15 (是 = 1, 否 = 0; items 1, 5, 7, 11, 13 score 1 for 否)', () 
     { name: '9, bottom of moderate', values: [0, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], raw: 9, score: 9, severity: 2, level: 'moderate' },
     { name: 'all 是 = 10', values: rep(1, 15), raw: 10, score: 10, severity: 2, level: 'moderate' },
     { name: '11, top of moderate', values: [0, 1, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0], raw: 11, score: 11, severity: 2, level: 'moderate' },
-    { name: '12, bottom of severe: crisis by band', values: [0, 1, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0], raw: 12, score: 12, severity: 3, level: 'severe', crisis: true },
+    {
+      name: '12, bottom of severe: crisis by band',
+      values: [0, 1, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
+      raw: 12,
+      score: 12,
+      severity: 3,
+      level: 'severe',
+      crisis: true,
+    },
     { name: 'maximum 15', values: [0, 1, 1, 1, 0, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1], raw: 15, score: 15, severity: 3, level: 'severe', crisis: true },
   ];
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
@@ -279,19 +282,84 @@ describe('SDS (standard = int(raw x 1.25); reversed 2, 5, 6, 11, 12, 14, 16, 17,
     // +21 on items 1, 3, 4, 7, 8, 9, 10 (answered 4): raw 41 -> 51.25 -> 51.
     { name: 'raw 41 -> 51.25 -> 51', values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 4, 1, 4, 4, 4, 1, 4], raw: 41, score: 51, severity: 0, level: 'none' },
     // The same plus item 13 answered 2 (+1): raw 42 -> 52.5 -> 52.
-    { name: 'raw 42 -> 52.5 -> 52, top of normal (round would give 53)', values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 4, 1, 4, 4, 4, 1, 4], raw: 42, score: 52, severity: 0, level: 'none' },
-    { name: 'raw 43 -> 53.75 -> 53, bottom of mild', values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 4, 1, 4, 4, 4, 1, 4], raw: 43, score: 53, severity: 1, level: 'mild' },
+    {
+      name: 'raw 42 -> 52.5 -> 52, top of normal (round would give 53)',
+      values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 4, 1, 4, 4, 4, 1, 4],
+      raw: 42,
+      score: 52,
+      severity: 0,
+      level: 'none',
+    },
+    {
+      name: 'raw 43 -> 53.75 -> 53, bottom of mild',
+      values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 4, 1, 4, 4, 4, 1, 4],
+      raw: 43,
+      score: 53,
+      severity: 1,
+      level: 'mild',
+    },
     // All plain items but 19 at 4 (+27 = 47); items 2, 5, 6 answered 3 (+1 each): raw 50 -> 62.5 -> 62.
-    { name: 'raw 50 -> 62.5 -> 62, top of mild', values: [4, 3, 4, 4, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 4], raw: 50, score: 62, severity: 1, level: 'mild' },
-    { name: 'raw 51 -> 63.75 -> 63, bottom of moderate', values: [4, 3, 4, 4, 3, 3, 4, 4, 4, 4, 3, 4, 4, 4, 4, 4, 4, 4, 1, 4], raw: 51, score: 63, severity: 2, level: 'moderate' },
+    {
+      name: 'raw 50 -> 62.5 -> 62, top of mild',
+      values: [4, 3, 4, 4, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 4],
+      raw: 50,
+      score: 62,
+      severity: 1,
+      level: 'mild',
+    },
+    {
+      name: 'raw 51 -> 63.75 -> 63, bottom of moderate',
+      values: [4, 3, 4, 4, 3, 3, 4, 4, 4, 4, 3, 4, 4, 4, 4, 4, 4, 4, 1, 4],
+      raw: 51,
+      score: 63,
+      severity: 2,
+      level: 'moderate',
+    },
     // 47, items 2, 5, 6 answered 1 (+3 each = 56), items 11, 12 answered 3 (+1 each): raw 58 -> 72.5 -> 72.
-    { name: 'raw 58 -> 72.5 -> 72, top of moderate', values: [4, 1, 4, 4, 1, 1, 4, 4, 4, 4, 3, 3, 4, 4, 4, 4, 4, 4, 1, 4], raw: 58, score: 72, severity: 2, level: 'moderate' },
-    { name: 'raw 59 -> 73.75 -> 73, bottom of severe: crisis by band', values: [4, 1, 4, 4, 1, 1, 4, 4, 4, 4, 3, 3, 4, 3, 4, 4, 4, 4, 1, 4], raw: 59, score: 73, severity: 3, level: 'severe', crisis: true },
+    {
+      name: 'raw 58 -> 72.5 -> 72, top of moderate',
+      values: [4, 1, 4, 4, 1, 1, 4, 4, 4, 4, 3, 3, 4, 4, 4, 4, 4, 4, 1, 4],
+      raw: 58,
+      score: 72,
+      severity: 2,
+      level: 'moderate',
+    },
+    {
+      name: 'raw 59 -> 73.75 -> 73, bottom of severe: crisis by band',
+      values: [4, 1, 4, 4, 1, 1, 4, 4, 4, 4, 3, 3, 4, 3, 4, 4, 4, 4, 1, 4],
+      raw: 59,
+      score: 73,
+      severity: 3,
+      level: 'severe',
+      crisis: true,
+    },
     { name: 'maximum: raw 80 -> 100', values: MAX, raw: 80, score: 100, severity: 3, level: 'severe', crisis: true, critical: ['q19'] },
     { name: 'all 1: plain 10 x 1 + reversed 10 x 4 = 50 -> 62', values: rep(1, 20), raw: 50, score: 62, severity: 1, level: 'mild' },
-    { name: 'all 4: plain 10 x 4 + reversed 10 x 1 = 50 -> 62; item 19 at 4 is critical', values: rep(4, 20), raw: 50, score: 62, severity: 1, crisis: true, critical: ['q19'] },
-    { name: 'item 2 answered 1 scores 4: raw 23 -> 28.75 -> 28', values: [1, 1, 1, 1, 4, 4, 1, 1, 1, 1, 4, 4, 1, 4, 1, 4, 4, 4, 1, 4], raw: 23, score: 28, severity: 0 },
-    { name: 'item 19 = 2 ("小部分时间"): raw 21 -> 26.25 -> 26, crisis', values: [1, 4, 1, 1, 4, 4, 1, 1, 1, 1, 4, 4, 1, 4, 1, 4, 4, 4, 2, 4], raw: 21, score: 26, severity: 0, crisis: true, critical: ['q19'] },
+    {
+      name: 'all 4: plain 10 x 4 + reversed 10 x 1 = 50 -> 62; item 19 at 4 is critical',
+      values: rep(4, 20),
+      raw: 50,
+      score: 62,
+      severity: 1,
+      crisis: true,
+      critical: ['q19'],
+    },
+    {
+      name: 'item 2 answered 1 scores 4: raw 23 -> 28.75 -> 28',
+      values: [1, 1, 1, 1, 4, 4, 1, 1, 1, 1, 4, 4, 1, 4, 1, 4, 4, 4, 1, 4],
+      raw: 23,
+      score: 28,
+      severity: 0,
+    },
+    {
+      name: 'item 19 = 2 ("小部分时间"): raw 21 -> 26.25 -> 26, crisis',
+      values: [1, 4, 1, 1, 4, 4, 1, 1, 1, 1, 4, 4, 1, 4, 1, 4, 4, 4, 2, 4],
+      raw: 21,
+      score: 26,
+      severity: 0,
+      crisis: true,
+      critical: ['q19'],
+    },
   ];
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
     check(SDS, c);
@@ -305,16 +373,65 @@ describe('SAS (standard = int(raw x 1.25); reversed 5, 9, 13, 17, 19: 5 - value)
   const cases: Golden[] = [
     { name: 'minimum: raw 20 -> 25', values: MIN, raw: 20, score: 25, severity: 0, level: 'none' },
     // Items 1, 2, 3, 4, 6, 7 at 4 (+18) and item 8 at 2 (+1): raw 39 -> 48.75 -> 48 (49 cannot occur).
-    { name: 'raw 39 -> 48.75 -> 48, highest normal score', values: [4, 4, 4, 4, 4, 4, 4, 2, 4, 1, 1, 1, 4, 1, 1, 1, 4, 1, 4, 1], raw: 39, score: 48, severity: 0, level: 'none' },
-    { name: 'raw 40 -> 50, bottom of mild', values: [4, 4, 4, 4, 4, 4, 4, 3, 4, 1, 1, 1, 4, 1, 1, 1, 4, 1, 4, 1], raw: 40, score: 50, severity: 1, level: 'mild' },
+    {
+      name: 'raw 39 -> 48.75 -> 48, highest normal score',
+      values: [4, 4, 4, 4, 4, 4, 4, 2, 4, 1, 1, 1, 4, 1, 1, 1, 4, 1, 4, 1],
+      raw: 39,
+      score: 48,
+      severity: 0,
+      level: 'none',
+    },
+    {
+      name: 'raw 40 -> 50, bottom of mild',
+      values: [4, 4, 4, 4, 4, 4, 4, 3, 4, 1, 1, 1, 4, 1, 1, 1, 4, 1, 4, 1],
+      raw: 40,
+      score: 50,
+      severity: 1,
+      level: 'mild',
+    },
     { name: 'raw 41 -> 51.25 -> 51', values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 1, 1, 4, 1, 1, 1, 4, 1, 4, 1], raw: 41, score: 51, severity: 1, level: 'mild' },
-    { name: 'raw 42 -> 52.5 -> 52 (round would give 53)', values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 1, 1, 4, 1, 1, 1, 4, 1, 4, 1], raw: 42, score: 52, severity: 1, level: 'mild' },
+    {
+      name: 'raw 42 -> 52.5 -> 52 (round would give 53)',
+      values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 1, 1, 4, 1, 1, 1, 4, 1, 4, 1],
+      raw: 42,
+      score: 52,
+      severity: 1,
+      level: 'mild',
+    },
     // Items 1-4, 6, 7, 8, 10 at 4 (+24) and item 11 at 4 (+3): raw 47 -> 58.75 -> 58.
-    { name: 'raw 47 -> 58.75 -> 58, highest mild score', values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 4, 1, 1, 1, 4, 1, 4, 1], raw: 47, score: 58, severity: 1, level: 'mild' },
-    { name: 'raw 48 -> 60, bottom of moderate', values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 4, 1, 1, 1, 4, 1, 4, 1], raw: 48, score: 60, severity: 2, level: 'moderate' },
+    {
+      name: 'raw 47 -> 58.75 -> 58, highest mild score',
+      values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 4, 1, 1, 1, 4, 1, 4, 1],
+      raw: 47,
+      score: 58,
+      severity: 1,
+      level: 'mild',
+    },
+    {
+      name: 'raw 48 -> 60, bottom of moderate',
+      values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 4, 1, 1, 1, 4, 1, 4, 1],
+      raw: 48,
+      score: 60,
+      severity: 2,
+      level: 'moderate',
+    },
     // Eleven plain items at 4 (+33) and item 15 at 3 (+2): raw 55 -> 68.75 -> 68.
-    { name: 'raw 55 -> 68.75 -> 68, highest moderate score', values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 1, 4, 1, 4, 1], raw: 55, score: 68, severity: 2, level: 'moderate' },
-    { name: 'raw 56 -> 70, bottom of severe (no crisis: documented)', values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 4, 1, 4, 1], raw: 56, score: 70, severity: 3, level: 'severe' },
+    {
+      name: 'raw 55 -> 68.75 -> 68, highest moderate score',
+      values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 1, 4, 1, 4, 1],
+      raw: 55,
+      score: 68,
+      severity: 2,
+      level: 'moderate',
+    },
+    {
+      name: 'raw 56 -> 70, bottom of severe (no crisis: documented)',
+      values: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 4, 1, 4, 1],
+      raw: 56,
+      score: 70,
+      severity: 3,
+      level: 'severe',
+    },
     { name: 'maximum: raw 80 -> 100', values: MAX, raw: 80, score: 100, severity: 3, level: 'severe' },
     { name: 'all 1: plain 15 x 1 + reversed 5 x 4 = 35 -> 43.75 -> 43', values: rep(1, 20), raw: 35, score: 43, severity: 0 },
     { name: 'all 4: plain 15 x 4 + reversed 5 x 1 = 65 -> 81.25 -> 81', values: rep(4, 20), raw: 65, score: 81, severity: 3 },

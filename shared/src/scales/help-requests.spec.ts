@@ -45,27 +45,48 @@ describe('validateHelpRequest', () => {
 
   it('needs the contact consent of the current version', () => {
     expect(codes({ consent: { version: '2026-01-old', contact: true, sensitive: false } })).toEqual(['consent.version:consent_outdated']);
-    expect(codes({ consent: { version: HELP_REQUEST_CONSENT_VERSION, contact: false as unknown as true, sensitive: false } })).toEqual(['consent.contact:contact_consent_required']);
+    expect(codes({ consent: { version: HELP_REQUEST_CONSENT_VERSION, contact: false as unknown as true, sensitive: false } })).toEqual([
+      'consent.contact:contact_consent_required',
+    ]);
   });
 
   it('lists every problem in form order', () => {
     expect(
       codes({ contactPhone: 'abc', contactName: '名'.repeat(33), ageBand: 'under14', note: 'x', consent: { version: 'v0', contact: true, sensitive: false } }),
-    ).toEqual(['contactPhone:phone_invalid', 'contactName:name_too_long', 'guardian:guardian_required', 'consent.sensitive:sensitive_consent_required', 'consent.version:consent_outdated']);
+    ).toEqual([
+      'contactPhone:phone_invalid',
+      'contactName:name_too_long',
+      'guardian:guardian_required',
+      'consent.sensitive:sensitive_consent_required',
+      'consent.version:consent_outdated',
+    ]);
     expect(HELP_REQUEST_PROBLEM_MESSAGES.note_too_long).toBe('情况说明最多 500 字');
   });
 });
 
 describe('helpRequestHotlines', () => {
   const line = (id: number, number: string, is24h = true): Hotline => ({
-    id, name: `line ${id}`, number, hours: '24小时', is24h, audiences: ['all'], source: null, regionId: 7, regionName: '胜利路街道', national: false, sortOrder: 0,
+    id,
+    name: `line ${id}`,
+    number,
+    hours: '24小时',
+    is24h,
+    audiences: ['all'],
+    source: null,
+    regionId: 7,
+    regionName: '胜利路街道',
+    national: false,
+    sortOrder: 0,
   });
   const [l12356, hope24] = [NATIONAL_HOTLINES[0], NATIONAL_HOTLINES[1]];
 
   it('puts 12356 first, then 110 and 120, then the other crisis lines in their order', () => {
     const out = helpRequestHotlines([l12356, line(5, '023-61234567'), hope24]);
     expect(out.map((h) => h.number)).toEqual(['12356', '110', '120', '023-61234567', '400-161-9995']);
-    expect(out.slice(1, 3).map((h) => [h.id, h.is24h, h.national])).toEqual([[-110, true, true], [-120, true, true]]);
+    expect(out.slice(1, 3).map((h) => [h.id, h.is24h, h.national])).toEqual([
+      [-110, true, true],
+      [-120, true, true],
+    ]);
   });
 
   it('never repeats a number, whatever its separators', () => {

@@ -63,7 +63,9 @@ const chars = (value: string | null | undefined): number => [...(value ?? '')].l
  * - a note of at most HELP_REQUEST_NOTE_MAX_CHARS characters.
  * The region (a community or village) and the urgency are the server's to check.
  */
-export function validateHelpRequest(input: Pick<HelpRequestInput, 'contactPhone' | 'contactName' | 'note' | 'ageBand' | 'consent' | 'guardian'>): HelpRequestProblem[] {
+export function validateHelpRequest(
+  input: Pick<HelpRequestInput, 'contactPhone' | 'contactName' | 'note' | 'ageBand' | 'consent' | 'guardian'>,
+): HelpRequestProblem[] {
   const problems: HelpRequestProblem[] = [];
   const phone = (input.contactPhone ?? '').trim();
   if (phone === '') problems.push({ code: 'phone_required', field: 'contactPhone' });

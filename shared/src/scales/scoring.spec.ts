@@ -48,7 +48,15 @@ const MEAN_SCALE: ScaleDefinition = {
         { value: 1, label: '是', reversedValue: 1 },
       ],
     },
-    { id: 'note', text: '不计分的题目', scored: false, options: [{ value: 0, label: '否' }, { value: 1, label: '是' }] },
+    {
+      id: 'note',
+      text: '不计分的题目',
+      scored: false,
+      options: [
+        { value: 0, label: '否' },
+        { value: 1, label: '是' },
+      ],
+    },
   ],
   scoring: {
     method: 'mean',

@@ -1,13 +1,4 @@
-import type {
-  ScaleAnswers,
-  ScaleBand,
-  ScaleDefinition,
-  ScaleItem,
-  ScaleOption,
-  ScaleResult,
-  ScaleScoring,
-  ScoreRounding,
-} from './types';
+import type { ScaleAnswers, ScaleBand, ScaleDefinition, ScaleItem, ScaleOption, ScaleResult, ScaleScoring, ScoreRounding } from './types';
 
 export const SCALE_ANSWER_ERROR_CODES = ['MISSING_ANSWER', 'UNKNOWN_ITEM', 'INVALID_OPTION'] as const;
 export type ScaleAnswerErrorCode = (typeof SCALE_ANSWER_ERROR_CODES)[number];
@@ -120,8 +111,7 @@ const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnPro
  */
 export function checkAnswers(def: ScaleDefinition, answers: unknown): ScaleAnswerError[] {
   const errors: ScaleAnswerError[] = [];
-  const given: Record<string, unknown> =
-    typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? (answers as Record<string, unknown>) : {};
+  const given: Record<string, unknown> = typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? (answers as Record<string, unknown>) : {};
   const known = new Set(def.items.map((i) => i.id));
   for (const key of Object.keys(given)) {
     if (!known.has(key)) {
@@ -139,9 +129,7 @@ export function checkAnswers(def: ScaleDefinition, answers: unknown): ScaleAnswe
     if (typeof value !== 'number' || !options.some((o) => o.value === value)) {
       const allowed = options.map((o) => `${o.value}（${o.label}）`).join('、');
       const shown = typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
-      errors.push(
-        new ScaleAnswerError('INVALID_OPTION', `第 ${number} 题的答案 ${shown} 不是有效选项，可选：${allowed}`, item.id, number),
-      );
+      errors.push(new ScaleAnswerError('INVALID_OPTION', `第 ${number} 题的答案 ${shown} 不是有效选项，可选：${allowed}`, item.id, number));
     }
   });
   return errors;

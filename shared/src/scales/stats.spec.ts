@@ -75,7 +75,13 @@ describe('StatsCube', () => {
     { path: '/1/2/4/', parentPath: '/1/2/' },
     { path: '/1/2/5/', parentPath: '/1/2/' },
   ];
-  const rec = (regionPath: string, severity: number, count: number, group = 'employee', month = '2026-01'): StatsRecord => ({ regionPath, group, month, severity, count });
+  const rec = (regionPath: string, severity: number, count: number, group = 'employee', month = '2026-01'): StatsRecord => ({
+    regionPath,
+    group,
+    month,
+    severity,
+    count,
+  });
 
   it('adds results up the regions, with a "本级" part for what was filed at a region with sub-regions', () => {
     const cube = new StatsCube(regions, [0, 1], [rec('/1/2/4/', 0, 10), rec('/1/2/5/', 0, 6), rec('/1/2/', 0, 7), rec('/1/3/', 1, 9), rec('/1/9/', 0, 5)]);
@@ -126,14 +132,29 @@ describe('StatsCube', () => {
 describe('tierRow', () => {
   it('adds several scales up by tier, hiding a tier when any of its counts is hidden', () => {
     const tiers = ['none', 'concern', 'most_severe'] as const;
-    expect(tierRow([{ row: { counts: [20, 5, 6], total: 31 }, tiers }, { row: { counts: [10, 0, 0, 7], total: 17 }, tiers: ['none', 'concern', 'concern', 'most_severe'] }])).toEqual({
+    expect(
+      tierRow([
+        { row: { counts: [20, 5, 6], total: 31 }, tiers },
+        { row: { counts: [10, 0, 0, 7], total: 17 }, tiers: ['none', 'concern', 'concern', 'most_severe'] },
+      ]),
+    ).toEqual({
       counts: [30, 5, 13],
       total: 48,
     });
-    expect(tierRow([{ row: { counts: [20, null, null], total: 31 }, tiers }, { row: { counts: [10, 0, 7], total: 17 }, tiers }])).toEqual({ counts: [30, null, null], total: 48 });
+    expect(
+      tierRow([
+        { row: { counts: [20, null, null], total: 31 }, tiers },
+        { row: { counts: [10, 0, 7], total: 17 }, tiers },
+      ]),
+    ).toEqual({ counts: [30, null, null], total: 48 });
     expect(tierRow([{ row: { counts: [null, null, null], total: null }, tiers }])).toEqual({ counts: [null, null, null], total: null });
     // Both hidden counts of the first scale are of concern: the concern tier alone would be 48 - 30 - 7 = 11.
-    expect(tierRow([{ row: { counts: [20, null, null, 0], total: 31 }, tiers: ['none', 'concern', 'concern', 'most_severe'] }, { row: { counts: [10, 0, 7], total: 17 }, tiers }])).toEqual({
+    expect(
+      tierRow([
+        { row: { counts: [20, null, null, 0], total: 31 }, tiers: ['none', 'concern', 'concern', 'most_severe'] },
+        { row: { counts: [10, 0, 7], total: 17 }, tiers },
+      ]),
+    ).toEqual({
       counts: [30, null, null],
       total: 48,
     });
@@ -183,7 +204,8 @@ function expectNoSmallDifference(tree: StatsRegion[], records: StatsRecord[], se
     for (const p of parts) if (p.shown !== null && p.shown > 0 && p.shown < 5) throw new Error(`seed ${seed}: ${what} shows ${p.shown}`);
     const hidden = parts.filter((p) => p.shown === null);
     if (margin === null) {
-      if (marginTruth > 0 && hidden.length === 0 && parts.every((p) => p.shown !== null)) throw new Error(`seed ${seed}: ${what}: hidden sum is its shown parts`);
+      if (marginTruth > 0 && hidden.length === 0 && parts.every((p) => p.shown !== null))
+        throw new Error(`seed ${seed}: ${what}: hidden sum is its shown parts`);
       return;
     }
     if (margin === 0) return; // every part is a known zero
@@ -199,19 +221,37 @@ function expectNoSmallDifference(tree: StatsRegion[], records: StatsRecord[], se
     ];
     for (const s of slices) {
       const row = cells(s.row);
-      check(`${r.path} ${s.name} row`, row[severities.length], truth(s.inside, severities.length), severities.map((_, c) => ({ shown: row[c], truth: truth(s.inside, c) })));
+      check(
+        `${r.path} ${s.name} row`,
+        row[severities.length],
+        truth(s.inside, severities.length),
+        severities.map((_, c) => ({ shown: row[c], truth: truth(s.inside, c) })),
+      );
     }
     const all = cells(cube.row(r.path));
     for (let c = 0; c <= severities.length; c++) {
       for (const family of [groups.map((g) => ({ group: g })), months.map((m) => ({ month: m }))]) {
-        check(`${r.path} column ${c}`, all[c], truth(inside, c), family.map((f) => ({ shown: cells(cube.row(r.path, f))[c], truth: truth((x) => inside(x) && ('group' in f ? x.group === f.group : x.month === f.month), c) })));
+        check(
+          `${r.path} column ${c}`,
+          all[c],
+          truth(inside, c),
+          family.map((f) => ({
+            shown: cells(cube.row(r.path, f))[c],
+            truth: truth((x) => inside(x) && ('group' in f ? x.group === f.group : x.month === f.month), c),
+          })),
+        );
       }
     }
     const below = childrenOf(r.path);
     if (!below.length) continue;
     const own = cells(cube.ownRow(r.path));
     const ownInside = (x: StatsRecord) => x.regionPath === r.path;
-    check(`${r.path} 本级 row`, own[severities.length], truth(ownInside, severities.length), severities.map((_, c) => ({ shown: own[c], truth: truth(ownInside, c) })));
+    check(
+      `${r.path} 本级 row`,
+      own[severities.length],
+      truth(ownInside, severities.length),
+      severities.map((_, c) => ({ shown: own[c], truth: truth(ownInside, c) })),
+    );
     for (let c = 0; c <= severities.length; c++) {
       check(`${r.path} sub-regions ${c}`, all[c], truth(inside, c), [
         { shown: own[c], truth: truth(ownInside, c) },

@@ -222,7 +222,10 @@ export class StatsCube {
 
   /** Months with results under `path`, oldest first. */
   months(path: string): string[] {
-    return [...(this.rows.get(path)?.keys() ?? [])].filter((s) => s.startsWith('m:')).map((s) => s.slice(2)).sort();
+    return [...(this.rows.get(path)?.keys() ?? [])]
+      .filter((s) => s.startsWith('m:'))
+      .map((s) => s.slice(2))
+      .sort();
   }
 
   private read(key: string, slice: string): SuppressedRow {

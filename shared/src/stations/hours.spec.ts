@@ -65,7 +65,9 @@ describe('hoursOn', () => {
       { date: '2026-06-19', hours: [], holiday: '端午节放假' },
       { date: '2026-06-20', hours: [r('10:00', '12:00')], holiday: '端午节放假' },
     ]);
-    expect(hoursBetween('2026-06-28', '2026-06-28', WEEKLY, EXCEPTIONS, CALENDAR)).toEqual([{ date: '2026-06-28', hours: WEEKLY[5], holiday: '端午节调休上班' }]);
+    expect(hoursBetween('2026-06-28', '2026-06-28', WEEKLY, EXCEPTIONS, CALENDAR)).toEqual([
+      { date: '2026-06-28', hours: WEEKLY[5], holiday: '端午节调休上班' },
+    ]);
   });
 });
 

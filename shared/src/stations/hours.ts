@@ -4,7 +4,17 @@
  * weekly availability, so that a holiday closes all of them the same way.
  */
 import { addChinaDays, chinaDate, chinaInstant, chinaMinuteOfDay, chinaWeekday, isChinaDate } from '../common/time';
-import { HOLIDAY_KIND_LABELS, WEEKDAY_LABELS, type HolidayDay, type StationDay, type StationException, type StationType, type TimeRange, type Weekday, type WeeklyHours } from './types';
+import {
+  HOLIDAY_KIND_LABELS,
+  WEEKDAY_LABELS,
+  type HolidayDay,
+  type StationDay,
+  type StationException,
+  type StationType,
+  type TimeRange,
+  type Weekday,
+  type WeeklyHours,
+} from './types';
 
 export const MINUTES_PER_DAY = 1440;
 

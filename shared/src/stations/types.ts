@@ -156,7 +156,18 @@ export interface StationInput {
 
 /** Counsellors, published with their consent (name, photo, qualification as the seeds require stations to post). */
 export const COUNSELLOR_SPECIALTIES = [
-  'emotions', 'relationships', 'family', 'parenting', 'study', 'work', 'sleep', 'elderly', 'youth', 'crisis', 'grief', 'women',
+  'emotions',
+  'relationships',
+  'family',
+  'parenting',
+  'study',
+  'work',
+  'sleep',
+  'elderly',
+  'youth',
+  'crisis',
+  'grief',
+  'women',
 ] as const;
 export type CounsellorSpecialty = (typeof COUNSELLOR_SPECIALTIES)[number];
 export const COUNSELLOR_SPECIALTY_LABELS: Record<CounsellorSpecialty, string> = {

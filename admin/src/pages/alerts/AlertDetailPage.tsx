@@ -89,7 +89,11 @@ export default function AlertDetailPage() {
                 <Tag color="purple">{alert.scaleTitle}</Tag>
               </Descriptions.Item>
               <Descriptions.Item label="紧急程度">
-                {alert.helpUrgency ? <Typography.Text type={alert.helpUrgency === 'now' ? 'danger' : undefined}>{HELP_URGENCY_LABELS[alert.helpUrgency]}</Typography.Text> : '-'}
+                {alert.helpUrgency ? (
+                  <Typography.Text type={alert.helpUrgency === 'now' ? 'danger' : undefined}>{HELP_URGENCY_LABELS[alert.helpUrgency]}</Typography.Text>
+                ) : (
+                  '-'
+                )}
               </Descriptions.Item>
               <Descriptions.Item label="危机提示">{alert.crisis ? <Tag color="red">是</Tag> : '否'}</Descriptions.Item>
               <Descriptions.Item label="提交时间">{formatDateTime(alert.createdAt)}</Descriptions.Item>
@@ -148,11 +152,19 @@ export default function AlertDetailPage() {
         </ProCard>
 
         {help ? (
-          <ProCard title={alert.helpRequests.length > 1 ? `求助说明（共 ${alert.helpRequests.length} 次求助）` : '求助说明'} bordered style={{ marginBottom: 16 }}>
+          <ProCard
+            title={alert.helpRequests.length > 1 ? `求助说明（共 ${alert.helpRequests.length} 次求助）` : '求助说明'}
+            bordered
+            style={{ marginBottom: 16 }}
+          >
             <HelpRequestNotes requests={alert.helpRequests} />
           </ProCard>
         ) : (
-          <ProCard title={alert.submissions.length > 1 ? `答题明细（最近一次测评，共 ${alert.submissions.length} 次）` : '答题明细'} bordered style={{ marginBottom: 16 }}>
+          <ProCard
+            title={alert.submissions.length > 1 ? `答题明细（最近一次测评，共 ${alert.submissions.length} 次）` : '答题明细'}
+            bordered
+            style={{ marginBottom: 16 }}
+          >
             <Table<Answer>
               rowKey="itemId"
               size="small"
@@ -172,7 +184,19 @@ export default function AlertDetailPage() {
                     </Space>
                   ),
                 },
-                { title: '回答', dataIndex: 'label', width: 220, render: (label: string, a) => (a.critical ? <Typography.Text strong type="danger">{label}</Typography.Text> : label) },
+                {
+                  title: '回答',
+                  dataIndex: 'label',
+                  width: 220,
+                  render: (label: string, a) =>
+                    a.critical ? (
+                      <Typography.Text strong type="danger">
+                        {label}
+                      </Typography.Text>
+                    ) : (
+                      label
+                    ),
+                },
                 { title: '选项分值', dataIndex: 'value', width: 96 },
               ]}
             />
@@ -183,7 +207,11 @@ export default function AlertDetailPage() {
           title="随访计划"
           bordered
           style={{ marginBottom: 16 }}
-          extra={can.canFollowUp ? <FollowUpPlanModal alert={alert} onDone={setAlert} trigger={<Button>{alert.followUpPlan ? '修改计划' : '安排下次随访'}</Button>} /> : null}
+          extra={
+            can.canFollowUp ? (
+              <FollowUpPlanModal alert={alert} onDone={setAlert} trigger={<Button>{alert.followUpPlan ? '修改计划' : '安排下次随访'}</Button>} />
+            ) : null
+          }
         >
           <PlanSummary alert={alert} />
         </ProCard>

@@ -41,7 +41,9 @@ export function PlanSummary({ alert }: { alert: AlertDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label="随访目的">{plan.purpose}</Descriptions.Item>
       <Descriptions.Item label="安排人">{plan.setByName}</Descriptions.Item>
-      <Descriptions.Item label="到期提醒">{plan.remindedAt ? `已于 ${formatDateTime(plan.remindedAt)} 生成提醒` : '到期当天 8:00 起生成提醒'}</Descriptions.Item>
+      <Descriptions.Item label="到期提醒">
+        {plan.remindedAt ? `已于 ${formatDateTime(plan.remindedAt)} 生成提醒` : '到期当天 8:00 起生成提醒'}
+      </Descriptions.Item>
     </Descriptions>
   );
 }
@@ -77,7 +79,9 @@ export function FollowUpTimeline({ alert }: { alert: AlertDetail }) {
       color: 'cyan',
       children: (
         <>
-          <Typography.Text strong>{formatDateTime(r.sentAt)} 转介至{r.stationName}</Typography.Text>
+          <Typography.Text strong>
+            {formatDateTime(r.sentAt)} 转介至{r.stationName}
+          </Typography.Text>
           <Typography.Text type="secondary"> · {r.counsellorName}</Typography.Text>
           <div>
             {r.reason} · {referralStatusText(r)}

@@ -1,7 +1,14 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Col, Empty, Row, Skeleton, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { CLOSE_OUTCOMES, CLOSE_OUTCOME_LABELS, CLOSE_OUTCOME_UNRECORDED_LABEL, type AlertIndicators, type AlertIndicatorsQuery, type AlertIndicatorsRow } from '@xinqiao/shared';
+import {
+  CLOSE_OUTCOMES,
+  CLOSE_OUTCOME_LABELS,
+  CLOSE_OUTCOME_UNRECORDED_LABEL,
+  type AlertIndicators,
+  type AlertIndicatorsQuery,
+  type AlertIndicatorsRow,
+} from '@xinqiao/shared';
 import { alertsApi } from '../../api/alerts';
 import { MonthlyStatsFilters } from '../../components/MonthlyStatsFilters';
 import { defaultMonthRange, monthText } from '../bookings/bookingStats';
@@ -22,7 +29,13 @@ function columns(minCell: number): TableColumnsType<AlertIndicatorsRow> {
   const count = (pick: (r: AlertIndicatorsRow) => number | null) => (_: unknown, r: AlertIndicatorsRow) => <Count value={pick(r)} minCell={minCell} />;
   return [
     { title: '月份', dataIndex: 'month', key: 'month', fixed: 'left', width: 100, render: (m: string) => monthText(m) },
-    { title: '区域', key: 'region', fixed: 'left', width: 160, render: (_, r) => (r.isTotal ? <Typography.Text strong>{r.regionName}（合计）</Typography.Text> : r.regionName) },
+    {
+      title: '区域',
+      key: 'region',
+      fixed: 'left',
+      width: 160,
+      render: (_, r) => (r.isTotal ? <Typography.Text strong>{r.regionName}（合计）</Typography.Text> : r.regionName),
+    },
     {
       title: '产生预警',
       children: [
@@ -52,7 +65,13 @@ function columns(minCell: number): TableColumnsType<AlertIndicatorsRow> {
     {
       title: '结案结果',
       children: [
-        ...CLOSE_OUTCOMES.map((k) => ({ title: CLOSE_OUTCOME_LABELS[k], key: `o-${k}`, align: 'right' as const, width: 96, render: count((r) => r.outcomes[k]) })),
+        ...CLOSE_OUTCOMES.map((k) => ({
+          title: CLOSE_OUTCOME_LABELS[k],
+          key: `o-${k}`,
+          align: 'right' as const,
+          width: 96,
+          render: count((r) => r.outcomes[k]),
+        })),
         { title: CLOSE_OUTCOME_UNRECORDED_LABEL, key: 'o-unrecorded', align: 'right', width: 72, render: count((r) => r.outcomes.unrecorded) },
       ],
     },
@@ -84,11 +103,15 @@ export default function AlertIndicatorsPage() {
   const minCell = data?.minCell ?? 5;
   const anything = totals.some((r) => r.raised.total !== 0);
 
-
-
   return (
     <PageContainer title="预警处置指标" subTitle="按月份和下级区域统计，只含数量、用时和比例，不含任何居民信息；人数过少的格子不显示">
-      <MonthlyStatsFilters query={query} onChange={setQuery} regionPlaceholder="本辖区" exportFile={alertsApi.exportIndicators} fileName={indicatorsFileName(query.fromMonth, query.toMonth)} />
+      <MonthlyStatsFilters
+        query={query}
+        onChange={setQuery}
+        regionPlaceholder="本辖区"
+        exportFile={alertsApi.exportIndicators}
+        fileName={indicatorsFileName(query.fromMonth, query.toMonth)}
+      />
 
       <ProCard title={data ? `${data.regionName} · 趋势` : '趋势'} style={{ marginBottom: 16 }}>
         {anything ? (

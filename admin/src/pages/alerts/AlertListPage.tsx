@@ -113,7 +113,14 @@ export default function AlertListPage() {
         </Space>
       ),
     },
-    { title: '状态', dataIndex: 'status', valueType: 'select', valueEnum: labelEnum(ALERT_STATUS_LABELS), width: 100, render: (_, row) => <AlertStatusTag status={row.status} /> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      valueType: 'select',
+      valueEnum: labelEnum(ALERT_STATUS_LABELS),
+      width: 100,
+      render: (_, row) => <AlertStatusTag status={row.status} />,
+    },
     {
       title: '是否超时',
       dataIndex: 'overdue',
@@ -153,10 +160,17 @@ export default function AlertListPage() {
       search: false,
       width: 150,
       render: (_, row) =>
-        [row.populationGroup ? POPULATION_GROUP_LABELS[row.populationGroup] : null, row.ageBand ? AGE_BAND_LABELS[row.ageBand] : null].filter(Boolean).join(' / ') ||
-        '-',
+        [row.populationGroup ? POPULATION_GROUP_LABELS[row.populationGroup] : null, row.ageBand ? AGE_BAND_LABELS[row.ageBand] : null]
+          .filter(Boolean)
+          .join(' / ') || '-',
     },
-    { title: '跟进人', dataIndex: 'assigneeName', search: false, width: 110, render: (_, row) => row.assigneeName ?? <Typography.Text type="secondary">未认领</Typography.Text> },
+    {
+      title: '跟进人',
+      dataIndex: 'assigneeName',
+      search: false,
+      width: 110,
+      render: (_, row) => row.assigneeName ?? <Typography.Text type="secondary">未认领</Typography.Text>,
+    },
     { title: '产生时间', dataIndex: 'createdAt', search: false, width: 150, render: (_, row) => formatDateTime(row.createdAt) },
     {
       title: '下次随访',
@@ -166,7 +180,11 @@ export default function AlertListPage() {
       render: (_, row) => {
         if (row.status === 'closed') return <Typography.Text type="secondary">-</Typography.Text>;
         const next = nextContactText(row.nextContact);
-        return <Typography.Text type={next.due === 'overdue' ? 'danger' : next.due === null ? 'secondary' : undefined}>{next.due === 'overdue' ? `${next.text}（已逾期）` : next.text}</Typography.Text>;
+        return (
+          <Typography.Text type={next.due === 'overdue' ? 'danger' : next.due === null ? 'secondary' : undefined}>
+            {next.due === 'overdue' ? `${next.text}（已逾期）` : next.text}
+          </Typography.Text>
+        );
       },
     },
     {

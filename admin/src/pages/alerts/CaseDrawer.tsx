@@ -7,7 +7,14 @@ import { formatDateTime } from '../../utils/format';
 import { ALERT_COLOUR_TAG_COLORS } from './alertView';
 import { caseEntryText } from './caseworkView';
 
-const TYPE_COLORS: Record<CaseEntry['type'], string> = { scale: 'blue', alert: 'red', follow_up: 'green', help_request: 'purple', referral: 'cyan', booking: 'gray' };
+const TYPE_COLORS: Record<CaseEntry['type'], string> = {
+  scale: 'blue',
+  alert: 'red',
+  follow_up: 'green',
+  help_request: 'purple',
+  referral: 'cyan',
+  booking: 'gray',
+};
 
 /**
  * 个案档案 (一户一档): the resident's results, alerts, contacts, referrals and bookings, newest first.
@@ -34,7 +41,13 @@ export function CaseDrawer({ alertId }: { alertId: number }) {
     <>
       <Button onClick={() => setOpen(true)}>个案档案</Button>
       <Drawer title="个案档案（一户一档）" width={640} open={open} onClose={() => setOpen(false)} destroyOnHidden>
-        <Alert type="info" showIcon className="xq-form-alert" message="您查看个案档案的记录已写入审计日志" description="档案汇总该居民的测评结果、预警、跟进、转介和预约，仅用于本次跟进。" />
+        <Alert
+          type="info"
+          showIcon
+          className="xq-form-alert"
+          message="您查看个案档案的记录已写入审计日志"
+          description="档案汇总该居民的测评结果、预警、跟进、转介和预约，仅用于本次跟进。"
+        />
         {error ? (
           <Result status="warning" title={error} />
         ) : !data ? (

@@ -56,7 +56,12 @@ export function FollowUpModal({ alert, trigger, onDone }: Props) {
           },
         ]}
       />
-      <ProFormRadio.Group name="method" label="跟进方式" options={labelOptions(FOLLOW_UP_METHOD_LABELS)} rules={[{ required: true, message: '请选择跟进方式' }]} />
+      <ProFormRadio.Group
+        name="method"
+        label="跟进方式"
+        options={labelOptions(FOLLOW_UP_METHOD_LABELS)}
+        rules={[{ required: true, message: '请选择跟进方式' }]}
+      />
       <ProFormTextArea
         name="outcome"
         label="跟进情况"

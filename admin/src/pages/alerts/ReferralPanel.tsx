@@ -32,7 +32,20 @@ export function ReferralPanel({ alert, mine, onDone }: Props) {
           scroll={{ x: 'max-content' }}
           columns={[
             { title: '接收机构', dataIndex: 'stationName', width: 180 },
-            { title: '转介原因', dataIndex: 'reason', width: 220, render: (reason: string, r) => (r.note ? <Space direction="vertical" size={0}><span>{reason}</span><Typography.Text type="secondary">{r.note}</Typography.Text></Space> : reason) },
+            {
+              title: '转介原因',
+              dataIndex: 'reason',
+              width: 220,
+              render: (reason: string, r) =>
+                r.note ? (
+                  <Space direction="vertical" size={0}>
+                    <span>{reason}</span>
+                    <Typography.Text type="secondary">{r.note}</Typography.Text>
+                  </Space>
+                ) : (
+                  reason
+                ),
+            },
             { title: '发起', key: 'sent', width: 170, render: (_, r) => `${formatDateTime(r.sentAt)} · ${r.counsellorName}` },
             {
               title: '状态',
@@ -40,9 +53,15 @@ export function ReferralPanel({ alert, mine, onDone }: Props) {
               width: 200,
               render: (_, r) => (
                 <Space direction="vertical" size={0}>
-                  <Tag color={r.outcome ? 'green' : r.status === 'declined' ? 'default' : r.status === 'accepted' ? 'blue' : 'gold'}>{referralStatusText(r)}</Tag>
+                  <Tag color={r.outcome ? 'green' : r.status === 'declined' ? 'default' : r.status === 'accepted' ? 'blue' : 'gold'}>
+                    {referralStatusText(r)}
+                  </Tag>
                   {r.respondedOn ? <Typography.Text type="secondary">答复日期 {r.respondedOn}</Typography.Text> : null}
-                  {r.outcome ? <Typography.Text>{r.outcomeOn}：{r.outcome}</Typography.Text> : null}
+                  {r.outcome ? (
+                    <Typography.Text>
+                      {r.outcomeOn}：{r.outcome}
+                    </Typography.Text>
+                  ) : null}
                 </Space>
               ),
             },
@@ -114,8 +133,18 @@ function ReferModal({ alert, onDone }: { alert: AlertDetail; onDone(a: AlertDeta
         rules={[{ required: true, message: '请选择接收机构' }]}
         extra="列出机构目录中全部已发布的转介机构，本辖区及上级区域的排在前面"
       />
-      <ProFormText name="reason" label="转介原因" fieldProps={{ maxLength: 200, showCount: true }} rules={[{ required: true, whitespace: true, message: '请填写转介原因' }]} />
-      <ProFormTextArea name="note" label="备注（选填）" placeholder="如：已与对方门诊电话沟通，约定下周二就诊" fieldProps={{ maxLength: 1000, showCount: true, autoSize: { minRows: 3, maxRows: 6 } }} />
+      <ProFormText
+        name="reason"
+        label="转介原因"
+        fieldProps={{ maxLength: 200, showCount: true }}
+        rules={[{ required: true, whitespace: true, message: '请填写转介原因' }]}
+      />
+      <ProFormTextArea
+        name="note"
+        label="备注（选填）"
+        placeholder="如：已与对方门诊电话沟通，约定下周二就诊"
+        fieldProps={{ maxLength: 1000, showCount: true, autoSize: { minRows: 3, maxRows: 6 } }}
+      />
     </ModalForm>
   );
 }
@@ -143,7 +172,15 @@ function ResponseModal({ alert, referral, onDone }: { alert: AlertDetail; referr
         return true;
       }}
     >
-      <ProFormRadio.Group name="status" label="对方答复" options={[{ value: 'accepted', label: '已接收' }, { value: 'declined', label: '未接收' }]} rules={[{ required: true }]} />
+      <ProFormRadio.Group
+        name="status"
+        label="对方答复"
+        options={[
+          { value: 'accepted', label: '已接收' },
+          { value: 'declined', label: '未接收' },
+        ]}
+        rules={[{ required: true }]}
+      />
       <ProFormDatePicker
         name="date"
         label="答复日期"
@@ -176,11 +213,20 @@ function OutcomeModal({ alert, referral, onDone }: { alert: AlertDetail; referra
         return true;
       }}
     >
-      <ProFormTextArea name="outcome" label="转介结果" placeholder="如：已在精神科门诊就诊，开始药物治疗" fieldProps={{ maxLength: 1000, showCount: true }} rules={[{ required: true, whitespace: true, message: '请填写转介结果' }]} />
+      <ProFormTextArea
+        name="outcome"
+        label="转介结果"
+        placeholder="如：已在精神科门诊就诊，开始药物治疗"
+        fieldProps={{ maxLength: 1000, showCount: true }}
+        rules={[{ required: true, whitespace: true, message: '请填写转介结果' }]}
+      />
       <ProFormDatePicker
         name="date"
         label="日期"
-        fieldProps={{ disabledDate: (d: Dayjs) => (referral.respondedOn !== null && d.format('YYYY-MM-DD') < referral.respondedOn) || d.format('YYYY-MM-DD') > today, style: { width: '100%' } }}
+        fieldProps={{
+          disabledDate: (d: Dayjs) => (referral.respondedOn !== null && d.format('YYYY-MM-DD') < referral.respondedOn) || d.format('YYYY-MM-DD') > today,
+          style: { width: '100%' },
+        }}
         rules={[{ required: true, message: '请选择日期' }]}
       />
     </ModalForm>

@@ -1,6 +1,15 @@
 import type { AlertDetail } from '@xinqiao/shared';
 import type { AlertSummary } from '@xinqiao/shared';
-import { alertPermissions, alertResultText, describeCriticalItems, followUpAtError, laterHelpRequests, laterSubmissions, redIncrease, toFollowUpInput } from './alertView';
+import {
+  alertPermissions,
+  alertResultText,
+  describeCriticalItems,
+  followUpAtError,
+  laterHelpRequests,
+  laterSubmissions,
+  redIncrease,
+  toFollowUpInput,
+} from './alertView';
 
 const summary = (red: number): AlertSummary => ({ open: 3, claimed: 1, overdue: 0, red, yellow: 2, green: 1 });
 const followUp = { id: 1, at: '', method: 'phone', outcome: '已联系', nextColour: null, counsellorName: '张老师', createdAt: '' } as const;
@@ -84,7 +93,10 @@ describe('laterSubmissions', () => {
 
 describe('help-request alerts', () => {
   it('shows the urgency where a scale alert shows its score', () => {
-    expect(alertResultText({ source: 'help_request', score: null, bandLabel: null, helpUrgency: 'now' })).toEqual({ main: '有危险，需尽快联系', secondary: null });
+    expect(alertResultText({ source: 'help_request', score: null, bandLabel: null, helpUrgency: 'now' })).toEqual({
+      main: '有危险，需尽快联系',
+      secondary: null,
+    });
     expect(alertResultText({ source: 'scale', score: 16, bandLabel: '中重度', helpUrgency: null })).toEqual({ main: '16 分', secondary: '中重度' });
   });
 

@@ -3,8 +3,18 @@ import { caseEntryText, closeOutcomeOptions, countText, nextContactText, raisedC
 
 type Referral = AlertDetail['referrals'][number];
 const referral = (over: Partial<Referral> = {}): Referral => ({
-  id: 1, stationId: 3, stationName: '永川区精神卫生中心', reason: '评估', note: null, status: 'sent', sentAt: '2026-05-01T02:00:00.000Z',
-  respondedOn: null, outcome: null, outcomeOn: null, counsellorName: '胜利路心理咨询师', ...over,
+  id: 1,
+  stationId: 3,
+  stationName: '永川区精神卫生中心',
+  reason: '评估',
+  note: null,
+  status: 'sent',
+  sentAt: '2026-05-01T02:00:00.000Z',
+  respondedOn: null,
+  outcome: null,
+  outcomeOn: null,
+  counsellorName: '胜利路心理咨询师',
+  ...over,
 });
 
 describe('casework view', () => {
@@ -34,9 +44,30 @@ describe('casework view', () => {
   });
 
   it('writes one line per entry of the case file', () => {
-    const closed: CaseEntry = { type: 'alert', at: '2026-05-01T00:00:00.000Z', alertId: 7, source: 'scale', title: 'PHQ-9', colour: 'red', status: 'closed', closedAt: '2026-05-03T00:00:00.000Z', closeOutcome: null, assigneeName: '李静' };
+    const closed: CaseEntry = {
+      type: 'alert',
+      at: '2026-05-01T00:00:00.000Z',
+      alertId: 7,
+      source: 'scale',
+      title: 'PHQ-9',
+      colour: 'red',
+      status: 'closed',
+      closedAt: '2026-05-03T00:00:00.000Z',
+      closeOutcome: null,
+      assigneeName: '李静',
+    };
     expect(caseEntryText(closed)).toEqual({ title: '预警 #7：PHQ-9', detail: '红色预警（严重） · 已结案 · 结案结果：未记录 · 跟进人 李静' });
-    const booking: CaseEntry = { type: 'booking', at: '2026-05-02T01:00:00.000Z', end: '2026-05-02T02:00:00.000Z', bookingId: 3, kind: 'in_person', status: 'attended', stationName: '胜利路街道心理服务站', counsellorName: '李静', lineName: null };
+    const booking: CaseEntry = {
+      type: 'booking',
+      at: '2026-05-02T01:00:00.000Z',
+      end: '2026-05-02T02:00:00.000Z',
+      bookingId: 3,
+      kind: 'in_person',
+      status: 'attended',
+      stationName: '胜利路街道心理服务站',
+      counsellorName: '李静',
+      lineName: null,
+    };
     expect(caseEntryText(booking)).toEqual({ title: '预约：到站面询', detail: '已完成 · 胜利路街道心理服务站 · 李静' });
   });
 
@@ -46,7 +77,8 @@ describe('casework view', () => {
   });
 
   it('charts the region totals by month, a withheld cell as a gap', () => {
-    const row = (month: string, red: number | null, isTotal = true) => ({ month, isTotal, raised: { red, yellow: 0, green: 0, total: red } }) as AlertIndicatorsRow;
+    const row = (month: string, red: number | null, isTotal = true) =>
+      ({ month, isTotal, raised: { red, yellow: 0, green: 0, total: red } }) as AlertIndicatorsRow;
     const totals = totalRows([row('2026-04', 6), row('2026-03', null), row('2026-03', 2, false)]);
     expect(totals.map((r) => r.month)).toEqual(['2026-03', '2026-04']);
     const option = raisedChartOption(totals);

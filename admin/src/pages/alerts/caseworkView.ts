@@ -59,7 +59,12 @@ export function caseEntryText(e: CaseEntry): { title: string; detail: string } {
     case 'alert':
       return {
         title: `预警 #${e.alertId}：${e.title}`,
-        detail: [ALERT_COLOUR_LABELS[e.colour], ALERT_STATUS_LABELS[e.status], e.status === 'closed' ? `结案结果：${closeOutcomeLabel(e.closeOutcome)}` : null, e.assigneeName ? `跟进人 ${e.assigneeName}` : null]
+        detail: [
+          ALERT_COLOUR_LABELS[e.colour],
+          ALERT_STATUS_LABELS[e.status],
+          e.status === 'closed' ? `结案结果：${closeOutcomeLabel(e.closeOutcome)}` : null,
+          e.assigneeName ? `跟进人 ${e.assigneeName}` : null,
+        ]
           .filter(Boolean)
           .join(' · '),
       };

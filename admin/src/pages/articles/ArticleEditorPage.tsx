@@ -76,14 +76,7 @@ export default function ArticleEditorPage() {
       subTitle={article ? `作者 ${article.authorName} · 更新于 ${formatDateTime(article.updatedAt)}` : undefined}
     >
       <ProCard style={{ marginBottom: 64 }}>
-        <ProForm<ArticleFormValues>
-          form={form}
-          name="article"
-          layout="vertical"
-          submitter={false}
-          initialValues={initialValues}
-          style={{ maxWidth: 960 }}
-        >
+        <ProForm<ArticleFormValues> form={form} name="article" layout="vertical" submitter={false} initialValues={initialValues} style={{ maxWidth: 960 }}>
           <ProFormText
             name="title"
             label="标题"

@@ -34,7 +34,12 @@ export function ArticleRowActions({ article, canPublish, onChanged }: Props) {
           </Button>
         </Popconfirm>
       ) : null}
-      <Popconfirm title="删除后无法恢复，确定删除这篇文章？" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => run(() => actions.remove(article.id))}>
+      <Popconfirm
+        title="删除后无法恢复，确定删除这篇文章？"
+        okText="删除"
+        okButtonProps={{ danger: true }}
+        onConfirm={() => run(() => actions.remove(article.id))}
+      >
         <Button type="link" size="small" danger>
           删除
         </Button>

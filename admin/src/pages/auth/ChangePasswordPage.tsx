@@ -45,9 +45,7 @@ export default function ChangePasswordPage() {
 
   return (
     <AuthCard title="修改密码">
-      {forced ? (
-        <Alert type="warning" showIcon className="xq-form-alert" message="首次登录或密码已被重置，请先修改密码后再继续使用。" />
-      ) : null}
+      {forced ? <Alert type="warning" showIcon className="xq-form-alert" message="首次登录或密码已被重置，请先修改密码后再继续使用。" /> : null}
       {error ? <Alert type="error" showIcon className="xq-form-alert" message={error} data-testid="change-password-error" /> : null}
       <Form<ChangePasswordForm> form={form} name="changePassword" layout="vertical" requiredMark={false} onFinish={onFinish}>
         <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>

@@ -91,8 +91,7 @@ function WeightedBlock({ weighted, filtered }: { weighted: AwarenessReport['weig
         {filtered ? '加权估计只针对整个区域计算；按城乡、人群、年龄段、性别或活动筛选时不提供' : '所选区域的社区（村）缺少常住人口数据，无法计算加权估计'}
       </Typography.Text>
     );
-  }
-  else if (weighted.suppressed) body = <Typography.Text type="secondary">{weighted.reason}</Typography.Text>;
+  } else if (weighted.suppressed) body = <Typography.Text type="secondary">{weighted.reason}</Typography.Text>;
   else {
     body = (
       <>
@@ -137,7 +136,13 @@ export function OverallFigures({ report, canSetTargets, filtered }: OverallProps
               <Figure title="答题人数" value={formatNumber(overall.respondents)} testId="awareness-respondents" />
             </Col>
             <Col xs={24} md={9}>
-              <Figure title="达标率" hint={AWARENESS_METRIC_HINTS.pass_rate} value={formatPercent(result.passRate)} ci={result.passRateCi} testId="awareness-pass-rate" />
+              <Figure
+                title="达标率"
+                hint={AWARENESS_METRIC_HINTS.pass_rate}
+                value={formatPercent(result.passRate)}
+                ci={result.passRateCi}
+                testId="awareness-pass-rate"
+              />
             </Col>
             <Col xs={24} md={9}>
               <Figure

@@ -73,7 +73,8 @@ export function AwarenessReportView() {
   const waveOptions = (waves ?? []).map((q) => ({ value: q.id, label: waveLabel(q) }));
   for (const id of quizIds) if (waves && !waves.some((w) => w.id === id)) waveOptions.push({ value: id, label: `调查 #${id}` });
   const campaignOptions = campaigns.map((c) => ({ value: c.id, label: c.title }));
-  if (view.campaignId && !campaigns.some((c) => c.id === view.campaignId)) campaignOptions.push({ value: view.campaignId, label: `宣传活动 #${view.campaignId}` });
+  if (view.campaignId && !campaigns.some((c) => c.id === view.campaignId))
+    campaignOptions.push({ value: view.campaignId, label: `宣传活动 #${view.campaignId}` });
 
   const startReport = async () => {
     setStarting(true);
@@ -109,7 +110,14 @@ export function AwarenessReportView() {
             <RegionTreeSelect style={{ width: 220 }} placeholder="本辖区全部" value={view.regionId} onChange={(regionId?: number) => update({ regionId })} />
           </Form.Item>
           <Form.Item label="城乡">
-            <Select allowClear style={{ width: 110 }} placeholder="全部" value={view.urbanRural} options={labelOptions(URBAN_RURAL_LABELS)} onChange={(urbanRural) => update({ urbanRural })} />
+            <Select
+              allowClear
+              style={{ width: 110 }}
+              placeholder="全部"
+              value={view.urbanRural}
+              options={labelOptions(URBAN_RURAL_LABELS)}
+              onChange={(urbanRural) => update({ urbanRural })}
+            />
           </Form.Item>
           <Form.Item label="人群">
             <Select
@@ -122,10 +130,24 @@ export function AwarenessReportView() {
             />
           </Form.Item>
           <Form.Item label="年龄段">
-            <Select allowClear style={{ width: 130 }} placeholder="全部" value={view.ageBand} options={labelOptions(AGE_BAND_LABELS)} onChange={(ageBand) => update({ ageBand })} />
+            <Select
+              allowClear
+              style={{ width: 130 }}
+              placeholder="全部"
+              value={view.ageBand}
+              options={labelOptions(AGE_BAND_LABELS)}
+              onChange={(ageBand) => update({ ageBand })}
+            />
           </Form.Item>
           <Form.Item label="性别">
-            <Select allowClear style={{ width: 110 }} placeholder="全部" value={view.gender} options={labelOptions(GENDER_LABELS)} onChange={(gender) => update({ gender })} />
+            <Select
+              allowClear
+              style={{ width: 110 }}
+              placeholder="全部"
+              value={view.gender}
+              options={labelOptions(GENDER_LABELS)}
+              onChange={(gender) => update({ gender })}
+            />
           </Form.Item>
           {canListCampaigns || view.campaignId ? (
             <Form.Item label="宣传活动">
@@ -144,7 +166,18 @@ export function AwarenessReportView() {
           <Form.Item>
             <Space>
               {filtered ? (
-                <Button onClick={() => update({ regionId: undefined, urbanRural: undefined, populationGroup: undefined, ageBand: undefined, gender: undefined, campaignId: undefined })}>
+                <Button
+                  onClick={() =>
+                    update({
+                      regionId: undefined,
+                      urbanRural: undefined,
+                      populationGroup: undefined,
+                      ageBand: undefined,
+                      gender: undefined,
+                      campaignId: undefined,
+                    })
+                  }
+                >
                   清除筛选
                 </Button>
               ) : null}

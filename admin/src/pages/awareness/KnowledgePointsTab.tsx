@@ -62,7 +62,13 @@ export function KnowledgePointsTab({ quizIds, regionId, canOpenArticles }: Props
             render: (_, r) => (
               <Tooltip title={`${formatCi(r.errorRateCi)}；答错 ${r.errors.toLocaleString('zh-CN')} / 作答 ${r.answered.toLocaleString('zh-CN')} 次`}>
                 <Space size={8}>
-                  <Progress percent={Math.round(r.errorRate * 1000) / 10} size="small" showInfo={false} strokeColor="#fa8c16" style={{ width: 100, margin: 0 }} />
+                  <Progress
+                    percent={Math.round(r.errorRate * 1000) / 10}
+                    size="small"
+                    showInfo={false}
+                    strokeColor="#fa8c16"
+                    style={{ width: 100, margin: 0 }}
+                  />
                   <span>{formatPercent(r.errorRate)}</span>
                 </Space>
               </Tooltip>

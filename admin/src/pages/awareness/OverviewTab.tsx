@@ -1,6 +1,14 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import { Empty, Segmented, Skeleton, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import { AWARENESS_DIMENSION_LABELS, AWARENESS_DIMENSIONS, type AwarenessDimension, type AwarenessFilters, type AwarenessMetric, type AwarenessReport, type AwarenessSlice } from '@xinqiao/shared';
+import {
+  AWARENESS_DIMENSION_LABELS,
+  AWARENESS_DIMENSIONS,
+  type AwarenessDimension,
+  type AwarenessFilters,
+  type AwarenessMetric,
+  type AwarenessReport,
+  type AwarenessSlice,
+} from '@xinqiao/shared';
 import { awarenessApi } from '../../api/awareness';
 import { formatNumber } from '../../utils/format';
 import { OverallFigures, VerdictTag } from './AwarenessFigures';
@@ -149,8 +157,8 @@ export function OverviewTab({ filters, dimension, onDimensionChange, canSetTarge
             <Empty style={{ marginTop: 24 }} description="所选范围内暂无分组数据" />
           )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            少于 {report.minRespondents} 人的分组只显示答题人数，不显示比例（样本太少，比例不可靠，也可能识别个人）。区间均为 95% 置信区间：达标率采用 Wilson 法，平均正确率按答题者正态近似（以人为单位，而非按题目计）。
-            “无法判断”表示置信区间包含目标值，现有样本不足以下结论。
+            少于 {report.minRespondents} 人的分组只显示答题人数，不显示比例（样本太少，比例不可靠，也可能识别个人）。区间均为 95% 置信区间：达标率采用 Wilson
+            法，平均正确率按答题者正态近似（以人为单位，而非按题目计）。 “无法判断”表示置信区间包含目标值，现有样本不足以下结论。
           </Typography.Paragraph>
         </>
       ) : null}

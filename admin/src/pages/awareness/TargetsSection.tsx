@@ -44,14 +44,45 @@ function TargetFormModalBody({ onDone, afterClose }: { onDone(): void } & FreshF
         return true;
       }}
     >
-      <Form.Item name="regionId" label="区域" rules={[{ required: true, message: '请选择区域' }]} extra="目标适用于该区域及其全部下级区域（下级区域另有目标时以下级为准）">
+      <Form.Item
+        name="regionId"
+        label="区域"
+        rules={[{ required: true, message: '请选择区域' }]}
+        extra="目标适用于该区域及其全部下级区域（下级区域另有目标时以下级为准）"
+      >
         <RegionTreeSelect allowClear={false} />
       </Form.Item>
-      <ProFormRadio.Group name="metric" label="考核指标" options={labelOptions(AWARENESS_METRIC_LABELS)} extra="文件未写明口径时，一般按达标率（得分达到 80% 的人数比例）考核" />
-      <ProFormDigit name="ratePercent" label="目标值" width="xs" min={0} max={100} fieldProps={{ precision: 1, addonAfter: '%' }} rules={[{ required: true, message: '请填写目标值' }]} />
+      <ProFormRadio.Group
+        name="metric"
+        label="考核指标"
+        options={labelOptions(AWARENESS_METRIC_LABELS)}
+        extra="文件未写明口径时，一般按达标率（得分达到 80% 的人数比例）考核"
+      />
+      <ProFormDigit
+        name="ratePercent"
+        label="目标值"
+        width="xs"
+        min={0}
+        max={100}
+        fieldProps={{ precision: 1, addonAfter: '%' }}
+        rules={[{ required: true, message: '请填写目标值' }]}
+      />
       <ProFormDigit name="year" label="年度" width="xs" min={2000} max={2100} fieldProps={{ precision: 0 }} placeholder="长期" extra="留空表示长期有效" />
-      <ProFormSelect name="urbanRural" label="城乡" options={labelOptions(URBAN_RURAL_LABELS)} placeholder="城乡不限" fieldProps={{ allowClear: true }} extra="如：城镇 70%、农村 60%，分别设置" />
-      <ProFormSelect name="populationGroup" label="人群" options={labelOptions(POPULATION_GROUP_LABELS)} placeholder="全部人群" fieldProps={{ allowClear: true }} />
+      <ProFormSelect
+        name="urbanRural"
+        label="城乡"
+        options={labelOptions(URBAN_RURAL_LABELS)}
+        placeholder="城乡不限"
+        fieldProps={{ allowClear: true }}
+        extra="如：城镇 70%、农村 60%，分别设置"
+      />
+      <ProFormSelect
+        name="populationGroup"
+        label="人群"
+        options={labelOptions(POPULATION_GROUP_LABELS)}
+        placeholder="全部人群"
+        fieldProps={{ allowClear: true }}
+      />
       <ProFormText name="source" label="依据" placeholder="如：合卫〔2019〕XX 号 社会心理服务体系建设试点实施方案" fieldProps={{ maxLength: 300 }} />
     </ModalForm>
   );

@@ -32,7 +32,9 @@ export function TrendTab({ regionId, populationGroup, urbanRural }: TrendQuery) 
 
   return (
     <div data-testid="awareness-trend">
-      <Typography.Paragraph type="secondary">历次知晓率调查的结果（按所选区域、城乡和人群筛选；不受上方调查轮次选择的影响）。样本不足的轮次在图中断开。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        历次知晓率调查的结果（按所选区域、城乡和人群筛选；不受上方调查轮次选择的影响）。样本不足的轮次在图中断开。
+      </Typography.Paragraph>
       {option ? (
         <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
           <EChart option={option} height={340} ariaLabel="历次调查的达标率和平均正确率折线图" testId="awareness-trend-chart" />
@@ -54,7 +56,8 @@ export function TrendTab({ regionId, populationGroup, urbanRural }: TrendQuery) 
             align: 'right',
             width: 100,
             onCell: (p) => ({ colSpan: isSummary(p.result) ? 1 : 3 }),
-            render: (_, p) => (isSummary(p.result) ? p.result.respondents.toLocaleString('zh-CN') : <Typography.Text type="secondary">{p.result.reason}</Typography.Text>),
+            render: (_, p) =>
+              isSummary(p.result) ? p.result.respondents.toLocaleString('zh-CN') : <Typography.Text type="secondary">{p.result.reason}</Typography.Text>,
           },
           {
             title: '达标率（95% CI）',

@@ -4,13 +4,7 @@ import type { AdminQuiz, ConfidenceInterval, UpliftReport } from '@xinqiao/share
 import { ApiRequestError } from '../../api/client';
 import { awarenessApi } from '../../api/awareness';
 import { quizzesApi } from '../../api/quizzes';
-import {
-  DIFFERENCE_VERDICT_LABELS,
-  differenceVerdict,
-  formatDifferenceWithCi,
-  formatPercent,
-  formatPValue,
-} from './awarenessFormat';
+import { DIFFERENCE_VERDICT_LABELS, differenceVerdict, formatDifferenceWithCi, formatPercent, formatPValue } from './awarenessFormat';
 
 const VERDICT_COLOURS = { up: 'success', down: 'error', none: 'default' } as const;
 
@@ -93,10 +87,12 @@ function UpliftFigures({ report }: { report: UpliftReport }) {
       <Col xs={24} xl={12}>
         <Descriptions title="全部答卷（非配对）" bordered size="small" column={1} data-testid="uplift-unpaired">
           <Descriptions.Item label="前测">
-            {unpaired.pre.respondents.toLocaleString('zh-CN')} 人 · 达标率 {formatPercent(unpaired.pre.passRate)} · 平均正确率 {formatPercent(unpaired.pre.meanCorrectRate)}
+            {unpaired.pre.respondents.toLocaleString('zh-CN')} 人 · 达标率 {formatPercent(unpaired.pre.passRate)} · 平均正确率{' '}
+            {formatPercent(unpaired.pre.meanCorrectRate)}
           </Descriptions.Item>
           <Descriptions.Item label="后测">
-            {unpaired.post.respondents.toLocaleString('zh-CN')} 人 · 达标率 {formatPercent(unpaired.post.passRate)} · 平均正确率 {formatPercent(unpaired.post.meanCorrectRate)}
+            {unpaired.post.respondents.toLocaleString('zh-CN')} 人 · 达标率 {formatPercent(unpaired.post.passRate)} · 平均正确率{' '}
+            {formatPercent(unpaired.post.meanCorrectRate)}
           </Descriptions.Item>
           <Descriptions.Item label="达标率变化">
             <Difference estimate={unpaired.passRateDifference.estimate} ci={unpaired.passRateDifference.ci} />

@@ -3,7 +3,9 @@ import { compareSummaryWithTarget, summarise, type AwarenessSlice, type Awarenes
 import { dailyChartOption, sliceChartData, sliceChartOption, sliceTooltip, trendChartOption, type AwarenessChartOption } from './awarenessCharts';
 
 function slice(key: string, label: string, counts: { n: number; passed: number; mean: number }, target?: { rate: number; urban?: boolean }): AwarenessSlice {
-  const result = summarise([{ respondents: counts.n, passed: counts.passed, sumCorrectRate: counts.mean * counts.n, sumCorrectRateSq: counts.mean * counts.mean * counts.n + 0.5 }]);
+  const result = summarise([
+    { respondents: counts.n, passed: counts.passed, sumCorrectRate: counts.mean * counts.n, sumCorrectRateSq: counts.mean * counts.mean * counts.n + 0.5 },
+  ]);
   const t = target ? { rate: target.rate, metric: 'pass_rate' as const, source: null } : null;
   return {
     key,
@@ -48,7 +50,10 @@ describe('slice chart', () => {
     expect(bar.markLine?.data).toEqual([{ yAxis: 70 }]);
     expect((shared.series as unknown[]).length).toBe(2);
 
-    const urbanRural = [slice('urban', '城镇', { n: 200, passed: 150, mean: 0.8 }, { rate: 0.7 }), slice('rural', '农村', { n: 80, passed: 44, mean: 0.7 }, { rate: 0.6 })];
+    const urbanRural = [
+      slice('urban', '城镇', { n: 200, passed: 150, mean: 0.8 }, { rate: 0.7 }),
+      slice('rural', '农村', { n: 80, passed: 44, mean: 0.7 }, { rate: 0.6 }),
+    ];
     const split = sliceChartOption(urbanRural, 'pass_rate');
     const series = split.series as { type: string; data: unknown[]; markLine?: unknown }[];
     expect(series[0].markLine).toBeUndefined();

@@ -168,8 +168,7 @@ export function trendLabel(p: AwarenessTrendPoint): string {
 
 /** Both figures over the waves, oldest first; a suppressed wave is a gap in the lines. */
 export function trendChartOption(points: readonly AwarenessTrendPoint[]): AwarenessChartOption {
-  const pick = (f: (s: { passRate: number; meanCorrectRate: number }) => number) =>
-    points.map((p) => (isSummary(p.result) ? toPct(f(p.result)) : '-'));
+  const pick = (f: (s: { passRate: number; meanCorrectRate: number }) => number) => points.map((p) => (isSummary(p.result) ? toPct(f(p.result)) : '-'));
   return {
     tooltip: {
       trigger: 'axis',
@@ -205,6 +204,8 @@ export function dailyChartOption(daily: readonly { date: string; respondents: nu
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: daily.map((d) => d.date.slice(5)), boundaryGap: false },
     yAxis: { type: 'value', name: '答题人数', minInterval: 1 },
-    series: [{ type: 'line', name: '答题人数', data: daily.map((d) => d.respondents), itemStyle: { color: BAR_COLOUR }, areaStyle: { opacity: 0.12 }, smooth: false }],
+    series: [
+      { type: 'line', name: '答题人数', data: daily.map((d) => d.respondents), itemStyle: { color: BAR_COLOUR }, areaStyle: { opacity: 0.12 }, smooth: false },
+    ],
   };
 }

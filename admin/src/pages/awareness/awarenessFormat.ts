@@ -63,9 +63,7 @@ export function isSummary(result: AwarenessResult | null | undefined): result is
 
 /** The figure a target is set on, with its interval. */
 export function metricEstimate(summary: AwarenessSummary, metric: AwarenessMetric): { rate: number; ci: ConfidenceInterval } {
-  return metric === 'pass_rate'
-    ? { rate: summary.passRate, ci: summary.passRateCi }
-    : { rate: summary.meanCorrectRate, ci: summary.meanCorrectRateCi };
+  return metric === 'pass_rate' ? { rate: summary.passRate, ci: summary.passRateCi } : { rate: summary.meanCorrectRate, ci: summary.meanCorrectRateCi };
 }
 
 export type TargetVerdict = 'met' | 'not_met' | 'inconclusive';

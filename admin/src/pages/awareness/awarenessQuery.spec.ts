@@ -27,7 +27,9 @@ function quiz(id: number, patch: Partial<AdminQuiz>): AdminQuiz {
 describe('awareness view in the URL', () => {
   it('reads waves, filters, dimension and tab, ignoring anything malformed', () => {
     const view = parseAwarenessView(
-      new URLSearchParams('quizIds=3,x,2,3,-1&dimension=age_band&tab=trend&regionId=7&urbanRural=rural&populationGroup=elderly&ageBand=60plus&gender=robot&campaignId=0&postQuizId=9'),
+      new URLSearchParams(
+        'quizIds=3,x,2,3,-1&dimension=age_band&tab=trend&regionId=7&urbanRural=rural&populationGroup=elderly&ageBand=60plus&gender=robot&campaignId=0&postQuizId=9',
+      ),
     );
     expect(view).toEqual({
       quizIds: [3, 2],

@@ -11,7 +11,9 @@ describe('awareness target form', () => {
       rate: 0.7,
       source: '合卫〔2019〕号',
     });
-    expect(toTargetInput({ ...emptyTargetForm(3), ratePercent: 62.5, year: 2026, urbanRural: 'rural', metric: 'mean_correct_rate', source: ' ' })).toMatchObject({
+    expect(
+      toTargetInput({ ...emptyTargetForm(3), ratePercent: 62.5, year: 2026, urbanRural: 'rural', metric: 'mean_correct_rate', source: ' ' }),
+    ).toMatchObject({
       rate: 0.625,
       year: 2026,
       urbanRural: 'rural',

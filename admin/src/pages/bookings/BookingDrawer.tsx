@@ -41,7 +41,9 @@ function DetailBody({ detail, myCounsellorId, onUpdated }: { detail: BookingDeta
   const phone = detail.contactPhone;
   const detailsTab = (
     <>
-      {session.actionError ? <Alert type="error" showIcon closable className="xq-form-alert" message={session.actionError} onClose={session.clearActionError} /> : null}
+      {session.actionError ? (
+        <Alert type="error" showIcon closable className="xq-form-alert" message={session.actionError} onClose={session.clearActionError} />
+      ) : null}
       <Descriptions column={1} size="small" bordered styles={{ label: { width: 110 } }}>
         <Descriptions.Item label="状态">
           <Tag color={STATUS_TAG_COLOURS[detail.status]}>{BOOKING_STATUS_LABELS[detail.status]}</Tag>
@@ -101,7 +103,11 @@ function DetailBody({ detail, myCounsellorId, onUpdated }: { detail: BookingDeta
           </Typography.Title>
           <Space direction="vertical" size={4}>
             <Rate disabled value={detail.rating} />
-            {detail.ratingComment ? <Typography.Text>{detail.ratingComment}</Typography.Text> : <Typography.Text type="secondary">未填写评价内容</Typography.Text>}
+            {detail.ratingComment ? (
+              <Typography.Text>{detail.ratingComment}</Typography.Text>
+            ) : (
+              <Typography.Text type="secondary">未填写评价内容</Typography.Text>
+            )}
           </Space>
         </>
       ) : null}
@@ -161,7 +167,13 @@ function DetailBody({ detail, myCounsellorId, onUpdated }: { detail: BookingDeta
 
   return (
     <>
-      <Alert type="info" showIcon className="xq-form-alert" message="您查看本条预约的记录已写入审计日志" description="联系方式和咨询需求仅用于本次服务，请勿截屏、转发或另作他用。" />
+      <Alert
+        type="info"
+        showIcon
+        className="xq-form-alert"
+        message="您查看本条预约的记录已写入审计日志"
+        description="联系方式和咨询需求仅用于本次服务，请勿截屏、转发或另作他用。"
+      />
       {toolbar}
       {actions.notes ? (
         <Tabs
@@ -174,7 +186,13 @@ function DetailBody({ detail, myCounsellorId, onUpdated }: { detail: BookingDeta
         detailsTab
       )}
       <CancelModal open={session.cancelOpen} onCancel={() => session.setCancelOpen(false)} onSubmit={session.cancel} loading={busy === 'cancel'} />
-      <HandoverModal open={session.handoverOpen} detail={detail} onCancel={() => session.setHandoverOpen(false)} onSubmit={session.handover} loading={busy === 'handover'} />
+      <HandoverModal
+        open={session.handoverOpen}
+        detail={detail}
+        onCancel={() => session.setHandoverOpen(false)}
+        onSubmit={session.handover}
+        loading={busy === 'handover'}
+      />
     </>
   );
 }

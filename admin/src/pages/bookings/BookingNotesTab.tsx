@@ -31,7 +31,13 @@ export function NotesTab({ bookingId }: { bookingId: number }) {
 
   return (
     <>
-      <Alert type="warning" showIcon icon={<LockOutlined />} className="xq-form-alert" message="咨询记录加密保存，仅您本人（本次预约的指定咨询师）可以查看，每次查看均记入审计日志。" />
+      <Alert
+        type="warning"
+        showIcon
+        icon={<LockOutlined />}
+        className="xq-form-alert"
+        message="咨询记录加密保存，仅您本人（本次预约的指定咨询师）可以查看，每次查看均记入审计日志。"
+      />
       {error ? (
         <Alert type="error" showIcon message={error.message} />
       ) : notes === null ? (
@@ -42,13 +48,23 @@ export function NotesTab({ bookingId }: { bookingId: number }) {
           locale={{ emptyText: '暂无咨询记录' }}
           renderItem={(n) => (
             <List.Item>
-              <List.Item.Meta description={at(n.at)} title={<Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{n.text}</Typography.Paragraph>} />
+              <List.Item.Meta
+                description={at(n.at)}
+                title={<Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{n.text}</Typography.Paragraph>}
+              />
             </List.Item>
           )}
         />
       )}
       <Space.Compact direction="vertical" style={{ width: '100%', marginTop: 16 }}>
-        <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} maxLength={5000} showCount autoSize={{ minRows: 3, maxRows: 10 }} placeholder="记录本次咨询的要点、评估和后续计划" />
+        <Input.TextArea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          maxLength={5000}
+          showCount
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          placeholder="记录本次咨询的要点、评估和后续计划"
+        />
       </Space.Compact>
       <Button type="primary" style={{ marginTop: 8 }} loading={saving} disabled={!text.trim() || error !== null} onClick={() => void add()}>
         添加记录

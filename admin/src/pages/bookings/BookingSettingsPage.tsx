@@ -32,13 +32,50 @@ function KindCard({ settings, onSaved }: { settings: BookingKindSettings; onSave
         }}
       >
         <ProFormSwitch name="enabled" label="开放预约" checkedChildren="开放" unCheckedChildren="暂停" extra="暂停后居民无法新建此类预约，已有预约不受影响" />
-        <ProFormDigit name="durationMinutes" label={callback ? '回电时间段长度（分钟）' : '每次咨询时长（分钟）'} min={10} max={240} fieldProps={{ precision: 0 }} rules={[{ required: true, message: '请填写时长' }]} />
+        <ProFormDigit
+          name="durationMinutes"
+          label={callback ? '回电时间段长度（分钟）' : '每次咨询时长（分钟）'}
+          min={10}
+          max={240}
+          fieldProps={{ precision: 0 }}
+          rules={[{ required: true, message: '请填写时长' }]}
+        />
         {callback ? null : (
-          <ProFormDigit name="bufferMinutes" label="咨询间隔（分钟）" min={0} max={120} fieldProps={{ precision: 0 }} extra="两次咨询之间留给咨询师整理记录和休息的时间" rules={[{ required: true, message: '请填写间隔' }]} />
+          <ProFormDigit
+            name="bufferMinutes"
+            label="咨询间隔（分钟）"
+            min={0}
+            max={120}
+            fieldProps={{ precision: 0 }}
+            extra="两次咨询之间留给咨询师整理记录和休息的时间"
+            rules={[{ required: true, message: '请填写间隔' }]}
+          />
         )}
-        <ProFormDigit name="minNoticeMinutes" label="最短提前预约时间（分钟）" min={0} max={10080} fieldProps={{ precision: 0 }} extra="如 120 表示至少提前 2 小时预约" rules={[{ required: true, message: '请填写提前时间' }]} />
-        <ProFormDigit name="maxDaysAhead" label="最多可提前预约天数" min={1} max={90} fieldProps={{ precision: 0 }} rules={[{ required: true, message: '请填写天数' }]} />
-        <ProFormDigit name="maxOpenPerResident" label="每位居民同时持有的预约数上限" min={1} max={20} fieldProps={{ precision: 0 }} rules={[{ required: true, message: '请填写上限' }]} />
+        <ProFormDigit
+          name="minNoticeMinutes"
+          label="最短提前预约时间（分钟）"
+          min={0}
+          max={10080}
+          fieldProps={{ precision: 0 }}
+          extra="如 120 表示至少提前 2 小时预约"
+          rules={[{ required: true, message: '请填写提前时间' }]}
+        />
+        <ProFormDigit
+          name="maxDaysAhead"
+          label="最多可提前预约天数"
+          min={1}
+          max={90}
+          fieldProps={{ precision: 0 }}
+          rules={[{ required: true, message: '请填写天数' }]}
+        />
+        <ProFormDigit
+          name="maxOpenPerResident"
+          label="每位居民同时持有的预约数上限"
+          min={1}
+          max={20}
+          fieldProps={{ precision: 0 }}
+          rules={[{ required: true, message: '请填写上限' }]}
+        />
         <ProFormDigit
           name="cancelCutoffHours"
           label="免责取消截止（开始前小时数）"

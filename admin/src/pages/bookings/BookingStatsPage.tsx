@@ -36,8 +36,20 @@ function columns(minCell: number): TableColumnsType<BookingStatsRow> {
     { title: '月份', dataIndex: 'month', key: 'month', width: 100, render: (m: string) => monthText(m) },
     { title: '预约数', dataIndex: 'booked', key: 'booked', align: 'right', width: 90 },
     { title: '到场数', dataIndex: 'attended', key: 'attended', align: 'right', width: 90 },
-    { title: '未到场率', key: 'noShow', align: 'right', width: 110, render: (_, r) => <Cell cell={rateCell(r.noShowRate, r.booked, minCell)} minCell={minCell} /> },
-    { title: '取消率', key: 'cancel', align: 'right', width: 110, render: (_, r) => <Cell cell={rateCell(r.cancellationRate, r.booked, minCell)} minCell={minCell} /> },
+    {
+      title: '未到场率',
+      key: 'noShow',
+      align: 'right',
+      width: 110,
+      render: (_, r) => <Cell cell={rateCell(r.noShowRate, r.booked, minCell)} minCell={minCell} />,
+    },
+    {
+      title: '取消率',
+      key: 'cancel',
+      align: 'right',
+      width: 110,
+      render: (_, r) => <Cell cell={rateCell(r.cancellationRate, r.booked, minCell)} minCell={minCell} />,
+    },
     {
       title: <Tooltip title="已预约的咨询时长 ÷ 咨询师提供的可预约时长">时段利用率</Tooltip>,
       key: 'utilisation',
@@ -76,17 +88,24 @@ export default function BookingStatsPage() {
   const options = useMemo(
     () => ({
       counts: countsChartOption(monthlyTotals(rows, months)),
-      rates: ratesChartOption(rows.filter((r) => stationKey(r) === shownStation), months),
+      rates: ratesChartOption(
+        rows.filter((r) => stationKey(r) === shownStation),
+        months,
+      ),
     }),
     [rows, months, shownStation],
   );
   const minCell = stats?.minCell ?? 5;
 
-
-
   return (
     <PageContainer title="预约统计" subTitle="按站点和月份统计，只含人数和比例，不含任何居民信息；人数过少的比例不显示">
-      <MonthlyStatsFilters query={query} onChange={setQuery} regionPlaceholder="本辖区全部" exportFile={bookingsApi.exportStats} fileName={statsExportFileName(query.fromMonth, query.toMonth)} />
+      <MonthlyStatsFilters
+        query={query}
+        onChange={setQuery}
+        regionPlaceholder="本辖区全部"
+        exportFile={bookingsApi.exportStats}
+        fileName={statsExportFileName(query.fromMonth, query.toMonth)}
+      />
 
       <ProCard title="趋势" style={{ marginBottom: 16 }}>
         {rows.length ? (

@@ -79,7 +79,14 @@ export default function BookingsPage() {
   const counsellorOptions = useCounsellorOptions(staff, filters.stationId);
   const days = useMemo(() => visibleDays(anchor, view), [anchor, view]);
   const query = useMemo<AdminBookingQuery>(
-    () => ({ ...rangeQuery(days), stationId: filters.stationId, counsellorId: filters.counsellorId, kind: filters.kind, status: filters.status, mine: filters.mine || undefined }),
+    () => ({
+      ...rangeQuery(days),
+      stationId: filters.stationId,
+      counsellorId: filters.counsellorId,
+      kind: filters.kind,
+      status: filters.status,
+      mine: filters.mine || undefined,
+    }),
     [days, filters],
   );
 
@@ -126,7 +133,12 @@ export default function BookingsPage() {
     { title: '类型', dataIndex: 'kind', width: 100, render: (_, b) => BOOKING_KIND_LABELS[b.kind] },
     { title: '地点 / 热线', dataIndex: 'stationName', width: 180, ellipsis: true, render: (_, b) => placeText(b) },
     { title: '咨询师', dataIndex: 'counsellorName', width: 110, render: (_, b) => b.counsellorName ?? '-' },
-    { title: '联系电话', dataIndex: 'contactPhone', width: 140, render: (_, b) => (isMaskedPhone(b.contactPhone) ? <Typography.Text type="secondary">{b.contactPhone}</Typography.Text> : b.contactPhone) },
+    {
+      title: '联系电话',
+      dataIndex: 'contactPhone',
+      width: 140,
+      render: (_, b) => (isMaskedPhone(b.contactPhone) ? <Typography.Text type="secondary">{b.contactPhone}</Typography.Text> : b.contactPhone),
+    },
     { title: '区域', dataIndex: 'regionName', width: 120 },
     { title: '状态', dataIndex: 'status', width: 100, render: (_, b) => <Tag color={STATUS_TAG_COLOURS[b.status]}>{BOOKING_STATUS_LABELS[b.status]}</Tag> },
     { title: '评分', dataIndex: 'rating', width: 70, render: (_, b) => (b.rating === null ? '-' : `${b.rating} 分`) },
@@ -157,16 +169,48 @@ export default function BookingsPage() {
       <ProCard style={{ marginBottom: 16 }}>
         <Form layout="inline" className="xq-stats-filters">
           <Form.Item label="站点">
-            <Select style={{ width: 200 }} allowClear showSearch optionFilterProp="label" placeholder="全部站点" options={stationOptions} value={filters.stationId} onChange={(stationId?: number) => set({ stationId, counsellorId: undefined })} />
+            <Select
+              style={{ width: 200 }}
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="全部站点"
+              options={stationOptions}
+              value={filters.stationId}
+              onChange={(stationId?: number) => set({ stationId, counsellorId: undefined })}
+            />
           </Form.Item>
           <Form.Item label="咨询师">
-            <Select style={{ width: 160 }} allowClear showSearch optionFilterProp="label" placeholder="全部咨询师" options={counsellorOptions} value={filters.counsellorId} onChange={(counsellorId?: number) => set({ counsellorId })} />
+            <Select
+              style={{ width: 160 }}
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="全部咨询师"
+              options={counsellorOptions}
+              value={filters.counsellorId}
+              onChange={(counsellorId?: number) => set({ counsellorId })}
+            />
           </Form.Item>
           <Form.Item label="类型">
-            <Select style={{ width: 120 }} allowClear placeholder="全部" options={labelOptions(BOOKING_KIND_LABELS)} value={filters.kind} onChange={(kind?: BookingKind) => set({ kind })} />
+            <Select
+              style={{ width: 120 }}
+              allowClear
+              placeholder="全部"
+              options={labelOptions(BOOKING_KIND_LABELS)}
+              value={filters.kind}
+              onChange={(kind?: BookingKind) => set({ kind })}
+            />
           </Form.Item>
           <Form.Item label="状态">
-            <Select style={{ width: 120 }} allowClear placeholder="全部" options={labelOptions(BOOKING_STATUS_LABELS)} value={filters.status} onChange={(status?: BookingStatus) => set({ status })} />
+            <Select
+              style={{ width: 120 }}
+              allowClear
+              placeholder="全部"
+              options={labelOptions(BOOKING_STATUS_LABELS)}
+              value={filters.status}
+              onChange={(status?: BookingStatus) => set({ status })}
+            />
           </Form.Item>
           {handle ? (
             <Form.Item label="只看我的">
@@ -186,7 +230,14 @@ export default function BookingsPage() {
             <Typography.Text strong>{rangeTitle(days)}</Typography.Text>
           </Space>
           <Space wrap>
-            <Segmented<CalendarView> value={view} onChange={setView} options={[{ label: '日', value: 'day' }, { label: '周', value: 'week' }]} />
+            <Segmented<CalendarView>
+              value={view}
+              onChange={setView}
+              options={[
+                { label: '日', value: 'day' },
+                { label: '周', value: 'week' },
+              ]}
+            />
             <Button icon={<ReloadOutlined />} onClick={reload}>
               刷新
             </Button>
@@ -201,7 +252,9 @@ export default function BookingsPage() {
               label: '日历',
               children: (
                 <>
-                  {truncated ? <Alert type="warning" showIcon className="xq-form-alert" message="本时段预约过多，日历只显示了前 1000 条，请缩小筛选范围或改用列表。" /> : null}
+                  {truncated ? (
+                    <Alert type="warning" showIcon className="xq-form-alert" message="本时段预约过多，日历只显示了前 1000 条，请缩小筛选范围或改用列表。" />
+                  ) : null}
                   <BookingCalendar days={days} bookings={rows} hours={hours} loading={loading} onOpen={setOpenId} now={now} />
                 </>
               ),

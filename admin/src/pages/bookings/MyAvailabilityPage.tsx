@@ -13,7 +13,10 @@ export default function MyAvailabilityPage() {
   const stationNames = useMemo(() => new Map(stationOptions.map((o) => [o.value, o.label])), [stationOptions]);
 
   return (
-    <PageContainer title="我的可预约时间" subTitle={me.status === 'found' ? `${me.counsellor.name} · ${me.counsellor.qualification}` : '设置每周可接受预约的时段和个别日期的调整'}>
+    <PageContainer
+      title="我的可预约时间"
+      subTitle={me.status === 'found' ? `${me.counsellor.name} · ${me.counsellor.qualification}` : '设置每周可接受预约的时段和个别日期的调整'}
+    >
       {me.status === 'loading' ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : me.status === 'error' ? (

@@ -1,5 +1,15 @@
 import type { BookingStatsRow } from '@xinqiao/shared';
-import { addMonths, defaultMonthRange, monthlyTotals, monthsBetween, nextFreeText, rateCell, ratesChartOption, satisfactionCell, statsStations } from './bookingStats';
+import {
+  addMonths,
+  defaultMonthRange,
+  monthlyTotals,
+  monthsBetween,
+  nextFreeText,
+  rateCell,
+  ratesChartOption,
+  satisfactionCell,
+  statsStations,
+} from './bookingStats';
 
 const row = (over: Partial<BookingStatsRow>): BookingStatsRow => ({
   stationId: 1,
@@ -72,7 +82,10 @@ describe('totals and charts', () => {
   });
 
   it('draws withheld and missing rates as gaps, in percentage points', () => {
-    const option = ratesChartOption([row({ month: '2026-11', booked: 12, noShowRate: 0.0833, cancellationRate: null, satisfaction: 4.5 })], ['2026-10', '2026-11']);
+    const option = ratesChartOption(
+      [row({ month: '2026-11', booked: 12, noShowRate: 0.0833, cancellationRate: null, satisfaction: 4.5 })],
+      ['2026-10', '2026-11'],
+    );
     const series = option.series as { name: string; data: unknown[] }[];
     expect(series.map((s) => [s.name, s.data])).toEqual([
       ['未到场率', ['-', 8.3]],

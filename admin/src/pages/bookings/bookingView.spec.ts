@@ -1,5 +1,16 @@
 import type { BookingDetail } from '@xinqiao/shared';
-import { bookingActions, blockLabel, dayTitle, layoutBookings, openingBands, rangeQuery, rangeTitle, sessionTimeText, shiftAnchor, visibleDays } from './bookingView';
+import {
+  bookingActions,
+  blockLabel,
+  dayTitle,
+  layoutBookings,
+  openingBands,
+  rangeQuery,
+  rangeTitle,
+  sessionTimeText,
+  shiftAnchor,
+  visibleDays,
+} from './bookingView';
 
 // 2026-12-01 is a Tuesday (2026-01-01 was a Thursday, and 334 days later is 5 weekdays on), so the
 // week of 2026-12-10 runs from Monday 12-07 to Sunday 12-13. China time is UTC+8.
@@ -74,19 +85,39 @@ describe('layoutBookings', () => {
 describe('openingBands', () => {
   it('shades the resolved day where given, the weekly pattern elsewhere, cut to the grid', () => {
     const bands = openingBands(['2026-12-07', '2026-12-08', '2026-12-13'], {
-      days: [{ date: '2026-12-08', hours: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '23:00' }], holiday: null }],
+      days: [
+        {
+          date: '2026-12-08',
+          hours: [
+            { start: '08:30', end: '12:00' },
+            { start: '14:00', end: '23:00' },
+          ],
+          holiday: null,
+        },
+      ],
       // Monday 06:00-09:00 shows from 07:00: 0 to 120 minutes down the grid.
       weeklyHours: { 1: [{ start: '06:00', end: '09:00' }], 2: [{ start: '09:00', end: '10:00' }] },
     });
     expect(bands).toEqual([
       { date: '2026-12-07', approximate: true, holiday: null, bands: [{ top: 0, height: 120 }] },
-      { date: '2026-12-08', approximate: false, holiday: null, bands: [{ top: 90, height: 210 }, { top: 420, height: 480 }] },
+      {
+        date: '2026-12-08',
+        approximate: false,
+        holiday: null,
+        bands: [
+          { top: 90, height: 210 },
+          { top: 420, height: 480 },
+        ],
+      },
       { date: '2026-12-13', approximate: true, holiday: null, bands: [] },
     ]);
   });
 
   it('keeps a resolved closed day closed (a holiday) rather than using the pattern', () => {
-    const [day] = openingBands(['2027-01-01'], { days: [{ date: '2027-01-01', hours: [], holiday: '元旦放假' }], weeklyHours: { 5: [{ start: '09:00', end: '17:00' }] } });
+    const [day] = openingBands(['2027-01-01'], {
+      days: [{ date: '2027-01-01', hours: [], holiday: '元旦放假' }],
+      weeklyHours: { 5: [{ start: '09:00', end: '17:00' }] },
+    });
     expect(day).toEqual({ date: '2027-01-01', approximate: false, holiday: '元旦放假', bands: [] });
   });
 });
@@ -95,7 +126,9 @@ describe('labels', () => {
   it('writes times in China time', () => {
     expect(sessionTimeText({ start: '2026-12-08T01:00:00.000Z', end: '2026-12-08T01:50:00.000Z' })).toBe('2026-12-08 周二 09:00-09:50');
     expect(blockLabel({ start: '2026-12-08T06:30:00.000Z', kind: 'in_person', counsellorName: '王老师', lineName: null })).toBe('14:30 王老师 · 到站面询');
-    expect(blockLabel({ start: '2026-12-08T06:30:00.000Z', kind: 'callback', counsellorName: null, lineName: '永川心理援助热线' })).toBe('14:30 永川心理援助热线 · 热线回电');
+    expect(blockLabel({ start: '2026-12-08T06:30:00.000Z', kind: 'callback', counsellorName: null, lineName: '永川心理援助热线' })).toBe(
+      '14:30 永川心理援助热线 · 热线回电',
+    );
   });
 });
 
@@ -115,7 +148,13 @@ describe('bookingActions', () => {
   const manager = { handle: false, oversee: true, myCounsellorId: null };
 
   it('lets the assigned counsellor cancel, hand over and write notes before the start, but not mark yet', () => {
-    expect(bookingActions(detail({}), counsellor, now)).toEqual({ mark: false, markHint: '预约开始后才能标记到场情况', cancel: true, handover: true, notes: true });
+    expect(bookingActions(detail({}), counsellor, now)).toEqual({
+      mark: false,
+      markHint: '预约开始后才能标记到场情况',
+      cancel: true,
+      handover: true,
+      notes: true,
+    });
   });
 
   it('once started: marking and cancelling until the end, no hand-over', () => {
@@ -126,7 +165,13 @@ describe('bookingActions', () => {
   });
 
   it('gives an overseer the handling without the notes, and another counsellor nothing', () => {
-    expect(bookingActions(detail({}), manager, now)).toEqual({ mark: false, markHint: '预约开始后才能标记到场情况', cancel: true, handover: true, notes: false });
+    expect(bookingActions(detail({}), manager, now)).toEqual({
+      mark: false,
+      markHint: '预约开始后才能标记到场情况',
+      cancel: true,
+      handover: true,
+      notes: false,
+    });
     expect(bookingActions(detail({ counsellorId: 8 }), counsellor, now)).toEqual({ mark: false, markHint: null, cancel: false, handover: false, notes: false });
   });
 

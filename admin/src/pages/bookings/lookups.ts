@@ -50,7 +50,8 @@ export function useCounsellorOptions(staff: Pick<StaffDto, 'role'>, stationId?: 
       : counsellorsApi.publicList({ pageSize: 100, stationId }, { silent: true }).then((p) => p.items.map((c) => ({ ...c, published: true })));
     load.then(
       (items) =>
-        !cancelled && setOptions(items.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name, modes: c.modes, published: c.published }))),
+        !cancelled &&
+        setOptions(items.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name, modes: c.modes, published: c.published }))),
       () => !cancelled && setOptions([]),
     );
     return () => {
@@ -60,7 +61,8 @@ export function useCounsellorOptions(staff: Pick<StaffDto, 'role'>, stationId?: 
   return options;
 }
 
-export type MyProfileState = { status: 'loading' } | { status: 'none' } | { status: 'found'; counsellor: AdminCounsellor } | { status: 'error'; message: string };
+export type MyProfileState =
+  { status: 'loading' } | { status: 'none' } | { status: 'found'; counsellor: AdminCounsellor } | { status: 'error'; message: string };
 
 /** The counsellor profile linked to the signed-in account (only asked for roles with bookings.handle). */
 export function useMyCounsellor(staff: Pick<StaffDto, 'id' | 'role'>): MyProfileState {

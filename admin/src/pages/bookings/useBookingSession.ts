@@ -26,7 +26,11 @@ export function useBookingSession(detail: BookingDetail, myCounsellorId: number 
   const [busy, setBusy] = useState<BookingBusy>(null);
   const [cancelOpen, setCancelOpen] = useState(false);
   const [handoverOpen, setHandoverOpen] = useState(false);
-  const actions = bookingActions(detail, { handle: allows(staff.role, 'bookings.handle'), oversee: allows(staff.role, 'bookings.oversee'), myCounsellorId }, new Date());
+  const actions = bookingActions(
+    detail,
+    { handle: allows(staff.role, 'bookings.handle'), oversee: allows(staff.role, 'bookings.oversee'), myCounsellorId },
+    new Date(),
+  );
 
   const run = async (key: Exclude<BookingBusy, null>, work: () => Promise<BookingDetail>, done: string) => {
     setBusy(key);

@@ -55,9 +55,14 @@ export function ArticlePicker({ id, value = [], onChange, disabled }: Props) {
     const missing = value.filter((v) => !known.has(v));
     if (disabled || !missing.length) return;
     let cancelled = false;
-    Promise.all(missing.map((v) => articlesApi.get(v, { silent: true }).then((a) => [v, label(a)] as [number, string], () => [v, `文章 #${v}（不可见或已删除）`] as [number, string]))).then(
-      (pairs) => !cancelled && setKnown((m) => new Map([...m, ...pairs])),
-    );
+    Promise.all(
+      missing.map((v) =>
+        articlesApi.get(v, { silent: true }).then(
+          (a) => [v, label(a)] as [number, string],
+          () => [v, `文章 #${v}（不可见或已删除）`] as [number, string],
+        ),
+      ),
+    ).then((pairs) => !cancelled && setKnown((m) => new Map([...m, ...pairs])));
     return () => {
       cancelled = true;
     };

@@ -74,14 +74,7 @@ export default function CampaignDashboardPage() {
             <Button>查看知晓率明细</Button>
           </Link>
         ) : null,
-        canManage ? (
-          <CampaignFormModal
-            key="edit"
-            campaign={campaign}
-            onDone={load}
-            trigger={<Button type="primary">编辑活动</Button>}
-          />
-        ) : null,
+        canManage ? <CampaignFormModal key="edit" campaign={campaign} onDone={load} trigger={<Button type="primary">编辑活动</Button>} /> : null,
       ]}
     >
       {campaign.description ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{campaign.description}</Typography.Paragraph> : null}

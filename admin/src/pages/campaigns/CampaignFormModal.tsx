@@ -78,7 +78,12 @@ function CampaignFormModalBody({ trigger, onDone, campaign: current, afterClose 
         fieldProps={{ maxLength: 100, showCount: true }}
         rules={[{ required: true, whitespace: true, message: '请输入名称' }]}
       />
-      <ProFormTextArea name="description" label="简介" placeholder="活动内容、形式，居民在小程序中可以看到" fieldProps={{ maxLength: 1000, showCount: true, autoSize: { minRows: 2, maxRows: 5 } }} />
+      <ProFormTextArea
+        name="description"
+        label="简介"
+        placeholder="活动内容、形式，居民在小程序中可以看到"
+        fieldProps={{ maxLength: 1000, showCount: true, autoSize: { minRows: 2, maxRows: 5 } }}
+      />
       <ProForm.Group>
         <Form.Item name="range" label="活动时间" rules={[{ required: true, message: '请选择活动的起止日期' }]} extra="含起止当天">
           <DatePicker.RangePicker format="YYYY-MM-DD" placeholder={['开始日期', '结束日期']} />
@@ -117,7 +122,15 @@ function CampaignFormModalBody({ trigger, onDone, campaign: current, afterClose 
         label="关联测验"
         extra={canPickQuizzes ? '知识竞答、前后测等，居民可从活动页进入作答' : '当前账号无权查看测验列表，请由内容编辑或区域管理员关联'}
       >
-        <Select<number[]> mode="multiple" allowClear showSearch optionFilterProp="label" placeholder="请选择测验" options={quizOptions} disabled={!canPickQuizzes} />
+        <Select<number[]>
+          mode="multiple"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="请选择测验"
+          options={quizOptions}
+          disabled={!canPickQuizzes}
+        />
       </Form.Item>
     </ModalForm>
   );

@@ -69,8 +69,22 @@ export default function CampaignListPage() {
           <Button type="link" size="small" onClick={() => navigate(`/campaigns/${c.id}`)}>
             看板
           </Button>
-          <CampaignFormModal campaign={c} onDone={reload} trigger={<Button type="link" size="small">编辑</Button>} />
-          <Popconfirm title={`删除「${c.title}」？`} description="关联的文章和测验不会被删除" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => remove(c)}>
+          <CampaignFormModal
+            campaign={c}
+            onDone={reload}
+            trigger={
+              <Button type="link" size="small">
+                编辑
+              </Button>
+            }
+          />
+          <Popconfirm
+            title={`删除「${c.title}」？`}
+            description="关联的文章和测验不会被删除"
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove(c)}
+          >
             <Button type="link" size="small" danger>
               删除
             </Button>

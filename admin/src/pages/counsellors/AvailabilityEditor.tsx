@@ -30,7 +30,17 @@ interface Props {
 const timeSelect = { options: TIME_OPTIONS, showSearch: true, style: { width: 92 } } as const;
 
 /** The fields of one block; `withWeekday` for the weekly pattern, not for a dated exception. */
-function BlockRows({ name, profile, stationNames, withWeekday }: { name: string; profile: Profile; stationNames: ReadonlyMap<number, string>; withWeekday: boolean }) {
+function BlockRows({
+  name,
+  profile,
+  stationNames,
+  withWeekday,
+}: {
+  name: string;
+  profile: Profile;
+  stationNames: ReadonlyMap<number, string>;
+  withWeekday: boolean;
+}) {
   const modeOptions = profile.modes.map((m) => ({ value: m, label: SESSION_MODE_LABELS[m] }));
   const stationOptions = profile.stationIds.map((id) => ({ value: id, label: stationNames.get(id) ?? `站点 #${id}` }));
   return (

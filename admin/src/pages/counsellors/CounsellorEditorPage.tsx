@@ -14,7 +14,15 @@ import { labelOptions } from '../../utils/proTable';
 import { useStationOptions } from '../bookings/lookups';
 import { AccountSelect } from './AccountSelect';
 import { AvailabilityEditor } from './AvailabilityEditor';
-import { CONSENT_LABEL, consentRecordText, counsellorFormProblems, counsellorToForm, emptyCounsellorForm, toCounsellorInput, type CounsellorFormValues } from './counsellorForm';
+import {
+  CONSENT_LABEL,
+  consentRecordText,
+  counsellorFormProblems,
+  counsellorToForm,
+  emptyCounsellorForm,
+  toCounsellorInput,
+  type CounsellorFormValues,
+} from './counsellorForm';
 import { StationSelect } from './StationSelect';
 
 const LANGUAGE_OPTIONS = ['普通话', '重庆话', '四川话', '粤语', '英语', '手语'].map((l) => ({ label: l, value: l }));
@@ -63,8 +71,21 @@ export default function CounsellorEditorPage() {
       >
         <ProCard title="资质信息" style={{ marginBottom: 16 }}>
           <Space size="large" wrap align="start">
-            <ProFormText name="name" label="姓名" width="sm" fieldProps={{ maxLength: 32 }} rules={[{ required: true, whitespace: true, message: '请输入姓名' }]} />
-            <ProFormText name="qualification" label="资质" width="md" placeholder="如：国家二级心理咨询师、心理治疗师" fieldProps={{ maxLength: 100 }} rules={[{ required: true, whitespace: true, message: '请输入资质' }]} />
+            <ProFormText
+              name="name"
+              label="姓名"
+              width="sm"
+              fieldProps={{ maxLength: 32 }}
+              rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+            />
+            <ProFormText
+              name="qualification"
+              label="资质"
+              width="md"
+              placeholder="如：国家二级心理咨询师、心理治疗师"
+              fieldProps={{ maxLength: 100 }}
+              rules={[{ required: true, whitespace: true, message: '请输入资质' }]}
+            />
             <ProFormText name="title" label="职称" width="sm" placeholder="如：副主任医师（可选）" fieldProps={{ maxLength: 64 }} />
             <ProFormText name="certificateNo" label="证书编号" width="sm" placeholder="本人同意公示时填写" fieldProps={{ maxLength: 64 }} />
           </Space>
@@ -73,7 +94,15 @@ export default function CounsellorEditorPage() {
           </Form.Item>
           <ProFormSelect name="specialties" label="擅长领域" mode="multiple" options={labelOptions(COUNSELLOR_SPECIALTY_LABELS)} placeholder="可多选" />
           <Space size="large" wrap align="start">
-            <ProFormSelect name="languages" label="语言" width="md" mode="tags" options={LANGUAGE_OPTIONS} placeholder="可选择或输入" fieldProps={{ maxCount: 10 }} />
+            <ProFormSelect
+              name="languages"
+              label="语言"
+              width="md"
+              mode="tags"
+              options={LANGUAGE_OPTIONS}
+              placeholder="可选择或输入"
+              fieldProps={{ maxCount: 10 }}
+            />
             <Form.Item name="modes" label="咨询方式" rules={[{ required: true, message: '请至少选择一种咨询方式' }]}>
               <Checkbox.Group options={labelOptions(SESSION_MODE_LABELS)} />
             </Form.Item>
@@ -88,7 +117,11 @@ export default function CounsellorEditorPage() {
           <Form.Item name="stationIds" label="服务站点" extra="居民在站点详情中可以看到在此服务的咨询师">
             <StationSelect mode="multiple" style={{ maxWidth: 640 }} />
           </Form.Item>
-          <Form.Item name="staffId" label="关联账号" extra="关联后，该咨询师登录管理后台即可处理自己的预约；一个账号只能关联一份咨询师信息。没有账号的咨询师可不关联。">
+          <Form.Item
+            name="staffId"
+            label="关联账号"
+            extra="关联后，该咨询师登录管理后台即可处理自己的预约；一个账号只能关联一份咨询师信息。没有账号的咨询师可不关联。"
+          >
             <AccountSelect counsellorId={counsellor?.id ?? null} currentName={counsellor?.staffName ?? null} />
           </Form.Item>
         </ProCard>

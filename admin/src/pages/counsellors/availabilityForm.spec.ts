@@ -28,7 +28,13 @@ describe('blockProblems', () => {
         ],
         profile,
       ),
-    ).toEqual(['第2行：与当天的其他时间段重叠', '第3行：请选择开始和结束时间', '第3行：面询须选择站点', '第4行：所选站点不在该咨询师的服务站点中', '第4行：开始时间须早于结束时间']);
+    ).toEqual([
+      '第2行：与当天的其他时间段重叠',
+      '第3行：请选择开始和结束时间',
+      '第3行：面询须选择站点',
+      '第4行：所选站点不在该咨询师的服务站点中',
+      '第4行：开始时间须早于结束时间',
+    ]);
   });
 
   it('refuses a mode the profile does not offer', () => {
@@ -54,11 +60,18 @@ describe('inputs', () => {
   });
 
   it('counts hours: 3 h + 2.5 h', () => {
-    expect(weeklyHoursText([{ start: '09:00', end: '12:00' }, { start: '14:00', end: '16:30' }])).toBe('每周 5.5 小时');
+    expect(
+      weeklyHoursText([
+        { start: '09:00', end: '12:00' },
+        { start: '14:00', end: '16:30' },
+      ]),
+    ).toBe('每周 5.5 小时');
   });
 
   it('writes a block in one line', () => {
-    expect(blockText({ weekday: 2, start: '09:00', end: '12:00', mode: 'in_person', stationId: 3 }, () => '萱花社区心理咨询室')).toBe('周二 09:00-12:00 面询 · 萱花社区心理咨询室');
+    expect(blockText({ weekday: 2, start: '09:00', end: '12:00', mode: 'in_person', stationId: 3 }, () => '萱花社区心理咨询室')).toBe(
+      '周二 09:00-12:00 面询 · 萱花社区心理咨询室',
+    );
   });
 });
 

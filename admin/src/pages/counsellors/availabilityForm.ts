@@ -84,7 +84,10 @@ export function weeklyHoursText(blocks: readonly Pick<AvailabilityBlockInput, 's
 }
 
 /** A block in one line: "周二 09:00-12:00 面询 · 萱花社区心理咨询室". */
-export function blockText(b: Pick<AvailabilityBlockInput, 'start' | 'end' | 'mode' | 'stationId'> & { weekday?: Weekday }, stationName: (id: number) => string): string {
+export function blockText(
+  b: Pick<AvailabilityBlockInput, 'start' | 'end' | 'mode' | 'stationId'> & { weekday?: Weekday },
+  stationName: (id: number) => string,
+): string {
   const day = b.weekday ? `${WEEKDAY_LABELS[b.weekday]} ` : '';
   const where = b.stationId !== null ? ` · ${stationName(b.stationId)}` : '';
   return `${day}${b.start}-${b.end} ${SESSION_MODE_LABELS[b.mode]}${where}`;

@@ -26,14 +26,23 @@ describe('the counsellor form', () => {
   it('asks for consent again before an unpublished profile goes public, and refuses to publish without it', () => {
     const form = counsellorToForm(profile);
     expect(form.publishConsent).toBe(false);
-    expect(counsellorFormProblems({ ...form, published: true })).toEqual(['公开前须取得咨询师本人同意，并勾选“本人已同意在小程序中公开姓名、照片、资质、职称、证书编号和简介”']);
+    expect(counsellorFormProblems({ ...form, published: true })).toEqual([
+      '公开前须取得咨询师本人同意，并勾选“本人已同意在小程序中公开姓名、照片、资质、职称、证书编号和简介”',
+    ]);
     expect(counsellorFormProblems({ ...form, published: true, publishConsent: true })).toEqual([]);
     expect(counsellorToForm({ ...profile, published: true }).publishConsent).toBe(true);
   });
 
   it('needs a session mode, and cleans the input', () => {
     expect(counsellorFormProblems({ ...emptyCounsellorForm(3), modes: [] })).toEqual(['请至少选择一种咨询方式']);
-    const input = toCounsellorInput({ ...emptyCounsellorForm(3), name: ' 王磊 ', qualification: '心理治疗师', title: ' ', languages: ['普通话', ' 重庆话 ', '普通话', ''], publishConsent: true });
+    const input = toCounsellorInput({
+      ...emptyCounsellorForm(3),
+      name: ' 王磊 ',
+      qualification: '心理治疗师',
+      title: ' ',
+      languages: ['普通话', ' 重庆话 ', '普通话', ''],
+      publishConsent: true,
+    });
     expect(input).toMatchObject({ name: '王磊', title: null, languages: ['普通话', '重庆话'], staffId: null, published: false, publishConsent: false });
   });
 

@@ -68,7 +68,15 @@ function EntryModalBody({
       submitter={{ searchConfig: { submitText: '保存', resetText: '取消' } }}
       initialValues={
         entry
-          ? { staffId: entry.staffId, kind: entry.date ? 'dated' : 'weekly', weekdays: entry.weekday ? [entry.weekday] : [], day: entry.date ? dayjs(entry.date) : undefined, start: entry.start, end: entry.end, role: entry.role }
+          ? {
+              staffId: entry.staffId,
+              kind: entry.date ? 'dated' : 'weekly',
+              weekdays: entry.weekday ? [entry.weekday] : [],
+              day: entry.date ? dayjs(entry.date) : undefined,
+              start: entry.start,
+              end: entry.end,
+              role: entry.role,
+            }
           : { kind: 'weekly', weekdays: [], start: '08:00', end: '20:00', role: 'primary' }
       }
       onValuesChange={() => problems.length && setProblems([])}
@@ -82,7 +90,12 @@ function EntryModalBody({
         options={candidates.map((c) => ({ value: c.id, label: `${c.displayName}（${c.regionName}）` }))}
         rules={[{ required: true, message: '请选择值班人员' }]}
       />
-      <ProFormRadio.Group name="role" label="班次" radioType="button" options={(['primary', 'backup'] as const).map((r) => ({ value: r, label: DUTY_ROLE_LABELS[r] }))} />
+      <ProFormRadio.Group
+        name="role"
+        label="班次"
+        radioType="button"
+        options={(['primary', 'backup'] as const).map((r) => ({ value: r, label: DUTY_ROLE_LABELS[r] }))}
+      />
       <ProFormRadio.Group
         name="kind"
         label="排班方式"
@@ -145,7 +158,11 @@ export default function DutyPage() {
     if (regionId === undefined) return;
     setLoading(true);
     try {
-      const [list, current, people] = await Promise.all([dutyApi.list(regionId), dutyApi.now(regionId), canEdit ? dutyApi.candidates(regionId) : Promise.resolve([])]);
+      const [list, current, people] = await Promise.all([
+        dutyApi.list(regionId),
+        dutyApi.now(regionId),
+        canEdit ? dutyApi.candidates(regionId) : Promise.resolve([]),
+      ]);
       setEntries(list);
       setNow(current);
       setCandidates(people);
@@ -176,7 +193,17 @@ export default function DutyPage() {
   const actions = (e: DutyEntry) =>
     canEdit && regionId !== undefined ? (
       <Space size={0}>
-        <EntryModal regionId={regionId} entry={e} candidates={candidates} onDone={() => void load()} trigger={<Button type="link" size="small">修改</Button>} />
+        <EntryModal
+          regionId={regionId}
+          entry={e}
+          candidates={candidates}
+          onDone={() => void load()}
+          trigger={
+            <Button type="link" size="small">
+              修改
+            </Button>
+          }
+        />
         <Popconfirm title="删除这条值班安排？" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => remove(e)}>
           <Button type="link" size="small" danger>
             删除
@@ -216,7 +243,16 @@ export default function DutyPage() {
         }
         extra={
           canEdit && regionId !== undefined ? (
-            <EntryModal regionId={regionId} candidates={candidates} onDone={() => void load()} trigger={<Button type="primary" icon={<PlusOutlined />}>添加值班</Button>} />
+            <EntryModal
+              regionId={regionId}
+              candidates={candidates}
+              onDone={() => void load()}
+              trigger={
+                <Button type="primary" icon={<PlusOutlined />}>
+                  添加值班
+                </Button>
+              }
+            />
           ) : null
         }
         bordered

@@ -36,7 +36,11 @@ describe('the roster week view', () => {
   });
 
   it('lists dated shifts from today on', () => {
-    const dated = [entry({ id: 1, weekday: null, date: '2026-10-02' }), entry({ id: 2, weekday: null, date: '2026-09-30' }), entry({ id: 3, weekday: null, date: '2026-10-01' })];
+    const dated = [
+      entry({ id: 1, weekday: null, date: '2026-10-02' }),
+      entry({ id: 2, weekday: null, date: '2026-09-30' }),
+      entry({ id: 3, weekday: null, date: '2026-10-01' }),
+    ];
     expect(upcomingDated(dated, '2026-10-01').map((e) => e.id)).toEqual([3, 1]);
   });
 
@@ -67,8 +71,8 @@ describe('dutyInputs', () => {
     expect(dutyInputs(3, { staffId: 11, kind: 'weekly', weekdays: [1], start: '08:00', end: '08:00', role: 'primary' }, today).problems).toEqual([
       '开始和结束时间不能相同（结束早于开始表示跨夜到次日）',
     ]);
-    expect(dutyInputs(3, { staffId: 11, kind: 'dated', weekdays: [], date: '2026-09-30', start: '08:00', end: '20:00', role: 'primary' }, today).problems).toEqual([
-      '不能为已经过去的日期排班',
-    ]);
+    expect(
+      dutyInputs(3, { staffId: 11, kind: 'dated', weekdays: [], date: '2026-09-30', start: '08:00', end: '20:00', role: 'primary' }, today).problems,
+    ).toEqual(['不能为已经过去的日期排班']);
   });
 });

@@ -82,7 +82,13 @@ export function AttendeeTable({ eventId, canExport }: Props) {
       render: (_, r) => <Tag color={ATTENDANCE_COLOURS[r.attendance]}>{ATTENDANCE_STATUS_LABELS[r.attendance]}</Tag>,
     },
     { title: '签到时间', dataIndex: 'checkedInAt', search: false, width: 150, render: (_, r) => formatDateTime(r.checkedInAt) },
-    { title: '签到方式', dataIndex: 'checkinMethod', search: false, width: 140, render: (_, r) => (r.checkinMethod ? CHECKIN_METHOD_LABELS[r.checkinMethod] : '-') },
+    {
+      title: '签到方式',
+      dataIndex: 'checkinMethod',
+      search: false,
+      width: 140,
+      render: (_, r) => (r.checkinMethod ? CHECKIN_METHOD_LABELS[r.checkinMethod] : '-'),
+    },
     { title: '签到人员', dataIndex: 'checkedInByName', search: false, width: 100, render: (_, r) => r.checkedInByName ?? '-' },
     { title: '报名时间', dataIndex: 'createdAt', search: false, width: 150, render: (_, r) => formatDateTime(r.createdAt) },
   ];

@@ -128,11 +128,22 @@ function CheckinDesk({ eventId }: { eventId: number }) {
           <span>
             待上传 <span className="checkin-queue-count">{queue.length}</span> 条
           </span>
-          <Button size="small" icon={<CloudUploadOutlined />} loading={session.uploading} disabled={queue.length === 0} onClick={() => void session.upload()} className="checkin-upload">
+          <Button
+            size="small"
+            icon={<CloudUploadOutlined />}
+            loading={session.uploading}
+            disabled={queue.length === 0}
+            onClick={() => void session.upload()}
+            className="checkin-upload"
+          >
             上传
           </Button>
         </Space>
-        {session.uploadError && queue.length ? <Typography.Paragraph type="warning" className="checkin-page__upload-error">{session.uploadError}</Typography.Paragraph> : null}
+        {session.uploadError && queue.length ? (
+          <Typography.Paragraph type="warning" className="checkin-page__upload-error">
+            {session.uploadError}
+          </Typography.Paragraph>
+        ) : null}
       </Card>
 
       {feedback ? (
@@ -146,14 +157,19 @@ function CheckinDesk({ eventId }: { eventId: number }) {
         <QrScanner onResult={onCamera} />
         <label className="checkin-image">
           <input type="file" accept="image/*" className="checkin-image-input" onChange={(e) => void onImage(e)} disabled={decoding} />
-          <span className="checkin-image__button">
-            {decoding ? <Spin size="small" /> : <PictureOutlined />} 识别图片中的二维码
-          </span>
+          <span className="checkin-image__button">{decoding ? <Spin size="small" /> : <PictureOutlined />} 识别图片中的二维码</span>
         </label>
         {imageError ? <Typography.Paragraph type="warning">{imageError}</Typography.Paragraph> : null}
         <div className="checkin-token">
           <div className="checkin-token-input">
-            <Input value={typed} onChange={(e) => setTyped(e.target.value)} onPressEnter={() => void submitTyped()} placeholder="扫码枪或手动输入票码（t1. 开头）" allowClear autoComplete="off" />
+            <Input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              onPressEnter={() => void submitTyped()}
+              placeholder="扫码枪或手动输入票码（t1. 开头）"
+              allowClear
+              autoComplete="off"
+            />
           </div>
           <Button className="checkin-token-submit" onClick={() => void submitTyped()} disabled={!typed.trim()}>
             提交
@@ -174,7 +190,9 @@ function CheckinDesk({ eventId }: { eventId: number }) {
         <div className="checkin-search">
           <Input.Search value={query} onChange={(e) => setQuery(e.target.value)} placeholder="姓名（如 张小明、张）或手机号后四位" allowClear />
         </div>
-        {session.kitError ? <Typography.Paragraph type="warning">{kit ? `名单未能更新（${session.kitError}），正在使用本机保存的名单` : session.kitError}</Typography.Paragraph> : null}
+        {session.kitError ? (
+          <Typography.Paragraph type="warning">{kit ? `名单未能更新（${session.kitError}），正在使用本机保存的名单` : session.kitError}</Typography.Paragraph>
+        ) : null}
         {kit ? (
           <>
             <Typography.Paragraph type="secondary" className="checkin-page__kit-info">

@@ -27,7 +27,14 @@ function quotaColumns<T extends QuotaRow>(): TableColumnsType<T> {
       key: 'missing',
       align: 'right',
       width: 70,
-      render: (v: number) => (v > 0 ? <Typography.Text type="danger" strong className="xq-quota-missing-count">{v}</Typography.Text> : 0),
+      render: (v: number) =>
+        v > 0 ? (
+          <Typography.Text type="danger" strong className="xq-quota-missing-count">
+            {v}
+          </Typography.Text>
+        ) : (
+          0
+        ),
     },
     {
       title: '状态',
@@ -81,14 +88,28 @@ export default function EventCoveragePage() {
   const summary = data?.summary;
 
   return (
-    <PageContainer title="指标完成情况" subTitle={data ? `${quotaRulesText(data.rules)}（统计至 ${formatDateTime(data.asOf)}）` : undefined} className="event-coverage-page">
+    <PageContainer
+      title="指标完成情况"
+      subTitle={data ? `${quotaRulesText(data.rules)}（统计至 ${formatDateTime(data.asOf)}）` : undefined}
+      className="event-coverage-page"
+    >
       <ProCard style={{ marginBottom: 16 }}>
         <Form layout="inline" className="xq-stats-filters">
           <Form.Item label="年度">
-            <Select style={{ width: 120 }} value={filters.year} options={years.map((y) => ({ value: y, label: `${y} 年` }))} onChange={(year: number) => setFilters((f) => ({ ...f, year }))} />
+            <Select
+              style={{ width: 120 }}
+              value={filters.year}
+              options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+              onChange={(year: number) => setFilters((f) => ({ ...f, year }))}
+            />
           </Form.Item>
           <Form.Item label="区域">
-            <RegionTreeSelect style={{ width: 240 }} placeholder="本辖区全部" value={filters.regionId} onChange={(regionId?: number) => setFilters((f) => ({ ...f, regionId }))} />
+            <RegionTreeSelect
+              style={{ width: 240 }}
+              placeholder="本辖区全部"
+              value={filters.regionId}
+              onChange={(regionId?: number) => setFilters((f) => ({ ...f, regionId }))}
+            />
           </Form.Item>
           <Form.Item label="只看未达标">
             <Switch checked={filters.belowOnly} onChange={(belowOnly) => setFilters((f) => ({ ...f, belowOnly }))} />
@@ -99,12 +120,22 @@ export default function EventCoveragePage() {
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} lg={6}>
           <ProCard bordered>
-            <Statistic title="未达标的社区、村" value={summary?.regionsBelow ?? '-'} suffix={summary ? `/ ${summary.regionsTotal}` : undefined} valueStyle={summary?.regionsBelow ? { color: '#cf1322' } : undefined} />
+            <Statistic
+              title="未达标的社区、村"
+              value={summary?.regionsBelow ?? '-'}
+              suffix={summary ? `/ ${summary.regionsTotal}` : undefined}
+              valueStyle={summary?.regionsBelow ? { color: '#cf1322' } : undefined}
+            />
           </ProCard>
         </Col>
         <Col xs={12} lg={6}>
           <ProCard bordered>
-            <Statistic title="未达标的单位" value={summary?.unitsBelow ?? '-'} suffix={summary ? `/ ${summary.unitsTotal}` : undefined} valueStyle={summary?.unitsBelow ? { color: '#cf1322' } : undefined} />
+            <Statistic
+              title="未达标的单位"
+              value={summary?.unitsBelow ?? '-'}
+              suffix={summary ? `/ ${summary.unitsTotal}` : undefined}
+              valueStyle={summary?.unitsBelow ? { color: '#cf1322' } : undefined}
+            />
           </ProCard>
         </Col>
       </Row>
@@ -117,7 +148,10 @@ export default function EventCoveragePage() {
           message={`${data.unitsWithoutStaffCount.length} 个承办单位未填写职工人数，无法判断是否有讲座指标`}
           description={
             <>
-              {data.unitsWithoutStaffCount.slice(0, 10).map((u) => u.name).join('、')}
+              {data.unitsWithoutStaffCount
+                .slice(0, 10)
+                .map((u) => u.name)
+                .join('、')}
               {data.unitsWithoutStaffCount.length > 10 ? ' 等' : ''}。请到 <Link to="/host-units">承办单位</Link> 中补充。
             </>
           }

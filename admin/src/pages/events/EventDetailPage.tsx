@@ -3,14 +3,7 @@ import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Button, Col, Descriptions, Image, Popconfirm, Result, Row, Statistic, Tabs, Typography } from 'antd';
 import { DesktopOutlined, ScanOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import {
-  EVENT_KIND_LABELS,
-  PLACE_TYPE_LABELS,
-  POPULATION_GROUP_LABELS,
-  REGISTRATION_FIELD_LABELS,
-  hasPermission,
-  type AdminEvent,
-} from '@xinqiao/shared';
+import { EVENT_KIND_LABELS, PLACE_TYPE_LABELS, POPULATION_GROUP_LABELS, REGISTRATION_FIELD_LABELS, hasPermission, type AdminEvent } from '@xinqiao/shared';
 import { ApiRequestError } from '../../api/client';
 import { eventsApi } from '../../api/events';
 import { useStaff } from '../../auth/SessionContext';
@@ -40,7 +33,9 @@ export default function EventDetailPage() {
   const valid = Number.isInteger(id) && id > 0;
 
   const load = useCallback(() => {
-    eventsApi.get(id, { silent: true }).then(setEvent, (e: unknown) => setError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'UNKNOWN', '活动加载失败')));
+    eventsApi
+      .get(id, { silent: true })
+      .then(setEvent, (e: unknown) => setError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'UNKNOWN', '活动加载失败')));
   }, [id]);
 
   useEffect(() => {
@@ -61,7 +56,13 @@ export default function EventDetailPage() {
 
   if (!valid) return <NotAllowed status={404} />;
   if (error) {
-    return <Result status={error.status === 404 ? '404' : 'warning'} title={error.message} extra={<Button onClick={() => navigate('/events')}>返回活动列表</Button>} />;
+    return (
+      <Result
+        status={error.status === 404 ? '404' : 'warning'}
+        title={error.message}
+        extra={<Button onClick={() => navigate('/events')}>返回活动列表</Button>}
+      />
+    );
   }
   if (!event) return <PageLoading />;
 
@@ -95,15 +96,19 @@ export default function EventDetailPage() {
           </Button>
         ) : null,
         canManage && can.publish ? (
-          <Popconfirm key="publish" title={PUBLISH_CONFIRM} okText="发布" onConfirm={() => run(() => actions.publish(event.id))} overlayStyle={{ maxWidth: 320 }}>
+          <Popconfirm
+            key="publish"
+            title={PUBLISH_CONFIRM}
+            okText="发布"
+            onConfirm={() => run(() => actions.publish(event.id))}
+            overlayStyle={{ maxWidth: 320 }}
+          >
             <Button type="primary" loading={busy}>
               发布
             </Button>
           </Popconfirm>
         ) : null,
-        canManage && can.cancel ? (
-          <CancelEventModal key="cancel" event={event} onDone={setEvent} trigger={<Button danger>取消活动</Button>} />
-        ) : null,
+        canManage && can.cancel ? <CancelEventModal key="cancel" event={event} onDone={setEvent} trigger={<Button danger>取消活动</Button>} /> : null,
         canManage && can.remove ? (
           <Popconfirm
             key="remove"
@@ -141,9 +146,7 @@ export default function EventDetailPage() {
       </Row>
 
       <ProCard title="活动信息" style={{ marginBottom: 16 }}>
-        {event.status === 'cancelled' && event.cancelReason ? (
-          <Typography.Paragraph type="danger">取消原因：{event.cancelReason}</Typography.Paragraph>
-        ) : null}
+        {event.status === 'cancelled' && event.cancelReason ? <Typography.Paragraph type="danger">取消原因：{event.cancelReason}</Typography.Paragraph> : null}
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
           <Descriptions.Item label="活动时间">{timeRangeText(event.startsAt, event.endsAt)}</Descriptions.Item>
           <Descriptions.Item label="场地">{event.venue.name}</Descriptions.Item>
@@ -163,10 +166,10 @@ export default function EventDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label="取消报名截止">{formatDateTime(event.cancelClosesAt ?? event.startsAt)}</Descriptions.Item>
           <Descriptions.Item label="候补">{event.waitlistEnabled ? `开放，名额保留 ${event.offerHours} 小时` : '不开放'}</Descriptions.Item>
-          <Descriptions.Item label="报名需填写">{event.requiredFields.map((f) => REGISTRATION_FIELD_LABELS[f]).join('、') || '无需填写个人信息'}</Descriptions.Item>
-          <Descriptions.Item label="主讲人">
-            {event.speakers.map((s) => (s.title ? `${s.name}（${s.title}）` : s.name)).join('、') || '-'}
+          <Descriptions.Item label="报名需填写">
+            {event.requiredFields.map((f) => REGISTRATION_FIELD_LABELS[f]).join('、') || '无需填写个人信息'}
           </Descriptions.Item>
+          <Descriptions.Item label="主讲人">{event.speakers.map((s) => (s.title ? `${s.name}（${s.title}）` : s.name)).join('、') || '-'}</Descriptions.Item>
           <Descriptions.Item label="关联">
             {[event.quizId ? `测验 #${event.quizId}` : null, event.campaignId ? `宣传活动 #${event.campaignId}` : null].filter(Boolean).join('、') || '-'}
           </Descriptions.Item>
@@ -195,9 +198,7 @@ export default function EventDetailPage() {
                   label: '小程序码',
                   children: (
                     <ProCard>
-                      {event.status === 'draft' ? (
-                        <Typography.Text type="secondary">活动发布后，居民扫码才能看到活动页面。</Typography.Text>
-                      ) : null}
+                      {event.status === 'draft' ? <Typography.Text type="secondary">活动发布后，居民扫码才能看到活动页面。</Typography.Text> : null}
                       <EventCodeImage eventId={event.id} />
                     </ProCard>
                   ),

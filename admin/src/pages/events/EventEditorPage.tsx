@@ -1,4 +1,15 @@
-import { FooterToolbar, PageContainer, ProCard, ProForm, ProFormDigit, ProFormRadio, ProFormSelect, ProFormSwitch, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
+import {
+  FooterToolbar,
+  PageContainer,
+  ProCard,
+  ProForm,
+  ProFormDigit,
+  ProFormRadio,
+  ProFormSelect,
+  ProFormSwitch,
+  ProFormText,
+  ProFormTextArea,
+} from '@ant-design/pro-components';
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Result, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -27,8 +38,22 @@ export default function EventEditorPage() {
   const { id: idParam } = useParams();
   const id = idParam ? Number(idParam) : null;
   const navigate = useNavigate();
-  const { form, event, loadError, initialValues, editable, busy, problems, clearProblems, save, canListQuizzes, canListCampaigns, quizOptions, campaignOptions, backPath } =
-    useEventEditor(id);
+  const {
+    form,
+    event,
+    loadError,
+    initialValues,
+    editable,
+    busy,
+    problems,
+    clearProblems,
+    save,
+    canListQuizzes,
+    canListCampaigns,
+    quizOptions,
+    campaignOptions,
+    backPath,
+  } = useEventEditor(id);
 
   const placeType = Form.useWatch('placeType', form) as PlaceType | undefined;
   const regionId = Form.useWatch('regionId', form) as number | undefined;
@@ -86,7 +111,13 @@ export default function EventEditorPage() {
             rules={[{ required: true, whitespace: true, message: '请输入活动名称' }]}
           />
           <Space size="large" wrap align="start">
-            <ProFormRadio.Group name="kind" label="活动形式" radioType="button" options={labelOptions(EVENT_KIND_LABELS)} extra={kind ? KIND_HINTS[kind] : undefined} />
+            <ProFormRadio.Group
+              name="kind"
+              label="活动形式"
+              radioType="button"
+              options={labelOptions(EVENT_KIND_LABELS)}
+              extra={kind ? KIND_HINTS[kind] : undefined}
+            />
             <ProFormSelect
               name="placeType"
               label="场所类型（六进）"
@@ -106,7 +137,12 @@ export default function EventEditorPage() {
               }}
             />
           </Form.Item>
-          <Form.Item name="regionId" label="所在区域" rules={[{ required: true, message: '请选择所在区域' }]} extra="该区域及其下级区域的居民会在小程序中看到这场活动">
+          <Form.Item
+            name="regionId"
+            label="所在区域"
+            rules={[{ required: true, message: '请选择所在区域' }]}
+            extra="该区域及其下级区域的居民会在小程序中看到这场活动"
+          >
             <RegionTreeSelect allowClear={false} style={{ width: 320 }} />
           </Form.Item>
           <ProFormSelect
@@ -133,8 +169,22 @@ export default function EventEditorPage() {
             <DatePicker.RangePicker {...DATE_TIME} placeholder={['开始时间', '结束时间']} />
           </Form.Item>
           <Space size="large" wrap align="start">
-            <ProFormText name="venueName" label="场地名称" width="md" placeholder="如：萱花社区党群服务中心二楼" fieldProps={{ maxLength: 100 }} rules={[{ required: true, whitespace: true, message: '请输入场地名称' }]} />
-            <ProFormText name="venueAddress" label="详细地址" width="lg" placeholder="如：永川区萱花路 1 号" fieldProps={{ maxLength: 200 }} rules={[{ required: true, whitespace: true, message: '请输入详细地址' }]} />
+            <ProFormText
+              name="venueName"
+              label="场地名称"
+              width="md"
+              placeholder="如：萱花社区党群服务中心二楼"
+              fieldProps={{ maxLength: 100 }}
+              rules={[{ required: true, whitespace: true, message: '请输入场地名称' }]}
+            />
+            <ProFormText
+              name="venueAddress"
+              label="详细地址"
+              width="lg"
+              placeholder="如：永川区萱花路 1 号"
+              fieldProps={{ maxLength: 200 }}
+              rules={[{ required: true, whitespace: true, message: '请输入详细地址' }]}
+            />
           </Space>
           <Space size="large" wrap align="start">
             <ProFormDigit name="lat" label="地图位置：纬度" width="sm" min={-90} max={90} fieldProps={{ precision: 6 }} placeholder="可选，如 29.356" />
@@ -147,7 +197,15 @@ export default function EventEditorPage() {
 
         <ProCard title="报名设置" style={{ marginBottom: 16 }}>
           <Space size="large" wrap align="start">
-            <ProFormDigit name="capacity" label="名额" width="xs" min={1} max={100000} fieldProps={{ precision: 0 }} rules={[{ required: true, message: '请填写名额' }]} />
+            <ProFormDigit
+              name="capacity"
+              label="名额"
+              width="xs"
+              min={1}
+              max={100000}
+              fieldProps={{ precision: 0 }}
+              rules={[{ required: true, message: '请填写名额' }]}
+            />
             <ProFormSwitch name="waitlistEnabled" label="名额满后开放候补" checkedChildren="开" unCheckedChildren="关" />
             {waitlistEnabled ? (
               <ProFormDigit
@@ -188,7 +246,11 @@ export default function EventEditorPage() {
               <>
                 {fields.map((field, index) => (
                   <Space key={field.key} align="start" wrap className="event-speaker">
-                    <Form.Item name={[field.name, 'name']} label={index === 0 ? '姓名' : undefined} rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+                    <Form.Item
+                      name={[field.name, 'name']}
+                      label={index === 0 ? '姓名' : undefined}
+                      rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+                    >
                       <Input placeholder="姓名" maxLength={32} style={{ width: 140 }} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'title']} label={index === 0 ? '职称' : undefined}>
@@ -216,14 +278,26 @@ export default function EventEditorPage() {
             label="活动前后测"
             extra={canListQuizzes ? '居民可在活动页完成关联的测验，用于评估活动效果' : '当前账号无权查看测验列表，请由区域管理员关联'}
           >
-            <Select allowClear placeholder="不关联" style={{ width: 480 }} options={quizOptions} showSearch optionFilterProp="label" disabled={!editable || !canListQuizzes} />
+            <Select
+              allowClear
+              placeholder="不关联"
+              style={{ width: 480 }}
+              options={quizOptions}
+              showSearch
+              optionFilterProp="label"
+              disabled={!editable || !canListQuizzes}
+            />
           </Form.Item>
-          <Form.Item
-            name="campaignId"
-            label="所属宣传活动"
-            extra={canListCampaigns ? '计入该宣传活动的举办场次和参与人次' : '当前账号无权查看宣传活动列表'}
-          >
-            <Select allowClear placeholder="不关联" style={{ width: 480 }} options={campaignOptions} showSearch optionFilterProp="label" disabled={!editable || !canListCampaigns} />
+          <Form.Item name="campaignId" label="所属宣传活动" extra={canListCampaigns ? '计入该宣传活动的举办场次和参与人次' : '当前账号无权查看宣传活动列表'}>
+            <Select
+              allowClear
+              placeholder="不关联"
+              style={{ width: 480 }}
+              options={campaignOptions}
+              showSearch
+              optionFilterProp="label"
+              disabled={!editable || !canListCampaigns}
+            />
           </Form.Item>
         </ProCard>
       </ProForm>

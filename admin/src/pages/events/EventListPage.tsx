@@ -113,7 +113,15 @@ export default function EventListPage() {
               </Button>
             ) : null}
             {canManage && can.cancel ? (
-              <CancelEventModal event={e} onDone={reload} trigger={<Button type="link" size="small" danger>取消活动</Button>} />
+              <CancelEventModal
+                event={e}
+                onDone={reload}
+                trigger={
+                  <Button type="link" size="small" danger>
+                    取消活动
+                  </Button>
+                }
+              />
             ) : null}
             {canManage && can.remove ? (
               <Popconfirm title={REMOVE_CONFIRM} okText="删除" okButtonProps={{ danger: true }} onConfirm={() => run(() => actions.remove(e.id))}>

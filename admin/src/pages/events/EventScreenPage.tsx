@@ -82,7 +82,10 @@ export default function EventScreenPage() {
     let lock: WakeLockSentinel | null = null;
     const request = () => {
       if (document.visibilityState !== 'visible' || !navigator.wakeLock) return;
-      navigator.wakeLock.request('screen').then((l) => (lock = l), () => undefined);
+      navigator.wakeLock.request('screen').then(
+        (l) => (lock = l),
+        () => undefined,
+      );
     };
     request();
     document.addEventListener('visibilitychange', request);
@@ -107,7 +110,11 @@ export default function EventScreenPage() {
   if (error) {
     return (
       <div className="checkin-screen checkin-screen--error">
-        <Result status={error.status === 404 ? '404' : 'warning'} title={error.message} extra={<Button onClick={() => navigate('/events')}>返回活动列表</Button>} />
+        <Result
+          status={error.status === 404 ? '404' : 'warning'}
+          title={error.message}
+          extra={<Button onClick={() => navigate('/events')}>返回活动列表</Button>}
+        />
       </div>
     );
   }

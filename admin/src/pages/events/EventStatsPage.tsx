@@ -69,10 +69,20 @@ export default function EventStatsPage() {
       <ProCard style={{ marginBottom: 16 }}>
         <Form layout="inline" className="xq-stats-filters">
           <Form.Item label="年度">
-            <Select style={{ width: 120 }} value={filters.year} options={years.map((y) => ({ value: y, label: `${y} 年` }))} onChange={(year: number) => setFilters((f) => ({ ...f, year }))} />
+            <Select
+              style={{ width: 120 }}
+              value={filters.year}
+              options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+              onChange={(year: number) => setFilters((f) => ({ ...f, year }))}
+            />
           </Form.Item>
           <Form.Item label="区域">
-            <RegionTreeSelect style={{ width: 240 }} placeholder="本辖区全部" value={filters.regionId} onChange={(regionId?: number) => setFilters((f) => ({ ...f, regionId }))} />
+            <RegionTreeSelect
+              style={{ width: 240 }}
+              placeholder="本辖区全部"
+              value={filters.regionId}
+              onChange={(regionId?: number) => setFilters((f) => ({ ...f, regionId }))}
+            />
           </Form.Item>
           <Form.Item label="场所类型">
             <Select
@@ -140,11 +150,21 @@ export default function EventStatsPage() {
             total ? (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right">{total.eventsHeld}</Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">{total.eventsPlanned}</Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">{total.signUps}</Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">{total.attended}</Table.Summary.Cell>
-                <Table.Summary.Cell index={5} align="right">{formatRate(total.attendanceRate)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {total.eventsHeld}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  {total.eventsPlanned}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {total.signUps}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">
+                  {total.attended}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={5} align="right">
+                  {formatRate(total.attendanceRate)}
+                </Table.Summary.Cell>
               </Table.Summary.Row>
             ) : null
           }

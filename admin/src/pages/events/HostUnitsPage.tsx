@@ -46,8 +46,22 @@ export default function HostUnitsPage() {
       width: 140,
       render: (_, u) => (
         <Space size={0}>
-          <HostUnitFormModal unit={u} onDone={reload} trigger={<Button type="link" size="small">编辑</Button>} />
-          <Popconfirm title={`确定删除「${u.name}」？`} description="已有活动记录的单位不能删除" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => remove(u)}>
+          <HostUnitFormModal
+            unit={u}
+            onDone={reload}
+            trigger={
+              <Button type="link" size="small">
+                编辑
+              </Button>
+            }
+          />
+          <Popconfirm
+            title={`确定删除「${u.name}」？`}
+            description="已有活动记录的单位不能删除"
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove(u)}
+          >
             <Button type="link" size="small" danger>
               删除
             </Button>

@@ -70,7 +70,12 @@ export function attendanceChartOption(rows: readonly EventStatsRow[]): EventChar
         const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
         const row = first?.dataIndex === undefined ? undefined : rows[first.dataIndex];
         if (!row) return '';
-        return [`<b>${row.label.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</b>`, `报名人数：${row.signUps}`, `签到人数：${row.attended}`, `到场率：${formatRate(row.attendanceRate)}`].join('<br/>');
+        return [
+          `<b>${row.label.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</b>`,
+          `报名人数：${row.signUps}`,
+          `签到人数：${row.attended}`,
+          `到场率：${formatRate(row.attendanceRate)}`,
+        ].join('<br/>');
       },
     },
     legend: { top: 0, data: ['报名人数', '签到人数', '到场率'] },

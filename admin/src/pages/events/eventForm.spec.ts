@@ -124,7 +124,11 @@ describe('toEventInput', () => {
 
 describe('eventFormProblems', () => {
   it('accepts a consistent event', () => {
-    expect(eventFormProblems(filled({ signupOpensAt: start.subtract(7, 'day'), signupClosesAt: start.subtract(1, 'hour'), cancelClosesAt: start.subtract(1, 'day') }))).toEqual([]);
+    expect(
+      eventFormProblems(
+        filled({ signupOpensAt: start.subtract(7, 'day'), signupClosesAt: start.subtract(1, 'hour'), cancelClosesAt: start.subtract(1, 'day') }),
+      ),
+    ).toEqual([]);
   });
 
   it('names what the server would refuse', () => {
@@ -140,10 +144,34 @@ describe('eventFormProblems', () => {
 describe('eventAbilities', () => {
   const now = new Date('2026-05-20T02:00:00Z');
   it('follows the status as shown, a published event past its end being finished', () => {
-    expect(eventAbilities({ status: 'draft', endsAt: end.toISOString() }, now)).toEqual({ edit: true, publish: true, cancel: false, remove: true, checkin: false });
-    expect(eventAbilities({ status: 'published', endsAt: end.toISOString() }, now)).toEqual({ edit: true, publish: false, cancel: true, remove: false, checkin: true });
-    expect(eventAbilities({ status: 'published', endsAt: '2026-05-20T01:30:00Z' }, now)).toEqual({ edit: false, publish: false, cancel: false, remove: false, checkin: true });
-    expect(eventAbilities({ status: 'cancelled', endsAt: end.toISOString() }, now)).toEqual({ edit: false, publish: false, cancel: false, remove: false, checkin: false });
+    expect(eventAbilities({ status: 'draft', endsAt: end.toISOString() }, now)).toEqual({
+      edit: true,
+      publish: true,
+      cancel: false,
+      remove: true,
+      checkin: false,
+    });
+    expect(eventAbilities({ status: 'published', endsAt: end.toISOString() }, now)).toEqual({
+      edit: true,
+      publish: false,
+      cancel: true,
+      remove: false,
+      checkin: true,
+    });
+    expect(eventAbilities({ status: 'published', endsAt: '2026-05-20T01:30:00Z' }, now)).toEqual({
+      edit: false,
+      publish: false,
+      cancel: false,
+      remove: false,
+      checkin: true,
+    });
+    expect(eventAbilities({ status: 'cancelled', endsAt: end.toISOString() }, now)).toEqual({
+      edit: false,
+      publish: false,
+      cancel: false,
+      remove: false,
+      checkin: false,
+    });
   });
 });
 

@@ -125,7 +125,13 @@ export function eventFormProblems(v: EventFormValues): string[] {
   const [start, end] = v.time ?? [];
   if (start && end) {
     const date = (d: Dayjs | null | undefined) => (d ? d.toDate() : null);
-    const window = { startsAt: start.toDate(), endsAt: end.toDate(), signupOpensAt: date(v.signupOpensAt), signupClosesAt: date(v.signupClosesAt), cancelClosesAt: date(v.cancelClosesAt) };
+    const window = {
+      startsAt: start.toDate(),
+      endsAt: end.toDate(),
+      signupOpensAt: date(v.signupOpensAt),
+      signupClosesAt: date(v.signupClosesAt),
+      cancelClosesAt: date(v.cancelClosesAt),
+    };
     problems.push(...problemMessages(eventWindowProblems(window), EVENT_WINDOW_MESSAGES));
   }
   v.speakers.forEach((s, i) => {

@@ -1,12 +1,6 @@
 /** How events, registrations and notifications are shown: tag colours, phone masking, time ranges. */
 import dayjs from 'dayjs';
-import {
-  maskPhone,
-  type AttendanceStatus,
-  type EventStatus,
-  type NotificationStatus,
-  type RegistrationStatus,
-} from '@xinqiao/shared';
+import { maskPhone, type AttendanceStatus, type EventStatus, type NotificationStatus, type RegistrationStatus } from '@xinqiao/shared';
 
 export const EVENT_STATUS_COLOURS: Record<EventStatus, string> = {
   draft: 'default',

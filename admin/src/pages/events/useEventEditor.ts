@@ -50,7 +50,8 @@ export function useEventEditor(id: number | null) {
   const quizOptions = quizzes.map((q) => ({ value: q.id, label: `${q.title}（${QUIZ_KIND_LABELS[q.kind]} · ${QUIZ_STATUS_LABELS[q.status]}）` }));
   if (event?.quizId && !quizzes.some((q) => q.id === event.quizId)) quizOptions.unshift({ value: event.quizId, label: `测验 #${event.quizId}` });
   const campaignOptions = campaigns.map((c) => ({ value: c.id, label: `${c.title}（${c.startsOn} 至 ${c.endsOn}）` }));
-  if (event?.campaignId && !campaigns.some((c) => c.id === event.campaignId)) campaignOptions.unshift({ value: event.campaignId, label: `宣传活动 #${event.campaignId}` });
+  if (event?.campaignId && !campaigns.some((c) => c.id === event.campaignId))
+    campaignOptions.unshift({ value: event.campaignId, label: `宣传活动 #${event.campaignId}` });
 
   const save = async (publish: boolean) => {
     let values: EventFormValues;

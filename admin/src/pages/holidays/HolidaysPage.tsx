@@ -62,9 +62,22 @@ function DayModalBody({ day, trigger, onDone, afterClose }: { day?: HolidayDay; 
         <DatePicker disabled={Boolean(day)} />
       </Form.Item>
       <ProFormRadio.Group name="kind" label="类型" radioType="button" options={labelOptions(HOLIDAY_KIND_LABELS)} />
-      <ProFormText name="name" label="节日名称" placeholder="如：国庆节" fieldProps={{ maxLength: 32 }} rules={[{ required: true, whitespace: true, message: '请输入节日名称' }]} />
+      <ProFormText
+        name="name"
+        label="节日名称"
+        placeholder="如：国庆节"
+        fieldProps={{ maxLength: 32 }}
+        rules={[{ required: true, whitespace: true, message: '请输入节日名称' }]}
+      />
       {kind === 'workday' ? (
-        <ProFormSelect name="worksAs" label="调休上班日按哪天的时间开放" options={WORKS_AS_OPTIONS} placeholder="不选则按周一" fieldProps={{ allowClear: true }} extra="调休上班日须为周六或周日，按通知中对应的工作日开放" />
+        <ProFormSelect
+          name="worksAs"
+          label="调休上班日按哪天的时间开放"
+          options={WORKS_AS_OPTIONS}
+          placeholder="不选则按周一"
+          fieldProps={{ allowClear: true }}
+          extra="调休上班日须为周六或周日，按通知中对应的工作日开放"
+        />
       ) : null}
     </ModalForm>
   );
@@ -108,22 +121,30 @@ export default function HolidaysPage() {
 
   return (
     <PageContainer title="节假日安排" subTitle="法定节假日各站点自动闭站，调休上班日按对应工作日的时间开放；站点的例外安排优先">
-      <Alert
-        type="info"
-        showIcon
-        className="xq-form-alert"
-        message="请按国务院办公厅每年发布的《关于某年部分节假日安排的通知》逐日录入，系统不会自动生成。"
-      />
+      <Alert type="info" showIcon className="xq-form-alert" message="请按国务院办公厅每年发布的《关于某年部分节假日安排的通知》逐日录入，系统不会自动生成。" />
       <ProCard
         title={
           <Space>
-            <Select value={year} onChange={setYear} options={yearOptions(chinaYear(new Date())).map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 120 }} aria-label="年份" />
+            <Select
+              value={year}
+              onChange={setYear}
+              options={yearOptions(chinaYear(new Date())).map((y) => ({ value: y, label: `${y} 年` }))}
+              style={{ width: 120 }}
+              aria-label="年份"
+            />
             <span>共 {days.length} 天</span>
           </Space>
         }
         extra={
           canEdit ? (
-            <DayModal onDone={() => void load()} trigger={<Button type="primary" icon={<PlusOutlined />}>添加日期</Button>} />
+            <DayModal
+              onDone={() => void load()}
+              trigger={
+                <Button type="primary" icon={<PlusOutlined />}>
+                  添加日期
+                </Button>
+              }
+            />
           ) : null
         }
       >
@@ -145,7 +166,15 @@ export default function HolidaysPage() {
                     width: 130,
                     render: (_: unknown, d: HolidayDay) => (
                       <Space size={0}>
-                        <DayModal day={d} onDone={() => void load()} trigger={<Button type="link" size="small">修改</Button>} />
+                        <DayModal
+                          day={d}
+                          onDone={() => void load()}
+                          trigger={
+                            <Button type="link" size="small">
+                              修改
+                            </Button>
+                          }
+                        />
                         <Popconfirm title={`删除 ${d.date} 的安排？`} okText="删除" okButtonProps={{ danger: true }} onConfirm={() => remove(d)}>
                           <Button type="link" size="small" danger>
                             删除

@@ -64,7 +64,13 @@ export default function HotlineListPage() {
         </Space>
       ),
     },
-    { title: '服务人群', dataIndex: 'audiences', search: false, width: 180, render: (_, h) => h.audiences.map((a) => HOTLINE_AUDIENCE_LABELS[a]).join('、') || '-' },
+    {
+      title: '服务人群',
+      dataIndex: 'audiences',
+      search: false,
+      width: 180,
+      render: (_, h) => h.audiences.map((a) => HOTLINE_AUDIENCE_LABELS[a]).join('、') || '-',
+    },
     { title: '所属区域', dataIndex: 'regionName', search: false, width: 130 },
     { title: '号码来源', dataIndex: 'source', search: false, width: 200, ellipsis: true, render: (_, h) => h.source ?? '-' },
     { title: '排序', dataIndex: 'sortOrder', search: false, width: 70 },
@@ -75,8 +81,22 @@ export default function HotlineListPage() {
       render: (_, h) =>
         isEditableHotline(h) ? (
           <Space size={0}>
-            <HotlineFormModal hotline={h} onDone={reload} trigger={<Button type="link" size="small">编辑</Button>} />
-            <Popconfirm title={`确定删除「${h.name}」？`} description="删除后居民将看不到这条热线" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => remove(h)}>
+            <HotlineFormModal
+              hotline={h}
+              onDone={reload}
+              trigger={
+                <Button type="link" size="small">
+                  编辑
+                </Button>
+              }
+            />
+            <Popconfirm
+              title={`确定删除「${h.name}」？`}
+              description="删除后居民将看不到这条热线"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              onConfirm={() => remove(h)}
+            >
               <Button type="link" size="small" danger>
                 删除
               </Button>

@@ -34,7 +34,15 @@ describe('hotline number', () => {
 describe('hotline form mapping', () => {
   it('trims, nulls an empty source and defaults the audience to everyone', () => {
     expect(
-      toHotlineInput({ ...emptyHotlineForm(7), name: ' 胜利路街道热线 ', number: ' 023-1234567 ', hours: ' 24小时 ', is24h: true, audiences: [], source: '  ' }),
+      toHotlineInput({
+        ...emptyHotlineForm(7),
+        name: ' 胜利路街道热线 ',
+        number: ' 023-1234567 ',
+        hours: ' 24小时 ',
+        is24h: true,
+        audiences: [],
+        source: '  ',
+      }),
     ).toEqual({
       name: '胜利路街道热线',
       number: '023-1234567',

@@ -40,7 +40,9 @@ function BindingCode({ code }: { code: StaffBindingCode }) {
         <Typography.Paragraph copyable code data-testid="binding-code" style={{ wordBreak: 'break-all' }}>
           {code.code}
         </Typography.Paragraph>
-        <Typography.Text type="secondary">绑定码只能使用一次，{formatChinaDateTime(new Date(code.expiresAt))} 前有效。绑定后请在小程序中允许接收“值班提醒”消息。</Typography.Text>
+        <Typography.Text type="secondary">
+          绑定码只能使用一次，{formatChinaDateTime(new Date(code.expiresAt))} 前有效。绑定后请在小程序中允许接收“值班提醒”消息。
+        </Typography.Text>
       </Space>
     </Space>
   );
@@ -54,9 +56,22 @@ function TestResult({ result }: { result: TestNoticeResult }) {
       pagination={false}
       dataSource={result.deliveries}
       columns={[
-        { title: '渠道', dataIndex: 'channel', render: (c: keyof typeof NOTIFICATION_CHANNEL_LABELS, d) => `${NOTIFICATION_CHANNEL_LABELS[c]}${d.target.startsWith('region:') ? '（本区域）' : ''}` },
-        { title: '结果', dataIndex: 'status', render: (s: keyof typeof STATUS_COLOURS) => <Tag color={STATUS_COLOURS[s]}>{NOTIFICATION_STATUS_LABELS[s]}</Tag> },
-        { title: '原因', dataIndex: 'reason', render: (r: keyof typeof NOTIFICATION_REASON_LABELS | null, d) => (r ? NOTIFICATION_REASON_LABELS[r] : d.status === 'queued' ? '仍在发送中，稍后可在收件端查看' : '-') },
+        {
+          title: '渠道',
+          dataIndex: 'channel',
+          render: (c: keyof typeof NOTIFICATION_CHANNEL_LABELS, d) => `${NOTIFICATION_CHANNEL_LABELS[c]}${d.target.startsWith('region:') ? '（本区域）' : ''}`,
+        },
+        {
+          title: '结果',
+          dataIndex: 'status',
+          render: (s: keyof typeof STATUS_COLOURS) => <Tag color={STATUS_COLOURS[s]}>{NOTIFICATION_STATUS_LABELS[s]}</Tag>,
+        },
+        {
+          title: '原因',
+          dataIndex: 'reason',
+          render: (r: keyof typeof NOTIFICATION_REASON_LABELS | null, d) =>
+            r ? NOTIFICATION_REASON_LABELS[r] : d.status === 'queued' ? '仍在发送中，稍后可在收件端查看' : '-',
+        },
       ]}
     />
   );
@@ -154,7 +169,9 @@ export default function NotificationSettingsPage() {
   const [mobile, setMobile] = useState('');
   const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<TestNoticeResult | null>(null);
-  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  );
 
   const load = useCallback(async () => {
     setSettings(await notificationsApi.settings());
@@ -237,7 +254,9 @@ export default function NotificationSettingsPage() {
         </ProCard>
 
         <ProCard title="微信提醒" bordered headerBordered loading={!settings}>
-          {settings && !settings.wechatConfigured ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="系统尚未配置微信值班提醒模板，绑定后暂时收不到微信提醒" /> : null}
+          {settings && !settings.wechatConfigured ? (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="系统尚未配置微信值班提醒模板，绑定后暂时收不到微信提醒" />
+          ) : null}
           <Space direction="vertical" style={{ width: '100%' }}>
             <Space>
               {settings?.wechat.bound ? (
@@ -245,7 +264,9 @@ export default function NotificationSettingsPage() {
                   <Tag color="green" data-testid="wechat-bound">
                     已绑定
                   </Tag>
-                  <Typography.Text type="secondary">{settings.wechat.boundAt ? `绑定于 ${formatChinaDateTime(new Date(settings.wechat.boundAt))}` : ''}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {settings.wechat.boundAt ? `绑定于 ${formatChinaDateTime(new Date(settings.wechat.boundAt))}` : ''}
+                  </Typography.Text>
                   <Popconfirm title="解除后将不再通过微信收到提醒，确定解除？" okText="解除" okButtonProps={{ danger: true }} onConfirm={() => unbind()}>
                     <Button danger size="small">
                       解除绑定
@@ -267,7 +288,9 @@ export default function NotificationSettingsPage() {
         </ProCard>
 
         <ProCard title="短信提醒" bordered headerBordered loading={!settings}>
-          {settings && !settings.smsConfigured ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="系统尚未配置短信服务，暂时不会发送短信提醒" /> : null}
+          {settings && !settings.smsConfigured ? (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="系统尚未配置短信服务，暂时不会发送短信提醒" />
+          ) : null}
           <Space wrap>
             <Typography.Text>接收提醒的手机号：{settings?.mobile ?? '未设置'}</Typography.Text>
             <Input style={{ width: 180 }} value={mobile} maxLength={11} placeholder="11 位手机号" onChange={(e) => setMobile(e.target.value.trim())} />

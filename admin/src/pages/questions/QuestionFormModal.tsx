@@ -156,7 +156,12 @@ function QuestionFormModalBody({ trigger, onDone, question: current, afterClose 
                         {OPTION_KEYS[index]}
                       </Typography.Text>
                       <Form.Item name={[field.name, 'text']} noStyle rules={[{ required: true, whitespace: true, message: '请输入选项内容' }]}>
-                        <Input placeholder={`选项 ${OPTION_KEYS[index]} 的内容`} maxLength={200} style={{ width: 520 }} aria-label={`选项 ${OPTION_KEYS[index]}`} />
+                        <Input
+                          placeholder={`选项 ${OPTION_KEYS[index]} 的内容`}
+                          maxLength={200}
+                          style={{ width: 520 }}
+                          aria-label={`选项 ${OPTION_KEYS[index]}`}
+                        />
                       </Form.Item>
                       <Button
                         type="text"
@@ -165,7 +170,10 @@ function QuestionFormModalBody({ trigger, onDone, question: current, afterClose 
                         disabled={fields.length <= (kind === 'multiple' ? MIN_OPTIONS.multiple : MIN_OPTIONS.single)}
                         onClick={() =>
                           form.setFieldsValue(
-                            removeOption({ options: form.getFieldValue('options'), answer: form.getFieldValue('answer'), answers: form.getFieldValue('answers') }, index),
+                            removeOption(
+                              { options: form.getFieldValue('options'), answer: form.getFieldValue('answer'), answers: form.getFieldValue('answers') },
+                              index,
+                            ),
                           )
                         }
                       />

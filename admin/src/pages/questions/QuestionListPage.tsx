@@ -105,12 +105,7 @@ export default function QuestionListPage() {
 
   return (
     <PageContainer title="题库" subTitle="题目围绕《心理健康素养十条》的 10 个知识点；默认题库为只读">
-      {outcome ? (
-        <ImportOutcomeAlert
-          outcome={outcome}
-          onClose={() => setOutcome(null)}
-        />
-      ) : null}
+      {outcome ? <ImportOutcomeAlert outcome={outcome} onClose={() => setOutcome(null)} /> : null}
       <ProTable<AdminQuestion>
         rowKey="id"
         actionRef={actionRef}

@@ -47,7 +47,15 @@ describe('true/false questions', () => {
   });
 
   it('leaves 不知道 out when switched off, and round-trips', () => {
-    const q: AdminQuestion = { ...base, kind: 'true_false', options: [{ key: 'T', text: '对' }, { key: 'F', text: '错' }], correct: ['T'] };
+    const q: AdminQuestion = {
+      ...base,
+      kind: 'true_false',
+      options: [
+        { key: 'T', text: '对' },
+        { key: 'F', text: '错' },
+      ],
+      correct: ['T'],
+    };
     const form = questionToForm(q);
     expect(form.withDontKnow).toBe(false);
     expect(form.answer).toBe('T');
@@ -123,7 +131,14 @@ describe('choice questions', () => {
 describe('client-side check', () => {
   it('reports the shared rule problems without the question prefix', () => {
     expect(questionFormProblems(emptyQuestionForm())).toEqual(['请选择知识点']);
-    const problems = questionFormProblems({ ...emptyQuestionForm(), kind: 'multiple', knowledgePoint: 1, stem: '题干', explanation: '解析', options: [{ text: 'a' }, { text: '' }] });
+    const problems = questionFormProblems({
+      ...emptyQuestionForm(),
+      kind: 'multiple',
+      knowledgePoint: 1,
+      stem: '题干',
+      explanation: '解析',
+      options: [{ text: 'a' }, { text: '' }],
+    });
     expect(problems).toContain('多选题至少需要 3 个选项');
     expect(problems).toContain('多选题至少需要 1 个正确答案');
     expect(problems).toContain('选项编号和内容不能为空');
@@ -146,11 +161,7 @@ describe('client-side check', () => {
 
 describe('import and export', () => {
   it('lists rejected rows in order', () => {
-    const details = [
-      { row: 9, message: '知识点须为 1-10' },
-      { row: 3, message: '题干不能为空' },
-      { nonsense: true },
-    ];
+    const details = [{ row: 9, message: '知识点须为 1-10' }, { row: 3, message: '题干不能为空' }, { nonsense: true }];
     expect(rowProblemsFromDetails(details)).toEqual([
       { row: 3, message: '题干不能为空' },
       { row: 9, message: '知识点须为 1-10' },

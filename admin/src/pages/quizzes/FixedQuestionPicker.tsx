@@ -68,7 +68,14 @@ export function FixedQuestionPicker({ value = [], onChange, bank, loading, disab
             width: 120,
             render: (_: unknown, r: PickedRow) => (
               <Space size={0}>
-                <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label="上移" disabled={r.index === 0} onClick={() => set(moveItem(value, r.index, -1))} />
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<ArrowUpOutlined />}
+                  aria-label="上移"
+                  disabled={r.index === 0}
+                  onClick={() => set(moveItem(value, r.index, -1))}
+                />
                 <Button
                   type="text"
                   size="small"
@@ -77,7 +84,14 @@ export function FixedQuestionPicker({ value = [], onChange, bank, loading, disab
                   disabled={r.index === value.length - 1}
                   onClick={() => set(moveItem(value, r.index, 1))}
                 />
-                <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label="移除" onClick={() => set(value.filter((_, i) => i !== r.index))} />
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label="移除"
+                  onClick={() => set(value.filter((_, i) => i !== r.index))}
+                />
               </Space>
             ),
           },
@@ -111,7 +125,9 @@ export function FixedQuestionPicker({ value = [], onChange, bank, loading, disab
           从题库添加
         </Button>
       )}
-      {adding ? <AddQuestionsModal bank={bank} picked={value} onCancel={() => setAdding(false)} onAdd={(codes) => (set(appendCodes(value, codes)), setAdding(false))} /> : null}
+      {adding ? (
+        <AddQuestionsModal bank={bank} picked={value} onCancel={() => setAdding(false)} onAdd={(codes) => (set(appendCodes(value, codes)), setAdding(false))} />
+      ) : null}
     </div>
   );
 }
@@ -132,7 +148,16 @@ function AddQuestionsModal({ bank, picked, onCancel, onAdd }: { bank: AdminQuest
   );
 
   return (
-    <Modal open title="从题库添加题目" width={880} okText={`添加${selected.length ? ` ${selected.length} 题` : ''}`} okButtonProps={{ disabled: !selected.length }} cancelText="取消" onCancel={onCancel} onOk={() => onAdd(selected)}>
+    <Modal
+      open
+      title="从题库添加题目"
+      width={880}
+      okText={`添加${selected.length ? ` ${selected.length} 题` : ''}`}
+      okButtonProps={{ disabled: !selected.length }}
+      cancelText="取消"
+      onCancel={onCancel}
+      onOk={() => onAdd(selected)}
+    >
       <Space wrap style={{ marginBottom: 12 }}>
         <Select<KnowledgePointId>
           allowClear
@@ -143,7 +168,14 @@ function AddQuestionsModal({ bank, picked, onCancel, onAdd }: { bank: AdminQuest
           onChange={setPoint}
           popupMatchSelectWidth={false}
         />
-        <Select<QuestionKind> allowClear placeholder="全部题型" style={{ width: 120 }} options={labelOptions(QUESTION_KIND_LABELS)} value={kind} onChange={setKind} />
+        <Select<QuestionKind>
+          allowClear
+          placeholder="全部题型"
+          style={{ width: 120 }}
+          options={labelOptions(QUESTION_KIND_LABELS)}
+          value={kind}
+          onChange={setKind}
+        />
         <Input.Search allowClear placeholder="题干或编号" style={{ width: 220 }} onSearch={setKeyword} onChange={(e) => !e.target.value && setKeyword('')} />
       </Space>
       <Table<AdminQuestion>

@@ -1,4 +1,14 @@
-import { FooterToolbar, PageContainer, ProCard, ProForm, ProFormDigit, ProFormRadio, ProFormSwitch, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
+import {
+  FooterToolbar,
+  PageContainer,
+  ProCard,
+  ProForm,
+  ProFormDigit,
+  ProFormRadio,
+  ProFormSwitch,
+  ProFormText,
+  ProFormTextArea,
+} from '@ant-design/pro-components';
 import { Alert, Button, DatePicker, Form, Result, Select, Space, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { QUIZ_KIND_LABELS, QUIZ_RULE_MESSAGES, type QuizKind } from '@xinqiao/shared';
@@ -12,7 +22,16 @@ import { FixedQuestionPicker } from './FixedQuestionPicker';
 import { QuizLinkText } from './QuizLink';
 import { QuizStatusTag } from './QuizStatusTag';
 import { RandomDrawEditor } from './RandomDrawEditor';
-import { buildDrawSpec, drawQuestionCount, DRAW_MODE_LABELS, MULTIPLE_CHOICE_LABELS, percentToShare, questionsPerPoint, scoreSummary, type QuizFormValues } from './quizForm';
+import {
+  buildDrawSpec,
+  drawQuestionCount,
+  DRAW_MODE_LABELS,
+  MULTIPLE_CHOICE_LABELS,
+  percentToShare,
+  questionsPerPoint,
+  scoreSummary,
+  type QuizFormValues,
+} from './quizForm';
 import { useQuizEditor } from './useQuizEditor';
 
 const KIND_HINTS: Record<QuizKind, string> = {
@@ -27,8 +46,26 @@ export default function QuizEditorPage() {
   const { id: idParam } = useParams();
   const id = idParam ? Number(idParam) : null;
   const navigate = useNavigate();
-  const { form, quiz, loadError, initialValues, canManage, canListCampaigns, owned, editable, frozen, bank, bankLoaded, campaigns, preTests, busy, problems, clearProblems, save, close } =
-    useQuizEditor(id);
+  const {
+    form,
+    quiz,
+    loadError,
+    initialValues,
+    canManage,
+    canListCampaigns,
+    owned,
+    editable,
+    frozen,
+    bank,
+    bankLoaded,
+    campaigns,
+    preTests,
+    busy,
+    problems,
+    clearProblems,
+    save,
+    close,
+  } = useQuizEditor(id);
 
   const kind = Form.useWatch('kind', form) as QuizKind | undefined;
   const drawMode = Form.useWatch('drawMode', form) as QuizFormValues['drawMode'] | undefined;
@@ -69,7 +106,9 @@ export default function QuizEditorPage() {
       <FormProblems title="测验还不能保存" problems={problems} onClose={clearProblems} />
       {frozen ? <Alert type="info" showIcon className="xq-form-alert" message="测验已发布，题目和设置已固定，不能再修改。" /> : null}
       {!canManage ? <Alert type="info" showIcon className="xq-form-alert" message="当前账号只能查看测验。" /> : null}
-      {canManage && !owned ? <Alert type="info" showIcon className="xq-form-alert" message={`该测验属于上级区域（${quiz?.regionName ?? ''}），只能查看。`} /> : null}
+      {canManage && !owned ? (
+        <Alert type="info" showIcon className="xq-form-alert" message={`该测验属于上级区域（${quiz?.regionName ?? ''}），只能查看。`} />
+      ) : null}
 
       <ProForm<QuizFormValues>
         form={form}
@@ -97,8 +136,19 @@ export default function QuizEditorPage() {
             fieldProps={{ maxLength: 100, showCount: true }}
             rules={[{ required: true, whitespace: true, message: '请输入名称' }]}
           />
-          <ProFormTextArea name="description" label="说明" placeholder="居民答题前看到的说明（可选）" fieldProps={{ maxLength: 500, showCount: true, autoSize: { minRows: 2, maxRows: 4 } }} />
-          <ProFormRadio.Group name="kind" label="类型" radioType="button" options={labelOptions(QUIZ_KIND_LABELS)} extra={kind ? KIND_HINTS[kind] : undefined} />
+          <ProFormTextArea
+            name="description"
+            label="说明"
+            placeholder="居民答题前看到的说明（可选）"
+            fieldProps={{ maxLength: 500, showCount: true, autoSize: { minRows: 2, maxRows: 4 } }}
+          />
+          <ProFormRadio.Group
+            name="kind"
+            label="类型"
+            radioType="button"
+            options={labelOptions(QUIZ_KIND_LABELS)}
+            extra={kind ? KIND_HINTS[kind] : undefined}
+          />
           <Form.Item name="regionId" label="所属区域" rules={[{ required: true, message: '请选择所属区域' }]} extra="该区域及其下级区域的居民可以作答">
             {owned ? (
               <RegionTreeSelect allowClear={false} style={{ width: 280 }} />
@@ -136,7 +186,15 @@ export default function QuizEditorPage() {
                 : '当前账号无权查看宣传活动列表，请由活动组织者或区域管理员关联'
             }
           >
-            <Select allowClear placeholder="不关联" style={{ width: 420 }} options={campaignOptions} disabled={!editable || !canListCampaigns} showSearch optionFilterProp="label" />
+            <Select
+              allowClear
+              placeholder="不关联"
+              style={{ width: 420 }}
+              options={campaignOptions}
+              disabled={!editable || !canListCampaigns}
+              showSearch
+              optionFilterProp="label"
+            />
           </Form.Item>
           {kind === 'post_test' ? (
             <Form.Item name="pairedQuizId" label="对应的前测" extra="同一居民先后完成前测和后测时，可配对分析提升效果">
@@ -145,7 +203,11 @@ export default function QuizEditorPage() {
           ) : null}
         </ProCard>
 
-        <ProCard title="计分规则" style={{ marginBottom: 16 }} extra={<Typography.Text type="secondary">{scoreSummary(count, pointsPerItem ?? 0, percentToShare(passMarkPercent ?? 0))}</Typography.Text>}>
+        <ProCard
+          title="计分规则"
+          style={{ marginBottom: 16 }}
+          extra={<Typography.Text type="secondary">{scoreSummary(count, pointsPerItem ?? 0, percentToShare(passMarkPercent ?? 0))}</Typography.Text>}
+        >
           <Space size="large" wrap align="start">
             <ProFormDigit
               name="pointsPerItem"

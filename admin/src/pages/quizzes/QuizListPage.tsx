@@ -89,7 +89,13 @@ export default function QuizListPage() {
             </Popconfirm>
           ) : null}
           {mayChange(q) && q.status === 'published' ? (
-            <Popconfirm title={CLOSE_CONFIRM} okText="结束" okButtonProps={{ danger: true }} onConfirm={() => run(() => actions.close(q.id))} overlayStyle={{ maxWidth: 360 }}>
+            <Popconfirm
+              title={CLOSE_CONFIRM}
+              okText="结束"
+              okButtonProps={{ danger: true }}
+              onConfirm={() => run(() => actions.close(q.id))}
+              overlayStyle={{ maxWidth: 360 }}
+            >
               <Button type="link" size="small" danger>
                 结束
               </Button>

@@ -53,7 +53,10 @@ describe('pass mark', () => {
 
 describe('draw spec', () => {
   it('builds a fixed spec in the picked order', () => {
-    expect(buildDrawSpec({ drawMode: 'fixed', questionIds: ['b', 'a'], perPoint: { 1: 3 }, shuffle: true })).toEqual({ mode: 'fixed', questionIds: ['b', 'a'] });
+    expect(buildDrawSpec({ drawMode: 'fixed', questionIds: ['b', 'a'], perPoint: { 1: 3 }, shuffle: true })).toEqual({
+      mode: 'fixed',
+      questionIds: ['b', 'a'],
+    });
   });
 
   it('builds a random spec without empty points', () => {

@@ -91,9 +91,7 @@ export function RegionFormModal({ trigger, onDone, mode, region: current }: Prop
           ({ getFieldValue }: FormInstance) => ({
             validator: (_: unknown, value: number | null | undefined) => {
               const population = getFieldValue('population') as number | null | undefined;
-              return value != null && population != null && value > population
-                ? Promise.reject(new Error('城镇人口不能大于常住人口'))
-                : Promise.resolve();
+              return value != null && population != null && value > population ? Promise.reject(new Error('城镇人口不能大于常住人口')) : Promise.resolve();
             },
           }),
         ]}

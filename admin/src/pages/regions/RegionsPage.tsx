@@ -50,9 +50,27 @@ export default function RegionsPage() {
       render: (_, row) => (
         <Space size={0}>
           {childLevel(row.level) ? (
-            <RegionFormModal mode="createChild" region={row} onDone={() => void reload()} trigger={<Button type="link" size="small">新建下级</Button>} />
+            <RegionFormModal
+              mode="createChild"
+              region={row}
+              onDone={() => void reload()}
+              trigger={
+                <Button type="link" size="small">
+                  新建下级
+                </Button>
+              }
+            />
           ) : null}
-          <RegionFormModal mode="edit" region={row} onDone={() => void reload()} trigger={<Button type="link" size="small">编辑</Button>} />
+          <RegionFormModal
+            mode="edit"
+            region={row}
+            onDone={() => void reload()}
+            trigger={
+              <Button type="link" size="small">
+                编辑
+              </Button>
+            }
+          />
           {row.children ? (
             <Tooltip title="请先删除下级区域">
               <Button type="link" size="small" danger disabled>

@@ -56,7 +56,11 @@ export function AlertRulesTab() {
       tooltip="测评结果按这些规则判定为红色、黄色、绿色预警或不预警"
       extra={
         <Space>
-          <Popconfirm title="用平台默认规则替换编辑框中的内容？（保存后才生效）" okText="替换" onConfirm={() => setEdited(alertRulesToText(DEFAULT_ALERT_RULES))}>
+          <Popconfirm
+            title="用平台默认规则替换编辑框中的内容？（保存后才生效）"
+            okText="替换"
+            onConfirm={() => setEdited(alertRulesToText(DEFAULT_ALERT_RULES))}
+          >
             <Button>填入默认规则</Button>
           </Popconfirm>
           <Button disabled={!dirty} onClick={() => setEdited(null)}>
@@ -69,9 +73,7 @@ export function AlertRulesTab() {
       }
     >
       {serverReport ? <ProblemList report={serverReport} onClose={() => setServerReport(null)} testId="alert-rules-server-problems" /> : null}
-      {check.ok ? null : (
-        <ProblemList type="warning" report={{ title: '规则有误，修正后才能保存', problems: check.problems }} testId="alert-rules-problems" />
-      )}
+      {check.ok ? null : <ProblemList type="warning" report={{ title: '规则有误，修正后才能保存', problems: check.problems }} testId="alert-rules-problems" />}
       <Input.TextArea
         className="xq-code-editor"
         aria-label="预警规则 JSON"

@@ -89,9 +89,7 @@ export function ScaleListTab() {
 
   return (
     <>
-      {report ? (
-        <ProblemList report={report} describePath={describeScalePath} onClose={() => setReport(null)} testId="scale-import-problems" />
-      ) : null}
+      {report ? <ProblemList report={report} describePath={describeScalePath} onClose={() => setReport(null)} testId="scale-import-problems" /> : null}
       <ProTable<AdminScale>
         rowKey="code"
         columns={columns}

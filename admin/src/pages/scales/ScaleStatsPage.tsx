@@ -3,7 +3,14 @@ import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { App, Button, DatePicker, Empty, Form, Select, Skeleton, Table, Tabs, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { SCALE_STATS_DIMENSIONS, SCALE_STATS_DIMENSION_LABELS, type ScaleStats, type ScaleStatsDimension, type ScaleStatsRow, type ScaleSummary } from '@xinqiao/shared';
+import {
+  SCALE_STATS_DIMENSIONS,
+  SCALE_STATS_DIMENSION_LABELS,
+  type ScaleStats,
+  type ScaleStatsDimension,
+  type ScaleStatsRow,
+  type ScaleSummary,
+} from '@xinqiao/shared';
 import { scalesApi } from '../../api/scales';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { saveBlob } from '../../utils/download';

@@ -1,14 +1,6 @@
 import * as echarts from 'echarts';
 import type { ScaleStats } from '@xinqiao/shared';
-import {
-  countSuppressed,
-  formatStatsCell,
-  statsChartOption,
-  statsChartSeries,
-  statsExportFileName,
-  suppressedHint,
-  toStatsFilters,
-} from './scaleStats';
+import { countSuppressed, formatStatsCell, statsChartOption, statsChartSeries, statsExportFileName, suppressedHint, toStatsFilters } from './scaleStats';
 
 const tiers: ScaleStats = {
   dimension: 'region',
@@ -46,7 +38,14 @@ describe('stats chart', () => {
   });
 
   it('leaves colours to the palette when a band is unknown', () => {
-    const stats: ScaleStats = { ...tiers, bands: [{ key: 'none', label: '正常' }, { key: 'band-2', label: '偏高' }, { key: 'severe', label: '重度' }] };
+    const stats: ScaleStats = {
+      ...tiers,
+      bands: [
+        { key: 'none', label: '正常' },
+        { key: 'band-2', label: '偏高' },
+        { key: 'severe', label: '重度' },
+      ],
+    };
     expect(statsChartSeries(stats).series.every((s) => s.colour === undefined)).toBe(true);
   });
 

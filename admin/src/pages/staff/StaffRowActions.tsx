@@ -26,7 +26,15 @@ export function StaffRowActions({ account, isSelf, onChanged }: Props) {
 
   return (
     <Space size={0} wrap>
-      <StaffFormModal account={account} onDone={onChanged} trigger={<Button type="link" size="small">编辑</Button>} />
+      <StaffFormModal
+        account={account}
+        onDone={onChanged}
+        trigger={
+          <Button type="link" size="small">
+            编辑
+          </Button>
+        }
+      />
       {isSelf ? null : account.disabled ? (
         <Button type="link" size="small" onClick={() => void run(() => staffApi.update(account.id, { disabled: false }), '账号已启用')}>
           启用
@@ -43,7 +51,17 @@ export function StaffRowActions({ account, isSelf, onChanged }: Props) {
           </Button>
         </Popconfirm>
       )}
-      {isSelf ? null : <ResetPasswordModal account={account} onDone={onChanged} trigger={<Button type="link" size="small">重置密码</Button>} />}
+      {isSelf ? null : (
+        <ResetPasswordModal
+          account={account}
+          onDone={onChanged}
+          trigger={
+            <Button type="link" size="small">
+              重置密码
+            </Button>
+          }
+        />
+      )}
       {isLocked(account) ? (
         <Button type="link" size="small" onClick={() => void run(() => staffApi.unlock(account.id), '账号已解锁')}>
           解锁

@@ -9,7 +9,14 @@ import { allows } from '../../auth/permissions';
 import { useStaff } from '../../auth/SessionContext';
 import { FormProblems } from '../../components/FormProblems';
 import { withFreshForm, type FreshFormProps } from '../../components/freshForm';
-import { callbackLineProblems, callbackLineToForm, emptyCallbackLineForm, hotlineChoices, toCallbackLineInput, type CallbackLineFormValues } from './callbackLineForm';
+import {
+  callbackLineProblems,
+  callbackLineToForm,
+  emptyCallbackLineForm,
+  hotlineChoices,
+  toCallbackLineInput,
+  type CallbackLineFormValues,
+} from './callbackLineForm';
 import { WEEKDAYS, weeklySummary } from './stationHours';
 import { TimeRangesField } from './TimeRangesField';
 
@@ -56,10 +63,30 @@ function LineModalBody({ line, lines, hotlines, trigger, onDone, afterClose }: M
       onFinish={save}
     >
       <FormProblems title="回电热线还不能保存" problems={problems} />
-      <Form.Item name="hotlineId" label="热线" rules={[{ required: true, message: '请选择热线' }]} extra="只能选择本辖区维护的热线；热线号码和名称在“心理援助热线”中维护">
-        <Select showSearch optionFilterProp="label" placeholder="选择热线" options={hotlineChoices(hotlines, lines, line?.id ?? null)} notFoundContent="本辖区暂无可用的热线" />
+      <Form.Item
+        name="hotlineId"
+        label="热线"
+        rules={[{ required: true, message: '请选择热线' }]}
+        extra="只能选择本辖区维护的热线；热线号码和名称在“心理援助热线”中维护"
+      >
+        <Select
+          showSearch
+          optionFilterProp="label"
+          placeholder="选择热线"
+          options={hotlineChoices(hotlines, lines, line?.id ?? null)}
+          notFoundContent="本辖区暂无可用的热线"
+        />
       </Form.Item>
-      <ProFormDigit name="capacityPerWindow" label="每个时段可回电数" min={1} max={50} width="sm" fieldProps={{ precision: 0 }} extra="值班人员在一个回电时段内能打出的电话数，约满后居民无法再选该时段" rules={[{ required: true, message: '请填写回电数' }]} />
+      <ProFormDigit
+        name="capacityPerWindow"
+        label="每个时段可回电数"
+        min={1}
+        max={50}
+        width="sm"
+        fieldProps={{ precision: 0 }}
+        extra="值班人员在一个回电时段内能打出的电话数，约满后居民无法再选该时段"
+        rules={[{ required: true, message: '请填写回电数' }]}
+      />
       <Form.Item label="每周回电时间" extra="居民按“预约规则”中的回电时段长度，在这些时间内选择回电时段；法定节假日不安排回电。">
         <Descriptions column={1} size="small" bordered styles={{ label: { width: 72 } }}>
           {WEEKDAYS.map((d) => (
@@ -170,7 +197,13 @@ export default function CallbackLinesPage() {
                       </Button>
                     }
                   />
-                  <Popconfirm title={`确定删除「${l.name}」的回电设置？`} description="删除后居民无法再预约该热线的回电；如只是暂时停止，可改为暂停。" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => remove(l)}>
+                  <Popconfirm
+                    title={`确定删除「${l.name}」的回电设置？`}
+                    description="删除后居民无法再预约该热线的回电；如只是暂时停止，可改为暂停。"
+                    okText="删除"
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove(l)}
+                  >
                     <Button type="link" size="small" danger>
                       删除
                     </Button>

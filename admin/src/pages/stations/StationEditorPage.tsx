@@ -1,8 +1,26 @@
 import { useMemo } from 'react';
-import { FooterToolbar, PageContainer, ProCard, ProForm, ProFormDigit, ProFormSelect, ProFormSwitch, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
+import {
+  FooterToolbar,
+  PageContainer,
+  ProCard,
+  ProForm,
+  ProFormDigit,
+  ProFormSelect,
+  ProFormSwitch,
+  ProFormText,
+  ProFormTextArea,
+} from '@ant-design/pro-components';
 import { Alert, Button, Checkbox, Descriptions, Form, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
-import { STATION_SERVICE_LABELS, STATION_TYPE_LABELS, WEEKDAY_LABELS, weeklyOpenHours, type AdminStation, type StationInput, type StationType } from '@xinqiao/shared';
+import {
+  STATION_SERVICE_LABELS,
+  STATION_TYPE_LABELS,
+  WEEKDAY_LABELS,
+  weeklyOpenHours,
+  type AdminStation,
+  type StationInput,
+  type StationType,
+} from '@xinqiao/shared';
 import { stationsApi } from '../../api/stations';
 import { useStaff } from '../../auth/SessionContext';
 import { CoverUpload } from '../../components/CoverUpload';
@@ -12,7 +30,15 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { formatDateTime } from '../../utils/format';
 import { labelOptions } from '../../utils/proTable';
 import { ExceptionsCard } from './ExceptionsCard';
-import { emptyStationForm, formToWeekly, stationFormProblems, stationToForm, toStationInput, type StationFormValues, type WeeklyFormValue } from './stationForm';
+import {
+  emptyStationForm,
+  formToWeekly,
+  stationFormProblems,
+  stationToForm,
+  toStationInput,
+  type StationFormValues,
+  type WeeklyFormValue,
+} from './stationForm';
 import { minimumHoursWarning, openStatusText, WEEKDAYS } from './stationHours';
 import { TimeRangesField } from './TimeRangesField';
 
@@ -61,15 +87,44 @@ export default function StationEditorPage() {
       >
         <ProCard title="基本信息" style={{ marginBottom: 16 }}>
           <Space size="large" wrap align="start">
-            <ProFormText name="name" label="站点名称" width="lg" placeholder="如：胜利路街道心理服务站" fieldProps={{ maxLength: 100 }} rules={[{ required: true, whitespace: true, message: '请输入站点名称' }]} />
-            <ProFormSelect name="type" label="站点类型" width="sm" options={labelOptions(STATION_TYPE_LABELS)} allowClear={false} rules={[{ required: true, message: '请选择站点类型' }]} extra="精神卫生中心、综合医院作为转介机构展示，不接受预约" />
+            <ProFormText
+              name="name"
+              label="站点名称"
+              width="lg"
+              placeholder="如：胜利路街道心理服务站"
+              fieldProps={{ maxLength: 100 }}
+              rules={[{ required: true, whitespace: true, message: '请输入站点名称' }]}
+            />
+            <ProFormSelect
+              name="type"
+              label="站点类型"
+              width="sm"
+              options={labelOptions(STATION_TYPE_LABELS)}
+              allowClear={false}
+              rules={[{ required: true, message: '请选择站点类型' }]}
+              extra="精神卫生中心、综合医院作为转介机构展示，不接受预约"
+            />
           </Space>
           <Form.Item name="regionId" label="所属区域" rules={[{ required: true, message: '请选择所属区域' }]}>
             <RegionTreeSelect allowClear={false} style={{ width: 320 }} />
           </Form.Item>
           <Space size="large" wrap align="start">
-            <ProFormText name="address" label="地址" width="xl" placeholder="如：永川区萱花路 20 号街道综治中心一楼" fieldProps={{ maxLength: 200 }} rules={[{ required: true, whitespace: true, message: '请输入地址' }]} />
-            <ProFormText name="phone" label="联系电话" width="sm" placeholder="如：023-49881234" fieldProps={{ maxLength: 32, inputMode: 'tel' }} extra="居民可在小程序中一键拨打" />
+            <ProFormText
+              name="address"
+              label="地址"
+              width="xl"
+              placeholder="如：永川区萱花路 20 号街道综治中心一楼"
+              fieldProps={{ maxLength: 200 }}
+              rules={[{ required: true, whitespace: true, message: '请输入地址' }]}
+            />
+            <ProFormText
+              name="phone"
+              label="联系电话"
+              width="sm"
+              placeholder="如：023-49881234"
+              fieldProps={{ maxLength: 32, inputMode: 'tel' }}
+              extra="居民可在小程序中一键拨打"
+            />
           </Space>
           <Form.Item name="services" label="服务项目">
             <Checkbox.Group options={labelOptions(STATION_SERVICE_LABELS)} />
@@ -88,12 +143,15 @@ export default function StationEditorPage() {
             <ProFormDigit name="lng" label="经度" width="sm" min={-180} max={180} fieldProps={{ precision: 6 }} placeholder="如 105.926500" />
           </Space>
           <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-            坐标须为 GCJ-02（国测局坐标，微信和腾讯地图使用的坐标系），可用腾讯地图坐标拾取器获取；填写后居民可按距离查找站点并导航前往。不填则不参与“离我最近”排序。
+            坐标须为
+            GCJ-02（国测局坐标，微信和腾讯地图使用的坐标系），可用腾讯地图坐标拾取器获取；填写后居民可按距离查找站点并导航前往。不填则不参与“离我最近”排序。
           </Typography.Paragraph>
         </ProCard>
 
         <ProCard title="每周开放时间" subTitle={`共 ${weeklyOpenHours(week)} 小时`} style={{ marginBottom: 16 }}>
-          {warning ? <Alert type="warning" showIcon className="xq-form-alert" message={warning} description="可以保存，但请尽快调整开放时间以达到建设标准。" /> : null}
+          {warning ? (
+            <Alert type="warning" showIcon className="xq-form-alert" message={warning} description="可以保存，但请尽快调整开放时间以达到建设标准。" />
+          ) : null}
           <Descriptions column={1} size="small" bordered labelStyle={{ width: 80 }}>
             {WEEKDAYS.map((d) => (
               <Descriptions.Item key={d} label={WEEKDAY_LABELS[d]}>
@@ -107,7 +165,11 @@ export default function StationEditorPage() {
         </ProCard>
       </ProForm>
 
-      {station ? <ExceptionsCard stationId={station.id} /> : <Alert type="info" showIcon message="保存站点后可设置例外安排（某天闭站或调整开放时间）。" style={{ marginBottom: 64 }} />}
+      {station ? (
+        <ExceptionsCard stationId={station.id} />
+      ) : (
+        <Alert type="info" showIcon message="保存站点后可设置例外安排（某天闭站或调整开放时间）。" style={{ marginBottom: 64 }} />
+      )}
 
       <FooterToolbar>
         <Space>

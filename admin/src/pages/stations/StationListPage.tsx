@@ -45,7 +45,11 @@ export default function StationListPage() {
       dataIndex: 'openNow',
       search: false,
       width: 190,
-      render: (_, s) => <Tag color={s.openNow ? 'green' : 'default'} data-testid="station-open">{openStatusText(s)}</Tag>,
+      render: (_, s) => (
+        <Tag color={s.openNow ? 'green' : 'default'} data-testid="station-open">
+          {openStatusText(s)}
+        </Tag>
+      ),
     },
     {
       title: '每周开放',
@@ -56,7 +60,15 @@ export default function StationListPage() {
       render: (_, s) => {
         const warning = minimumHoursWarning(s.type, s.weeklyHours);
         return (
-          <Tooltip title={<div>{[...(warning ? [warning] : []), ...weeklySummary(s.weeklyHours)].map((line) => <div key={line}>{line}</div>)}</div>}>
+          <Tooltip
+            title={
+              <div>
+                {[...(warning ? [warning] : []), ...weeklySummary(s.weeklyHours)].map((line) => (
+                  <div key={line}>{line}</div>
+                ))}
+              </div>
+            }
+          >
             <Space size={4} data-testid="station-weekly-hours">
               {warning ? <WarningOutlined style={{ color: '#faad14' }} aria-label="开放时长不足" /> : null}
               <span>{s.weeklyOpenHours} 小时</span>

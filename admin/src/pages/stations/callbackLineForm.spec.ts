@@ -21,12 +21,19 @@ describe('call-back line form', () => {
     const input = toCallbackLineInput({ ...emptyCallbackLineForm(), hotlineId: 4 });
     expect(input.capacityPerWindow).toBe(2);
     expect(Object.keys(input.weeklyHours)).toEqual(['1', '2', '3', '4', '5']);
-    expect(input.weeklyHours[3]).toEqual([{ start: '09:00', end: '12:00' }, { start: '14:00', end: '17:00' }]);
+    expect(input.weeklyHours[3]).toEqual([
+      { start: '09:00', end: '12:00' },
+      { start: '14:00', end: '17:00' },
+    ]);
   });
 
   it('lists every problem at once', () => {
     const weekly = { 1: [{ start: '10:00', end: '09:00' }], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] };
-    expect(callbackLineProblems({ weekly, capacityPerWindow: 0, enabled: true })).toEqual(['请选择热线', '每个时段可回电数须为 1 到 50', '周一第1段：开始时间须早于结束时间']);
+    expect(callbackLineProblems({ weekly, capacityPerWindow: 0, enabled: true })).toEqual([
+      '请选择热线',
+      '每个时段可回电数须为 1 到 50',
+      '周一第1段：开始时间须早于结束时间',
+    ]);
     expect(callbackLineProblems({ hotlineId: 1, weekly: { 1: [], 2: [{ start: '09:00' }] }, capacityPerWindow: 3, enabled: true })).toEqual([
       '周二第1段：请选择开始和结束时间',
       '启用的回电热线须至少设置一个回电时段',

@@ -9,7 +9,10 @@ export interface CallbackLineFormValues {
   enabled: boolean;
 }
 
-const DAY = [{ start: '09:00', end: '12:00' }, { start: '14:00', end: '17:00' }];
+const DAY = [
+  { start: '09:00', end: '12:00' },
+  { start: '14:00', end: '17:00' },
+];
 
 /** A new line starts with weekday office hours and 2 calls per window. */
 export function emptyCallbackLineForm(): CallbackLineFormValues {
@@ -38,7 +41,11 @@ export function toCallbackLineInput(v: CallbackLineFormValues): CallbackLineInpu
  * Hotlines a call-back line may use: the region's own lines (national lines are answered by
  * others' duty staff, who do not take our call-backs), less those already used by another line.
  */
-export function hotlineChoices(hotlines: readonly Hotline[], lines: readonly Pick<CallbackLine, 'id' | 'hotlineId'>[], editingId: number | null): { value: number; label: string; disabled: boolean }[] {
+export function hotlineChoices(
+  hotlines: readonly Hotline[],
+  lines: readonly Pick<CallbackLine, 'id' | 'hotlineId'>[],
+  editingId: number | null,
+): { value: number; label: string; disabled: boolean }[] {
   const used = new Set(lines.filter((l) => l.id !== editingId).map((l) => l.hotlineId));
   return hotlines
     .filter((h) => !h.national && h.id > 0)

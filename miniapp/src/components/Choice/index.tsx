@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
-import './index.scss'
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import './index.scss';
 
-const cx = (...names: Array<string | false | null | undefined>) => names.filter(Boolean).join(' ')
+const cx = (...names: Array<string | false | null | undefined>) => names.filter(Boolean).join(' ');
 
 /** A checkbox row. `className` gets a `--checked` twin so tests and styles can see the state. */
 export function CheckRow({
@@ -13,22 +13,22 @@ export function CheckRow({
   onDisabledClick,
   children,
 }: {
-  className: string
-  checked: boolean
-  disabled?: boolean
-  onChange: (checked: boolean) => void
-  onDisabledClick?: () => void
-  children: ReactNode
+  className: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (checked: boolean) => void;
+  onDisabledClick?: () => void;
+  children: ReactNode;
 }) {
   return (
     <View
       className={cx('check-row', className, checked && 'check-row--checked', checked && `${className}--checked`, disabled && 'check-row--disabled')}
       onClick={() => (disabled ? onDisabledClick?.() : onChange(!checked))}
     >
-      <View className='check-row__box'>{checked ? <Text className='check-row__tick'>✓</Text> : null}</View>
-      <Text className='check-row__label'>{children}</Text>
+      <View className="check-row__box">{checked ? <Text className="check-row__tick">✓</Text> : null}</View>
+      <Text className="check-row__label">{children}</Text>
     </View>
-  )
+  );
 }
 
 /**
@@ -45,16 +45,16 @@ export function ChoiceCard({
   onSelect,
   onDisabledClick,
 }: {
-  className: string
-  selected: boolean
-  disabled?: boolean
-  indicator?: 'radio' | 'check'
-  title: string
-  description?: string
-  onSelect: () => void
-  onDisabledClick?: () => void
+  className: string;
+  selected: boolean;
+  disabled?: boolean;
+  indicator?: 'radio' | 'check';
+  title: string;
+  description?: string;
+  onSelect: () => void;
+  onDisabledClick?: () => void;
 }) {
-  const mark = indicator === 'check' ? <Text className='choice-card__tick'>✓</Text> : <View className='choice-card__dot-inner' />
+  const mark = indicator === 'check' ? <Text className="choice-card__tick">✓</Text> : <View className="choice-card__dot-inner" />;
   return (
     <View
       className={cx(
@@ -67,13 +67,13 @@ export function ChoiceCard({
       )}
       onClick={() => (disabled ? onDisabledClick?.() : onSelect())}
     >
-      <View className='choice-card__dot'>{selected ? mark : null}</View>
-      <View className='choice-card__body'>
-        <Text className='choice-card__title'>{title}</Text>
-        {description ? <Text className='choice-card__desc'>{description}</Text> : null}
+      <View className="choice-card__dot">{selected ? mark : null}</View>
+      <View className="choice-card__body">
+        <Text className="choice-card__title">{title}</Text>
+        {description ? <Text className="choice-card__desc">{description}</Text> : null}
       </View>
     </View>
-  )
+  );
 }
 
 /** Small pills for a short single choice (e.g. the guardian's relation). */
@@ -83,10 +83,10 @@ export function Chips<T extends string>({
   value,
   onChange,
 }: {
-  className: string
-  options: ReadonlyArray<{ value: T; label: string }>
-  value: T | null
-  onChange: (value: T) => void
+  className: string;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  value: T | null;
+  onChange: (value: T) => void;
 }) {
   return (
     <View className={cx('chips', className)}>
@@ -100,5 +100,5 @@ export function Chips<T extends string>({
         </View>
       ))}
     </View>
-  )
+  );
 }

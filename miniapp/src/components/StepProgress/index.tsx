@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import './index.scss';
 
 /**
  * The header of a one-question-per-screen flow: where the resident is, how much is answered and a
@@ -8,13 +8,13 @@ import './index.scss'
 export default function StepProgress({ className, label, count, percent }: { className: string; label: string; count: string; percent: number }) {
   return (
     <View className={`step-progress ${className}`}>
-      <View className='step-progress__row'>
-        <Text className='step-progress__label'>{label}</Text>
-        <Text className='step-progress__count'>{count}</Text>
+      <View className="step-progress__row">
+        <Text className="step-progress__label">{label}</Text>
+        <Text className="step-progress__count">{count}</Text>
       </View>
-      <View className='step-progress__bar'>
-        <View className='step-progress__fill' style={{ width: `${percent}%` }} />
+      <View className="step-progress__bar">
+        <View className="step-progress__fill" style={{ width: `${percent}%` }} />
       </View>
     </View>
-  )
+  );
 }

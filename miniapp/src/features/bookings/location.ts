@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
-import type { GeoPoint } from '@xinqiao/shared'
-import { wgs84ToGcj02 } from '../../utils/gcj02'
+import Taro from '@tarojs/taro';
+import type { GeoPoint } from '@xinqiao/shared';
+import { wgs84ToGcj02 } from '../../utils/gcj02';
 
 /**
  * The resident's position in GCJ-02 (the stations' datum), asked once when they open the directory;
@@ -9,26 +9,26 @@ import { wgs84ToGcj02 } from '../../utils/gcj02'
  */
 export async function currentPosition(timeoutMs = 10_000): Promise<GeoPoint | null> {
   // A browser's permission prompt left unanswered never settles: list by region meanwhile.
-  let timer: ReturnType<typeof setTimeout> | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs)
-  })
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
   try {
-    return await Promise.race([locate(), timeout])
+    return await Promise.race([locate(), timeout]);
   } finally {
-    clearTimeout(timer)
+    clearTimeout(timer);
   }
 }
 
 async function locate(): Promise<GeoPoint | null> {
   try {
     if (process.env.TARO_ENV === 'h5') {
-      const r = await Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: 8000 } as Taro.getLocation.Option)
-      return wgs84ToGcj02(r.latitude, r.longitude)
+      const r = await Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: 8000 } as Taro.getLocation.Option);
+      return wgs84ToGcj02(r.latitude, r.longitude);
     }
-    const r = await Taro.getLocation({ type: 'gcj02' })
-    return { lat: r.latitude, lng: r.longitude }
+    const r = await Taro.getLocation({ type: 'gcj02' });
+    return { lat: r.latitude, lng: r.longitude };
   } catch {
-    return null
+    return null;
   }
 }

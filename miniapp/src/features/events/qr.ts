@@ -1,15 +1,15 @@
-import { encode } from 'uqr'
+import { encode } from 'uqr';
 
 /** A horizontal run of modules of one colour. */
 export interface QrRun {
-  dark: boolean
-  length: number
+  dark: boolean;
+  length: number;
 }
 
 export interface QrRows {
   /** Modules per side (without a quiet zone: the page draws a white margin). */
-  size: number
-  rows: QrRun[][]
+  size: number;
+  rows: QrRun[][];
 }
 
 /**
@@ -18,15 +18,15 @@ export interface QrRows {
  * but may be scanned at an angle or with glare.
  */
 export function qrRows(text: string): QrRows {
-  const { data, size } = encode(text, { ecc: 'M', border: 0 })
+  const { data, size } = encode(text, { ecc: 'M', border: 0 });
   const rows = data.map((row) => {
-    const runs: QrRun[] = []
+    const runs: QrRun[] = [];
     for (const dark of row) {
-      const last = runs[runs.length - 1]
-      if (last && last.dark === dark) last.length += 1
-      else runs.push({ dark, length: 1 })
+      const last = runs[runs.length - 1];
+      if (last && last.dark === dark) last.length += 1;
+      else runs.push({ dark, length: 1 });
     }
-    return runs
-  })
-  return { size, rows }
+    return runs;
+  });
+  return { size, rows };
 }

@@ -1,4 +1,4 @@
-import { maskName, maskPhone, type MyRegistration } from '@xinqiao/shared'
+import { maskName, maskPhone, type MyRegistration } from '@xinqiao/shared';
 
 /**
  * Who the ticket is for, masked: enough for staff to match a face and a number, not a full name
@@ -6,5 +6,5 @@ import { maskName, maskPhone, type MyRegistration } from '@xinqiao/shared'
  * ask for a name.
  */
 export function ticketHolder(reg: Pick<MyRegistration, 'name' | 'phone'>, nickname: string | null): { name: string | null; phone: string | null } {
-  return { name: maskName(reg.name) ?? maskName(nickname), phone: maskPhone(reg.phone) }
+  return { name: maskName(reg.name) ?? maskName(nickname), phone: maskPhone(reg.phone) };
 }

@@ -1,13 +1,13 @@
-import { Text, View } from '@tarojs/components'
-import './bookings.scss'
+import { Text, View } from '@tarojs/components';
+import './bookings.scss';
 
-const SCORES = [1, 2, 3, 4, 5] as const
-export const SCORE_LABELS: Record<number, string> = { 1: '很不满意', 2: '不满意', 3: '一般', 4: '满意', 5: '非常满意' }
+const SCORES = [1, 2, 3, 4, 5] as const;
+export const SCORE_LABELS: Record<number, string> = { 1: '很不满意', 2: '不满意', 3: '一般', 4: '满意', 5: '非常满意' };
 
 /** 1-5 stars; read-only without `onChange`. Each star is labelled (`3 星`) for screen readers and tests. */
 export default function Stars({ value, onChange }: { value: number; onChange?: (score: number) => void }) {
   return (
-    <View className='stars'>
+    <View className="stars">
       {SCORES.map((s) => (
         <Text
           key={s}
@@ -18,7 +18,7 @@ export default function Stars({ value, onChange }: { value: number; onChange?: (
           ★
         </Text>
       ))}
-      {value > 0 && <Text className='bk-small stars__label'>{SCORE_LABELS[value]}</Text>}
+      {value > 0 && <Text className="bk-small stars__label">{SCORE_LABELS[value]}</Text>}
     </View>
-  )
+  );
 }

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '心桥',
   enablePullDownRefresh: true,
-})
+});

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '心理测评',
   enablePullDownRefresh: true,
-})
+});

@@ -23,7 +23,9 @@ function submission(def: ScaleDefinition, value: number, followUp: boolean) {
   return {
     scaleVersion: def.version,
     answers: answers(def, value),
-    consent: followUp ? { mode: 'save', followUp: true, contactPhone: '13800138000', contactName: '李先生', version: SCALE_CONSENT_VERSION } : { mode: 'save', followUp: false, version: SCALE_CONSENT_VERSION },
+    consent: followUp
+      ? { mode: 'save', followUp: true, contactPhone: '13800138000', contactName: '李先生', version: SCALE_CONSENT_VERSION }
+      : { mode: 'save', followUp: false, version: SCALE_CONSENT_VERSION },
     clientRequestId: randomUUID(),
   };
 }
@@ -92,13 +94,16 @@ describe(`alert casework on ${TEST_DB}`, () => {
       expect(followed.status).toBe(201);
       expect(followed.body.followUpPlan).toMatchObject({ date: tomorrow, purpose: '约定面谈' });
       expect(await due(counsellor, 'overdue')).toEqual([]);
-      expect(fields(await t.post(`/api/v1/admin/alerts/${id}/follow-ups`, contact({ nextPlan: { date: '2020-01-01', purpose: 'x' } }), counsellor))).toEqual(['nextPlan.date']);
+      expect(fields(await t.post(`/api/v1/admin/alerts/${id}/follow-ups`, contact({ nextPlan: { date: '2020-01-01', purpose: 'x' } }), counsellor))).toEqual([
+        'nextPlan.date',
+      ]);
 
       // The reminder: the recurring job, on the plan's day from 08:00 China time, once.
       const jobs = t.app.get(JobsService);
       const casework = t.app.get(CaseworkService);
       const notify = jest.spyOn(t.app.get(NotificationsService), 'notifyStaff');
-      const deliveries = async () => Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM notification_deliveries WHERE topic = ?`, [FOLLOW_UP_DUE_TOPIC]))[0].n);
+      const deliveries = async () =>
+        Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM notification_deliveries WHERE topic = ?`, [FOLLOW_UP_DUE_TOPIC]))[0].n);
       expect(await casework.sendDueReminders(chinaInstant(today, 23 * 60))).toBe(0);
       expect(await casework.sendDueReminders(chinaInstant(tomorrow, 7 * 60 + 59))).toBe(0);
       // The recurring job, as the queue runs it at 08:05 on the day (`idle` would spin: a recurring row
@@ -154,13 +159,19 @@ describe(`alert casework on ${TEST_DB}`, () => {
       const res = await t.get(`/api/v1/admin/alerts/${id}/case`, counsellor);
       expect(res.status).toBe(200);
       const entries: { type: string; at: string }[] = res.body.entries;
-      const [{ n: bookings }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM bookings b JOIN residents r ON r.id = b.residentId WHERE r.openid = 'demo-resident'`);
+      const [{ n: bookings }] = await t.dataSource.query(
+        `SELECT COUNT(*) AS n FROM bookings b JOIN residents r ON r.id = b.residentId WHERE r.openid = 'demo-resident'`,
+      );
       const count = (type: string) => entries.filter((e) => e.type === type).length;
       expect([count('scale'), count('alert'), count('follow_up'), count('referral'), count('booking')]).toEqual([2, 1, 1, 1, Number(bookings)]);
       expect(Number(bookings)).toBeGreaterThan(0);
       const times = entries.map((e) => Date.parse(e.at));
       expect(times).toEqual([...times].sort((a, b) => b - a));
-      expect(entries.find((e) => e.type === 'scale' && (e as unknown as { scaleCode: string }).scaleCode === 'gad-7')).toMatchObject({ scaleTitle: expect.any(String), score: expect.any(Number), bandLabel: expect.any(String) });
+      expect(entries.find((e) => e.type === 'scale' && (e as unknown as { scaleCode: string }).scaleCode === 'gad-7')).toMatchObject({
+        scaleTitle: expect.any(String),
+        score: expect.any(Number),
+        bandLabel: expect.any(String),
+      });
       expect(entries.find((e) => e.type === 'booking')).toEqual(expect.objectContaining({ kind: expect.any(String), status: expect.any(String) }));
       // No answers, contact details, intakes or session notes.
       const text = JSON.stringify(res.body);
@@ -202,11 +213,19 @@ describe(`alert casework on ${TEST_DB}`, () => {
       const early = await t.post(`/api/v1/admin/alerts/${id}/close`, { outcome: 'referred', note: '已转介' }, counsellor);
       expect([early.status, early.body.code]).toEqual([409, 'REFERRAL_REQUIRED']);
 
-      expect(fields(await t.post(`/api/v1/admin/alerts/${id}/referrals`, { stationId: Number(bookable.id), reason: '评估' }, counsellor))).toEqual(['stationId']);
+      expect(fields(await t.post(`/api/v1/admin/alerts/${id}/referrals`, { stationId: Number(bookable.id), reason: '评估' }, counsellor))).toEqual([
+        'stationId',
+      ]);
       expect(fields(await t.post(`/api/v1/admin/alerts/${id}/referrals`, { stationId: targets[0].id, reason: '' }, counsellor))).toEqual(['reason']);
-      const sent = await t.post(`/api/v1/admin/alerts/${id}/referrals`, { stationId: targets[0].id, reason: '建议精神科评估', note: '已与对方门诊电话沟通' }, counsellor);
+      const sent = await t.post(
+        `/api/v1/admin/alerts/${id}/referrals`,
+        { stationId: targets[0].id, reason: '建议精神科评估', note: '已与对方门诊电话沟通' },
+        counsellor,
+      );
       expect(sent.status).toBe(201);
-      expect(sent.body.referrals).toEqual([expect.objectContaining({ stationName: targets[0].name, status: 'sent', reason: '建议精神科评估', respondedOn: null, outcome: null })]);
+      expect(sent.body.referrals).toEqual([
+        expect.objectContaining({ stationName: targets[0].name, status: 'sent', reason: '建议精神科评估', respondedOn: null, outcome: null }),
+      ]);
       const referralId = sent.body.referrals[0].id;
       const [stored] = await t.dataSource.query('SELECT reason, note FROM alert_referrals');
       expect([stored.reason, stored.note]).toEqual([expect.stringMatching(/^enc:v1:/), expect.stringMatching(/^enc:v1:/)]);
@@ -214,13 +233,20 @@ describe(`alert casework on ${TEST_DB}`, () => {
       const today = chinaDate(new Date());
       // No outcome before the institution accepted; dates in order.
       expect((await t.post(`/api/v1/admin/alerts/${id}/referrals/${referralId}/outcome`, { outcome: '已就诊', date: today }, counsellor)).status).toBe(409);
-      expect(fields(await t.post(`/api/v1/admin/alerts/${id}/referrals/${referralId}/response`, { status: 'accepted', date: addChinaDays(today, 1) }, counsellor))).toEqual(['date']);
-      expect(fields(await t.post(`/api/v1/admin/alerts/${id}/referrals/${referralId}/response`, { status: 'maybe', date: today }, counsellor))).toEqual(['status']);
+      expect(
+        fields(await t.post(`/api/v1/admin/alerts/${id}/referrals/${referralId}/response`, { status: 'accepted', date: addChinaDays(today, 1) }, counsellor)),
+      ).toEqual(['date']);
+      expect(fields(await t.post(`/api/v1/admin/alerts/${id}/referrals/${referralId}/response`, { status: 'maybe', date: today }, counsellor))).toEqual([
+        'status',
+      ]);
       const accepted = await t.post(`/api/v1/admin/alerts/${id}/referrals/${referralId}/response`, { status: 'accepted', date: today }, counsellor);
       expect(accepted.body.referrals[0]).toMatchObject({ status: 'accepted', respondedOn: today });
       expect((await t.post(`/api/v1/admin/alerts/${id}/referrals/${referralId}/response`, { status: 'declined', date: today }, counsellor)).status).toBe(409);
       // Only the assignee; another alert's referral is not found.
-      expect((await t.post(`/api/v1/admin/alerts/${id}/referrals/${referralId}/response`, { status: 'accepted', date: today }, await t.staffToken('region_yc'))).status).toBe(403);
+      expect(
+        (await t.post(`/api/v1/admin/alerts/${id}/referrals/${referralId}/response`, { status: 'accepted', date: today }, await t.staffToken('region_yc')))
+          .status,
+      ).toBe(403);
 
       const closed = await t.post(`/api/v1/admin/alerts/${id}/close`, { outcome: 'referred', note: '已转介至精神卫生中心' }, counsellor);
       expect(closed.status).toBe(200);
@@ -244,12 +270,26 @@ describe(`alert casework on ${TEST_DB}`, () => {
       const a = await place(REGION.communityA1);
       const b = await place(REGION.communityB1);
       const repo = t.dataSource.getRepository(Alert);
-      const alert = async (where: { id: number; path: string }, colour: 'red' | 'yellow' | 'green', created: Date, contactHours: number | null, closed?: { at: Date; outcome: 'resolved' | 'declined' }) => {
+      const alert = async (
+        where: { id: number; path: string },
+        colour: 'red' | 'yellow' | 'green',
+        created: Date,
+        contactHours: number | null,
+        closed?: { at: Date; outcome: 'resolved' | 'declined' },
+      ) => {
         const row = await repo.save(
           repo.create({
-            source: 'help_request', residentId: Number(resident.id), colour, priority: 0, status: closed ? 'closed' : 'claimed', regionId: Number(where.id), regionPath: where.path,
+            source: 'help_request',
+            residentId: Number(resident.id),
+            colour,
+            priority: 0,
+            status: closed ? 'closed' : 'claimed',
+            regionId: Number(where.id),
+            regionPath: where.path,
             firstFollowUpAt: contactHours === null ? null : new Date(created.getTime() + contactHours * HOUR),
-            closedAt: closed?.at ?? null, closeOutcome: closed?.outcome ?? null, assigneeName: '胜利路心理咨询师',
+            closedAt: closed?.at ?? null,
+            closeOutcome: closed?.outcome ?? null,
+            assigneeName: '胜利路心理咨询师',
           }),
         );
         await repo.update({ id: row.id }, { createdAt: created });
@@ -266,15 +306,44 @@ describe(`alert casework on ${TEST_DB}`, () => {
       await alert(b, 'yellow', chinaInstant('2026-04-01', 30), null);
       await alert(b, 'yellow', chinaInstant('2026-02-28', 23 * 60 + 30), null);
       // Six escalation steps of 胜利路's unanswered red alert in March (unclaimed, then overdue), one in April.
-      for (const [day, minute] of [['2026-03-10', 60], ['2026-03-10', 90], ['2026-03-10', 120], ['2026-03-11', 0], ['2026-03-11', 30], ['2026-03-11', 60], ['2026-04-02', 0]] as const) {
-        await t.dataSource.getRepository(AlertDispatchEventRow).insert({ alertId: reds[5], at: chinaInstant(day, minute), kind: 'escalated', colour: 'red', level: 1, step: null, regionId: Number(a.id), staff: '[]', reason: 'unclaimed', until: null, sendKey: null });
+      for (const [day, minute] of [
+        ['2026-03-10', 60],
+        ['2026-03-10', 90],
+        ['2026-03-10', 120],
+        ['2026-03-11', 0],
+        ['2026-03-11', 30],
+        ['2026-03-11', 60],
+        ['2026-04-02', 0],
+      ] as const) {
+        await t.dataSource.getRepository(AlertDispatchEventRow).insert({
+          alertId: reds[5],
+          at: chinaInstant(day, minute),
+          kind: 'escalated',
+          colour: 'red',
+          level: 1,
+          step: null,
+          regionId: Number(a.id),
+          staff: '[]',
+          reason: 'unclaimed',
+          until: null,
+          sendKey: null,
+        });
       }
       const referrals = t.dataSource.getRepository(AlertReferral);
       for (let i = 0; i < 5; i++) {
         await referrals.save(
           referrals.create({
-            alertId: reds[5], stationId: 1, stationName: '永川区精神卫生中心', reason: '评估', status: i < 2 ? 'accepted' : 'sent', sentAt: chinaInstant('2026-03-12', 600),
-            respondedOn: i < 2 ? '2026-03-13' : null, outcome: i === 0 ? '已就诊' : null, outcomeOn: i === 0 ? '2026-04-02' : null, counsellorId: 1, counsellorName: '胜利路心理咨询师',
+            alertId: reds[5],
+            stationId: 1,
+            stationName: '永川区精神卫生中心',
+            reason: '评估',
+            status: i < 2 ? 'accepted' : 'sent',
+            sentAt: chinaInstant('2026-03-12', 600),
+            respondedOn: i < 2 ? '2026-03-13' : null,
+            outcome: i === 0 ? '已就诊' : null,
+            outcomeOn: i === 0 ? '2026-04-02' : null,
+            counsellorId: 1,
+            counsellorName: '胜利路心理咨询师',
           }),
         );
       }
@@ -289,7 +358,8 @@ describe(`alert casework on ${TEST_DB}`, () => {
       const rows: AlertIndicatorsRow[] = res.body.rows;
       const streetA = await t.regionId(REGION.streetA);
       const streetB = await t.regionId(REGION.streetB);
-      const find = (month: string, regionId: number | 'total') => rows.find((r) => r.month === month && (regionId === 'total' ? r.isTotal : r.regionId === regionId && !r.isTotal))!;
+      const find = (month: string, regionId: number | 'total') =>
+        rows.find((r) => r.month === month && (regionId === 'total' ? r.isTotal : r.regionId === regionId && !r.isTotal))!;
       const zeroOutcomes = { resolved: 0, referred: 0, declined: 0, lost_contact: 0, moved_away: 0, unrecorded: 0 };
 
       // 胜利路, March: 6 red and 5 yellow; contacts after 1, 2, 3, 10, 30 h: median 3, P90 at 3.6 → 10 + 0.6 × 20 = 22;
@@ -327,13 +397,19 @@ describe(`alert casework on ${TEST_DB}`, () => {
       expect(find('2026-04', streetB).raised).toEqual({ red: null, yellow: null, green: null, total: null });
       // One escalation step in April: a cell of one, withheld.
       expect(find('2026-04', streetA).escalations).toBeNull();
-      expect(find('2026-04', 'total')).toMatchObject({ raised: { red: null, yellow: null, green: null, total: null }, referralsCompleted: null, firstContactMedianHours: null });
+      expect(find('2026-04', 'total')).toMatchObject({
+        raised: { red: null, yellow: null, green: null, total: null },
+        referralsCompleted: null,
+        firstContactMedianHours: null,
+      });
       expect(find('2026-04', streetA).raised).toEqual({ red: 0, yellow: 0, green: 0, total: 0 });
 
       // Wrong input names its field; another district is out of scope.
       expect(fields(await t.get('/api/v1/admin/alerts/indicators?fromMonth=2026-13&toMonth=2026-04', region))).toEqual(['fromMonth']);
       expect(fields(await t.get('/api/v1/admin/alerts/indicators?fromMonth=2026-05&toMonth=2026-04', region))).toEqual(['toMonth']);
-      expect((await t.get(`/api/v1/admin/alerts/indicators?fromMonth=2026-03&toMonth=2026-04&regionId=${streetA}`, await t.staffToken('counsellor_zs'))).status).toBe(403);
+      expect(
+        (await t.get(`/api/v1/admin/alerts/indicators?fromMonth=2026-03&toMonth=2026-04&regionId=${streetA}`, await t.staffToken('counsellor_zs'))).status,
+      ).toBe(403);
 
       const file = await t.get('/api/v1/admin/alerts/indicators/export?fromMonth=2026-03&toMonth=2026-04', region);
       expect(file.status).toBe(200);

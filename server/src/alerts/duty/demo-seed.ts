@@ -15,7 +15,16 @@ export async function seedDemoDuty(tx: EntityManager, duties: DemoDuty[]): Promi
   for (const d of duties) {
     if (await repo.exists({ where: { regionId: d.region.id } })) continue;
     for (const weekday of [1, 2, 3, 4, 5, 6, 7] as const) {
-      await repo.insert({ regionId: d.region.id, regionPath: d.region.path, staffId: d.staffId, weekday, date: null, start: '00:00', end: '24:00', role: d.role });
+      await repo.insert({
+        regionId: d.region.id,
+        regionPath: d.region.path,
+        staffId: d.staffId,
+        weekday,
+        date: null,
+        start: '00:00',
+        end: '24:00',
+        role: d.role,
+      });
     }
   }
 }

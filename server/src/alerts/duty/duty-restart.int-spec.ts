@@ -42,7 +42,16 @@ describe(`the server stopping between a new alert and its notice on ${TEST_DB}`,
     const { alertId } = await first.dataSource.transaction((tx) =>
       raiseOrJoinHelp(
         tx,
-        { residentId: Number(resident.id), urgency: 'now', regionId: community, regionPath: resident.regionPath, populationGroup: null, ageBand: '35to59', at: new Date(), redDueHours: 24 },
+        {
+          residentId: Number(resident.id),
+          urgency: 'now',
+          regionId: community,
+          regionPath: resident.regionPath,
+          populationGroup: null,
+          ageBand: '35to59',
+          at: new Date(),
+          redDueHours: 24,
+        },
         first.app.get(AlertDispatchService),
       ),
     );
@@ -63,9 +72,13 @@ describe(`the server stopping between a new alert and its notice on ${TEST_DB}`,
     expect(events.filter((e) => e.kind === 'dispatched').map((e) => e.staff.map((s) => s.name))).toEqual([['胜利路心理咨询师']]);
     // Exactly one SMS, to the counsellor on duty, and one message to the community's robot.
     expect(fakes.sms.calls).toBe(1);
-    expect(fakes.smsSent()).toEqual([{ via: 'sms', to: 'counsellor_sl', params: ['红色预警', '胜利路街道萱花社区', `管理后台/alerts/${alertId}`], link: `/alerts/${alertId}` }]);
+    expect(fakes.smsSent()).toEqual([
+      { via: 'sms', to: 'counsellor_sl', params: ['红色预警', '胜利路街道萱花社区', `管理后台/alerts/${alertId}`], link: `/alerts/${alertId}` },
+    ]);
     expect(fakes.wecom.calls).toBe(1);
-    expect(fakes.robotSent().map((m) => [m.to, m.text, m.link])).toEqual([[REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理', `/alerts/${alertId}`]]);
+    expect(fakes.robotSent().map((m) => [m.to, m.text, m.link])).toEqual([
+      [REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理', `/alerts/${alertId}`],
+    ]);
     const deliveries = await second.dataSource.query(
       `SELECT channel, status FROM notification_deliveries WHERE subjectType = 'alert' AND subjectId = ? AND topic = 'alerts.alert_new' AND status = 'sent' ORDER BY channel`,
       [alertId],

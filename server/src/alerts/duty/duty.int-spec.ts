@@ -88,7 +88,10 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
   };
   /** What the SMS provider and the robots received about the alert: SMS in order, then robot messages in order. */
   const sentFor = (alertId: number) => fakes.sentFor(`/alerts/${alertId}`);
-  const smsTo = (alertId: number) => sentFor(alertId).filter((n) => n.via === 'sms').map((n) => n.to);
+  const smsTo = (alertId: number) =>
+    sentFor(alertId)
+      .filter((n) => n.via === 'sms')
+      .map((n) => n.to);
   /** The SMS template's variables of a notice of the alert: kind, street and community, admin path. */
   const smsParams = (alertId: number, title = '红色预警') => [title, '胜利路街道萱花社区', `管理后台/alerts/${alertId}`];
   /** A robot message of the alert as taken apart from its markdown. */
@@ -136,18 +139,30 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
   async function onDutyAllWeek(username: string, regionCode: string, role: 'primary' | 'backup'): Promise<void> {
     const admin = await t.staffToken('region_yc');
     for (const weekday of ALL_WEEK) {
-      const res = await t.post('/api/v1/admin/duty', { regionId: await t.regionId(regionCode), staffId: await staffId(username), weekday, date: null, start: '00:00', end: '24:00', role }, admin);
+      const res = await t.post(
+        '/api/v1/admin/duty',
+        { regionId: await t.regionId(regionCode), staffId: await staffId(username), weekday, date: null, start: '00:00', end: '24:00', role },
+        admin,
+      );
       expect(res.status).toBe(201);
     }
   }
 
   /** A new staff member, who signs in, sets their own password and a mobile for notices. */
   async function newStaff(username: string, displayName: string, role: string, regionCode: string): Promise<void> {
-    const res = await t.post('/api/v1/admin/staff', { username, displayName, role, regionId: await t.regionId(regionCode), password: NEW_STAFF_PASSWORD }, await t.staffToken('region_yc'));
+    const res = await t.post(
+      '/api/v1/admin/staff',
+      { username, displayName, role, regionId: await t.regionId(regionCode), password: NEW_STAFF_PASSWORD },
+      await t.staffToken('region_yc'),
+    );
     expect(res.status).toBe(201);
     const first = await t.post('/api/v1/auth/staff/login', { username, password: NEW_STAFF_PASSWORD });
     expect(first.body.mustChangePassword).toBe(true);
-    const changed = await t.post('/api/v1/auth/staff/password', { oldPassword: NEW_STAFF_PASSWORD, newPassword: `${NEW_STAFF_PASSWORD}2` }, first.body.accessToken);
+    const changed = await t.post(
+      '/api/v1/auth/staff/password',
+      { oldPassword: NEW_STAFF_PASSWORD, newPassword: `${NEW_STAFF_PASSWORD}2` },
+      first.body.accessToken,
+    );
     expect(changed.status).toBe(201);
     await fakes.giveMobile(t, username, changed.body.accessToken);
   }
@@ -170,7 +185,19 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
 
     const demo = (await t.get(`/api/v1/admin/duty?regionId=${streetA}`, counsellor)).body;
     expect(demo).toHaveLength(7);
-    expect(demo[0]).toEqual({ id: expect.any(Number), regionId: streetA, regionName: '胜利路街道', staffId: sl, staffName: '胜利路心理咨询师', inactive: false, weekday: 1, date: null, start: '00:00', end: '24:00', role: 'primary' });
+    expect(demo[0]).toEqual({
+      id: expect.any(Number),
+      regionId: streetA,
+      regionName: '胜利路街道',
+      staffId: sl,
+      staffName: '胜利路心理咨询师',
+      inactive: false,
+      weekday: 1,
+      date: null,
+      start: '00:00',
+      end: '24:00',
+      role: 'primary',
+    });
 
     const tomorrow = addChinaDays(chinaDate(new Date()), 1);
     const entry = { regionId: streetA, staffId: sl, weekday: null, date: tomorrow, start: '20:00', end: '08:00', role: 'backup' };
@@ -209,7 +236,11 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     expect((await t.get(`/api/v1/admin/duty?regionId=${streetA}`, admin)).body).toHaveLength(7);
     // Every write is audited, refused ones too.
     const audited = await t.dataSource.query(`SELECT action, outcome FROM audit_logs WHERE action LIKE 'duty.%' ORDER BY id`);
-    expect(audited.filter((a: { outcome: string }) => a.outcome === 'success').map((a: { action: string }) => a.action)).toEqual(['duty.create', 'duty.update', 'duty.delete']);
+    expect(audited.filter((a: { outcome: string }) => a.outcome === 'success').map((a: { action: string }) => a.action)).toEqual([
+      'duty.create',
+      'duty.update',
+      'duty.delete',
+    ]);
     expect(audited.filter((a: { outcome: string }) => a.outcome === 'failure')).toHaveLength(10);
   });
 
@@ -218,7 +249,11 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     const now = (await t.get(`/api/v1/admin/duty/now?regionId=${await t.regionId(REGION.streetA)}`, counsellor)).body;
     expect(now).toMatchObject({ regionName: '胜利路街道', onDuty: [{ staffName: '胜利路心理咨询师', role: 'primary', until: expect.any(String) }] });
     const community = (await t.get(`/api/v1/admin/duty/now?regionId=${await t.regionId(REGION.communityA1)}`, counsellor)).body;
-    expect(community).toMatchObject({ regionName: '萱花社区', onDuty: [], firstStep: { regionName: '胜利路街道', kind: 'primary', staff: [{ name: '胜利路心理咨询师' }] } });
+    expect(community).toMatchObject({
+      regionName: '萱花社区',
+      onDuty: [],
+      firstStep: { regionName: '胜利路街道', kind: 'primary', staff: [{ name: '胜利路心理咨询师' }] },
+    });
   });
 
   it("sends a new red alert to the street's counsellor on duty within one run of the queue, and tells the resident only once it went out", async () => {
@@ -235,18 +270,29 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     ]);
     // An SMS to the counsellor and a message to the community's group robot, as the providers got them.
     expect(fakes.sms.sent).toEqual([
-      { provider: 'tencent', phone: `+86${fakes.mobileOf('counsellor_sl')}`, signName: '心桥', template: '100001', params: ['红色预警', '胜利路街道萱花社区', `管理后台/alerts/${alertId}`] },
+      {
+        provider: 'tencent',
+        phone: `+86${fakes.mobileOf('counsellor_sl')}`,
+        signName: '心桥',
+        template: '100001',
+        params: ['红色预警', '胜利路街道萱花社区', `管理后台/alerts/${alertId}`],
+      },
     ]);
     expect(fakes.wecom.messages).toEqual([
       {
         key: `robot-${REGION.communityA1}`,
         body: {
           msgtype: 'markdown',
-          markdown: { content: `### <font color="warning">红色预警</font>\n胜利路街道萱花社区有一条新的红色预警，请尽快认领处理\n> 区域：胜利路街道萱花社区\n[在管理后台查看](https://xq.example.cn/admin/alerts/${alertId})` },
+          markdown: {
+            content: `### <font color="warning">红色预警</font>\n胜利路街道萱花社区有一条新的红色预警，请尽快认领处理\n> 区域：胜利路街道萱花社区\n[在管理后台查看](https://xq.example.cn/admin/alerts/${alertId})`,
+          },
         },
       },
     ]);
-    expect(sentFor(alertId)).toEqual([sms(alertId, 'counsellor_sl'), robot(alertId, REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理')]);
+    expect(sentFor(alertId)).toEqual([
+      sms(alertId, 'counsellor_sl'),
+      robot(alertId, REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理'),
+    ]);
     // Every staff channel has its record: sent where it went out, skipped with the reason where it could not.
     const deliveries = await t.dataSource.query(
       `SELECT channel, staffId, target, status, reason FROM notification_deliveries WHERE subjectType = 'alert' AND subjectId = ? ORDER BY id`,
@@ -254,7 +300,10 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     );
     expect(
       Object.fromEntries(
-        deliveries.map((d: { channel: string; staffId: number | null; target: string | null; status: string; reason: string | null }) => [`${d.channel}:${d.target ?? `staff:${Number(d.staffId)}`}`, [d.status, d.reason]]),
+        deliveries.map((d: { channel: string; staffId: number | null; target: string | null; status: string; reason: string | null }) => [
+          `${d.channel}:${d.target ?? `staff:${Number(d.staffId)}`}`,
+          [d.status, d.reason],
+        ]),
       ),
     ).toEqual({
       [`admin_live:staff:${sl}`]: ['skipped', 'not_connected'],
@@ -404,7 +453,9 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     ]);
 
     // A follow-up ends it.
-    expect((await t.post(`/api/v1/admin/alerts/${alertId}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系' }, counsellor)).status).toBe(201);
+    expect(
+      (await t.post(`/api/v1/admin/alerts/${alertId}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系' }, counsellor)).status,
+    ).toBe(201);
     await run(new Date(due.getTime() + 2 * HOUR));
     expect(await timeline(alertId)).toHaveLength(3);
     expect(sentFor(alertId)).toHaveLength(4);
@@ -423,7 +474,10 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     expect(sentFor(yellow.alertId)).toEqual([]);
     expect((await t.get(`/api/v1/me/alert-notices/${yellow.alertId}`, yellow.token)).body.noticeStatus).toBe('pending');
     expect(steps(await timeline(red.alertId)).at(-1)).toEqual(['dispatched', 0, 'primary', '胜利路街道', ['胜利路心理咨询师']]);
-    expect(sentFor(red.alertId)).toEqual([sms(red.alertId, 'counsellor_sl'), robot(red.alertId, REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理')]);
+    expect(sentFor(red.alertId)).toEqual([
+      sms(red.alertId, 'counsellor_sl'),
+      robot(red.alertId, REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理'),
+    ]);
 
     await run(new Date(quietEnd.getTime() - MIN));
     expect(sentFor(yellow.alertId)).toEqual([]);
@@ -494,7 +548,10 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
 
   /** Each staff channel's record of the alert's notices: [status, reason, tries so far]. */
   async function deliveriesOf(alertId: number): Promise<Record<string, [string, string | null, number]>> {
-    const rows = await t.dataSource.query(`SELECT channel, staffId, target, status, reason, attempts FROM notification_deliveries WHERE subjectType = 'alert' AND subjectId = ? ORDER BY id`, [alertId]);
+    const rows = await t.dataSource.query(
+      `SELECT channel, staffId, target, status, reason, attempts FROM notification_deliveries WHERE subjectType = 'alert' AND subjectId = ? ORDER BY id`,
+      [alertId],
+    );
     return Object.fromEntries(
       rows.map((d: { channel: string; staffId: number | null; target: string | null; status: string; reason: string | null; attempts: number }) => [
         `${d.channel}:${d.target ?? `staff:${Number(d.staffId)}`}`,
@@ -524,15 +581,25 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
       [`wechat_subscribe:staff:${sl}`]: ['skipped', 'no_template', 0],
       [`admin_live:region:${community}`]: ['skipped', 'not_connected', 1],
     };
-    expect(await deliveriesOf(alertId)).toEqual({ ...skipped, [`sms:staff:${sl}`]: ['queued', null, 1], [`wecom_robot:region:${community}`]: ['queued', null, 1] });
+    expect(await deliveriesOf(alertId)).toEqual({
+      ...skipped,
+      [`sms:staff:${sl}`]: ['queued', null, 1],
+      [`wecom_robot:region:${community}`]: ['queued', null, 1],
+    });
     // Still being tried: pending, not sent.
     expect(await noticeStatusOf(alertId, token)).toBe('pending');
 
     // Back-off 10 s, 60 s, 300 s: tries two to four.
-    for (const [ms, tries] of [[10_000, 2], [70_000, 3]]) {
+    for (const [ms, tries] of [
+      [10_000, 2],
+      [70_000, 3],
+    ]) {
       await run(at(ms));
       const rows = await deliveriesOf(alertId);
-      expect([rows[`sms:staff:${sl}`], rows[`wecom_robot:region:${community}`]]).toEqual([['queued', null, tries], ['queued', null, tries]]);
+      expect([rows[`sms:staff:${sl}`], rows[`wecom_robot:region:${community}`]]).toEqual([
+        ['queued', null, tries],
+        ['queued', null, tries],
+      ]);
       expect(await noticeStatusOf(alertId, token)).toBe('pending');
     }
     await run(at(370_000));
@@ -567,9 +634,15 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
     fakes.sms.down = false;
     fakes.wecom.down = false;
     await run(at(10_000));
-    expect(sentFor(alertId)).toEqual([sms(alertId, 'counsellor_sl'), robot(alertId, REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理')]);
+    expect(sentFor(alertId)).toEqual([
+      sms(alertId, 'counsellor_sl'),
+      robot(alertId, REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理'),
+    ]);
     const rows = await deliveriesOf(alertId);
-    expect([rows[`sms:staff:${sl}`], rows[`wecom_robot:region:${community}`]]).toEqual([['sent', null, 2], ['sent', null, 2]]);
+    expect([rows[`sms:staff:${sl}`], rows[`wecom_robot:region:${community}`]]).toEqual([
+      ['sent', null, 2],
+      ['sent', null, 2],
+    ]);
     expect(await noticeStatusOf(alertId, token)).toBe('sent');
 
     // The later back-off times come and go: nothing is sent twice.
@@ -600,7 +673,10 @@ describe(`duty rosters, dispatch and escalation of alerts on ${TEST_DB}`, () => 
           await jobs.tick();
         }
       }
-      expect(sentFor(alertId)).toEqual([sms(alertId, 'counsellor_sl'), robot(alertId, REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理')]);
+      expect(sentFor(alertId)).toEqual([
+        sms(alertId, 'counsellor_sl'),
+        robot(alertId, REGION.communityA1, '胜利路街道萱花社区有一条新的红色预警，请尽快认领处理'),
+      ]);
       expect(Date.now() - started).toBeLessThan(3_500);
       await jobs.idle();
       expect(await noticeStatusOf(alertId, token)).toBe('sent');

@@ -23,7 +23,12 @@ import { DutyRosterService } from './services/duty-roster.service';
  * scales registers its results with ScaleResults here, so alerts never imports scales.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([DutyEntry, AlertEscalation, AlertDispatchEventRow, Alert, AlertResponse]), RegionsModule, StaffModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([DutyEntry, AlertEscalation, AlertDispatchEventRow, Alert, AlertResponse]),
+    RegionsModule,
+    StaffModule,
+    NotificationsModule,
+  ],
   controllers: [DutyController, AlertDispatchController, AlertNoticesController],
   providers: [DutyRosterService, AlertDispatchService, ScaleResults],
   exports: [AlertDispatchService, ScaleResults],

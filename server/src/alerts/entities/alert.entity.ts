@@ -1,5 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ALERT_COLOURS, type AgeBand, type AlertColour, type AlertSource, type AlertStatus, type CloseOutcome, type HelpUrgency, type PopulationGroup } from '@xinqiao/shared';
+import {
+  ALERT_COLOURS,
+  type AgeBand,
+  type AlertColour,
+  type AlertSource,
+  type AlertStatus,
+  type CloseOutcome,
+  type HelpUrgency,
+  type PopulationGroup,
+} from '@xinqiao/shared';
 import { encryptedColumn } from '../../common/crypto/encrypted-column';
 import { dateTime } from '../../common/database/columns';
 

@@ -1,11 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import {
-  HELP_REQUEST_GUARDIAN_NAME_MAX_CHARS,
-  HELP_REQUEST_NAME_MAX_CHARS,
-  type AgeBand,
-  type AlertColour,
-  type HelpUrgency,
-} from '@xinqiao/shared';
+import { HELP_REQUEST_GUARDIAN_NAME_MAX_CHARS, HELP_REQUEST_NAME_MAX_CHARS, type AgeBand, type AlertColour, type HelpUrgency } from '@xinqiao/shared';
 import { encryptedColumn } from '../../common/crypto/encrypted-column';
 import { dateTime } from '../../common/database/columns';
 import { Alert } from './alert.entity';

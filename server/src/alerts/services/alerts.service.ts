@@ -74,7 +74,11 @@ export class AlertsService implements OnModuleInit {
   }
 
   async summary(staff: StaffPrincipal): Promise<AlertSummary> {
-    const base = () => this.repo.createQueryBuilder('a').where(...scopeCondition('a', staff)).andWhere("a.status <> 'closed'");
+    const base = () =>
+      this.repo
+        .createQueryBuilder('a')
+        .where(...scopeCondition('a', staff))
+        .andWhere("a.status <> 'closed'");
     const byStatus = await base().select('a.status', 'k').addSelect('COUNT(*)', 'n').groupBy('a.status').getRawMany<{ k: string; n: string }>();
     const byColour = await base().select('a.colour', 'k').addSelect('COUNT(*)', 'n').groupBy('a.colour').getRawMany<{ k: string; n: string }>();
     const overdue = await this.whereOverdue(base()).getCount();
@@ -211,7 +215,10 @@ export class AlertsService implements OnModuleInit {
       // Clearing openKey lets the resident's next result with follow-up consent raise a new alert.
       const { affected } = await tx
         .getRepository(Alert)
-        .update({ id: alert.id, status: alert.status }, { status: 'closed', openKey: null, closedAt: now, closeNote: dto.note.trim(), closeOutcome: dto.outcome });
+        .update(
+          { id: alert.id, status: alert.status },
+          { status: 'closed', openKey: null, closedAt: now, closeNote: dto.note.trim(), closeOutcome: dto.outcome },
+        );
       if (!affected) throw AppException.invalidState('该预警已结案');
       await this.casework.endPlan(tx, alert.id, now);
     });
@@ -246,7 +253,7 @@ export class AlertsService implements OnModuleInit {
       status: a.status,
       source: a.source,
       scaleCode: a.scaleCode,
-      scaleTitle: a.scaleCode === null ? ALERT_SOURCE_LABELS[a.source] : titles.get(a.scaleCode) ?? a.scaleCode,
+      scaleTitle: a.scaleCode === null ? ALERT_SOURCE_LABELS[a.source] : (titles.get(a.scaleCode) ?? a.scaleCode),
       score: a.score,
       bandLabel: a.bandLabel,
       helpUrgency: a.helpUrgency,

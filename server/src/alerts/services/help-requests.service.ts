@@ -79,16 +79,20 @@ export class HelpRequestsService implements OnModuleInit {
 
     try {
       await this.db.transaction(async (tx) => {
-        const { alertId } = await raiseOrJoinHelp(tx, {
-          residentId: resident.id,
-          urgency: dto.urgency,
-          regionId: region.id,
-          regionPath: region.path,
-          populationGroup: resident.populationGroup,
-          ageBand: dto.ageBand,
-          at: now,
-          redDueHours: this.config.ALERT_RED_DUE_HOURS,
-        }, this.dispatch);
+        const { alertId } = await raiseOrJoinHelp(
+          tx,
+          {
+            residentId: resident.id,
+            urgency: dto.urgency,
+            regionId: region.id,
+            regionPath: region.path,
+            populationGroup: resident.populationGroup,
+            ageBand: dto.ageBand,
+            at: now,
+            redDueHours: this.config.ALERT_RED_DUE_HOURS,
+          },
+          this.dispatch,
+        );
         row.alertId = alertId;
         await tx.getRepository(HelpRequest).insert(row);
       });

@@ -58,7 +58,12 @@ export class AuthController {
   @Post('staff/password')
   @StaffPendingPasswordChange()
   @Audited('auth.change_password', 'staff')
-  async changePassword(@CurrentStaff() me: StaffPrincipal, @Body() dto: ChangePasswordDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async changePassword(
+    @CurrentStaff() me: StaffPrincipal,
+    @Body() dto: ChangePasswordDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.staffAuth.changePassword(me, dto.oldPassword, dto.newPassword);
     return sessionCookie(req) ? toCookieSession(reply, result, this.config) : result;
   }

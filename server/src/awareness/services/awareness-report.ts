@@ -48,8 +48,26 @@ export class AwarenessReportJob implements OnModuleInit {
     const wb = new ExcelJS.Workbook();
     wb.creator = '心桥';
     wb.created = new Date();
-    const headers = ['区域/分组', '调查人数', '达标人数', '达标率(%)', '达标率95%CI下限', '达标率95%CI上限', '平均正确率(%)', '正确率95%CI下限', '正确率95%CI上限', '目标(%)', '目标指标', '是否达标', '差距(百分点)'];
-    for (const [name, report] of [['按区域', byRegion], ['按城乡', byUrbanRural], ['按人群', byGroup]] as const) {
+    const headers = [
+      '区域/分组',
+      '调查人数',
+      '达标人数',
+      '达标率(%)',
+      '达标率95%CI下限',
+      '达标率95%CI上限',
+      '平均正确率(%)',
+      '正确率95%CI下限',
+      '正确率95%CI上限',
+      '目标(%)',
+      '目标指标',
+      '是否达标',
+      '差距(百分点)',
+    ];
+    for (const [name, report] of [
+      ['按区域', byRegion],
+      ['按城乡', byUrbanRural],
+      ['按人群', byGroup],
+    ] as const) {
       const ws = wb.addWorksheet(name);
       ws.addRow(headers).font = { bold: true };
       for (const s of [report.overall, ...report.rows]) ws.addRow(row(s));
@@ -65,7 +83,9 @@ export class AwarenessReportJob implements OnModuleInit {
       ['样本量', `少于 ${byRegion.minRespondents} 人的分组不显示比例（样本量不足）`],
       ['达标率', '答对比例达到及格线（默认 80%）的调查对象占比，95% 置信区间为 Wilson 区间'],
       ['平均正确率', '全部调查对象答对题目比例的平均值'],
-      ...(byRegion.weighted && !byRegion.weighted.suppressed ? [[byRegion.weighted.label, `${pct(byRegion.weighted.estimate)}%（按各社区/村常住人口事后分层加权）`]] : []),
+      ...(byRegion.weighted && !byRegion.weighted.suppressed
+        ? [[byRegion.weighted.label, `${pct(byRegion.weighted.estimate)}%（按各社区/村常住人口事后分层加权）`]]
+        : []),
       ['生成时间', new Date().toISOString()],
     ]);
     note.getColumn(1).width = 14;
@@ -81,8 +101,17 @@ function row(s: AwarenessSlice): (string | number | null)[] {
   const verdict = s.comparison ? (s.comparison.met ? '达标' : '未达标') : s.target ? '无法判断' : null;
   if (r.suppressed) return [s.label, r.reason, null, null, null, null, null, null, null, ...target, verdict, null];
   return [
-    s.label, r.respondents, r.passed, pct(r.passRate), pct(r.passRateCi.lower), pct(r.passRateCi.upper),
-    pct(r.meanCorrectRate), pct(r.meanCorrectRateCi.lower), pct(r.meanCorrectRateCi.upper),
-    ...target, verdict, s.comparison ? Math.round(s.comparison.margin * 1000) / 10 : null,
+    s.label,
+    r.respondents,
+    r.passed,
+    pct(r.passRate),
+    pct(r.passRateCi.lower),
+    pct(r.passRateCi.upper),
+    pct(r.meanCorrectRate),
+    pct(r.meanCorrectRateCi.lower),
+    pct(r.meanCorrectRateCi.upper),
+    ...target,
+    verdict,
+    s.comparison ? Math.round(s.comparison.margin * 1000) / 10 : null,
   ];
 }

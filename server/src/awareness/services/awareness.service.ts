@@ -91,7 +91,12 @@ export class AwarenessService {
     const rules = await this.targetRules(region);
     const year = commonYear(quizzes);
     const options = { minRespondents: this.config.AWARENESS_MIN_RESPONDENTS };
-    const slice = (key: string, label: string, of: Cell[], query: { regionPath: string; populationGroup?: string | null; urbanRural?: string | null }): AwarenessSlice => {
+    const slice = (
+      key: string,
+      label: string,
+      of: Cell[],
+      query: { regionPath: string; populationGroup?: string | null; urbanRural?: string | null },
+    ): AwarenessSlice => {
       const result = summarise(of, options);
       const target = targetFor(rules, { ...query, year } as Parameters<typeof targetFor>[1]);
       return {
@@ -138,10 +143,17 @@ export class AwarenessService {
       .groupBy('c.questionCode')
       .getRawMany<{ questionCode: string; knowledgePoint: string; answered: string; correct: string; dontKnow: string }>();
     const ranked = rankKnowledgePointsByErrorRate(
-      rows.map((r) => ({ questionId: r.questionCode, knowledgePoint: Number(r.knowledgePoint) as KnowledgePointId, answered: Number(r.answered), correct: Number(r.correct), dontKnow: Number(r.dontKnow) })),
+      rows.map((r) => ({
+        questionId: r.questionCode,
+        knowledgePoint: Number(r.knowledgePoint) as KnowledgePointId,
+        answered: Number(r.answered),
+        correct: Number(r.correct),
+        dontKnow: Number(r.dontKnow),
+      })),
     );
     const withArticles = [];
-    for (const point of ranked.ranked) withArticles.push({ ...point, articles: await this.articles.mostReadAbout(KNOWLEDGE_POINT_KEYWORDS[point.knowledgePoint], region.path, 3) });
+    for (const point of ranked.ranked)
+      withArticles.push({ ...point, articles: await this.articles.mostReadAbout(KNOWLEDGE_POINT_KEYWORDS[point.knowledgePoint], region.path, 3) });
     return { ranked: withArticles, insufficient: ranked.insufficient };
   }
 
@@ -158,7 +170,10 @@ export class AwarenessService {
         title: w.title,
         year: w.year ?? null,
         opensAt: w.opensAt ?? null,
-        result: summarise(cells.filter((c) => c.quizId === w.id), { minRespondents: this.config.AWARENESS_MIN_RESPONDENTS }),
+        result: summarise(
+          cells.filter((c) => c.quizId === w.id),
+          { minRespondents: this.config.AWARENESS_MIN_RESPONDENTS },
+        ),
       }));
   }
 
@@ -190,16 +205,46 @@ export class AwarenessService {
   async listTargets(staff: StaffPrincipal): Promise<AwarenessTargetDto[]> {
     const rows = await this.targets.find({ where: { regionPath: visibleFrom(staff.regionPath) }, order: { regionPath: 'ASC', id: 'ASC' } });
     const names = await this.regions.names(rows.map((r) => r.regionId));
-    return rows.map((t) => ({ id: t.id, regionId: t.regionId, regionName: names.get(t.regionId) ?? '', regionPath: t.regionPath, year: t.year, populationGroup: t.populationGroup, urbanRural: t.urbanRural, metric: t.metric, rate: t.rate, source: t.source }));
+    return rows.map((t) => ({
+      id: t.id,
+      regionId: t.regionId,
+      regionName: names.get(t.regionId) ?? '',
+      regionPath: t.regionPath,
+      year: t.year,
+      populationGroup: t.populationGroup,
+      urbanRural: t.urbanRural,
+      metric: t.metric,
+      rate: t.rate,
+      source: t.source,
+    }));
   }
 
   async createTarget(staff: StaffPrincipal, dto: AwarenessTargetInputDto): Promise<AwarenessTargetDto> {
     const region = await this.regions.requireInScope(dto.regionId, staff);
-    const saved = await this.targets.save(this.targets.create({
-      regionId: region.id, regionPath: region.path, year: dto.year ?? null, populationGroup: dto.populationGroup ?? null,
-      urbanRural: dto.urbanRural ?? null, metric: dto.metric, rate: dto.rate, source: dto.source?.trim() || null,
-    }));
-    return { id: saved.id, regionId: region.id, regionName: region.name, regionPath: region.path, year: saved.year, populationGroup: saved.populationGroup, urbanRural: saved.urbanRural, metric: saved.metric, rate: saved.rate, source: saved.source };
+    const saved = await this.targets.save(
+      this.targets.create({
+        regionId: region.id,
+        regionPath: region.path,
+        year: dto.year ?? null,
+        populationGroup: dto.populationGroup ?? null,
+        urbanRural: dto.urbanRural ?? null,
+        metric: dto.metric,
+        rate: dto.rate,
+        source: dto.source?.trim() || null,
+      }),
+    );
+    return {
+      id: saved.id,
+      regionId: region.id,
+      regionName: region.name,
+      regionPath: region.path,
+      year: saved.year,
+      populationGroup: saved.populationGroup,
+      urbanRural: saved.urbanRural,
+      metric: saved.metric,
+      rate: saved.rate,
+      source: saved.source,
+    };
   }
 
   async removeTarget(staff: StaffPrincipal, id: number): Promise<void> {
@@ -226,14 +271,28 @@ export class AwarenessService {
   /** Targets that can apply inside `region`: set by it, above it, or below it. */
   async targetRules(region: RegionDto): Promise<TargetRule[]> {
     const rows = await this.targets.find({ where: { regionPath: visibleFrom(region.path) }, order: { id: 'ASC' } });
-    return rows.map((t) => ({ id: String(t.id), regionPath: t.regionPath, populationGroup: t.populationGroup, urbanRural: t.urbanRural, year: t.year, rate: t.rate, metric: t.metric, source: t.source ?? undefined }));
+    return rows.map((t) => ({
+      id: String(t.id),
+      regionPath: t.regionPath,
+      populationGroup: t.populationGroup,
+      urbanRural: t.urbanRural,
+      year: t.year,
+      rate: t.rate,
+      metric: t.metric,
+      source: t.source ?? undefined,
+    }));
   }
 
-  private async groupBy(dimension: AwarenessDimension, region: RegionDto, cells: Cell[]): Promise<{ key: string; label: string; path?: string; cells: Cell[] }[]> {
-    const by = <K extends string>(keys: readonly K[], labels: Record<K, string>, pick: (c: Cell) => string) => [
-      ...keys.map((k) => ({ key: k as string, label: labels[k], cells: cells.filter((c) => pick(c) === k) })),
-      { key: '', label: '未填写', cells: cells.filter((c) => pick(c) === '') },
-    ].filter((g) => g.key !== '' || g.cells.length > 0);
+  private async groupBy(
+    dimension: AwarenessDimension,
+    region: RegionDto,
+    cells: Cell[],
+  ): Promise<{ key: string; label: string; path?: string; cells: Cell[] }[]> {
+    const by = <K extends string>(keys: readonly K[], labels: Record<K, string>, pick: (c: Cell) => string) =>
+      [
+        ...keys.map((k) => ({ key: k as string, label: labels[k], cells: cells.filter((c) => pick(c) === k) })),
+        { key: '', label: '未填写', cells: cells.filter((c) => pick(c) === '') },
+      ].filter((g) => g.key !== '' || g.cells.length > 0);
     switch (dimension) {
       case 'region': {
         const children = await this.regions.childrenOf(region.id);
@@ -255,7 +314,11 @@ export class AwarenessService {
         const linked = ids.filter(Boolean);
         const titles = dimension === 'campaign' ? new Map((await this.campaigns.find(linked)).map((r) => [r.id, r.title])) : await this.events.titles(linked);
         const none = dimension === 'campaign' ? '未关联宣传活动' : '未关联活动';
-        return ids.map((id) => ({ key: String(id), label: id ? titles.get(id) ?? `${dimension === 'campaign' ? '宣传活动' : '活动'} #${id}` : none, cells: cells.filter((c) => pick(c) === id) }));
+        return ids.map((id) => ({
+          key: String(id),
+          label: id ? (titles.get(id) ?? `${dimension === 'campaign' ? '宣传活动' : '活动'} #${id}`) : none,
+          cells: cells.filter((c) => pick(c) === id),
+        }));
       }
     }
   }
@@ -275,7 +338,8 @@ export class AwarenessService {
       if (!population) continue;
       const inUnit = cells.filter((c) => isWithin(c.regionPath, unit.path));
       if (urban > 0) strata.push({ key: `${unit.path}|urban`, population: urban, ...sum(inUnit.filter((c) => c.urbanRural === 'urban')) });
-      if (population > urban) strata.push({ key: `${unit.path}|rural`, population: population - urban, ...sum(inUnit.filter((c) => c.urbanRural !== 'urban')) });
+      if (population > urban)
+        strata.push({ key: `${unit.path}|rural`, population: population - urban, ...sum(inUnit.filter((c) => c.urbanRural !== 'urban')) });
     }
     if (!strata.length) return null;
     const target = targetFor(rules, { regionPath: region.path, year });
@@ -292,13 +356,16 @@ export class AwarenessService {
         return { pre: { correctRate: p.correctRate, passed: p.passed }, post: { correctRate: a.correctRate, passed: a.passed } };
       });
   }
-
-
 }
 
 export function sum(cells: AwarenessCounts[]): AwarenessCounts {
   return cells.reduce(
-    (t, c) => ({ respondents: t.respondents + c.respondents, passed: t.passed + c.passed, sumCorrectRate: t.sumCorrectRate + c.sumCorrectRate, sumCorrectRateSq: t.sumCorrectRateSq + c.sumCorrectRateSq }),
+    (t, c) => ({
+      respondents: t.respondents + c.respondents,
+      passed: t.passed + c.passed,
+      sumCorrectRate: t.sumCorrectRate + c.sumCorrectRate,
+      sumCorrectRateSq: t.sumCorrectRateSq + c.sumCorrectRateSq,
+    }),
     { respondents: 0, passed: 0, sumCorrectRate: 0, sumCorrectRateSq: 0 },
   );
 }
@@ -308,4 +375,3 @@ function commonYear(quizzes: { year: number | null }[]): number | null {
   const years = new Set(quizzes.map((z) => z.year));
   return years.size === 1 ? [...years][0] : null;
 }
-

@@ -7,7 +7,11 @@ import type { CountedAttempt } from '../../quizzes/services/attempt-counters';
  * Adds one attempt to the pre-aggregated awareness cell of its respondent profile and to the
  * per-question counts, inside the attempt's transaction: the figures always match the answers.
  */
-export async function addToAwareness(tx: EntityManager, attempt: CountedAttempt, scored: Pick<AttemptScore, 'items' | 'passed' | 'correctRate'>): Promise<void> {
+export async function addToAwareness(
+  tx: EntityManager,
+  attempt: CountedAttempt,
+  scored: Pick<AttemptScore, 'items' | 'passed' | 'correctRate'>,
+): Promise<void> {
   const regionId = attempt.regionId ?? 0;
   const regionPath = attempt.regionPath ?? '';
   await incrementUpsert(

@@ -1,9 +1,19 @@
 import { populationOf } from './population';
 
-const community = (path: string, population: number | null, urbanRural: 'urban' | 'rural', urbanPopulation: number | null = null) => ({ path, population, urbanRural, urbanPopulation });
+const community = (path: string, population: number | null, urbanRural: 'urban' | 'rural', urbanPopulation: number | null = null) => ({
+  path,
+  population,
+  urbanRural,
+  urbanPopulation,
+});
 
 describe('populationOf', () => {
-  const communities = [community('/1/2/5/', 1000, 'urban'), community('/1/2/6/', 400, 'rural'), community('/1/3/7/', 900, 'urban', 800), community('/1/3/8/', null, 'rural')];
+  const communities = [
+    community('/1/2/5/', 1000, 'urban'),
+    community('/1/2/6/', 400, 'rural'),
+    community('/1/3/7/', 900, 'urban', 800),
+    community('/1/3/8/', null, 'rural'),
+  ];
 
   it('takes the figures entered for the region', () => {
     expect(populationOf({ path: '/1/2/', population: 5000, urbanPopulation: 3000, urbanRural: null }, communities)).toEqual({ population: 5000, urban: 3000 });

@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { BOOKING_KINDS, type BookingDetail, type BookingKind, type BookingKindSettings, type BookingRow, type BookingStats, type Page, type SessionNote } from '@xinqiao/shared';
+import {
+  BOOKING_KINDS,
+  type BookingDetail,
+  type BookingKind,
+  type BookingKindSettings,
+  type BookingRow,
+  type BookingStats,
+  type Page,
+  type SessionNote,
+} from '@xinqiao/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentStaff, StaffOnly, StaffWithAny } from '../../common/access/decorators';
 import type { StaffPrincipal } from '../../common/access/principal';
@@ -8,7 +17,14 @@ import { AppException } from '../../common/errors/app-exception';
 import { IdParam } from '../../common/http/id-param';
 import { fileAnswer } from '../../common/http/send-file';
 import { Audited, AuditedRead } from '../../audit/audited.decorator';
-import { AdminBookingQueryDto, BookingSettingsInputDto, BookingStatsQueryDto, HandoverInputDto, SessionNoteInputDto, StaffCancelInputDto } from '../dto/booking.dto';
+import {
+  AdminBookingQueryDto,
+  BookingSettingsInputDto,
+  BookingStatsQueryDto,
+  HandoverInputDto,
+  SessionNoteInputDto,
+  StaffCancelInputDto,
+} from '../dto/booking.dto';
 import { BookingSettingsService } from '../services/booking-settings.service';
 import { BookingStatsService } from '../services/booking-stats.service';
 import { StaffBookingsService } from '../services/staff-bookings.service';
@@ -60,7 +76,8 @@ export class AdminBookingsController {
   @StaffOnly('bookings.configure')
   @Audited('booking_settings.update', 'booking_settings')
   putSettings(@Param('kind') kind: string, @Body() dto: BookingSettingsInputDto): Promise<BookingKindSettings> {
-    if (!(BOOKING_KINDS as readonly string[]).includes(kind)) throw AppException.badRequest(`路径参数 kind 的取值无效（可选：${BOOKING_KINDS.join('、')}）`, undefined, 'VALIDATION_FAILED');
+    if (!(BOOKING_KINDS as readonly string[]).includes(kind))
+      throw AppException.badRequest(`路径参数 kind 的取值无效（可选：${BOOKING_KINDS.join('、')}）`, undefined, 'VALIDATION_FAILED');
     return this.settings.put(kind as BookingKind, dto);
   }
 

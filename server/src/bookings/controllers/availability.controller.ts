@@ -16,7 +16,12 @@ import { Endpoint } from '../../common/http/openapi';
 /** The week is sent as a JSON array; each element is checked as the DTO, named by position (`2.end`). */
 function blockList(body: unknown): AvailabilityBlockInputDto[] {
   if (!Array.isArray(body)) throw AppException.badRequest('请求体必须是时段数组', undefined, 'VALIDATION_FAILED');
-  if (body.length > 70) throw AppException.badRequest('每周最多 70 个时段', { fields: [{ field: 'blocks', constraint: 'arrayMaxSize', message: '每周最多 70 个时段' }] }, 'VALIDATION_FAILED');
+  if (body.length > 70)
+    throw AppException.badRequest(
+      '每周最多 70 个时段',
+      { fields: [{ field: 'blocks', constraint: 'arrayMaxSize', message: '每周最多 70 个时段' }] },
+      'VALIDATION_FAILED',
+    );
   const items = body.map((b: unknown) => plainToInstance(AvailabilityBlockInputDto, typeof b === 'object' && b !== null ? b : {}));
   const errors = items.flatMap((item, i) => {
     const children = validateSync(item, { whitelist: true, forbidNonWhitelisted: true });

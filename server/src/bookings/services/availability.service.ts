@@ -50,12 +50,16 @@ export class AvailabilityService {
     input.forEach((b, i) => problems.push(...blockProblems(b, `${i}.`, stationIds)));
     for (const weekday of Object.keys(WEEKDAY_LABELS).map(Number) as Weekday[]) {
       const day = input.filter((b) => b.weekday === weekday);
-      for (const p of validateTimeRanges(day)) problems.push({ field: `weekday${weekday}`, constraint: p.code, message: `${WEEKDAY_LABELS[weekday]}：${hoursProblemMessage(p)}` });
+      for (const p of validateTimeRanges(day))
+        problems.push({ field: `weekday${weekday}`, constraint: p.code, message: `${WEEKDAY_LABELS[weekday]}：${hoursProblemMessage(p)}` });
     }
     throwProblems(problems);
     await this.db.transaction(async (tx) => {
       await tx.getRepository(AvailabilityBlockRow).delete({ counsellorId });
-      if (input.length) await tx.getRepository(AvailabilityBlockRow).insert(input.map((b) => ({ counsellorId, weekday: b.weekday, start: b.start, end: b.end, mode: b.mode, stationId: b.stationId })));
+      if (input.length)
+        await tx
+          .getRepository(AvailabilityBlockRow)
+          .insert(input.map((b) => ({ counsellorId, weekday: b.weekday, start: b.start, end: b.end, mode: b.mode, stationId: b.stationId })));
     });
     return this.week(staff, counsellorId);
   }
@@ -133,9 +137,11 @@ function blockProblems(b: DayBlock, prefix: string, stationIds: number[]): Field
   const out: FieldError[] = [];
   const start = hmMinutes(b.start);
   const end = hmMinutes(b.end);
-  if (start === null || end === null || start >= end) out.push({ field: `${prefix}end`, constraint: 'order', message: `时段 ${b.start}-${b.end}：开始时间须早于结束时间` });
+  if (start === null || end === null || start >= end)
+    out.push({ field: `${prefix}end`, constraint: 'order', message: `时段 ${b.start}-${b.end}：开始时间须早于结束时间` });
   if (b.mode === 'in_person' && b.stationId === null) out.push({ field: `${prefix}stationId`, constraint: 'required', message: '面询时段须选择站点' });
-  if (b.stationId !== null && !stationIds.includes(b.stationId)) out.push({ field: `${prefix}stationId`, constraint: 'served', message: '所选站点不是该咨询师服务的站点，请先在咨询师信息中添加' });
+  if (b.stationId !== null && !stationIds.includes(b.stationId))
+    out.push({ field: `${prefix}stationId`, constraint: 'served', message: '所选站点不是该咨询师服务的站点，请先在咨询师信息中添加' });
   return out;
 }
 

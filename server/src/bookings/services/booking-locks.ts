@@ -31,7 +31,13 @@ export class BookingLocks {
   async run<T>(keys: readonly string[], work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const sorted = [...new Set(keys)].sort();
     // The rows exist on both databases, so a backup or a move between them carries the same tables.
-    await this.db.createQueryBuilder().insert().into(BookingLock).values(sorted.map((lockKey) => ({ lockKey }))).orIgnore().execute();
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(BookingLock)
+      .values(sorted.map((lockKey) => ({ lockKey })))
+      .orIgnore()
+      .execute();
     return lockedTransaction(
       this.db,
       async (tx) => {

@@ -1,13 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import {
-  BOOKING_KIND_LABELS,
-  BOOKING_NOTICE_KINDS,
-  formatChinaDateTime,
-  reminderPlan,
-  wechatThing,
-  type BookingNoticeKind,
-} from '@xinqiao/shared';
+import { BOOKING_KIND_LABELS, BOOKING_NOTICE_KINDS, formatChinaDateTime, reminderPlan, wechatThing, type BookingNoticeKind } from '@xinqiao/shared';
 import { Repository, type EntityManager } from 'typeorm';
 import type { DueDelivery, TemplateEnvName, TopicHandler, WechatMessage } from '../../notifications/services/notification-topics';
 import { NotificationsService, type NotifyInput } from '../../notifications/services/notifications.service';
@@ -71,7 +64,13 @@ export class BookingNoticesService implements OnModuleInit {
    * Records the messages a change calls for inside its transaction: `confirmed` or `rescheduled`
    * with the reminders of the (new) start, or `cancelled`.
    */
-  async notify(tx: EntityManager, booking: Booking, kind: 'confirmed' | 'rescheduled' | 'cancelled', now: Date, params?: Record<string, string>): Promise<void> {
+  async notify(
+    tx: EntityManager,
+    booking: Booking,
+    kind: 'confirmed' | 'rescheduled' | 'cancelled',
+    now: Date,
+    params?: Record<string, string>,
+  ): Promise<void> {
     const base = {
       channel: 'wechat_subscribe' as const,
       recipient: { residentId: booking.residentId },

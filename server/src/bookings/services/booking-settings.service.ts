@@ -8,9 +8,36 @@ import { BookingSettingsRow } from '../entities/booking-settings.entity';
 
 /** What each kind offers until a system admin changes it. */
 export const DEFAULT_BOOKING_SETTINGS: Record<BookingKind, BookingKindSettings> = {
-  in_person: { kind: 'in_person', enabled: true, durationMinutes: 50, bufferMinutes: 10, minNoticeMinutes: 120, maxDaysAhead: 14, maxOpenPerResident: 2, cancelCutoffHours: 24 },
-  phone: { kind: 'phone', enabled: true, durationMinutes: 50, bufferMinutes: 10, minNoticeMinutes: 60, maxDaysAhead: 14, maxOpenPerResident: 2, cancelCutoffHours: 12 },
-  callback: { kind: 'callback', enabled: true, durationMinutes: 60, bufferMinutes: 0, minNoticeMinutes: 30, maxDaysAhead: 7, maxOpenPerResident: 1, cancelCutoffHours: 2 },
+  in_person: {
+    kind: 'in_person',
+    enabled: true,
+    durationMinutes: 50,
+    bufferMinutes: 10,
+    minNoticeMinutes: 120,
+    maxDaysAhead: 14,
+    maxOpenPerResident: 2,
+    cancelCutoffHours: 24,
+  },
+  phone: {
+    kind: 'phone',
+    enabled: true,
+    durationMinutes: 50,
+    bufferMinutes: 10,
+    minNoticeMinutes: 60,
+    maxDaysAhead: 14,
+    maxOpenPerResident: 2,
+    cancelCutoffHours: 12,
+  },
+  callback: {
+    kind: 'callback',
+    enabled: true,
+    durationMinutes: 60,
+    bufferMinutes: 0,
+    minNoticeMinutes: 30,
+    maxDaysAhead: 7,
+    maxOpenPerResident: 1,
+    cancelCutoffHours: 2,
+  },
 };
 
 const toDto = (r: BookingSettingsRow): BookingKindSettings => ({
@@ -42,7 +69,12 @@ export class BookingSettingsService {
   /** A kind residents can book now, or 400. */
   async enabled(kind: BookingKind, manager?: EntityManager): Promise<BookingKindSettings> {
     const settings = await this.get(kind, manager);
-    if (!settings.enabled) throw AppException.badRequest('该预约类型暂未开放', { fields: [{ field: 'kind', constraint: 'enabled', message: '该预约类型暂未开放' }] }, 'VALIDATION_FAILED');
+    if (!settings.enabled)
+      throw AppException.badRequest(
+        '该预约类型暂未开放',
+        { fields: [{ field: 'kind', constraint: 'enabled', message: '该预约类型暂未开放' }] },
+        'VALIDATION_FAILED',
+      );
     return settings;
   }
 

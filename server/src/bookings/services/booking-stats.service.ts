@@ -55,9 +55,19 @@ export class BookingStatsService {
   ) {}
 
   async stats(staff: StaffPrincipal, q: BookingStatsQueryDto, now = new Date()): Promise<BookingStats> {
-    if (q.fromMonth > q.toMonth) throw AppException.badRequest('结束月份不能早于起始月份', { fields: [{ field: 'toMonth', constraint: 'order', message: '结束月份不能早于起始月份' }] }, 'VALIDATION_FAILED');
+    if (q.fromMonth > q.toMonth)
+      throw AppException.badRequest(
+        '结束月份不能早于起始月份',
+        { fields: [{ field: 'toMonth', constraint: 'order', message: '结束月份不能早于起始月份' }] },
+        'VALIDATION_FAILED',
+      );
     const months = monthsBetween(q.fromMonth, q.toMonth);
-    if (months.length > MAX_MONTHS) throw AppException.badRequest(`一次最多统计 ${MAX_MONTHS} 个月`, { fields: [{ field: 'toMonth', constraint: 'range', message: `一次最多统计 ${MAX_MONTHS} 个月` }] }, 'VALIDATION_FAILED');
+    if (months.length > MAX_MONTHS)
+      throw AppException.badRequest(
+        `一次最多统计 ${MAX_MONTHS} 个月`,
+        { fields: [{ field: 'toMonth', constraint: 'range', message: `一次最多统计 ${MAX_MONTHS} 个月` }] },
+        'VALIDATION_FAILED',
+      );
     const region = await this.regions.requireInScope(q.regionId ?? staff.regionId, staff);
     const from = `${q.fromMonth}-01`;
     const to = addChinaDays(`${monthAfter(q.toMonth)}-01`, -1);
@@ -65,7 +75,10 @@ export class BookingStatsService {
       .createQueryBuilder('b')
       .select(['b.id', 'b.kind', 'b.status', 'b.start', 'b.end', 'b.stationId', 'b.ratingScore'])
       .where({ regionPath: subtree(region.path) })
-      .andWhere('b.start >= :from AND b.start < :to', { from: sqlTime(this.repo.manager, chinaInstant(from)), to: sqlTime(this.repo.manager, chinaInstant(addChinaDays(to, 1))) })
+      .andWhere('b.start >= :from AND b.start < :to', {
+        from: sqlTime(this.repo.manager, chinaInstant(from)),
+        to: sqlTime(this.repo.manager, chinaInstant(addChinaDays(to, 1))),
+      })
       .getMany();
 
     // Stations of the region where counsellors offer in-person time, and those booked in the window.
@@ -85,10 +98,12 @@ export class BookingStatsService {
       if (!groups.has(k)) groups.set(k, { stationId, stationName: name, month, list: [] });
       groups.get(k)!.list.push(b);
     }
-    for (const id of inRegion) for (const month of months) {
-      const k = keyOf(id, stationInfo.get(id)!.name, month);
-      if (!groups.has(k) && (offered.get(`${id}|${month}`) ?? 0) > 0) groups.set(k, { stationId: id, stationName: stationInfo.get(id)!.name, month, list: [] });
-    }
+    for (const id of inRegion)
+      for (const month of months) {
+        const k = keyOf(id, stationInfo.get(id)!.name, month);
+        if (!groups.has(k) && (offered.get(`${id}|${month}`) ?? 0) > 0)
+          groups.set(k, { stationId: id, stationName: stationInfo.get(id)!.name, month, list: [] });
+      }
     const rows: BookingStatsRow[] = [...groups.values()]
       .sort((a, b) => a.month.localeCompare(b.month) || a.stationName.localeCompare(b.stationName, 'zh-CN'))
       .map((g) => {
@@ -140,7 +155,18 @@ export class BookingStatsService {
     const pct = (v: number | null) => (v === null ? hidden : `${Math.round(v * 1000) / 10}%`);
     const ws = wb.addWorksheet('按站点和月份');
     ws.addRow(['月份', '站点/方式', '预约数', '完成数', '爽约率', '取消率', '时段利用率', '满意度', '评价数']).font = { bold: true };
-    for (const r of s.rows) ws.addRow([r.month, r.stationName, r.booked, r.attended, pct(r.noShowRate), pct(r.cancellationRate), pct(r.utilisation), r.satisfaction ?? hidden, r.ratings]);
+    for (const r of s.rows)
+      ws.addRow([
+        r.month,
+        r.stationName,
+        r.booked,
+        r.attended,
+        pct(r.noShowRate),
+        pct(r.cancellationRate),
+        pct(r.utilisation),
+        r.satisfaction ?? hidden,
+        r.ratings,
+      ]);
     ws.columns.forEach((c, i) => (c.width = i === 1 ? 28 : 12));
     const free = wb.addWorksheet('最近可约');
     free.addRow(['站点', '距最近可约时段（天）']).font = { bold: true };
@@ -165,7 +191,12 @@ export class BookingStatsService {
     if (!stationIds.length) return out;
     const calendar = new Map((await this.holidays.calendar(from, to)).map((d) => [d.date, d]));
     const counsellorIds = [...new Set(blocks.filter((b) => b.stationId !== null && stationIds.includes(b.stationId)).map((b) => b.counsellorId))];
-    const exceptions = counsellorIds.length ? await this.exceptions.createQueryBuilder('e').where('e.counsellorId IN (:...ids) AND e.date BETWEEN :from AND :to', { ids: counsellorIds, from, to }).getMany() : [];
+    const exceptions = counsellorIds.length
+      ? await this.exceptions
+          .createQueryBuilder('e')
+          .where('e.counsellorId IN (:...ids) AND e.date BETWEEN :from AND :to', { ids: counsellorIds, from, to })
+          .getMany()
+      : [];
     const exceptionOf = new Map(exceptions.map((e) => [`${e.counsellorId}|${e.date}`, e.blocks]));
     for (const stationId of stationIds) {
       const hours = new Map((await this.stations.hoursFor(stationId, from, to)).map((d) => [d.date, openMinutes(d.hours)]));
@@ -174,7 +205,9 @@ export class BookingStatsService {
         const weekday = scheduleWeekday(date, calendar);
         let minutes = 0;
         for (const counsellorId of counsellorIds) {
-          const day = exceptionOf.get(`${counsellorId}|${date}`) ?? (weekday === null ? [] : blocks.filter((b) => b.counsellorId === counsellorId && b.weekday === weekday));
+          const day =
+            exceptionOf.get(`${counsellorId}|${date}`) ??
+            (weekday === null ? [] : blocks.filter((b) => b.counsellorId === counsellorId && b.weekday === weekday));
           for (const b of day) {
             if (b.mode !== 'in_person' || b.stationId !== stationId) continue;
             const s = hmMinutes(b.start);

@@ -88,9 +88,13 @@ export class BookingsService implements OnModuleInit {
     const ahead = (n: number) => (n ? `有 ${n} 个未完成的预约，请先转交或取消` : null);
     const blocksAt = (n: number, what: string) => (n ? what.replace('%d', String(n)) : null);
     this.usage.onStation(async (stationId) => ahead(await this.repo.count({ where: { stationId, status: 'confirmed', end: MoreThan(new Date()) } })));
-    this.usage.onStation(async (stationId) => blocksAt(await this.db.getRepository(AvailabilityBlockRow).count({ where: { stationId } }), '有 %d 个咨询师可预约时段设在此站点，请先调整'));
+    this.usage.onStation(async (stationId) =>
+      blocksAt(await this.db.getRepository(AvailabilityBlockRow).count({ where: { stationId } }), '有 %d 个咨询师可预约时段设在此站点，请先调整'),
+    );
     this.usage.onCounsellor(async (counsellorId) => ahead(await this.repo.count({ where: { counsellorId, status: 'confirmed', end: MoreThan(new Date()) } })));
-    this.usage.onCounsellor(async (counsellorId) => blocksAt(await this.db.getRepository(AvailabilityBlockRow).count({ where: { counsellorId } }), '仍设有 %d 个每周可预约时段，请先清空'));
+    this.usage.onCounsellor(async (counsellorId) =>
+      blocksAt(await this.db.getRepository(AvailabilityBlockRow).count({ where: { counsellorId } }), '仍设有 %d 个每周可预约时段，请先清空'),
+    );
   }
 
   /** Keeps a slot for the resident for BOOKING_HOLD_MINUTES; their other holds are let go. */
@@ -107,11 +111,19 @@ export class BookingsService implements OnModuleInit {
         await holds.delete({ ownerKey, expiresAt: LessThanOrEqual(now) });
         await holds.delete({ residentId });
         const input = await this.slots.complete(tx, prepared, now);
-        const offered = slotIsOffered(input, { start, counsellorId: dto.counsellorId ?? null, stationId: dto.kind === 'in_person' ? dto.stationId : dto.stationId ?? undefined });
+        const offered = slotIsOffered(input, {
+          start,
+          counsellorId: dto.counsellorId ?? null,
+          stationId: dto.kind === 'in_person' ? dto.stationId : (dto.stationId ?? undefined),
+        });
         if (!offered) throw slotTaken();
         let seat = 0;
         if (dto.kind === 'callback') {
-          const used = new Set((await this.slots.claims(tx, [ownerKey], start, new Date(start.getTime() + 1), now)).filter((c) => c.start.getTime() === start.getTime()).map((c) => c.seat));
+          const used = new Set(
+            (await this.slots.claims(tx, [ownerKey], start, new Date(start.getTime() + 1), now))
+              .filter((c) => c.start.getTime() === start.getTime())
+              .map((c) => c.seat),
+          );
           while (used.has(seat)) seat++;
         }
         return holds.save(
@@ -207,8 +219,10 @@ export class BookingsService implements OnModuleInit {
   async list(residentId: number, q: MyBookingQueryDto, now = new Date()): Promise<Page<MyBooking>> {
     const p = paging(q);
     const qb = this.repo.createQueryBuilder('b').where('b.residentId = :residentId', { residentId });
-    if (q.scope === 'upcoming') qb.andWhere('b.status = :confirmed AND b.end > :now', { confirmed: 'confirmed', now: sqlTime(this.db, now) }).orderBy('b.start', 'ASC');
-    else if (q.scope === 'past') qb.andWhere('(b.status <> :confirmed OR b.end <= :now)', { confirmed: 'confirmed', now: sqlTime(this.db, now) }).orderBy('b.start', 'DESC');
+    if (q.scope === 'upcoming')
+      qb.andWhere('b.status = :confirmed AND b.end > :now', { confirmed: 'confirmed', now: sqlTime(this.db, now) }).orderBy('b.start', 'ASC');
+    else if (q.scope === 'past')
+      qb.andWhere('(b.status <> :confirmed OR b.end <= :now)', { confirmed: 'confirmed', now: sqlTime(this.db, now) }).orderBy('b.start', 'DESC');
     else qb.orderBy('b.start', 'DESC');
     const [rows, total] = await qb.addOrderBy('b.id', 'DESC').skip(p.skip).take(p.pageSize).getManyAndCount();
     return pageOf(await this.views(rows, now), total, p);
@@ -254,10 +268,9 @@ export class BookingsService implements OnModuleInit {
     const settings = await this.settings.get(booking.kind);
     const status = cancellationStatus(now, booking.start, settings);
     const done = await this.db.transaction(async (tx) => {
-      const { affected } = await tx.getRepository(Booking).update(
-        { id: booking.id, status: 'confirmed' },
-        { status, activeKey: null, cancelReason: dto.reason?.trim() || null, cancelledAt: now },
-      );
+      const { affected } = await tx
+        .getRepository(Booking)
+        .update({ id: booking.id, status: 'confirmed' }, { status, activeKey: null, cancelReason: dto.reason?.trim() || null, cancelledAt: now });
       if (!affected) throw AppException.invalidState('该预约已取消或已结束');
       const row = await tx.getRepository(Booking).findOneByOrFail({ id: booking.id });
       await this.record(tx, row.id, now, status, null, row.cancelReason);
@@ -424,4 +437,3 @@ export function holdDto(h: BookingHold): Hold {
     expiresAt: h.expiresAt.toISOString(),
   };
 }
-

@@ -47,7 +47,8 @@ export interface DemoBookingData {
 /** Booking rules, availability, a call-back line and the demo resident's bookings, in the caller's transaction; what exists is kept. */
 export async function seedDemoBookings(tx: EntityManager, d: DemoBookingData): Promise<void> {
   for (const kind of BOOKING_KINDS) {
-    if (!(await tx.getRepository(BookingSettingsRow).exists({ where: { kind } }))) await tx.getRepository(BookingSettingsRow).insert(DEFAULT_BOOKING_SETTINGS[kind]);
+    if (!(await tx.getRepository(BookingSettingsRow).exists({ where: { kind } })))
+      await tx.getRepository(BookingSettingsRow).insert(DEFAULT_BOOKING_SETTINGS[kind]);
   }
   for (const a of d.availability) {
     if (await tx.getRepository(AvailabilityBlockRow).exists({ where: { counsellorId: a.counsellorId } })) continue;
@@ -55,7 +56,9 @@ export async function seedDemoBookings(tx: EntityManager, d: DemoBookingData): P
   }
   const { hotline, weeklyHours, capacityPerWindow } = d.callbackLine;
   if (!(await tx.getRepository(CallbackLineRow).exists({ where: { hotlineId: hotline.id } }))) {
-    await tx.getRepository(CallbackLineRow).insert({ hotlineId: hotline.id, regionId: hotline.regionId, regionPath: hotline.regionPath, weeklyHours, capacityPerWindow, enabled: true });
+    await tx
+      .getRepository(CallbackLineRow)
+      .insert({ hotlineId: hotline.id, regionId: hotline.regionId, regionPath: hotline.regionPath, weeklyHours, capacityPerWindow, enabled: true });
   }
   if (!d.resident.created) return;
   const now = new Date();
@@ -99,7 +102,13 @@ export async function seedDemoBookings(tx: EntityManager, d: DemoBookingData): P
     const booked = new Date(Math.min(now.getTime(), start.getTime() - 3 * 86_400_000));
     await tx.getRepository(BookingHistoryRow).insert({ bookingId: saved.id, at: booked, action: 'booked', byName: null, note: null });
     if (b.status !== 'confirmed') {
-      await tx.getRepository(BookingHistoryRow).insert({ bookingId: saved.id, at: b.status === 'cancelled' ? now : end, action: b.status, byName: b.status === 'cancelled' ? null : c.name, note: b.cancelReason ?? null });
+      await tx.getRepository(BookingHistoryRow).insert({
+        bookingId: saved.id,
+        at: b.status === 'cancelled' ? now : end,
+        action: b.status,
+        byName: b.status === 'cancelled' ? null : c.name,
+        note: b.cancelReason ?? null,
+      });
     }
   }
 }

@@ -34,7 +34,9 @@ const DAY_MS = 86_400_000;
 const invalid = (message: string, field: string) => AppException.badRequest(message, { fields: [{ field, constraint: field, message }] }, 'VALIDATION_FAILED');
 
 export interface PreparedInput {
-  base: Omit<CallbackWindowInput, 'claims' | 'now'> | (Omit<SessionSlotInput, 'counsellors' | 'now'> & { counsellors: Omit<CounsellorAvailabilityInput, 'busy'>[] });
+  base:
+    | Omit<CallbackWindowInput, 'claims' | 'now'>
+    | (Omit<SessionSlotInput, 'counsellors' | 'now'> & { counsellors: Omit<CounsellorAvailabilityInput, 'busy'>[] });
   ownerKeys: string[];
   window: { from: Date; to: Date };
 }
@@ -111,7 +113,9 @@ export class SlotsService {
       blocks: blocks.filter((b) => b.counsellorId === id && serves(id, b.stationId)),
       exceptions: exceptions.filter((e) => e.counsellorId === id).map((e) => ({ date: e.date, blocks: e.blocks.filter((b) => serves(id, b.stationId)) })),
     }));
-    const stationIds = [...new Set([...blocks.map((b) => b.stationId), ...exceptions.flatMap((e) => e.blocks.map((b) => b.stationId))].filter((x): x is number => x !== null))];
+    const stationIds = [
+      ...new Set([...blocks.map((b) => b.stationId), ...exceptions.flatMap((e) => e.blocks.map((b) => b.stationId))].filter((x): x is number => x !== null)),
+    ];
     const stations: StationHoursInput[] = [];
     for (const stationId of stationIds) stations.push({ stationId, days: await this.stations.hoursFor(stationId, from, to) });
     const base: Omit<SessionSlotInput, 'counsellors' | 'now'> & { counsellors: Omit<CounsellorAvailabilityInput, 'busy'>[] } = {
@@ -142,7 +146,13 @@ export class SlotsService {
    * What occupies these owners' time between the instants: bookings holding their slot and holds
    * not yet expired at `now`, one entry per seat.
    */
-  async claims(manager: EntityManager, ownerKeys: string[], from: Date, to: Date, now: Date): Promise<{ ownerKey: string; start: Date; end: Date; seat: number }[]> {
+  async claims(
+    manager: EntityManager,
+    ownerKeys: string[],
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<{ ownerKey: string; start: Date; end: Date; seat: number }[]> {
     if (!ownerKeys.length) return [];
     const [bookings, holds] = await Promise.all([
       manager.getRepository(Booking).find({

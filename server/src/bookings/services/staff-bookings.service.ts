@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { bookingMarkProblem, hasPermission, isWithin, maskPhone, BOOKING_MARK_MESSAGES, type BookingDetail, type BookingRow, type Page, type SessionNote } from '@xinqiao/shared';
+import {
+  bookingMarkProblem,
+  hasPermission,
+  isWithin,
+  maskPhone,
+  BOOKING_MARK_MESSAGES,
+  type BookingDetail,
+  type BookingRow,
+  type Page,
+  type SessionNote,
+} from '@xinqiao/shared';
 import { DataSource, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
 import { assertFound, scopeCondition } from '../../common/access/region-scope';
@@ -82,7 +92,9 @@ export class StaffBookingsService {
     const b = await this.find(staff, id);
     if (b.status !== 'confirmed' || b.end.getTime() <= now.getTime()) throw AppException.invalidState('只能取消未结束的预约');
     await this.db.transaction(async (tx) => {
-      const { affected } = await tx.getRepository(Booking).update({ id: b.id, status: 'confirmed' }, { status: 'staff_cancelled', activeKey: null, cancelReason: reason, cancelledAt: now });
+      const { affected } = await tx
+        .getRepository(Booking)
+        .update({ id: b.id, status: 'confirmed' }, { status: 'staff_cancelled', activeKey: null, cancelReason: reason, cancelledAt: now });
       if (!affected) throw AppException.invalidState('该预约状态已变化，请刷新');
       await this.bookings.record(tx, b.id, now, 'staff_cancelled', staff.displayName, reason);
       await this.notices.notify(tx, await tx.getRepository(Booking).findOneByOrFail({ id: b.id }), 'cancelled', now, { reason });
@@ -100,7 +112,12 @@ export class StaffBookingsService {
     if (b.status !== 'confirmed' || b.start.getTime() <= now.getTime()) throw AppException.invalidState('只能转交尚未开始的预约');
     if (counsellorId === b.counsellorId) throw AppException.badRequest('已是该咨询师的预约');
     const target = (await this.counsellors.forBookings([counsellorId])).get(counsellorId);
-    const fits = target && target.published && isWithin(target.regionPath, staff.regionPath) && target.modes.includes(b.kind) && (b.kind !== 'in_person' || (b.stationId !== null && target.stationIds.includes(b.stationId)));
+    const fits =
+      target &&
+      target.published &&
+      isWithin(target.regionPath, staff.regionPath) &&
+      target.modes.includes(b.kind) &&
+      (b.kind !== 'in_person' || (b.stationId !== null && target.stationIds.includes(b.stationId)));
     if (!fits) {
       const message = '所选咨询师不存在、未公开、不在本辖区，或不提供该咨询方式/不在该站点服务';
       throw AppException.badRequest(message, { fields: [{ field: 'counsellorId', constraint: 'counsellorId', message }] }, 'VALIDATION_FAILED');
@@ -114,7 +131,10 @@ export class StaffBookingsService {
       if (busy.length) throw slotTaken();
       const { affected } = await tx
         .getRepository(Booking)
-        .update({ id: b.id, status: 'confirmed', counsellorId: b.counsellorId! }, { counsellorId, ownerKey, seat: 0, activeKey: activeKeyOf(ownerKey, b.start, 0) });
+        .update(
+          { id: b.id, status: 'confirmed', counsellorId: b.counsellorId! },
+          { counsellorId, ownerKey, seat: 0, activeKey: activeKeyOf(ownerKey, b.start, 0) },
+        );
       if (!affected) throw AppException.invalidState('该预约状态已变化，请刷新');
       await this.bookings.record(tx, b.id, now, 'handover', staff.displayName, `转交给 ${from}`);
       await this.notices.notify(tx, await tx.getRepository(Booking).findOneByOrFail({ id: b.id }), 'rescheduled', now, { reason: `咨询师变更为${from}` });
@@ -204,4 +224,3 @@ export class StaffBookingsService {
 function noteDto(n: SessionNoteRow): SessionNote {
   return { id: n.id, at: n.createdAt.toISOString(), text: n.text };
 }
-

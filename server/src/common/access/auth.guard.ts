@@ -29,7 +29,8 @@ export class AuthGuard implements CanActivate {
 
     if (rule.who === 'public') {
       // A bad token on a public route reads as anonymous; a database that cannot check it is a 503, not anonymous.
-      if (token) req.principal = (await this.tokens.authenticate(token).catch((e: unknown) => (isDatabaseUnavailable(e) ? Promise.reject(e) : undefined)))?.principal;
+      if (token)
+        req.principal = (await this.tokens.authenticate(token).catch((e: unknown) => (isDatabaseUnavailable(e) ? Promise.reject(e) : undefined)))?.principal;
       return true;
     }
     if (!token) throw new AppException(401, 'UNAUTHENTICATED', '请先登录');

@@ -10,7 +10,12 @@ describe(`region scope operators on ${TEST_DB}`, () => {
     await t.reset();
     const regions = t.dataSource.getRepository<{ id: number; path: string; name: string; level: string }>('Region');
     // A private tree far from the seeded ids: /9001/ > /9001/9002/ > /9001/9002/9003/, and a sibling /9001/9004/.
-    for (const [id, parentId, path] of [[9001, null, '/9001/'], [9002, 9001, '/9001/9002/'], [9003, 9002, '/9001/9002/9003/'], [9004, 9001, '/9001/9004/']] as const) {
+    for (const [id, parentId, path] of [
+      [9001, null, '/9001/'],
+      [9002, 9001, '/9001/9002/'],
+      [9003, 9002, '/9001/9002/9003/'],
+      [9004, 9001, '/9001/9004/'],
+    ] as const) {
       await regions.insert({ id, parentId, path, name: `r${id}`, level: 'district' } as never);
     }
   });

@@ -49,11 +49,7 @@ export function subtreeCondition(alias: string, path: string, column = 'regionPa
   return [`${alias}.${column} LIKE :${p}`, { [p]: `${path}%` }];
 }
 
-export function assertFound<T extends { regionPath: string | null } | { path: string }>(
-  row: T | null | undefined,
-  staff: StaffPrincipal,
-  what: string,
-): T {
+export function assertFound<T extends { regionPath: string | null } | { path: string }>(row: T | null | undefined, staff: StaffPrincipal, what: string): T {
   const path = row ? ('regionPath' in row ? row.regionPath : row.path) : null;
   if (!row || path === null || !isWithin(path, staff.regionPath)) throw AppException.notFound(what);
   return row;

@@ -41,14 +41,18 @@ describe('loadConfig', () => {
   });
 
   it('refuses dev login and demo data in production, and turns the API docs off there', () => {
-    expect(() => loadConfig({ ...BASE, NODE_ENV: 'production', AUTH_DEV_LOGIN: 'true', SEED_DEMO: 'true' })).toThrow(/AUTH_DEV_LOGIN must not be true[\s\S]*SEED_DEMO must not be true/);
+    expect(() => loadConfig({ ...BASE, NODE_ENV: 'production', AUTH_DEV_LOGIN: 'true', SEED_DEMO: 'true' })).toThrow(
+      /AUTH_DEV_LOGIN must not be true[\s\S]*SEED_DEMO must not be true/,
+    );
     expect(loadConfig({ ...BASE, NODE_ENV: 'production' }).API_DOCS).toBe(false);
     expect(loadConfig({ ...BASE, NODE_ENV: 'production', API_DOCS: 'true' }).API_DOCS).toBe(true);
     expect(loadConfig(BASE).API_DOCS).toBe(true);
   });
 
   it('checks ADMIN_PASSWORD against the password policy at start, one line per problem', () => {
-    expect(() => loadConfig({ ...BASE, ADMIN_PASSWORD: 'admin123' })).toThrow(/^Invalid configuration:\n {2}- ADMIN_PASSWORD does not meet the password policy: 密码长度至少 10 位; 密码需包含.*$/);
+    expect(() => loadConfig({ ...BASE, ADMIN_PASSWORD: 'admin123' })).toThrow(
+      /^Invalid configuration:\n {2}- ADMIN_PASSWORD does not meet the password policy: 密码长度至少 10 位; 密码需包含.*$/,
+    );
     expect(() => loadConfig({ ...BASE, ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'Root@Xinqiao2026' })).toThrow('密码不能包含用户名');
     expect(loadConfig({ ...BASE, ADMIN_PASSWORD: 'Xinqiao@2026' }).ADMIN_PASSWORD).toBe('Xinqiao@2026');
   });
@@ -62,20 +66,32 @@ describe('loadConfig', () => {
   });
 
   it('reads subscribe-message templates with the default or the given keys', () => {
-    const c = loadConfig({ ...BASE, WECHAT_TEMPLATE_EVENT_SIGNUP: 'AbC-123_xyzTemplate', WECHAT_TEMPLATE_EVENT_OFFER: 'AbC-123_xyzOffer:thing5, date2,thing7' });
+    const c = loadConfig({
+      ...BASE,
+      WECHAT_TEMPLATE_EVENT_SIGNUP: 'AbC-123_xyzTemplate',
+      WECHAT_TEMPLATE_EVENT_OFFER: 'AbC-123_xyzOffer:thing5, date2,thing7',
+    });
     expect(c.WECHAT_TEMPLATE_EVENT_SIGNUP).toEqual({ id: 'AbC-123_xyzTemplate', keys: ['thing1', 'time2', 'thing3', 'thing4'] });
     expect(c.WECHAT_TEMPLATE_EVENT_OFFER).toEqual({ id: 'AbC-123_xyzOffer', keys: ['thing5', 'date2', 'thing7'] });
     expect(c.WECHAT_TEMPLATE_EVENT_REMINDER).toBeUndefined();
     expect(() => loadConfig({ ...BASE, WECHAT_TEMPLATE_EVENT_CHANGE: 'bad id' })).toThrow('WECHAT_TEMPLATE_EVENT_CHANGE must be a template id');
     expect(() => loadConfig({ ...BASE, WECHAT_TEMPLATE_EVENT_CHANGE: 'AbC-123_xyz:thing1,Time2' })).toThrow('must list 1-4 template keys');
-    expect(loadConfig({ ...BASE, WECHAT_TEMPLATE_BOOKING_REMINDER: 'AbC-123_xyzRemind:thing2,time5' }).WECHAT_TEMPLATE_BOOKING_REMINDER).toEqual({ id: 'AbC-123_xyzRemind', keys: ['thing2', 'time5'] });
+    expect(loadConfig({ ...BASE, WECHAT_TEMPLATE_BOOKING_REMINDER: 'AbC-123_xyzRemind:thing2,time5' }).WECHAT_TEMPLATE_BOOKING_REMINDER).toEqual({
+      id: 'AbC-123_xyzRemind',
+      keys: ['thing2', 'time5'],
+    });
     expect(() => loadConfig({ ...BASE, WECHAT_TEMPLATE_BOOKING_CHANGED: 'short' })).toThrow('WECHAT_TEMPLATE_BOOKING_CHANGED must be a template id');
   });
 
   it('reads the long-term templates as a list of template ids', () => {
     expect(loadConfig(BASE).WECHAT_LONG_TERM_TEMPLATES).toEqual([]);
-    expect(loadConfig({ ...BASE, WECHAT_LONG_TERM_TEMPLATES: ' TPL-long-0001, TPL-long-0002 ' }).WECHAT_LONG_TERM_TEMPLATES).toEqual(['TPL-long-0001', 'TPL-long-0002']);
-    expect(() => loadConfig({ ...BASE, WECHAT_LONG_TERM_TEMPLATES: 'TPL-long-0001,bad id' })).toThrow('WECHAT_LONG_TERM_TEMPLATES must list template ids separated by commas, got "bad id"');
+    expect(loadConfig({ ...BASE, WECHAT_LONG_TERM_TEMPLATES: ' TPL-long-0001, TPL-long-0002 ' }).WECHAT_LONG_TERM_TEMPLATES).toEqual([
+      'TPL-long-0001',
+      'TPL-long-0002',
+    ]);
+    expect(() => loadConfig({ ...BASE, WECHAT_LONG_TERM_TEMPLATES: 'TPL-long-0001,bad id' })).toThrow(
+      'WECHAT_LONG_TERM_TEMPLATES must list template ids separated by commas, got "bad id"',
+    );
   });
 
   it('wants an event token secret as long as the JWT secret', () => {
@@ -97,7 +113,10 @@ describe('loadConfig', () => {
       }
     }
     const c = loadConfig({ JWT_SECRET: BASE.JWT_SECRET, DATA_ENCRYPTION_KEYS: `${generateDataKey('new')}, ${generateDataKey('old')}` });
-    expect(c.DATA_ENCRYPTION_KEYS?.map((k) => [k.id, k.key.length])).toEqual([['new', 32], ['old', 32]]);
+    expect(c.DATA_ENCRYPTION_KEYS?.map((k) => [k.id, k.key.length])).toEqual([
+      ['new', 32],
+      ['old', 32],
+    ]);
   });
 
   it('reads the image hosts articles may use', () => {

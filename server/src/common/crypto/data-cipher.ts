@@ -28,7 +28,10 @@ export type BlindIndexKind = 'phone' | 'phone-tail';
  * `<keyId>:<base64 of 32 bytes>` entries separated by commas. Errors never echo the key material.
  */
 export function parseDataKeys(raw: string): DataKey[] {
-  const entries = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!entries.length) throw new Error('must list at least one <keyId>:<base64 32-byte key>');
   const seen = new Set<string>();
   return entries.map((entry, i) => {
@@ -37,7 +40,8 @@ export function parseDataKeys(raw: string): DataKey[] {
     if (!KEY_ID.test(id)) throw new Error(`entry ${i + 1} must be <keyId>:<base64 key> with a key id of 1-16 letters, digits, _ or -`);
     const encoded = entry.slice(colon + 1);
     const key = Buffer.from(encoded, 'base64');
-    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded) || key.length !== KEY_BYTES) throw new Error(`key "${id}" must be ${KEY_BYTES} bytes in base64 (e.g. openssl rand -base64 32)`);
+    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded) || key.length !== KEY_BYTES)
+      throw new Error(`key "${id}" must be ${KEY_BYTES} bytes in base64 (e.g. openssl rand -base64 32)`);
     // MySQL compares strings case-insensitively: ids differing only in case would look alike there.
     if (seen.has(id.toLowerCase())) throw new Error(`key id "${id}" is listed twice`);
     seen.add(id.toLowerCase());
@@ -88,7 +92,8 @@ export class DataKeyring {
     if (parts.length !== 6 || parts[1] !== VERSION) throw new DataDecryptionError('encrypted value is malformed or of an unknown format version');
     const [, , keyId, iv, tag, data] = parts;
     const key = this.keys.get(keyId);
-    if (!key) throw new DataDecryptionError(`value is encrypted under key "${keyId}", which is not in DATA_ENCRYPTION_KEYS (configured: ${this.keyIds.join(', ')})`);
+    if (!key)
+      throw new DataDecryptionError(`value is encrypted under key "${keyId}", which is not in DATA_ENCRYPTION_KEYS (configured: ${this.keyIds.join(', ')})`);
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
@@ -100,7 +105,7 @@ export class DataKeyring {
 
   /** The key id a stored value was encrypted under, or null for legacy plaintext. */
   keyIdOf(stored: string): string | null {
-    return isEncrypted(stored) ? stored.split(':')[2] ?? null : null;
+    return isEncrypted(stored) ? (stored.split(':')[2] ?? null) : null;
   }
 
   /** Keyed hash for exact-match search (under the current key); null when there is nothing to index. */

@@ -59,7 +59,13 @@ export async function reencrypt(ds: DataSource, keyring: DataKeyring, opts: Reen
   return counts;
 }
 
-async function reencryptColumn(runner: QueryRunner, ref: EncryptedColumnRef, keyring: DataKeyring, prefix: string, opts: ReencryptOptions): Promise<ReencryptCount> {
+async function reencryptColumn(
+  runner: QueryRunner,
+  ref: EncryptedColumnRef,
+  keyring: DataKeyring,
+  prefix: string,
+  opts: ReencryptOptions,
+): Promise<ReencryptCount> {
   const q = (name: string) => runner.connection.driver.escape(name);
   const batchSize = opts.batchSize ?? 500;
   const count = { table: ref.table, column: ref.column, rows: 0 };

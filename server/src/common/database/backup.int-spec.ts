@@ -50,14 +50,23 @@ async function populate(t: TestApp): Promise<void> {
   );
   const [alert] = ok('alerts', await t.get('/api/v1/admin/alerts', counsellor)).items;
   ok('claim', await t.post(`/api/v1/admin/alerts/${alert.id}/claim`, undefined, counsellor));
-  ok('follow-up', await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系' }, counsellor));
+  ok(
+    'follow-up',
+    await t.post(`/api/v1/admin/alerts/${alert.id}/follow-ups`, { at: new Date().toISOString(), method: 'phone', outcome: '已电话联系' }, counsellor),
+  );
   // Casework: the next contact and a referral to the directory's mental-health centre.
   const nextWeek = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
   ok('plan', await t.put(`/api/v1/admin/alerts/${alert.id}/plan`, { date: nextWeek, purpose: '电话回访' }, counsellor));
   const [target] = ok('referral targets', await t.get('/api/v1/admin/alerts/referral-targets', counsellor));
   ok('referral', await t.post(`/api/v1/admin/alerts/${alert.id}/referrals`, { stationId: target.id, reason: '精神科评估' }, counsellor));
   // "请人联系我": a help request raises an alert of its own.
-  const help = { urgency: 'soon', contactPhone: '13800138000', regionId: await t.regionId(REGION.communityA1), ageBand: '35to59', consent: { version: BOOKING_CONSENT_VERSION, contact: true, sensitive: false } };
+  const help = {
+    urgency: 'soon',
+    contactPhone: '13800138000',
+    regionId: await t.regionId(REGION.communityA1),
+    ageBand: '35to59',
+    consent: { version: BOOKING_CONSENT_VERSION, contact: true, sensitive: false },
+  };
   ok('help request', await t.post('/api/v1/help-requests', { ...help, clientRequestId: randomUUID() }, me));
   ok('alert rules', await t.put('/api/v1/admin/scales/alert-rules', ok('rules', await t.get('/api/v1/admin/scales/alert-rules', admin)), admin));
 
@@ -67,9 +76,15 @@ async function populate(t: TestApp): Promise<void> {
     await t.post(
       '/api/v1/admin/quizzes',
       {
-        title: `${YEAR} 年知晓率调查`, kind: 'survey', regionId: await t.regionId(REGION.district),
-        opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), year: YEAR,
-        pointsPerItem: 5, passMark: 0.8, draw: { mode: 'random', perPoint: 2 },
+        title: `${YEAR} 年知晓率调查`,
+        kind: 'survey',
+        regionId: await t.regionId(REGION.district),
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        year: YEAR,
+        pointsPerItem: 5,
+        passMark: 0.8,
+        draw: { mode: 'random', perPoint: 2 },
       },
       regionAdmin,
     ),
@@ -79,16 +94,34 @@ async function populate(t: TestApp): Promise<void> {
   const bank = new Map(DEFAULT_QUESTION_BANK.map((q) => [q.id, q]));
   ok(
     'attempt',
-    await t.post(`/api/v1/quizzes/${quiz.id}/attempts`, {
-      answers: Object.fromEntries(paper.questions.map((q: { code: string }) => [q.code, bank.get(q.code)!.correct])),
-      clientRequestId: randomUUID(),
-      demographics: { regionId: await t.regionId(REGION.communityA1), populationGroup: 'employee', ageBand: '35to59', gender: 'female' },
-    }, await t.residentToken('backup-survey-respondent')),
+    await t.post(
+      `/api/v1/quizzes/${quiz.id}/attempts`,
+      {
+        answers: Object.fromEntries(paper.questions.map((q: { code: string }) => [q.code, bank.get(q.code)!.correct])),
+        clientRequestId: randomUUID(),
+        demographics: { regionId: await t.regionId(REGION.communityA1), populationGroup: 'employee', ageBand: '35to59', gender: 'female' },
+      },
+      await t.residentToken('backup-survey-respondent'),
+    ),
   );
   ok('holiday', await t.put(`/api/v1/admin/holidays/${YEAR}-10-01`, { kind: 'holiday', name: '国庆节', worksAs: null }, admin));
-  ok('target', await t.post('/api/v1/admin/awareness/targets', { regionId: await t.regionId(REGION.district), year: YEAR, metric: 'pass_rate', rate: 0.7, source: '实施方案' }, regionAdmin));
+  ok(
+    'target',
+    await t.post(
+      '/api/v1/admin/awareness/targets',
+      { regionId: await t.regionId(REGION.district), year: YEAR, metric: 'pass_rate', rate: 0.7, source: '实施方案' },
+      regionAdmin,
+    ),
+  );
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  ok('campaign', await t.post('/api/v1/admin/campaigns', { title: '5·25 心理健康宣传月', startsOn: today, endsOn: today, regionId: await t.regionId(REGION.district), targets: {} }, regionAdmin));
+  ok(
+    'campaign',
+    await t.post(
+      '/api/v1/admin/campaigns',
+      { title: '5·25 心理健康宣传月', startsOn: today, endsOn: today, regionId: await t.regionId(REGION.district), targets: {} },
+      regionAdmin,
+    ),
+  );
   ok('report', await t.post('/api/v1/admin/awareness/reports', { quizIds: [quiz.id] }, regionAdmin));
 
   // Booking: the counsellor's day off, a call-back window held, a session note on the demo resident's booking.
@@ -103,7 +136,14 @@ async function populate(t: TestApp): Promise<void> {
   ok('session note', await t.post(`/api/v1/admin/bookings/${booking.id}/notes`, { text: '首次访谈，约定下周复访' }, counsellor));
   // Staff notice channels: a mobile for SMS, a region's group robot.
   ok('staff mobile', await t.put('/api/v1/admin/me/mobile', { mobile: '13600136000' }, counsellor));
-  ok('robot', await t.put(`/api/v1/admin/notice-robots/${await t.regionId(REGION.district)}`, { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=backup-robot-key' }, regionAdmin));
+  ok(
+    'robot',
+    await t.put(
+      `/api/v1/admin/notice-robots/${await t.regionId(REGION.district)}`,
+      { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=backup-robot-key' },
+      regionAdmin,
+    ),
+  );
   await t.app.get(JobsService).idle();
 }
 
@@ -113,7 +153,9 @@ const primaryKeys = new Map<string, string[]>();
 /** A plain connection to a database, date-times as the text the database holds. */
 const openPlain = (config: DbConfig) =>
   new DataSource(
-    config.DB_TYPE === 'mysql' ? { type: 'mysql', url: config.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'), dateStrings: true } : { type: 'better-sqlite3', database: config.SQLITE_PATH },
+    config.DB_TYPE === 'mysql'
+      ? { type: 'mysql', url: config.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'), dateStrings: true }
+      : { type: 'better-sqlite3', database: config.SQLITE_PATH },
   ).initialize();
 
 /** Every row of `tables`, read back plainly (binary as base64; with `ms`, date-times cut to milliseconds as SQLite keeps them). */
@@ -133,7 +175,9 @@ async function contents(config: DbConfig, tables: string[], across = false, bigi
     const out: Record<string, unknown[]> = {};
     for (const table of tables) {
       const key = primaryKeys.get(table) ?? ['id'];
-      const rows: Record<string, unknown>[] = await ds.query(`SELECT * FROM ${ds.driver.escape(table)} ORDER BY ${key.map((c) => ds.driver.escape(c)).join(', ')}`);
+      const rows: Record<string, unknown>[] = await ds.query(
+        `SELECT * FROM ${ds.driver.escape(table)} ORDER BY ${key.map((c) => ds.driver.escape(c)).join(', ')}`,
+      );
       out[table] = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(table, k, v)])));
     }
     return out;
@@ -168,7 +212,11 @@ describe(`backup and restore on ${TEST_DB}`, () => {
     [{ id: deletedId }] = await t.dataSource.query(`SELECT MAX(id) AS id FROM alert_rule_sets`);
     await t.dataSource.query(`DELETE FROM alert_rule_sets WHERE id = ?`, [deletedId]);
     tables = t.dataSource.entityMetadatas.map((m) => m.tableName).sort();
-    for (const m of t.dataSource.entityMetadatas) primaryKeys.set(m.tableName, m.primaryColumns.map((c) => c.databaseName));
+    for (const m of t.dataSource.entityMetadatas)
+      primaryKeys.set(
+        m.tableName,
+        m.primaryColumns.map((c) => c.databaseName),
+      );
     file = join(dir, 'backup.jsonl.gz');
     await backupDatabase(t.config, file);
   });
@@ -180,7 +228,11 @@ describe(`backup and restore on ${TEST_DB}`, () => {
 
   it('restores into a fresh database every row of every table, binary columns, ids and auto-increments included', async () => {
     const source = await contents(t.config, tables);
-    expect(Object.entries(source).filter(([, rows]) => rows.length === 0).map(([table]) => table)).toEqual([]);
+    expect(
+      Object.entries(source)
+        .filter(([, rows]) => rows.length === 0)
+        .map(([table]) => table),
+    ).toEqual([]);
     expect(JSON.stringify(source.jobs)).toContain('base64:');
 
     const target = await freshDatabase();
@@ -228,7 +280,10 @@ describe(`backup and restore on ${TEST_DB}`, () => {
     writeLines(cut, lines.slice(0, -1));
     await expect(restoreDatabase(target, cut)).rejects.toThrow(/is incomplete: it ends before its end marker/);
     const dropped = join(dir, 'dropped.jsonl.gz');
-    writeLines(dropped, lines.filter((_, i) => i !== lines.length - 2));
+    writeLines(
+      dropped,
+      lines.filter((_, i) => i !== lines.length - 2),
+    );
     await expect(restoreDatabase(target, dropped)).rejects.toThrow(/is damaged: table \w+ should have \d+ rows, \d+ were read/);
     const notGzip = join(dir, 'plain.txt');
     writeFileSync(notGzip, 'hello');
@@ -245,7 +300,9 @@ describe(`backup and restore on ${TEST_DB}`, () => {
       try {
         const sqlite: DbConfig = { DB_TYPE: 'sqlite', SQLITE_PATH: join(sqliteDir, 'moved.sqlite'), DATABASE_URL: undefined, DB_POOL_SIZE: 1 };
         await restoreDatabase(sqlite, file);
-        const bigints = new Set(t.dataSource.entityMetadatas.flatMap((m) => m.columns.filter((c) => c.type === 'bigint').map((c) => `${m.tableName}.${c.databaseName}`)));
+        const bigints = new Set(
+          t.dataSource.entityMetadatas.flatMap((m) => m.columns.filter((c) => c.type === 'bigint').map((c) => `${m.tableName}.${c.databaseName}`)),
+        );
         const source = await contents(t.config, tables, true, bigints);
         expect(await contents(sqlite, tables, true, bigints)).toEqual(source);
 

@@ -97,7 +97,9 @@ async function tableNames(qr: QueryRunner, dialect: Dialect, ds: DataSource): Pr
   const rows: { name: string }[] =
     dialect === 'sqlite'
       ? await qr.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`)
-      : await qr.query(`SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`);
+      : await qr.query(
+          `SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`,
+        );
   return rows.map((r) => r.name).filter((name) => name !== migrationsTable(ds));
 }
 
@@ -106,7 +108,10 @@ async function tableInfo(qr: QueryRunner, dialect: Dialect, table: string): Prom
     const rows: { name: string; type: string; pk: number }[] = await qr.query(`PRAGMA table_info(${qr.connection.driver.escape(table)})`);
     return {
       columns: rows.map((r) => ({ name: r.name, datetime: /^(datetime|timestamp)/i.test(r.type) })),
-      primaryKey: rows.filter((r) => r.pk > 0).sort((a, b) => a.pk - b.pk).map((r) => r.name),
+      primaryKey: rows
+        .filter((r) => r.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((r) => r.name),
     };
   }
   const columns: { name: string; type: string }[] = await qr.query(
@@ -188,7 +193,7 @@ export async function backupDatabase(config: DbConfig, file: string): Promise<Ba
       rows[table] = 0;
       const key = info.primaryKey;
       const after = key.length === 1 ? `${q(key[0])} > ?` : `(${key.map(q).join(', ')}) > (${key.map(() => '?').join(', ')})`;
-      for (let last: unknown[] | null = null; ; ) {
+      for (let last: unknown[] | null = null; ;) {
         const page: Record<string, unknown>[] = key.length
           ? await qr.query(`SELECT * FROM ${q(table)}${last ? ` WHERE ${after}` : ''} ORDER BY ${key.map(q).join(', ')} LIMIT ${PAGE_ROWS}`, last ?? [])
           : await qr.query(`SELECT * FROM ${q(table)}`);
@@ -283,7 +288,9 @@ export async function restoreDatabase(config: DbConfig, file: string, options: {
       if (Number(n) > 0) occupied.push(`${table} (${n})`);
     }
     if (occupied.length && !options.force) {
-      throw new BackupError(`The database is not empty: ${occupied.join(', ')}. Restore into a new, empty database, or pass --force to replace everything in it.`);
+      throw new BackupError(
+        `The database is not empty: ${occupied.join(', ')}. Restore into a new, empty database, or pass --force to replace everything in it.`,
+      );
     }
 
     // Rows go in table by table, so references are checked once at the end, not row by row.
@@ -299,7 +306,10 @@ export async function restoreDatabase(config: DbConfig, file: string, options: {
       const flush = async () => {
         if (!current || !batch.length) return;
         const row = `(${current.columns.map(() => '?').join(', ')})`;
-        await qr.query(`INSERT INTO ${q(current.table)} (${current.columns.map((c) => q(c.name)).join(', ')}) VALUES ${batch.map(() => row).join(', ')}`, batch.flat());
+        await qr.query(
+          `INSERT INTO ${q(current.table)} (${current.columns.map((c) => q(c.name)).join(', ')}) VALUES ${batch.map(() => row).join(', ')}`,
+          batch.flat(),
+        );
         batch = [];
         bytes = 0;
       };

@@ -42,7 +42,9 @@ describe('lockedTransaction', () => {
     expect(twice.calls.filter((c) => c === 'work')).toHaveLength(2);
 
     const never = fakeDb('mariadb', [deadlock(), deadlock(), deadlock()]);
-    await expect(lockedTransaction(never.db, ...lockAndWork(never.calls), { attempts: 2, backoffMs: 1 })).rejects.toMatchObject({ driverError: { errno: 1213 } });
+    await expect(lockedTransaction(never.db, ...lockAndWork(never.calls), { attempts: 2, backoffMs: 1 })).rejects.toMatchObject({
+      driverError: { errno: 1213 },
+    });
     expect(never.calls.filter((c) => c === 'work')).toHaveLength(2);
   });
 

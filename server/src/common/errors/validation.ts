@@ -75,9 +75,7 @@ function flatten(errors: ValidationError[], prefix = '', parentLabel?: string): 
     const field = prefix + e.property;
     const label = labelOf(e, parentLabel);
     const [first] = Object.entries(e.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
-    const own = first
-      ? [{ field, constraint: first[0], message: (MESSAGES[first[0]] ?? ((l: string, en: string) => `${l}: ${en}`))(label, first[1]) }]
-      : [];
+    const own = first ? [{ field, constraint: first[0], message: (MESSAGES[first[0]] ?? ((l: string, en: string) => `${l}: ${en}`))(label, first[1]) }] : [];
     return [...own, ...flatten(e.children ?? [], `${field}.`, label)];
   });
 }

@@ -35,7 +35,9 @@ describe(`bad input is a 4xx naming the problem on ${TEST_DB}`, () => {
     // Actions without a body still take none.
     const editor = await t.staffToken('editor_sl');
     const article = (await t.get('/api/v1/admin/articles?status=published', editor)).body.items[0];
-    expect((await t.request('POST', `/api/v1/admin/articles/${article.id}/unpublish`, { token: editor, headers: { 'content-type': 'application/json' } })).status).toBe(200);
+    expect(
+      (await t.request('POST', `/api/v1/admin/articles/${article.id}/unpublish`, { token: editor, headers: { 'content-type': 'application/json' } })).status,
+    ).toBe(200);
   });
 
   it('bounds the page: page=1e300 is an integer to JavaScript but no OFFSET to SQL', async () => {
@@ -50,14 +52,24 @@ describe(`bad input is a 4xx naming the problem on ${TEST_DB}`, () => {
   it('takes path ids from 1 to 2^31-1 only, as plain decimals', async () => {
     for (const id of ['2147483648', '9007199254740993', '0', '-1', '1e3', '01', '1.5']) {
       const res = await t.get(`/api/v1/articles/${id}`);
-      expect({ id, body: res.body }).toEqual({ id, body: { statusCode: 400, code: 'VALIDATION_FAILED', message: '路径参数 id 必须是 1 到 2147483647 之间的整数' } });
+      expect({ id, body: res.body }).toEqual({
+        id,
+        body: { statusCode: 400, code: 'VALIDATION_FAILED', message: '路径参数 id 必须是 1 到 2147483647 之间的整数' },
+      });
     }
     expect((await t.get('/api/v1/articles/2147483647')).status).toBe(404);
   });
 
   it('bounds numbers in bodies and queries to what the columns hold (MySQL refused 2^31 with a 500)', async () => {
     const admin = await t.staffToken('region_yc');
-    const hotline = { name: '社区心理热线', number: '023-49880000', hours: '9:00-17:00', is24h: false, audiences: ['all'], regionId: await t.regionId(REGION.communityA1) };
+    const hotline = {
+      name: '社区心理热线',
+      number: '023-49880000',
+      hours: '9:00-17:00',
+      is24h: false,
+      audiences: ['all'],
+      regionId: await t.regionId(REGION.communityA1),
+    };
     const big = await t.post('/api/v1/admin/hotlines', { ...hotline, sortOrder: 2 ** 31 }, admin);
     expect(big.status).toBe(400);
     expect(big.body.message).toBe('请求参数有误：排序不能大于 100000');
@@ -100,15 +112,28 @@ describe(`bad input is a 4xx naming the problem on ${TEST_DB}`, () => {
   it('refuses a quiz answer that is not option keys, naming the question', async () => {
     const admin = await t.staffToken('region_yc');
     const day = 86_400_000;
-    const quiz = await t.post('/api/v1/admin/quizzes', {
-      title: '练习', kind: 'practice', regionId: await t.regionId(REGION.district), pointsPerItem: 5, passMark: 0.6, draw: { mode: 'random', perPoint: 1 },
-      opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString(),
-    }, admin);
+    const quiz = await t.post(
+      '/api/v1/admin/quizzes',
+      {
+        title: '练习',
+        kind: 'practice',
+        regionId: await t.regionId(REGION.district),
+        pointsPerItem: 5,
+        passMark: 0.6,
+        draw: { mode: 'random', perPoint: 1 },
+        opensAt: new Date(Date.now() - day).toISOString(),
+        closesAt: new Date(Date.now() + day).toISOString(),
+      },
+      admin,
+    );
     expect((await t.post(`/api/v1/admin/quizzes/${quiz.body.id}/publish`, undefined, admin)).status).toBe(200);
     const paper = (await t.get(`/api/v1/quizzes/${quiz.body.id}`)).body;
     const answers = Object.fromEntries(paper.questions.map((q: { code: string; options: { key: string }[] }) => [q.code, q.options[0].key]));
     for (const bad of [42, { A: true }, [1], null]) {
-      const res = await t.post(`/api/v1/quizzes/${quiz.body.id}/attempts`, { answers: { ...answers, [paper.questions[1].code]: bad }, clientRequestId: randomUUID() });
+      const res = await t.post(`/api/v1/quizzes/${quiz.body.id}/attempts`, {
+        answers: { ...answers, [paper.questions[1].code]: bad },
+        clientRequestId: randomUUID(),
+      });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 'INVALID_ANSWERS', details: { questionCode: paper.questions[1].code } });
       expect(res.body.message).toMatch(/^第 2 题/);
@@ -119,8 +144,15 @@ describe(`bad input is a 4xx naming the problem on ${TEST_DB}`, () => {
     const editor = await t.staffToken('editor_sl');
     for (const url of ['/api/v1/admin/uploads', '/api/v1/admin/questions/import']) {
       const noBoundary = await t.request('POST', url, { token: editor, body: 'not multipart at all', headers: { 'content-type': 'multipart/form-data' } });
-      expect({ url, body: noBoundary.body }).toEqual({ url, body: { statusCode: 400, code: 'BAD_REQUEST', message: '上传的内容不是完整的 multipart/form-data' } });
-      const noParts = await t.request('POST', url, { token: editor, body: 'not multipart at all', headers: { 'content-type': 'multipart/form-data; boundary=x' } });
+      expect({ url, body: noBoundary.body }).toEqual({
+        url,
+        body: { statusCode: 400, code: 'BAD_REQUEST', message: '上传的内容不是完整的 multipart/form-data' },
+      });
+      const noParts = await t.request('POST', url, {
+        token: editor,
+        body: 'not multipart at all',
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      });
       expect(noParts.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.stringContaining('请在字段 file 中上传') });
     }
   });

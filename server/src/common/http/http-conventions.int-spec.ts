@@ -17,7 +17,14 @@ describe(`HTTP conventions on ${TEST_DB}`, () => {
     const res = await t.get('/api/docs-json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/articles', '/api/v1/articles/{id}', '/api/v1/auth/staff/login', '/api/v1/auth/wechat/login', '/api/v1/admin/articles', '/api/health']),
+      expect.arrayContaining([
+        '/api/v1/articles',
+        '/api/v1/articles/{id}',
+        '/api/v1/auth/staff/login',
+        '/api/v1/auth/wechat/login',
+        '/api/v1/admin/articles',
+        '/api/health',
+      ]),
     );
   });
 
@@ -47,7 +54,10 @@ describe(`HTTP conventions on ${TEST_DB}`, () => {
     it('refuses a script posing as an image, an oversized file and anonymous callers', async () => {
       const editor = await t.staffToken('editor_sl');
       const svg = multipart('file', 'a.png', 'image/png', Buffer.from('<svg onload="alert(1)"></svg>'));
-      expect((await t.request('POST', '/api/v1/admin/uploads', { token: editor, ...svg })).body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+      expect((await t.request('POST', '/api/v1/admin/uploads', { token: editor, ...svg })).body).toMatchObject({
+        statusCode: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      });
       const big = multipart('file', 'b.png', 'image/png', Buffer.concat([PNG, Buffer.alloc(4096)]));
       expect((await t.request('POST', '/api/v1/admin/uploads', { token: editor, ...big })).body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
       const anon = multipart('file', 'a.png', 'image/png', PNG);

@@ -20,6 +20,10 @@ export function isAllowedImageSrc(src: string | undefined, hosts: readonly strin
 /** Checks a cover image the same way: a 400 naming the field otherwise. */
 export function assertAllowedImage(src: string | null | undefined, hosts: readonly string[], label = '封面图片'): void {
   if (src && !isAllowedImageSrc(src, hosts)) {
-    throw AppException.badRequest(`${label}只能使用本站上传的图片，或 https 且在允许的图片域名（CONTENT_IMAGE_HOSTS）中的地址`, { field: 'coverUrl' }, 'VALIDATION_FAILED');
+    throw AppException.badRequest(
+      `${label}只能使用本站上传的图片，或 https 且在允许的图片域名（CONTENT_IMAGE_HOSTS）中的地址`,
+      { field: 'coverUrl' },
+      'VALIDATION_FAILED',
+    );
   }
 }

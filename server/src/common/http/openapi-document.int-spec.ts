@@ -27,7 +27,10 @@ function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined
 
 function expectSame(actual: unknown, committed: unknown, what: string): void {
   const d = firstDifference(actual, committed);
-  if (d) throw new Error(`${what} is out of date; run \`${REGENERATE_COMMAND}\` (after building the server) and commit the result. First difference (server <> committed): ${d}`);
+  if (d)
+    throw new Error(
+      `${what} is out of date; run \`${REGENERATE_COMMAND}\` (after building the server) and commit the result. First difference (server <> committed): ${d}`,
+    );
 }
 
 describe(`the committed API contract on ${TEST_DB}`, () => {

@@ -86,7 +86,10 @@ describe('the OpenAPI document builder', () => {
     const schemas = doc.components!.schemas!;
     expect(schemas.ArticleDetail).toMatchObject({ type: 'object', properties: { id: { type: 'number' }, title: { type: 'string' } } });
     expect(JSON.stringify(schemas)).not.toMatch(/#\/definitions\/|"const"|"\$schema"/);
-    expect(schemas[ERROR_SCHEMA]).toMatchObject({ required: ['statusCode', 'code', 'message'], properties: { code: { $ref: '#/components/schemas/ErrorCode' } } });
+    expect(schemas[ERROR_SCHEMA]).toMatchObject({
+      required: ['statusCode', 'code', 'message'],
+      properties: { code: { $ref: '#/components/schemas/ErrorCode' } },
+    });
   });
 
   it('answers Page<T> as a component of its own', () => {

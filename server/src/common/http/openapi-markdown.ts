@@ -23,7 +23,11 @@ function answerOf(operation: OperationObject, pages: Set<string>): string {
   if (!status) return '';
   const content = (response as ResponseObject).content ?? {};
   const json = content['application/json']?.schema;
-  const body = json ? `\`${typeName(json, pages)}\`` : Object.keys(content).map((m) => `文件 ${m}`).join(', ');
+  const body = json
+    ? `\`${typeName(json, pages)}\``
+    : Object.keys(content)
+        .map((m) => `文件 ${m}`)
+        .join(', ');
   return body ? `${status} ${body}` : status;
 }
 
@@ -35,12 +39,19 @@ function whoOf(operation: OperationObject): string {
   return [access.who, all, any && `any of ${any}`].filter(Boolean).join(': ');
 }
 
-const errorsOf = (operation: OperationObject) => Object.keys(operation.responses).filter((s) => /^[45]/.test(s)).join(' ');
+const errorsOf = (operation: OperationObject) =>
+  Object.keys(operation.responses)
+    .filter((s) => /^[45]/.test(s))
+    .join(' ');
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 /** One section per tag: every operation with its method, path, caller, summary, answer and error statuses. */
 export function renderOperations(doc: OpenAPIObject): string {
-  const pages = new Set(Object.entries(doc.components?.schemas ?? {}).filter(([name, s]) => name.endsWith('Page') && (s as SchemaObject).properties?.items).map(([name]) => name));
+  const pages = new Set(
+    Object.entries(doc.components?.schemas ?? {})
+      .filter(([name, s]) => name.endsWith('Page') && (s as SchemaObject).properties?.items)
+      .map(([name]) => name),
+  );
   const byTag = new Map<string, string[]>();
   for (const path of Object.keys(doc.paths).sort()) {
     for (const method of METHODS) {
@@ -51,9 +62,9 @@ export function renderOperations(doc: OpenAPIObject): string {
       byTag.set(tag, [...(byTag.get(tag) ?? []), row]);
     }
   }
-  const sections = [...byTag.keys()].sort().map((tag) =>
-    [`### ${tag}`, '', '| method | path | who | summary | answer | errors |', '|---|---|---|---|---|---|', ...byTag.get(tag)!].join('\n'),
-  );
+  const sections = [...byTag.keys()]
+    .sort()
+    .map((tag) => [`### ${tag}`, '', '| method | path | who | summary | answer | errors |', '|---|---|---|---|---|---|', ...byTag.get(tag)!].join('\n'));
   return `## Operations\n\n${sections.join('\n\n')}\n`;
 }
 

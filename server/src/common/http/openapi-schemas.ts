@@ -27,8 +27,25 @@ const SHARED_DIR = resolve(__dirname, '../../../../shared');
 
 /** Keywords that mean the same in JSON Schema draft 7 and OpenAPI 3.0 schemas. */
 const SAME = new Set([
-  'type', 'format', 'description', 'enum', 'required', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'default', 'multipleOf',
+  'type',
+  'format',
+  'description',
+  'enum',
+  'required',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'default',
+  'multipleOf',
 ]);
 
 /**
@@ -54,7 +71,10 @@ const plain = (v: unknown): unknown =>
   Array.isArray(v) ? Array.from(v, plain) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v;
 
 /** A component name OpenAPI accepts (`Record<string, number>` -> `Record_string_number`). */
-const componentName = (definition: string) => decodeURIComponent(definition).replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_|_$/g, '');
+const componentName = (definition: string) =>
+  decodeURIComponent(definition)
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 function isNull(s: Definition): boolean {
   return s.type === 'null' || (Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === null);
@@ -113,7 +133,8 @@ export function toOpenApi(schema: Definition | boolean, where: string): SchemaOb
   return out;
 }
 
-const wrapRef = (s: SchemaObject): SchemaObject => ('$ref' in s ? { allOf: [{ $ref: s.$ref }], ...Object.fromEntries(Object.entries(s).filter(([k]) => k !== '$ref')) } : s);
+const wrapRef = (s: SchemaObject): SchemaObject =>
+  '$ref' in s ? { allOf: [{ $ref: s.$ref }], ...Object.fromEntries(Object.entries(s).filter(([k]) => k !== '$ref')) } : s;
 
 /**
  * Component schemas for the named shared types and every type they refer to. A name that is not an
@@ -175,8 +196,10 @@ function typeOf(schema: SchemaObject, schemas: SchemaMap): unknown {
 function withNullableTypes(schema: SchemaObject, schemas: SchemaMap, where: string): SchemaObject {
   const out = Object.fromEntries(
     Object.entries(schema).map(([k, v]) => {
-      if (k === 'properties') return [k, Object.fromEntries(Object.entries(v as SchemaMap).map(([p, s]) => [p, withNullableTypes(s, schemas, `${where}.${p}`)]))];
-      if (k === 'items' || k === 'not' || (k === 'additionalProperties' && typeof v === 'object')) return [k, withNullableTypes(v as SchemaObject, schemas, where)];
+      if (k === 'properties')
+        return [k, Object.fromEntries(Object.entries(v as SchemaMap).map(([p, s]) => [p, withNullableTypes(s, schemas, `${where}.${p}`)]))];
+      if (k === 'items' || k === 'not' || (k === 'additionalProperties' && typeof v === 'object'))
+        return [k, withNullableTypes(v as SchemaObject, schemas, where)];
       if ((PARTS as readonly string[]).includes(k)) return [k, (v as SchemaObject[]).map((p) => withNullableTypes(p, schemas, where))];
       return [k, v];
     }),

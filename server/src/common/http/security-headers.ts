@@ -77,7 +77,14 @@ export async function registerSecurityHeaders(fastify: FastifyInstance, dists: {
   };
   fastify.addHook('onSend', async (req, reply) => {
     const url = req.url;
-    const policy = url.startsWith('/admin') || url === '/' ? policies.admin : url.startsWith('/h5') ? policies.h5 : url.startsWith('/api/docs') && !url.startsWith('/api/docs-json') ? policies.docs : policies.api;
+    const policy =
+      url.startsWith('/admin') || url === '/'
+        ? policies.admin
+        : url.startsWith('/h5')
+          ? policies.h5
+          : url.startsWith('/api/docs') && !url.startsWith('/api/docs-json')
+            ? policies.docs
+            : policies.api;
     void reply.header('content-security-policy', policy);
     if (req.protocol === 'https') void reply.header('strict-transport-security', HSTS);
   });

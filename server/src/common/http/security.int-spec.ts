@@ -12,8 +12,14 @@ function fakeDists() {
   const dir = mkdtempSync(join(tmpdir(), 'xq-dists-'));
   mkdirSync(join(dir, 'admin', 'assets'), { recursive: true });
   mkdirSync(join(dir, 'h5'), { recursive: true });
-  writeFileSync(join(dir, 'admin', 'index.html'), '<!doctype html><html><head><script type="module" src="/admin/assets/index.js"></script></head><body></body></html>');
-  writeFileSync(join(dir, 'h5', 'index.html'), `<!doctype html><html><head><script>${H5_INLINE}</script><script defer src="/h5/js/app.js"></script></head><body></body></html>`);
+  writeFileSync(
+    join(dir, 'admin', 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/admin/assets/index.js"></script></head><body></body></html>',
+  );
+  writeFileSync(
+    join(dir, 'h5', 'index.html'),
+    `<!doctype html><html><head><script>${H5_INLINE}</script><script defer src="/h5/js/app.js"></script></head><body></body></html>`,
+  );
   return dir;
 }
 
@@ -56,7 +62,11 @@ describe(`security headers and proxies on ${TEST_DB}`, () => {
 
     it('ignores X-Forwarded-For from clients when no proxy is configured', async () => {
       const editor = await t.staffToken('editor_sl');
-      const res = await t.request('POST', '/api/v1/admin/articles', { token: editor, body: {}, headers: { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'https' } });
+      const res = await t.request('POST', '/api/v1/admin/articles', {
+        token: editor,
+        body: {},
+        headers: { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'https' },
+      });
       expect(res.status).toBe(400);
       const [row] = await t.dataSource.query('SELECT ip FROM audit_logs WHERE requestId = ?', [res.headers['x-request-id']]);
       expect(row.ip).toBe('127.0.0.1');

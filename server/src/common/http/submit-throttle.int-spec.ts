@@ -11,21 +11,34 @@ describe(`limits on submissions per resident and per IP on ${TEST_DB}`, () => {
   afterAll(() => t.stop());
 
   const result = (mode: 'save' | 'anonymous', token?: string) =>
-    t.post('/api/v1/scales/gad-7/responses', {
-      scaleVersion: GAD7.version,
-      answers: Object.fromEntries(GAD7.items.map((i) => [i.id, 0])),
-      consent: { mode, followUp: false, version: SCALE_CONSENT_VERSION },
-      clientRequestId: randomUUID(),
-    }, token);
+    t.post(
+      '/api/v1/scales/gad-7/responses',
+      {
+        scaleVersion: GAD7.version,
+        answers: Object.fromEntries(GAD7.items.map((i) => [i.id, 0])),
+        consent: { mode, followUp: false, version: SCALE_CONSENT_VERSION },
+        clientRequestId: randomUUID(),
+      },
+      token,
+    );
 
   it('answers 429 RATE_LIMITED in Chinese past the limit, counting a resident’s results and quiz answers together', async () => {
     const admin = await t.staffToken('region_yc');
-    const quiz = await t.post('/api/v1/admin/quizzes', {
-      title: '心理健康知识练习', kind: 'practice', regionId: await t.regionId(REGION.district), pointsPerItem: 10, passMark: 0.8,
-      draw: { mode: 'fixed', questionIds: ['kp01-01'] },
-    }, admin);
+    const quiz = await t.post(
+      '/api/v1/admin/quizzes',
+      {
+        title: '心理健康知识练习',
+        kind: 'practice',
+        regionId: await t.regionId(REGION.district),
+        pointsPerItem: 10,
+        passMark: 0.8,
+        draw: { mode: 'fixed', questionIds: ['kp01-01'] },
+      },
+      admin,
+    );
     expect((await t.post(`/api/v1/admin/quizzes/${quiz.body.id}/publish`, undefined, admin)).status).toBe(200);
-    const practise = (token?: string) => t.post(`/api/v1/quizzes/${quiz.body.id}/attempts`, { answers: { 'kp01-01': ['T'] }, clientRequestId: randomUUID() }, token);
+    const practise = (token?: string) =>
+      t.post(`/api/v1/quizzes/${quiz.body.id}/attempts`, { answers: { 'kp01-01': ['T'] }, clientRequestId: randomUUID() }, token);
 
     const resident = await t.residentToken('busy');
     expect((await result('save', resident)).status).toBe(201);

@@ -16,19 +16,31 @@ describe(`background jobs on ${TEST_DB}`, () => {
 
   async function principal(username: string): Promise<StaffPrincipal> {
     const [s] = await t.dataSource.query(`SELECT id, username, displayName, role, regionId, regionPath FROM staff WHERE username = ?`, [username]);
-    return { kind: 'staff', id: Number(s.id), username: s.username, displayName: s.displayName, role: s.role, regionId: Number(s.regionId), regionPath: s.regionPath };
+    return {
+      kind: 'staff',
+      id: Number(s.id),
+      username: s.username,
+      displayName: s.displayName,
+      role: s.role,
+      regionId: Number(s.regionId),
+      regionPath: s.regionPath,
+    };
   }
 
   it('retries a failing job, reports progress and hands the file to its requester only', async () => {
     let calls = 0;
     const seen: number[] = [];
-    jobs.register<{ rows: number }>('test.export', async (ctx) => {
-      calls += 1;
-      if (calls === 1) throw new Error('temporary failure');
-      await ctx.progress(0.5);
-      seen.push(ctx.attempt);
-      return { fileName: '测试报表.xlsx', file: Buffer.from(`rows=${ctx.params.rows}`) };
-    }, [0]);
+    jobs.register<{ rows: number }>(
+      'test.export',
+      async (ctx) => {
+        calls += 1;
+        if (calls === 1) throw new Error('temporary failure');
+        await ctx.progress(0.5);
+        seen.push(ctx.attempt);
+        return { fileName: '测试报表.xlsx', file: Buffer.from(`rows=${ctx.params.rows}`) };
+      },
+      [0],
+    );
     const me = await principal('region_yc');
     const job = await jobs.enqueue('test.export', { rows: 3 }, { staff: me });
     await jobs.idle();
@@ -52,16 +64,29 @@ describe(`background jobs on ${TEST_DB}`, () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const order: string[] = [];
-    jobs.register('test.long', async () => {
-      await held;
-      order.push('long');
-    }, [0]);
-    jobs.register('test.notice', async () => {
-      order.push('notice');
-    }, [0], { urgent: true });
-    jobs.register('test.later', async () => {
-      order.push('later');
-    }, [0]);
+    jobs.register(
+      'test.long',
+      async () => {
+        await held;
+        order.push('long');
+      },
+      [0],
+    );
+    jobs.register(
+      'test.notice',
+      async () => {
+        order.push('notice');
+      },
+      [0],
+      { urgent: true },
+    );
+    jobs.register(
+      'test.later',
+      async () => {
+        order.push('later');
+      },
+      [0],
+    );
     await jobs.enqueue('test.long', {});
     await jobs.enqueue('test.long', {});
     await jobs.tick();
@@ -79,12 +104,20 @@ describe(`background jobs on ${TEST_DB}`, () => {
   });
 
   it('gives up after the last attempt, or at once on a permanent error', async () => {
-    jobs.register('test.flaky', async () => {
-      throw new Error('always down');
-    }, [0]);
-    jobs.register('test.refused', async () => {
-      throw new PermanentJobError('对方拒收');
-    }, [0]);
+    jobs.register(
+      'test.flaky',
+      async () => {
+        throw new Error('always down');
+      },
+      [0],
+    );
+    jobs.register(
+      'test.refused',
+      async () => {
+        throw new PermanentJobError('对方拒收');
+      },
+      [0],
+    );
     const flaky = await jobs.enqueue('test.flaky', {}, { maxAttempts: 3 });
     const refused = await jobs.enqueue('test.refused', {}, { maxAttempts: 3 });
     await jobs.idle();
@@ -114,10 +147,14 @@ describe(`background jobs on ${TEST_DB}`, () => {
 
   it('runs a job when its time comes on the clock the caller gives, and backs off from that time', async () => {
     const seen: [number, number][] = [];
-    jobs.register('test.clock', async (ctx) => {
-      seen.push([ctx.attempt, ctx.now.getTime()]);
-      if (ctx.attempt === 1) throw new Error('busy');
-    }, [60_000]);
+    jobs.register(
+      'test.clock',
+      async (ctx) => {
+        seen.push([ctx.attempt, ctx.now.getTime()]);
+        if (ctx.attempt === 1) throw new Error('busy');
+      },
+      [60_000],
+    );
     const due = new Date(Date.now() + 3_600_000);
     await jobs.enqueue('test.clock', {}, { runAfter: due });
     await jobs.idle();
@@ -129,7 +166,10 @@ describe(`background jobs on ${TEST_DB}`, () => {
     await jobs.idle(new Date(retryAt - 1));
     expect(seen).toHaveLength(1);
     await jobs.idle(new Date(retryAt));
-    expect(seen).toEqual([[1, due.getTime()], [2, retryAt]]);
+    expect(seen).toEqual([
+      [1, due.getTime()],
+      [2, retryAt],
+    ]);
   });
 
   // On SQLite every statement shares the one connection anyway; MariaDB is where a job queued outside the transaction would survive it.
@@ -180,10 +220,15 @@ describe(`background jobs on ${TEST_DB}`, () => {
 
   it('retries a failing recurring run, then carries on with the schedule', async () => {
     let calls = 0;
-    jobs.schedule('test.recurring-fail', 3_600_000, async () => {
-      calls += 1;
-      throw new Error('database busy');
-    }, [0]);
+    jobs.schedule(
+      'test.recurring-fail',
+      3_600_000,
+      async () => {
+        calls += 1;
+        throw new Error('database busy');
+      },
+      [0],
+    );
     await jobs.ensureSchedules();
     await jobs.idle();
     expect(calls).toBe(3);

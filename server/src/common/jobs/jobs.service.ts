@@ -103,7 +103,11 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
    * `manager`: queue the job inside that transaction, so it exists exactly when the work that asked
    * for it commits; it is then picked up by the next poll.
    */
-  async enqueue<P>(kind: string, params: P, opts: { staff?: StaffPrincipal; runAfter?: Date; maxAttempts?: number; manager?: EntityManager } = {}): Promise<Job> {
+  async enqueue<P>(
+    kind: string,
+    params: P,
+    opts: { staff?: StaffPrincipal; runAfter?: Date; maxAttempts?: number; manager?: EntityManager } = {},
+  ): Promise<Job> {
     if (!this.handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`);
     const repo = opts.manager ? opts.manager.getRepository(Job) : this.repo;
     const job = await repo.save(
@@ -214,7 +218,11 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         .where('id = :id AND status = :queued', { id: next.id, queued: 'queued' })
         .execute();
       // Another instance took it between the read and the update: look for the next one.
-      if (claimed.affected) return this.repo.findOneOrFail({ where: { id: next.id }, select: { id: true, kind: true, params: true, attempts: true, maxAttempts: true, scheduleKey: true } });
+      if (claimed.affected)
+        return this.repo.findOneOrFail({
+          where: { id: next.id },
+          select: { id: true, kind: true, params: true, attempts: true, maxAttempts: true, scheduleKey: true },
+        });
     }
   }
 
@@ -234,7 +242,14 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       if (job.scheduleKey) return await this.finishRun(job, null);
       await this.repo.update(
         { id: job.id },
-        { status: 'done', progress: 1, error: null, finishedAt: new Date(), lockedAt: null, ...(output ? { fileName: output.fileName, file: output.file } : {}) },
+        {
+          status: 'done',
+          progress: 1,
+          error: null,
+          finishedAt: new Date(),
+          lockedAt: null,
+          ...(output ? { fileName: output.fileName, file: output.file } : {}),
+        },
       );
     } catch (e) {
       const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);

@@ -67,11 +67,7 @@ export class LoginBackoffService {
   /** An administrator lifts every wait on a username, from any address. */
   async clearUser(username: string): Promise<void> {
     const { user, user_ip: prefix } = backoffKeys(username, '');
-    await this.repo
-      .createQueryBuilder()
-      .delete()
-      .where('id = :user OR SUBSTR(id, 1, :length) = :prefix', { user, prefix, length: prefix.length })
-      .execute();
+    await this.repo.createQueryBuilder().delete().where('id = :user OR SUBSTR(id, 1, :length) = :prefix', { user, prefix, length: prefix.length }).execute();
   }
 
   /** When each username's account-wide wait ends, for usernames waiting now. */

@@ -112,7 +112,12 @@ export class AdminEventsController {
   @Get(':id/registrations/export')
   @StaffOnly('events.manage')
   @AuditedRead('event.attendees.export', 'event')
-  async exportAttendees(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @Query() q: AttendeeQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async exportAttendees(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @Query() q: AttendeeQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const event = await this.events.find(staff, id);
     return streamAnswer(reply, `活动报名签到表-${event.id}.xlsx`, (out) => this.attendees.export(staff, event, q, out));
   }

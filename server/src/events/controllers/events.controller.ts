@@ -48,7 +48,12 @@ export class EventsController {
   @Endpoint('报名活动（同一请求编号重复提交答 200）', 'MyRegistration')
   @Post(':id/registrations')
   @ResidentOnly()
-  async signUp(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @Body() dto: RegistrationInputDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async signUp(
+    @CurrentResident() me: ResidentPrincipal,
+    @IdParam() id: number,
+    @Body() dto: RegistrationInputDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { registration, duplicate } = await this.registrations.signUp(me.id, id, dto);
     reply.status(duplicate ? 200 : 201);
     return registration;

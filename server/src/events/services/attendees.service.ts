@@ -108,7 +108,10 @@ export class AttendeesService {
       const digits = keyword.replace(/[\s-]/g, '');
       if (/^\d{4,}$/.test(digits)) {
         const [column, kind] = digits.length === 4 ? (['phoneTailIndex', 'phone-tail'] as const) : (['phoneIndex', 'phone'] as const);
-        qb.andWhere(`(r.name LIKE :keyword OR r.${column} IN (:...hashes))`, { keyword: `%${keyword}%`, hashes: dataKeyring().blindIndexCandidates(kind, digits) });
+        qb.andWhere(`(r.name LIKE :keyword OR r.${column} IN (:...hashes))`, {
+          keyword: `%${keyword}%`,
+          hashes: dataKeyring().blindIndexCandidates(kind, digits),
+        });
       } else {
         qb.andWhere('r.name LIKE :keyword', { keyword: `%${keyword}%` });
       }
@@ -131,7 +134,7 @@ export class AttendeesService {
       status: r.status,
       source: r.source,
       waitlistPosition: positions.get(r.id) ?? null,
-      offerExpiresAt: r.status === 'offered' ? r.offerExpiresAt?.toISOString() ?? null : null,
+      offerExpiresAt: r.status === 'offered' ? (r.offerExpiresAt?.toISOString() ?? null) : null,
       attendance: attendanceOf(r, event, now),
       checkedInAt: r.checkedInAt?.toISOString() ?? null,
       checkinMethod: r.checkinMethod,

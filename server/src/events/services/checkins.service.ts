@@ -57,9 +57,7 @@ interface WalkInDetails {
   consentVersion?: number;
 }
 
-type Outcome =
-  | { ok: true; outcome: 'checked_in' | 'already_checked_in'; walkIn: boolean; reg: EventRegistration }
-  | { ok: false; reason: CheckinRefusal };
+type Outcome = { ok: true; outcome: 'checked_in' | 'already_checked_in'; walkIn: boolean; reg: EventRegistration } | { ok: false; reason: CheckinRefusal };
 
 interface CodeImage {
   contentType: string;
@@ -313,13 +311,15 @@ export class CheckinsService {
       : { name: null, phone: null };
     const newDetails = (walkIn?.name && walkIn.name !== reg?.name) || (walkIn?.phone && walkIn.phone !== reg?.phone);
     if (ev.requiredFields.length && newDetails && walkIn?.consentVersion !== EVENT_REGISTRATION_CONSENT_VERSION) {
-      throw new AppException(409, 'CONSENT_REQUIRED', '报名信息使用说明已更新，请重新阅读并确认后再签到', { currentVersion: EVENT_REGISTRATION_CONSENT_VERSION });
+      throw new AppException(409, 'CONSENT_REQUIRED', '报名信息使用说明已更新，请重新阅读并确认后再签到', {
+        currentVersion: EVENT_REGISTRATION_CONSENT_VERSION,
+      });
     }
     const values: Partial<EventRegistration> = {
       status: 'confirmed',
       source: 'walk_in',
       ...details,
-      consentVersion: ev.requiredFields.length ? (newDetails ? walkIn!.consentVersion! : reg?.consentVersion ?? null) : null,
+      consentVersion: ev.requiredFields.length ? (newDetails ? walkIn!.consentVersion! : (reg?.consentVersion ?? null)) : null,
       queuedAt: null,
       offeredAt: null,
       offerExpiresAt: null,

@@ -48,7 +48,10 @@ export class EventReportsService {
       .andWhere('e.startsAt >= :from AND e.startsAt < :to', { from, to });
     if (q.placeType) qb.andWhere('e.placeType = :placeType', { placeType: q.placeType });
     const events = await qb.getMany();
-    const counts = await this.views.counts(events.map((e) => e.id), now);
+    const counts = await this.views.counts(
+      events.map((e) => e.id),
+      now,
+    );
     const children = await this.regions.childrenOf(base.id);
     const { rows, total } = summariseEventStats(
       events.map((e) => {
@@ -85,7 +88,9 @@ export class EventReportsService {
       .where(`e.status IN ('published', 'finished')`)
       .andWhere('e.startsAt >= :from AND e.startsAt < :to', { from, to });
     if (units.length) {
-      qb.andWhere(new Brackets((w) => w.where({ regionPath: subtree(base.path) }).orWhere('e.hostUnitId IN (:...unitIds)', { unitIds: units.map((u) => u.id) })));
+      qb.andWhere(
+        new Brackets((w) => w.where({ regionPath: subtree(base.path) }).orWhere('e.hostUnitId IN (:...unitIds)', { unitIds: units.map((u) => u.id) })),
+      );
     } else {
       qb.andWhere({ regionPath: subtree(base.path) });
     }

@@ -73,7 +73,10 @@ export class EventViewsService {
 
   async summaries(events: OutreachEvent[], now: Date): Promise<EventSummary[]> {
     const [counts, regions, units] = await Promise.all([
-      this.counts(events.map((e) => e.id), now),
+      this.counts(
+        events.map((e) => e.id),
+        now,
+      ),
       this.regions.names(events.map((e) => e.regionId)),
       this.unitNames(events.map((e) => e.hostUnitId)),
     ]);
@@ -82,7 +85,10 @@ export class EventViewsService {
 
   async adminRows(events: OutreachEvent[], now: Date): Promise<AdminEventRow[]> {
     const [counts, regions, units] = await Promise.all([
-      this.counts(events.map((e) => e.id), now),
+      this.counts(
+        events.map((e) => e.id),
+        now,
+      ),
       this.regions.names(events.map((e) => e.regionId)),
       this.unitNames(events.map((e) => e.hostUnitId)),
     ]);
@@ -122,7 +128,7 @@ export class EventViewsService {
       phone: r.phone,
       source: r.source,
       waitlistPosition: r.status === 'waitlisted' ? await this.waitlistPosition(r) : null,
-      offerExpiresAt: r.status === 'offered' ? r.offerExpiresAt?.toISOString() ?? null : null,
+      offerExpiresAt: r.status === 'offered' ? (r.offerExpiresAt?.toISOString() ?? null) : null,
       ticket: confirmed ? { token: await this.tokens.ticket(e.id, r.ticketCode) } : null,
       checkedInAt: r.checkedInAt?.toISOString() ?? null,
       attendance: attendanceOf(r, e, now),
@@ -158,7 +164,7 @@ export class EventViewsService {
       kind: e.kind,
       placeType: e.placeType,
       status: effectiveEventStatus(e.status, e.endsAt, now),
-      hostUnitName: e.hostUnitId === null ? null : units.get(e.hostUnitId) ?? null,
+      hostUnitName: e.hostUnitId === null ? null : (units.get(e.hostUnitId) ?? null),
       regionId: e.regionId,
       regionName: regions.get(e.regionId) ?? '',
       venueName: e.venueName,

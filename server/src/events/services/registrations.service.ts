@@ -173,7 +173,8 @@ export class RegistrationsService implements OnModuleInit {
     });
     await this.notifications.dispatch(result.notices);
     if (!result.ok) {
-      if (result.refusal === 'waitlist_offered') throw new AppException(409, 'EVENT_FULL', '名额已满，可以加入候补名单', { reason: 'full', waitlistOpen: true });
+      if (result.refusal === 'waitlist_offered')
+        throw new AppException(409, 'EVENT_FULL', '名额已满，可以加入候补名单', { reason: 'full', waitlistOpen: true });
       if (result.refusal === 'full') throw new AppException(409, 'EVENT_FULL', SIGN_UP_REFUSAL_LABELS.full, { reason: 'full', waitlistOpen: false });
       throw refused(result.refusal, SIGN_UP_REFUSAL_LABELS[result.refusal]);
     }
@@ -252,7 +253,9 @@ export class RegistrationsService implements OnModuleInit {
   async myEvents(residentId: number, q: PageQueryDto, now = new Date()): Promise<Page<MyEventItem>> {
     const p = paging(q);
     const regs = await this.repo.find({ where: { residentId } });
-    const events = regs.length ? new Map((await this.events.find({ where: { id: In(regs.map((r) => r.eventId)) } })).map((e) => [e.id, e])) : new Map<number, OutreachEvent>();
+    const events = regs.length
+      ? new Map((await this.events.find({ where: { id: In(regs.map((r) => r.eventId)) } })).map((e) => [e.id, e]))
+      : new Map<number, OutreachEvent>();
     const t = now.getTime();
     const sorted = regs
       .map((r) => ({ r, e: events.get(r.eventId)! }))
@@ -264,7 +267,10 @@ export class RegistrationsService implements OnModuleInit {
         return (pastA ? -diff : diff) || a.r.id - b.r.id;
       });
     const page = sorted.slice(p.skip, p.skip + p.pageSize);
-    const summaries = await this.views.summaries(page.map((x) => x.e), now);
+    const summaries = await this.views.summaries(
+      page.map((x) => x.e),
+      now,
+    );
     const items: MyEventItem[] = [];
     for (const [i, { r, e }] of page.entries()) items.push({ event: summaries[i], registration: await this.views.mine(r, e, now) });
     return pageOf(items, sorted.length, p);
@@ -357,7 +363,9 @@ export class RegistrationsService implements OnModuleInit {
     if (missing.length) throw AppException.badRequest(`本活动报名需要填写${missing.join('和')}`, undefined, 'VALIDATION_FAILED');
     if (!needName && !needPhone) return { name: null, phone: null, consentVersion: null };
     if (dto.consentVersion !== EVENT_REGISTRATION_CONSENT_VERSION) {
-      throw new AppException(409, 'CONSENT_REQUIRED', '报名信息使用说明已更新，请重新阅读并确认后再报名', { currentVersion: EVENT_REGISTRATION_CONSENT_VERSION });
+      throw new AppException(409, 'CONSENT_REQUIRED', '报名信息使用说明已更新，请重新阅读并确认后再报名', {
+        currentVersion: EVENT_REGISTRATION_CONSENT_VERSION,
+      });
     }
     return { name: needName ? dto.name!.trim() : null, phone: needPhone ? dto.phone! : null, consentVersion: dto.consentVersion };
   }

@@ -31,7 +31,16 @@ export class AdminLiveSender implements ChannelSender {
   async send(d: DueDelivery, handler: TopicHandler, now: Date): Promise<SendOutcome> {
     if (!handler.staff || 'residentId' in d.recipient) return { status: 'failed', reason: 'error', error: `${d.topic} cannot be sent as a live notice` };
     const m = await handler.staff.render(d, now);
-    const notice = { deliveryId: d.id, topic: d.topic, subject: d.subject, title: m.title, text: m.text, link: m.link, colour: m.colour ?? null, region: m.region };
+    const notice = {
+      deliveryId: d.id,
+      topic: d.topic,
+      subject: d.subject,
+      title: m.title,
+      text: m.text,
+      link: m.link,
+      colour: m.colour ?? null,
+      region: m.region,
+    };
     let reached: number;
     if ('staffId' in d.recipient) reached = this.hub.toStaff(d.recipient.staffId, notice);
     else {

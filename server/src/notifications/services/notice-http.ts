@@ -4,13 +4,23 @@
  */
 export type HttpAnswer = { ok: true; status: number; body: Record<string, unknown> } | { ok: false; error: string };
 
-export async function callJson(url: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }, timeoutMs: number): Promise<HttpAnswer> {
+export async function callJson(
+  url: string,
+  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string },
+  timeoutMs: number,
+): Promise<HttpAnswer> {
   let res: Response;
   try {
     res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
   } catch (e) {
     const name = (e as Error).name;
-    return { ok: false, error: name === 'TimeoutError' || name === 'AbortError' ? `timed out after ${timeoutMs} ms` : `unreachable (${(e as { cause?: { code?: string } }).cause?.code ?? name})` };
+    return {
+      ok: false,
+      error:
+        name === 'TimeoutError' || name === 'AbortError'
+          ? `timed out after ${timeoutMs} ms`
+          : `unreachable (${(e as { cause?: { code?: string } }).cause?.code ?? name})`,
+    };
   }
   const text = await res.text().catch(() => '');
   if (res.status >= 500) return { ok: false, error: `HTTP ${res.status}` };

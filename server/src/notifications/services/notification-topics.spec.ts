@@ -13,11 +13,15 @@ const config = loadConfig({
 const render = async () => ({ values: [] });
 
 describe('NotificationTopics', () => {
-  it('keeps each owner\'s topics and template slots, in registration order', () => {
+  it("keeps each owner's topics and template slots, in registration order", () => {
     const topics = new NotificationTopics(config);
     const confirmed = { wechat: { template: 'booking_confirmed', render } };
     topics.register('booking', {
-      templates: { booking_confirmed: 'WECHAT_TEMPLATE_BOOKING_CONFIRMED', booking_reminder: 'WECHAT_TEMPLATE_BOOKING_REMINDER', booking_changed: 'WECHAT_TEMPLATE_BOOKING_CHANGED' },
+      templates: {
+        booking_confirmed: 'WECHAT_TEMPLATE_BOOKING_CONFIRMED',
+        booking_reminder: 'WECHAT_TEMPLATE_BOOKING_REMINDER',
+        booking_changed: 'WECHAT_TEMPLATE_BOOKING_CHANGED',
+      },
       topics: { confirmed, reminder_two_hours: { wechat: { template: 'booking_reminder', render } } },
     });
     topics.register('event', { templates: { signup: 'WECHAT_TEMPLATE_EVENT_SIGNUP' }, topics: {} });
@@ -36,10 +40,17 @@ describe('NotificationTopics', () => {
 
   it('refuses a declaration that could not work, at start', () => {
     const topics = new NotificationTopics(config);
-    topics.register('booking', { templates: { booking_confirmed: 'WECHAT_TEMPLATE_BOOKING_CONFIRMED' }, topics: { confirmed: { wechat: { template: 'booking_confirmed', render } } } });
+    topics.register('booking', {
+      templates: { booking_confirmed: 'WECHAT_TEMPLATE_BOOKING_CONFIRMED' },
+      topics: { confirmed: { wechat: { template: 'booking_confirmed', render } } },
+    });
     expect(() => topics.register('booking', { topics: { confirmed: {} } })).toThrow('notification topic "booking.confirmed" is registered twice');
-    expect(() => topics.register('other', { templates: { booking_confirmed: 'WECHAT_TEMPLATE_EVENT_SIGNUP' }, topics: {} })).toThrow('template slot "booking_confirmed" is registered twice');
-    expect(() => topics.register('other', { topics: { sent: { wechat: { template: 'no_such_slot', render } } } })).toThrow('uses the unknown template slot "no_such_slot"');
+    expect(() => topics.register('other', { templates: { booking_confirmed: 'WECHAT_TEMPLATE_EVENT_SIGNUP' }, topics: {} })).toThrow(
+      'template slot "booking_confirmed" is registered twice',
+    );
+    expect(() => topics.register('other', { topics: { sent: { wechat: { template: 'no_such_slot', render } } } })).toThrow(
+      'uses the unknown template slot "no_such_slot"',
+    );
     expect(() => topics.register('Other', { topics: {} })).toThrow('must be lower-case');
     expect(() => topics.register('other', { topics: { 'a.b': {} } })).toThrow('kind in lower-case');
     expect(() => topics.register('other', { topics: { ['x'.repeat(48)]: {} } })).toThrow('48 characters at most');

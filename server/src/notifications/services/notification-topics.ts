@@ -106,9 +106,11 @@ export class NotificationTopics {
     }
     for (const [kind, handler] of Object.entries(def.topics)) {
       const topic = `${owner}.${kind}`;
-      if (!NAME.test(kind) || topic.length > TOPIC_MAX) throw new Error(`notification topic "${topic}" must be ${TOPIC_MAX} characters at most, kind in lower-case letters, digits and _`);
+      if (!NAME.test(kind) || topic.length > TOPIC_MAX)
+        throw new Error(`notification topic "${topic}" must be ${TOPIC_MAX} characters at most, kind in lower-case letters, digits and _`);
       if (this.topics.has(topic)) throw new Error(`notification topic "${topic}" is registered twice`);
-      if (handler.wechat && !this.slots.has(handler.wechat.template)) throw new Error(`notification topic "${topic}" uses the unknown template slot "${handler.wechat.template}"`);
+      if (handler.wechat && !this.slots.has(handler.wechat.template))
+        throw new Error(`notification topic "${topic}" uses the unknown template slot "${handler.wechat.template}"`);
       this.topics.set(topic, handler);
     }
   }

@@ -134,7 +134,12 @@ export class NotificationsService implements OnModuleInit {
       },
     });
     for (const sender of this.senders.values()) {
-      this.jobs.register<{ deliveryId: number }>(jobKindOf(sender.channel), (ctx) => this.deliver(sender, ctx.params.deliveryId, ctx.attempt, ctx.now), sender.retryDelaysMs, { urgent: true });
+      this.jobs.register<{ deliveryId: number }>(
+        jobKindOf(sender.channel),
+        (ctx) => this.deliver(sender, ctx.params.deliveryId, ctx.attempt, ctx.now),
+        sender.retryDelaysMs,
+        { urgent: true },
+      );
     }
     this.personalData.register({ key: 'notifications', export: (id) => this.exportFor(id) });
   }
@@ -201,8 +206,10 @@ export class NotificationsService implements OnModuleInit {
     const inputs: NotifyInput[] = [];
     const common = { topic: input.topic, subject: input.subject, group: input.group, subjectAt: input.subjectAt, dueAt: input.dueAt, params: input.params };
     for (const sender of this.senders.values()) {
-      if (sender.audiences.includes('staff')) for (const staffId of new Set(input.staffIds)) inputs.push({ ...common, channel: sender.channel, recipient: { staffId } });
-      if (sender.audiences.includes('region')) for (const regionId of new Set(input.regionIds ?? [])) inputs.push({ ...common, channel: sender.channel, recipient: { target: `region:${regionId}` } });
+      if (sender.audiences.includes('staff'))
+        for (const staffId of new Set(input.staffIds)) inputs.push({ ...common, channel: sender.channel, recipient: { staffId } });
+      if (sender.audiences.includes('region'))
+        for (const regionId of new Set(input.regionIds ?? [])) inputs.push({ ...common, channel: sender.channel, recipient: { target: `region:${regionId}` } });
     }
     return this.notify(tx, inputs, now);
   }
@@ -270,7 +277,15 @@ export class NotificationsService implements OnModuleInit {
     const where = { id: row.id, status: 'queued' as const };
     switch (outcome.status) {
       case 'sent':
-        await this.repo.update(where, { status: 'sent', reason: null, error: null, attempts: attempt, sentAt: now, providerMessageId: outcome.providerMessageId, ...templateId });
+        await this.repo.update(where, {
+          status: 'sent',
+          reason: null,
+          error: null,
+          attempts: attempt,
+          sentAt: now,
+          providerMessageId: outcome.providerMessageId,
+          ...templateId,
+        });
         return;
       case 'retry':
         if (attempt < sender.maxAttempts) {

@@ -1,7 +1,7 @@
 import { aliyunEncode, aliyunSignature, tc3Authorization } from './sms-signing';
 
 describe('SMS request signing', () => {
-  it('signs Aliyun SendSms as in Aliyun\'s published worked example (testId/testSecret)', () => {
+  it("signs Aliyun SendSms as in Aliyun's published worked example (testId/testSecret)", () => {
     // The example of Aliyun's "短信服务 HTTP 协议及签名" page: its published signature is zJDF+Lrzhj/ThnlvIToysFRq6t4=.
     const params = {
       AccessKeyId: 'testId',
@@ -32,7 +32,17 @@ describe('SMS request signing', () => {
     // date 2026-01-01, scope 2026-01-01/sms/tc3_request, signed headers content-type;host;x-tc-action.
     const payload =
       '{"PhoneNumberSet":["+8613800138000"],"SmsSdkAppId":"1400000001","SignName":"心桥","TemplateId":"100001","TemplateParamSet":["红色预警","胜利路街道萱花社区","管理后台/alerts/17"]}';
-    expect(tc3Authorization({ secretId: 'AKIDEXAMPLE', secretKey: 'secretKeyExample', host: 'sms.tencentcloudapi.com', service: 'sms', action: 'SendSms', payload, timestamp: 1767225600 })).toBe(
+    expect(
+      tc3Authorization({
+        secretId: 'AKIDEXAMPLE',
+        secretKey: 'secretKeyExample',
+        host: 'sms.tencentcloudapi.com',
+        service: 'sms',
+        action: 'SendSms',
+        payload,
+        timestamp: 1767225600,
+      }),
+    ).toBe(
       'TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/2026-01-01/sms/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=fee6bfa7c3a4a228190f8f663cc373601bfbbfcaa97f630737c21fc1e2f408ab',
     );
   });

@@ -27,7 +27,8 @@ export class SmsClient {
 
   async send(mobile: string, params: [string, string, string], now = new Date()): Promise<SmsResult> {
     const c = this.config;
-    if (!c.SMS_PROVIDER || !c.SMS_SECRET_ID || !c.SMS_SECRET_KEY || !c.SMS_SIGN_NAME || !c.SMS_TEMPLATE_ALERT) return { ok: false, retry: false, error: 'SMS is not configured' };
+    if (!c.SMS_PROVIDER || !c.SMS_SECRET_ID || !c.SMS_SECRET_KEY || !c.SMS_SIGN_NAME || !c.SMS_TEMPLATE_ALERT)
+      return { ok: false, retry: false, error: 'SMS is not configured' };
     const base = c.SMS_BASE_URL ?? DEFAULT_BASE[c.SMS_PROVIDER];
     return c.SMS_PROVIDER === 'tencent' ? this.tencent(base, mobile, params, now) : this.aliyun(base, mobile, params, now);
   }
@@ -43,7 +44,15 @@ export class SmsClient {
     });
     const host = new URL(base).host;
     const timestamp = Math.floor(now.getTime() / 1000);
-    const authorization = tc3Authorization({ secretId: c.SMS_SECRET_ID!, secretKey: c.SMS_SECRET_KEY!, host, service: 'sms', action: 'SendSms', payload, timestamp });
+    const authorization = tc3Authorization({
+      secretId: c.SMS_SECRET_ID!,
+      secretKey: c.SMS_SECRET_KEY!,
+      host,
+      service: 'sms',
+      action: 'SendSms',
+      payload,
+      timestamp,
+    });
     const answer = await callJson(
       `${base}/`,
       {
@@ -61,8 +70,13 @@ export class SmsClient {
       c.NOTIFY_HTTP_TIMEOUT_MS,
     );
     if (!answer.ok) return { ok: false, retry: true, error: answer.error };
-    const response = (answer.body.Response ?? {}) as { Error?: { Code?: string; Message?: string }; SendStatusSet?: { Code?: string; Message?: string; SerialNo?: string }[] };
-    const failure = response.Error ?? (response.SendStatusSet?.[0]?.Code !== 'Ok' ? response.SendStatusSet?.[0] ?? { Code: 'NoStatus', Message: 'no send status' } : undefined);
+    const response = (answer.body.Response ?? {}) as {
+      Error?: { Code?: string; Message?: string };
+      SendStatusSet?: { Code?: string; Message?: string; SerialNo?: string }[];
+    };
+    const failure =
+      response.Error ??
+      (response.SendStatusSet?.[0]?.Code !== 'Ok' ? (response.SendStatusSet?.[0] ?? { Code: 'NoStatus', Message: 'no send status' }) : undefined);
     if (failure) {
       const code = failure.Code ?? 'Unknown';
       return { ok: false, retry: TENCENT_RETRY.test(code), error: `${code} ${failure.Message ?? ''}`.trim() };
@@ -89,7 +103,11 @@ export class SmsClient {
     };
     const signature = aliyunSignature('POST', query, c.SMS_SECRET_KEY!);
     const body = new URLSearchParams({ ...query, Signature: signature }).toString();
-    const answer = await callJson(`${base}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }, c.NOTIFY_HTTP_TIMEOUT_MS);
+    const answer = await callJson(
+      `${base}/`,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body },
+      c.NOTIFY_HTTP_TIMEOUT_MS,
+    );
     if (!answer.ok) return { ok: false, retry: true, error: answer.error };
     const code = String(answer.body.Code ?? 'Unknown');
     if (code === 'OK') return { ok: true, id: typeof answer.body.BizId === 'string' ? answer.body.BizId : null };

@@ -93,17 +93,17 @@ export class StaffContactsService {
   async listRobots(me: StaffPrincipal): Promise<RegionRobotWebhook[]> {
     const regions = await this.regions.listInScope(me);
     const robots = new Map((await this.robots.findBy({ regionId: In(regions.map((r) => r.id)) })).map((r) => [r.regionId, r]));
-    return regions
-      .filter((r) => robots.has(r.id))
-      .map((r) => robotDto(r.id, r.name, robots.get(r.id)!));
+    return regions.filter((r) => robots.has(r.id)).map((r) => robotDto(r.id, r.name, robots.get(r.id)!));
   }
 
   async setRobot(me: StaffPrincipal, regionId: number, url: string): Promise<RegionRobotWebhook> {
     const region = await this.regions.requireInScope(regionId, me);
     const webhookUrl = this.checkWebhook(url);
     const existing = await this.robots.findOneBy({ regionId });
-    await this.robots.save(existing ? Object.assign(existing, { webhookUrl, updatedById: me.id }) : this.robots.create({ regionId, webhookUrl, updatedById: me.id }));
-    return robotDto(region.id, region.name, (await this.robots.findOneByOrFail({ regionId })));
+    await this.robots.save(
+      existing ? Object.assign(existing, { webhookUrl, updatedById: me.id }) : this.robots.create({ regionId, webhookUrl, updatedById: me.id }),
+    );
+    return robotDto(region.id, region.name, await this.robots.findOneByOrFail({ regionId }));
   }
 
   async removeRobot(me: StaffPrincipal, regionId: number): Promise<void> {

@@ -50,7 +50,8 @@ export class WechatSubscribeSender implements ChannelSender {
   async send(d: DueDelivery, handler: TopicHandler, now: Date): Promise<SendOutcome> {
     // The topic's declaration may have changed since the message was recorded (a new release).
     const staff = 'staffId' in d.recipient;
-    if (staff ? !handler.staff : !handler.wechat || !('residentId' in d.recipient)) return { status: 'failed', reason: 'error', error: `${d.topic} cannot be sent as a WeChat subscribe message` };
+    if (staff ? !handler.staff : !handler.wechat || !('residentId' in d.recipient))
+      return { status: 'failed', reason: 'error', error: `${d.topic} cannot be sent as a WeChat subscribe message` };
     const template = this.topics.template(staff ? STAFF_ALERT_SLOT : handler.wechat!.template);
     if (!template) return { status: 'skipped', reason: 'no_template' };
     if (!this.client.isConfigured()) return { status: 'skipped', reason: 'wechat_not_configured' };
@@ -86,5 +87,8 @@ export class WechatSubscribeSender implements ChannelSender {
 /** A staff notice as the staff alert template's four values: kind, time, region, the line (the default thing1,time2,thing3,thing4). */
 async function staffWechatMessage(d: DueDelivery, handler: TopicHandler, now: Date) {
   const m = await handler.staff!.render(d, now);
-  return { values: [wechatThing(m.title), formatChinaDateTime(d.subjectAt ?? d.createdAt), wechatThing(m.region), wechatThing(m.text)], page: STAFF_NOTICE_PAGE };
+  return {
+    values: [wechatThing(m.title), formatChinaDateTime(d.subjectAt ?? d.createdAt), wechatThing(m.region), wechatThing(m.text)],
+    page: STAFF_NOTICE_PAGE,
+  };
 }

@@ -27,7 +27,8 @@ export class WecomRobotSender implements ChannelSender {
 
   plan(topic: string, handler: TopicHandler, recipient: NotificationRecipient): { templateId: null } {
     if (!handler.staff) throw new Error(`notification topic ${topic} has no staff notice`);
-    if (!('target' in recipient) || regionTargetId(recipient.target) === null) throw new Error(`a group robot message goes to a region, not ${JSON.stringify(recipient)}`);
+    if (!('target' in recipient) || regionTargetId(recipient.target) === null)
+      throw new Error(`a group robot message goes to a region, not ${JSON.stringify(recipient)}`);
     return { templateId: null };
   }
 
@@ -39,7 +40,11 @@ export class WecomRobotSender implements ChannelSender {
     const m = await handler.staff.render(d, now);
     const answer = await callJson(
       robot.url,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ msgtype: 'markdown', markdown: { content: wecomMarkdown(m, this.config.ADMIN_PUBLIC_URL) } }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ msgtype: 'markdown', markdown: { content: wecomMarkdown(m, this.config.ADMIN_PUBLIC_URL) } }),
+      },
       this.config.NOTIFY_HTTP_TIMEOUT_MS,
     );
     const via = `robot of region:${robot.regionId}`;

@@ -33,7 +33,12 @@ export class QuizzesController {
   @Post(':id/attempts')
   @Public()
   @SubmitThrottle()
-  async submit(@IdParam() id: number, @Body() dto: AttemptInputDto, @CurrentPrincipal() who: Principal | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async submit(
+    @IdParam() id: number,
+    @Body() dto: AttemptInputDto,
+    @CurrentPrincipal() who: Principal | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { created, result } = await this.attempts.submit(id, dto, who);
     reply.status(created ? 201 : 200);
     return result;

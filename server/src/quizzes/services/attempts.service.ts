@@ -103,7 +103,12 @@ export class AttemptsService implements OnModuleInit {
     const questions = await this.questions.byCodes(quiz.questionCodes);
     let scored;
     try {
-      scored = scoreAttempt(questions, dto.answers, { method: 'per_item', pointsPerItem: quiz.pointsPerItem, passMark: quiz.passMark, multipleChoice: quiz.multipleChoice });
+      scored = scoreAttempt(questions, dto.answers, {
+        method: 'per_item',
+        pointsPerItem: quiz.pointsPerItem,
+        passMark: quiz.passMark,
+        multipleChoice: quiz.multipleChoice,
+      });
     } catch (e) {
       if (e instanceof QuizAnswerError) throw new AppException(400, 'INVALID_ANSWERS', e.message, { questionCode: e.questionId, code: e.code });
       throw e;
@@ -140,7 +145,9 @@ export class AttemptsService implements OnModuleInit {
     } catch (e) {
       if (e instanceof QueryFailedError) {
         // A retry or a second tab raced this one: one answer is kept, and the other caller is told.
-        const raced = await this.attempts.findOne({ where: [{ clientRequestId: dto.clientRequestId }, ...(attempt.onceKey ? [{ onceKey: attempt.onceKey }] : [])] });
+        const raced = await this.attempts.findOne({
+          where: [{ clientRequestId: dto.clientRequestId }, ...(attempt.onceKey ? [{ onceKey: attempt.onceKey }] : [])],
+        });
         if (raced) return { created: false, result: await this.replay(raced, quiz, who, raced.clientRequestId !== dto.clientRequestId) };
       }
       throw e;
@@ -163,14 +170,19 @@ export class AttemptsService implements OnModuleInit {
     if (quiz.kind !== 'practice') {
       const missing = (Object.keys(DEMOGRAPHIC_LABELS) as (keyof typeof DEMOGRAPHIC_LABELS)[]).filter((k) => !merged[k]);
       if (missing.length) {
-        throw AppException.badRequest(`请先填写${missing.map((k) => DEMOGRAPHIC_LABELS[k]).join('、')}（仅用于统计，不对外公开）`, { missing }, 'VALIDATION_FAILED');
+        throw AppException.badRequest(
+          `请先填写${missing.map((k) => DEMOGRAPHIC_LABELS[k]).join('、')}（仅用于统计，不对外公开）`,
+          { missing },
+          'VALIDATION_FAILED',
+        );
       }
     }
     let region: RegionDto | null = null;
     if (merged.regionId) {
       region = await this.regions.find(merged.regionId);
       if (!region) throw AppException.badRequest('所选区域不存在');
-      if (quiz.kind !== 'practice' && region.level !== 'community') throw AppException.badRequest('请选择到社区（村）一级，以便按城乡统计', undefined, 'VALIDATION_FAILED');
+      if (quiz.kind !== 'practice' && region.level !== 'community')
+        throw AppException.badRequest('请选择到社区（村）一级，以便按城乡统计', undefined, 'VALIDATION_FAILED');
     }
     // Only what was checked is remembered in the profile, and only where the profile was empty.
     if (resident) {
@@ -211,7 +223,7 @@ export class AttemptsService implements OnModuleInit {
           knowledgePoint: q.knowledgePoint,
         };
       }),
-      answerKeyAt: withheld ? quiz.closesAt?.toISOString() ?? null : null,
+      answerKeyAt: withheld ? (quiz.closesAt?.toISOString() ?? null) : null,
       alreadyAnswered,
       submittedAt: row.submittedAt.toISOString(),
     };
@@ -239,7 +251,10 @@ export class AttemptsService implements OnModuleInit {
 
   /** Each answer's score for a quiz, from respondents inside `regionPath`, for pairing pre- and post-tests. */
   async scoresIn(quizId: number, regionPath: string): Promise<{ residentId: number | null; correctRate: number; passed: boolean }[]> {
-    const rows = await this.attempts.find({ select: { residentId: true, correctRate: true, passed: true }, where: { quizId, regionPath: subtree(regionPath) } });
+    const rows = await this.attempts.find({
+      select: { residentId: true, correctRate: true, passed: true },
+      where: { quizId, regionPath: subtree(regionPath) },
+    });
     return rows.map((a) => ({ residentId: a.residentId, correctRate: a.correctRate, passed: Boolean(a.passed) }));
   }
 
@@ -263,7 +278,14 @@ export class AttemptsService implements OnModuleInit {
 
   private async exportFor(residentId: number) {
     const rows = await this.attempts.find({ where: { residentId }, order: { id: 'ASC' } });
-    return rows.map((r) => ({ quizId: r.quizId, submittedAt: r.submittedAt.toISOString(), answers: JSON.parse(r.answers), score: r.score, maxScore: r.maxScore, passed: Boolean(r.passed) }));
+    return rows.map((r) => ({
+      quizId: r.quizId,
+      submittedAt: r.submittedAt.toISOString(),
+      answers: JSON.parse(r.answers),
+      score: r.score,
+      maxScore: r.maxScore,
+      passed: Boolean(r.passed),
+    }));
   }
 }
 
@@ -281,7 +303,6 @@ function isOpen(quiz: Quiz, now: Date): boolean {
   if (quiz.kind !== 'survey') return true;
   return !!quiz.opensAt && !!quiz.closesAt && now >= quiz.opensAt && now < quiz.closesAt;
 }
-
 
 function closedReason(quiz: Quiz, now: Date): string {
   if (quiz.opensAt && now < quiz.opensAt) return `调查将于 ${formatChinaDateTime(quiz.opensAt)} 开始`;

@@ -20,10 +20,22 @@ describe('question sheet rows', () => {
   });
 
   it('says what is wrong with a bad row', () => {
-    expect(rowToQuestion(['', '问答题', '1', '题干', '', '', '', '', '', '', '对', '', '解析'])).toEqual({ ok: false, message: '题型“问答题”无效，应为 判断题、单选题 或 多选题' });
-    expect(rowToQuestion(['', '判断题', '11', '题干', '', '', '', '', '', '', '对', '', '解析'])).toMatchObject({ ok: false, message: expect.stringContaining('1-10') });
-    expect(rowToQuestion(['', '判断题', '1', '题干', '', '', '', '', '', '', '也许', '', '解析'])).toMatchObject({ ok: false, message: expect.stringContaining('“对”或“错”') });
-    expect(rowToQuestion(['', '单选题', '1', '题干', '甲', '', '丙', '', '', '', 'A', '', '解析'])).toMatchObject({ ok: false, message: expect.stringContaining('空选项') });
+    expect(rowToQuestion(['', '问答题', '1', '题干', '', '', '', '', '', '', '对', '', '解析'])).toEqual({
+      ok: false,
+      message: '题型“问答题”无效，应为 判断题、单选题 或 多选题',
+    });
+    expect(rowToQuestion(['', '判断题', '11', '题干', '', '', '', '', '', '', '对', '', '解析'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('1-10'),
+    });
+    expect(rowToQuestion(['', '判断题', '1', '题干', '', '', '', '', '', '', '也许', '', '解析'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('“对”或“错”'),
+    });
+    expect(rowToQuestion(['', '单选题', '1', '题干', '甲', '', '丙', '', '', '', 'A', '', '解析'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('空选项'),
+    });
     expect(rowToQuestion(['', '单选题', '1', '', '甲', '乙', '', '', '', '', 'A', '', '解析'])).toEqual({ ok: false, message: '题干不能为空' });
   });
 });

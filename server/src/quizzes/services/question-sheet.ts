@@ -32,7 +32,7 @@ export interface SheetQuestion {
 
 export function questionToRow(q: SheetQuestion): string[] {
   const trueFalse = q.kind === 'true_false';
-  const optionTexts = LETTERS.map((l) => (trueFalse ? '' : q.options.find((o) => o.key === l)?.text ?? ''));
+  const optionTexts = LETTERS.map((l) => (trueFalse ? '' : (q.options.find((o) => o.key === l)?.text ?? '')));
   const correct = trueFalse ? TRUE_FALSE_LABELS[q.correct[0] as 'T' | 'F'] : q.correct.join(',');
   const dontKnow = trueFalse ? (q.options.some((o) => o.key === DONT_KNOW_KEY) ? '是' : '否') : '';
   return [q.code, QUESTION_KIND_LABELS[q.kind], String(q.knowledgePoint), q.stem, ...optionTexts, correct, dontKnow, q.explanation];
@@ -55,7 +55,10 @@ export function rowToQuestion(cells: readonly string[]): { ok: true; question: S
     const key = answer === '对' || answer.toUpperCase() === TRUE_KEY ? TRUE_KEY : answer === '错' || answer.toUpperCase() === FALSE_KEY ? FALSE_KEY : null;
     if (!key) return { ok: false, message: `判断题的正确答案应为“对”或“错”，实际为“${cell(10)}”` };
     const withDontKnow = cell(11) !== '否';
-    return { ok: true, question: { code: cell(0), kind, knowledgePoint: point as KnowledgePointId, stem, options: trueFalseOptions(withDontKnow), correct: [key], explanation } };
+    return {
+      ok: true,
+      question: { code: cell(0), kind, knowledgePoint: point as KnowledgePointId, stem, options: trueFalseOptions(withDontKnow), correct: [key], explanation },
+    };
   }
 
   const options: QuizOption[] = [];

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DEFAULT_QUESTION_BANK, isWithin, questionProblems, type AdminQuestion, type Page, type QuestionImportResult, type QuizQuestion, type RegionDto } from '@xinqiao/shared';
+import {
+  DEFAULT_QUESTION_BANK,
+  isWithin,
+  questionProblems,
+  type AdminQuestion,
+  type Page,
+  type QuestionImportResult,
+  type QuizQuestion,
+  type RegionDto,
+} from '@xinqiao/shared';
 import ExcelJS from 'exceljs';
 import { Brackets, DataSource, In, Repository, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
@@ -30,8 +39,16 @@ export class QuestionsService {
     if (!missing.length) return;
     await this.repo.insert(
       missing.map((q) => ({
-        code: q.id, kind: q.kind, knowledgePoint: q.knowledgePoint, stem: q.stem, options: q.options, correct: q.correct,
-        explanation: q.explanation, regionId: null, regionPath: null, builtIn: true,
+        code: q.id,
+        kind: q.kind,
+        knowledgePoint: q.knowledgePoint,
+        stem: q.stem,
+        options: q.options,
+        correct: q.correct,
+        explanation: q.explanation,
+        regionId: null,
+        regionPath: null,
+        builtIn: true,
       })),
     );
   }
@@ -125,7 +142,8 @@ export class QuestionsService {
     for (const { row, question } of parsed) {
       if (!question.code) continue;
       const q = byCode.get(question.code);
-      if (!q || (!q.builtIn && (!q.regionPath || !isWithin(q.regionPath, staff.regionPath)))) errors.push({ row, message: `编号 ${question.code} 不存在或不属于本辖区；新题请将编号留空` });
+      if (!q || (!q.builtIn && (!q.regionPath || !isWithin(q.regionPath, staff.regionPath))))
+        errors.push({ row, message: `编号 ${question.code} 不存在或不属于本辖区；新题请将编号留空` });
       else if (q.builtIn) errors.push({ row, message: `编号 ${question.code} 属于默认题库，不能修改` });
       else if (q.inUse) errors.push({ row, message: `编号 ${question.code} 已被发布的测验使用，不能修改；请新增一道题` });
     }
@@ -174,9 +192,7 @@ export class QuestionsService {
   }
 
   private visible(staff: StaffPrincipal) {
-    return this.repo
-      .createQueryBuilder('q')
-      .where(new Brackets((w) => w.where('q.builtIn = :yes', { yes: true }).orWhere(...scopeCondition('q', staff))));
+    return this.repo.createQueryBuilder('q').where(new Brackets((w) => w.where('q.builtIn = :yes', { yes: true }).orWhere(...scopeCondition('q', staff))));
   }
 
   private async own(staff: StaffPrincipal, id: number): Promise<Question> {
@@ -194,13 +210,21 @@ export class QuestionsService {
 
   private check(q: Omit<SheetQuestion, 'code'> & { code: string }): void {
     const problems = questionProblems({ ...q, id: q.code });
-    if (problems.length) throw new AppException(400, 'VALIDATION_FAILED', problems[0], problems.map((message) => ({ message })));
+    if (problems.length)
+      throw new AppException(
+        400,
+        'VALIDATION_FAILED',
+        problems[0],
+        problems.map((message) => ({ message })),
+      );
   }
 
   private async insert(tx: EntityManager, q: Omit<SheetQuestion, 'code'>, region: RegionDto): Promise<Question> {
     const repo = tx.getRepository(Question);
     // The code is the id, known only after the insert: a unique placeholder first.
-    const row = await repo.save(repo.create({ ...content(q), code: `new-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, regionId: region.id, regionPath: region.path }));
+    const row = await repo.save(
+      repo.create({ ...content(q), code: `new-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, regionId: region.id, regionPath: region.path }),
+    );
     row.code = `Q${row.id}`;
     await repo.update({ id: row.id }, { code: row.code });
     return row;
@@ -218,7 +242,7 @@ export class QuestionsService {
       correct: q.correct,
       explanation: q.explanation,
       regionId: q.regionId,
-      regionName: q.regionId ? names.get(q.regionId) ?? '' : '默认题库',
+      regionName: q.regionId ? (names.get(q.regionId) ?? '') : '默认题库',
       builtIn: q.builtIn,
       inUse: q.inUse,
       archived: q.archived,
@@ -228,7 +252,14 @@ export class QuestionsService {
 }
 
 function content(q: Omit<SheetQuestion, 'code'>) {
-  return { kind: q.kind, knowledgePoint: q.knowledgePoint, stem: q.stem.trim(), options: q.options.map((o) => ({ key: o.key, text: o.text.trim() })), correct: q.correct, explanation: q.explanation.trim() };
+  return {
+    kind: q.kind,
+    knowledgePoint: q.knowledgePoint,
+    stem: q.stem.trim(),
+    options: q.options.map((o) => ({ key: o.key, text: o.text.trim() })),
+    correct: q.correct,
+    explanation: q.explanation.trim(),
+  };
 }
 
 export function toQuizQuestion(q: Question): QuizQuestion {

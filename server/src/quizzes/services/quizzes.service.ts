@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import {
-  drawQuestions,
-  isWithin,
-  mulberry32,
-  QuizDrawError,
-  QUIZ_RULE_MESSAGES,
-  quizRuleProblems,
-  type AdminQuiz,
-  type Page,
-} from '@xinqiao/shared';
+import { drawQuestions, isWithin, mulberry32, QuizDrawError, QUIZ_RULE_MESSAGES, quizRuleProblems, type AdminQuiz, type Page } from '@xinqiao/shared';
 import { DataSource, In, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
 import { assertFound, visibleFrom } from '../../common/access/region-scope';
@@ -71,7 +62,9 @@ export class QuizzesService {
   async create(staff: StaffPrincipal, dto: QuizInputDto): Promise<AdminQuiz> {
     const region = await this.regions.requireInScope(dto.regionId, staff);
     const fields = await this.fields(staff, dto);
-    const saved = await this.repo.save(this.repo.create({ ...fields, regionId: region.id, regionPath: region.path, status: 'draft', questionCodes: [], createdBy: staff.username }));
+    const saved = await this.repo.save(
+      this.repo.create({ ...fields, regionId: region.id, regionPath: region.path, status: 'draft', questionCodes: [], createdBy: staff.username }),
+    );
     return (await this.toDtos([saved]))[0];
   }
 
@@ -115,9 +108,7 @@ export class QuizzesService {
   }
 
   private readable(staff: StaffPrincipal) {
-    return this.repo
-      .createQueryBuilder('z')
-      .where({ regionPath: visibleFrom(staff.regionPath) });
+    return this.repo.createQueryBuilder('z').where({ regionPath: visibleFrom(staff.regionPath) });
   }
 
   private async own(staff: StaffPrincipal, id: number): Promise<Quiz> {
@@ -135,7 +126,8 @@ export class QuizzesService {
     }
     if (dto.pairedQuizId) {
       const pre = await this.repo.findOne({ where: { id: dto.pairedQuizId } });
-      if (!pre || pre.kind !== 'pre_test' || !isWithin(pre.regionPath, staff.regionPath)) problems.push({ code: 'paired_quiz_not_found', field: 'pairedQuizId' });
+      if (!pre || pre.kind !== 'pre_test' || !isWithin(pre.regionPath, staff.regionPath))
+        problems.push({ code: 'paired_quiz_not_found', field: 'pairedQuizId' });
     }
     if (problems.length) throw AppException.ruleProblems(problems, QUIZ_RULE_MESSAGES);
     return {
@@ -144,14 +136,14 @@ export class QuizzesService {
       kind: dto.kind,
       opensAt: dto.kind === 'survey' ? opensAt : null,
       closesAt: dto.kind === 'survey' ? closesAt : null,
-      year: dto.kind === 'survey' ? dto.year ?? null : null,
+      year: dto.kind === 'survey' ? (dto.year ?? null) : null,
       pointsPerItem: dto.pointsPerItem,
       passMark: dto.passMark,
       multipleChoice: dto.multipleChoice ?? 'all_or_nothing',
       draw: dto.draw,
       campaignId: dto.campaignId ?? null,
       eventId: dto.eventId ?? null,
-      pairedQuizId: dto.kind === 'post_test' ? dto.pairedQuizId ?? null : null,
+      pairedQuizId: dto.kind === 'post_test' ? (dto.pairedQuizId ?? null) : null,
     };
   }
 

@@ -41,7 +41,12 @@ export class ScalesController {
   @Post(':code/responses')
   @Public()
   @SubmitThrottle()
-  async submit(@Param('code') code: string, @Body() dto: ScaleResponseDto, @CurrentPrincipal() who: Principal | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async submit(
+    @Param('code') code: string,
+    @Body() dto: ScaleResponseDto,
+    @CurrentPrincipal() who: Principal | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.responses.submit(code, dto, who);
     reply.status(result.duplicate ? 200 : 201);
     return result;

@@ -99,8 +99,12 @@ export class ResponsesService implements OnModuleInit {
     const problems = checkAnswers(def, dto.answers);
     if (problems.length > 0) {
       const more = problems.length > 1 ? `（共 ${problems.length} 处问题）` : '';
-      throw new AppException(400, 'INVALID_ANSWERS', `${problems[0].message}${more}`,
-        problems.map((p) => ({ itemId: p.itemId, itemNumber: p.itemNumber, code: p.code, message: p.message })));
+      throw new AppException(
+        400,
+        'INVALID_ANSWERS',
+        `${problems[0].message}${more}`,
+        problems.map((p) => ({ itemId: p.itemId, itemNumber: p.itemNumber, code: p.code, message: p.message })),
+      );
     }
     const regionPath = await this.regionPathFor(dto, resident);
     if (dto.consent.followUp && !resident?.regionPath) {
@@ -129,9 +133,9 @@ export class ResponsesService implements OnModuleInit {
       consentVersion: dto.consent.version,
       followUp: dto.consent.followUp,
       contactName: dto.consent.followUp ? dto.consent.contactName?.trim() || null : null,
-      contactPhone: dto.consent.followUp ? dto.consent.contactPhone ?? null : null,
-      guardianName: anonymous ? null : dto.consent.guardian?.name.trim() ?? null,
-      guardianRelation: anonymous ? null : dto.consent.guardian?.relation ?? null,
+      contactPhone: dto.consent.followUp ? (dto.consent.contactPhone ?? null) : null,
+      guardianName: anonymous ? null : (dto.consent.guardian?.name.trim() ?? null),
+      guardianRelation: anonymous ? null : (dto.consent.guardian?.relation ?? null),
       regionId: null,
       regionPath: regionPath?.path ?? null,
       populationGroup: resident?.populationGroup ?? null,
@@ -146,21 +150,25 @@ export class ResponsesService implements OnModuleInit {
         await tx.getRepository(ScaleResponse).insert(row);
         if (colour && resident?.regionId && resident.regionPath) {
           // A resident has one open alert per scale: a later result joins it (and may raise its colour).
-          await raiseOrJoin(tx, {
-            responseId: row.id,
-            residentId: resident.id,
-            scaleCode: def.code,
-            colour,
-            score: result.score,
-            bandLabel: result.band.label,
-            crisis: result.crisis,
-            regionId: resident.regionId,
-            regionPath: resident.regionPath,
-            populationGroup: resident.populationGroup,
-            ageBand: row.ageBand,
-            at: now,
-            redDueHours: this.config.ALERT_RED_DUE_HOURS,
-          }, this.dispatch);
+          await raiseOrJoin(
+            tx,
+            {
+              responseId: row.id,
+              residentId: resident.id,
+              scaleCode: def.code,
+              colour,
+              score: result.score,
+              bandLabel: result.band.label,
+              crisis: result.crisis,
+              regionId: resident.regionId,
+              regionPath: resident.regionPath,
+              populationGroup: resident.populationGroup,
+              ageBand: row.ageBand,
+              at: now,
+              redDueHours: this.config.ALERT_RED_DUE_HOURS,
+            },
+            this.dispatch,
+          );
         }
       });
     } catch (e) {
@@ -245,7 +253,14 @@ export class ResponsesService implements OnModuleInit {
     const out: SavedResult[] = [];
     for (const r of rows) {
       const def = await this.definitionOf(r as ScaleResponse);
-      out.push({ id: r.id, scaleCode: r.scaleCode, scaleTitle: def.title, score: r.score, bandLabel: def.bands[r.bandIndex]?.label ?? '', submittedAt: r.submittedAt });
+      out.push({
+        id: r.id,
+        scaleCode: r.scaleCode,
+        scaleTitle: def.title,
+        score: r.score,
+        bandLabel: def.bands[r.bandIndex]?.label ?? '',
+        submittedAt: r.submittedAt,
+      });
     }
     return out;
   }

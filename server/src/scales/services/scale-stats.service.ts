@@ -89,10 +89,7 @@ export class ScaleStatsService {
       ['范围', region.name],
       ['量表', def ? `${def.title}（第 ${def.version} 版分段）` : '全部量表（按关注程度归类）'],
       ['时间', `${q.from ?? '不限'} 至 ${q.to ?? '不限'}（按北京时间整天统计）`],
-      [
-        '说明',
-        `少于 ${STATS_MIN_CELL} 人的单元格显示为“<${STATS_MIN_CELL}”；为防止用合计、上级区域或其他统计表反推出这些人数，必要时另有单元格一并隐藏。`,
-      ],
+      ['说明', `少于 ${STATS_MIN_CELL} 人的单元格显示为“<${STATS_MIN_CELL}”；为防止用合计、上级区域或其他统计表反推出这些人数，必要时另有单元格一并隐藏。`],
       ['导出时间', new Date().toISOString()],
     ]);
     note.getColumn(1).width = 12;
@@ -177,7 +174,11 @@ function dayWindow(q: ScaleStatsQueryDto): { from?: Date; to?: Date } {
   const from = q.from ? chinaDayStart(q.from)! : undefined;
   const to = q.to ? chinaDayStart(q.to)! : undefined;
   if (from && to && to < from) {
-    throw AppException.badRequest('结束日期不能早于开始日期', { fields: [{ field: 'to', constraint: 'dateOrder', message: '结束日期不能早于开始日期' }] }, 'VALIDATION_FAILED');
+    throw AppException.badRequest(
+      '结束日期不能早于开始日期',
+      { fields: [{ field: 'to', constraint: 'dateOrder', message: '结束日期不能早于开始日期' }] },
+      'VALIDATION_FAILED',
+    );
   }
   return { from, to: to && new Date(to.getTime() + DAY_MS) };
 }

@@ -108,7 +108,12 @@ export class ScalesService {
   async import(staff: StaffPrincipal, input: unknown): Promise<AdminScale> {
     const checked = validateScaleDefinition(input);
     if (!checked.ok) {
-      throw new AppException(400, 'VALIDATION_FAILED', `量表定义有 ${checked.errors.length} 处问题：${checked.errors[0].path || '（根）'} ${checked.errors[0].message}`, checked.errors);
+      throw new AppException(
+        400,
+        'VALIDATION_FAILED',
+        `量表定义有 ${checked.errors.length} 处问题：${checked.errors[0].path || '（根）'} ${checked.errors[0].message}`,
+        checked.errors,
+      );
     }
     const def = checked.def;
     const latest = await this.repo.findOne({ select: META, where: { code: def.code }, order: { version: 'DESC' } });
@@ -129,7 +134,9 @@ export class ScalesService {
     if (!record) throw AppException.notFound(`量表“${code}”`);
     const def = await this.load(record);
     if (dto.enabled && !def.licence.freeForPublicService && dto.licenceConfirmed !== true) {
-      throw new AppException(400, 'CONSENT_REQUIRED', `“${def.title}”的授权未标记为可免费用于公共服务，请确认本单位已取得授权后再启用`, { licence: def.licence });
+      throw new AppException(400, 'CONSENT_REQUIRED', `“${def.title}”的授权未标记为可免费用于公共服务，请确认本单位已取得授权后再启用`, {
+        licence: def.licence,
+      });
     }
     await this.repo.update({ id: record.id }, { enabled: dto.enabled });
     return this.adminScale(code);
@@ -143,7 +150,12 @@ export class ScalesService {
   async setAlertRules(staff: StaffPrincipal, input: unknown): Promise<AlertRules> {
     const checked = validateAlertRules(input);
     if (!checked.ok) {
-      throw new AppException(400, 'VALIDATION_FAILED', `预警规则有 ${checked.errors.length} 处问题：${checked.errors[0].path} ${checked.errors[0].message}`, checked.errors);
+      throw new AppException(
+        400,
+        'VALIDATION_FAILED',
+        `预警规则有 ${checked.errors.length} 处问题：${checked.errors[0].path} ${checked.errors[0].message}`,
+        checked.errors,
+      );
     }
     await this.rulesRepo.insert({ rules: JSON.stringify(checked.rules), createdBy: staff.username });
     return checked.rules;

@@ -98,7 +98,8 @@ export class CounsellorsService {
       const region = await this.regions.requireInScope(q.regionId, staff);
       qb.andWhere({ regionPath: subtree(region.path) });
     }
-    if (q.stationId !== undefined) qb.andWhere('EXISTS (SELECT 1 FROM counsellor_stations l WHERE l.counsellorId = c.id AND l.stationId = :stationId)', { stationId: q.stationId });
+    if (q.stationId !== undefined)
+      qb.andWhere('EXISTS (SELECT 1 FROM counsellor_stations l WHERE l.counsellorId = c.id AND l.stationId = :stationId)', { stationId: q.stationId });
     if (q.published !== undefined) qb.andWhere('c.published = :published', { published: q.published });
     const keyword = q.keyword?.trim();
     if (keyword) qb.andWhere('c.name LIKE :kw', { kw: `%${keyword}%` });
@@ -118,7 +119,15 @@ export class CounsellorsService {
 
   async create(staff: StaffPrincipal, dto: CounsellorInputDto, now = new Date()): Promise<AdminCounsellor> {
     const region = await this.regions.requireInScope(dto.regionId, staff);
-    const row = this.repo.create({ regionId: region.id, regionPath: region.path, staffId: null, published: false, publishConsentAt: null, publishConsentById: null, publishConsentByName: null });
+    const row = this.repo.create({
+      regionId: region.id,
+      regionPath: region.path,
+      staffId: null,
+      published: false,
+      publishConsentAt: null,
+      publishConsentById: null,
+      publishConsentByName: null,
+    });
     return this.save(staff, row, [], dto, now);
   }
 
@@ -146,7 +155,13 @@ export class CounsellorsService {
     const ids = active.map((a) => a.id);
     const linked = ids.length ? await this.repo.find({ select: { id: true, staffId: true }, where: { staffId: In(ids) } }) : [];
     const profileOf = new Map(linked.map((r) => [r.staffId!, r.id]));
-    return active.map((a) => ({ id: a.id, username: a.username, displayName: a.displayName, regionName: a.regionName, counsellorId: profileOf.get(a.id) ?? null }));
+    return active.map((a) => ({
+      id: a.id,
+      username: a.username,
+      displayName: a.displayName,
+      regionName: a.regionName,
+      counsellorId: profileOf.get(a.id) ?? null,
+    }));
   }
 
   /** For the bookings module: a profile by id, published or not, or 404. */
@@ -182,7 +197,12 @@ export class CounsellorsService {
 
   /** For the bookings module: ids of the published profiles offering a mode (phone sessions without a station filter). */
   async publishedIdsWithMode(mode: SessionMode): Promise<number[]> {
-    const rows = await this.repo.createQueryBuilder('c').select('c.id', 'id').where('c.published = :published', { published: true }).andWhere('c.modes LIKE :mode', { mode: `%"${mode}"%` }).getRawMany<{ id: number | string }>();
+    const rows = await this.repo
+      .createQueryBuilder('c')
+      .select('c.id', 'id')
+      .where('c.published = :published', { published: true })
+      .andWhere('c.modes LIKE :mode', { mode: `%"${mode}"%` })
+      .getRawMany<{ id: number | string }>();
     return rows.map((r) => Number(r.id));
   }
 
@@ -197,7 +217,13 @@ export class CounsellorsService {
    * Stations newly added must lie in the caller's region; ones linked before (by a higher office)
    * may stay.
    */
-  private async save(staff: StaffPrincipal, row: CounsellorProfileRow, currentStations: number[], dto: CounsellorInputDto, now: Date): Promise<AdminCounsellor> {
+  private async save(
+    staff: StaffPrincipal,
+    row: CounsellorProfileRow,
+    currentStations: number[],
+    dto: CounsellorInputDto,
+    now: Date,
+  ): Promise<AdminCounsellor> {
     if (dto.published && !dto.publishConsent) {
       const message = '公开咨询师信息须先取得本人同意：请确认并勾选“本人已同意公开”';
       throw new AppException(400, 'CONSENT_REQUIRED', message, { fields: [{ field: 'publishConsent', constraint: 'consent', message }] });

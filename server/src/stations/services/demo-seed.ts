@@ -80,7 +80,13 @@ export async function seedDemoStations(
   const placed = async <T extends Placed & { name: string }>(find: (name: string) => Promise<T>, names: string[]) =>
     new Map(await Promise.all(names.map(async (n) => [n, await find(n)] as const)));
   return {
-    stations: await placed((name) => stationRepo.findOneByOrFail({ name }), stations.map((s) => s.name)),
-    counsellors: await placed((name) => profileRepo.findOneByOrFail({ name }), counsellors.map((c) => c.name)),
+    stations: await placed(
+      (name) => stationRepo.findOneByOrFail({ name }),
+      stations.map((s) => s.name),
+    ),
+    counsellors: await placed(
+      (name) => profileRepo.findOneByOrFail({ name }),
+      counsellors.map((c) => c.name),
+    ),
   };
 }

@@ -7,7 +7,12 @@ import type { HolidayInputDto } from '../dto/holiday.dto';
 import { Holiday } from '../entities/holiday.entity';
 
 /** The field each problem is about, for the form that sent it. */
-const PROBLEM_FIELDS: Record<HolidayProblemCode, string> = { bad_date: 'date', holiday_works_as: 'worksAs', workday_not_weekend: 'kind', works_as_not_weekday: 'worksAs' };
+const PROBLEM_FIELDS: Record<HolidayProblemCode, string> = {
+  bad_date: 'date',
+  holiday_works_as: 'worksAs',
+  workday_not_weekend: 'kind',
+  works_as_not_weekday: 'worksAs',
+};
 
 /**
  * The national 放假/调休 calendar. It is published once a year by the State Council and cannot be

@@ -90,7 +90,11 @@ export class StationsService {
   async listPublic(q: StationListQueryDto, residentId: number | null, now = new Date()): Promise<Page<StationSummary>> {
     const p = paging(q);
     if ((q.lat === undefined) !== (q.lng === undefined)) {
-      throw AppException.badRequest('请同时提供纬度和经度', { fields: [{ field: q.lat === undefined ? 'lat' : 'lng', constraint: 'position', message: '请同时提供纬度和经度' }] }, 'VALIDATION_FAILED');
+      throw AppException.badRequest(
+        '请同时提供纬度和经度',
+        { fields: [{ field: q.lat === undefined ? 'lat' : 'lng', constraint: 'position', message: '请同时提供纬度和经度' }] },
+        'VALIDATION_FAILED',
+      );
     }
     const qb = this.repo.createQueryBuilder('s').where('s.published = :published', { published: true });
     if (q.regionId !== undefined) {
@@ -110,7 +114,10 @@ export class StationsService {
       });
     }
     if (q.openNow) {
-      const ctx = await this.hoursContext(ordered.map((s) => s.id), now);
+      const ctx = await this.hoursContext(
+        ordered.map((s) => s.id),
+        now,
+      );
       ordered = ordered.filter((s) => openAt(now, s.weeklyHours, ctx.exceptionsOf(s.id), ctx.calendar));
     }
     const rows = ordered.slice(p.skip, p.skip + p.pageSize);
@@ -274,7 +281,13 @@ export class StationsService {
   }
 
   private async summaries(rows: Station[], now: Date, distances = new Map<number, number | null>()): Promise<StationSummary[]> {
-    const [ctx, dtos] = await Promise.all([this.hoursContext(rows.map((r) => r.id), now), this.toDtos(rows)]);
+    const [ctx, dtos] = await Promise.all([
+      this.hoursContext(
+        rows.map((r) => r.id),
+        now,
+      ),
+      this.toDtos(rows),
+    ]);
     const today = chinaDate(now);
     return rows.map((row, i) => {
       const exceptions = ctx.exceptionsOf(row.id);

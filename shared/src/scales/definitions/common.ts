@@ -34,7 +34,5 @@ export const PHQ_LICENCE: ScaleLicence = {
   name: 'PHQ/GAD 量表：免费使用，无需许可',
   url: 'https://www.phqscreeners.com/',
   freeForPublicService: true,
-  note:
-    '由 Robert L. Spitzer、Janet B.W. Williams、Kurt Kroenke 等编制，辉瑞公司提供教育资助；' +
-    '复制、翻译、展示或分发均无需许可。请保留出处。',
+  note: '由 Robert L. Spitzer、Janet B.W. Williams、Kurt Kroenke 等编制，辉瑞公司提供教育资助；' + '复制、翻译、展示或分发均无需许可。请保留出处。',
 };

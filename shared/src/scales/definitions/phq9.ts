@@ -80,6 +80,5 @@ export const PHQ9: ScaleDefinition = {
   critical: [{ itemId: 'q9', threshold: 1 }],
   mostSevereBandIsCrisis: true,
   licence: PHQ_LICENCE,
-  citation:
-    'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med. 2001;16(9):606-613.',
+  citation: 'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med. 2001;16(9):606-613.',
 };

@@ -19,10 +19,8 @@ export const PHQ_A: ScaleDefinition = {
   version: 1,
   title: '青少年抑郁症状自评问卷（PHQ-A 改编版）',
   shortTitle: 'PHQ-A',
-  description:
-    '供 11-17 岁青少年了解自己最近两周的情绪状况，初步筛查抑郁相关症状，并关注是否有伤害自己的想法。结果仅供参考，不能代替专业诊断。',
-  instructions:
-    '在过去两个星期里，下面这些情况困扰你的频率是多少？请为每一题选择最符合你的选项。最后三题请回答“是”或“否”。没有对错之分，请按真实感受作答。',
+  description: '供 11-17 岁青少年了解自己最近两周的情绪状况，初步筛查抑郁相关症状，并关注是否有伤害自己的想法。结果仅供参考，不能代替专业诊断。',
+  instructions: '在过去两个星期里，下面这些情况困扰你的频率是多少？请为每一题选择最符合你的选项。最后三题请回答“是”或“否”。没有对错之分，请按真实感受作答。',
   timeMinutes: 4,
   audience: 'student',
   minAge: 11,
@@ -113,9 +111,7 @@ export const PHQ_A: ScaleDefinition = {
   mostSevereBandIsCrisis: true,
   licence: {
     ...PHQ_LICENCE,
-    note:
-      PHQ_LICENCE.note +
-      ' 本青少年版中文措辞由本平台根据 PHQ-9 中文版与 PHQ-A 英文版改编（UNVERIFIED：未与已发表的 PHQ-A 中文版核对）。',
+    note: PHQ_LICENCE.note + ' 本青少年版中文措辞由本平台根据 PHQ-9 中文版与 PHQ-A 英文版改编（UNVERIFIED：未与已发表的 PHQ-A 中文版核对）。',
   },
   citation:
     'Johnson JG, Harris ES, Spitzer RL, Williams JBW. The Patient Health Questionnaire for Adolescents: validation of an instrument for the assessment of mental disorders among adolescent primary care patients. J Adolesc Health. 2002;30(3):196-204.',

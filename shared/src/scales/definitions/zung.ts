@@ -8,8 +8,7 @@ export const ZUNG_OPTIONS: ScaleOption[] = [
   { value: 4, label: '绝大部分或全部时间' },
 ];
 
-export const ZUNG_INSTRUCTIONS =
-  '下面有 20 条文字，请仔细阅读每一条，把意思弄明白，然后根据您最近一星期的实际感觉，选择最符合的选项。';
+export const ZUNG_INSTRUCTIONS = '下面有 20 条文字，请仔细阅读每一条，把意思弄明白，然后根据您最近一星期的实际感觉，选择最符合的选项。';
 
 export const ZUNG_LICENCE: ScaleLicence = {
   name: '授权情况未核实（UNVERIFIED）',

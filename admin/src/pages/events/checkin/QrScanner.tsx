@@ -66,7 +66,11 @@ export function QrScanner({ onResult }: { onResult(text: string): void }) {
   const start = async () => {
     setError(null);
     if (!navigator.mediaDevices?.getUserMedia) {
-      setError(window.isSecureContext ? '此浏览器不支持调用摄像头，请使用“识别图片”或手动输入票码' : '浏览器只允许在 HTTPS 页面中使用摄像头，请使用“识别图片”（拍照）或手动输入票码');
+      setError(
+        window.isSecureContext
+          ? '此浏览器不支持调用摄像头，请使用“识别图片”或手动输入票码'
+          : '浏览器只允许在 HTTPS 页面中使用摄像头，请使用“识别图片”（拍照）或手动输入票码',
+      );
       return;
     }
     setStarting(true);

@@ -1,11 +1,4 @@
-import {
-  deriveEventKey,
-  encodeEventKey,
-  issueCheckinCode,
-  signTicket,
-  webCryptoHmacSha256,
-  type CheckinKit,
-} from '@xinqiao/shared';
+import { deriveEventKey, encodeEventKey, issueCheckinCode, signTicket, webCryptoHmacSha256, type CheckinKit } from '@xinqiao/shared';
 import { attendanceFromCounts, attendanceFromKit, attendanceText, checkedInAt, judgeManual, judgeScan, SCREEN_CODE_MESSAGE, type JudgeContext } from './judge';
 import type { EventSnapshot } from './kitStore';
 import type { QueuedCheckin } from './queue';
@@ -77,9 +70,18 @@ describe('judgeScan', () => {
 
   it('refuses a revoked ticket and check-in outside the window, as the server would', async () => {
     expect(await judgeScan(await ticket(CODES.wang), ctx())).toEqual({ kind: 'refused', message: '该电子票对应的报名已取消或失效' });
-    expect(await judgeScan(await ticket(CODES.zhang), ctx({ now: new Date('2026-05-19T23:59:00.000Z') }))).toEqual({ kind: 'refused', message: '尚未到签到时间' });
-    expect(await judgeScan(await ticket(CODES.zhang), ctx({ now: new Date('2026-05-20T03:31:00.000Z') }))).toEqual({ kind: 'refused', message: '签到时间已过' });
-    expect(await judgeScan(await ticket(CODES.zhang), ctx({ event: { ...event, status: 'cancelled' } }))).toEqual({ kind: 'refused', message: '活动已取消，无法签到' });
+    expect(await judgeScan(await ticket(CODES.zhang), ctx({ now: new Date('2026-05-19T23:59:00.000Z') }))).toEqual({
+      kind: 'refused',
+      message: '尚未到签到时间',
+    });
+    expect(await judgeScan(await ticket(CODES.zhang), ctx({ now: new Date('2026-05-20T03:31:00.000Z') }))).toEqual({
+      kind: 'refused',
+      message: '签到时间已过',
+    });
+    expect(await judgeScan(await ticket(CODES.zhang), ctx({ event: { ...event, status: 'cancelled' } }))).toEqual({
+      kind: 'refused',
+      message: '活动已取消，无法签到',
+    });
   });
 
   it('leaves a genuine ticket missing from the kit to the server', async () => {
@@ -88,12 +90,22 @@ describe('judgeScan', () => {
 
   it('without WebCrypto, takes a well-formed ticket of this event unverified', async () => {
     const otherKey = await deriveEventKey(hmac, 'another-secret', EVENT_ID);
-    expect(await judgeScan(await ticket(CODES.zhang, EVENT_ID, otherKey), ctx({ hmac: null }))).toMatchObject({ kind: 'check_in', verified: false, listed: true });
+    expect(await judgeScan(await ticket(CODES.zhang, EVENT_ID, otherKey), ctx({ hmac: null }))).toMatchObject({
+      kind: 'check_in',
+      verified: false,
+      listed: true,
+    });
     expect(await judgeScan(await ticket(CODES.zhang, 43), ctx({ hmac: null }))).toMatchObject({ kind: 'refused' });
   });
 
   it('without a kit (never fetched), still checks shape and event and leaves the rest to the server', async () => {
-    expect(await judgeScan(await ticket(CODES.zhang), ctx({ kit: null, event: null }))).toEqual({ kind: 'check_in', code: CODES.zhang, ticket: null, verified: false, listed: false });
+    expect(await judgeScan(await ticket(CODES.zhang), ctx({ kit: null, event: null }))).toEqual({
+      kind: 'check_in',
+      code: CODES.zhang,
+      ticket: null,
+      verified: false,
+      listed: false,
+    });
   });
 });
 

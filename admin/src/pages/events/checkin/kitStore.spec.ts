@@ -71,6 +71,12 @@ describe('markTicketCheckedIn', () => {
 
   it('adds a ticket the kit did not list, with the name masked', () => {
     const next = markTicketCheckedIn(stored(5), 'CCCCCCCCCCCCCCCC', '2026-05-20T01:05:00.000Z', '王小红');
-    expect(next.kit.tickets[2]).toEqual({ code: 'CCCCCCCCCCCCCCCC', name: '王*红', phoneLast4: null, status: 'confirmed', checkedInAt: '2026-05-20T01:05:00.000Z' });
+    expect(next.kit.tickets[2]).toEqual({
+      code: 'CCCCCCCCCCCCCCCC',
+      name: '王*红',
+      phoneLast4: null,
+      status: 'confirmed',
+      checkedInAt: '2026-05-20T01:05:00.000Z',
+    });
   });
 });

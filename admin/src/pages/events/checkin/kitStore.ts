@@ -44,12 +44,12 @@ function isStoredKit(value: unknown, eventId: number): value is StoredKit {
   const v = value as Partial<StoredKit> | null;
   return Boolean(
     v &&
-      typeof v === 'object' &&
-      v.kit &&
-      v.kit.eventId === eventId &&
-      typeof v.kit.eventKey === 'string' &&
-      typeof v.kit.checkinClosesAt === 'string' &&
-      Array.isArray(v.kit.tickets),
+    typeof v === 'object' &&
+    v.kit &&
+    v.kit.eventId === eventId &&
+    typeof v.kit.eventKey === 'string' &&
+    typeof v.kit.checkinClosesAt === 'string' &&
+    Array.isArray(v.kit.tickets),
   );
 }
 

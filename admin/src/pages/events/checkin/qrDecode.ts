@@ -56,7 +56,12 @@ export function nativeQrDetector(): Promise<BarcodeDetectorLike | null> {
 }
 
 /** Draws `source` scaled into a canvas and reads its pixels. */
-export function pixelsOf(source: CanvasImageSource, width: number, height: number, canvas: HTMLCanvasElement = document.createElement('canvas')): RgbaPixels | null {
+export function pixelsOf(
+  source: CanvasImageSource,
+  width: number,
+  height: number,
+  canvas: HTMLCanvasElement = document.createElement('canvas'),
+): RgbaPixels | null {
   canvas.width = width;
   canvas.height = height;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });

@@ -1,5 +1,17 @@
 import type { StaffCheckinItemResult } from '@xinqiao/shared';
-import { acceptScan, applyResults, isRetryableStatus, loadQueue, newClientId, pendingQueues, queueKey, retryDelayMs, saveQueue, toUploadItem, type QueuedCheckin } from './queue';
+import {
+  acceptScan,
+  applyResults,
+  isRetryableStatus,
+  loadQueue,
+  newClientId,
+  pendingQueues,
+  queueKey,
+  retryDelayMs,
+  saveQueue,
+  toUploadItem,
+  type QueuedCheckin,
+} from './queue';
 import { MemoryStorage } from './testStorage';
 
 const scan: QueuedCheckin = {
@@ -73,7 +85,10 @@ describe('toUploadItem', () => {
 describe('applyResults', () => {
   it('takes answered items off, splitting accepted from refused, and keeps the rest', () => {
     const later: QueuedCheckin = { ...manual, clientId: '33333333-3333-4333-8333-333333333333' };
-    const out = applyResults([scan, manual, later], [result(scan.clientId, 'already_checked_in'), result(manual.clientId, 'refused'), result('unknown', 'checked_in')]);
+    const out = applyResults(
+      [scan, manual, later],
+      [result(scan.clientId, 'already_checked_in'), result(manual.clientId, 'refused'), result('unknown', 'checked_in')],
+    );
     expect(out.remaining).toEqual([later]);
     expect(out.accepted.map((a) => a.item)).toEqual([scan]);
     expect(out.refused.map((r) => [r.item.clientId, r.result.message])).toEqual([[manual.clientId, '该电子票对应的报名已取消或失效']]);

@@ -29,10 +29,10 @@ function isQueued(value: unknown): value is QueuedCheckin {
   const v = value as Partial<QueuedCheckin> | null;
   return Boolean(
     v &&
-      typeof v.clientId === 'string' &&
-      typeof v.code === 'string' &&
-      typeof v.checkedInAt === 'string' &&
-      (v.method === 'ticket_scan' || v.method === 'manual'),
+    typeof v.clientId === 'string' &&
+    typeof v.code === 'string' &&
+    typeof v.checkedInAt === 'string' &&
+    (v.method === 'ticket_scan' || v.method === 'manual'),
   );
 }
 

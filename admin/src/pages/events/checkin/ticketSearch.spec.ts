@@ -49,7 +49,11 @@ describe('searchTickets', () => {
   });
 
   it('routes digits to the phone and text to the name', () => {
-    expect(searchTickets(tickets, '张').rows.map((r) => r.code).sort()).toEqual(['A', 'C']);
+    expect(
+      searchTickets(tickets, '张')
+        .rows.map((r) => r.code)
+        .sort(),
+    ).toEqual(['A', 'C']);
     expect(searchTickets(tickets, '1234').rows.map((r) => r.code)).toEqual(['B']);
     expect(ticketMatches(tickets[3], '张')).toBe(false);
   });

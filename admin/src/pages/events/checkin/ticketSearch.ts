@@ -47,8 +47,6 @@ export function ticketMatches(ticket: OfflineTicket, query: string): boolean {
 /** Rows for the list: those that fit, seat holders first, then by name; at most `limit`. */
 export function searchTickets(tickets: readonly OfflineTicket[], query: string, limit = 50): { rows: OfflineTicket[]; total: number } {
   const holds = (t: OfflineTicket) => (t.status === 'confirmed' || t.status === 'offered' ? 0 : 1);
-  const found = tickets
-    .filter((t) => ticketMatches(t, query))
-    .sort((a, b) => holds(a) - holds(b) || (a.name ?? '').localeCompare(b.name ?? '', 'zh-CN'));
+  const found = tickets.filter((t) => ticketMatches(t, query)).sort((a, b) => holds(a) - holds(b) || (a.name ?? '').localeCompare(b.name ?? '', 'zh-CN'));
   return { rows: found.slice(0, limit), total: found.length };
 }

@@ -8,7 +8,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { webCryptoHmacSha256, type AdminEvent, type HmacSha256 } from '@xinqiao/shared';
 import { ApiRequestError } from '../../../api/client';
 import { eventsApi } from '../../../api/events';
-import { attendanceFromCounts, attendanceFromKit, checkedInAt, judgeManual, judgeScan, type AttendanceBase, type CheckinJudgement, type JudgeContext } from './judge';
+import {
+  attendanceFromCounts,
+  attendanceFromKit,
+  checkedInAt,
+  judgeManual,
+  judgeScan,
+  type AttendanceBase,
+  type CheckinJudgement,
+  type JudgeContext,
+} from './judge';
 import { loadKit, markTicketCheckedIn, purgeExpiredKits, saveKit, type EventSnapshot, type StoredKit } from './kitStore';
 import { applyResults, isRetryableStatus, loadQueue, newClientId, retryDelayMs, saveQueue, toUploadItem, UPLOAD_BATCH_SIZE, type QueuedCheckin } from './queue';
 
@@ -164,7 +173,13 @@ export function useCheckinSession(eventId: number) {
           const mine = f?.clientId ? results.find((r) => r.clientId === f.clientId) : undefined;
           if (!f || !mine) return f;
           if (mine.outcome === 'refused') return { ...f, kind: 'refused', title: '签到未通过', detail: mine.message, clientId: null };
-          return { ...f, kind: mine.outcome === 'checked_in' ? 'success' : 'already', title: mine.outcome === 'checked_in' ? '签到成功' : '已签到', detail: mine.name ?? f.detail, clientId: null };
+          return {
+            ...f,
+            kind: mine.outcome === 'checked_in' ? 'success' : 'already',
+            title: mine.outcome === 'checked_in' ? '签到成功' : '已签到',
+            detail: mine.name ?? f.detail,
+            clientId: null,
+          };
         });
         // An answer that settled nothing would loop forever: leave the rest for the next try.
         if (applied.accepted.length + applied.refused.length === 0) {

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '科普详情',
   enableShareAppMessage: true,
-})
+});

@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '请人联系我',
-})
+});

@@ -1,15 +1,15 @@
-import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { EVENT_REGISTRATION_RETENTION_DAYS, SCALE_RESULT_RETENTION_YEARS } from '@xinqiao/shared'
-import { PRIVACY_POLICY_VERSION, getPrivacyConsent, revokePrivacyConsent, type PrivacyConsent } from '../../../services/privacy'
-import { logout } from '../../../services/auth'
-import { formatDateTime } from '../../../utils/format'
-import './index.scss'
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { EVENT_REGISTRATION_RETENTION_DAYS, SCALE_RESULT_RETENTION_YEARS } from '@xinqiao/shared';
+import { PRIVACY_POLICY_VERSION, getPrivacyConsent, revokePrivacyConsent, type PrivacyConsent } from '../../../services/privacy';
+import { logout } from '../../../services/auth';
+import { formatDateTime } from '../../../utils/format';
+import './index.scss';
 
 interface Section {
-  title: string
-  paragraphs: string[]
+  title: string;
+  paragraphs: string[];
 }
 
 /** The 用户隐私保护指引 (PIPL). Keep in step with the guide configured in the WeChat console. */
@@ -64,56 +64,56 @@ export const PRIVACY_SECTIONS: Section[] = [
     title: '七、指引的更新',
     paragraphs: ['本指引更新后，我们会在你下次使用时再次提示并征求你的同意。'],
   },
-]
+];
 
 export default function PrivacyGuide() {
-  const [consent, setConsent] = useState<PrivacyConsent | null>(getPrivacyConsent())
-  useDidShow(() => setConsent(getPrivacyConsent()))
+  const [consent, setConsent] = useState<PrivacyConsent | null>(getPrivacyConsent());
+  useDidShow(() => setConsent(getPrivacyConsent()));
 
   const revoke = async () => {
     const { confirm } = await Taro.showModal({
       title: '撤回同意',
       content: '撤回后将退出登录，需要登录的功能将无法使用。已保存在服务器的数据不会因此删除，如需删除请使用“注销并删除我的数据”。',
       confirmText: '撤回',
-    })
-    if (!confirm) return
-    revokePrivacyConsent()
-    logout()
-    setConsent(null)
-    void Taro.showToast({ title: '已撤回同意', icon: 'none' })
-  }
+    });
+    if (!confirm) return;
+    revokePrivacyConsent();
+    logout();
+    setConsent(null);
+    void Taro.showToast({ title: '已撤回同意', icon: 'none' });
+  };
 
   return (
-    <View className='privacy-page'>
-      <Text className='privacy-page__title'>心桥用户隐私保护指引</Text>
-      <Text className='privacy-page__version'>版本：{PRIVACY_POLICY_VERSION}</Text>
+    <View className="privacy-page">
+      <Text className="privacy-page__title">心桥用户隐私保护指引</Text>
+      <Text className="privacy-page__version">版本：{PRIVACY_POLICY_VERSION}</Text>
       {PRIVACY_SECTIONS.map((s) => (
-        <View key={s.title} className='privacy-page__section'>
-          <Text className='privacy-page__heading'>{s.title}</Text>
+        <View key={s.title} className="privacy-page__section">
+          <Text className="privacy-page__heading">{s.title}</Text>
           {s.paragraphs.map((p) => (
-            <Text key={p} className='privacy-page__para'>
+            <Text key={p} className="privacy-page__para">
               {p}
             </Text>
           ))}
         </View>
       ))}
-      <View className='privacy-page__consent'>
+      <View className="privacy-page__consent">
         {consent ? (
           <>
-            <Text className='privacy-page__consent-text'>你已于 {formatDateTime(consent.agreedAt)} 同意本指引。</Text>
-            <Text className='privacy-page__revoke' onClick={() => void revoke()}>
+            <Text className="privacy-page__consent-text">你已于 {formatDateTime(consent.agreedAt)} 同意本指引。</Text>
+            <Text className="privacy-page__revoke" onClick={() => void revoke()}>
               撤回同意
             </Text>
           </>
         ) : (
-          <Text className='privacy-page__consent-text'>你尚未同意本指引。</Text>
+          <Text className="privacy-page__consent-text">你尚未同意本指引。</Text>
         )}
         {process.env.TARO_ENV === 'weapp' && (
-          <Text className='privacy-page__official' onClick={() => Taro.openPrivacyContract({})}>
+          <Text className="privacy-page__official" onClick={() => Taro.openPrivacyContract({})}>
             查看微信平台隐私保护指引
           </Text>
         )}
       </View>
     </View>
-  )
+  );
 }

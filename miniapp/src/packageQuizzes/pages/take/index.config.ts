@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '知识问答',
   enableShareAppMessage: true,
-})
+});

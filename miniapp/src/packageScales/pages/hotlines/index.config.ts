@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '心理援助热线',
   enablePullDownRefresh: true,
-})
+});

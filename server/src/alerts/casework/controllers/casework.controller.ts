@@ -82,7 +82,12 @@ export class CaseworkController {
   @HttpCode(200)
   @StaffOnly('alerts.handle')
   @Audited('alert.referral.response', 'alert')
-  async respond(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @IdParam('referralId') referralId: number, @Body() dto: ReferralResponseDto): Promise<AlertDetail> {
+  async respond(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @IdParam('referralId') referralId: number,
+    @Body() dto: ReferralResponseDto,
+  ): Promise<AlertDetail> {
     await this.casework.respond(staff, id, referralId, dto);
     return this.alerts.detail(staff, id);
   }
@@ -93,7 +98,12 @@ export class CaseworkController {
   @HttpCode(200)
   @StaffOnly('alerts.handle')
   @Audited('alert.referral.outcome', 'alert')
-  async outcome(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @IdParam('referralId') referralId: number, @Body() dto: ReferralOutcomeDto): Promise<AlertDetail> {
+  async outcome(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @IdParam('referralId') referralId: number,
+    @Body() dto: ReferralOutcomeDto,
+  ): Promise<AlertDetail> {
     await this.casework.recordOutcome(staff, id, referralId, dto);
     return this.alerts.detail(staff, id);
   }

@@ -145,7 +145,10 @@ export class CaseworkService implements OnModuleInit {
   /** SQL for the queue's filter: alerts whose current plan is due today, or overdue, on `today`. */
   dueCondition(alias: string, due: 'today' | 'overdue', today: string): [string, Record<string, string>] {
     const op = due === 'today' ? '=' : '<';
-    return [`${alias}.id IN (SELECT p.currentKey FROM alert_follow_up_plans p WHERE p.currentKey IS NOT NULL AND p.date ${op} :planToday)`, { planToday: today }];
+    return [
+      `${alias}.id IN (SELECT p.currentKey FROM alert_follow_up_plans p WHERE p.currentKey IS NOT NULL AND p.date ${op} :planToday)`,
+      { planToday: today },
+    ];
   }
 
   /**
@@ -172,14 +175,18 @@ export class CaseworkService implements OnModuleInit {
           .where('id = :id AND remindedAt IS NULL AND currentKey IS NOT NULL', { id: plan.id })
           .execute();
         if (!marked.affected) return false;
-        await this.notifications.notifyStaff(tx, {
-          topic: FOLLOW_UP_DUE_TOPIC,
-          subject: { type: 'alert', id: alert.id },
-          staffIds: [assigneeId],
-          group: `alert:${alert.id}`,
-          dueAt: now,
-          params: { planId: plan.id },
-        }, now);
+        await this.notifications.notifyStaff(
+          tx,
+          {
+            topic: FOLLOW_UP_DUE_TOPIC,
+            subject: { type: 'alert', id: alert.id },
+            staffIds: [assigneeId],
+            group: `alert:${alert.id}`,
+            dueAt: now,
+            params: { planId: plan.id },
+          },
+          now,
+        );
         return true;
       });
       if (done) sent++;
@@ -305,7 +312,15 @@ export class CaseworkService implements OnModuleInit {
       this.referrals.find({ where: { alertId: In(ids) }, order: { sentAt: 'DESC', id: 'DESC' } }),
     ]);
     const parts: CaseEntry[][] = [
-      results.map((r) => ({ type: 'scale', at: r.submittedAt.toISOString(), responseId: r.id, scaleCode: r.scaleCode, scaleTitle: r.scaleTitle, score: r.score, bandLabel: r.bandLabel })),
+      results.map((r) => ({
+        type: 'scale',
+        at: r.submittedAt.toISOString(),
+        responseId: r.id,
+        scaleCode: r.scaleCode,
+        scaleTitle: r.scaleTitle,
+        score: r.score,
+        bandLabel: r.bandLabel,
+      })),
       alerts.map((a) => ({
         type: 'alert',
         at: a.createdAt.toISOString(),
@@ -318,9 +333,23 @@ export class CaseworkService implements OnModuleInit {
         closeOutcome: a.closeOutcome,
         assigneeName: a.assigneeName,
       })),
-      followUps.map((f) => ({ type: 'follow_up', at: f.at.toISOString(), alertId: f.alertId, method: f.method, outcome: f.outcome, counsellorName: f.counsellorName })),
+      followUps.map((f) => ({
+        type: 'follow_up',
+        at: f.at.toISOString(),
+        alertId: f.alertId,
+        method: f.method,
+        outcome: f.outcome,
+        counsellorName: f.counsellorName,
+      })),
       helps.map((h) => ({ type: 'help_request', at: h.submittedAt.toISOString(), alertId: h.alertId, urgency: h.urgency, colour: h.colour })),
-      referrals.map((r) => ({ type: 'referral', at: r.sentAt.toISOString(), alertId: r.alertId, stationName: r.stationName, status: r.status, outcome: r.outcome })),
+      referrals.map((r) => ({
+        type: 'referral',
+        at: r.sentAt.toISOString(),
+        alertId: r.alertId,
+        stationName: r.stationName,
+        status: r.status,
+        outcome: r.outcome,
+      })),
       bookings.map((b) => ({
         type: 'booking',
         at: b.start.toISOString(),

@@ -97,9 +97,19 @@ export class AlertIndicatorsService {
   ) {}
 
   async indicators(staff: StaffPrincipal, q: AlertIndicatorsQueryDto): Promise<AlertIndicators> {
-    if (q.fromMonth > q.toMonth) throw AppException.badRequest('结束月份不能早于起始月份', { fields: [{ field: 'toMonth', constraint: 'order', message: '结束月份不能早于起始月份' }] }, 'VALIDATION_FAILED');
+    if (q.fromMonth > q.toMonth)
+      throw AppException.badRequest(
+        '结束月份不能早于起始月份',
+        { fields: [{ field: 'toMonth', constraint: 'order', message: '结束月份不能早于起始月份' }] },
+        'VALIDATION_FAILED',
+      );
     const months = monthsBetween(q.fromMonth, q.toMonth);
-    if (months.length > MAX_MONTHS) throw AppException.badRequest(`一次最多统计 ${MAX_MONTHS} 个月`, { fields: [{ field: 'toMonth', constraint: 'range', message: `一次最多统计 ${MAX_MONTHS} 个月` }] }, 'VALIDATION_FAILED');
+    if (months.length > MAX_MONTHS)
+      throw AppException.badRequest(
+        `一次最多统计 ${MAX_MONTHS} 个月`,
+        { fields: [{ field: 'toMonth', constraint: 'range', message: `一次最多统计 ${MAX_MONTHS} 个月` }] },
+        'VALIDATION_FAILED',
+      );
     const region = await this.regions.requireInScope(q.regionId ?? staff.regionId, staff);
     const children = (await this.regions.listAll()).filter((r) => r.parentId === region.id).sort((a, b) => a.id - b.id);
     const from = sqlTime(this.alerts, chinaInstant(`${q.fromMonth}-01`));
@@ -121,7 +131,11 @@ export class AlertIndicatorsService {
       .createQueryBuilder('a')
       .select(['a.id', 'a.colour', 'a.regionPath', 'a.createdAt', 'a.firstFollowUpAt', 'a.closedAt', 'a.closeOutcome', 'a.status'])
       .where({ regionPath: subtree(region.path) })
-      .andWhere(new Brackets((w) => w.where('a.createdAt >= :from AND a.createdAt < :to', { from, to }).orWhere('a.closedAt >= :from AND a.closedAt < :to', { from, to })))
+      .andWhere(
+        new Brackets((w) =>
+          w.where('a.createdAt >= :from AND a.createdAt < :to', { from, to }).orWhere('a.closedAt >= :from AND a.closedAt < :to', { from, to }),
+        ),
+      )
       .getMany();
     const raisedColour = await this.raisedColours(alerts);
     for (const a of alerts) {
@@ -137,7 +151,8 @@ export class AlertIndicatorsService {
           if (hours !== null && hours <= 24) c.redWithin24h++;
         }
       }
-      if (a.status === 'closed' && a.closedAt && inWindow(chinaMonth(a.closedAt))) cell(chinaMonth(a.closedAt), a.regionPath).outcomes[a.closeOutcome ?? 'unrecorded']++;
+      if (a.status === 'closed' && a.closedAt && inWindow(chinaMonth(a.closedAt)))
+        cell(chinaMonth(a.closedAt), a.regionPath).outcomes[a.closeOutcome ?? 'unrecorded']++;
     }
 
     const referrals = await this.referrals
@@ -172,8 +187,14 @@ export class AlertIndicatorsService {
     for (const month of months) {
       const childCells = children.map((_, i) => cells.get(`${month}|${i}`) ?? emptyCell());
       const own = cells.get(`${month}|-1`) ?? emptyCell();
-      const raised = suppressBreakdown(childCells.map((c) => ALERT_COLOURS.map((k) => c.raised[k])), ALERT_COLOURS.map((k) => own.raised[k]));
-      const outcomes = suppressBreakdown(childCells.map((c) => OUTCOME_KEYS.map((k) => c.outcomes[k])), OUTCOME_KEYS.map((k) => own.outcomes[k]));
+      const raised = suppressBreakdown(
+        childCells.map((c) => ALERT_COLOURS.map((k) => c.raised[k])),
+        ALERT_COLOURS.map((k) => own.raised[k]),
+      );
+      const outcomes = suppressBreakdown(
+        childCells.map((c) => OUTCOME_KEYS.map((k) => c.outcomes[k])),
+        OUTCOME_KEYS.map((k) => own.outcomes[k]),
+      );
       const row = (c: Cell, raisedRow: (number | null)[], outcomeRow: (number | null)[], id: number, name: string, isTotal: boolean): AlertIndicatorsRow => {
         const timed = c.firstContactHours.length >= STATS_MIN_CELL;
         return {
@@ -208,14 +229,38 @@ export class AlertIndicatorsService {
     const pct = (v: number | null) => (v === null ? hidden : `${Math.round(v * 1000) / 10}%`);
     const ws = wb.addWorksheet('按月份和区域');
     ws.addRow([
-      '月份', '区域', '红色预警', '黄色预警', '绿色预警', '预警合计', '首次联系用时中位数（小时）', '首次联系用时 P90（小时）', '红色预警 24 小时内联系占比',
-      '升级通知', '发起转介', '转介被接收', '转介完成', ...CLOSE_OUTCOMES.map((k) => `结案：${CLOSE_OUTCOME_LABELS[k]}`), `结案：${CLOSE_OUTCOME_UNRECORDED_LABEL}`,
+      '月份',
+      '区域',
+      '红色预警',
+      '黄色预警',
+      '绿色预警',
+      '预警合计',
+      '首次联系用时中位数（小时）',
+      '首次联系用时 P90（小时）',
+      '红色预警 24 小时内联系占比',
+      '升级通知',
+      '发起转介',
+      '转介被接收',
+      '转介完成',
+      ...CLOSE_OUTCOMES.map((k) => `结案：${CLOSE_OUTCOME_LABELS[k]}`),
+      `结案：${CLOSE_OUTCOME_UNRECORDED_LABEL}`,
     ]).font = { bold: true };
     for (const r of s.rows) {
       const line = ws.addRow([
-        r.month, r.isTotal ? `${r.regionName}（合计）` : r.regionName, n(r.raised.red), n(r.raised.yellow), n(r.raised.green), n(r.raised.total),
-        n(r.firstContactMedianHours), n(r.firstContactP90Hours), pct(r.redContactedWithin24h),
-        n(r.escalations), n(r.referralsMade), n(r.referralsAccepted), n(r.referralsCompleted), ...OUTCOME_KEYS.map((k: OutcomeKey) => n(r.outcomes[k])),
+        r.month,
+        r.isTotal ? `${r.regionName}（合计）` : r.regionName,
+        n(r.raised.red),
+        n(r.raised.yellow),
+        n(r.raised.green),
+        n(r.raised.total),
+        n(r.firstContactMedianHours),
+        n(r.firstContactP90Hours),
+        pct(r.redContactedWithin24h),
+        n(r.escalations),
+        n(r.referralsMade),
+        n(r.referralsAccepted),
+        n(r.referralsCompleted),
+        ...OUTCOME_KEYS.map((k: OutcomeKey) => n(r.outcomes[k])),
       ]);
       if (r.isTotal) line.font = { bold: true };
     }
@@ -224,7 +269,10 @@ export class AlertIndicatorsService {
     note.addRows([
       ['范围', s.regionName],
       ['时间', `${q.fromMonth} 至 ${q.toMonth}（按北京时间统计）`],
-      ['口径', '预警按产生月份及产生时的等级计数；首次联系 = 第一条跟进记录的时间，按预警产生月份统计；转介按发起、接收、登记结果的日期分别计入当月；结案结果按结案月份计数，“未记录”为启用结案结果编码前结案的预警。'],
+      [
+        '口径',
+        '预警按产生月份及产生时的等级计数；首次联系 = 第一条跟进记录的时间，按预警产生月份统计；转介按发起、接收、登记结果的日期分别计入当月；结案结果按结案月份计数，“未记录”为启用结案结果编码前结案的预警。',
+      ],
       ['小格保护', `人数少于 ${s.minCell} 的格子显示为“${hidden}”，并同时隐去可据以推算的其他格子；用时和占比在所依据的预警少于 ${s.minCell} 条时不显示。`],
       ['导出时间', new Date().toISOString()],
     ]);
@@ -239,8 +287,16 @@ export class AlertIndicatorsService {
     const out = new Map<number, AlertColour>();
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const subs = await this.submissions.find({ select: { alertId: true, colour: true, submittedAt: true, id: true }, where: { alertId: In(chunk) }, order: { submittedAt: 'ASC', id: 'ASC' } });
-      const helps = await this.helpRequests.find({ select: { alertId: true, colour: true, submittedAt: true, id: true }, where: { alertId: In(chunk) }, order: { submittedAt: 'ASC', id: 'ASC' } });
+      const subs = await this.submissions.find({
+        select: { alertId: true, colour: true, submittedAt: true, id: true },
+        where: { alertId: In(chunk) },
+        order: { submittedAt: 'ASC', id: 'ASC' },
+      });
+      const helps = await this.helpRequests.find({
+        select: { alertId: true, colour: true, submittedAt: true, id: true },
+        where: { alertId: In(chunk) },
+        order: { submittedAt: 'ASC', id: 'ASC' },
+      });
       for (const s of [...subs, ...helps]) if (s.alertId !== null && !out.has(s.alertId)) out.set(s.alertId, s.colour);
     }
     return out;
@@ -262,4 +318,3 @@ function monthsBetween(from: string, to: string): string[] {
   for (let m = from; m <= to && out.length <= MAX_MONTHS; m = monthAfter(m)) out.push(m);
   return out;
 }
-

@@ -65,4 +65,3 @@ export class DutyController {
     return this.roster.remove(staff, id);
   }
 }
-

@@ -155,7 +155,14 @@ export class AlertDispatchService implements OnModuleInit, AlertDispatchQueue {
       const won = await states
         .createQueryBuilder()
         .update(AlertEscalation)
-        .set({ pending: false, colour: p.colour, homeRegionId: s.chain[home].id, level, lastStepAt: now, done: p.colour !== 'red' || (!claimed && (!step || level >= top)) })
+        .set({
+          pending: false,
+          colour: p.colour,
+          homeRegionId: s.chain[home].id,
+          level,
+          lastStepAt: now,
+          done: p.colour !== 'red' || (!claimed && (!step || level >= top)),
+        })
         .where('alertId = :id', { id: alert.id })
         .andWhere('(colour IS NULL OR colour IN (:...lessSevere))', { lessSevere: lessSevere.length ? lessSevere : ['-'] })
         .execute();
@@ -168,7 +175,13 @@ export class AlertDispatchService implements OnModuleInit, AlertDispatchQueue {
       if (claimed) {
         // Someone already has it: the rise in colour is for them alone (a group robot must not read "您负责的…").
         const names = new Map([[alert.assigneeId!, alert.assigneeName ?? '']]);
-        await this.record(tx, alert.id, now, [{ kind: 'dispatched', colour: p.colour, step: 'assignee', regionId: alert.regionId, staffIds: [alert.assigneeId!], sendKey }], names);
+        await this.record(
+          tx,
+          alert.id,
+          now,
+          [{ kind: 'dispatched', colour: p.colour, step: 'assignee', regionId: alert.regionId, staffIds: [alert.assigneeId!], sendKey }],
+          names,
+        );
         await this.notify(tx, alert, TOPIC_ALERT_NEW, [alert.assigneeId!], [], { colour: p.colour, step: 'assignee' }, now);
         return true;
       }
@@ -223,7 +236,14 @@ export class AlertDispatchService implements OnModuleInit, AlertDispatchQueue {
       const state = await tx.getRepository(AlertEscalation).findOneBy({ alertId });
       if (!alert || !state || state.level === null || !state.lastStepAt) return false;
       const due = nextEscalation(
-        { colour: alert.colour, status: alert.status, dueAt: alert.dueAt, firstFollowUpAt: alert.firstFollowUpAt, lastStepAt: state.lastStepAt, done: state.done },
+        {
+          colour: alert.colour,
+          status: alert.status,
+          dueAt: alert.dueAt,
+          firstFollowUpAt: alert.firstFollowUpAt,
+          lastStepAt: state.lastStepAt,
+          done: state.done,
+        },
         this.config.ALERT_CLAIM_ESCALATE_MINUTES,
       );
       if (!due || due.at.getTime() > now.getTime()) return false;
@@ -254,7 +274,8 @@ export class AlertDispatchService implements OnModuleInit, AlertDispatchQueue {
         ],
         s.staffNames,
       );
-      if (step) await this.notify(tx, alert, TOPIC_ALERT_ESCALATED, step.staffIds, [step.regionId], { level: step.level, step: step.kind, reason: due.reason }, now);
+      if (step)
+        await this.notify(tx, alert, TOPIC_ALERT_ESCALATED, step.staffIds, [step.regionId], { level: step.level, step: step.kind, reason: due.reason }, now);
       return true;
     });
   }
@@ -356,7 +377,11 @@ export class AlertDispatchService implements OnModuleInit, AlertDispatchQueue {
     const ids = pathIds(alert.regionPath);
     // Street and community ("胜利路街道萱花社区"): enough to place it, nothing about the person.
     const names = await this.regions.names(ids);
-    const place = ids.slice(-2).map((id) => names.get(id) ?? '').join('') || '本辖区';
+    const place =
+      ids
+        .slice(-2)
+        .map((id) => names.get(id) ?? '')
+        .join('') || '本辖区';
     const reason = d.params.reason as EscalationReason | undefined;
     const text =
       kind === 'new'
@@ -373,4 +398,3 @@ export class AlertDispatchService implements OnModuleInit, AlertDispatchQueue {
 function stepEvent(kind: 'dispatched' | 'escalated' | 'step_empty', colour: AlertColour, step: LadderStep): EventValues {
   return { kind, colour, level: step.level, step: step.kind as EscalationStepKind, regionId: step.regionId, staffIds: step.staffIds };
 }
-

@@ -98,7 +98,9 @@ export class DutyRosterService {
       onDuty: s.onDuty
         .filter((p) => p.regionId === region.id)
         .map((p) => ({ staffId: p.staffId, staffName: s.staffNames.get(p.staffId) ?? '', role: p.role, until: p.until.toISOString() })),
-      firstStep: step ? { regionId: step.regionId, regionName: s.regionNames.get(step.regionId) ?? '', kind: step.kind, staff: step.staffIds.map(person) } : null,
+      firstStep: step
+        ? { regionId: step.regionId, regionName: s.regionNames.get(step.regionId) ?? '', kind: step.kind, staff: step.staffIds.map(person) }
+        : null,
     };
   }
 
@@ -137,7 +139,16 @@ export class DutyRosterService {
     if (!active(person) || !isWithin(region.path, person!.regionPath)) {
       throw fieldError('staffId', 'onDutyStaff', '值班人员须为本区域或上级区域、可处理预警的在岗心理咨询师');
     }
-    const values = { regionId: region.id, regionPath: region.path, staffId: person!.id, weekday: dto.weekday, date: dto.date, start: dto.start, end: dto.end, role: dto.role };
+    const values = {
+      regionId: region.id,
+      regionPath: region.path,
+      staffId: person!.id,
+      weekday: dto.weekday,
+      date: dto.date,
+      start: dto.start,
+      end: dto.end,
+      role: dto.role,
+    };
     const same = await this.repo.findOne({
       where: { regionId: region.id, staffId: person!.id, weekday: dto.weekday ?? IsNull(), date: dto.date ?? IsNull(), start: dto.start, end: dto.end },
     });
