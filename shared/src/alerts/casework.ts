@@ -5,7 +5,7 @@
  */
 import type { BookingKind, BookingStatus, HelpUrgency } from '../bookings/types';
 import type { AlertColour } from './rules';
-import type { AlertSource, AlertStatus, FollowUpMethod } from '../scales/api';
+import type { AlertSource, AlertStatus, FollowUpMethod } from './api';
 import { STATS_MIN_CELL, suppressLinked } from '../scales/stats';
 import type { StationType } from '../stations/types';
 

@@ -2,7 +2,7 @@
  * Who is on duty, who an alert goes to, and when it goes further up. Pure functions of the roster,
  * the region chain and an instant; China time throughout (UTC+8, no daylight saving).
  */
-import type { AlertStatus } from '../scales/api';
+import type { AlertStatus } from './api';
 import type { AlertColour } from './rules';
 import type { Weekday } from '../stations/types';
 import { addChinaDays, chinaDate, chinaInstant, chinaMinuteOfDay, chinaWeekday } from '../common/time';

@@ -4,3 +4,4 @@ export * from './roster';
 export * from './casework';
 export * from './rules';
 export * from './follow-up-time';
+export * from './api';
