@@ -48,7 +48,7 @@ export class AppModule {
             level: config.LOG_LEVEL,
             genReqId: (req: IncomingMessage) => requestIdFor(req),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+            autoLogging: { ignore: (req: IncomingMessage) => /^\/api\/health(\/(live|ready))?$/.test(req.url ?? '') },
           },
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
         }),

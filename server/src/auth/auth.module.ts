@@ -9,6 +9,7 @@ import { StaffModule } from '../staff/staff.module';
 import { AuthController } from './controllers/auth.controller';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ResidentAuthService } from './services/resident-auth.service';
+import { StaffAccountCache } from './services/staff-account-cache';
 import { StaffAuthService } from './services/staff-auth.service';
 import { TokenService } from './services/token.service';
 
@@ -18,6 +19,7 @@ import { TokenService } from './services/token.service';
   controllers: [AuthController],
   providers: [
     TokenService,
+    StaffAccountCache,
     { provide: AUTHENTICATOR, useExisting: TokenService },
     StaffAuthService,
     ResidentAuthService,

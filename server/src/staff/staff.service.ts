@@ -13,8 +13,13 @@ import { assertStrongPassword, hashPassword } from './passwords';
 import { Staff } from './staff.entity';
 import type { CreateStaffDto, StaffQueryDto, UpdateStaffDto } from './staff.dto';
 
+/** Told the id of an account whose stored facts (role, region, name, disabled, password, token version) just changed. */
+export type AccountChangeListener = (id: number) => void;
+
 @Injectable()
 export class StaffService {
+  private readonly changeListeners: AccountChangeListener[] = [];
+
   constructor(
     @InjectRepository(Staff) private readonly repo: Repository<Staff>,
     private readonly regions: RegionsService,
@@ -82,6 +87,7 @@ export class StaffService {
       if (dto.disabled) staff.tokenVersion += 1;
     }
     await this.repo.save(staff);
+    this.accountChanged(staff.id);
     return (await this.toDtos([staff]))[0];
   }
 
@@ -94,6 +100,7 @@ export class StaffService {
     // Whoever held the old password (or a session opened with it) is out at once.
     staff.tokenVersion += 1;
     await this.repo.save(staff);
+    this.accountChanged(staff.id);
     await this.backoff.clearUser(staff.username);
     return (await this.toDtos([staff]))[0];
   }
@@ -124,6 +131,19 @@ export class StaffService {
     const regions = [...new Set(regionIds)];
     if (!regions.length || !roles.length) return [];
     return this.toDtos(await this.repo.find({ where: { regionId: In(regions), role: In([...roles]), disabled: false }, order: { id: 'ASC' } }));
+  }
+
+  /**
+   * Subscribes to account changes saved by this instance, so that whoever keeps what it read of an
+   * account (the token check) drops it at once.
+   */
+  onAccountChanged(listener: AccountChangeListener): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** Tells the listeners; also for a change written by `setOwnPassword` in the caller's transaction, once that commits. */
+  accountChanged(id: number): void {
+    for (const listener of this.changeListeners) listener(id);
   }
 
   /** An account as signing in and token checks need it, or null when there is none. */
@@ -171,7 +191,8 @@ export type StaffAccount = Omit<Staff, 'passwordHash' | 'passwordChangedAt' | 'u
 
 /**
  * The account's own new password, in the caller's transaction (which also ends its other sessions):
- * the access tokens issued before stop working with the version.
+ * the access tokens issued before stop working with the version. Call `StaffService.accountChanged`
+ * once the transaction commits.
  */
 export async function setOwnPassword(tx: EntityManager, id: number, passwordHash: string, at: Date): Promise<void> {
   await tx.getRepository(Staff).update({ id }, { passwordHash, mustChangePassword: false, passwordChangedAt: at, tokenVersion: () => 'tokenVersion + 1' });

@@ -114,6 +114,7 @@ export class StaffAuthService {
       await setOwnPassword(tx, staff.id, passwordHash, now);
       await tx.getRepository(RefreshToken).update({ staffId: staff.id, revokedAt: IsNull() }, { revokedAt: now });
     });
+    this.staffService.accountChanged(staff.id);
     staff.mustChangePassword = false;
     staff.tokenVersion += 1;
     return this.issue(staff, newFamily());

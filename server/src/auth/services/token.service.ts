@@ -6,15 +6,20 @@ import { AppException } from '../../common/errors/app-exception';
 import type { Authenticator } from '../../common/access/authenticator';
 import type { Principal } from '../../common/access/principal';
 import { ResidentsService } from '../../residents/residents.service';
-import { StaffService, type StaffAccount } from '../../staff/staff.service';
+import type { StaffAccount } from '../../staff/staff.service';
+import { StaffAccountCache } from './staff-account-cache';
 
-/** Signs and checks access tokens; the account is re-read on every request so disabling takes effect at once. */
+/**
+ * Signs and checks access tokens. A staff token is checked against its account as read within the last
+ * `STAFF_AUTH_CACHE_SECONDS` (changes on this instance apply at once, see StaffAccountCache); a resident
+ * token against the resident's row.
+ */
 @Injectable()
 export class TokenService implements Authenticator {
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly staff: StaffService,
+    private readonly accounts: StaffAccountCache,
     private readonly residents: ResidentsService,
   ) {}
 
@@ -43,7 +48,7 @@ export class TokenService implements Authenticator {
       if (!exists) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
       return { principal: { kind: 'resident', id: claims.sub }, mustChangePassword: false };
     }
-    const staff = await this.staff.account(claims.sub);
+    const staff = await this.staffAccount(claims);
     if (!staff) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
     if (staff.disabled) throw new AppException(401, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
     // A password change or reset since this token was issued ends it.
@@ -60,5 +65,16 @@ export class TokenService implements Authenticator {
       },
       mustChangePassword: staff.mustChangePassword,
     };
+  }
+
+  /**
+   * Only a yes is answered from memory: an account kept from an earlier read serves a token that it
+   * accepts as issued (same version, role and region); anything else, such as a token newer than what
+   * was kept, is checked against the database.
+   */
+  private async staffAccount(claims: StaffTokenClaims): Promise<StaffAccount | null> {
+    const kept = this.accounts.recent(claims.sub);
+    const accepts = kept && !kept.disabled && kept.tokenVersion === claims.ver && kept.role === claims.role && kept.regionPath === claims.regionPath;
+    return accepts ? kept : this.accounts.read(claims.sub);
   }
 }

@@ -160,6 +160,11 @@ export const ENV_SPEC = {
     parse: str,
   },
   JWT_ACCESS_TTL: { doc: 'Staff access-token lifetime in seconds', default: '900', parse: int(60, 86400) },
+  STAFF_AUTH_CACHE_SECONDS: {
+    doc: 'How long an instance trusts what it last read of a staff account (role, region, disabled, token version) when checking an access token, instead of reading it on every request. A change made through the same instance applies at once; with several instances, one made on another applies here within this time. `0` reads the account on every request',
+    default: '15',
+    parse: int(0, 300),
+  },
   STAFF_SESSION_TTL: { doc: 'Staff refresh-token (session) lifetime in seconds; each refresh rotates the token', default: '28800', parse: int(300, 2592000) },
   SESSION_COOKIE_SECURE: {
     doc: "Mark the admin console's session cookies `Secure` (sent over HTTPS only; browsers also accept them on http://localhost). Set `false` only for a plain-HTTP intranet trial",

@@ -88,7 +88,10 @@ if (TEST_DB === 'mysql') {
       await pause(500);
       cutAt = Date.now();
       proxy.cutOff();
-      await pause(3000);
+      // The process stays live without its database (an orchestrator must not restart it), and is not ready.
+      await pause(200);
+      const [live, ready] = await Promise.all([t.get('/api/health/live'), t.get('/api/health/ready')]);
+      await pause(3000 - (Date.now() - cutAt));
       proxy.restore();
       restoredAt = Date.now();
       let recoveredAt = Infinity;
@@ -124,6 +127,7 @@ if (TEST_DB === 'mysql') {
         details: { database: 'down' },
       });
       expect(recoveredAt - restoredAt).toBeLessThan(RECOVERY_BOUND_MS);
+      expect([live.status, ready.status, ready.body.code]).toEqual([200, 503, 'DB_UNAVAILABLE']);
 
       // Every sign-up that was answered 2xx is in the database, once, and the seat count agrees.
       const rows: { clientRequestId: string }[] = await t.dataSource.query(
