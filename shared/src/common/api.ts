@@ -100,7 +100,7 @@ export interface UploadedImage {
   url: string;
 }
 
-/** GET /health while the database answers (otherwise 503 `DB_UNAVAILABLE`). */
+/** `GET /health/live` always; `GET /health` and `GET /health/ready` while the database answers (otherwise 503 `DB_UNAVAILABLE`). */
 export interface HealthStatus {
   status: 'ok';
   info: Record<string, { status: 'up' }>;
