@@ -28,7 +28,7 @@ async function crowd(calls) {
       const t = performance.now();
       const res = await call();
       await res.text();
-      return { status: res.status, ms: performance.now() - t };
+      return { status: res.status, ms: performance.now() - t, at: performance.now() - t0 };
     }),
   );
   return { outcomes, ms: outcomes.map((o) => o.ms).sort((a, b) => a - b), totalMs: performance.now() - t0 };
@@ -130,6 +130,14 @@ try {
     row(`baseline: ${CROWD} concurrent GET /bookings/kinds`, readRun, bareRun),
     row(`flash crowd: ${CROWD} residents sign up for ${SEATS} seats`, signUps, bareRun),
   ]);
+  const when = (p) => {
+    const at = signUps.outcomes
+      .filter(p)
+      .map((o) => o.at)
+      .sort((a, b) => a - b);
+    return at.length ? `${fmt(at[0])}-${fmt(at.at(-1))} ms` : 'none';
+  };
+  console.log(`# confirmations answered at ${when((o) => o.status === 201)}, refusals at ${when((o) => o.status === 409)} after the crowd started`);
   console.log(
     `# ${confirmed} confirmed (database: ${db.n}), ${conflicts} answered 409, ${serverErrors} answered 5xx, ${other} other; ` +
       `p99 ${fmt(quantile(signUps.ms, 0.99))} ms against the 1,000 ms goal; MySQL/MariaDB, Node ${process.version}`,
