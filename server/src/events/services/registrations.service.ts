@@ -147,11 +147,13 @@ export class RegistrationsService implements OnModuleInit {
    * read without the lock; so is the answer of a sign-up that waited while the last seat went.
    */
   async signUp(residentId: number, eventId: number, dto: RegistrationInputDto, at?: Date): Promise<{ registration: MyRegistration; duplicate: boolean }> {
-    if (dto.clientRequestId) {
-      const seen = await this.repo.findOne({ where: { clientRequestId: dto.clientRequestId } });
-      if (seen) return { registration: await this.replay(seen, residentId, eventId, at ?? new Date()), duplicate: true };
-    }
-    const event = await this.visibleEvent(eventId);
+    // Read side by side: in a crowd every round trip before the answer is waited for in the pool's queue.
+    const [seen, event] = await Promise.all([
+      dto.clientRequestId ? this.repo.findOne({ where: { clientRequestId: dto.clientRequestId } }) : null,
+      this.events.findOne({ where: { id: eventId, status: Not('draft') } }),
+    ]);
+    if (seen) return { registration: await this.replay(seen, residentId, eventId, at ?? new Date()), duplicate: true };
+    if (!event) throw AppException.notFound('活动');
     const details = this.details(event, dto);
     const unlocked = async (ev: OutreachEvent): Promise<SignUpOutcome | null> => {
       const now = at ?? new Date();
@@ -229,8 +231,10 @@ export class RegistrationsService implements OnModuleInit {
    * answer that depends on seats. `full`: no seat is free once this answer is written.
    */
   private async judge(tx: EntityManager, ev: OutreachEvent, residentId: number, dto: RegistrationInputDto, now: Date): Promise<Judgement> {
-    const existing = await tx.getRepository(EventRegistration).findOne({ where: { eventId: ev.id, residentId } });
-    const counts = await this.seatCounts(tx, ev.id, now);
+    const [existing, counts] = await Promise.all([
+      tx.getRepository(EventRegistration).findOne({ where: { eventId: ev.id, residentId } }),
+      this.seatCounts(tx, ev.id, now),
+    ]);
     const free = seatsLeft(ev.capacity, counts);
     // The same request raced itself: the first one stored it.
     if (dto.clientRequestId && existing?.clientRequestId === dto.clientRequestId)
