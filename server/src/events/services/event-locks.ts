@@ -24,6 +24,8 @@ interface Waiter {
 export class EventLocks {
   /** Events whose lock a caller of this process holds or is taking, with who waits next, in order. */
   private readonly queues = new Map<number, Waiter[]>();
+  /** Events whose last sign-up in this process left a seat free. A hint only: every answer is still read from the database. */
+  private readonly seatsFree = new Set<number>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -48,10 +50,17 @@ export class EventLocks {
     try {
       const result = await this.locked(eventId, work);
       full = result.full;
+      if (full) this.seatsFree.delete(eventId);
+      else this.seatsFree.add(eventId);
       return result.value;
     } finally {
       this.leave(eventId, full);
     }
+  }
+
+  /** Whether the last sign-up here left a seat free, so a check for a full event before queueing would most likely be wasted. */
+  seatsWereFree(eventId: number): boolean {
+    return this.seatsFree.has(eventId);
   }
 
   private locked<T>(eventId: number, work: (tx: EntityManager) => Promise<T>): Promise<T> {

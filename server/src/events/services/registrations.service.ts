@@ -162,7 +162,7 @@ export class RegistrationsService implements OnModuleInit {
     };
     const locked = (tx: EntityManager) => this.signUpLocked(tx, eventId, residentId, dto, details, at);
     const result =
-      (await unlocked(event)) ??
+      (this.locks.seatsWereFree(eventId) ? null : await unlocked(event)) ??
       (await this.locks.runUnlessFull(eventId, async (tx) => {
         const value = await locked(tx);
         return { value, full: value.full };
