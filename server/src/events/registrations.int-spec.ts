@@ -97,6 +97,60 @@ describe(`event sign-up and the waiting list on ${TEST_DB}`, () => {
       const join = await t.post(`/api/v1/events/${queued}/registrations`, signUp({ joinWaitlist: true }), tokens[1]);
       expect(join.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, ticket: null });
     });
+
+    it('gives a crowd exactly the seats there are, answers everyone else 409, and a retry its first answer', async () => {
+      const id = await publishedEvent(t, organiser, { capacity: 4, waitlistEnabled: false });
+      const tokens = await Promise.all(Array.from({ length: 60 }, (_, i) => residentIn(t, `crowd-${i}`)));
+      const bodies = tokens.map(() => signUp());
+      const answers = await Promise.all(tokens.map((tk, i) => t.post(`/api/v1/events/${id}/registrations`, bodies[i], tk)));
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(4);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(56);
+      expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'EVENT_FULL' && a.body.details.waitlistOpen === false)).toBe(true);
+      expect(await count(`eventId = ? AND status = 'confirmed'`, [id])).toBe(4);
+      const winner = statuses.indexOf(201);
+      const again = await t.post(`/api/v1/events/${id}/registrations`, bodies[winner], tokens[winner]);
+      expect(again.status).toBe(200);
+      expect(again.body.ticket.token).toBe(answers[winner].body.ticket.token);
+      // A winner signing up again is told they hold a seat, not that the event is full.
+      const twice = await t.post(`/api/v1/events/${id}/registrations`, signUp(), tokens[winner]);
+      expect(twice.body).toMatchObject({ code: 'REGISTRATION_REFUSED', details: { reason: 'already_registered' } });
+
+      // With a waiting list, the crowd that does not ask to queue is told it may, and the queue takes the rest.
+      const listed = await publishedEvent(t, organiser, { capacity: 2 });
+      const mixed = await Promise.all(
+        tokens.slice(0, 30).map((tk, i) => t.post(`/api/v1/events/${listed}/registrations`, signUp({ joinWaitlist: i % 2 === 0 }), tk)),
+      );
+      const held = mixed.filter((a) => a.status === 201);
+      expect(held.filter((a) => a.body.status === 'confirmed')).toHaveLength(2);
+      const refusals = mixed.filter((a) => a.status === 409);
+      expect(refusals.every((a) => a.body.code === 'EVENT_FULL' && a.body.details.waitlistOpen === true)).toBe(true);
+      expect(held.length + refusals.length).toBe(30);
+      expect(
+        held
+          .filter((a) => a.body.status === 'waitlisted')
+          .map((a) => a.body.waitlistPosition)
+          .sort((a, b) => a - b),
+      ).toEqual(Array.from({ length: held.length - 2 }, (_, i) => i + 1));
+    });
+
+    if (TEST_DB === 'mysql') {
+      it('answers a full event while another instance holds its lock', async () => {
+        const id = await publishedEvent(t, organiser, { capacity: 1, waitlistEnabled: false });
+        const [a, b] = await Promise.all(['held-a', 'held-b'].map((o) => residentIn(t, o)));
+        expect((await t.post(`/api/v1/events/${id}/registrations`, signUp(), a)).status).toBe(201);
+        const other = t.dataSource.createQueryRunner();
+        await other.startTransaction();
+        try {
+          await other.query('SELECT id FROM `events` WHERE id = ? FOR UPDATE', [id]);
+          const full = await t.post(`/api/v1/events/${id}/registrations`, signUp(), b);
+          expect(full.body).toMatchObject({ statusCode: 409, code: 'EVENT_FULL' });
+        } finally {
+          await other.rollbackTransaction();
+          await other.release();
+        }
+      });
+    }
   });
 
   describe('the waiting list', () => {

@@ -278,7 +278,7 @@ export class CheckinsService {
     const result = await this.locks.run(eventId, async (tx) => {
       const ev = await tx.getRepository(OutreachEvent).findOneByOrFail({ id: eventId });
       const notices = await this.registrations.settle(tx, ev, now);
-      const counts = await this.registrations.seatCounts(tx, eventId);
+      const counts = await this.registrations.seatCounts(tx, eventId, now);
       return { value: await work(tx, ev, seatsLeft(ev.capacity, counts)), notices };
     });
     await this.notifications.dispatch(result.notices, now);

@@ -140,7 +140,7 @@ export class EventsService {
       const published = ev.status === 'published';
       const notices: Notice[] = published ? await this.registrations.settle(tx, ev, now) : [];
       if (published) {
-        const counts = await this.registrations.seatCounts(tx, id);
+        const counts = await this.registrations.seatCounts(tx, id, now);
         const held = counts.confirmed + counts.offered;
         if (fields.capacity < held) return { tooSmall: held, notices };
       }

@@ -11,6 +11,7 @@ import {
   decideSignUp,
   effectiveEventStatus,
   planOffers,
+  seatsLeft,
   type CancelRefusal,
   type EventSignUpWindow,
   type MyEventItem,
@@ -62,6 +63,20 @@ function refused(reason: string, message: string): AppException {
  * refusal is returned rather than thrown, so what settling did before it still commits.
  */
 type Locked<T, R extends string> = { notices: Notice[] } & ({ ok: true; row: T } | { ok: false; refusal: R });
+
+type SignUpAnswer = { ok: true; row: EventRegistration; duplicate: boolean } | { ok: false; refusal: SignUpRefusal | 'waitlist_offered' };
+
+/** A sign-up's answer, with the moment it was decided at and whether it left the event without a free seat. */
+type SignUpOutcome = SignUpAnswer & { notices: Notice[]; now: Date; full: boolean };
+
+/** See RegistrationsService.judge. */
+interface Judgement {
+  existing: EventRegistration | null;
+  counts: SeatCounts & { lapsed: number };
+  answer: SignUpAnswer | { write: 'confirmed' | 'waitlisted' };
+  exact: boolean;
+  full: boolean;
+}
 
 /**
  * Sign-up, cancellation and the waiting list. Every change runs under the event's lock
@@ -127,50 +142,33 @@ export class RegistrationsService implements OnModuleInit {
 
   /**
    * `at` defaults to the moment the lock is taken, so the queue order (queuedAt) is the order in
-   * which sign-ups got the lock, not the order they arrived in.
+   * which sign-ups got the lock, not the order they arrived in. An answer that no write under the
+   * lock could change (the event is full, closed, or the resident is registered) is given from a
+   * read without the lock; so is the answer of a sign-up that waited while the last seat went.
    */
   async signUp(residentId: number, eventId: number, dto: RegistrationInputDto, at?: Date): Promise<{ registration: MyRegistration; duplicate: boolean }> {
-    if (dto.clientRequestId) {
-      const seen = await this.repo.findOne({ where: { clientRequestId: dto.clientRequestId } });
-      if (seen) return { registration: await this.replay(seen, residentId, eventId, at ?? new Date()), duplicate: true };
-    }
-    const event = await this.visibleEvent(eventId);
+    // Read side by side: in a crowd every round trip before the answer is waited for in the pool's queue.
+    const [seen, event] = await Promise.all([
+      dto.clientRequestId ? this.repo.findOne({ where: { clientRequestId: dto.clientRequestId } }) : null,
+      this.events.findOne({ where: { id: eventId, status: Not('draft') } }),
+    ]);
+    if (seen) return { registration: await this.replay(seen, residentId, eventId, at ?? new Date()), duplicate: true };
+    if (!event) throw AppException.notFound('活动');
     const details = this.details(event, dto);
-    let duplicate = false;
-    let now = at ?? new Date();
-    const result = await this.locks.run(eventId, async (tx): Promise<Locked<EventRegistration, SignUpRefusal | 'waitlist_offered'>> => {
-      now = at ?? new Date();
-      const ev = await tx.getRepository(OutreachEvent).findOneByOrFail({ id: eventId });
-      const notices = await this.settle(tx, ev, now);
-      const regs = tx.getRepository(EventRegistration);
-      const existing = await regs.findOne({ where: { eventId, residentId } });
-      // The same request raced itself: the first one stored it.
-      duplicate = !!dto.clientRequestId && existing?.clientRequestId === dto.clientRequestId;
-      if (duplicate) return { ok: true, row: existing!, notices };
-      const decision = decideSignUp(signUpWindow(ev), await this.seatCounts(tx, eventId), existing?.status ?? null, now);
-      if (decision.kind === 'refuse') return { ok: false, refusal: decision.reason, notices };
-      if (decision.kind === 'waitlist' && !dto.joinWaitlist) return { ok: false, refusal: 'waitlist_offered', notices };
-      const confirm = decision.kind === 'confirm';
-      const values: Partial<EventRegistration> = {
-        status: confirm ? 'confirmed' : 'waitlisted',
-        source: 'online',
-        ...details,
-        ticketCode: this.tokens.newTicketCode(),
-        queuedAt: confirm ? null : now,
-        offeredAt: null,
-        offerExpiresAt: null,
-        confirmedAt: confirm ? now : null,
-        cancelledAt: null,
-        checkedInAt: null,
-        checkinMethod: null,
-        checkedInById: null,
-        checkedInByName: null,
-        clientRequestId: dto.clientRequestId ?? null,
-      };
-      const row = await regs.save(existing ? Object.assign(existing, values) : regs.create({ eventId, residentId, ...values }));
-      if (confirm) notices.push(...seatNotices(row.id, false));
-      return { ok: true, row, notices };
-    });
+    const unlocked = async (ev: OutreachEvent): Promise<SignUpOutcome | null> => {
+      const now = at ?? new Date();
+      const j = await this.judge(this.repo.manager, ev, residentId, dto, now);
+      return j.exact && !('write' in j.answer) ? { ...j.answer, notices: [], now, full: j.full } : null;
+    };
+    const locked = (tx: EntityManager) => this.signUpLocked(tx, eventId, residentId, dto, details, at);
+    const result =
+      (this.locks.seatsWereFree(eventId) ? null : await unlocked(event)) ??
+      (await this.locks.runUnlessFull(eventId, async (tx) => {
+        const value = await locked(tx);
+        return { value, full: value.full };
+      })) ??
+      (await unlocked(await this.visibleEvent(eventId))) ??
+      (await this.locks.run(eventId, locked));
     await this.notifications.dispatch(result.notices);
     if (!result.ok) {
       if (result.refusal === 'waitlist_offered')
@@ -178,7 +176,80 @@ export class RegistrationsService implements OnModuleInit {
       if (result.refusal === 'full') throw new AppException(409, 'EVENT_FULL', SIGN_UP_REFUSAL_LABELS.full, { reason: 'full', waitlistOpen: false });
       throw refused(result.refusal, SIGN_UP_REFUSAL_LABELS[result.refusal]);
     }
-    return { registration: await this.views.mine(result.row, event, now), duplicate };
+    return { registration: await this.views.mine(result.row, event, result.now), duplicate: result.duplicate };
+  }
+
+  /**
+   * The seat write, under the event's lock: settles the queue only when that could change the
+   * answer (or an offer has lapsed), then confirms, queues or refuses. Notifications are sent by the
+   * caller after commit, so the lock covers the counts and the one row written.
+   */
+  private async signUpLocked(
+    tx: EntityManager,
+    eventId: number,
+    residentId: number,
+    dto: RegistrationInputDto,
+    details: Pick<EventRegistration, 'name' | 'phone' | 'consentVersion'>,
+    at: Date | undefined,
+  ): Promise<SignUpOutcome> {
+    const now = at ?? new Date();
+    const ev = await tx.getRepository(OutreachEvent).findOneByOrFail({ id: eventId });
+    let j = await this.judge(tx, ev, residentId, dto, now);
+    const notices: Notice[] = [];
+    if (!j.exact || j.counts.lapsed > 0) {
+      notices.push(...(await this.settle(tx, ev, now)));
+      j = await this.judge(tx, ev, residentId, dto, now);
+    }
+    if (!('write' in j.answer)) return { ...j.answer, notices, now, full: j.full };
+    const confirm = j.answer.write === 'confirmed';
+    const values: Partial<EventRegistration> = {
+      status: j.answer.write,
+      source: 'online',
+      ...details,
+      ticketCode: this.tokens.newTicketCode(),
+      queuedAt: confirm ? null : now,
+      offeredAt: null,
+      offerExpiresAt: null,
+      confirmedAt: confirm ? now : null,
+      cancelledAt: null,
+      checkedInAt: null,
+      checkinMethod: null,
+      checkedInById: null,
+      checkedInByName: null,
+      clientRequestId: dto.clientRequestId ?? null,
+    };
+    const regs = tx.getRepository(EventRegistration);
+    const row = await regs.save(j.existing ? Object.assign(j.existing, values) : regs.create({ eventId, residentId, ...values }));
+    if (confirm) notices.push(...seatNotices(row.id, false));
+    return { ok: true, row, duplicate: false, notices, now, full: j.full };
+  }
+
+  /**
+   * What a sign-up comes to on what `tx` reads now. `exact` says settling the queue first could not
+   * change it: settling only expires lapsed offers (which hold no seat here) and hands free seats to
+   * people waiting, so it matters only while a seat is free and someone waits, and only for an
+   * answer that depends on seats. `full`: no seat is free once this answer is written.
+   */
+  private async judge(tx: EntityManager, ev: OutreachEvent, residentId: number, dto: RegistrationInputDto, now: Date): Promise<Judgement> {
+    const [existing, counts] = await Promise.all([
+      tx.getRepository(EventRegistration).findOne({ where: { eventId: ev.id, residentId } }),
+      this.seatCounts(tx, ev.id, now),
+    ]);
+    const free = seatsLeft(ev.capacity, counts);
+    // The same request raced itself: the first one stored it.
+    if (dto.clientRequestId && existing?.clientRequestId === dto.clientRequestId)
+      return { existing, counts, answer: { ok: true, row: existing, duplicate: true }, exact: true, full: free === 0 };
+    // An offer past its deadline is expired, whether or not settling has marked it yet.
+    const lapsed = existing?.status === 'offered' && !!existing.offerExpiresAt && existing.offerExpiresAt.getTime() <= now.getTime();
+    const decision = decideSignUp(signUpWindow(ev), counts, lapsed ? 'expired' : (existing?.status ?? null), now);
+    const answer: Judgement['answer'] =
+      decision.kind === 'refuse'
+        ? { ok: false, refusal: decision.reason }
+        : decision.kind === 'waitlist' && !dto.joinWaitlist
+          ? { ok: false, refusal: 'waitlist_offered' }
+          : { write: decision.kind === 'confirm' ? 'confirmed' : 'waitlisted' };
+    const exact = free === 0 || counts.waitlisted === 0 || (decision.kind === 'refuse' && decision.reason !== 'full');
+    return { existing, counts, answer, exact, full: free - (decision.kind === 'confirm' ? 1 : 0) <= 0 };
   }
 
   /** Gives back a seat, leaves the queue, or declines an offer; a freed seat goes to the next in line. */
@@ -341,18 +412,26 @@ export class RegistrationsService implements OnModuleInit {
     return notices;
   }
 
-  /** Counts for the shared rules, read inside the lock after settling (so every offer left is live). */
-  async seatCounts(tx: EntityManager, eventId: number): Promise<SeatCounts> {
-    const rows = await tx
+  /**
+   * Counts for the shared rules: an offer past its deadline holds no seat (`lapsed` counts those
+   * settling has not marked expired yet). One row per event read through the (eventId, status) index.
+   */
+  async seatCounts(tx: EntityManager, eventId: number, now: Date): Promise<SeatCounts & { lapsed: number }> {
+    const row = await tx
       .getRepository(EventRegistration)
       .createQueryBuilder('r')
-      .select('r.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .where('r.eventId = :eventId', { eventId })
-      .groupBy('r.status')
-      .getRawMany<{ status: string; n: string | number }>();
-    const n = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
-    return { confirmed: n('confirmed'), offered: n('offered'), waitlisted: n('waitlisted') };
+      .select(`SUM(CASE WHEN r.status = 'confirmed' THEN 1 ELSE 0 END)`, 'confirmed')
+      .addSelect(`SUM(CASE WHEN r.status = 'offered' AND (r.offerExpiresAt IS NULL OR r.offerExpiresAt > :now) THEN 1 ELSE 0 END)`, 'offered')
+      .addSelect(`SUM(CASE WHEN r.status = 'waitlisted' THEN 1 ELSE 0 END)`, 'waitlisted')
+      .addSelect(`SUM(CASE WHEN r.status = 'offered' AND r.offerExpiresAt <= :now THEN 1 ELSE 0 END)`, 'lapsed')
+      .where(`r.eventId = :eventId AND r.status IN ('confirmed', 'offered', 'waitlisted')`, { eventId, now })
+      .getRawOne<Record<'confirmed' | 'offered' | 'waitlisted' | 'lapsed', string | number | null>>();
+    return {
+      confirmed: Number(row?.confirmed ?? 0),
+      offered: Number(row?.offered ?? 0),
+      waitlisted: Number(row?.waitlisted ?? 0),
+      lapsed: Number(row?.lapsed ?? 0),
+    };
   }
 
   /** Only the details the event asks for are kept, with the consent given for them. */
