@@ -1,7 +1,7 @@
-import { eventInput, publishedEvent, residentIn } from '../../../test/support/events';
-import { REGION, TestApp } from '../../../test/support/test-app';
-import { TEST_DB } from '../../../test/support/test-db';
-import { ArticleViews } from '../../articles/article-views';
+import { eventInput, publishedEvent, residentIn } from './support/events';
+import { REGION, TestApp } from './support/test-app';
+import { TEST_DB } from './support/test-db';
+import { ArticleViews } from '../src/articles/article-views';
 
 const titles = (body: { items: { title: string }[] }) => body.items.map((a) => a.title);
 
