@@ -12,6 +12,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingsModule } from './bookings/bookings.module';
+import { CacheModule } from './common/cache/cache.module';
 import { APP_CONFIG, type AppConfig } from './common/config/env';
 import { PlaintextEncryptionService } from './common/crypto/plaintext-encryption.service';
 import { appDataSourceOptions, openDataSource } from './common/database/data-source';
@@ -64,6 +65,7 @@ export class AppModule {
           ],
         }),
         AuditModule,
+        CacheModule,
         JobsModule,
         WechatModule,
         AuthModule,

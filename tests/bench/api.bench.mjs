@@ -1,8 +1,12 @@
-// Benchmarks of the hot API paths against the built server on SQLite (run: pnpm bench).
-// Bounded: a fixed number of requests per path, loopback only. Prints req/s and latency percentiles.
+// Benchmarks of the hot API paths against the built server (run: pnpm bench), on SQLite, or on MySQL
+// with BENCH_MYSQL_URL=mariadb://root@127.0.0.1:3306 (a throwaway database is created and dropped).
+// Bounded: a fixed number of requests per path, loopback only. Prints req/s, latency percentiles and
+// each path's throughput as a share of a bare Fastify endpoint (a 10-item JSON list) in the same run.
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 const require = createRequire(import.meta.url);
-const { startServer } = require('../support/server.js');
+const { startServer, ROOT } = require('../support/server.js');
 // The consent version the server expects (built by `pnpm bench` before this runs).
 const { EVENT_REGISTRATION_CONSENT_VERSION } = require('../../shared/dist/cjs/index.js');
 
@@ -14,6 +18,31 @@ async function json(res) {
   const body = await res.json();
   if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
   return body;
+}
+
+/** The machine's HTTP limit for this client: a bare Fastify process answering a 10-item JSON list. */
+async function startBareFastify() {
+  const fastify = createRequire(join(ROOT, 'server', 'package.json')).resolve('fastify');
+  const code = `const app = require(${JSON.stringify(fastify)})();
+const items = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, title: '基准文章 ' + i, summary: '基准测试', category: 'knowledge', viewCount: i }));
+app.get('/list', async () => ({ items, total: 10, page: 1, pageSize: 10 }));
+app.listen({ port: 0, host: '127.0.0.1' }).then((url) => console.log(url));`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((ok) => child.stdout.once('data', (d) => ok(String(d).trim())));
+  return { url, stop: () => child.kill() };
+}
+
+/** A throwaway MySQL database for one run. */
+function mysqlDatabase(url) {
+  const name = `xq_bench_${process.pid}`;
+  const u = new URL(url);
+  const args = ['-h', u.hostname, '-P', u.port || '3306', '-u', decodeURIComponent(u.username), ...(u.password ? [`-p${decodeURIComponent(u.password)}`] : [])];
+  const sql = (q) => {
+    const r = spawnSync('mysql', [...args, '-e', q], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+  };
+  sql(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  return { env: { DB_TYPE: 'mysql', DATABASE_URL: `${url.replace(/\/$/, '')}/${name}` }, drop: () => sql(`DROP DATABASE IF EXISTS \`${name}\``) };
 }
 
 async function measure(name, makeRequest) {
@@ -28,7 +57,7 @@ async function measure(name, makeRequest) {
         const t0 = performance.now();
         const res = await makeRequest(i);
         await res.arrayBuffer();
-        if (!res.ok) errors++;
+        if (res.status >= 400) errors++;
         latencies.push(performance.now() - t0);
       }
     }),
@@ -41,7 +70,9 @@ async function measure(name, makeRequest) {
   return row;
 }
 
-const server = await startServer({ LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER_MINUTE: '1000000', SUBMIT_RATE_PER_HOUR: '1000000' });
+const mysql = process.env.BENCH_MYSQL_URL ? mysqlDatabase(process.env.BENCH_MYSQL_URL) : null;
+const bare = await startBareFastify();
+const server = await startServer({ LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER_MINUTE: '1000000', SUBMIT_RATE_PER_HOUR: '1000000', ...mysql?.env });
 try {
   const base = server.baseUrl;
   const post = (path, body, token) =>
@@ -73,6 +104,7 @@ try {
     await json(await post(`/api/v1/admin/articles/${a.id}/publish`, undefined, editor));
   }
   const ids = (await json(await fetch(`${base}/api/v1/articles?pageSize=100`))).items.map((a) => a.id);
+  const articlesEtag = (await fetch(`${base}/api/v1/articles?page=1&pageSize=20`)).headers.get('etag') ?? '';
   const resident = (await json(await post('/api/v1/auth/dev/login', { openid: 'bench-scales' }))).accessToken;
   await json(
     await fetch(`${base}/api/v1/me`, {
@@ -117,8 +149,19 @@ try {
   await json(await post(`/api/v1/admin/events/${event.id}/publish`, undefined, organiser));
   const attendees = [];
   for (let i = 0; i < REQUESTS; i++) attendees.push((await json(await post('/api/v1/auth/dev/login', { openid: `bench-event-${i}` }))).accessToken);
-  console.log(`# ${ARTICLES} extra published articles, ${CONCURRENCY} concurrent clients, SQLite, Node ${process.version}`);
+  console.log(`# ${ARTICLES} extra published articles, ${CONCURRENCY} concurrent clients, ${mysql ? 'MySQL' : 'SQLite'}, Node ${process.version}`);
   const rows = [];
+  const baseline = await measure('bare Fastify, 10-item JSON list (baseline)', () => fetch(`${bare.url}/list`));
+  rows.push(baseline);
+  rows.push(await measure('GET /api/v1/regions', () => fetch(`${base}/api/v1/regions`)));
+  rows.push(await measure('GET /api/v1/hotlines (resident)', () => fetch(`${base}/api/v1/hotlines`, { headers: { authorization: `Bearer ${resident}` } })));
+  rows.push(await measure('GET /api/v1/events', () => fetch(`${base}/api/v1/events`)));
+  rows.push(await measure('GET /api/v1/scales', () => fetch(`${base}/api/v1/scales`)));
+  rows.push(
+    await measure('GET /api/v1/articles (304 revalidation)', () =>
+      fetch(`${base}/api/v1/articles?page=1&pageSize=20`, { headers: { 'if-none-match': articlesEtag } }),
+    ),
+  );
   rows.push(await measure('GET /api/v1/articles (page 1)', () => fetch(`${base}/api/v1/articles?page=1&pageSize=20`)));
   rows.push(await measure('GET /api/v1/articles?category&regionId', () => fetch(`${base}/api/v1/articles?category=emotion&regionId=${community.id}`)));
   rows.push(await measure('GET /api/v1/articles/:id (counts a view)', (i) => fetch(`${base}/api/v1/articles/${ids[i % ids.length]}`)));
@@ -145,8 +188,11 @@ try {
       fetch(`${base}/api/v1/admin/articles`, { headers: { authorization: `Bearer ${editor}` } }),
     ),
   );
+  for (const r of rows) r['vs bare'] = `${Math.round((100 * r['req/s']) / baseline['req/s'])}%`;
   console.table(rows);
   if (rows.some((r) => r.errors)) process.exitCode = 1;
 } finally {
   await server.stop();
+  bare.stop();
+  mysql?.drop();
 }

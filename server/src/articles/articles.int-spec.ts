@@ -1,3 +1,4 @@
+import { ArticleViews } from './article-views';
 import { eventInput } from '../../test/support/events';
 import { REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
@@ -45,9 +46,14 @@ describe(`articles on ${TEST_DB}`, () => {
     expect(list.body).toMatchObject({ page: 1, pageSize: 20 });
 
     const read = await t.get(`/api/v1/articles/${id}`);
-    expect(read.body).toMatchObject({ title: '适量运动有益于情绪健康', body: '<p>快走、慢跑、游泳都可以。</p>', viewCount: 1 });
+    expect(read.body).toMatchObject({ title: '适量运动有益于情绪健康', body: '<p>快走、慢跑、游泳都可以。</p>', viewCount: 0 });
+    // Views are added up in memory and written in batches; a flush writes them and the next read shows them.
     await Promise.all([t.get(`/api/v1/articles/${id}`), t.get(`/api/v1/articles/${id}`), t.get(`/api/v1/articles/${id}`)]);
+    expect((await t.get(`/api/v1/articles/${id}`)).body.viewCount).toBe(0);
+    await t.app.get(ArticleViews).flush();
     expect((await t.get(`/api/v1/articles/${id}`)).body.viewCount).toBe(5);
+    await t.app.get(ArticleViews).flush();
+    expect((await t.get(`/api/v1/articles?regionId=${streetA}`)).body.items.find((a: { id: number }) => a.id === id).viewCount).toBe(6);
 
     const audit = await t.get('/api/v1/admin/audit?resourceType=article', await t.staffToken('region_yc'));
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['article.create', 'article.publish']));

@@ -6,11 +6,12 @@ import { Article } from './article.entity';
 import { AdminArticlesController } from './controllers/admin-articles.controller';
 import { ArticlesController } from './controllers/articles.controller';
 import { ArticlesService } from './articles.service';
+import { ArticleViews } from './article-views';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Article]), RegionsModule, ResidentsModule],
   controllers: [ArticlesController, AdminArticlesController],
-  providers: [ArticlesService],
+  providers: [ArticlesService, ArticleViews],
   exports: [ArticlesService],
 })
 export class ArticlesModule {}

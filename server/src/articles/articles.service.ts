@@ -3,12 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { AdminArticle, ArticleCategory, SuggestedArticle, AdminArticleRow, ArticleDetail, ArticleSummary, Page } from '@xinqiao/shared';
 import { Brackets, In, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
+import { CacheService, type CachedBody } from '../common/cache/cache.service';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
 import { above, assertFound, inScope, visibleFrom } from '../common/access/region-scope';
 import { assertAllowedImage } from '../common/http/image-src';
 import { AppException } from '../common/errors/app-exception';
 import { pageOf, paging } from '../common/http/page-query.dto';
-import { RegionsService } from '../regions/regions.service';
+import { REGIONS_CACHE, RegionsService } from '../regions/regions.service';
+import { ARTICLES_CACHE, ArticleViews } from './article-views';
 import { Article } from './article.entity';
 import type { AdminArticleQueryDto, ArticleInputDto, PublicArticleQueryDto } from './article.dto';
 import { isBlankHtml, sanitizeArticleHtml, withAllowedImages } from './sanitize';
@@ -39,10 +41,22 @@ export class ArticlesService {
     @InjectRepository(Article) private readonly repo: Repository<Article>,
     private readonly regions: RegionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: CacheService,
+    private readonly views: ArticleViews,
   ) {}
 
-  /** Published articles a resident of `regionPath` may see: those scoped to their region or any ancestor. */
-  async listPublished(q: PublicArticleQueryDto, residentRegionPath: string | null): Promise<Page<ArticleSummary>> {
+  /**
+   * Published articles a resident of `regionPath` may see: those scoped to their region or any
+   * ancestor; from the cache, keyed by the region (asked for, else the resident's) and the page.
+   */
+  listPublished(q: PublicArticleQueryDto, residentRegionPath: string | null): Promise<CachedBody<Page<ArticleSummary>>> {
+    const p = paging(q);
+    const where = q.regionId !== undefined ? `id:${q.regionId}` : `path:${residentRegionPath ?? ''}`;
+    const key = `list:${where}:${q.category ?? ''}:${p.page}:${p.pageSize}`;
+    return this.cache.get([ARTICLES_CACHE, REGIONS_CACHE], key, () => this.loadPublished(q, residentRegionPath));
+  }
+
+  private async loadPublished(q: PublicArticleQueryDto, residentRegionPath: string | null): Promise<Page<ArticleSummary>> {
     const p = paging(q);
     const where: FindOptionsWhere<Article> = { status: 'published' };
     if (q.category) where.category = q.category;
@@ -78,13 +92,16 @@ export class ArticlesService {
     return rows.slice(0, limit).map((a) => ({ id: a.id, title: a.title, summary: a.summary }));
   }
 
-  async getPublished(id: number): Promise<ArticleDetail> {
-    const article = await this.repo.findOne({ where: { id, status: 'published' } });
-    if (!article) throw AppException.notFound('文章');
-    await this.repo.increment({ id }, 'viewCount', 1);
-    article.viewCount += 1;
-    const names = await this.regionNames([article]);
-    return { ...summary(article, names), body: withAllowedImages(article.body, this.config.CONTENT_IMAGE_HOSTS), source: article.source };
+  /** A published article from the cache, counting the view (written in batches, see ArticleViews). */
+  async getPublished(id: number): Promise<CachedBody<ArticleDetail>> {
+    const detail = await this.cache.get([ARTICLES_CACHE, REGIONS_CACHE], `detail:${id}`, async () => {
+      const article = await this.repo.findOne({ where: { id, status: 'published' } });
+      if (!article) throw AppException.notFound('文章');
+      const names = await this.regionNames([article]);
+      return { ...summary(article, names), body: withAllowedImages(article.body, this.config.CONTENT_IMAGE_HOSTS), source: article.source };
+    });
+    this.views.count(id);
+    return detail;
   }
 
   async list(staff: StaffPrincipal, q: AdminArticleQueryDto): Promise<Page<AdminArticleRow>> {
@@ -136,7 +153,7 @@ export class ArticlesService {
       article.regionPath = region.path;
     }
     Object.assign(article, this.content(dto));
-    return this.toAdmin(await this.repo.save(article));
+    return this.changed(await this.repo.save(article));
   }
 
   async publish(staff: StaffPrincipal, id: number): Promise<AdminArticle> {
@@ -146,20 +163,21 @@ export class ArticlesService {
     article.publishedAt = new Date();
     article.scheduledAt = null;
     article.reviewerId = staff.id;
-    return this.toAdmin(await this.repo.save(article));
+    return this.changed(await this.repo.save(article));
   }
 
   async unpublish(staff: StaffPrincipal, id: number): Promise<AdminArticle> {
     const article = await this.find(staff, id);
     if (article.status !== 'published') throw AppException.invalidState('只有已发布的文章可以下线');
     article.status = 'archived';
-    return this.toAdmin(await this.repo.save(article));
+    return this.changed(await this.repo.save(article));
   }
 
   async remove(staff: StaffPrincipal, id: number): Promise<void> {
     const article = await this.find(staff, id);
     if (article.status === 'published') throw AppException.invalidState('已发布的文章请先下线再删除');
     await this.repo.delete({ id: article.id });
+    this.cache.invalidate(ARTICLES_CACHE);
   }
 
   /** The most read published articles visible from `regionPath` whose title or summary has one of the words. */
@@ -212,6 +230,12 @@ export class ArticlesService {
       body,
       source: dto.source?.trim() || null,
     };
+  }
+
+  /** After a write readers may see: the cached lists and details are stale from now on. */
+  private changed(a: Article): Promise<AdminArticle> {
+    this.cache.invalidate(ARTICLES_CACHE);
+    return this.toAdmin(a);
   }
 
   private async toAdmin(a: Article): Promise<AdminArticle> {

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public } from '../common/access/decorators';
 import type { Principal } from '../common/access/principal';
+import { answerFor, ConditionalGet } from '../common/cache/conditional-get';
 import { Endpoint } from '../common/http/openapi';
 import { ResidentsService } from '../residents/residents.service';
 import { HotlineQueryDto } from './hotline.dto';
@@ -18,8 +19,11 @@ export class HotlinesController {
   @Endpoint('居民所在区域适用的求助热线', ['Hotline'])
   @Get()
   @Public()
+  @ConditionalGet({ varyOnCaller: true })
   async list(@Query() q: HotlineQueryDto, @CurrentPrincipal() who?: Principal) {
-    const own = who?.kind === 'resident' ? await this.residents.regionPathOf(who.id) : null;
-    return this.hotlines.forRegionId(q.regionId, own);
+    // The caller's own region decides the answer only when no region is asked for.
+    const perCaller = q.regionId === undefined && who?.kind === 'resident';
+    const own = perCaller ? await this.residents.regionPathOf(who.id) : null;
+    return answerFor(perCaller, await this.hotlines.forRegionId(q.regionId, own));
   }
 }

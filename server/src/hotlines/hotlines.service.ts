@@ -3,17 +3,21 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { crisisHotlines, isValidHotlineNumber, NATIONAL_HOTLINES, type Hotline as HotlineDto } from '@xinqiao/shared';
 import { Repository } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
+import { CacheService, type CachedBody } from '../common/cache/cache.service';
 import { above, assertFound, inScope } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
-import { RegionsService } from '../regions/regions.service';
+import { REGIONS_CACHE, RegionsService } from '../regions/regions.service';
 import type { HotlineInputDto } from './hotline.dto';
 import { Hotline } from './hotline.entity';
+
+const HOTLINES_CACHE = 'hotlines';
 
 @Injectable()
 export class HotlinesService {
   constructor(
     @InjectRepository(Hotline) private readonly repo: Repository<Hotline>,
     private readonly regions: RegionsService,
+    private readonly cache: CacheService,
   ) {}
 
   /** National lines, then the lines of the region and its ancestors, nearest region first. */
@@ -26,11 +30,15 @@ export class HotlinesService {
     return crisisHotlines(await this.regional(regionPath));
   }
 
-  async forRegionId(regionId: number | undefined, fallbackPath: string | null): Promise<HotlineDto[]> {
-    if (regionId === undefined) return this.forRegionPath(fallbackPath);
-    const region = await this.regions.find(regionId);
-    if (!region) throw AppException.badRequest('所选区域不存在');
-    return this.forRegionPath(region.path);
+  /** The public list for a region asked for by id, else for the caller's own region path, from the cache. */
+  forRegionId(regionId: number | undefined, fallbackPath: string | null): Promise<CachedBody<HotlineDto[]>> {
+    const key = regionId === undefined ? `path:${fallbackPath ?? ''}` : `id:${regionId}`;
+    return this.cache.get([HOTLINES_CACHE, REGIONS_CACHE], key, async () => {
+      if (regionId === undefined) return this.forRegionPath(fallbackPath);
+      const region = await this.regions.find(regionId);
+      if (!region) throw AppException.badRequest('所选区域不存在');
+      return this.forRegionPath(region.path);
+    });
   }
 
   /** Staff see the national lines (read-only) and the lines inside their subtree, or of one region in it. */
@@ -43,6 +51,7 @@ export class HotlinesService {
   async create(staff: StaffPrincipal, dto: HotlineInputDto): Promise<HotlineDto> {
     const region = await this.regions.requireInScope(dto.regionId, staff);
     const saved = await this.repo.save(this.repo.create({ ...this.content(dto), regionId: region.id, regionPath: region.path }));
+    this.cache.invalidate(HOTLINES_CACHE);
     return (await this.toDtos([saved]))[0];
   }
 
@@ -54,11 +63,14 @@ export class HotlinesService {
       row.regionPath = region.path;
     }
     Object.assign(row, this.content(dto));
-    return (await this.toDtos([await this.repo.save(row)]))[0];
+    const saved = await this.repo.save(row);
+    this.cache.invalidate(HOTLINES_CACHE);
+    return (await this.toDtos([saved]))[0];
   }
 
   async remove(staff: StaffPrincipal, id: number): Promise<void> {
     await this.repo.delete({ id: (await this.find(staff, id)).id });
+    this.cache.invalidate(HOTLINES_CACHE);
   }
 
   private async find(staff: StaffPrincipal, id: number): Promise<Hotline> {

@@ -7,6 +7,7 @@ import { Audited } from '../audit/audited.decorator';
 import { CreateRegionDto, UpdateRegionDto } from './region.dto';
 import { RegionsService } from './regions.service';
 import { Endpoint } from '../common/http/openapi';
+import { ConditionalGet, publicAnswer } from '../common/cache/conditional-get';
 
 @ApiTags('regions')
 @Controller()
@@ -16,8 +17,9 @@ export class RegionsController {
   @Endpoint('全部区域', ['RegionDto'])
   @Get('regions')
   @Public()
-  listAll() {
-    return this.regions.listAll();
+  @ConditionalGet({ varyOnCaller: false })
+  async listAll() {
+    return publicAnswer(await this.regions.publicTree());
   }
 
   @Endpoint('本辖区内的区域', ['RegionDto'])

@@ -3,10 +3,14 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { childLevel, isWithin, regionPath, type RegionDto, type RegionLevel } from '@xinqiao/shared';
 import { DataSource, In, IsNull, Repository, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../common/access/principal';
+import { CacheService, type CachedBody } from '../common/cache/cache.service';
 import { assertFound, inScope, subtree } from '../common/access/region-scope';
 import { AppException } from '../common/errors/app-exception';
 import { Region } from './region.entity';
 import type { CreateRegionDto, UpdateRegionDto } from './region.dto';
+
+/** Cache namespace of the region tree; lists that show region names depend on it too. */
+export const REGIONS_CACHE = 'regions';
 
 /** Tables whose rows point at a region; a region still referenced cannot be deleted. */
 const REFERENCING_TABLES = [
@@ -33,10 +37,16 @@ export class RegionsService {
   constructor(
     @InjectRepository(Region) private readonly repo: Repository<Region>,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: CacheService,
   ) {}
 
   async listAll(): Promise<RegionDto[]> {
     return (await this.repo.find({ order: { id: 'ASC' } })).map(toDto);
+  }
+
+  /** The whole tree as every resident's region picker asks for it, from the cache. */
+  publicTree(): Promise<CachedBody<RegionDto[]>> {
+    return this.cache.get([REGIONS_CACHE], 'all', () => this.listAll());
   }
 
   async listInScope(staff: StaffPrincipal): Promise<RegionDto[]> {
@@ -74,6 +84,7 @@ export class RegionsService {
       row.path = regionPath(parent.path, row.id);
       return tx.getRepository(Region).save(row);
     });
+    this.cache.invalidate(REGIONS_CACHE);
     return toDto(saved);
   }
 
@@ -81,7 +92,9 @@ export class RegionsService {
     const region = assertFound(await this.find(id), staff, '区域');
     validateClassification(region.level === 'community', { ...region, ...dto });
     Object.assign(region, dto);
-    return toDto(await this.repo.save(region));
+    const saved = await this.repo.save(region);
+    this.cache.invalidate(REGIONS_CACHE);
+    return toDto(saved);
   }
 
   async remove(staff: StaffPrincipal, id: number): Promise<void> {
@@ -95,6 +108,7 @@ export class RegionsService {
       if (Number(n) > 0) throw AppException.conflict('该区域已被账号、居民、内容或统计数据使用，不能删除');
     }
     await this.repo.delete({ id });
+    this.cache.invalidate(REGIONS_CACHE);
   }
 
   // The tree as other modules read it: they never query the regions table themselves.

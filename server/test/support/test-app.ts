@@ -9,6 +9,7 @@ import { createApp } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/common/config/env';
 import { generateDataKey } from '../../src/common/crypto/data-cipher';
 import type { DbConfig } from '../../src/common/database/data-source';
+import { CacheService } from '../../src/common/cache/cache.service';
 import { StartupService } from '../../src/startup.service';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data';
 import { createTestDatabase, truncateAll, type TestDatabase } from './test-db';
@@ -83,6 +84,8 @@ export class TestApp {
   async reset(): Promise<void> {
     await truncateAll(this.dataSource);
     await this.app.get(StartupService).onApplicationBootstrap();
+    // The tables were rewritten underneath the services: nothing cached from before may answer.
+    this.app.get(CacheService).clear();
   }
 
   async stop(): Promise<void> {

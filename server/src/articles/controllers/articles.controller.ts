@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public } from '../../common/access/decorators';
 import type { Principal } from '../../common/access/principal';
+import { answerFor, ConditionalGet, publicAnswer } from '../../common/cache/conditional-get';
 import { IdParam } from '../../common/http/id-param';
 import { Endpoint } from '../../common/http/openapi';
 import { ResidentsService } from '../../residents/residents.service';
@@ -19,15 +20,19 @@ export class ArticlesController {
   @Endpoint('已发布文章列表', { page: 'ArticleSummary' })
   @Get()
   @Public()
+  @ConditionalGet({ varyOnCaller: true })
   async list(@Query() q: PublicArticleQueryDto, @CurrentPrincipal() who?: Principal) {
-    const regionPath = who?.kind === 'resident' ? await this.residents.regionPathOf(who.id) : null;
-    return this.articles.listPublished(q, regionPath);
+    // The caller's own region decides the answer only when no region is asked for.
+    const perCaller = q.regionId === undefined && who?.kind === 'resident';
+    const regionPath = perCaller ? await this.residents.regionPathOf(who.id) : null;
+    return answerFor(perCaller, await this.articles.listPublished(q, regionPath));
   }
 
   @Endpoint('文章详情', 'ArticleDetail')
   @Get(':id')
   @Public()
-  get(@IdParam() id: number) {
-    return this.articles.getPublished(id);
+  @ConditionalGet({ varyOnCaller: false })
+  async get(@IdParam() id: number) {
+    return publicAnswer(await this.articles.getPublished(id));
   }
 }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, CurrentResident, Public, ResidentOnly } from '../../common/access/decorators';
 import type { Principal, ResidentPrincipal } from '../../common/access/principal';
+import { answerFor, ConditionalGet } from '../../common/cache/conditional-get';
 import { IdParam } from '../../common/http/id-param';
 import { EventListQueryDto } from '../dto/event.dto';
 import { OfferAnswerDto, RegistrationInputDto } from '../dto/registration.dto';
@@ -25,8 +26,10 @@ export class EventsController {
   @Endpoint('已发布的活动', { page: 'EventSummary' })
   @Get()
   @Public()
-  list(@Query() q: EventListQueryDto, @CurrentPrincipal() who?: Principal) {
-    return this.events.listPublic(q, residentIdOf(who));
+  @ConditionalGet({ varyOnCaller: true })
+  async list(@Query() q: EventListQueryDto, @CurrentPrincipal() who?: Principal) {
+    const { body, perCaller } = await this.events.cachedList(q, residentIdOf(who));
+    return answerFor(perCaller, body);
   }
 
   /** Template ids for wx.requestSubscribeMessage at the sign-up and waiting-list taps. */

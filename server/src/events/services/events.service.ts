@@ -15,6 +15,7 @@ import {
 } from '@xinqiao/shared';
 import { Brackets, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
+import { CacheService, type CachedBody } from '../../common/cache/cache.service';
 import { assertFound, scopeCondition, subtree, visibleFrom } from '../../common/access/region-scope';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env';
 import { assertAllowedImage } from '../../common/http/image-src';
@@ -22,7 +23,7 @@ import { AppException } from '../../common/errors/app-exception';
 import { pageOf, paging } from '../../common/http/page-query.dto';
 import { CampaignRefs } from '../../quizzes/services/campaign-links';
 import { QuizzesService } from '../../quizzes/services/quizzes.service';
-import { RegionsService } from '../../regions/regions.service';
+import { REGIONS_CACHE, RegionsService } from '../../regions/regions.service';
 import { ResidentsService } from '../../residents/residents.service';
 import type { AdminEventListQueryDto, EventCancelDto, EventInputDto, EventListQueryDto } from '../dto/event.dto';
 import { EventLocks } from './event-locks';
@@ -37,6 +38,10 @@ type EventFields = Omit<
   OutreachEvent,
   'id' | 'status' | 'hostUnit' | 'cancelReason' | 'publishedAt' | 'cancelledAt' | 'createdById' | 'createdByName' | 'version' | 'createdAt' | 'updatedAt'
 >;
+
+const EVENTS_CACHE = 'events';
+/** Seat counts and the clock (an event ending, sign-up opening) change a list without an event write. */
+const EVENTS_CACHE_MS = 2_000;
 
 /** Events as organisers keep them (region-scoped) and as residents browse them. */
 @Injectable()
@@ -53,7 +58,18 @@ export class EventsService {
     private readonly notifications: EventNotificationsService,
     private readonly quizzes: QuizzesService,
     private readonly campaigns: CampaignRefs,
+    private readonly cache: CacheService,
   ) {}
+
+  /** `listPublic` from the cache; `perCaller` when the resident's own region chose the answer. */
+  async cachedList(q: EventListQueryDto, residentId: number | null): Promise<{ body: CachedBody<Page<EventSummary>>; perCaller: boolean }> {
+    const perCaller = q.regionId === undefined && residentId !== null;
+    const p = paging(q);
+    const where = perCaller ? `path:${await this.residents.regionPathOf(residentId)}` : `id:${q.regionId ?? ''}`;
+    const key = JSON.stringify([where, q.placeType, q.from, q.to, q.keyword?.trim(), p.page, p.pageSize]);
+    const body = await this.cache.get([EVENTS_CACHE, REGIONS_CACHE], key, () => this.listPublic(q, perCaller ? residentId : null), { ttlMs: EVENTS_CACHE_MS });
+    return { body, perCaller };
+  }
 
   /**
    * Published events, soonest first. Around a region (the one asked for, else the resident's): its
@@ -164,6 +180,7 @@ export class EventsService {
       }
       return { saved, notices };
     });
+    this.cache.invalidate(EVENTS_CACHE);
     await this.notifications.dispatch(result.notices, now);
     if ('stale' in result) throw AppException.conflict('活动已被他人修改，请刷新后再编辑', { currentVersion: result.stale });
     if ('tooSmall' in result) throw AppException.conflict(`名额不能少于已报名（含候补待确认）的 ${result.tooSmall} 人`);
@@ -176,7 +193,9 @@ export class EventsService {
     if (event.status !== 'draft') throw AppException.invalidState('只有草稿可以发布');
     event.status = 'published';
     event.publishedAt = now;
-    return this.views.admin(await this.repo.save(event), now);
+    const saved = await this.repo.save(event);
+    this.cache.invalidate(EVENTS_CACHE);
+    return this.views.admin(saved, now);
   }
 
   /** Cancels a published event; everyone with a seat or in the queue is told why. */
@@ -197,6 +216,7 @@ export class EventsService {
       });
       return { saved, notices: active.map((r): Notice => ({ kind: 'event_cancelled', registrationId: r.id })) };
     });
+    this.cache.invalidate(EVENTS_CACHE);
     await this.notifications.dispatch(result.notices, now);
     return this.views.admin(result.saved, now);
   }
@@ -206,6 +226,7 @@ export class EventsService {
     const event = await this.find(staff, id);
     if (event.status !== 'draft') throw AppException.invalidState('只能删除草稿；已发布的活动请使用“取消活动”');
     await this.repo.delete({ id: event.id });
+    this.cache.invalidate(EVENTS_CACHE);
   }
 
   private assertEditable(e: OutreachEvent, now: Date): void {

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Public } from '../../common/access/decorators';
 import type { Principal } from '../../common/access/principal';
+import { answerFor, ConditionalGet } from '../../common/cache/conditional-get';
 import { ApiConflicts, Endpoint } from '../../common/http/openapi';
 import { SubmitThrottle } from '../../common/http/submit-throttle';
 import { ResidentsService } from '../../residents/residents.service';
@@ -22,10 +23,11 @@ export class ScalesController {
   @Endpoint('可用的量表（居民登录时只列适合其年龄与人群的）', ['ScaleSummary'])
   @Get()
   @Public()
+  @ConditionalGet({ varyOnCaller: true })
   async list(@Query() q: ScaleListQueryDto, @CurrentPrincipal() who?: Principal) {
-    if (who?.kind !== 'resident' || q.all) return this.scales.listEnabled();
+    if (who?.kind !== 'resident' || q.all) return answerFor(false, await this.scales.enabledList());
     const me = await this.residents.get(who.id);
-    return this.scales.listEnabled({ ageBand: me.ageBand, populationGroup: me.populationGroup });
+    return answerFor(true, await this.scales.enabledList({ ageBand: me.ageBand, populationGroup: me.populationGroup }));
   }
 
   @Endpoint('量表内容（当前启用的版本）', 'ScaleDefinition')

@@ -16,6 +16,7 @@ import {
 } from '@xinqiao/shared';
 import { QueryFailedError, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
+import { CacheService, type CachedBody } from '../../common/cache/cache.service';
 import { AppException } from '../../common/errors/app-exception';
 import { AlertRuleSet } from '../entities/alert-rule-set.entity';
 import { ScaleDefinitionRecord } from '../entities/scale-definition.entity';
@@ -23,6 +24,8 @@ import type { ScaleEnableDto } from '../dto/scale.dto';
 
 /** Every column but the definition JSON, which is read once per version and kept parsed. */
 const META = { id: true, code: true, version: true, title: true, builtIn: true, enabled: true, importedBy: true, createdAt: true } as const;
+
+const SCALES_CACHE = 'scales';
 
 export interface CurrentScale {
   record: ScaleDefinitionRecord;
@@ -39,6 +42,7 @@ export class ScalesService {
   constructor(
     @InjectRepository(ScaleDefinitionRecord) private readonly repo: Repository<ScaleDefinitionRecord>,
     @InjectRepository(AlertRuleSet) private readonly rulesRepo: Repository<AlertRuleSet>,
+    private readonly cache: CacheService,
   ) {}
 
   /**
@@ -57,6 +61,7 @@ export class ScalesService {
         if (!(e instanceof QueryFailedError)) throw e;
       }
     }
+    this.cache.invalidate(SCALES_CACHE);
   }
 
   /** Enabled scales for the list; for a resident with a known age band or group, those that fit them. */
@@ -64,6 +69,12 @@ export class ScalesService {
     const current = await this.currentRecords();
     const summaries = await Promise.all(current.filter((r) => r.enabled).map(async (r) => toScaleSummary(await this.load(r))));
     return who ? summaries.filter((s) => scaleFits(s, who)) : summaries;
+  }
+
+  /** `listEnabled` from the cache, one entry per age band and group asked about. */
+  enabledList(who?: { ageBand: AgeBand | null; populationGroup: PopulationGroup | null }): Promise<CachedBody<ScaleSummary[]>> {
+    const key = who ? `fit:${who.ageBand ?? ''}:${who.populationGroup ?? ''}` : 'all';
+    return this.cache.get([SCALES_CACHE], key, () => this.listEnabled(who && { ageBand: who.ageBand, populationGroup: who.populationGroup }));
   }
 
   /** The current version of an enabled scale; 404 for an unknown or disabled code. */
@@ -126,6 +137,7 @@ export class ScalesService {
       if (e instanceof QueryFailedError) throw AppException.conflict(`量表“${def.code}”第 ${def.version} 版已存在`);
       throw e;
     }
+    this.cache.invalidate(SCALES_CACHE);
     return this.adminScale(def.code);
   }
 
@@ -139,6 +151,7 @@ export class ScalesService {
       });
     }
     await this.repo.update({ id: record.id }, { enabled: dto.enabled });
+    this.cache.invalidate(SCALES_CACHE);
     return this.adminScale(code);
   }
 

@@ -1,0 +1,109 @@
+import { createHash } from 'crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+
+/**
+ * Carries invalidations between server instances. Without one (a single instance) a bump stays
+ * local; a Redis pub/sub bus can be registered under CACHE_BUS for several instances.
+ */
+export interface CacheBus {
+  /** Tells the other instances that `namespace` changed. */
+  publish(namespace: string): void;
+  /** Calls `listener` for every namespace another instance changed. */
+  subscribe(listener: (namespace: string) => void): void;
+}
+
+export const CACHE_BUS = Symbol('CACHE_BUS');
+
+/** An answer as it is sent: the value, its JSON bytes and their entity tag, computed once per load. */
+export class CachedBody<T = unknown> {
+  readonly json: Buffer;
+  readonly etag: string;
+
+  constructor(readonly value: T) {
+    this.json = Buffer.from(JSON.stringify(value));
+    this.etag = `"${createHash('sha1').update(this.json).digest('base64url')}"`;
+  }
+}
+
+interface Entry {
+  stamp: string;
+  expiresAt: number;
+  body: CachedBody;
+}
+
+export interface CacheOptions {
+  /** Also expire after this long, for answers that depend on the clock as well as on writes. */
+  ttlMs?: number;
+}
+
+/** Entries kept at most; the least recently stored go first. */
+const MAX_ENTRIES = 2000;
+
+/**
+ * In-process cache of shared read answers. An entry is stored under its namespaces' versions at the
+ * time its load began; a write bumps its namespace's version, so every entry loaded before the write
+ * is stale at once (no key lists to maintain, and a load racing a write is never kept as fresh).
+ * Concurrent misses for one key share a single load.
+ */
+@Injectable()
+export class CacheService {
+  private readonly versions = new Map<string, number>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<CachedBody>>();
+  /** Bumped by `clear`, so that a load begun before it is not kept either. */
+  private epoch = 0;
+
+  constructor(@Optional() @Inject(CACHE_BUS) private readonly bus?: CacheBus) {
+    bus?.subscribe((namespace) => this.bump(namespace));
+  }
+
+  /**
+   * The cached answer for `key` under `namespaces` (the first one owns the key; the others are what
+   * the answer also depends on), loading it on a miss.
+   */
+  async get<T>(namespaces: readonly string[], key: string, load: () => Promise<T>, options: CacheOptions = {}): Promise<CachedBody<T>> {
+    const id = `${namespaces[0]}\u0000${key}`;
+    const stamp = `${this.epoch}:${namespaces.map((n) => this.versions.get(n) ?? 0).join('.')}`;
+    const hit = this.entries.get(id);
+    if (hit && hit.stamp === stamp && hit.expiresAt > Date.now()) return hit.body as CachedBody<T>;
+    const flight = `${id}\u0000${stamp}`;
+    let pending = this.loading.get(flight);
+    if (!pending) {
+      pending = load().then((value) => {
+        const body = new CachedBody(value);
+        this.store(id, { stamp, expiresAt: options.ttlMs ? Date.now() + options.ttlMs : Infinity, body });
+        return body;
+      });
+      this.loading.set(flight, pending);
+      void pending.then(
+        () => this.loading.delete(flight),
+        () => this.loading.delete(flight),
+      );
+    }
+    return pending as Promise<CachedBody<T>>;
+  }
+
+  /** Makes every entry of the namespaces stale here and on the other instances; call after the write has committed. */
+  invalidate(...namespaces: string[]): void {
+    for (const namespace of namespaces) {
+      this.bump(namespace);
+      this.bus?.publish(namespace);
+    }
+  }
+
+  /** Forgets everything (tests that rewrite the database underneath the services). */
+  clear(): void {
+    this.epoch++;
+    this.entries.clear();
+  }
+
+  private bump(namespace: string): void {
+    this.versions.set(namespace, (this.versions.get(namespace) ?? 0) + 1);
+  }
+
+  private store(id: string, entry: Entry): void {
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
