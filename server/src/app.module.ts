@@ -65,7 +65,7 @@ export class AppModule {
           ],
         }),
         AuditModule,
-        CacheModule,
+        CacheModule.forRoot(config),
         JobsModule,
         WechatModule,
         AuthModule,

@@ -1,15 +1,24 @@
 import { createHash } from 'crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
+/** What a bus tells the cache of this instance. */
+export interface CacheBusListener {
+  /** Another instance changed `namespace`. */
+  changed(namespace: string): void;
+  /** The bus is listening again after a gap in which messages may have been missed: nothing cached before may answer. */
+  resync(): void;
+}
+
 /**
  * Carries invalidations between server instances. Without one (a single instance) a bump stays
- * local; a Redis pub/sub bus can be registered under CACHE_BUS for several instances.
+ * local; with REDIS_URL set, `RedisCacheBus` is registered under CACHE_BUS.
  */
 export interface CacheBus {
-  /** Tells the other instances that `namespace` changed. */
+  /** Tells the other instances that `namespace` changed; never throws, and never waits for them. */
   publish(namespace: string): void;
-  /** Calls `listener` for every namespace another instance changed. */
-  subscribe(listener: (namespace: string) => void): void;
+  subscribe(listener: CacheBusListener): void;
+  /** False while another instance's invalidation could be missed (not yet, or no longer, subscribed). */
+  readonly live: boolean;
 }
 
 export const CACHE_BUS = Symbol('CACHE_BUS');
@@ -54,14 +63,16 @@ export class CacheService {
   private epoch = 0;
 
   constructor(@Optional() @Inject(CACHE_BUS) private readonly bus?: CacheBus) {
-    bus?.subscribe((namespace) => this.bump(namespace));
+    bus?.subscribe({ changed: (namespace) => this.bump(namespace), resync: () => this.clear() });
   }
 
   /**
    * The cached answer for `key` under `namespaces` (the first one owns the key; the others are what
-   * the answer also depends on), loading it on a miss.
+   * the answer also depends on), loading it on a miss. While the bus is down every answer is loaded
+   * afresh, since a write on another instance would go unnoticed.
    */
   async get<T>(namespaces: readonly string[], key: string, load: () => Promise<T>, options: CacheOptions = {}): Promise<CachedBody<T>> {
+    if (this.bus && !this.bus.live) return new CachedBody(await load());
     const id = `${namespaces[0]}\u0000${key}`;
     const stamp = `${this.epoch}:${namespaces.map((n) => this.versions.get(n) ?? 0).join('.')}`;
     const hit = this.entries.get(id);
@@ -91,7 +102,7 @@ export class CacheService {
     }
   }
 
-  /** Forgets everything (tests that rewrite the database underneath the services). */
+  /** Forgets everything (after a gap in the bus, and in tests that rewrite the database underneath the services). */
   clear(): void {
     this.epoch++;
     this.entries.clear();

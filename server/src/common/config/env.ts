@@ -57,6 +57,12 @@ const url: Parser<string> = (raw) => {
   return raw.replace(/\/+$/, '');
 };
 
+const redisUrl: Parser<string> = (raw) => {
+  if (!URL.canParse(raw) || !['redis:', 'rediss:'].includes(new URL(raw).protocol))
+    throw new Error(`must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379, got "${raw}"`);
+  return raw;
+};
+
 const quietHours: Parser<QuietHours | null> = (raw) => {
   if (raw.trim().toLowerCase() === 'off') return null;
   try {
@@ -154,6 +160,18 @@ export const ENV_SPEC = {
     doc: 'MySQL/MariaDB: longest one statement may run before the server aborts it (answered 503 `DB_UNAVAILABLE`); MariaDB `max_statement_time`, MySQL `max_execution_time` (SELECTs only); migrations are not limited; 0: no limit',
     default: '30000',
     parse: int(0, 86400000),
+  },
+  REDIS_URL: {
+    doc: 'Redis shared by several API instances (e.g. `redis://127.0.0.1:6379`, `rediss://:password@host:6380/0`): a write on one instance invalidates the cached public reads of all. Unset: one instance, everything in-process. If Redis goes away, writes still succeed and each instance reads from the database until it is back',
+    parse: redisUrl,
+  },
+  REDIS_PREFIX: {
+    doc: 'Prefix of the Redis keys and channels of this deployment, so several deployments can share one Redis',
+    default: 'xinqiao',
+    parse: (raw) => {
+      if (!/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) throw new Error(`must be 1-64 letters, digits, _ . or -, got "${raw}"`);
+      return raw;
+    },
   },
   JWT_SECRET: {
     doc: 'Secret that signs access tokens: at least 32 random characters, always required (`npm start` generates one into `data/jwt-secret` on first run; elsewhere e.g. `openssl rand -base64 48`)',

@@ -1,0 +1,168 @@
+import { spawnSync } from 'child_process';
+import { createServer, type AddressInfo } from 'net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../src/app';
+import { CACHE_BUS, type CacheBus } from '../src/common/cache/cache.service';
+import type { AppConfig } from '../src/common/config/env';
+import { TcpProxy } from './support/tcp-proxy';
+import { REGION, TestApp } from './support/test-app';
+import { TEST_DB } from './support/test-db';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Whether Redis answers PING, asked synchronously so the suite can be skipped at definition time. */
+function redisAnswers(): boolean {
+  const probe = `const s=require('net').connect(6379,'127.0.0.1',()=>s.write('PING\\r\\n'));
+s.on('data',(d)=>process.exit(String(d).startsWith('+PONG')?0:1));s.on('error',()=>process.exit(1));setTimeout(()=>process.exit(1),2000);`;
+  return spawnSync(process.execPath, ['-e', probe], { timeout: 5000 }).status === 0;
+}
+
+/** CI starts Redis (.ci/run), so there a missing Redis fails the suite instead of skipping it. */
+const haveRedis = process.env.CI === 'true' || redisAnswers();
+if (!haveRedis) console.warn(`skipping the Redis cache bus suite: no Redis answering at ${REDIS_URL} (CI starts one)`);
+const describeWithRedis = haveRedis ? describe : describe.skip;
+
+const titles = (body: { items: { title: string }[] }) => body.items.map((a) => a.title);
+
+/** A second instance of the app on `first`'s database (same secrets, so tokens work on both). */
+async function alongside(first: TestApp, env: Partial<AppConfig>): Promise<NestFastifyApplication> {
+  const app = await createApp({ ...first.config, ...env }, { logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+async function get(app: NestFastifyApplication, url: string): Promise<{ status: number; body: { items: { title: string }[] } }> {
+  const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url });
+  return { status: res.statusCode, body: res.json() };
+}
+
+/** Reads until `done` holds; the invalidation travels through Redis, so it lands a moment after the write's answer. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const until = Date.now() + 5000;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 20));
+    value = await read();
+  }
+  return value;
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
+describeWithRedis(`the cache of public reads across two instances sharing Redis, on ${TEST_DB}`, () => {
+  const prefix = `xq-test-${process.pid}-${Date.now()}`;
+  let a: TestApp;
+  let b: NestFastifyApplication;
+  let alone: NestFastifyApplication;
+  let proxy: TcpProxy;
+  let editor: string;
+  let streetA: number;
+  const url = () => `/api/v1/articles?regionId=${streetA}`;
+  const input = (title: string) => ({ title, summary: '摘要', category: 'emotion', audiences: [], regionId: streetA, body: '<p>正文</p>' });
+  const live = (app: NestFastifyApplication) => app.get<CacheBus>(CACHE_BUS).live;
+
+  beforeAll(async () => {
+    a = await TestApp.start({ REDIS_URL, REDIS_PREFIX: prefix, JOB_POLL_MS: '60000' });
+    // B reaches Redis through a proxy, so a test can cut it off as a network failure would.
+    proxy = await new TcpProxy('127.0.0.1', 6379).start();
+    b = await alongside(a, { REDIS_URL: `redis://127.0.0.1:${proxy.port}` });
+    // The control: an instance without Redis keeps its stale copy, which shows B's answer really came from its cache.
+    alone = await alongside(a, { REDIS_URL: undefined });
+    // Until subscribed an instance does not cache at all; the test is about what a subscribed one caches.
+    const subscribed = await eventually(
+      async () => live(a.app) && live(b),
+      (live) => live,
+    );
+    expect(subscribed).toBe(true);
+    editor = await a.staffToken('region_yc');
+    streetA = await a.regionId(REGION.streetA);
+  });
+  afterAll(async () => {
+    await Promise.all([b?.close(), alone?.close()]);
+    await Promise.all([a?.stop(), proxy?.stop()]);
+  });
+
+  it('shows a publish and an edit made on instance A on instance B’s next reads', async () => {
+    const created = await a.post('/api/v1/admin/articles', input('双实例发布'), editor);
+    expect(created.status).toBe(201);
+    const id = created.body.id as number;
+
+    // B and the lone instance cache the list without the draft.
+    for (const app of [b, alone]) for (let i = 0; i < 2; i++) expect(titles((await get(app, url())).body)).not.toContain('双实例发布');
+
+    expect((await a.post(`/api/v1/admin/articles/${id}/publish`, undefined, editor)).status).toBe(200);
+    const published = await eventually(
+      () => get(b, url()),
+      (r) => titles(r.body).includes('双实例发布'),
+    );
+    expect(titles(published.body)).toContain('双实例发布');
+    expect(titles((await get(alone, url())).body)).not.toContain('双实例发布');
+
+    expect((await a.put(`/api/v1/admin/articles/${id}`, input('双实例改名'), editor)).status).toBe(200);
+    const edited = await eventually(
+      () => get(b, `/api/v1/articles/${id}`),
+      (r) => (r.body as unknown as { title: string }).title === '双实例改名',
+    );
+    expect((edited.body as unknown as { title: string }).title).toBe('双实例改名');
+  });
+
+  it('reads from the database while an instance cannot hear Redis, and drops what it cached once it hears it again', async () => {
+    const id = (await a.post('/api/v1/admin/articles', input('断线期间发布'), editor)).body.id as number;
+    expect(titles((await get(b, url())).body)).not.toContain('断线期间发布');
+
+    proxy.cutOff();
+    expect(
+      await eventually(
+        async () => live(b),
+        (l) => !l,
+      ),
+    ).toBe(false);
+    // Published while B hears nothing: B answers from the database, not from its copy.
+    expect((await a.post(`/api/v1/admin/articles/${id}/publish`, undefined, editor)).status).toBe(200);
+    expect(titles((await get(b, url())).body)).toContain('断线期间发布');
+
+    proxy.restore();
+    expect(
+      await eventually(
+        async () => live(b),
+        (l) => l,
+      ),
+    ).toBe(true);
+    expect(titles((await get(b, url())).body)).toContain('断线期间发布');
+    await a.post(`/api/v1/admin/articles/${id}/unpublish`, undefined, editor);
+    const unpublished = await eventually(
+      () => get(b, url()),
+      (r) => !titles(r.body).includes('断线期间发布'),
+    );
+    expect(titles(unpublished.body)).not.toContain('断线期间发布');
+  });
+});
+
+describe(`writes with Redis unreachable, on ${TEST_DB}`, () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await TestApp.start({ REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, JOB_POLL_MS: '60000' })));
+  afterAll(() => t?.stop());
+
+  it('commits a publish and shows it on the next read, reading from the database while Redis is away', async () => {
+    const editor = await t.staffToken('region_yc');
+    const streetA = await t.regionId(REGION.streetA);
+    const url = `/api/v1/articles?regionId=${streetA}`;
+    expect(titles((await t.get(url)).body)).not.toContain('无 Redis 也能发布');
+    const created = await t.post(
+      '/api/v1/admin/articles',
+      { title: '无 Redis 也能发布', summary: '摘要', category: 'emotion', audiences: [], regionId: streetA, body: '<p>正文</p>' },
+      editor,
+    );
+    expect(created.status).toBe(201);
+    expect((await t.post(`/api/v1/admin/articles/${created.body.id}/publish`, undefined, editor)).status).toBe(200);
+    expect(titles((await t.get(url)).body)).toContain('无 Redis 也能发布');
+    expect(t.app.get<CacheBus>(CACHE_BUS).live).toBe(false);
+  });
+});
