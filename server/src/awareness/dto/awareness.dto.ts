@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
@@ -88,26 +88,8 @@ export class AwarenessQueryDto extends AwarenessFiltersDto implements AwarenessQ
   dimension?: AwarenessDimension;
 }
 
-export class TrendQueryDto implements AwarenessTrendQuery {
-  @ApiPropertyOptional()
-  @FieldLabel('区域')
-  @Omittable()
-  @Type(() => Number)
-  @IsId()
-  regionId?: number;
-
-  @ApiPropertyOptional({ enum: ['urban', 'rural'] })
-  @FieldLabel('城乡')
-  @Omittable()
-  @IsIn(['urban', 'rural'])
-  urbanRural?: UrbanRural;
-
-  @ApiPropertyOptional({ enum: POPULATION_GROUPS })
-  @FieldLabel('人群')
-  @Omittable()
-  @IsIn(POPULATION_GROUPS)
-  populationGroup?: PopulationGroup;
-}
+/** The trend reads the same filters as the breakdowns, less the waves (it spans every wave). */
+export class TrendQueryDto extends PickType(AwarenessFiltersDto, ['regionId', 'urbanRural', 'populationGroup'] as const) implements AwarenessTrendQuery {}
 
 export class UpliftQueryDto implements UpliftQuery {
   @ApiProperty()
