@@ -22,25 +22,30 @@ function describe(reply: FastifyReply, info: StoredFileInfo): FastifyReply {
  * request is redirected there instead; temporarily, so that domain can change later.
  */
 export function registerUploadRoutes(fastify: FastifyInstance, store: FileStore, publicBaseUrl: string | undefined): void {
-  fastify.get('/uploads/*', async (req: FastifyRequest<{ Params: { '*': string } }>, reply) => {
-    const key = req.params['*'];
-    if (!isStorageKey(key)) return reply.callNotFound();
-    if (publicBaseUrl) return reply.header('cache-control', 'public, max-age=3600').redirect(`${publicBaseUrl}/${key}`, 302);
-    try {
-      const ifNoneMatch = req.headers['if-none-match'];
-      // HEAD and revalidation need no body: ask the store for the file's description only.
-      if (req.method === 'HEAD' || ifNoneMatch) {
-        const info = await store.stat(key);
-        if (!info) return reply.callNotFound();
-        if (ifNoneMatch && matches(ifNoneMatch, info.etag)) return describe(reply, info).code(304).send();
-        if (req.method === 'HEAD') return describe(reply, info).header('content-length', info.size).send();
+  // HEAD is declared, not derived from GET: fastify's derived HEAD would answer Content-Length 0.
+  fastify.route({
+    method: ['GET', 'HEAD'],
+    url: '/uploads/*',
+    handler: async (req: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+      const key = req.params['*'];
+      if (!isStorageKey(key)) return reply.callNotFound();
+      if (publicBaseUrl) return reply.header('cache-control', 'public, max-age=3600').redirect(`${publicBaseUrl}/${key}`, 302);
+      try {
+        const ifNoneMatch = req.headers['if-none-match'];
+        // HEAD and revalidation need no body: ask the store for the file's description only.
+        if (req.method === 'HEAD' || ifNoneMatch) {
+          const info = await store.stat(key);
+          if (!info) return reply.callNotFound();
+          if (ifNoneMatch && matches(ifNoneMatch, info.etag)) return describe(reply, info).code(304).send();
+          if (req.method === 'HEAD') return describe(reply, info).header('content-length', info.size).send();
+        }
+        const file = await store.get(key);
+        if (!file) return reply.callNotFound();
+        return describe(reply, file).header('content-length', file.size).send(file.body);
+      } catch (e) {
+        if (!(e instanceof AppException)) throw e;
+        return reply.code(e.getStatus()).send(e.getResponse());
       }
-      const file = await store.get(key);
-      if (!file) return reply.callNotFound();
-      return describe(reply, file).header('content-length', file.size).send(file.body);
-    } catch (e) {
-      if (!(e instanceof AppException)) throw e;
-      return reply.code(e.getStatus()).send(e.getResponse());
-    }
+    },
   });
 }
