@@ -141,7 +141,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...BASE, S3_BUCKET: 'xinqiao', S3_REGION: 'ap-guangzhou' })).toThrow(
       'S3_REGION, S3_BUCKET are set but STORAGE_DRIVER is local: set STORAGE_DRIVER=s3, or remove them',
     );
-    expect(() => loadConfig({ ...BASE, UPLOAD_PUBLIC_BASE_URL: 'https://img.example.cn' })).toThrow('UPLOAD_PUBLIC_BASE_URL is set but STORAGE_DRIVER is local');
+    expect(() => loadConfig({ ...BASE, UPLOAD_PUBLIC_BASE_URL: 'https://img.example.cn' })).toThrow(
+      'UPLOAD_PUBLIC_BASE_URL is set but STORAGE_DRIVER is local',
+    );
   });
 
   it('is documented in the README, every variable', () => {
