@@ -115,9 +115,12 @@ describe(`uploads on an S3-compatible store shared by two instances on ${TEST_DB
     try {
       const refused = await upload(a);
       expect(refused.body).toEqual({ statusCode: 503, code: 'STORAGE_UNAVAILABLE', message: '图片存储暂时不可用，请稍后再试' });
+      expect(refused.headers['retry-after']).toBe('5');
       const audit = await a.dataSource.query(`SELECT action, outcome, statusCode FROM audit_logs WHERE requestId = ?`, [refused.headers['x-request-id']]);
       expect(audit).toEqual([{ action: 'upload.create', outcome: 'failure', statusCode: 503 }]);
-      expect((await b.get(url)).body).toMatchObject({ statusCode: 503, code: 'STORAGE_UNAVAILABLE' });
+      const image = await b.get(url);
+      expect(image.body).toMatchObject({ statusCode: 503, code: 'STORAGE_UNAVAILABLE' });
+      expect(image.headers['retry-after']).toBe('5');
     } finally {
       await s3.start(port);
     }

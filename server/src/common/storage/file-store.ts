@@ -48,6 +48,9 @@ export function contentTypeOf(key: string): string {
 
 const logger = new Logger('Storage');
 
+/** Retry-After of a STORAGE_UNAVAILABLE answer: a store restart or network cut is usually over within seconds. */
+export const STORAGE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * The store did not answer (down, unreachable, refusing our credentials): logged here with its cause, the
  * one place that still knows it, and answered 503 so the caller may try again later.

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '../errors/app-exception';
-import { IMMUTABLE, isStorageKey, type FileStore, type StoredFileInfo } from './file-store';
+import { IMMUTABLE, isStorageKey, STORAGE_RETRY_AFTER_SECONDS, type FileStore, type StoredFileInfo } from './file-store';
 
 /** Whether an If-None-Match header names this entity tag (weak comparison, as for GET, RFC 9110 §13.1.2). */
 function matches(ifNoneMatch: string, etag: string): boolean {
@@ -44,7 +44,7 @@ export function registerUploadRoutes(fastify: FastifyInstance, store: FileStore,
         return describe(reply, file).header('content-length', file.size).send(file.body);
       } catch (e) {
         if (!(e instanceof AppException)) throw e;
-        return reply.code(e.getStatus()).send(e.getResponse());
+        return reply.code(e.getStatus()).header('retry-after', STORAGE_RETRY_AFTER_SECONDS).send(e.getResponse());
       }
     },
   });
