@@ -94,7 +94,8 @@ describe(`uploads on an S3-compatible store shared by two instances on ${TEST_DB
   let b: TestApp;
   beforeAll(async () => {
     s3 = await new FakeS3().start();
-    [a, b] = await Promise.all([TestApp.start(s3.env()), TestApp.start(s3.env())]);
+    const env = { ...s3.env(), S3_TIMEOUT_MS: '300' };
+    [a, b] = await Promise.all([TestApp.start(env), TestApp.start(env)]);
   });
   afterAll(async () => {
     await Promise.all([a.stop(), b.stop()]);
@@ -125,6 +126,18 @@ describe(`uploads on an S3-compatible store shared by two instances on ${TEST_DB
       await s3.start(port);
     }
     expect((await upload(a)).status).toBe(201);
+    expect((await b.get(url)).raw.equals(PNG)).toBe(true);
+  });
+
+  it('answers 503 rather than waiting on a store that accepts requests and never answers', async () => {
+    const { url } = (await upload(a)).body;
+    s3.stalled = true;
+    try {
+      expect((await upload(a)).body).toMatchObject({ statusCode: 503, code: 'STORAGE_UNAVAILABLE' });
+      expect((await b.get(url)).body).toMatchObject({ statusCode: 503, code: 'STORAGE_UNAVAILABLE' });
+    } finally {
+      s3.stalled = false;
+    }
     expect((await b.get(url)).raw.equals(PNG)).toBe(true);
   });
 

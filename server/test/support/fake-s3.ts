@@ -29,6 +29,8 @@ export class FakeS3 {
   readonly objects = new Map<string, FakeObject>();
   /** `METHOD key` of each request that passed the signature check, in order. */
   readonly requests: string[] = [];
+  /** Accept requests and never answer them, as a store that hangs does. */
+  stalled = false;
   endpoint = '';
   get port(): number {
     return Number(new URL(this.endpoint).port);
@@ -62,6 +64,7 @@ export class FakeS3 {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.stalled) return;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);

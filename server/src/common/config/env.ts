@@ -341,7 +341,7 @@ export const ENV_SPEC = {
     parse: bool,
   },
   S3_TIMEOUT_MS: {
-    doc: 'Longest one request to the store may take before the upload or image is answered 503 `STORAGE_UNAVAILABLE`',
+    doc: 'Longest one request to the store may take; one that fails or runs out is tried once more, then the upload or image is answered 503 `STORAGE_UNAVAILABLE`',
     default: '10000',
     parse: int(100, 120000),
   },

@@ -33,7 +33,8 @@ export class S3FileStore implements FileStore, OnApplicationShutdown {
       credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
       // One retry; a store that is down is answered 503 quickly rather than after the SDK's default three tries.
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: options.timeoutMs, requestTimeout: options.timeoutMs },
+      // Without throwOnRequestTimeout the handler only logs a request past its time and keeps waiting.
+      requestHandler: { connectionTimeout: options.timeoutMs, requestTimeout: options.timeoutMs, throwOnRequestTimeout: true },
       // Only the checksums S3 requires: the CRC headers newer SDKs add by default are refused by several
       // S3-compatible stores (older MinIO, COS and OSS endpoints).
       requestChecksumCalculation: 'WHEN_REQUIRED',

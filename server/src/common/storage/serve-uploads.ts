@@ -8,7 +8,7 @@ function matches(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => bare(tag) === bare(etag));
 }
 
-function describe(reply: FastifyReply, info: StoredFileInfo): FastifyReply {
+function fileHeaders(reply: FastifyReply, info: StoredFileInfo): FastifyReply {
   return reply
     .header('content-type', info.contentType)
     .header('etag', info.etag)
@@ -36,12 +36,12 @@ export function registerUploadRoutes(fastify: FastifyInstance, store: FileStore,
         if (req.method === 'HEAD' || ifNoneMatch) {
           const info = await store.stat(key);
           if (!info) return reply.callNotFound();
-          if (ifNoneMatch && matches(ifNoneMatch, info.etag)) return describe(reply, info).code(304).send();
-          if (req.method === 'HEAD') return describe(reply, info).header('content-length', info.size).send();
+          if (ifNoneMatch && matches(ifNoneMatch, info.etag)) return fileHeaders(reply, info).code(304).send();
+          if (req.method === 'HEAD') return fileHeaders(reply, info).header('content-length', info.size).send();
         }
         const file = await store.get(key);
         if (!file) return reply.callNotFound();
-        return describe(reply, file).header('content-length', file.size).send(file.body);
+        return fileHeaders(reply, file).header('content-length', file.size).send(file.body);
       } catch (e) {
         if (!(e instanceof AppException)) throw e;
         return reply.code(e.getStatus()).header('retry-after', STORAGE_RETRY_AFTER_SECONDS).send(e.getResponse());
