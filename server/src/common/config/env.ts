@@ -162,7 +162,7 @@ export const ENV_SPEC = {
     parse: int(0, 86400000),
   },
   REDIS_URL: {
-    doc: 'Redis shared by several API instances (e.g. `redis://127.0.0.1:6379`, `rediss://:password@host:6380/0`): a write on one instance invalidates the cached public reads of all. Unset: one instance, everything in-process. If Redis goes away, writes still succeed and each instance reads from the database until it is back',
+    doc: 'Redis shared by several API instances (e.g. `redis://127.0.0.1:6379`, `rediss://:password@host:6380/0`): a write on one instance invalidates the cached public reads of all, rate limits are counted across all, and a live notice reaches the admin consoles open on any. Unset: one instance, everything in-process. If Redis goes away, writes still succeed, each instance reads from the database, counts rate limits on its own and pushes live notices to its own consoles until it is back',
     parse: redisUrl,
   },
   REDIS_PREFIX: {
