@@ -24,7 +24,7 @@ function freePort() {
  * @param {Record<string, string>} [env]
  * @param {{ dir?: string }} [options] `dir`: keep the SQLite database and uploads in this folder, which
  *   the caller owns (it survives `stop`), e.g. to start again on the same data after a crash
- * @returns {Promise<{ baseUrl: string, dbPath: string, logs: () => string, kill: () => Promise<void>, stop: () => Promise<void> }>}
+ * @returns {Promise<{ baseUrl: string, pid: number, dbPath: string, logs: () => string, kill: () => Promise<void>, stop: () => Promise<void> }>}
  */
 async function startServer(env = {}, options = {}) {
   const main = join(ROOT, 'server', 'dist', 'main.js');
@@ -75,6 +75,7 @@ async function startServer(env = {}, options = {}) {
   }
   return {
     baseUrl,
+    pid: child.pid,
     dbPath: join(dir, 'e2e.sqlite'),
     logs: () => output,
     /** Ends the process as a crash or power cut would: SIGKILL, no shutdown hooks. */

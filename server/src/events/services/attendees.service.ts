@@ -25,8 +25,6 @@ import { OutreachEvent } from '../entities/event.entity';
 /** Rows read per query while streaming an export. */
 const EXPORT_BATCH = 500;
 
-const QUEUE_ORDER = 'COALESCE(r.queuedAt, r.createdAt)';
-
 const EXPORT_COLUMNS: SheetColumn[] = [
   { header: '姓名', key: 'name', width: 12 },
   { header: '手机号', key: 'phone', width: 15 },
@@ -41,18 +39,16 @@ const EXPORT_COLUMNS: SheetColumn[] = [
 ];
 
 /**
- * The rows of `query` (ordered by the time `at`, then id) in batches, each read after the last row of the
- * one before rather than at an OFFSET, so every batch costs the same however deep into the list.
- * The cursor keeps the database's own text of the time: MySQL keeps microseconds a Date would lose.
+ * The rows of `query` (in list order: creation time, then id) in batches, each read from where the one
+ * before ended rather than at an OFFSET, so every batch costs the same however deep into the list
+ * (the index on eventId and createdAt finds the place). The cursor keeps the database's own text of
+ * the time: MySQL keeps microseconds that a Date would lose.
  */
-async function* keysetBatches(
-  query: () => SelectQueryBuilder<EventRegistration>,
-  at: string,
-): AsyncGenerator<EventRegistration[]> {
+async function* keysetBatches(query: () => SelectQueryBuilder<EventRegistration>): AsyncGenerator<EventRegistration[]> {
   let after: { at: string; id: number } | null = null;
   for (;;) {
-    const qb = query().addSelect(`CAST(${at} AS CHAR)`, 'cursorAt');
-    if (after) qb.andWhere(`(${at} > :at OR (${at} = :at AND r.id > :id))`, after);
+    const qb = query().addSelect('CAST(r.createdAt AS CHAR)', 'cursorAt');
+    if (after) qb.andWhere('r.createdAt >= :at AND (r.createdAt > :at OR r.id > :id)', after);
     const { entities, raw } = await qb.limit(EXPORT_BATCH).getRawAndEntities<{ cursorAt: string }>();
     if (entities.length) yield entities;
     if (entities.length < EXPORT_BATCH) return;
@@ -95,7 +91,7 @@ export class AttendeesService {
           createdAt: time(r.createdAt),
         }));
     }
-    await writeSheet(out, '报名与签到', EXPORT_COLUMNS, lines(keysetBatches(() => this.query(event, q, now), 'r.createdAt')));
+    await writeSheet(out, '报名与签到', EXPORT_COLUMNS, lines(keysetBatches(() => this.query(event, q, now))));
   }
 
   private query(event: OutreachEvent, q: AttendeeQueryDto, now: Date): SelectQueryBuilder<EventRegistration> {
@@ -134,21 +130,16 @@ export class AttendeesService {
     return qb.orderBy('r.createdAt', 'ASC').addOrderBy('r.id', 'ASC');
   }
 
-  /**
-   * Each waiting registration's place in the queue (1 first), read in batches: ids only, whatever the
-   * queue's length. Ordered as the resident's own view orders it (a row without queuedAt joined when it was created).
-   */
+  /** Each waiting registration's place in the queue (1 first): ids only, so a long queue stays small. */
   private async waitlistPositions(event: OutreachEvent): Promise<Map<number, number>> {
-    const positions = new Map<number, number>();
-    const queue = () =>
-      this.repo
-        .createQueryBuilder('r')
-        .select('r.id')
-        .where('r.eventId = :eventId AND r.status = :waitlisted', { eventId: event.id, waitlisted: 'waitlisted' })
-        .orderBy(QUEUE_ORDER, 'ASC')
-        .addOrderBy('r.id', 'ASC');
-    for await (const rows of keysetBatches(queue, QUEUE_ORDER)) for (const r of rows) positions.set(r.id, positions.size + 1);
-    return positions;
+    const queue: { id: number | string }[] = await this.repo
+      .createQueryBuilder('r')
+      .select('r.id', 'id')
+      .where('r.eventId = :eventId AND r.status = :waitlisted', { eventId: event.id, waitlisted: 'waitlisted' })
+      .orderBy('r.queuedAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getRawMany();
+    return new Map(queue.map((r, i) => [Number(r.id), i + 1]));
   }
 
   private toRows(staff: StaffPrincipal, event: OutreachEvent, rows: EventRegistration[], now: Date, positions: Map<number, number>): AttendeeRow[] {
