@@ -22,8 +22,9 @@ function freePort() {
 
 /**
  * @param {Record<string, string>} [env]
- * @param {{ dir?: string }} [options] `dir`: keep the SQLite database and uploads in this folder, which
- *   the caller owns (it survives `stop`), e.g. to start again on the same data after a crash
+ * @param {{ dir?: string, nodeArgs?: string[] }} [options] `dir`: keep the SQLite database and uploads in this folder, which
+ *   the caller owns (it survives `stop`), e.g. to start again on the same data after a crash; `nodeArgs`: options for
+ *   node itself, such as V8 flags that NODE_OPTIONS does not accept
  * @returns {Promise<{ baseUrl: string, pid: number, dbPath: string, logs: () => string, kill: () => Promise<void>, stop: () => Promise<void> }>}
  */
 async function startServer(env = {}, options = {}) {
@@ -32,7 +33,7 @@ async function startServer(env = {}, options = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'xq-e2e-'));
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
     cwd: join(ROOT, 'server'),
     env: {
       ...process.env,
