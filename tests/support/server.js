@@ -22,9 +22,10 @@ function freePort() {
 
 /**
  * @param {Record<string, string>} [env]
- * @param {{ dir?: string }} [options] `dir`: keep the SQLite database and uploads in this folder, which
- *   the caller owns (it survives `stop`), e.g. to start again on the same data after a crash
- * @returns {Promise<{ baseUrl: string, dbPath: string, logs: () => string, kill: () => Promise<void>, stop: () => Promise<void> }>}
+ * @param {{ dir?: string, nodeArgs?: string[] }} [options] `dir`: keep the SQLite database and uploads in this folder, which
+ *   the caller owns (it survives `stop`), e.g. to start again on the same data after a crash; `nodeArgs`: options for
+ *   node itself, such as V8 flags that NODE_OPTIONS does not accept
+ * @returns {Promise<{ baseUrl: string, pid: number, dbPath: string, logs: () => string, kill: () => Promise<void>, stop: () => Promise<void> }>}
  */
 async function startServer(env = {}, options = {}) {
   const main = join(ROOT, 'server', 'dist', 'main.js');
@@ -32,7 +33,7 @@ async function startServer(env = {}, options = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'xq-e2e-'));
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
     cwd: join(ROOT, 'server'),
     env: {
       ...process.env,
@@ -75,6 +76,7 @@ async function startServer(env = {}, options = {}) {
   }
   return {
     baseUrl,
+    pid: child.pid,
     dbPath: join(dir, 'e2e.sqlite'),
     logs: () => output,
     /** Ends the process as a crash or power cut would: SIGKILL, no shutdown hooks. */

@@ -13,6 +13,8 @@ import { OutreachEvent } from './event.entity';
 @Index(['eventId', 'residentId'], { unique: true })
 @Index(['eventId', 'ticketCode'], { unique: true })
 @Index(['eventId', 'status'])
+// The attendee list's order: an export reads it in batches from where the last one ended.
+@Index(['eventId', 'createdAt'])
 export class EventRegistration {
   @PrimaryGeneratedColumn()
   id: number;
