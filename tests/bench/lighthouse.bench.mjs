@@ -64,29 +64,37 @@ async function launchChromium() {
   };
 }
 
-/** One Lighthouse run: the figures the issue tracks. */
-async function audit(url) {
-  const chromium = await launchChromium();
-  try {
-    const { lhr } = await lighthouse(url, { port: chromium.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
-    if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-    const a = lhr.audits;
-    const scripts = a['resource-summary'].details.items.find((i) => i.resourceType === 'script');
-    return {
-      score: Math.round(lhr.categories.performance.score * 100),
-      lcp: a['largest-contentful-paint'].numericValue,
-      fcp: a['first-contentful-paint'].numericValue,
-      tbt: a['total-blocking-time'].numericValue,
-      cls: a['cumulative-layout-shift'].numericValue,
-      unusedJs: a['unused-javascript'].details?.overallSavingsBytes ?? 0,
-      js: scripts?.transferSize ?? 0,
-      requests: scripts?.requestCount ?? 0,
-      benchmarkIndex: lhr.environment.benchmarkIndex,
-      lhr,
-    };
-  } finally {
-    await chromium.stop();
+/** A Lighthouse report of one page load in a fresh Chromium; a load whose trace Chromium failed to record is tried again. */
+async function lighthouseReport(url) {
+  for (let attempt = 1; ; attempt++) {
+    const chromium = await launchChromium();
+    try {
+      const { lhr } = await lighthouse(url, { port: chromium.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
+      if (!lhr.runtimeError) return lhr;
+      if (attempt === 3) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    } finally {
+      await chromium.stop();
+    }
   }
+}
+
+/** One run: the figures the issue tracks. */
+async function audit(url) {
+  const lhr = await lighthouseReport(url);
+  const a = lhr.audits;
+  const scripts = a['resource-summary'].details.items.find((i) => i.resourceType === 'script');
+  return {
+    score: Math.round(lhr.categories.performance.score * 100),
+    lcp: a['largest-contentful-paint'].numericValue,
+    fcp: a['first-contentful-paint'].numericValue,
+    tbt: a['total-blocking-time'].numericValue,
+    cls: a['cumulative-layout-shift'].numericValue,
+    unusedJs: a['unused-javascript'].details?.overallSavingsBytes ?? 0,
+    js: scripts?.transferSize ?? 0,
+    requests: scripts?.requestCount ?? 0,
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    lhr,
+  };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
