@@ -114,7 +114,15 @@ async function registerStatic(app: NestFastifyApplication, config: AppConfig): P
   const admin = resolve(config.ADMIN_DIST);
   if (existsSync(admin)) {
     // Built files get exact routes; any other /admin/* path is a client-side route and gets index.html.
-    await fastify.register(fastifyStatic, { root: admin, prefix: '/admin/', wildcard: false, index: false, ...BUILT_ASSETS });
+    // The compressed copies need no routes of their own: they are picked for the route of their original.
+    await fastify.register(fastifyStatic, {
+      root: admin,
+      prefix: '/admin/',
+      wildcard: false,
+      index: false,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      ...BUILT_ASSETS,
+    });
     // A missing hashed asset (e.g. after a redeploy) is a 404, not the SPA page served as script.
     fastify.get('/admin/*', (req, reply) => (req.url.startsWith('/admin/assets/') ? reply.callNotFound() : reply.sendFile('index.html', admin)));
     fastify.get('/admin', (_req, reply) => reply.redirect('/admin/'));
