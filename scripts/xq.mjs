@@ -3,7 +3,7 @@
  * The project's commands, runnable on a machine that has only Node 20 and npm:
  *   npm start     install, build and start the whole product on SQLite with demo data
  *   npm test      install, build and run every test suite (lint, format, module boundaries and the redocly lint of docs/openapi.json included); ends with "N passed, N failed"
- *   npm run bench benchmarks of the hot API paths
+ *   npm run bench benchmarks of the hot API paths and Lighthouse scores of the admin and H5
  *   npm run fuzz  every API route with bad input against the built server: 5xx answers and audit gaps
  *   npm run dev   API + admin + mini-program H5 dev servers with hot reload
  *   npm run backup / npm run restore   back up or restore the database (see backupCommand)
@@ -242,6 +242,9 @@ async function bench() {
   await install();
   await must('build shared', pnpm(['--filter', '@xinqiao/shared', 'build'], { log: join(RESULTS, 'build-shared.log') }));
   await must('build server', pnpm(['--filter', '@xinqiao/server', 'build'], { log: join(RESULTS, 'build-server.log') }));
+  // The Lighthouse bench audits the front ends as the built server ships them.
+  await must('build admin', pnpm(['--filter', '@xinqiao/admin', 'build'], { log: join(RESULTS, 'build-admin.log') }));
+  await must('build mini-program H5', pnpm(['--filter', '@xinqiao/miniapp', 'build:h5'], { log: join(RESULTS, 'build-h5.log') }));
   const r = await pnpm(['--filter', '@xinqiao/tests', 'run', 'bench']);
   process.exit(r.code);
 }

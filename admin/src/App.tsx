@@ -9,7 +9,9 @@ import { AppRoutes } from './routes';
 export function App() {
   return (
     // autoInsertSpace off: antd would render "登录" as "登 录", which breaks lookups by button name.
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#2f6fd6' } }}>
+    // CSS variables, no hash: antd builds each component's styles once instead of per token set, the
+    // largest part of the first render's script time (one antd version on the page, so no hash needed).
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ cssVar: true, hashed: false, token: { colorPrimary: '#2f6fd6' } }}>
       <AntdApp>
         <BrowserRouter basename="/admin">
           <ClientBridge />

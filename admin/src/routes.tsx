@@ -6,11 +6,14 @@ import type { PermissionRequirement } from './auth/permissions';
 import { NotAllowed } from './components/NotAllowed';
 import { PageLoading } from './components/PageLoading';
 import { RouteErrorBoundary } from './components/RouteErrorBoundary';
+// Not lazy: the login page is the first screen of every new session, so it loads with the entry
+// (in parallel, as modulepreloads) instead of after it. Its antd parts (form, input, button, card)
+// are the ones nearly every console page uses anyway.
+import LoginPage from './pages/auth/LoginPage';
 
 const AdminLayout = lazy(() => import('./layouts/AdminLayout'));
 // Lazy like the pages: it reads the menu, which would otherwise pull the menu data into the entry chunk.
 const GroupIndex = lazy(() => import('./layouts/GroupIndex'));
-const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const NotificationSettingsPage = lazy(() => import('./pages/notifications/NotificationSettingsPage'));

@@ -1,7 +1,10 @@
 import path from 'node:path';
+import zlib from 'node:zlib';
+import CompressionPlugin from 'compression-webpack-plugin';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
+import { PreloadPagePlugin } from './preload-page';
 import prodConfig from './prod';
 
 // The API the H5 dev server proxies to (the NestJS server's default port).
@@ -84,6 +87,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        if (process.env.NODE_ENV === 'production') {
+          // Brotli and gzip copies of the text assets, served by the API server (preCompressed)
+          // without compressing on each request.
+          const test = /\.(js|css|html|svg)$/;
+          const brotli = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY } };
+          chain
+            .plugin('brotli')
+            .use(CompressionPlugin, [{ algorithm: 'brotliCompress', filename: '[path][base].br', test, threshold: 1024, compressionOptions: brotli }]);
+          chain.plugin('gzip').use(CompressionPlugin, [{ algorithm: 'gzip', filename: '[path][base].gz', test, threshold: 1024 }]);
+          // The home page (first in app.config `pages`) is what /h5/ opens.
+          chain.plugin('preloadHome').use(PreloadPagePlugin, ['pages/index/index']);
+        }
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy of
         // the shared components and NutUI. Share modules used by two or more pages instead.
         const splitChunks = chain.optimization.get('splitChunks');

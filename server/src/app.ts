@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
+import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -87,16 +87,38 @@ function registerDocs(app: NestFastifyApplication): void {
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }
 
+/** A file name with a content hash (admin `assets/name-Hash8.js`, H5 `js/name.hash8.js`): its content never changes. */
+const HASHED_ASSET = /[.-][A-Za-z0-9_-]{8}\.(js|css|png|jpe?g|gif|svg|webp|woff2?|ttf)(\.(br|gz))?$/;
+
+/**
+ * How the built admin and H5 are served: the brotli/gzip copies their builds write, when the browser
+ * takes them; hashed files cached for a year, everything else (index.html) checked on each load so a
+ * redeploy is picked up.
+ */
+const BUILT_ASSETS: Pick<FastifyStaticOptions, 'preCompressed' | 'cacheControl' | 'setHeaders'> = {
+  preCompressed: true,
+  cacheControl: false,
+  setHeaders: (reply, path) => void reply.header('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+};
+
 /** One process serves everything: uploads, the admin SPA at /admin/ and the mini-program H5 at /h5/. */
 async function registerStatic(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   registerUploadRoutes(fastify, app.get<FileStore>(FILE_STORE), config.UPLOAD_PUBLIC_BASE_URL);
   const h5 = resolve(config.H5_DIST);
-  if (existsSync(h5)) await fastify.register(fastifyStatic, { root: h5, prefix: '/h5/', decorateReply: false });
+  if (existsSync(h5)) await fastify.register(fastifyStatic, { root: h5, prefix: '/h5/', decorateReply: false, ...BUILT_ASSETS });
   const admin = resolve(config.ADMIN_DIST);
   if (existsSync(admin)) {
     // Built files get exact routes; any other /admin/* path is a client-side route and gets index.html.
-    await fastify.register(fastifyStatic, { root: admin, prefix: '/admin/', wildcard: false, index: false });
+    // The compressed copies need no routes of their own: they are picked for the route of their original.
+    await fastify.register(fastifyStatic, {
+      root: admin,
+      prefix: '/admin/',
+      wildcard: false,
+      index: false,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      ...BUILT_ASSETS,
+    });
     // A missing hashed asset (e.g. after a redeploy) is a 404, not the SPA page served as script.
     fastify.get('/admin/*', (req, reply) => (req.url.startsWith('/admin/assets/') ? reply.callNotFound() : reply.sendFile('index.html', admin)));
     fastify.get('/admin', (_req, reply) => reply.redirect('/admin/'));
