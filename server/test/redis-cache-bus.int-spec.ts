@@ -1,24 +1,13 @@
-import { spawnSync } from 'child_process';
 import { createServer, type AddressInfo } from 'net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/app';
 import { CACHE_BUS, type CacheBus } from '../src/common/cache/cache.service';
 import type { AppConfig } from '../src/common/config/env';
+import { haveRedis, REDIS_URL } from './support/redis';
 import { TcpProxy } from './support/tcp-proxy';
 import { REGION, TestApp } from './support/test-app';
 import { TEST_DB } from './support/test-db';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-
-/** Whether Redis answers PING, asked synchronously so the suite can be skipped at definition time. */
-function redisAnswers(): boolean {
-  const probe = `const s=require('net').connect(6379,'127.0.0.1',()=>s.write('PING\\r\\n'));
-s.on('data',(d)=>process.exit(String(d).startsWith('+PONG')?0:1));s.on('error',()=>process.exit(1));setTimeout(()=>process.exit(1),2000);`;
-  return spawnSync(process.execPath, ['-e', probe], { timeout: 5000 }).status === 0;
-}
-
-/** CI starts Redis (.ci/run), so there a missing Redis fails the suite instead of skipping it. */
-const haveRedis = process.env.CI === 'true' || redisAnswers();
 if (!haveRedis) console.warn(`skipping the Redis cache bus suite: no Redis answering at ${REDIS_URL} (CI starts one)`);
 const describeWithRedis = haveRedis ? describe : describe.skip;
 

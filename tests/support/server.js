@@ -22,8 +22,10 @@ function freePort() {
 
 /**
  * @param {Record<string, string>} [env]
- * @param {{ dir?: string }} [options] `dir`: keep the SQLite database and uploads in this folder, which
- *   the caller owns (it survives `stop`), e.g. to start again on the same data after a crash
+ * @param {{ dir?: string, readyWithinMs?: number }} [options] `dir`: keep the SQLite database and uploads in this folder, which
+ *   the caller owns (it survives `stop`), e.g. to start again on the same data after a crash; `readyWithinMs`:
+ *   how long it may take to answer its health check (default 30 s; several instances migrating one
+ *   database start one after another)
  * @returns {Promise<{ baseUrl: string, dbPath: string, logs: () => string, kill: () => Promise<void>, stop: () => Promise<void> }>}
  */
 async function startServer(env = {}, options = {}) {
@@ -58,7 +60,8 @@ async function startServer(env = {}, options = {}) {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30000;
+  const readyWithinMs = options.readyWithinMs ?? 30000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
@@ -69,7 +72,7 @@ async function startServer(env = {}, options = {}) {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not become healthy in 30 s:\n${output}`);
+      throw new Error(`server did not become healthy in ${readyWithinMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
