@@ -99,4 +99,4 @@ async function startServer(env = {}, options = {}) {
   };
 }
 
-module.exports = { startServer, ROOT };
+module.exports = { startServer, freePort, ROOT };
