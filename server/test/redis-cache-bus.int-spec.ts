@@ -3,13 +3,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/app';
 import { CACHE_BUS, type CacheBus } from '../src/common/cache/cache.service';
 import type { AppConfig } from '../src/common/config/env';
-import { haveRedis, REDIS_URL } from './support/redis';
+import { describeWithRedis, REDIS_URL } from './support/redis';
 import { TcpProxy } from './support/tcp-proxy';
 import { REGION, TestApp } from './support/test-app';
 import { TEST_DB } from './support/test-db';
-
-if (!haveRedis) console.warn(`skipping the Redis cache bus suite: no Redis answering at ${REDIS_URL} (CI starts one)`);
-const describeWithRedis = haveRedis ? describe : describe.skip;
 
 const titles = (body: { items: { title: string }[] }) => body.items.map((a) => a.title);
 

@@ -4,7 +4,7 @@ import { mysqlMigrations } from '../../src/common/database/migrations/mysql';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data';
 import { call, inBatches, startServer, type RunningServer } from '../support/built-server';
 import { eventInput, signUp } from '../support/events';
-import { haveRedis, REDIS_URL } from '../support/redis';
+import { describeWithRedis, REDIS_URL, uniquePrefix } from '../support/redis';
 import { REGION } from '../support/test-app';
 import { createTestDatabase, TEST_DB, type TestDatabase } from '../support/test-db';
 
@@ -13,14 +13,11 @@ import { createTestDatabase, TEST_DB, type TestDatabase } from '../support/test-
  * several instances behind a load balancer runs them. Several processes on one SQLite file is not a
  * supported shape, so on SQLite the suite skips itself.
  */
-const skipReason =
-  TEST_DB !== 'mysql'
-    ? 'several instances on one SQLite file is not a supported deployment; this suite runs with TEST_DB=mysql'
-    : haveRedis
-      ? null
-      : `no Redis answering at ${REDIS_URL} (CI starts one)`;
-if (skipReason) console.warn(`skipping the two-instance suite: ${skipReason}`);
-const describeCluster = skipReason ? describe.skip : describe;
+function describeCluster(name: string, body: () => void): void {
+  if (TEST_DB === 'mysql') return describeWithRedis(name, body);
+  console.warn(`skipping "${name}": several instances on one SQLite file is not a supported deployment; this suite runs with TEST_DB=mysql`);
+  describe.skip(name, body);
+}
 
 /** Two fresh instances migrating one empty database, one after the other (start-up lock), on a loaded machine. */
 const START_MS = 180_000;
@@ -51,7 +48,7 @@ describeCluster(`two instances on one ${TEST_DB} database and one Redis`, () => 
       JWT_SECRET: randomBytes(32).toString('hex'),
       DATA_ENCRYPTION_KEYS: `cluster:${randomBytes(32).toString('base64')}`,
       REDIS_URL,
-      REDIS_PREFIX: `xq-cluster-${process.pid}-${Date.now()}`,
+      REDIS_PREFIX: uniquePrefix(),
       API_RATE_PER_MINUTE: '1000000',
       LOGIN_RATE_PER_MINUTE: '100000',
     };
@@ -189,7 +186,7 @@ describeCluster(`two instances on one ${TEST_DB} database and one Redis`, () => 
     `shares a rate limit: ${LOGIN_LIMIT} sign-ins a minute per address in total, however they are split across the instances`,
     async () => {
       // A pair of its own, with a low sign-in limit and a Redis prefix of its own so no earlier count is in it.
-      const limited = { ...env, LOGIN_RATE_PER_MINUTE: String(LOGIN_LIMIT), REDIS_PREFIX: `${env.REDIS_PREFIX}-limit` };
+      const limited = { ...env, LOGIN_RATE_PER_MINUTE: String(LOGIN_LIMIT), REDIS_PREFIX: uniquePrefix() };
       const pair = await Promise.all([startServer(limited, { readyWithinMs: START_MS }), startServer(limited, { readyWithinMs: START_MS })]);
       others.push(...pair);
       const statuses: number[] = [];

@@ -10,4 +10,13 @@ s.on('data',(d)=>process.exit(String(d).startsWith('+PONG')?0:1));s.on('error',(
 }
 
 /** CI starts Redis (.ci/run), so there a missing Redis fails the suite instead of skipping it. */
-export const haveRedis = process.env.CI === 'true' || redisAnswers();
+const haveRedis = process.env.CI === 'true' || redisAnswers();
+
+/** `describe` when Redis is there, else a skipped suite with a warning saying why. */
+export function describeWithRedis(name: string, body: () => void): void {
+  if (!haveRedis) console.warn(`skipping "${name}": no Redis answering at ${REDIS_URL} (CI starts one)`);
+  (haveRedis ? describe : describe.skip)(name, body);
+}
+
+/** A prefix of Redis keys and channels no other test run shares. */
+export const uniquePrefix = () => `xq-test-${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
