@@ -20,7 +20,7 @@ const { EVENT_REGISTRATION_CONSENT_VERSION } = serverRequire('@xinqiao/shared');
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const CROWD = Number(process.env.BENCH_CLUSTER_CROWD ?? 1000);
+const CROWD = Number(process.env.BENCH_CLUSTER_CROWD ?? 500);
 const SEATS = Number(process.env.BENCH_CLUSTER_SEATS ?? 100);
 const ARTICLES = 100;
 const SHAPES = [1, 2];
