@@ -91,7 +91,10 @@ async function startServer(env = {}, options = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        let timer;
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+        // A pending timer would keep the caller's process (a jest worker) alive after the server is gone.
+        clearTimeout(timer);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
