@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crowd, measure, quantile, serverRequire, startBareFastify, throwawayMysql } from './lib/bench.mjs';
+import { apiClient, crowd, measure, quantile, serverRequire, startBareFastify, throwawayMysql } from './lib/bench.mjs';
 const require = createRequire(import.meta.url);
 const { freePort, ROOT } = require('../support/server.js');
 const { EVENT_REGISTRATION_CONSENT_VERSION } = serverRequire('@xinqiao/shared');
@@ -114,18 +114,7 @@ try {
   for (const instances of SHAPES) {
     cluster = await startCluster(instances, env);
     const base = `${cluster.baseUrl}/api/v1`;
-    const request = (method, path, body, token) =>
-      fetch(base + path, {
-        method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    const must = async (method, path, body, token) => {
-      const res = await request(method, path, body, token);
-      const text = await res.text();
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : undefined;
-    };
+    const { request, must } = apiClient(base);
     const [community] = await db.query(`SELECT id FROM regions WHERE code = '500118001001'`);
     if (!tokens.length) {
       // The data, made once through the first shape: both shapes read the same database.

@@ -5,7 +5,7 @@
 // beside a bare baseline measured in the same run: the same residents at once on GET /bookings/kinds
 // (the API's cheapest signed-in read), and a bare Fastify endpoint on this process.
 import { createRequire } from 'node:module';
-import { crowd, quantile } from './lib/bench.mjs';
+import { apiClient, crowd, quantile } from './lib/bench.mjs';
 const require = createRequire(import.meta.url);
 const { startServer, ROOT } = require('../support/server.js');
 const serverRequire = createRequire(`${ROOT}/server/package.json`);
@@ -44,18 +44,7 @@ bare.get('/list', async () => list);
 const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 try {
   const base = `${server.baseUrl}/api/v1`;
-  const request = (method, path, body, token) =>
-    fetch(base + path, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const must = async (method, path, body, token) => {
-    const res = await request(method, path, body, token);
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
+  const { request, must } = apiClient(base);
 
   const organiser = (await must('POST', '/auth/staff/login', { username: 'organiser_sl', password: 'Demo@2026xq' })).accessToken;
   const [region] = (await admin.query(`SELECT id FROM \`${DB_NAME}\`.regions WHERE code = '500118001001'`))[0];

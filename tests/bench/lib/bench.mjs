@@ -82,3 +82,20 @@ export async function crowd(calls) {
   );
   return { outcomes, ms: outcomes.map((o) => o.ms).sort((a, b) => a - b), totalMs: performance.now() - t0 };
 }
+
+/** JSON calls to the API at `base` (…/api/v1): `request` answers the response, `must` the parsed body of a 2xx or throws. */
+export function apiClient(base) {
+  const request = (method, path, body, token) =>
+    fetch(base + path, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const must = async (method, path, body, token) => {
+    const res = await request(method, path, body, token);
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return { request, must };
+}
