@@ -20,6 +20,9 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { requestIdFor } from './common/http/request-id';
 import { isLoginRoute } from './common/http/throttle';
 import { JobsModule } from './common/jobs/jobs.module';
+import { RedisModule } from './common/redis/redis.module';
+import { RedisThrottlerStorage } from './common/redis/redis-throttler-storage';
+import { SharedRedis } from './common/redis/shared-redis';
 import { DemoModule } from './demo/demo.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -58,11 +61,17 @@ export class AppModule {
           dataSourceFactory: (options) => openDataSource(options!, config),
         }),
         JwtModule.register({ global: true, secret: config.JWT_SECRET }),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'default', ttl: 60_000, limit: config.API_RATE_PER_MINUTE },
-            { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_PER_MINUTE, skipIf: (ctx) => !isLoginRoute(ctx) },
-          ],
+        RedisModule.forRoot(config),
+        // With REDIS_URL every instance counts in Redis; without it, in this process's memory.
+        ThrottlerModule.forRootAsync({
+          inject: [{ token: SharedRedis, optional: true }],
+          useFactory: (redis?: SharedRedis) => ({
+            throttlers: [
+              { name: 'default', ttl: 60_000, limit: config.API_RATE_PER_MINUTE },
+              { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_PER_MINUTE, skipIf: (ctx) => !isLoginRoute(ctx) },
+            ],
+            storage: redis && new RedisThrottlerStorage(redis),
+          }),
         }),
         AuditModule,
         CacheModule.forRoot(config),

@@ -18,6 +18,8 @@ import { parseJsonBody } from './common/http/json-body';
 import { buildOpenApiDocument } from './common/http/openapi-document';
 import { requestIdFor } from './common/http/request-id';
 import { registerSecurityHeaders } from './common/http/security-headers';
+import { FILE_STORE, type FileStore } from './common/storage/file-store';
+import { registerUploadRoutes } from './common/storage/serve-uploads';
 import { CONNECTION_TIMEOUT_MS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './common/http/timeouts';
 import { AppValidationPipe } from './common/http/validation.pipe';
 
@@ -88,13 +90,7 @@ function registerDocs(app: NestFastifyApplication): void {
 /** One process serves everything: uploads, the admin SPA at /admin/ and the mini-program H5 at /h5/. */
 async function registerStatic(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  await fastify.register(fastifyStatic, {
-    root: resolve(config.UPLOAD_DIR),
-    prefix: '/uploads/',
-    decorateReply: false,
-    // Uploaded files are never executed by the browser as HTML or scripts.
-    setHeaders: (reply) => void reply.header('X-Content-Type-Options', 'nosniff'),
-  });
+  registerUploadRoutes(fastify, app.get<FileStore>(FILE_STORE), config.UPLOAD_PUBLIC_BASE_URL);
   const h5 = resolve(config.H5_DIST);
   if (existsSync(h5)) await fastify.register(fastifyStatic, { root: h5, prefix: '/h5/', decorateReply: false });
   const admin = resolve(config.ADMIN_DIST);

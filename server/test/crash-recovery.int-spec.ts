@@ -127,5 +127,6 @@ describe(`the server killed with kill -9 during a ${RACERS}-for-${CAPACITY} sign
     expect(retried.filter((s) => ![200, 201, 409].includes(s))).toEqual([]);
     expect((await confirmedRows()).length).toBe(CAPACITY);
     expect(await seatsTaken()).toBe(CAPACITY);
-  });
+    // Two cold starts of the built server (migrations and demo seed each) beside the other suites' workers.
+  }, 240_000);
 });

@@ -1,49 +1,19 @@
-import { createServer, type AddressInfo } from 'net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '../src/app';
 import { CACHE_BUS, type CacheBus } from '../src/common/cache/cache.service';
-import type { AppConfig } from '../src/common/config/env';
-import { describeWithRedis, REDIS_URL } from './support/redis';
+import { alongside, closedPort, describeWithRedis, eventually, REDIS_URL, uniquePrefix } from './support/redis';
 import { TcpProxy } from './support/tcp-proxy';
 import { REGION, TestApp } from './support/test-app';
 import { TEST_DB } from './support/test-db';
 
 const titles = (body: { items: { title: string }[] }) => body.items.map((a) => a.title);
 
-/** A second instance of the app on `first`'s database (same secrets, so tokens work on both). */
-async function alongside(first: TestApp, env: Partial<AppConfig>): Promise<NestFastifyApplication> {
-  const app = await createApp({ ...first.config, ...env }, { logger: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return app;
-}
-
 async function get(app: NestFastifyApplication, url: string): Promise<{ status: number; body: { items: { title: string }[] } }> {
   const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url });
   return { status: res.statusCode, body: res.json() };
 }
 
-/** Reads until `done` holds; the invalidation travels through Redis, so it lands a moment after the write's answer. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + 5000;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = await read();
-  }
-  return value;
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
-
 describeWithRedis(`the cache of public reads across two instances sharing Redis, on ${TEST_DB}`, () => {
-  const prefix = `xq-test-${process.pid}-${Date.now()}`;
+  const prefix = uniquePrefix();
   let a: TestApp;
   let b: NestFastifyApplication;
   let alone: NestFastifyApplication;

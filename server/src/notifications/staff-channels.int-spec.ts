@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'net';
-import type { LiveNotice } from '@xinqiao/shared';
 import { JobsService } from '../common/jobs/jobs.service';
 import { FakeSms } from '../../test/support/fake-sms';
 import { FakeWechat } from '../../test/support/fake-wechat';
 import { FakeWecom } from '../../test/support/fake-wecom';
+import { openLive as openLiveAt } from '../../test/support/live-stream';
 import { REGION, TestApp } from '../../test/support/test-app';
 import { TEST_DB } from '../../test/support/test-db';
 import { NotificationDelivery } from './entities/notification-delivery.entity';
@@ -97,38 +97,7 @@ describe(`staff notice channels on ${TEST_DB}`, () => {
     return { token, id: (await t.get('/api/v1/me', token)).body.id };
   }
 
-  /** An open live stream read with fetch (as the admin does): its notices as they come. */
-  async function openLive(token: string) {
-    const controller = new AbortController();
-    const res = await fetch(`${base}/api/v1/admin/live`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const notices: LiveNotice[] = [];
-    void (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = frame.split('\n').find((l) => l.startsWith('data: '));
-            if (frame.includes('event: notice') && data) notices.push(JSON.parse(data.slice(6)) as LiveNotice);
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
-    // The stream is registered once its first bytes arrived.
-    await new Promise((ok) => setTimeout(ok, 100));
-    return { notices, close: () => controller.abort() };
-  }
+  const openLive = (token: string) => openLiveAt(base, token);
 
   it('pushes a notice to every open console of the staff member and to alert staff covering a region; nobody connected is skipped', async () => {
     const counsellor = await staffId('counsellor_sl');

@@ -3,10 +3,9 @@ import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { UploadedImage } from '@xinqiao/shared';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'crypto';
-import { mkdir, writeFile } from 'fs/promises';
-import { join } from 'path';
 import { StaffWithAny } from '../common/access/decorators';
 import { APP_CONFIG, type AppConfig } from '../common/config/env';
+import { contentTypeOf, FILE_STORE, type FileStore } from '../common/storage/file-store';
 import { AppException } from '../common/errors/app-exception';
 import { Audited } from '../audit/audited.decorator';
 import { readUploadedFile } from '../common/http/upload';
@@ -16,7 +15,10 @@ import { Endpoint } from '../common/http/openapi';
 @ApiTags('uploads')
 @Controller('admin/uploads')
 export class UploadsController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(FILE_STORE) private readonly store: FileStore,
+  ) {}
 
   @Endpoint('上传图片', 'UploadedImage')
   @Post()
@@ -30,8 +32,8 @@ export class UploadsController {
     const type = detectImageType(data);
     if (!type) throw new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', '只支持 JPG、PNG、GIF、WebP 格式的图片');
     const name = `${randomUUID()}.${type}`;
-    await mkdir(this.config.UPLOAD_DIR, { recursive: true });
-    await writeFile(join(this.config.UPLOAD_DIR, name), data);
+    // A store that is down answers 503 STORAGE_UNAVAILABLE; the audit record then says the upload failed.
+    await this.store.put(name, data, contentTypeOf(name));
     return { url: `/uploads/${name}` };
   }
 }

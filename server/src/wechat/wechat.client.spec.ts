@@ -11,7 +11,8 @@ describe('WechatClient (against the fake WeChat server)', () => {
   let client: WechatClient;
   const SEND = '/cgi-bin/message/subscribe/send';
   const QR = '/wxa/getwxacodeunlimit';
-  const TOKEN = '/cgi-bin/token';
+  const TOKEN = '/cgi-bin/stable_token';
+  const forced = () => wechat.callsTo(TOKEN).filter((c) => (JSON.parse(c.body) as { force_refresh: boolean }).force_refresh);
   const DATA_ENCRYPTION_KEYS = generateDataKey('t1');
 
   const makeClient = (env: Record<string, string> = {}) =>
@@ -59,12 +60,30 @@ describe('WechatClient (against the fake WeChat server)', () => {
   }
 
   describe('access token', () => {
-    it('fetches it with the client credentials and reuses it', async () => {
+    it('fetches the stable token with the client credentials and reuses it', async () => {
       const first = await client.getAccessToken();
       expect(await client.getAccessToken()).toBe(first);
-      expect(wechat.callsTo(TOKEN)).toEqual([
-        expect.objectContaining({ method: 'GET', query: { grant_type: 'client_credential', appid: wechat.appid, secret: wechat.secret } }),
-      ]);
+      expect(wechat.callsTo(TOKEN)).toHaveLength(1);
+      expect(wechat.callsTo(TOKEN)[0]).toMatchObject({ method: 'POST', query: {} });
+      expect(JSON.parse(wechat.callsTo(TOKEN)[0].body)).toEqual({
+        grant_type: 'client_credential',
+        appid: wechat.appid,
+        secret: wechat.secret,
+        force_refresh: false,
+      });
+    });
+
+    it('gives two instances the same token, and after one forced a refresh the other takes the new token without forcing again', async () => {
+      const other = makeClient();
+      const [a, b] = await Promise.all([client.getAccessToken(), other.getAccessToken()]);
+      expect(a).toBe(b);
+      expect(wechat.issuedTokens).toEqual([a]);
+
+      wechat.refuseTokens();
+      expect(await client.sendSubscribeMessage(message)).toMatchObject({ ok: true });
+      expect(await other.sendSubscribeMessage({ ...message, touser: 'o-2' })).toMatchObject({ ok: true });
+      expect(forced()).toHaveLength(1);
+      expect(wechat.sentMessages.map((m) => m.accessToken)).toEqual([wechat.issuedTokens[1], wechat.issuedTokens[1]]);
     });
 
     it('fetches a new one five minutes before it expires', async () => {
@@ -148,7 +167,7 @@ describe('WechatClient (against the fake WeChat server)', () => {
       expect(wechat.sentMessages.map((m) => m.accessToken)).toEqual([second]);
     });
 
-    it('refetches only once, then reports a retryable failure', async () => {
+    it('forces a refresh only when WeChat hands back the token it refused, retries once, then reports a retryable failure', async () => {
       wechat.failNext(SEND, 40001, 2);
       expect(await client.sendSubscribeMessage(message)).toEqual({
         ok: false,
@@ -157,8 +176,27 @@ describe('WechatClient (against the fake WeChat server)', () => {
         errcode: 40001,
         errmsg: 'injected 40001',
       });
-      expect(wechat.callsTo(TOKEN)).toHaveLength(2);
-      expect(wechat.callsTo(SEND)).toHaveLength(2);
+      // The first token, asked again (WeChat answers the same one), then forced.
+      expect(wechat.callsTo(TOKEN).map((c) => (JSON.parse(c.body) as { force_refresh: boolean }).force_refresh)).toEqual([false, false, true]);
+      expect(wechat.callsTo(SEND).map((c) => c.query.access_token)).toEqual(wechat.issuedTokens);
+    });
+
+    it('forces one refresh for concurrent sends that saw the token refused, and none again within 30 s', async () => {
+      await client.getAccessToken();
+      wechat.refuseTokens();
+      wechat.tokenDelayMs = 50;
+      const results = await Promise.all([1, 2, 3].map((i) => client.sendSubscribeMessage({ ...message, touser: `o-${i}` })));
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(forced()).toHaveLength(1);
+
+      const t0 = Date.now();
+      wechat.refuseTokens();
+      const now = jest.spyOn(Date, 'now').mockReturnValue(t0 + 29_000);
+      expect(await client.sendSubscribeMessage(message)).toMatchObject({ ok: false, reason: 'unavailable', errcode: 40001 });
+      expect(forced()).toHaveLength(1);
+      now.mockReturnValue(t0 + 31_000);
+      expect(await client.sendSubscribeMessage(message)).toMatchObject({ ok: true });
+      expect(forced()).toHaveLength(2);
     });
 
     it('shares one refetch between concurrent sends that hit the same dead token', async () => {

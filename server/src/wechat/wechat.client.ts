@@ -66,6 +66,8 @@ const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
 const SUBSCRIBE_REJECTED = new Set([40003, 40037, 41028, 41029, 41030, 47003]);
 /** A token is refetched this long before WeChat says it expires (at most half its lifetime). */
 const TOKEN_REFRESH_MARGIN_S = 300;
+/** WeChat ignores a forced refresh within 30 s of the previous one. */
+const FORCED_REFRESH_INTERVAL_MS = 30_000;
 
 interface JsonAnswer {
   kind: 'json';
@@ -81,15 +83,22 @@ interface ImageAnswer {
  * server on loopback; the session_key and AppSecret it handles never leave this class, and neither
  * they nor the access token are logged.
  *
- * The access token is cached in memory until shortly before it expires; concurrent callers share one
- * fetch. Each fetch from /cgi-bin/token starts a new token (the old one lives 5 more minutes), so
- * several server instances sharing one AppID should move to /cgi-bin/stable_token or a shared cache.
+ * The access token comes from /cgi-bin/stable_token, which hands every caller the same token until
+ * five minutes before it expires (then a new one, both valid meanwhile): several instances sharing
+ * one AppID each fetch it and all hold the same token, with or without Redis, and none of them makes
+ * another's token invalid. It is cached in memory until shortly before it expires; concurrent
+ * callers share one fetch. A token WeChat refuses is replaced by asking again; only when WeChat
+ * hands back the very token it refused is a refresh forced (which voids it for every instance), at
+ * most once per 30 s per instance, as WeChat allows (and at most 20 a day, which WeChat enforces).
  */
 @Injectable()
 export class WechatClient {
   private readonly logger = new Logger('Wechat');
   private token?: { value: string; refreshAt: number };
   private tokenFetch?: Promise<string>;
+  /** The forced refresh under way or done: the token it replaces, and the fetch shared by the callers that saw that token refused. */
+  private forced?: { rejected: string; fetch: Promise<string> };
+  private lastForcedAt = -Infinity;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -203,26 +212,41 @@ export class WechatClient {
     throw new AppException(502, 'WECHAT_UNAVAILABLE', '生成小程序码失败，请稍后再试');
   }
 
-  /** Forgets the cached token if it is still `token` (a concurrent caller may have replaced it already). */
-  private invalidateAccessToken(token: string): void {
-    if (this.token?.value === token) this.token = undefined;
-  }
-
-  /** Runs `call` with the access token; if WeChat rejects the token, refetches it once and runs again. */
+  /** Runs `call` with the access token; if WeChat rejects the token, gets another once and runs again. */
   private async withAccessToken<T>(call: (token: string) => Promise<T>, errcodeOf: (answer: T) => number): Promise<T> {
     const token = await this.getAccessToken();
     const answer = await call(token);
     if (!TOKEN_ERRCODES.has(errcodeOf(answer))) return answer;
     this.logger.warn({ errcode: errcodeOf(answer) }, 'WeChat rejected the access token; fetching a new one');
-    this.invalidateAccessToken(token);
-    return call(await this.getAccessToken());
+    return call(await this.replaceAccessToken(token));
   }
 
-  private async fetchAccessToken(): Promise<string> {
+  /**
+   * A token instead of `rejected`: usually WeChat's current stable token is another one already
+   * (another instance forced a refresh, or the token expired). Only if WeChat hands back the refused
+   * token is a refresh forced, once for all the callers that saw it refused.
+   */
+  private async replaceAccessToken(rejected: string): Promise<string> {
+    // Forget the cached token if it is still the refused one (a concurrent caller may have replaced it already).
+    if (this.token?.value === rejected) this.token = undefined;
+    const current = await this.getAccessToken();
+    if (current !== rejected) return current;
+    if (this.forced?.rejected === rejected) return this.forced.fetch;
+    if (Date.now() - this.lastForcedAt < FORCED_REFRESH_INTERVAL_MS) return current;
+    this.lastForcedAt = Date.now();
+    const fetch: Promise<string> = this.fetchAccessToken(true).catch((e: unknown) => {
+      // Failed: the next caller to see the token refused may force again (30 s on).
+      if (this.forced?.fetch === fetch) this.forced = undefined;
+      throw e;
+    });
+    this.forced = { rejected, fetch };
+    return fetch;
+  }
+
+  private async fetchAccessToken(forceRefresh = false): Promise<string> {
     const { WECHAT_APPID: appid, WECHAT_SECRET: secret } = this.config;
     if (!appid || !secret) throw new AppException(503, 'WECHAT_NOT_CONFIGURED', '微信小程序尚未配置，请联系管理员');
-    const query = new URLSearchParams({ grant_type: 'client_credential', appid, secret });
-    const body = await this.getJson(`/cgi-bin/token?${query}`);
+    const body = await this.postJson('/cgi-bin/stable_token', { grant_type: 'client_credential', appid, secret, force_refresh: forceRefresh });
     const expiresIn = Number(body.expires_in);
     if (typeof body.access_token !== 'string' || !body.access_token || !(expiresIn > 0)) {
       this.logger.warn({ errcode: body.errcode, errmsg: body.errmsg }, 'access token refused');

@@ -39,9 +39,10 @@ const TOKEN_PATHS = new Set(['/cgi-bin/message/subscribe/send', '/wxa/getwxacode
 /**
  * A stand-in for api.weixin.qq.com on loopback. Tests script its answers per path and read back the
  * calls the server made, so the real HTTP client code path is exercised end to end.
- * It issues access tokens with an expiry, checks them on the endpoints that need one (40001 for an
- * unknown token, 42001 for an expired one), records subscribe messages and answers a PNG for
- * mini-program codes.
+ * It issues access tokens as /cgi-bin/stable_token does (the same token to every caller until five
+ * minutes before it expires, then a new one; a forced refresh voids the current one, at most once in
+ * 30 s), checks them on the endpoints that need one (40001 for an unknown token, 42001 for an expired
+ * one), records subscribe messages and answers a PNG for mini-program codes.
  */
 export class FakeWechat {
   readonly appid = 'wx-test-appid';
@@ -53,6 +54,9 @@ export class FakeWechat {
   readonly tokens = new Map<string, number>();
   /** Every token issued since the last reset, in order (numbering goes on across resets, so a token cached by a client never comes back). */
   readonly issuedTokens: string[] = [];
+  /** The token stable_token hands out now. */
+  private stable?: { token: string; expiresAt: number };
+  private lastForcedAt = -Infinity;
   /** Lifetime of the tokens it issues, in seconds (WeChat: 7200). */
   tokenTtlSeconds = 7200;
   /** Delay before answering a token request, to make concurrent callers overlap. */
@@ -95,10 +99,17 @@ export class FakeWechat {
   /** Makes every issued token expired (42001), as after two hours. */
   expireTokens(): void {
     for (const token of this.tokens.keys()) this.tokens.set(token, 0);
+    if (this.stable) this.stable.expiresAt = 0;
   }
 
-  /** Forgets every issued token (40001), as when another server fetched a new one. */
+  /** Voids every issued token (40001) for a new current one, as when another server forced a refresh. */
   revokeTokens(): void {
+    this.tokens.clear();
+    this.issue();
+  }
+
+  /** Refuses every issued token (40001) while stable_token still hands out the current one: what a forced refresh is for. */
+  refuseTokens(): void {
     this.tokens.clear();
   }
 
@@ -113,6 +124,8 @@ export class FakeWechat {
     this.sessions.clear();
     this.tokens.clear();
     this.issuedTokens.length = 0;
+    this.stable = undefined;
+    this.lastForcedAt = -Infinity;
     this.sentMessages.length = 0;
     this.qrCodes.length = 0;
     this.tokenTtlSeconds = 7200;
@@ -146,16 +159,7 @@ export class FakeWechat {
       const session = this.sessions.get(q.js_code);
       return { json: session ?? { errcode: 40029, errmsg: 'invalid code' } };
     }
-    if (call.path === '/cgi-bin/token') {
-      if (call.method !== 'GET' || q.grant_type !== 'client_credential') return { json: { errcode: 40002, errmsg: 'invalid grant_type' } };
-      if (q.appid !== this.appid) return { json: { errcode: 40013, errmsg: 'invalid appid' } };
-      if (q.secret !== this.secret) return { json: { errcode: 40125, errmsg: 'invalid appsecret' } };
-      if (this.tokenDelayMs) await new Promise((ok) => setTimeout(ok, this.tokenDelayMs));
-      const token = `fake-token-${++this.tokenSeq}`;
-      this.tokens.set(token, Date.now() + this.tokenTtlSeconds * 1000);
-      this.issuedTokens.push(token);
-      return { json: { access_token: token, expires_in: this.tokenTtlSeconds } };
-    }
+    if (call.path === '/cgi-bin/stable_token') return this.stableToken(call);
     if (TOKEN_PATHS.has(call.path)) {
       const expiresAt = this.tokens.get(q.access_token ?? '');
       if (expiresAt === undefined) return { json: { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' } };
@@ -169,6 +173,39 @@ export class FakeWechat {
       return call.path === '/wxa/getwxacodeunlimit' ? this.qrCode(payload) : this.subscribeSend(q.access_token, payload);
     }
     return { json: { errcode: 404, errmsg: `fake wechat has no ${call.path}` } };
+  }
+
+  private async stableToken(call: RecordedCall): Promise<FakeAnswer> {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(call.body) as Record<string, unknown>;
+    } catch {
+      return { json: { errcode: 47001, errmsg: 'data format error' } };
+    }
+    if (call.method !== 'POST' || body.grant_type !== 'client_credential') return { json: { errcode: 40002, errmsg: 'invalid grant_type' } };
+    if (body.appid !== this.appid) return { json: { errcode: 40013, errmsg: 'invalid appid' } };
+    if (body.secret !== this.secret) return { json: { errcode: 40125, errmsg: 'invalid appsecret' } };
+    if (this.tokenDelayMs) await new Promise((ok) => setTimeout(ok, this.tokenDelayMs));
+    const now = Date.now();
+    if (body.force_refresh === true && now - this.lastForcedAt >= 30_000) {
+      // A forced refresh voids the current token at once; within 30 s of the last one it does nothing.
+      this.lastForcedAt = now;
+      if (this.stable) this.tokens.delete(this.stable.token);
+      this.issue();
+    } else if (!this.stable || this.stable.expiresAt - now <= 300_000) {
+      // The current token is handed out until its last five minutes; the old one stays valid till it expires.
+      this.issue();
+    }
+    const { token, expiresAt } = this.stable!;
+    return { json: { access_token: token, expires_in: Math.floor((expiresAt - now) / 1000) } };
+  }
+
+  private issue(): void {
+    const token = `fake-token-${++this.tokenSeq}`;
+    const expiresAt = Date.now() + this.tokenTtlSeconds * 1000;
+    this.tokens.set(token, expiresAt);
+    this.issuedTokens.push(token);
+    this.stable = { token, expiresAt };
   }
 
   private subscribeSend(accessToken: string, payload: Record<string, unknown>): FakeAnswer {

@@ -71,6 +71,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The audit record of an action could not be written, so the action was not carried out. */
   'AUDIT_UNAVAILABLE',
+  /** The file store of uploaded images (a bucket, or the upload directory) did not answer: nothing was stored; try again shortly. */
+  'STORAGE_UNAVAILABLE',
   /** Too many failed sign-ins from this address or for this username: wait `details.retryAfterSeconds`. */
   'LOGIN_THROTTLED',
   /** A cookie-based session call without the matching X-CSRF-Token header. */

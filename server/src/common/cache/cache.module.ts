@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/env';
+import { SharedRedis } from '../redis/shared-redis';
 import { CACHE_BUS, CacheService } from './cache.service';
 import { RedisCacheBus } from './redis-cache-bus';
 
@@ -7,9 +8,9 @@ import { RedisCacheBus } from './redis-cache-bus';
 @Global()
 @Module({})
 export class CacheModule {
-  /** With REDIS_URL the instances tell each other of their writes; without it the cache stays in-process. */
-  static forRoot(config: Pick<AppConfig, 'REDIS_URL' | 'REDIS_PREFIX'>): DynamicModule {
-    const bus = config.REDIS_URL ? [{ provide: CACHE_BUS, useFactory: () => new RedisCacheBus(config.REDIS_URL!, config.REDIS_PREFIX) }] : [];
+  /** With REDIS_URL (RedisModule provides SharedRedis) the instances tell each other of their writes; without it the cache stays in-process. */
+  static forRoot(config: Pick<AppConfig, 'REDIS_URL'>): DynamicModule {
+    const bus = config.REDIS_URL ? [{ provide: CACHE_BUS, useFactory: (redis: SharedRedis) => new RedisCacheBus(redis), inject: [SharedRedis] }] : [];
     return { module: CacheModule, providers: [...bus, CacheService], exports: [CacheService] };
   }
 }

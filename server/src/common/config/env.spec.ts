@@ -125,6 +125,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...BASE, CONTENT_IMAGE_HOSTS: 'https://cdn.example.cn' })).toThrow('CONTENT_IMAGE_HOSTS must list host names');
   });
 
+  it('keeps uploads on the local disk by default, and wants the whole bucket configuration with STORAGE_DRIVER=s3', () => {
+    expect(loadConfig(BASE).STORAGE_DRIVER).toBe('local');
+    const bucket = { S3_REGION: 'ap-guangzhou', S3_BUCKET: 'xinqiao-1250000000', S3_ACCESS_KEY_ID: 'AKID', S3_SECRET_ACCESS_KEY: 'secret' };
+    const c = loadConfig({ ...BASE, STORAGE_DRIVER: 's3', ...bucket, S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com/' });
+    expect(c).toMatchObject({ STORAGE_DRIVER: 's3', S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com', S3_FORCE_PATH_STYLE: false, S3_TIMEOUT_MS: 10000 });
+    expect(() => loadConfig({ ...BASE, STORAGE_DRIVER: 's3', S3_BUCKET: 'xinqiao' })).toThrow(
+      /S3_REGION is required when STORAGE_DRIVER=s3\n.*S3_ACCESS_KEY_ID is required when STORAGE_DRIVER=s3\n.*S3_SECRET_ACCESS_KEY is required when STORAGE_DRIVER=s3/,
+    );
+    expect(() => loadConfig({ ...BASE, STORAGE_DRIVER: 's3', ...bucket, S3_BUCKET: 'My_Bucket' })).toThrow('S3_BUCKET must be a bucket name');
+    expect(() => loadConfig({ ...BASE, STORAGE_DRIVER: 'cos' })).toThrow('STORAGE_DRIVER must be one of local, s3');
+  });
+
+  it('refuses bucket settings while the driver is still local: each instance would keep its uploads to itself', () => {
+    expect(() => loadConfig({ ...BASE, S3_BUCKET: 'xinqiao', S3_REGION: 'ap-guangzhou' })).toThrow(
+      'S3_REGION, S3_BUCKET are set but STORAGE_DRIVER is local: set STORAGE_DRIVER=s3, or remove them',
+    );
+    expect(() => loadConfig({ ...BASE, UPLOAD_PUBLIC_BASE_URL: 'https://img.example.cn' })).toThrow(
+      'UPLOAD_PUBLIC_BASE_URL is set but STORAGE_DRIVER is local',
+    );
+  });
+
   it('is documented in the README, every variable', () => {
     const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
     const missing = Object.keys(ENV_SPEC).filter((name) => !readme.includes(`\`${name}\``));

@@ -162,7 +162,7 @@ export const ENV_SPEC = {
     parse: int(0, 86400000),
   },
   REDIS_URL: {
-    doc: 'Redis shared by several API instances (e.g. `redis://127.0.0.1:6379`, `rediss://:password@host:6380/0`): a write on one instance invalidates the cached public reads of all. Unset: one instance, everything in-process. If Redis goes away, writes still succeed and each instance reads from the database until it is back',
+    doc: 'Redis shared by several API instances (e.g. `redis://127.0.0.1:6379`, `rediss://:password@host:6380/0`): a write on one instance invalidates the cached public reads of all, rate limits are counted across all, and a live notice reaches the admin consoles open on any. Unset: one instance, everything in-process. If Redis goes away, writes still succeed, each instance reads from the database, counts rate limits on its own and pushes live notices to its own consoles until it is back',
     parse: redisUrl,
   },
   REDIS_PREFIX: {
@@ -312,7 +312,43 @@ export const ENV_SPEC = {
     default: '4',
     parse: int(1, 64),
   },
-  UPLOAD_DIR: { doc: 'Where uploaded images are stored (served at /uploads/)', default: 'data/uploads', parse: str },
+  STORAGE_DRIVER: {
+    doc: 'Where uploaded images are kept: `local` (the directory UPLOAD_DIR) or `s3` (a bucket of an S3-compatible store such as Tencent COS, Aliyun OSS or MinIO, shared by every API instance; needs S3_REGION, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY). Either way they are served at /uploads/',
+    default: 'local',
+    parse: oneOf('local', 's3'),
+  },
+  UPLOAD_DIR: { doc: 'Where uploaded images are stored with STORAGE_DRIVER=local (served at /uploads/)', default: 'data/uploads', parse: str },
+  S3_ENDPOINT: {
+    doc: 'Endpoint of the S3-compatible store, e.g. `https://cos.ap-guangzhou.myqcloud.com` (COS), `https://oss-cn-hangzhou.aliyuncs.com` (OSS), `http://minio:9000`; unset: AWS S3',
+    parse: url,
+  },
+  S3_REGION: {
+    doc: 'Region of the bucket, e.g. `ap-guangzhou` (COS), `oss-cn-hangzhou` (OSS), `us-east-1` (MinIO) (required with STORAGE_DRIVER=s3)',
+    parse: str,
+  },
+  S3_BUCKET: {
+    doc: 'Bucket that holds the uploads, e.g. `xinqiao-1250000000` (required with STORAGE_DRIVER=s3)',
+    parse: (raw) => {
+      if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(raw)) throw new Error(`must be a bucket name of 3-63 lower-case letters, digits, . or -, got "${raw}"`);
+      return raw;
+    },
+  },
+  S3_ACCESS_KEY_ID: { doc: 'Access key id of the store (COS SecretId, OSS AccessKeyId, MinIO user) (required with STORAGE_DRIVER=s3)', parse: str },
+  S3_SECRET_ACCESS_KEY: { doc: 'Secret of that access key (required with STORAGE_DRIVER=s3; never logged)', parse: str },
+  S3_FORCE_PATH_STYLE: {
+    doc: 'Address objects as `endpoint/bucket/key` (MinIO and most self-hosted stores) instead of `bucket.endpoint/key` (COS, OSS, which refuse path style)',
+    default: 'false',
+    parse: bool,
+  },
+  S3_TIMEOUT_MS: {
+    doc: 'Longest one request to the store may take; one that fails or runs out is tried once more, then the upload or image is answered 503 `STORAGE_UNAVAILABLE`',
+    default: '10000',
+    parse: int(100, 120000),
+  },
+  UPLOAD_PUBLIC_BASE_URL: {
+    doc: 'With STORAGE_DRIVER=s3: public address of the bucket or its CDN (e.g. `https://img.example.cn/uploads`); /uploads/<name> then redirects to `<this>/<name>` instead of passing the image through the API. Unset: the API serves the images itself',
+    parse: url,
+  },
   UPLOAD_MAX_BYTES: { doc: 'Largest accepted upload', default: '5242880', parse: int(1024, 104857600) },
   ADMIN_DIST: { doc: 'Built admin console served at /admin/ (skipped if missing)', default: '../admin/dist', parse: str },
   H5_DIST: { doc: 'Built mini-program H5 served at /h5/ (skipped if missing)', default: '../miniapp/dist/h5', parse: str },
@@ -384,6 +420,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(config.SMS_PROVIDER === 'tencent' ? (['SMS_SDK_APP_ID'] as const) : []),
     ];
     for (const name of needed) if (!config[name]) problems.push(`${name} is required when SMS_PROVIDER=${config.SMS_PROVIDER}`);
+  }
+  const s3Vars = ['S3_ENDPOINT', 'S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'UPLOAD_PUBLIC_BASE_URL'] as const;
+  if (config.STORAGE_DRIVER === 's3') {
+    for (const name of ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
+      if (!config[name]) problems.push(`${name} is required when STORAGE_DRIVER=s3`);
+  } else {
+    // Settings for a bucket with the driver left at local most likely mean a forgotten STORAGE_DRIVER=s3:
+    // each instance would keep its uploads on its own disk and the others could not serve them.
+    const set = s3Vars.filter((name) => env[name]?.trim());
+    if (set.length) problems.push(`${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set but STORAGE_DRIVER is local: set STORAGE_DRIVER=s3, or remove them`);
   }
   if (config.EVENT_TOKEN_SECRET !== undefined && config.EVENT_TOKEN_SECRET.length < 32) problems.push('EVENT_TOKEN_SECRET must be at least 32 characters');
   if (problems.length) throw new ConfigError(problems);

@@ -5,6 +5,7 @@ import type { ApiError, ErrorCode } from '@xinqiao/shared';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from '../database/availability';
 import { AppException } from './app-exception';
+import { STORAGE_RETRY_AFTER_SECONDS } from '../storage/file-store';
 
 /** Seconds a client is told to wait before trying again when the database is unavailable. */
 const DB_RETRY_AFTER_SECONDS = 5;
@@ -35,6 +36,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // An outage answers many requests alike: one line each, not a stack trace.
       this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
       void reply.header('Retry-After', String(DB_RETRY_AFTER_SECONDS));
+    } else if (body.code === 'STORAGE_UNAVAILABLE') {
+      // Already logged with its cause where it arose (common/storage).
+      void reply.header('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }

@@ -12,7 +12,8 @@ const HOUR_MS = 3_600_000;
  * counted together per signed-in resident (SUBMIT_RATE_PER_HOUR), otherwise per client IP
  * (ANON_SUBMIT_RATE_PER_HOUR). A route guard rather than a throttler of the global guard, because
  * the global one runs before sign-in is checked and could only count by IP. Kept in the
- * throttler's storage, so it is per server process like the other limits.
+ * throttler's storage, so like the other limits it is shared by every instance with REDIS_URL
+ * (RedisThrottlerStorage) and per process without it.
  */
 @Injectable()
 export class SubmitThrottlerGuard implements CanActivate {

@@ -7,8 +7,10 @@ import { LiveHub } from './live-hub.service';
 
 /**
  * The admin console's live notice: pushed to the open streams of the staff member, or of every
- * staff member on alerts whose region covers the region. Nobody connected: skipped (`not_connected`),
- * never retried (a notice shown minutes late is no live notice; the other channels carry it).
+ * staff member on alerts whose region covers the region, on whichever instance they are open (see
+ * LiveHub). `sent` (`streams:<n>`) only when at least one stream was confirmed to get it; otherwise
+ * skipped (`not_connected`), never retried (a notice shown minutes late is no live notice; the other
+ * channels carry it).
  */
 @Injectable()
 export class AdminLiveSender implements ChannelSender {
@@ -42,12 +44,12 @@ export class AdminLiveSender implements ChannelSender {
       region: m.region,
     };
     let reached: number;
-    if ('staffId' in d.recipient) reached = this.hub.toStaff(d.recipient.staffId, notice);
+    if ('staffId' in d.recipient) reached = await this.hub.toStaff(d.recipient.staffId, notice);
     else {
       const regionId = regionTargetId(d.recipient.target);
       const region = regionId === null ? null : await this.regions.find(regionId);
       if (!region) return { status: 'failed', reason: 'error', error: `unknown target ${d.recipient.target}` };
-      reached = this.hub.toRegion(region.path, notice);
+      reached = await this.hub.toRegion(region.path, notice);
     }
     return reached ? { status: 'sent', providerMessageId: `streams:${reached}` } : { status: 'skipped', reason: 'not_connected' };
   }
