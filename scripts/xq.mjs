@@ -2,6 +2,7 @@
 /**
  * The project's commands, runnable on a machine that has only Node 20 and npm:
  *   npm start     install, build and start the whole product on SQLite with demo data
+ *   npm run start:cluster   the same as CLUSTER_INSTANCES processes on MySQL + Redis (scripts/cluster.mjs)
  *   npm test      install, build and run every test suite (lint, format, module boundaries and the redocly lint of docs/openapi.json included); ends with "N passed, N failed"
  *   npm run bench benchmarks of the hot API paths and Lighthouse scores of the admin and H5
  *   npm run fuzz  every API route with bad input against the built server: 5xx answers and audit gaps
@@ -15,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clusterProblem } from './cluster.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '12.21.0';
@@ -138,6 +140,26 @@ async function start() {
   Stop with Ctrl+C.
 `);
   const r = await run('node', ['dist/main.js'], { cwd: join(ROOT, 'server'), extraEnv: demoEnv() });
+  process.exit(r.code);
+}
+
+/**
+ * `npm run start:cluster`: `npm start` as several instances sharing one port, on the MySQL database at
+ * DATABASE_URL and the Redis at REDIS_URL (both required). Outside production they get the demo data and
+ * the secrets in data/, which every instance must share.
+ */
+async function startCluster() {
+  const extraEnv = process.env.NODE_ENV === 'production' ? {} : demoEnv();
+  delete extraEnv.SQLITE_PATH;
+  const problem = clusterProblem({ ...process.env, ...extraEnv });
+  if (problem) {
+    console.error(`✗ npm run start:cluster: ${problem}`);
+    process.exit(78);
+  }
+  await install();
+  await buildAll();
+  console.log(`\n心桥 XinQiao is starting as a cluster on http://localhost:${process.env.PORT ?? '3000'} (accounts as for npm start). Stop with Ctrl+C.\n`);
+  const r = await run('node', [join(ROOT, 'scripts', 'cluster.mjs')], { extraEnv });
   process.exit(r.code);
 }
 
@@ -282,6 +304,7 @@ async function backupCommand(command) {
 
 const commands = {
   start,
+  cluster: startCluster,
   test,
   bench,
   fuzz,

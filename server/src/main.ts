@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './common/config/env';
+import { holdingStartupLock } from './common/database/startup-lock';
 import { createApp } from './app';
 
 async function main(): Promise<void> {
@@ -12,7 +13,12 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await createApp(config);
+  // Several instances may start at once on one MySQL database: one migrates and loads the start-up data at a time.
+  const app = await holdingStartupLock(config, async () => {
+    const started = await createApp(config);
+    await started.init();
+    return started;
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
 }
 

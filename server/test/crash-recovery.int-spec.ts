@@ -4,21 +4,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../src/demo/demo-data';
+import { call, inBatches, startServer, type RunningServer } from './support/built-server';
 import { eventInput, signUp } from './support/events';
 import { REGION } from './support/test-app';
 import { createTestDatabase, TEST_DB, type TestDatabase } from './support/test-db';
-
-interface RunningServer {
-  baseUrl: string;
-  kill(): Promise<void>;
-  stop(): Promise<void>;
-  logs(): string;
-}
-// The built server as a real process (server/dist/main.js), started as the browser tests start it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JS module this project does not compile: typed here
-const { startServer } = require('../../tests/support/server.js') as {
-  startServer(env: Record<string, string>, options: { dir: string }): Promise<RunningServer>;
-};
 
 const CAPACITY = 100;
 const RACERS = 300;
@@ -26,22 +15,6 @@ const RACERS = 300;
 const IN_FLIGHT = 50;
 /** The crash comes once this many sign-ups were answered 2xx: mid-race, with many more in flight. */
 const KILL_AFTER = 20;
-
-async function call<T = unknown>(server: RunningServer, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-/** Runs `work` over `items`, `width` at a time. */
-async function inBatches<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += width) out.push(...(await Promise.all(items.slice(i, i + width).map(work))));
-  return out;
-}
 
 describe(`the server killed with kill -9 during a ${RACERS}-for-${CAPACITY} sign-up race on ${TEST_DB}`, () => {
   let db: TestDatabase;

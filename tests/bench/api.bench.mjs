@@ -2,11 +2,10 @@
 // with BENCH_MYSQL_URL=mariadb://root@127.0.0.1:3306 (a throwaway database is created and dropped).
 // Bounded: a fixed number of requests per path, loopback only. Prints req/s, latency percentiles and
 // each path's throughput as a share of a bare Fastify endpoint (a 10-item JSON list) in the same run.
-import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { measure, startBareFastify, throwawayMysql } from './lib/bench.mjs';
 const require = createRequire(import.meta.url);
-const { startServer, ROOT } = require('../support/server.js');
+const { startServer } = require('../support/server.js');
 // The consent version the server expects (built by `pnpm bench` before this runs).
 const { EVENT_REGISTRATION_CONSENT_VERSION } = require('../../shared/dist/cjs/index.js');
 
@@ -20,57 +19,10 @@ async function json(res) {
   return body;
 }
 
-/** The machine's HTTP limit for this client: a bare Fastify process answering a 10-item JSON list. */
-async function startBareFastify() {
-  const fastify = createRequire(join(ROOT, 'server', 'package.json')).resolve('fastify');
-  const code = `const app = require(${JSON.stringify(fastify)})();
-const items = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, title: '基准文章 ' + i, summary: '基准测试', category: 'knowledge', viewCount: i }));
-app.get('/list', async () => ({ items, total: 10, page: 1, pageSize: 10 }));
-app.listen({ port: 0, host: '127.0.0.1' }).then((url) => console.log(url));`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((ok) => child.stdout.once('data', (d) => ok(String(d).trim())));
-  return { url, stop: () => child.kill() };
-}
+/** Each path gets the same number of requests from the same number of clients. */
+const timed = (name, makeRequest) => measure(name, makeRequest, { requests: REQUESTS, concurrency: CONCURRENCY });
 
-/** A throwaway MySQL database for one run. */
-function mysqlDatabase(url) {
-  const name = `xq_bench_${process.pid}`;
-  const u = new URL(url);
-  const args = ['-h', u.hostname, '-P', u.port || '3306', '-u', decodeURIComponent(u.username), ...(u.password ? [`-p${decodeURIComponent(u.password)}`] : [])];
-  const sql = (q) => {
-    const r = spawnSync('mysql', [...args, '-e', q], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-  };
-  sql(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  return { env: { DB_TYPE: 'mysql', DATABASE_URL: `${url.replace(/\/$/, '')}/${name}` }, drop: () => sql(`DROP DATABASE IF EXISTS \`${name}\``) };
-}
-
-async function measure(name, makeRequest) {
-  const latencies = [];
-  let next = 0;
-  let errors = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        const i = next++;
-        const t0 = performance.now();
-        const res = await makeRequest(i);
-        await res.arrayBuffer();
-        if (res.status >= 400) errors++;
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
-  const row = { path: name, requests: REQUESTS, 'req/s': Math.round(REQUESTS / seconds), 'p50 ms': pct(50), 'p95 ms': pct(95), 'p99 ms': pct(99), errors };
-  console.log(JSON.stringify(row));
-  return row;
-}
-
-const mysql = process.env.BENCH_MYSQL_URL ? mysqlDatabase(process.env.BENCH_MYSQL_URL) : null;
+const mysql = process.env.BENCH_MYSQL_URL ? await throwawayMysql(process.env.BENCH_MYSQL_URL, 'api') : null;
 const bare = await startBareFastify();
 const server = await startServer({ LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER_MINUTE: '1000000', SUBMIT_RATE_PER_HOUR: '1000000', ...mysql?.env });
 try {
@@ -151,31 +103,31 @@ try {
   for (let i = 0; i < REQUESTS; i++) attendees.push((await json(await post('/api/v1/auth/dev/login', { openid: `bench-event-${i}` }))).accessToken);
   console.log(`# ${ARTICLES} extra published articles, ${CONCURRENCY} concurrent clients, ${mysql ? 'MySQL' : 'SQLite'}, Node ${process.version}`);
   const rows = [];
-  const baseline = await measure('bare Fastify, 10-item JSON list (baseline)', () => fetch(`${bare.url}/list`));
+  const baseline = await timed('bare Fastify, 10-item JSON list (baseline)', () => fetch(`${bare.url}/list`));
   rows.push(baseline);
-  rows.push(await measure('GET /api/v1/regions', () => fetch(`${base}/api/v1/regions`)));
-  rows.push(await measure('GET /api/v1/hotlines (resident)', () => fetch(`${base}/api/v1/hotlines`, { headers: { authorization: `Bearer ${resident}` } })));
-  rows.push(await measure('GET /api/v1/events', () => fetch(`${base}/api/v1/events`)));
-  rows.push(await measure('GET /api/v1/scales', () => fetch(`${base}/api/v1/scales`)));
+  rows.push(await timed('GET /api/v1/regions', () => fetch(`${base}/api/v1/regions`)));
+  rows.push(await timed('GET /api/v1/hotlines (resident)', () => fetch(`${base}/api/v1/hotlines`, { headers: { authorization: `Bearer ${resident}` } })));
+  rows.push(await timed('GET /api/v1/events', () => fetch(`${base}/api/v1/events`)));
+  rows.push(await timed('GET /api/v1/scales', () => fetch(`${base}/api/v1/scales`)));
   rows.push(
-    await measure('GET /api/v1/articles (304 revalidation)', () =>
+    await timed('GET /api/v1/articles (304 revalidation)', () =>
       fetch(`${base}/api/v1/articles?page=1&pageSize=20`, { headers: { 'if-none-match': articlesEtag } }),
     ),
   );
-  rows.push(await measure('GET /api/v1/articles (page 1)', () => fetch(`${base}/api/v1/articles?page=1&pageSize=20`)));
-  rows.push(await measure('GET /api/v1/articles?category&regionId', () => fetch(`${base}/api/v1/articles?category=emotion&regionId=${community.id}`)));
-  rows.push(await measure('GET /api/v1/articles/:id (counts a view)', (i) => fetch(`${base}/api/v1/articles/${ids[i % ids.length]}`)));
-  rows.push(await measure('POST /api/v1/auth/dev/login', (i) => post('/api/v1/auth/dev/login', { openid: `bench-${i % 200}` })));
-  rows.push(await measure('GET /api/v1/scales (resident)', () => fetch(`${base}/api/v1/scales`, { headers: { authorization: `Bearer ${resident}` } })));
-  rows.push(await measure('POST /api/v1/scales/phq-9/responses (save + alert)', (i) => post('/api/v1/scales/phq-9/responses', submission(i), resident)));
+  rows.push(await timed('GET /api/v1/articles (page 1)', () => fetch(`${base}/api/v1/articles?page=1&pageSize=20`)));
+  rows.push(await timed('GET /api/v1/articles?category&regionId', () => fetch(`${base}/api/v1/articles?category=emotion&regionId=${community.id}`)));
+  rows.push(await timed('GET /api/v1/articles/:id (counts a view)', (i) => fetch(`${base}/api/v1/articles/${ids[i % ids.length]}`)));
+  rows.push(await timed('POST /api/v1/auth/dev/login', (i) => post('/api/v1/auth/dev/login', { openid: `bench-${i % 200}` })));
+  rows.push(await timed('GET /api/v1/scales (resident)', () => fetch(`${base}/api/v1/scales`, { headers: { authorization: `Bearer ${resident}` } })));
+  rows.push(await timed('POST /api/v1/scales/phq-9/responses (save + alert)', (i) => post('/api/v1/scales/phq-9/responses', submission(i), resident)));
   rows.push(
-    await measure('GET /api/v1/admin/alerts (counsellor queue)', () =>
+    await timed('GET /api/v1/admin/alerts (counsellor queue)', () =>
       fetch(`${base}/api/v1/admin/alerts`, { headers: { authorization: `Bearer ${counsellor}` } }),
     ),
   );
-  rows.push(await measure('GET /api/v1/events (resident)', () => fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${resident}` } })));
+  rows.push(await timed('GET /api/v1/events (resident)', () => fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${resident}` } })));
   rows.push(
-    await measure('POST /api/v1/events/:id/registrations (sign-up)', (i) =>
+    await timed('POST /api/v1/events/:id/registrations (sign-up)', (i) =>
       post(
         `/api/v1/events/${event.id}/registrations`,
         { name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, consentVersion: EVENT_REGISTRATION_CONSENT_VERSION },
@@ -184,9 +136,7 @@ try {
     ),
   );
   rows.push(
-    await measure('GET /api/v1/admin/articles (staff, scoped)', () =>
-      fetch(`${base}/api/v1/admin/articles`, { headers: { authorization: `Bearer ${editor}` } }),
-    ),
+    await timed('GET /api/v1/admin/articles (staff, scoped)', () => fetch(`${base}/api/v1/admin/articles`, { headers: { authorization: `Bearer ${editor}` } })),
   );
   for (const r of rows) r['vs bare'] = `${Math.round((100 * r['req/s']) / baseline['req/s'])}%`;
   console.table(rows);
@@ -194,5 +144,5 @@ try {
 } finally {
   await server.stop();
   bare.stop();
-  mysql?.drop();
+  await mysql?.drop();
 }

@@ -5,6 +5,7 @@
 // beside a bare baseline measured in the same run: the same residents at once on GET /bookings/kinds
 // (the API's cheapest signed-in read), and a bare Fastify endpoint on this process.
 import { createRequire } from 'node:module';
+import { apiClient, crowd, quantile } from './lib/bench.mjs';
 const require = createRequire(import.meta.url);
 const { startServer, ROOT } = require('../support/server.js');
 const serverRequire = createRequire(`${ROOT}/server/package.json`);
@@ -17,22 +18,7 @@ const SEATS = Number(process.env.BENCH_SEATS ?? 200);
 const MYSQL_BASE = (process.env.MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306').replace(/\/+$/, '');
 const DB_NAME = `xq_bench_events_${process.pid}`;
 
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const fmt = (x) => x.toFixed(1);
-
-/** Runs every call at once; answers each one's status and time, and the time of the whole crowd. */
-async function crowd(calls) {
-  const t0 = performance.now();
-  const outcomes = await Promise.all(
-    calls.map(async (call) => {
-      const t = performance.now();
-      const res = await call();
-      await res.text();
-      return { status: res.status, ms: performance.now() - t, at: performance.now() - t0 };
-    }),
-  );
-  return { outcomes, ms: outcomes.map((o) => o.ms).sort((a, b) => a - b), totalMs: performance.now() - t0 };
-}
 
 const row = (what, run, base) => ({
   what,
@@ -58,18 +44,7 @@ bare.get('/list', async () => list);
 const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 try {
   const base = `${server.baseUrl}/api/v1`;
-  const request = (method, path, body, token) =>
-    fetch(base + path, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const must = async (method, path, body, token) => {
-    const res = await request(method, path, body, token);
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
+  const { request, must } = apiClient(base);
 
   const organiser = (await must('POST', '/auth/staff/login', { username: 'organiser_sl', password: 'Demo@2026xq' })).accessToken;
   const [region] = (await admin.query(`SELECT id FROM \`${DB_NAME}\`.regions WHERE code = '500118001001'`))[0];

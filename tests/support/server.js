@@ -22,9 +22,10 @@ function freePort() {
 
 /**
  * @param {Record<string, string>} [env]
- * @param {{ dir?: string, nodeArgs?: string[] }} [options] `dir`: keep the SQLite database and uploads in this folder, which
- *   the caller owns (it survives `stop`), e.g. to start again on the same data after a crash; `nodeArgs`: options for
- *   node itself, such as V8 flags that NODE_OPTIONS does not accept
+ * @param {{ dir?: string, nodeArgs?: string[], readyWithinMs?: number }} [options] `dir`: keep the SQLite database and uploads in this
+ *   folder, which the caller owns (it survives `stop`), e.g. to start again on the same data after a crash; `nodeArgs`: options
+ *   for node itself, such as V8 flags that NODE_OPTIONS does not accept; `readyWithinMs`: how long it may take to answer its
+ *   health check (default 30 s; several instances migrating one database start one after another)
  * @returns {Promise<{ baseUrl: string, pid: number, dbPath: string, logs: () => string, kill: () => Promise<void>, stop: () => Promise<void> }>}
  */
 async function startServer(env = {}, options = {}) {
@@ -59,7 +60,8 @@ async function startServer(env = {}, options = {}) {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30000;
+  const readyWithinMs = options.readyWithinMs ?? 30000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
@@ -70,7 +72,7 @@ async function startServer(env = {}, options = {}) {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not become healthy in 30 s:\n${output}`);
+      throw new Error(`server did not become healthy in ${readyWithinMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -90,7 +92,10 @@ async function startServer(env = {}, options = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        let timer;
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+        // A pending timer would keep the caller's process (a jest worker) alive after the server is gone.
+        clearTimeout(timer);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
@@ -98,4 +103,4 @@ async function startServer(env = {}, options = {}) {
   };
 }
 
-module.exports = { startServer, ROOT };
+module.exports = { startServer, freePort, ROOT };
