@@ -71,6 +71,35 @@ export function decideSignUp(event: EventSignUpWindow, counts: SeatCounts, exist
   return event.waitlistEnabled ? { kind: 'waitlist' } : refuse('full');
 }
 
+/** One sign-up of a batch decided together: who (`key`, one per resident), their row's status before the batch, and whether they asked to queue. */
+export interface BatchedSignUp {
+  key: number;
+  existing: RegistrationStatus | null;
+  joinWaitlist: boolean;
+}
+
+/**
+ * Decides sign-ups in their order against one count, as if each ran alone after the ones before
+ * it: a confirmation takes a seat and a queued sign-up a place in the queue from those after it,
+ * and a resident met again in the batch is already registered. A `waitlist` decision for someone
+ * who did not ask to queue writes nothing, so it takes no place.
+ */
+export function decideSignUps(event: EventSignUpWindow, counts: SeatCounts, signUps: readonly BatchedSignUp[], now: Date): SignUpDecision[] {
+  const running = { ...counts };
+  const decided = new Map<number, RegistrationStatus>();
+  return signUps.map(({ key, existing, joinWaitlist }) => {
+    const decision = decideSignUp(event, running, decided.get(key) ?? existing, now);
+    if (decision.kind === 'confirm') {
+      running.confirmed++;
+      decided.set(key, 'confirmed');
+    } else if (decision.kind === 'waitlist' && joinWaitlist) {
+      running.waitlisted++;
+      decided.set(key, 'waitlisted');
+    }
+    return decision;
+  });
+}
+
 export const CANCEL_REFUSALS = ['not_active', 'event_closed', 'cut_off', 'offer_expired'] as const;
 export type CancelRefusal = (typeof CANCEL_REFUSALS)[number];
 export const CANCEL_REFUSAL_LABELS: Record<CancelRefusal, string> = {
