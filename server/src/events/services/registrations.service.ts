@@ -90,6 +90,17 @@ function answerOf(
   return { write: decision.kind === 'confirm' ? 'confirmed' : 'waitlisted' };
 }
 
+type RawCounts = Record<'confirmed' | 'offered' | 'waitlisted' | 'lapsed', string | number | null>;
+
+function countsOf(row: RawCounts | undefined): SeatCounts & { lapsed: number } {
+  return {
+    confirmed: Number(row?.confirmed ?? 0),
+    offered: Number(row?.offered ?? 0),
+    waitlisted: Number(row?.waitlisted ?? 0),
+    lapsed: Number(row?.lapsed ?? 0),
+  };
+}
+
 /** The status the rules see: an offer past its deadline is expired, whether or not settling has marked it yet. */
 function statusFor(reg: EventRegistration | null | undefined, now: Date): RegistrationStatus | null {
   if (!reg) return null;
@@ -170,19 +181,20 @@ export class RegistrationsService implements OnModuleInit {
    */
   async signUp(residentId: number, eventId: number, dto: RegistrationInputDto): Promise<{ registration: MyRegistration; duplicate: boolean }> {
     const now = new Date();
-    // While the last batch here left a seat free the answer most likely needs the lock, so the lock-free read is skipped.
+    // While the last batch here left a seat free the answer most likely needs the lock: the counts are not read first.
     const lockFree = !this.seatsFree.has(eventId);
     // Read side by side: in a crowd every round trip before the answer is waited for in the pool's queue.
-    const [seen, event, counts] = await Promise.all([
-      dto.clientRequestId ? this.repo.findOne({ where: { clientRequestId: dto.clientRequestId } }) : null,
+    const [event, snapshot, seenFirst] = await Promise.all([
       this.events.findOne({ where: { id: eventId, status: Not('draft') } }),
-      lockFree ? this.seatCounts(this.repo.manager, eventId, now, residentId) : null,
+      lockFree ? this.signUpSnapshot(eventId, residentId, dto.clientRequestId, now) : null,
+      !lockFree && dto.clientRequestId ? this.repo.findOne({ where: { clientRequestId: dto.clientRequestId } }) : null,
     ]);
+    const seen = seenFirst ?? (snapshot?.seen ? await this.repo.findOneBy({ id: snapshot.seen }) : null);
     if (seen) return { registration: await this.replay(seen, residentId, eventId, now), duplicate: true };
     if (!event) throw AppException.notFound('活动');
     const details = this.details(event, dto);
-    // Only the resident's row counted with the seats is read, so a seat this very request won meanwhile is seen as theirs, not as a full event.
-    const existing = counts?.mine ? await this.repo.findOneBy({ id: counts.mine }) : null;
+    const counts = snapshot?.counts;
+    const existing = snapshot?.mine ? await this.repo.findOneBy({ id: snapshot.mine }) : null;
     const result =
       (counts && this.answerWithoutLock(event, existing, counts, dto, now)) ??
       (await this.locks.batch(
@@ -492,11 +504,28 @@ export class RegistrationsService implements OnModuleInit {
   /**
    * Counts for the shared rules: an offer past its deadline holds no seat (`lapsed` counts those
    * settling has not marked expired yet). One row per event read through the (eventId, status) index.
-   * With `residentId`, `mine` is the id of that resident's row among those counted (confirmed,
-   * offered or waitlisted), read in the same statement, so it agrees with the counts.
    */
-  async seatCounts(tx: EntityManager, eventId: number, now: Date, residentId?: number): Promise<SeatCounts & { lapsed: number; mine: number | null }> {
-    const query = tx
+  async seatCounts(tx: EntityManager, eventId: number, now: Date): Promise<SeatCounts & { lapsed: number }> {
+    return countsOf(await this.countsQuery(tx, eventId, now).getRawOne<RawCounts>());
+  }
+
+  /**
+   * The lock-free read of a sign-up, in one statement so its parts agree: the counts, the id of the
+   * resident's row among those counted (confirmed, offered or waitlisted), and the id of the row
+   * stored by this request before (`seen`, any event's), if any.
+   */
+  private async signUpSnapshot(eventId: number, residentId: number, clientRequestId: string | undefined, now: Date) {
+    const query = this.countsQuery(this.repo.manager, eventId, now)
+      .addSelect('MAX(CASE WHEN r.residentId = :residentId THEN r.id END)', 'mine')
+      .addSelect('(SELECT s.id FROM event_registrations s WHERE s.clientRequestId = :clientRequestId)', 'seen')
+      .setParameters({ residentId, clientRequestId: clientRequestId ?? null });
+    const row = await query.getRawOne<RawCounts & Record<'mine' | 'seen', string | number | null>>();
+    const id = (x: string | number | null | undefined) => (x == null ? null : Number(x));
+    return { counts: countsOf(row), mine: id(row?.mine), seen: id(row?.seen) };
+  }
+
+  private countsQuery(tx: EntityManager, eventId: number, now: Date) {
+    return tx
       .getRepository(EventRegistration)
       .createQueryBuilder('r')
       .select(`SUM(CASE WHEN r.status = 'confirmed' THEN 1 ELSE 0 END)`, 'confirmed')
@@ -504,15 +533,6 @@ export class RegistrationsService implements OnModuleInit {
       .addSelect(`SUM(CASE WHEN r.status = 'waitlisted' THEN 1 ELSE 0 END)`, 'waitlisted')
       .addSelect(`SUM(CASE WHEN r.status = 'offered' AND r.offerExpiresAt <= :now THEN 1 ELSE 0 END)`, 'lapsed')
       .where(`r.eventId = :eventId AND r.status IN ('confirmed', 'offered', 'waitlisted')`, { eventId, now });
-    if (residentId !== undefined) query.addSelect('MAX(CASE WHEN r.residentId = :residentId THEN r.id END)', 'mine').setParameter('residentId', residentId);
-    const row = await query.getRawOne<Record<'confirmed' | 'offered' | 'waitlisted' | 'lapsed' | 'mine', string | number | null>>();
-    return {
-      confirmed: Number(row?.confirmed ?? 0),
-      offered: Number(row?.offered ?? 0),
-      waitlisted: Number(row?.waitlisted ?? 0),
-      lapsed: Number(row?.lapsed ?? 0),
-      mine: row?.mine == null ? null : Number(row.mine),
-    };
   }
 
   /** Only the details the event asks for are kept, with the consent given for them. */
