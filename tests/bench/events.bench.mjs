@@ -68,18 +68,19 @@ const row = (what, run, base) => ({
 
 const admin = await mysql.createConnection({ uri: MYSQL_BASE.replace(/^mariadb:/, 'mysql:') });
 await admin.query(`CREATE DATABASE \`${DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-const server = await startServer({
-  DB_TYPE: 'mysql',
-  DATABASE_URL: `${MYSQL_BASE}/${DB_NAME}`,
-  DB_POOL_SIZE: '20',
-  API_RATE_PER_MINUTE: '1000000',
-  LOGIN_RATE_PER_MINUTE: '100000',
-});
 const bare = Fastify({ logger: false });
 const list = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, title: `条目 ${i + 1}` }));
 bare.get('/list', async () => list);
 const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+let server;
 try {
+  server = await startServer({
+    DB_TYPE: 'mysql',
+    DATABASE_URL: `${MYSQL_BASE}/${DB_NAME}`,
+    DB_POOL_SIZE: '20',
+    API_RATE_PER_MINUTE: '1000000',
+    LOGIN_RATE_PER_MINUTE: '100000',
+  });
   const base = `${server.baseUrl}/api/v1`;
   const request = (method, path, body, token) => send(method, base + path, body, token);
   const must = async (method, path, body, token) => {
@@ -170,7 +171,7 @@ try {
 } finally {
   agent.destroy();
   await bare.close();
-  await server.stop();
+  await server?.stop();
   await admin.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``);
   await admin.end();
 }
