@@ -26,6 +26,7 @@ import {
   type SignUpRefusal,
 } from '@xinqiao/shared';
 import { In, LessThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
+import { CacheService } from '../../common/cache/cache.service';
 import { AppException } from '../../common/errors/app-exception';
 import { pageOf, paging, type PageQueryDto } from '../../common/http/page-query.dto';
 import { JobsService } from '../../common/jobs/jobs.service';
@@ -36,6 +37,7 @@ import { EventNotificationsService, seatNotices, type Notice } from './event-not
 import { EventRegistration } from '../entities/event-registration.entity';
 import { OutreachEvent } from '../entities/event.entity';
 import { EventTokensService } from './event-tokens.service';
+import { EVENTS_CACHE, EVENTS_CACHE_MS } from './events-cache';
 import { EventViewsService } from './event-views.service';
 
 /** How often every event's waiting list is looked at (expired offers, seats freed by deleted accounts). */
@@ -128,6 +130,7 @@ export class RegistrationsService implements OnModuleInit {
     private readonly notifications: EventNotificationsService,
     private readonly personalData: PersonalDataRegistry,
     private readonly jobs: JobsService,
+    private readonly cache: CacheService,
   ) {}
 
   onModuleInit(): void {
@@ -185,7 +188,7 @@ export class RegistrationsService implements OnModuleInit {
     const lockFree = !this.seatsFree.has(eventId);
     // Read side by side: in a crowd every round trip before the answer is waited for in the pool's queue.
     const [event, snapshot, seenFirst] = await Promise.all([
-      this.events.findOne({ where: { id: eventId, status: Not('draft') } }),
+      this.signUpEvent(eventId),
       lockFree ? this.signUpSnapshot(eventId, residentId, dto.clientRequestId, now) : null,
       !lockFree && dto.clientRequestId ? this.repo.findOne({ where: { clientRequestId: dto.clientRequestId } }) : null,
     ]);
@@ -211,6 +214,19 @@ export class RegistrationsService implements OnModuleInit {
       throw refused(result.refusal, SIGN_UP_REFUSAL_LABELS[result.refusal]);
     }
     return { registration: await this.views.mine(result.row, event, result.now), duplicate: result.duplicate };
+  }
+
+  /**
+   * The event as sign-up checks it, shared by a crowd: kept as the events list is (dropped on every
+   * event write, here and on the other instances, and after EVENTS_CACHE_MS), so it may lag an edit
+   * on another instance by the bus's delay. Seats are decided on the event as read under the lock.
+   * Not to be modified.
+   */
+  private async signUpEvent(id: number): Promise<OutreachEvent | null> {
+    const cached = await this.cache.get([EVENTS_CACHE], `sign-up:${id}`, () => this.events.findOne({ where: { id, status: Not('draft') } }), {
+      ttlMs: EVENTS_CACHE_MS,
+    });
+    return cached.value;
   }
 
   /**
