@@ -1,7 +1,7 @@
 /**
- * Sign-up, cancellation and waiting-list rules as pure decisions. The server applies a decision
- * inside a transaction with a conditional update on the seat count, so these functions decide
- * what should happen and the database makes sure capacity never overflows when two people race.
+ * Sign-up, cancellation and waiting-list rules as pure decisions. The server applies them to counts
+ * read under the event's lock (a row lock on MySQL), so these functions decide what should happen
+ * and the lock makes sure capacity never overflows when two people race.
  */
 import type { EventStatus, RegistrationStatus } from './types';
 
