@@ -158,7 +158,8 @@ try {
   const byStatus = new Map();
   for (const o of signUps.outcomes) byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
   const histogram = [...byStatus].map(([status, n]) => `${status}: ${n}`).join(', ');
-  console.log(`# statuses: ${histogram}`);
+  const baselineErrors = readRun.outcomes.filter((o) => o.status !== 200).length;
+  console.log(`# statuses: ${histogram}; the baseline read answered ${CROWD - baselineErrors} of ${CROWD} with 200`);
   console.log(`# confirmations answered at ${when((o) => o.status === 201)}, refusals at ${when((o) => o.status === 409)} after the crowd started`);
   console.log(
     `# ${confirmed} confirmed (database: ${db.n}), ${conflicts} answered 409, ${serverErrors} answered 5xx, ${other} other; ` +
