@@ -134,6 +134,39 @@ describe(`event sign-up and the waiting list on ${TEST_DB}`, () => {
       ).toEqual(Array.from({ length: held.length - 2 }, (_, i) => i + 1));
     });
 
+    it('gives 300 residents at once exactly 50 seats and everyone else EVENT_FULL, one registration per resident however often they send', async () => {
+      const id = await publishedEvent(t, organiser, { capacity: 50, waitlistEnabled: false });
+      const tokens: string[] = [];
+      for (let i = 0; i < 300; i += 50) tokens.push(...(await Promise.all(Array.from({ length: 50 }, (_, j) => t.residentToken(`flash-${i + j}`)))));
+      const bodies = tokens.map(() => signUp());
+      // The first ten send their request twice at once (a retry), the next ten a second, different attempt.
+      const sends = [
+        ...tokens.map((tk, i) => ({ i, tk, body: bodies[i] })),
+        ...tokens.slice(0, 10).map((tk, i) => ({ i, tk, body: bodies[i] })),
+        ...tokens.slice(10, 20).map((tk, i) => ({ i: i + 10, tk, body: signUp() })),
+      ];
+      const answers = await Promise.all(sends.map((x) => t.post(`/api/v1/events/${id}/registrations`, x.body, x.tk)));
+      expect(answers.filter((a) => a.status >= 500)).toEqual([]);
+      expect(await count(`eventId = ? AND status = 'confirmed'`, [id])).toBe(50);
+      expect(await count(`eventId = ?`, [id])).toBe(50);
+      const seats = new Set(answers.filter((a) => a.status === 200 || a.status === 201).map((a) => a.body.ticket.token));
+      expect(seats.size).toBe(50);
+      const of = (i: number) => answers.filter((_, k) => sends[k].i === i);
+      for (let i = 0; i < 300; i++) {
+        const mine = of(i);
+        const held = mine.filter((a) => a.status === 200 || a.status === 201);
+        // Everyone without a seat was told the event is full (or, trying twice, that they already hold one).
+        for (const a of mine.filter((x) => x.status === 409))
+          expect(a.body.code === 'EVENT_FULL' || a.body.details?.reason === 'already_registered').toBe(true);
+        expect(new Set(held.map((a) => a.body.ticket.token)).size).toBeLessThanOrEqual(1);
+        if (i < 10) expect(held.length === 0 || held.length === 2).toBe(true);
+        if (i >= 10 && i < 20) expect(held.length).toBeLessThanOrEqual(1);
+        if (i >= 20) expect(mine.map((a) => a.status)).toEqual([expect.any(Number)]);
+      }
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(50);
+      expect(answers.filter((a) => a.status === 409 && a.body.code === 'EVENT_FULL').length).toBeGreaterThanOrEqual(250 - 10);
+    });
+
     if (TEST_DB === 'mysql') {
       it('answers a full event while another instance holds its lock', async () => {
         const id = await publishedEvent(t, organiser, { capacity: 1, waitlistEnabled: false });

@@ -8,6 +8,7 @@ import {
   decideAcceptOffer,
   decideCancel,
   decideSignUp,
+  decideSignUps,
   offerDeadline,
   planOffers,
   seatsLeft,
@@ -39,6 +40,53 @@ describe('seatsLeft', () => {
   it('counts pending offers as held and never goes below zero', () => {
     expect(seatsLeft(10, { confirmed: 6, offered: 2 })).toBe(2);
     expect(seatsLeft(10, { confirmed: 12, offered: 0 })).toBe(0);
+  });
+});
+
+describe('decideSignUps', () => {
+  const none = { confirmed: 0, offered: 0, waitlisted: 0 };
+  const newcomer = (key: number, joinWaitlist = false) => ({ key, existing: null, joinWaitlist });
+
+  it('gives the free seats to the first ones in order and refuses the rest when there is no waiting list', () => {
+    const decisions = decideSignUps(
+      event({ waitlistEnabled: false }),
+      { confirmed: 1, offered: 0, waitlisted: 0 },
+      [1, 2, 3, 4].map((k) => newcomer(k)),
+      at(48),
+    );
+    expect(decisions.map((d) => (d.kind === 'refuse' ? d.reason : d.kind))).toEqual(['confirm', 'confirm', 'full', 'full']);
+  });
+
+  it('decides each as decideSignUp would after the ones before it', () => {
+    const batch = [newcomer(1), newcomer(2, true), newcomer(3, true), newcomer(4), newcomer(5, true)];
+    const decisions = decideSignUps(event({ capacity: 1 }), none, batch, at(48));
+    expect(decisions.map((d) => d.kind)).toEqual(['confirm', 'waitlist', 'waitlist', 'waitlist', 'waitlist']);
+    // Only those who asked to queue took a place: the last one is third in line, behind 2 and 3.
+    const alone = decideSignUp(event({ capacity: 1 }), { confirmed: 1, offered: 0, waitlisted: 2 }, null, at(48));
+    expect(decisions[4]).toEqual(alone);
+  });
+
+  it('takes no seat for someone who is already registered, and treats a resident met twice as registered the second time', () => {
+    const batch = [
+      { key: 1, existing: 'confirmed' as const, joinWaitlist: false },
+      newcomer(2),
+      newcomer(2),
+      { key: 3, existing: 'cancelled' as const, joinWaitlist: false },
+    ];
+    const decisions = decideSignUps(event({ capacity: 2, waitlistEnabled: false }), { confirmed: 1, offered: 0, waitlisted: 0 }, batch, at(48));
+    expect(decisions).toEqual([
+      { kind: 'refuse', reason: 'already_registered' },
+      { kind: 'confirm' },
+      { kind: 'refuse', reason: 'already_registered' },
+      { kind: 'refuse', reason: 'full' },
+    ]);
+  });
+
+  it('refuses everyone alike outside the sign-up window, whatever the seats', () => {
+    expect(decideSignUps(event(), none, [newcomer(1), newcomer(2)], at(1))).toEqual([
+      { kind: 'refuse', reason: 'closed' },
+      { kind: 'refuse', reason: 'closed' },
+    ]);
   });
 });
 

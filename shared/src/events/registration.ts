@@ -1,7 +1,7 @@
 /**
- * Sign-up, cancellation and waiting-list rules as pure decisions. The server applies a decision
- * inside a transaction with a conditional update on the seat count, so these functions decide
- * what should happen and the database makes sure capacity never overflows when two people race.
+ * Sign-up, cancellation and waiting-list rules as pure decisions. The server applies them to counts
+ * read under the event's lock (a row lock on MySQL), so these functions decide what should happen
+ * and the lock makes sure capacity never overflows when two people race.
  */
 import type { EventStatus, RegistrationStatus } from './types';
 
@@ -69,6 +69,35 @@ export function decideSignUp(event: EventSignUpWindow, counts: SeatCounts, exist
   if (t >= (event.signupClosesAt ?? event.startsAt).getTime()) return refuse('closed');
   if (seatsLeft(event.capacity, counts) > 0 && counts.waitlisted === 0) return { kind: 'confirm' };
   return event.waitlistEnabled ? { kind: 'waitlist' } : refuse('full');
+}
+
+/** One sign-up of a batch decided together: who (`key`, one per resident), their row's status before the batch, and whether they asked to queue. */
+export interface BatchedSignUp {
+  key: number;
+  existing: RegistrationStatus | null;
+  joinWaitlist: boolean;
+}
+
+/**
+ * Decides sign-ups in their order against one count, as if each ran alone after the ones before
+ * it: a confirmation takes a seat and a queued sign-up a place in the queue from those after it,
+ * and a resident met again in the batch is already registered. A `waitlist` decision for someone
+ * who did not ask to queue writes nothing, so it takes no place.
+ */
+export function decideSignUps(event: EventSignUpWindow, counts: SeatCounts, signUps: readonly BatchedSignUp[], now: Date): SignUpDecision[] {
+  const running = { ...counts };
+  const decided = new Map<number, RegistrationStatus>();
+  return signUps.map(({ key, existing, joinWaitlist }) => {
+    const decision = decideSignUp(event, running, decided.get(key) ?? existing, now);
+    if (decision.kind === 'confirm') {
+      running.confirmed++;
+      decided.set(key, 'confirmed');
+    } else if (decision.kind === 'waitlist' && joinWaitlist) {
+      running.waitlisted++;
+      decided.set(key, 'waitlisted');
+    }
+    return decision;
+  });
 }
 
 export const CANCEL_REFUSALS = ['not_active', 'event_closed', 'cut_off', 'offer_expired'] as const;

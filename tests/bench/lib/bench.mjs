@@ -1,5 +1,6 @@
 // What the benchmarks share: the bare baseline, throwaway MySQL databases and the ways of timing requests.
 import { spawn } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 const require = createRequire(import.meta.url);
@@ -83,10 +84,35 @@ export async function crowd(calls) {
   return { outcomes, ms: outcomes.map((o) => o.ms).sort((a, b) => a - b), totalMs: performance.now() - t0 };
 }
 
-/** JSON calls to the API at `base` (…/api/v1): `request` answers the response, `must` the parsed body of a 2xx or throws. */
-export function apiClient(base) {
+/**
+ * A fetch-like client (status and text only) over at most `connections` keep-alive connections, as a crowd
+ * arrives through a reverse proxy: thousands of fresh connections at once overflow a listen backlog
+ * (ECONNRESET) before the server sees them.
+ */
+export function keepAliveFetch(connections) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const send = (url, { method = 'GET', headers = {}, body } = {}) =>
+    new Promise((ok, fail) => {
+      const req = httpRequest(url, { method, agent, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => ok({ status: res.statusCode, text: async () => text }));
+        res.on('error', fail);
+      });
+      req.on('error', fail);
+      req.end(body);
+    });
+  return { fetch: send, close: () => agent.destroy() };
+}
+
+/**
+ * JSON calls to the API at `base` (…/api/v1) through `send` (fetch, or a `keepAliveFetch`): `request`
+ * answers the response, `must` the parsed body of a 2xx or throws.
+ */
+export function apiClient(base, send = fetch) {
   const request = (method, path, body, token) =>
-    fetch(base + path, {
+    send(base + path, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),

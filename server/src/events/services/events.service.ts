@@ -16,6 +16,7 @@ import {
 import { Brackets, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { StaffPrincipal } from '../../common/access/principal';
 import { CacheService, type CachedBody } from '../../common/cache/cache.service';
+import { EVENTS_CACHE, EVENTS_CACHE_MS } from './events-cache';
 import { assertFound, scopeCondition, subtree, visibleFrom } from '../../common/access/region-scope';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env';
 import { assertAllowedImage } from '../../common/http/image-src';
@@ -38,10 +39,6 @@ type EventFields = Omit<
   OutreachEvent,
   'id' | 'status' | 'hostUnit' | 'cancelReason' | 'publishedAt' | 'cancelledAt' | 'createdById' | 'createdByName' | 'version' | 'createdAt' | 'updatedAt'
 >;
-
-const EVENTS_CACHE = 'events';
-/** Seat counts and the clock (an event ending, sign-up opening) change a list without an event write. */
-const EVENTS_CACHE_MS = 2_000;
 
 /** Events as organisers keep them (region-scoped) and as residents browse them. */
 @Injectable()

@@ -9,6 +9,7 @@ import {
   decideAcceptOffer,
   decideCancel,
   decideSignUp,
+  decideSignUps,
   effectiveEventStatus,
   planOffers,
   seatsLeft,
@@ -19,10 +20,13 @@ import {
   type OfferRefusal,
   type Page,
   type QueueEntry,
+  type RegistrationStatus,
   type SeatCounts,
+  type SignUpDecision,
   type SignUpRefusal,
 } from '@xinqiao/shared';
 import { In, LessThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
+import { CacheService } from '../../common/cache/cache.service';
 import { AppException } from '../../common/errors/app-exception';
 import { pageOf, paging, type PageQueryDto } from '../../common/http/page-query.dto';
 import { JobsService } from '../../common/jobs/jobs.service';
@@ -33,6 +37,7 @@ import { EventNotificationsService, seatNotices, type Notice } from './event-not
 import { EventRegistration } from '../entities/event-registration.entity';
 import { OutreachEvent } from '../entities/event.entity';
 import { EventTokensService } from './event-tokens.service';
+import { EVENTS_CACHE, EVENTS_CACHE_MS } from './events-cache';
 import { EventViewsService } from './event-views.service';
 
 /** How often every event's waiting list is looked at (expired offers, seats freed by deleted accounts). */
@@ -40,6 +45,7 @@ const SWEEP_INTERVAL_MS = 60_000;
 /** How often names and phone numbers past EVENT_REGISTRATION_RETENTION_DAYS are looked for. */
 const PURGE_INTERVAL_MS = 6 * 3_600_000;
 const DAY_MS = 86_400_000;
+const REQUEST_REUSED = '该请求编号已用于另一次报名，请重新提交';
 
 export function signUpWindow(e: OutreachEvent): EventSignUpWindow {
   return {
@@ -64,18 +70,44 @@ function refused(reason: string, message: string): AppException {
  */
 type Locked<T, R extends string> = { notices: Notice[] } & ({ ok: true; row: T } | { ok: false; refusal: R });
 
-type SignUpAnswer = { ok: true; row: EventRegistration; duplicate: boolean } | { ok: false; refusal: SignUpRefusal | 'waitlist_offered' };
+type SignUpAnswer = { ok: true; row: EventRegistration; duplicate: boolean } | { ok: false; refusal: SignUpRefusal | 'waitlist_offered' | 'request_reused' };
 
-/** A sign-up's answer, with the moment it was decided at and whether it left the event without a free seat. */
-type SignUpOutcome = SignUpAnswer & { notices: Notice[]; now: Date; full: boolean };
+/** A sign-up's answer, with the messages it calls for and the moment it was decided at. */
+type SignUpOutcome = SignUpAnswer & { notices: Notice[]; now: Date };
 
-/** See RegistrationsService.judge. */
-interface Judgement {
-  existing: EventRegistration | null;
-  counts: SeatCounts & { lapsed: number };
-  answer: SignUpAnswer | { write: 'confirmed' | 'waitlisted' };
-  exact: boolean;
-  full: boolean;
+/** A resident's sign-up waiting for the event's next locked transaction (see EventLocks.batch). */
+interface PendingSignUp {
+  residentId: number;
+  dto: RegistrationInputDto;
+  details: Pick<EventRegistration, 'name' | 'phone' | 'consentVersion'>;
+}
+
+/** What a decision asks of a sign-up: an answer without a write, or the row's new status. */
+function answerOf(
+  decision: SignUpDecision,
+  joinWaitlist: boolean,
+): { ok: false; refusal: SignUpRefusal | 'waitlist_offered' } | { write: 'confirmed' | 'waitlisted' } {
+  if (decision.kind === 'refuse') return { ok: false, refusal: decision.reason };
+  if (decision.kind === 'waitlist' && !joinWaitlist) return { ok: false, refusal: 'waitlist_offered' };
+  return { write: decision.kind === 'confirm' ? 'confirmed' : 'waitlisted' };
+}
+
+type RawCounts = Record<'confirmed' | 'offered' | 'waitlisted' | 'lapsed', string | number | null>;
+
+function countsOf(row: RawCounts | undefined): SeatCounts & { lapsed: number } {
+  return {
+    confirmed: Number(row?.confirmed ?? 0),
+    offered: Number(row?.offered ?? 0),
+    waitlisted: Number(row?.waitlisted ?? 0),
+    lapsed: Number(row?.lapsed ?? 0),
+  };
+}
+
+/** The status the rules see: an offer past its deadline is expired, whether or not settling has marked it yet. */
+function statusFor(reg: EventRegistration | null | undefined, now: Date): RegistrationStatus | null {
+  if (!reg) return null;
+  const lapsed = reg.status === 'offered' && !!reg.offerExpiresAt && reg.offerExpiresAt.getTime() <= now.getTime();
+  return lapsed ? 'expired' : reg.status;
 }
 
 /**
@@ -86,6 +118,8 @@ interface Judgement {
 @Injectable()
 export class RegistrationsService implements OnModuleInit {
   private readonly logger = new Logger('Events');
+  /** Events whose last sign-up batch here left a seat free. A hint only: every answer is still read from the database. */
+  private readonly seatsFree = new Set<number>();
 
   constructor(
     @InjectRepository(OutreachEvent) private readonly events: Repository<OutreachEvent>,
@@ -96,6 +130,7 @@ export class RegistrationsService implements OnModuleInit {
     private readonly notifications: EventNotificationsService,
     private readonly personalData: PersonalDataRegistry,
     private readonly jobs: JobsService,
+    private readonly cache: CacheService,
   ) {}
 
   onModuleInit(): void {
@@ -141,69 +176,171 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   /**
-   * `at` defaults to the moment the lock is taken, so the queue order (queuedAt) is the order in
-   * which sign-ups got the lock, not the order they arrived in. An answer that no write under the
-   * lock could change (the event is full, closed, or the resident is registered) is given from a
-   * read without the lock; so is the answer of a sign-up that waited while the last seat went.
+   * An answer that no write under the lock could change (the event is full, closed, or the resident
+   * is registered) is given from a read without the lock. The others wait for the event's next
+   * locked transaction, which answers every sign-up gathered meanwhile in this process at once
+   * (signUpBatch), so a crowd does not queue for the lock one by one. The queue order (queuedAt,
+   * then id) is the order in which sign-ups were written under the lock.
    */
-  async signUp(residentId: number, eventId: number, dto: RegistrationInputDto, at?: Date): Promise<{ registration: MyRegistration; duplicate: boolean }> {
+  async signUp(residentId: number, eventId: number, dto: RegistrationInputDto): Promise<{ registration: MyRegistration; duplicate: boolean }> {
+    const now = new Date();
+    // While the last batch here left a seat free the answer most likely needs the lock: the counts are not read first.
+    const lockFree = !this.seatsFree.has(eventId);
     // Read side by side: in a crowd every round trip before the answer is waited for in the pool's queue.
-    const [seen, event] = await Promise.all([
-      dto.clientRequestId ? this.repo.findOne({ where: { clientRequestId: dto.clientRequestId } }) : null,
-      this.events.findOne({ where: { id: eventId, status: Not('draft') } }),
+    const [event, snapshot, seenFirst] = await Promise.all([
+      this.signUpEvent(eventId),
+      lockFree ? this.signUpSnapshot(eventId, residentId, dto.clientRequestId, now) : null,
+      !lockFree && dto.clientRequestId ? this.repo.findOne({ where: { clientRequestId: dto.clientRequestId } }) : null,
     ]);
-    if (seen) return { registration: await this.replay(seen, residentId, eventId, at ?? new Date()), duplicate: true };
+    const seen = seenFirst ?? (snapshot?.seen ? await this.repo.findOneBy({ id: snapshot.seen }) : null);
+    if (seen) return { registration: await this.replay(seen, residentId, eventId, now), duplicate: true };
     if (!event) throw AppException.notFound('活动');
     const details = this.details(event, dto);
-    const unlocked = async (ev: OutreachEvent): Promise<SignUpOutcome | null> => {
-      const now = at ?? new Date();
-      const j = await this.judge(this.repo.manager, ev, residentId, dto, now);
-      return j.exact && !('write' in j.answer) ? { ...j.answer, notices: [], now, full: j.full } : null;
-    };
-    const locked = (tx: EntityManager) => this.signUpLocked(tx, eventId, residentId, dto, details, at);
+    const counts = snapshot?.counts;
+    const existing = snapshot?.mine ? await this.repo.findOneBy({ id: snapshot.mine }) : null;
     const result =
-      (this.locks.seatsWereFree(eventId) ? null : await unlocked(event)) ??
-      (await this.locks.runUnlessFull(eventId, async (tx) => {
-        const value = await locked(tx);
-        return { value, full: value.full };
-      })) ??
-      (await unlocked(await this.visibleEvent(eventId))) ??
-      (await this.locks.run(eventId, locked));
-    await this.notifications.dispatch(result.notices);
+      (counts && this.answerWithoutLock(event, existing, counts, dto, now)) ??
+      (await this.locks.batch(
+        eventId,
+        { residentId, dto, details },
+        (tx, items: PendingSignUp[]) => this.signUpBatch(tx, eventId, items),
+        (outcomes) => this.notifications.dispatch(outcomes.flatMap((o) => o.notices)),
+      ));
     if (!result.ok) {
       if (result.refusal === 'waitlist_offered')
         throw new AppException(409, 'EVENT_FULL', '名额已满，可以加入候补名单', { reason: 'full', waitlistOpen: true });
       if (result.refusal === 'full') throw new AppException(409, 'EVENT_FULL', SIGN_UP_REFUSAL_LABELS.full, { reason: 'full', waitlistOpen: false });
+      if (result.refusal === 'request_reused') throw AppException.conflict(REQUEST_REUSED);
       throw refused(result.refusal, SIGN_UP_REFUSAL_LABELS[result.refusal]);
     }
     return { registration: await this.views.mine(result.row, event, result.now), duplicate: result.duplicate };
   }
 
   /**
-   * The seat write, under the event's lock: settles the queue only when that could change the
-   * answer (or an offer has lapsed), then confirms, queues or refuses. Notifications are sent by the
-   * caller after commit, so the lock covers the counts and the one row written.
+   * The event as sign-up checks it, shared by a crowd: kept as the events list is (dropped on every
+   * event write, here and on the other instances, and after EVENTS_CACHE_MS), so it may lag an edit
+   * on another instance by the bus's delay. Seats are decided on the event as read under the lock.
+   * Not to be modified.
    */
-  private async signUpLocked(
-    tx: EntityManager,
-    eventId: number,
-    residentId: number,
+  private async signUpEvent(id: number): Promise<OutreachEvent | null> {
+    const cached = await this.cache.get([EVENTS_CACHE], `sign-up:${id}`, () => this.events.findOne({ where: { id, status: Not('draft') } }), {
+      ttlMs: EVENTS_CACHE_MS,
+    });
+    return cached.value;
+  }
+
+  /**
+   * The answer when it needs no write and settling the queue could not change it, else null.
+   * Settling only expires lapsed offers (which hold no seat here) and hands free seats to people
+   * waiting, so it matters only while a seat is free and someone waits, and only for an answer
+   * that depends on seats.
+   */
+  private answerWithoutLock(
+    ev: OutreachEvent,
+    existing: EventRegistration | null,
+    counts: SeatCounts,
+    dto: RegistrationInputDto,
+    now: Date,
+  ): SignUpOutcome | null {
+    const decision = decideSignUp(signUpWindow(ev), counts, statusFor(existing, now), now);
+    const exact = seatsLeft(ev.capacity, counts) === 0 || counts.waitlisted === 0 || (decision.kind === 'refuse' && decision.reason !== 'full');
+    const answer = answerOf(decision, !!dto.joinWaitlist);
+    return exact && !('write' in answer) ? { ...answer, notices: [], now } : null;
+  }
+
+  /**
+   * The sign-ups gathered for one event, under its lock: settles the queue first when that could
+   * change an answer (a seat is free while people wait, or an offer has lapsed), then decides them
+   * in order on one count (decideSignUps) and writes the new rows in one statement. Notifications
+   * are sent after commit (EventLocks.batch), so the lock covers the counts and the rows written.
+   */
+  private async signUpBatch(tx: EntityManager, eventId: number, items: PendingSignUp[]): Promise<SignUpOutcome[]> {
+    const now = new Date();
+    const ev = await tx.getRepository(OutreachEvent).findOneByOrFail({ id: eventId });
+    const regs = tx.getRepository(EventRegistration);
+    const residentIds = [...new Set(items.map((i) => i.residentId))];
+    const read = () => Promise.all([regs.find({ where: { eventId, residentId: In(residentIds) } }), this.seatCounts(tx, eventId, now)]);
+    let [rows, counts] = await read();
+    const settled: Notice[] = [];
+    if (counts.lapsed > 0 || (counts.waitlisted > 0 && seatsLeft(ev.capacity, counts) > 0)) {
+      settled.push(...(await this.settle(tx, ev, now)));
+      [rows, counts] = await read();
+    }
+    const existing = new Map(rows.map((r) => [r.residentId, r]));
+
+    // A request already answered (stored by an earlier transaction, or met earlier in this batch) is
+    // answered as it was the first time; only the others are sign-ups to decide.
+    const outcomes: SignUpOutcome[] = new Array<SignUpOutcome>(items.length);
+    const firstOf = new Map<string, number>();
+    const echoes: { index: number; of: number }[] = [];
+    const fresh: number[] = [];
+    items.forEach(({ residentId, dto }, index) => {
+      const id = dto.clientRequestId;
+      const row = existing.get(residentId);
+      if (id && row?.clientRequestId === id) outcomes[index] = { ok: true, row, duplicate: true, notices: [], now };
+      else if (id && firstOf.has(id)) echoes.push({ index, of: firstOf.get(id)! });
+      else {
+        if (id) firstOf.set(id, index);
+        fresh.push(index);
+      }
+    });
+    const decisions = decideSignUps(
+      signUpWindow(ev),
+      counts,
+      fresh.map((i) => ({ key: items[i].residentId, existing: statusFor(existing.get(items[i].residentId), now), joinWaitlist: !!items[i].dto.joinWaitlist })),
+      now,
+    );
+    const inserts: { index: number; row: EventRegistration }[] = [];
+    for (const [k, index] of fresh.entries()) {
+      const { residentId, dto, details } = items[index];
+      const answer = answerOf(decisions[k], !!dto.joinWaitlist);
+      if (!('write' in answer)) {
+        outcomes[index] = { ...answer, notices: [], now };
+        continue;
+      }
+      const values = this.rowValues(answer.write, dto, details, now);
+      const prior = existing.get(residentId);
+      if (prior) outcomes[index] = { ok: true, row: await regs.save(Object.assign(prior, values)), duplicate: false, notices: [], now };
+      else inserts.push({ index, row: regs.create({ eventId, residentId, ...values }) });
+    }
+    if (inserts.length) {
+      await regs
+        .createQueryBuilder()
+        .insert()
+        .values(inserts.map((x) => x.row))
+        .updateEntity(false)
+        .execute();
+      const written = await regs.find({ where: { eventId, residentId: In(inserts.map((x) => x.row.residentId)) } });
+      const byResident = new Map(written.map((r) => [r.residentId, r]));
+      for (const x of inserts) outcomes[x.index] = { ok: true, row: byResident.get(x.row.residentId)!, duplicate: false, notices: [], now };
+    }
+    for (const o of outcomes) if (o.ok && !o.duplicate && o.row.status === 'confirmed') o.notices.push(...seatNotices(o.row.id, false));
+    for (const { index, of } of echoes) {
+      const first = outcomes[of];
+      const same = items[index].residentId === items[of].residentId;
+      outcomes[index] = !same
+        ? { ok: false, refusal: 'request_reused', notices: [], now }
+        : first.ok
+          ? { ...first, duplicate: true, notices: [] }
+          : { ...first, notices: [] };
+    }
+    if (outcomes.length) outcomes[0].notices.push(...settled);
+    const confirmed = decisions.filter((d) => d.kind === 'confirm').length;
+    if (seatsLeft(ev.capacity, { confirmed: counts.confirmed + confirmed, offered: counts.offered }) > 0) this.seatsFree.add(eventId);
+    else this.seatsFree.delete(eventId);
+    return outcomes;
+  }
+
+  /** A (re)registration's columns: a new ticket code, which revokes any older ticket. */
+  private rowValues(
+    status: 'confirmed' | 'waitlisted',
     dto: RegistrationInputDto,
     details: Pick<EventRegistration, 'name' | 'phone' | 'consentVersion'>,
-    at: Date | undefined,
-  ): Promise<SignUpOutcome> {
-    const now = at ?? new Date();
-    const ev = await tx.getRepository(OutreachEvent).findOneByOrFail({ id: eventId });
-    let j = await this.judge(tx, ev, residentId, dto, now);
-    const notices: Notice[] = [];
-    if (!j.exact || j.counts.lapsed > 0) {
-      notices.push(...(await this.settle(tx, ev, now)));
-      j = await this.judge(tx, ev, residentId, dto, now);
-    }
-    if (!('write' in j.answer)) return { ...j.answer, notices, now, full: j.full };
-    const confirm = j.answer.write === 'confirmed';
-    const values: Partial<EventRegistration> = {
-      status: j.answer.write,
+    now: Date,
+  ): Partial<EventRegistration> {
+    const confirm = status === 'confirmed';
+    return {
+      status,
       source: 'online',
       ...details,
       ticketCode: this.tokens.newTicketCode(),
@@ -218,38 +355,6 @@ export class RegistrationsService implements OnModuleInit {
       checkedInByName: null,
       clientRequestId: dto.clientRequestId ?? null,
     };
-    const regs = tx.getRepository(EventRegistration);
-    const row = await regs.save(j.existing ? Object.assign(j.existing, values) : regs.create({ eventId, residentId, ...values }));
-    if (confirm) notices.push(...seatNotices(row.id, false));
-    return { ok: true, row, duplicate: false, notices, now, full: j.full };
-  }
-
-  /**
-   * What a sign-up comes to on what `tx` reads now. `exact` says settling the queue first could not
-   * change it: settling only expires lapsed offers (which hold no seat here) and hands free seats to
-   * people waiting, so it matters only while a seat is free and someone waits, and only for an
-   * answer that depends on seats. `full`: no seat is free once this answer is written.
-   */
-  private async judge(tx: EntityManager, ev: OutreachEvent, residentId: number, dto: RegistrationInputDto, now: Date): Promise<Judgement> {
-    const [existing, counts] = await Promise.all([
-      tx.getRepository(EventRegistration).findOne({ where: { eventId: ev.id, residentId } }),
-      this.seatCounts(tx, ev.id, now),
-    ]);
-    const free = seatsLeft(ev.capacity, counts);
-    // The same request raced itself: the first one stored it.
-    if (dto.clientRequestId && existing?.clientRequestId === dto.clientRequestId)
-      return { existing, counts, answer: { ok: true, row: existing, duplicate: true }, exact: true, full: free === 0 };
-    // An offer past its deadline is expired, whether or not settling has marked it yet.
-    const lapsed = existing?.status === 'offered' && !!existing.offerExpiresAt && existing.offerExpiresAt.getTime() <= now.getTime();
-    const decision = decideSignUp(signUpWindow(ev), counts, lapsed ? 'expired' : (existing?.status ?? null), now);
-    const answer: Judgement['answer'] =
-      decision.kind === 'refuse'
-        ? { ok: false, refusal: decision.reason }
-        : decision.kind === 'waitlist' && !dto.joinWaitlist
-          ? { ok: false, refusal: 'waitlist_offered' }
-          : { write: decision.kind === 'confirm' ? 'confirmed' : 'waitlisted' };
-    const exact = free === 0 || counts.waitlisted === 0 || (decision.kind === 'refuse' && decision.reason !== 'full');
-    return { existing, counts, answer, exact, full: free - (decision.kind === 'confirm' ? 1 : 0) <= 0 };
   }
 
   /** Gives back a seat, leaves the queue, or declines an offer; a freed seat goes to the next in line. */
@@ -417,21 +522,33 @@ export class RegistrationsService implements OnModuleInit {
    * settling has not marked expired yet). One row per event read through the (eventId, status) index.
    */
   async seatCounts(tx: EntityManager, eventId: number, now: Date): Promise<SeatCounts & { lapsed: number }> {
-    const row = await tx
+    return countsOf(await this.countsQuery(tx, eventId, now).getRawOne<RawCounts>());
+  }
+
+  /**
+   * The lock-free read of a sign-up, in one statement so its parts agree: the counts, the id of the
+   * resident's row among those counted (confirmed, offered or waitlisted), and the id of the row
+   * stored by this request before (`seen`, any event's), if any.
+   */
+  private async signUpSnapshot(eventId: number, residentId: number, clientRequestId: string | undefined, now: Date) {
+    const query = this.countsQuery(this.repo.manager, eventId, now)
+      .addSelect('MAX(CASE WHEN r.residentId = :residentId THEN r.id END)', 'mine')
+      .addSelect('(SELECT s.id FROM event_registrations s WHERE s.clientRequestId = :clientRequestId)', 'seen')
+      .setParameters({ residentId, clientRequestId: clientRequestId ?? null });
+    const row = await query.getRawOne<RawCounts & Record<'mine' | 'seen', string | number | null>>();
+    const id = (x: string | number | null | undefined) => (x == null ? null : Number(x));
+    return { counts: countsOf(row), mine: id(row?.mine), seen: id(row?.seen) };
+  }
+
+  private countsQuery(tx: EntityManager, eventId: number, now: Date) {
+    return tx
       .getRepository(EventRegistration)
       .createQueryBuilder('r')
       .select(`SUM(CASE WHEN r.status = 'confirmed' THEN 1 ELSE 0 END)`, 'confirmed')
       .addSelect(`SUM(CASE WHEN r.status = 'offered' AND (r.offerExpiresAt IS NULL OR r.offerExpiresAt > :now) THEN 1 ELSE 0 END)`, 'offered')
       .addSelect(`SUM(CASE WHEN r.status = 'waitlisted' THEN 1 ELSE 0 END)`, 'waitlisted')
       .addSelect(`SUM(CASE WHEN r.status = 'offered' AND r.offerExpiresAt <= :now THEN 1 ELSE 0 END)`, 'lapsed')
-      .where(`r.eventId = :eventId AND r.status IN ('confirmed', 'offered', 'waitlisted')`, { eventId, now })
-      .getRawOne<Record<'confirmed' | 'offered' | 'waitlisted' | 'lapsed', string | number | null>>();
-    return {
-      confirmed: Number(row?.confirmed ?? 0),
-      offered: Number(row?.offered ?? 0),
-      waitlisted: Number(row?.waitlisted ?? 0),
-      lapsed: Number(row?.lapsed ?? 0),
-    };
+      .where(`r.eventId = :eventId AND r.status IN ('confirmed', 'offered', 'waitlisted')`, { eventId, now });
   }
 
   /** Only the details the event asks for are kept, with the consent given for them. */
@@ -450,7 +567,7 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   private async replay(seen: EventRegistration, residentId: number, eventId: number, now: Date): Promise<MyRegistration> {
-    if (seen.residentId !== residentId || seen.eventId !== eventId) throw AppException.conflict('该请求编号已用于另一次报名，请重新提交');
+    if (seen.residentId !== residentId || seen.eventId !== eventId) throw AppException.conflict(REQUEST_REUSED);
     return this.views.mine(seen, await this.visibleEvent(eventId), now);
   }
 
