@@ -47,7 +47,10 @@ describe(`attendee export of a long list on ${TEST_DB}`, () => {
       };
     });
     const repo = t.dataSource.getRepository(EventRegistration);
-    for (let from = 0; from < PEOPLE; from += 500) await repo.insert(rows.slice(from, from + 500));
+    // The seats are all taken before anyone waits: a waiting-list sweep that ran between two batches would
+    // otherwise offer a seat still free to someone queued.
+    const inOrder = [...rows.filter((r) => r.status === 'confirmed'), ...rows.filter((r) => r.status === 'waitlisted')];
+    for (let from = 0; from < PEOPLE; from += 500) await repo.insert(inOrder.slice(from, from + 500));
     // MySQL keeps microseconds, which a JavaScript Date drops: rows that look tied to the server are not.
     if (TEST_DB === 'mysql')
       await t.dataSource.query(`UPDATE event_registrations SET createdAt = DATE_ADD(createdAt, INTERVAL (id % 5) MICROSECOND) WHERE eventId = ?`, [eventId]);
