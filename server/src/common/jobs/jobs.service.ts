@@ -303,7 +303,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         },
       });
       if (job.scheduleKey) {
-        await this.finishRun(job, null);
+        await this.finishRun(job, null, now);
         return { status: 'done' };
       }
       await this.repo.update(
@@ -323,7 +323,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       const final = e instanceof PermanentJobError || job.attempts >= job.maxAttempts;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, final, err: message }, 'job failed');
       if (final && job.scheduleKey) {
-        await this.finishRun(job, message);
+        await this.finishRun(job, message, now);
         return { status: 'failed', error: message };
       }
       const delays = registered?.retryDelaysMs ?? [0];
@@ -343,7 +343,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
    * A recurring run is over (`error` when its last attempt failed): the row waits for the next run.
    * A schedule this process does not know (its code is gone) ends, and frees its key.
    */
-  private async finishRun(job: Job, error: string | null): Promise<void> {
+  private async finishRun(job: Job, error: string | null, runAt: Date): Promise<void> {
     const now = new Date();
     const everyMs = this.schedules.get(job.kind);
     if (everyMs === undefined) {
@@ -351,8 +351,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       await this.bull?.endSchedule(job.kind);
       return;
     }
-    // With BullMQ its scheduler holds the time of the next run (made when this one started): the row shows it.
-    const next = (await this.bull?.nextRun(job.kind)) ?? new Date(now.getTime() + everyMs);
+    // One interval after this run's time (a run on a test's clock is followed on that clock); with BullMQ
+    // its scheduler holds the time of the next run (made when this one started): the row shows it.
+    const next = (await this.bull?.nextRun(job.kind)) ?? new Date(runAt.getTime() + everyMs);
     await this.repo.update({ id: job.id }, { status: 'queued', error, finishedAt: now, lockedAt: null, attempts: 0, progress: 0, runAfter: next });
   }
 
