@@ -214,10 +214,16 @@ export class BullJobs {
     if (outcome.status === 'failed') throw new UnrecoverableError(outcome.error);
   }
 
-  /** Lets running jobs finish, then lets go of Redis. */
+  /**
+   * Lets running jobs finish and pending adds land, then lets go of Redis. With Redis away there is
+   * nothing to wait for (a graceful close would wait for it forever): the workers stop at once, the
+   * adds are dropped (the sweep of a running instance finds their rows) and runs cut short are
+   * handed out again by BullMQ once their lock expires.
+   */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.pending]);
-    await Promise.all(this.workers.map((w) => w.close()));
+    const reachable = this.connection.status === 'ready';
+    if (reachable) await Promise.allSettled([...this.pending]);
+    await Promise.all(this.workers.map((w) => w.close(!reachable)));
     await Promise.all(Object.values(this.queues).map((q) => q.close()));
     for (const redis of [this.connection, ...this.workerConnections]) redis.disconnect();
   }

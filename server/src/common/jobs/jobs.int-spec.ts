@@ -356,9 +356,10 @@ describe(`background jobs on BullMQ shared by two instances, ${TEST_DB}`, () => 
     const queue = new Queue('jobs-normal', { connection: { host: '127.0.0.1', port: 6379 }, prefix: redis.env.REDIS_PREFIX });
     try {
       const runs: string[] = [];
-      jobs[0].register<{ name: string }>('test.outbox', async (ctx) => {
-        runs.push(ctx.params.name);
-      });
+      for (const j of jobs)
+        j.register<{ name: string }>('test.outbox', async (ctx) => {
+          runs.push(ctx.params.name);
+        });
       let rolledBackId = 0;
       const rolledBack = t.dataSource.transaction(async (tx) => {
         rolledBackId = (await jobs[0].enqueue('test.outbox', { name: 'rolled back' }, { manager: tx })).id;

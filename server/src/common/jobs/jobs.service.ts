@@ -104,7 +104,20 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async ensureSchedules(now = new Date()): Promise<void> {
     await this.ensureScheduleRows(now);
-    await this.bull?.upsertSchedules(this.schedules);
+    if (this.bull) await this.ensureSchedulers();
+  }
+
+  /**
+   * The job schedulers, and their next runs on the rows: a scheduler already there keeps its time
+   * (a row made afresh, e.g. on a restored database, shows it instead of claiming to be due).
+   */
+  private async ensureSchedulers(): Promise<void> {
+    await this.bull!.upsertSchedules(this.schedules);
+    for (const kind of this.schedules.keys()) {
+      const next = await this.bull!.nextRun(kind);
+      // Only forward: a run finishing meanwhile has written a later time already.
+      if (next) await this.repo.update({ scheduleKey: kind, status: 'queued', runAfter: LessThan(next) }, { runAfter: next });
+    }
   }
 
   private async ensureScheduleRows(now: Date): Promise<void> {
@@ -164,7 +177,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     await this.ensureScheduleRows(new Date());
     if (this.bull) {
       // Redis being away must not hold up the start: the schedulers are made once it answers.
-      this.bull.upsertSchedules(this.schedules).catch((err: unknown) => this.logger.error({ err }, 'job schedules not set up in Redis'));
+      this.ensureSchedulers().catch((err: unknown) => this.logger.error({ err }, 'job schedules not set up in Redis'));
       this.bull.start();
     }
     this.timer = setInterval(() => this.tickSafely(), this.config.JOB_POLL_MS);
