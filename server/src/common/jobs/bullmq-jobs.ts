@@ -13,7 +13,7 @@ export type Outcome = { status: 'done' } | { status: 'retry'; delayMs: number; e
 /** The row side of a run, kept by JobsService so both backends claim, run and record jobs the same way. */
 export interface JobRunner {
   /** Marks the row running and counts the attempt; null when there is nothing to run (done, rolled back, removed). */
-  claim(target: { id: number } | { scheduleKey: string }): Promise<Job | null>;
+  claim(target: { id: number } | { scheduleKey: string }, now: Date): Promise<Job | null>;
   run(job: Job, now: Date, progress: (value: number) => Promise<void>): Promise<Outcome>;
   laneOf(kind: string): Lane;
 }
@@ -147,18 +147,23 @@ export class BullJobs {
       if ((await bull.getState()) === 'delayed') await bull.promote();
     } catch (err) {
       // Another instance released it first, or it ran meanwhile: nothing is left to do.
-      if (['waiting', 'delayed'].includes(await queue.getJobState(id))) throw err;
+      if ((await queue.getJobState(id)) === 'delayed') throw err;
     }
   }
 
-  /** One job scheduler per recurring kind; an existing one keeps its next run (a restart never runs it early). */
-  async upsertSchedules(schedules: ReadonlyMap<string, number>): Promise<void> {
+  /**
+   * One job scheduler per recurring kind; an existing one keeps its next run (a restart never runs it
+   * early), which is returned for its row to show.
+   */
+  async upsertSchedules(schedules: ReadonlyMap<string, number>): Promise<Map<string, Date>> {
+    const kept = new Map<string, Date>();
     for (const [kind, every] of schedules) {
       const queue = this.queues[this.runner.laneOf(kind)];
       const existing = await queue.getJobScheduler(kind);
-      if (existing?.every === every) continue;
-      await queue.upsertJobScheduler(kind, { every }, { name: kind, data: {}, opts: { attempts: 3, backoff: { type: 'custom' }, ...KEEP } });
+      if (existing?.every === every && existing.next) kept.set(kind, new Date(existing.next));
+      else await queue.upsertJobScheduler(kind, { every }, { name: kind, data: {}, opts: { attempts: 3, backoff: { type: 'custom' }, ...KEEP } });
     }
+    return kept;
   }
 
   /** When the next run of a recurring kind is due, as its scheduler has it. */
@@ -207,7 +212,7 @@ export class BullJobs {
 
   private async process(bull: BullJob<Payload>): Promise<void> {
     const now = bull.data.at ? new Date(bull.data.at) : new Date();
-    const job = await this.runner.claim(bull.repeatJobKey ? { scheduleKey: bull.repeatJobKey } : { id: Number(bull.id!.slice('row-'.length)) });
+    const job = await this.runner.claim(bull.repeatJobKey ? { scheduleKey: bull.repeatJobKey } : { id: Number(bull.id!.slice('row-'.length)) }, now);
     if (!job) return;
     const outcome = await this.runner.run(job, now, (value) => bull.updateProgress(value));
     if (outcome.status === 'retry') throw new RetryLater(outcome.error, outcome.delayMs);

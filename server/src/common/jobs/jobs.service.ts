@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { JobDto, JobStatus } from '@xinqiao/shared';
-import { In, LessThan, LessThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
+import { In, LessThan, LessThanOrEqual, Not, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/env';
 import { AppException } from '../errors/app-exception';
@@ -44,6 +44,9 @@ export interface JobOptions {
 /** A running job untouched this long is taken to belong to a process that died, and queued again. */
 const STALE_MS = 10 * 60_000;
 
+/** How far the clocks of instances may differ: BullMQ releases a retry on one instance's clock, the row was timed on another's. */
+const CLOCK_SLACK_MS = 5_000;
+
 /** Due rows the BullMQ sweep looks at per poll. */
 const SWEEP_BATCH = 200;
 
@@ -73,7 +76,13 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.bull = config.REDIS_URL
       ? new BullJobs(config, {
-          claim: (target) => this.claimRow('id' in target ? { id: target.id } : { scheduleKey: target.scheduleKey }, ['queued', 'running']),
+          // A job of a row not due yet is not run: a leftover in Redis whose id a new row took (a restored
+          // database); the sweep hands the row over again when it is due. Recurring runs are timed by their scheduler.
+          claim: (target, now) =>
+            this.claimRow(
+              'id' in target ? { id: target.id, runAfter: LessThanOrEqual(new Date(now.getTime() + CLOCK_SLACK_MS)) } : { scheduleKey: target.scheduleKey },
+              ['queued', 'running'],
+            ),
           run: (job, now, progress) => this.run(job, now, progress),
           laneOf: (kind) => (this.urgentKinds.has(kind) ? 'urgent' : 'normal'),
         })
@@ -112,12 +121,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
    * (a row made afresh, e.g. on a restored database, shows it instead of claiming to be due).
    */
   private async ensureSchedulers(): Promise<void> {
-    await this.bull!.upsertSchedules(this.schedules);
-    for (const kind of this.schedules.keys()) {
-      const next = await this.bull!.nextRun(kind);
-      // Only forward: a run finishing meanwhile has written a later time already.
-      if (next) await this.repo.update({ scheduleKey: kind, status: 'queued', runAfter: LessThan(next) }, { runAfter: next });
-    }
+    const kept = await this.bull!.upsertSchedules(this.schedules);
+    // Only forward: a run finishing meanwhile has written a later time already.
+    for (const [kind, next] of kept) await this.repo.update({ scheduleKey: kind, status: 'queued', runAfter: LessThan(next) }, { runAfter: next });
   }
 
   private async ensureScheduleRows(now: Date): Promise<void> {
@@ -287,7 +293,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
    * Marks the row running and counts the attempt, if it is in one of `from`; null otherwise. BullMQ
    * claims a row that is `running` as well: that is a run BullMQ hands out again after its worker died.
    */
-  private async claimRow(where: { id: number } | { scheduleKey: string }, from: JobStatus[]): Promise<Job | null> {
+  private async claimRow(where: FindOptionsWhere<Job>, from: JobStatus[]): Promise<Job | null> {
     const claimed = await this.repo
       .createQueryBuilder()
       .update(Job)
