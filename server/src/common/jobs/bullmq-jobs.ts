@@ -179,12 +179,12 @@ export class BullJobs {
 
   /**
    * The sweep: `due` rows (queued, due at `at` or now) that BullMQ lacks are added; given `at`, due
-   * jobs and recurring runs are released on that clock.
+   * jobs and recurring runs (of due rows, if their scheduler has them due too) are released on that clock.
    */
   async sweep(due: Job[], schedules: ReadonlyMap<string, number>, at: Date | undefined): Promise<void> {
     for (const job of due) if (!job.scheduleKey) await this.add(job, at);
     if (!at) return;
-    for (const kind of schedules.keys()) {
+    for (const { kind } of due.filter((job) => job.scheduleKey && schedules.has(job.kind))) {
       const queue = this.queues[this.runner.laneOf(kind)];
       const next = (await queue.getJobScheduler(kind))?.next;
       if (next !== undefined && next <= at.getTime()) await this.release(queue, `repeat:${kind}:${next}`, at);

@@ -270,6 +270,7 @@ describe.each(BACKENDS)(`background jobs on %s, ${TEST_DB}`, (_backend, redis) =
 
     // A restart (bootstrap again) neither runs it early nor forgets it.
     await jobs.ensureSchedules();
+    await onlySchedule(t, 'test.recurring');
     await jobs.idle();
     expect(runs).toHaveLength(1);
     expect(await repo.countBy({ kind: 'test.recurring' })).toBe(1);
