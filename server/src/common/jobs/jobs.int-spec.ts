@@ -1,8 +1,6 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Not } from 'typeorm';
-import { createApp } from '../../app';
 import type { StaffPrincipal } from '../access/principal';
 import { TestApp } from '../../../test/support/test-app';
 import { TEST_DB } from '../../../test/support/test-db';
@@ -42,10 +40,9 @@ function redisFor(suite: string): { env: Record<string, string>; check(): Promis
 }
 
 /** A second instance of the app on `first`'s database and Redis, as another server would be. */
-async function alongside(first: TestApp): Promise<NestFastifyApplication> {
-  const app = await createApp(first.config, { logger: false });
-  await app.init();
-  return app;
+function alongside(first: TestApp, env: Record<string, string>): Promise<TestApp> {
+  const { DB_TYPE, SQLITE_PATH, DATABASE_URL, DB_POOL_SIZE } = first.config;
+  return TestApp.start({ ...env, SEED_DEMO: 'false' }, { db: () => ({ DB_TYPE, SQLITE_PATH, DATABASE_URL, DB_POOL_SIZE }) });
 }
 
 /**
@@ -303,16 +300,16 @@ describe.each(BACKENDS)(`background jobs on %s, ${TEST_DB}`, (_backend, redis) =
 describe(`background jobs on BullMQ shared by two instances, ${TEST_DB}`, () => {
   const redis = redisFor('jobs-shared');
   let t: TestApp;
-  let b: NestFastifyApplication;
+  let b: TestApp;
   let jobs: [JobsService, JobsService];
   beforeAll(async () => {
     await redis.check();
     t = await TestApp.start({ JOB_POLL_MS: '60000', ...redis.env });
-    b = await alongside(t);
-    jobs = [t.app.get(JobsService), b.get(JobsService)];
+    b = await alongside(t, { JOB_POLL_MS: '60000', ...redis.env });
+    jobs = [t.app.get(JobsService), b.app.get(JobsService)];
   });
   afterAll(async () => {
-    await b?.close();
+    await b?.stop();
     await t?.stop();
     await redis.clean();
   });
