@@ -261,9 +261,9 @@ describe.each(BACKENDS)(`background jobs on %s, ${TEST_DB}`, (_backend, redis) =
     await jobs.idle();
     expect(runs).toHaveLength(1);
     const row = await repo.findOneByOrFail({ kind: 'test.recurring' });
-    // Queued again for six hours after the run.
+    // Queued again for six hours after the run (on BullMQ after the time it was scheduled for, which a busy worker may start a little late).
     expect(row).toMatchObject({ status: 'queued', attempts: 0, error: null });
-    expect(row.runAfter.getTime() - runs[0].getTime()).toBeGreaterThanOrEqual(6 * 3_600_000 - 1000);
+    expect(row.runAfter.getTime() - runs[0].getTime()).toBeGreaterThanOrEqual(6 * 3_600_000 - 60_000);
 
     // A restart (bootstrap again) neither runs it early nor forgets it.
     await jobs.ensureSchedules();
