@@ -162,7 +162,7 @@ export const ENV_SPEC = {
     parse: int(0, 86400000),
   },
   REDIS_URL: {
-    doc: 'Redis shared by several API instances (e.g. `redis://127.0.0.1:6379`, `rediss://:password@host:6380/0`): a write on one instance invalidates the cached public reads of all, rate limits are counted across all, and a live notice reaches the admin consoles open on any. Unset: one instance, everything in-process. If Redis goes away, writes still succeed, each instance reads from the database, counts rate limits on its own and pushes live notices to its own consoles until it is back',
+    doc: 'Redis shared by several API instances (e.g. `redis://127.0.0.1:6379`, `rediss://:password@host:6380/0`): a write on one instance invalidates the cached public reads of all, rate limits are counted across all, a live notice reaches the admin consoles open on any, and background jobs run on BullMQ (queues `jobs-urgent` and `jobs-normal` under REDIS_PREFIX; recurring jobs as its job schedulers, one run per period across instances; the `jobs` table stays the record staff see). Unset: one instance, everything in-process, jobs polled from the database. If Redis goes away, writes still succeed, each instance reads from the database, counts rate limits on its own and pushes live notices to its own consoles until it is back; jobs queued meanwhile wait in the `jobs` table and run once it is',
     parse: redisUrl,
   },
   REDIS_PREFIX: {
@@ -305,7 +305,11 @@ export const ENV_SPEC = {
     default: '120',
     parse: int(1, 1000000),
   },
-  JOB_POLL_MS: { doc: 'How often the background job queue looks for due jobs (exports, notifications)', default: '1000', parse: int(50, 60000) },
+  JOB_POLL_MS: {
+    doc: 'How often the background job queue looks for due jobs (exports, notifications); with REDIS_URL, how often it hands BullMQ due jobs it lacks (a crash between a commit and the hand-over)',
+    default: '1000',
+    parse: int(50, 60000),
+  },
   JOB_CONCURRENCY: { doc: 'Background jobs one server process runs at the same time', default: '2', parse: int(1, 32) },
   JOB_URGENT_CONCURRENCY: {
     doc: 'Jobs that tell people (notices, alert dispatch and escalation) one server process runs at the same time, in a lane of their own beside JOB_CONCURRENCY, so exports never hold them up',

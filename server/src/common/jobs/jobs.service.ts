@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { JobDto } from '@xinqiao/shared';
-import { In, LessThan, LessThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
+import type { JobDto, JobStatus } from '@xinqiao/shared';
+import { In, LessThan, LessThanOrEqual, Not, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/env';
 import { AppException } from '../errors/app-exception';
+import { BullJobs, type Lane, type Outcome } from './bullmq-jobs';
 import { Job } from './job.entity';
 
 export interface JobContext<P> {
@@ -40,15 +41,21 @@ export interface JobOptions {
   urgent?: boolean;
 }
 
-type Lane = 'urgent' | 'normal';
-
 /** A running job untouched this long is taken to belong to a process that died, and queued again. */
 const STALE_MS = 10 * 60_000;
 
+/** How far the clocks of instances may differ: BullMQ releases a retry on one instance's clock, the row was timed on another's. */
+const CLOCK_SLACK_MS = 5_000;
+
+/** Due rows the BullMQ sweep looks at per poll. */
+const SWEEP_BATCH = 200;
+
 /**
- * A small database-backed job queue: jobs survive restarts, retries back off, and several server
- * instances may poll the same table (a job is claimed with a conditional update). Recurring jobs
- * are rows of the same queue, so each run is claimed by one instance and the schedule outlives restarts.
+ * The job queue. Without REDIS_URL a small database-backed one: jobs survive restarts, retries back
+ * off, and several server instances may poll the same table (a job is claimed with a conditional
+ * update). Recurring jobs are rows of the same queue, so each run is claimed by one instance and the
+ * schedule outlives restarts. With REDIS_URL, BullMQ claims, retries and schedules (see BullJobs);
+ * the rows stay the record either way, so callers, the API and the tests see the same queue.
  */
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -61,11 +68,27 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly urgentKinds = new Set<string>();
   private readonly inLane: Record<Lane, number> = { urgent: 0, normal: 0 };
   private stopped = false;
+  private readonly bull: BullJobs | null;
 
   constructor(
     @InjectRepository(Job) private readonly repo: Repository<Job>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.bull = config.REDIS_URL
+      ? new BullJobs(config, {
+          // A job of a row not due yet is not run: a leftover in Redis whose id a new row took (a restored
+          // database); the sweep hands the row over again when it is due. Recurring runs are timed by their scheduler.
+          claim: (target, now) =>
+            this.claimRow(
+              'id' in target ? { id: target.id, runAfter: LessThanOrEqual(new Date(now.getTime() + CLOCK_SLACK_MS)) } : { scheduleKey: target.scheduleKey },
+              ['queued', 'running'],
+            ),
+          run: (job, now, progress) => this.run(job, now, progress),
+          laneOf: (kind) => (this.urgentKinds.has(kind) ? 'urgent' : 'normal'),
+        })
+      : null;
+    if (this.bull) repo.manager.connection.subscribers.push(this.bull.subscriber());
+  }
 
   register<P>(kind: string, handler: JobHandler<P>, retryDelaysMs: number[] = [5_000, 30_000, 120_000], opts: JobOptions = {}): void {
     this.handlers.set(kind, { handler: handler as JobHandler<unknown>, retryDelaysMs });
@@ -84,8 +107,26 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     this.schedules.set(kind, everyMs);
   }
 
-  /** One queued row per schedule; a row already there (another instance, an earlier start) keeps its time. */
+  /**
+   * One queued row per schedule; a row already there (another instance, an earlier start) keeps its
+   * time. With BullMQ, one job scheduler per schedule as well.
+   */
   async ensureSchedules(now = new Date()): Promise<void> {
+    await this.ensureScheduleRows(now);
+    if (this.bull) await this.ensureSchedulers();
+  }
+
+  /**
+   * The job schedulers, and their next runs on the rows: a scheduler already there keeps its time
+   * (a row made afresh, e.g. on a restored database, shows it instead of claiming to be due).
+   */
+  private async ensureSchedulers(): Promise<void> {
+    const kept = await this.bull!.upsertSchedules(this.schedules);
+    // Only forward: a run finishing meanwhile has written a later time already.
+    for (const [kind, next] of kept) await this.repo.update({ scheduleKey: kind, status: 'queued', runAfter: LessThan(next) }, { runAfter: next });
+  }
+
+  private async ensureScheduleRows(now: Date): Promise<void> {
     for (const kind of this.schedules.keys()) {
       await this.repo
         .createQueryBuilder()
@@ -120,8 +161,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         regionPath: opts.staff?.regionPath ?? null,
       }),
     );
+    if (this.bull) this.bull.enqueued(job, opts.manager);
     // Inside a transaction the row is not visible yet (and a tick started here would run inside it).
-    if (!opts.manager) setImmediate(() => this.tickSafely());
+    else if (!opts.manager) setImmediate(() => this.tickSafely());
     return job;
   }
 
@@ -138,19 +180,27 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.ensureSchedules();
+    await this.ensureScheduleRows(new Date());
+    if (this.bull) {
+      // Redis being away must not hold up the start: the schedulers are made once it answers.
+      this.ensureSchedulers().catch((err: unknown) => this.logger.error({ err }, 'job schedules not set up in Redis'));
+      this.bull.start();
+    }
     this.timer = setInterval(() => this.tickSafely(), this.config.JOB_POLL_MS);
     this.timer.unref();
   }
 
   /** A failed poll (database busy or briefly unreachable) is logged and retried at the next tick, never fatal. */
   private tickSafely(): void {
+    // With BullMQ the poll is only the sweep: one at a time, however long Redis takes to answer.
+    if (this.bull && this.sweeping) return;
     this.tick().catch((err: unknown) => this.logger.error({ err }, 'job poll failed'));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    await this.bull?.close();
     await Promise.allSettled([...this.running]);
   }
 
@@ -164,8 +214,27 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.stopped) return;
     const now = at ?? new Date();
     await this.repo.update({ status: 'running', lockedAt: LessThan(new Date(Date.now() - STALE_MS)) }, { status: 'queued', lockedAt: null });
+    if (this.bull) return this.sweep(now, at);
     await this.fill('urgent', this.config.JOB_URGENT_CONCURRENCY, now, at);
     await this.fill('normal', this.config.JOB_CONCURRENCY, now, at);
+  }
+
+  private sweeping = false;
+
+  /** BullMQ runs the jobs; this hands it the due rows it may lack, the oldest first. */
+  private async sweep(now: Date, at: Date | undefined): Promise<void> {
+    this.sweeping = true;
+    try {
+      const due = await this.repo.find({
+        select: { id: true, kind: true, runAfter: true, maxAttempts: true, scheduleKey: true },
+        where: { status: 'queued', runAfter: LessThanOrEqual(now) },
+        order: { runAfter: 'ASC', id: 'ASC' },
+        take: SWEEP_BATCH,
+      });
+      await this.bull!.sweep(due, this.schedules, at);
+    } finally {
+      this.sweeping = false;
+    }
   }
 
   private async fill(lane: Lane, limit: number, now: Date, at: Date | undefined): Promise<void> {
@@ -177,6 +246,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       claimed.add(job.id);
       this.inLane[lane] += 1;
       const run = this.run(job, now)
+        .then(() => undefined)
         .catch((err: unknown) => this.logger.error({ err, jobId: job.id }, 'could not record the outcome of a job'))
         .finally(() => {
           this.inLane[lane] -= 1;
@@ -197,6 +267,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       await Promise.allSettled([...this.running]);
       const due = await this.repo.count({ where: [{ status: 'queued', runAfter: LessThanOrEqual(at ?? new Date()) }, { status: 'running' }] });
       if (!due && this.running.size === 0) return;
+      // BullMQ's workers run them meanwhile: look again shortly.
+      if (this.bull) await new Promise((r) => setTimeout(r, 20));
     }
   }
 
@@ -211,22 +283,30 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         order: { runAfter: 'ASC', id: 'ASC' },
       });
       if (!next) return null;
-      const claimed = await this.repo
-        .createQueryBuilder()
-        .update(Job)
-        .set({ status: 'running', lockedAt: new Date(), attempts: () => 'attempts + 1' })
-        .where('id = :id AND status = :queued', { id: next.id, queued: 'queued' })
-        .execute();
+      const claimed = await this.claimRow({ id: next.id }, ['queued']);
       // Another instance took it between the read and the update: look for the next one.
-      if (claimed.affected)
-        return this.repo.findOneOrFail({
-          where: { id: next.id },
-          select: { id: true, kind: true, params: true, attempts: true, maxAttempts: true, scheduleKey: true },
-        });
+      if (claimed) return claimed;
     }
   }
 
-  private async run(job: Job, now: Date): Promise<void> {
+  /**
+   * Marks the row running and counts the attempt, if it is in one of `from`; null otherwise. BullMQ
+   * claims a row that is `running` as well: that is a run BullMQ hands out again after its worker died.
+   */
+  private async claimRow(where: FindOptionsWhere<Job>, from: JobStatus[]): Promise<Job | null> {
+    const claimed = await this.repo
+      .createQueryBuilder()
+      .update(Job)
+      .set({ status: 'running', lockedAt: new Date(), attempts: () => 'attempts + 1' })
+      .where(where)
+      .andWhere({ status: In(from) })
+      .execute();
+    if (!claimed.affected) return null;
+    return this.repo.findOneOrFail({ where, select: { id: true, kind: true, params: true, attempts: true, maxAttempts: true, scheduleKey: true } });
+  }
+
+  /** Runs a claimed job and records the outcome on its row. */
+  private async run(job: Job, now: Date, report?: (value: number) => Promise<void>): Promise<Outcome> {
     const registered = this.handlers.get(job.kind);
     try {
       if (!registered) throw new PermanentJobError(`未知的任务类型 ${job.kind}`);
@@ -236,10 +316,15 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         attempt: job.attempts,
         now,
         progress: async (value) => {
-          await this.repo.update({ id: job.id }, { progress: Math.max(0, Math.min(1, value)), lockedAt: new Date() });
+          const progress = Math.max(0, Math.min(1, value));
+          await this.repo.update({ id: job.id }, { progress, lockedAt: new Date() });
+          await report?.(progress);
         },
       });
-      if (job.scheduleKey) return await this.finishRun(job, null);
+      if (job.scheduleKey) {
+        await this.finishRun(job, null, now);
+        return { status: 'done' };
+      }
       await this.repo.update(
         { id: job.id },
         {
@@ -251,11 +336,15 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
           ...(output ? { fileName: output.fileName, file: output.file } : {}),
         },
       );
+      return { status: 'done' };
     } catch (e) {
       const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       const final = e instanceof PermanentJobError || job.attempts >= job.maxAttempts;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, final, err: message }, 'job failed');
-      if (final && job.scheduleKey) return await this.finishRun(job, message);
+      if (final && job.scheduleKey) {
+        await this.finishRun(job, message, now);
+        return { status: 'failed', error: message };
+      }
       const delays = registered?.retryDelaysMs ?? [0];
       const delay = delays[Math.min(job.attempts - 1, delays.length - 1)];
       await this.repo.update(
@@ -264,6 +353,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
           ? { status: 'failed', error: message, finishedAt: new Date(), lockedAt: null }
           : { status: 'queued', error: message, lockedAt: null, runAfter: new Date(now.getTime() + delay) },
       );
+      // BullMQ waits from the real time: a retry due on the caller's clock (tests) is released by `tick(at)`.
+      return final ? { status: 'failed', error: message } : { status: 'retry', delayMs: Math.max(0, now.getTime() + delay - Date.now()), error: message };
     }
   }
 
@@ -271,17 +362,18 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
    * A recurring run is over (`error` when its last attempt failed): the row waits for the next run.
    * A schedule this process does not know (its code is gone) ends, and frees its key.
    */
-  private async finishRun(job: Job, error: string | null): Promise<void> {
+  private async finishRun(job: Job, error: string | null, runAt: Date): Promise<void> {
     const now = new Date();
     const everyMs = this.schedules.get(job.kind);
     if (everyMs === undefined) {
       await this.repo.update({ id: job.id }, { status: error ? 'failed' : 'done', error, finishedAt: now, lockedAt: null, scheduleKey: null });
+      await this.bull?.endSchedule(job.kind);
       return;
     }
-    await this.repo.update(
-      { id: job.id },
-      { status: 'queued', error, finishedAt: now, lockedAt: null, attempts: 0, progress: 0, runAfter: new Date(now.getTime() + everyMs) },
-    );
+    // One interval after this run's time (a run on a test's clock is followed on that clock); with BullMQ
+    // its scheduler holds the time of the next run (made when this one started): the row shows it.
+    const next = (await this.bull?.nextRun(job.kind)) ?? new Date(runAt.getTime() + everyMs);
+    await this.repo.update({ id: job.id }, { status: 'queued', error, finishedAt: now, lockedAt: null, attempts: 0, progress: 0, runAfter: next });
   }
 
   private async own(staff: StaffPrincipal, id: number): Promise<Job> {
