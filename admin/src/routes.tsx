@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { SECTION_READERS, type ConsoleSection } from '@xinqiao/shared';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { RequireAuth, RequirePermission } from './auth/guards';
+import { RequireAuth, RequirePermission, RequireSignIn } from './auth/guards';
 import type { PermissionRequirement } from './auth/permissions';
 import { NotAllowed } from './components/NotAllowed';
 import { PageLoading } from './components/PageLoading';
@@ -69,7 +69,14 @@ export function AppRoutes() {
       <Suspense fallback={<PageLoading />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
-          <Route element={<ConsoleApp />}>
+          {/* Signed out, every console route leads to the login page without loading the console first. */}
+          <Route
+            element={
+              <RequireSignIn>
+                <ConsoleApp />
+              </RequireSignIn>
+            }
+          >
             <Route path="/change-password" element={<ChangePasswordPage />} />
             <Route path="/events/:id/checkin" element={standalone('events.checkin', <EventCheckinPage />)} />
             <Route path="/events/:id/screen" element={standalone('events.checkin', <EventScreenPage />)} />
