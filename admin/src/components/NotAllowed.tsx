@@ -1,20 +1,7 @@
-import { Button, Result } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { lazy } from 'react';
 
-/** 403 / 404 result with a way back home. */
-export function NotAllowed({ status }: { status: 403 | 404 }) {
-  const navigate = useNavigate();
-  const [title, subTitle] = status === 403 ? ['无权访问', '当前账号没有访问此页面的权限'] : ['页面不存在', '您访问的页面不存在或已被移除'];
-  return (
-    <Result
-      status={status}
-      title={title}
-      subTitle={subTitle}
-      extra={
-        <Button type="primary" onClick={() => navigate('/', { replace: true })}>
-          返回首页
-        </Button>
-      }
-    />
-  );
-}
+/**
+ * 403 / 404 result with a way back home. Loaded on demand: antd's Result carries its illustrations
+ * (about 30 KB of script) that the login page, which loads with the entry, never shows.
+ */
+export const NotAllowed = lazy(() => import('./NotAllowedResult'));
