@@ -15,7 +15,7 @@ s.on('data',(d)=>process.exit(String(d).startsWith('+PONG')?0:1));s.on('error',(
 }
 
 /** CI starts Redis (.ci/run), so there a missing Redis fails the suite instead of skipping it. */
-const haveRedis = process.env.CI === 'true' || redisAnswers();
+export const haveRedis = process.env.CI === 'true' || redisAnswers();
 
 /** `describe` when Redis is there, else a skipped suite with a warning saying why. */
 export function describeWithRedis(name: string, body: () => void): void {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Queue, UnrecoverableError, Worker, type Job as BullJob, type JobsOptions } from 'bullmq';
-import Redis from 'ioredis';
+import Redis, { type RedisOptions } from 'ioredis';
 import type { EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import type { Job } from './job.entity';
@@ -65,7 +65,9 @@ export class BullJobs {
     private readonly config: AppConfig,
     private readonly runner: JobRunner,
   ) {
-    this.connection = this.redis();
+    // Commands of the queue fail at once while Redis is away (instead of waiting for it): the caller
+    // is a request or a job, and the database queue stands in meanwhile.
+    this.connection = this.redis({ enableOfflineQueue: false });
     const queue = (lane: Lane) => {
       const q = new Queue<Payload>(`jobs-${lane}`, { connection: this.connection, prefix: config.REDIS_PREFIX });
       q.on('error', (err) => this.logger.warn({ err, lane }, 'job queue cannot reach Redis'));
@@ -74,9 +76,20 @@ export class BullJobs {
     this.queues = { urgent: queue('urgent'), normal: queue('normal') };
   }
 
+  /** Runs `fn` whenever the queue's connection to Redis is (again) ready, and now if it is. */
+  onReady(fn: () => void): void {
+    this.connection.on('ready', fn);
+    if (this.reachable) fn();
+  }
+
+  /** Whether Redis answers now; while it does not, the database queue runs the due rows instead. */
+  get reachable(): boolean {
+    return this.connection.status === 'ready';
+  }
+
   /** BullMQ blocks on its connections, so ioredis must retry commands for as long as Redis is away. */
-  private redis(): Redis {
-    const redis = new Redis(this.config.REDIS_URL!, { maxRetriesPerRequest: null });
+  private redis(options: RedisOptions = {}): Redis {
+    const redis = new Redis(this.config.REDIS_URL!, { maxRetriesPerRequest: null, ...options });
     redis.on('error', () => undefined); // reported by the queue or worker using it
     return redis;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { JobDto, JobStatus } from '@xinqiao/shared';
+import type { JobDto } from '@xinqiao/shared';
 import { In, LessThan, LessThanOrEqual, Not, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { StaffPrincipal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/env';
@@ -78,10 +78,11 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       ? new BullJobs(config, {
           // A job of a row not due yet is not run: a leftover in Redis whose id a new row took (a restored
           // database); the sweep hands the row over again when it is due. Recurring runs are timed by their scheduler.
+          // Only a queued row: one `running` is being run, perhaps by this queue's fallback while Redis was away;
+          // a run whose worker died is queued again once stale (see `tick`) and handed over by the sweep.
           claim: (target, now) =>
             this.claimRow(
               'id' in target ? { id: target.id, runAfter: LessThanOrEqual(new Date(now.getTime() + CLOCK_SLACK_MS)) } : { scheduleKey: target.scheduleKey },
-              ['queued', 'running'],
             ),
           run: (job, now, progress) => this.run(job, now, progress),
           laneOf: (kind) => (this.urgentKinds.has(kind) ? 'urgent' : 'normal'),
@@ -161,7 +162,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         regionPath: opts.staff?.regionPath ?? null,
       }),
     );
-    if (this.bull) this.bull.enqueued(job, opts.manager);
+    if (this.bull?.reachable) this.bull.enqueued(job, opts.manager);
     // Inside a transaction the row is not visible yet (and a tick started here would run inside it).
     else if (!opts.manager) setImmediate(() => this.tickSafely());
     return job;
@@ -182,8 +183,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureScheduleRows(new Date());
     if (this.bull) {
-      // Redis being away must not hold up the start: the schedulers are made once it answers.
-      this.ensureSchedulers().catch((err: unknown) => this.logger.error({ err }, 'job schedules not set up in Redis'));
+      // Redis being away must not hold up the start: the schedulers are made once it answers (kept if there).
+      this.bull.onReady(() => void this.ensureSchedulers().catch((err: unknown) => this.logger.error({ err }, 'job schedules not set up in Redis')));
       this.bull.start();
     }
     this.timer = setInterval(() => this.tickSafely(), this.config.JOB_POLL_MS);
@@ -193,7 +194,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   /** A failed poll (database busy or briefly unreachable) is logged and retried at the next tick, never fatal. */
   private tickSafely(): void {
     // With BullMQ the poll is only the sweep: one at a time, however long Redis takes to answer.
-    if (this.bull && this.sweeping) return;
+    if (this.bull?.reachable && this.sweeping) return;
     this.tick().catch((err: unknown) => this.logger.error({ err }, 'job poll failed'));
   }
 
@@ -214,7 +215,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.stopped) return;
     const now = at ?? new Date();
     await this.repo.update({ status: 'running', lockedAt: LessThan(new Date(Date.now() - STALE_MS)) }, { status: 'queued', lockedAt: null });
-    if (this.bull) return this.sweep(now, at);
+    // Redis away: this instance runs the due rows itself (claims are conditional updates, so BullMQ never runs
+    // them again), so notices, alert dispatch included, keep going; the sweep hands the rest over once it is back.
+    if (this.bull?.reachable) return this.sweep(now, at);
     await this.fill('urgent', this.config.JOB_URGENT_CONCURRENCY, now, at);
     await this.fill('normal', this.config.JOB_CONCURRENCY, now, at);
   }
@@ -283,23 +286,23 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         order: { runAfter: 'ASC', id: 'ASC' },
       });
       if (!next) return null;
-      const claimed = await this.claimRow({ id: next.id }, ['queued']);
+      const claimed = await this.claimRow({ id: next.id });
       // Another instance took it between the read and the update: look for the next one.
       if (claimed) return claimed;
     }
   }
 
   /**
-   * Marks the row running and counts the attempt, if it is in one of `from`; null otherwise. BullMQ
-   * claims a row that is `running` as well: that is a run BullMQ hands out again after its worker died.
+   * Marks the row running and counts the attempt, if it is queued; null otherwise (another instance or
+   * lane took it).
    */
-  private async claimRow(where: FindOptionsWhere<Job>, from: JobStatus[]): Promise<Job | null> {
+  private async claimRow(where: FindOptionsWhere<Job>): Promise<Job | null> {
     const claimed = await this.repo
       .createQueryBuilder()
       .update(Job)
       .set({ status: 'running', lockedAt: new Date(), attempts: () => 'attempts + 1' })
       .where(where)
-      .andWhere({ status: In(from) })
+      .andWhere({ status: 'queued' })
       .execute();
     if (!claimed.affected) return null;
     return this.repo.findOneOrFail({ where, select: { id: true, kind: true, params: true, attempts: true, maxAttempts: true, scheduleKey: true } });
@@ -367,12 +370,13 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     const everyMs = this.schedules.get(job.kind);
     if (everyMs === undefined) {
       await this.repo.update({ id: job.id }, { status: error ? 'failed' : 'done', error, finishedAt: now, lockedAt: null, scheduleKey: null });
-      await this.bull?.endSchedule(job.kind);
+      if (this.bull?.reachable) await this.bull.endSchedule(job.kind);
       return;
     }
     // One interval after this run's time (a run on a test's clock is followed on that clock); with BullMQ
     // its scheduler holds the time of the next run (made when this one started): the row shows it.
-    const next = (await this.bull?.nextRun(job.kind)) ?? new Date(runAt.getTime() + everyMs);
+    // Redis away (this instance ran it as the fallback): the row keeps the rhythm until the scheduler answers again.
+    const next = (this.bull?.reachable ? await this.bull.nextRun(job.kind) : null) ?? new Date(runAt.getTime() + everyMs);
     await this.repo.update({ id: job.id }, { status: 'queued', error, finishedAt: now, lockedAt: null, attempts: 0, progress: 0, runAfter: next });
   }
 
