@@ -5,14 +5,14 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/env';
 import { AppException } from '../../common/errors/app-exception';
 import type { Authenticator } from '../../common/access/authenticator';
 import type { Principal } from '../../common/access/principal';
-import { ResidentsService } from '../../residents/residents.service';
 import type { StaffAccount } from '../../staff/staff.service';
+import { ResidentAccountCache } from './resident-account-cache';
 import { StaffAccountCache } from './staff-account-cache';
 
 /**
  * Signs and checks access tokens. A staff token is checked against its account as read within the last
- * `STAFF_AUTH_CACHE_SECONDS` (changes on this instance apply at once, see StaffAccountCache); a resident
- * token against the resident's row.
+ * `STAFF_AUTH_CACHE_SECONDS`, a resident token against the resident's account as read within the last
+ * `RESIDENT_AUTH_CACHE_SECONDS` (changes saved through the services apply at once, see RecentAccounts).
  */
 @Injectable()
 export class TokenService implements Authenticator {
@@ -20,7 +20,7 @@ export class TokenService implements Authenticator {
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: StaffAccountCache,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentAccountCache,
   ) {}
 
   signStaff(staff: Pick<StaffAccount, 'id' | 'role' | 'regionPath' | 'tokenVersion'>): { accessToken: string; expiresIn: number } {
@@ -44,9 +44,9 @@ export class TokenService implements Authenticator {
       throw new AppException(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录');
     }
     if (claims.kind === 'resident') {
-      const exists = await this.residents.exists(claims.sub);
-      if (!exists) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
-      return { principal: { kind: 'resident', id: claims.sub }, mustChangePassword: false };
+      const resident = await this.residents.get(claims.sub);
+      if (!resident) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
+      return { principal: { kind: 'resident', id: resident.id, regionPath: resident.regionPath }, mustChangePassword: false };
     }
     const staff = await this.staffAccount(claims);
     if (!staff) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
