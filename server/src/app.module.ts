@@ -18,7 +18,8 @@ import { PlaintextEncryptionService } from './common/crypto/plaintext-encryption
 import { appDataSourceOptions, openDataSource } from './common/database/data-source';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { requestIdFor } from './common/http/request-id';
-import { isLoginRoute } from './common/http/throttle';
+import { requestLogLevel } from './common/http/request-logging';
+import { isLoginRoute, throttleKey } from './common/http/throttle';
 import { JobsModule } from './common/jobs/jobs.module';
 import { DemoModule } from './demo/demo.module';
 import { EventsModule } from './events/events.module';
@@ -49,6 +50,7 @@ export class AppModule {
             level: config.LOG_LEVEL,
             genReqId: (req: IncomingMessage) => requestIdFor(req),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            customLogLevel: requestLogLevel,
             autoLogging: { ignore: (req: IncomingMessage) => /^\/api\/health(\/(live|ready))?$/.test(req.url ?? '') },
           },
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
@@ -59,6 +61,7 @@ export class AppModule {
         }),
         JwtModule.register({ global: true, secret: config.JWT_SECRET }),
         ThrottlerModule.forRoot({
+          generateKey: throttleKey,
           throttlers: [
             { name: 'default', ttl: 60_000, limit: config.API_RATE_PER_MINUTE },
             { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_PER_MINUTE, skipIf: (ctx) => !isLoginRoute(ctx) },
