@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { createSecretKey } from 'crypto';
 import type { IncomingMessage } from 'http';
 import { JwtModule } from '@nestjs/jwt';
 import { AlertsModule } from './alerts/alerts.module';
@@ -59,7 +60,8 @@ export class AppModule {
           useFactory: () => appDataSourceOptions(config),
           dataSourceFactory: (options) => openDataSource(options!, config),
         }),
-        JwtModule.register({ global: true, secret: config.JWT_SECRET }),
+        // A key object, not the string: given a string, jsonwebtoken first tries (and fails) to parse it as a PEM public key on every check.
+        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.JWT_SECRET)) }),
         ThrottlerModule.forRoot({
           generateKey: throttleKey,
           throttlers: [
