@@ -9,6 +9,11 @@ import type { StaffAccount } from '../../staff/staff.service';
 import { ResidentAccountCache } from './resident-account-cache';
 import { StaffAccountCache } from './staff-account-cache';
 
+/** Tokens whose signature was checked, kept at most; the oldest go first. */
+const MAX_VERIFIED = 10_000;
+
+type Claims = StaffTokenClaims | ResidentTokenClaims;
+
 /**
  * Signs and checks access tokens. A staff token is checked against its account as read within the last
  * `STAFF_AUTH_CACHE_SECONDS`, a resident token against the resident's account as read within the last
@@ -16,6 +21,12 @@ import { StaffAccountCache } from './staff-account-cache';
  */
 @Injectable()
 export class TokenService implements Authenticator {
+  /**
+   * Claims of tokens already verified, until they expire: a token's signature cannot become wrong,
+   * and checking it again (base64, JSON, HMAC) was most of a signed-in read's token check.
+   */
+  private readonly verified = new Map<string, Claims & { exp: number }>();
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,13 +47,7 @@ export class TokenService implements Authenticator {
   }
 
   async authenticate(token: string): Promise<{ principal: Principal; mustChangePassword: boolean }> {
-    let claims: StaffTokenClaims | ResidentTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync(token);
-    } catch (e) {
-      if (e instanceof TokenExpiredError) throw new AppException(401, 'TOKEN_EXPIRED', '登录已过期，请重新登录');
-      throw new AppException(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录');
-    }
+    const claims = await this.verify(token);
     if (claims.kind === 'resident') {
       const resident = await this.residents.get(claims.sub);
       if (!resident) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
@@ -65,6 +70,22 @@ export class TokenService implements Authenticator {
       },
       mustChangePassword: staff.mustChangePassword,
     };
+  }
+
+  private async verify(token: string): Promise<Claims> {
+    const kept = this.verified.get(token);
+    if (kept && kept.exp * 1000 > Date.now()) return kept;
+    if (kept) this.verified.delete(token);
+    let claims: Claims & { exp: number };
+    try {
+      claims = await this.jwt.verifyAsync(token);
+    } catch (e) {
+      if (e instanceof TokenExpiredError) throw new AppException(401, 'TOKEN_EXPIRED', '登录已过期，请重新登录');
+      throw new AppException(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录');
+    }
+    this.verified.set(token, claims);
+    if (this.verified.size > MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value as string);
+    return claims;
   }
 
   /**
