@@ -50,8 +50,17 @@ function mysqlDatabase(url) {
   return { env: { DB_TYPE: 'mysql', DATABASE_URL: `${url.replace(/\/$/, '')}/${name}` }, drop: () => sql(`DROP DATABASE IF EXISTS \`${name}\``) };
 }
 
-/** `goal`: the path is held to GOAL_RATIO and GOAL_P99_MS. */
+/**
+ * `goal`: the path is held to GOAL_RATIO and GOAL_P99_MS, against the bare endpoint measured again
+ * just before it (on a machine shared with other work, the load a minute earlier may differ).
+ */
 async function measure(name, makeRequest, { goal = false } = {}) {
+  const bareRow = goal ? await run('bare Fastify (just before)', () => fetch(`${bare.url}/list`)) : null;
+  const row = await run(name, makeRequest);
+  return { ...row, goal, 'bare req/s': bareRow?.['req/s'] };
+}
+
+async function run(name, makeRequest) {
   const latencies = [];
   let next = 0;
   let errors = 0;
@@ -209,13 +218,13 @@ try {
     ),
   );
   for (const r of rows) {
-    const ratio = r['req/s'] / baseline['req/s'];
+    const ratio = r['req/s'] / (r['bare req/s'] ?? baseline['req/s']);
     r['vs bare'] = `${Math.round(100 * ratio)}%`;
     if (r.goal) r.goal = ratio >= GOAL_RATIO && Number(r['p99 ms']) < GOAL_P99_MS ? 'PASS' : 'MISS';
     else r.goal = '';
   }
   console.table(rows);
-  console.log(`# goal: at least ${GOAL_RATIO * 100}% of the bare endpoint's req/s and p99 under ${GOAL_P99_MS} ms`);
+  console.log(`# goal: at least ${GOAL_RATIO * 100}% of the bare endpoint's req/s (measured just before the path) and p99 under ${GOAL_P99_MS} ms`);
   if (rows.some((r) => r.errors) || (process.env.BENCH_STRICT === 'true' && rows.some((r) => r.goal === 'MISS'))) process.exitCode = 1;
 } finally {
   await server.stop();
