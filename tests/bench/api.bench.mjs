@@ -88,7 +88,6 @@ async function run(name, makeRequest) {
     'p95 ms': pct(95),
     'p99 ms': pct(99),
     errors,
-    goal,
   };
   console.log(JSON.stringify(row));
   return row;
