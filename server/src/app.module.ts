@@ -19,7 +19,7 @@ import { PlaintextEncryptionService } from './common/crypto/plaintext-encryption
 import { appDataSourceOptions, openDataSource } from './common/database/data-source';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { requestIdFor } from './common/http/request-id';
-import { requestLogLevel } from './common/http/request-logging';
+import { requestLogFields, requestLogLevel } from './common/http/request-logging';
 import { isLoginRoute, throttleKey } from './common/http/throttle';
 import { JobsModule } from './common/jobs/jobs.module';
 import { DemoModule } from './demo/demo.module';
@@ -51,6 +51,7 @@ export class AppModule {
             level: config.LOG_LEVEL,
             genReqId: (req: IncomingMessage) => requestIdFor(req),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: requestLogFields },
             customLogLevel: requestLogLevel,
             autoLogging: { ignore: (req: IncomingMessage) => /^\/api\/health(\/(live|ready))?$/.test(req.url ?? '') },
           },

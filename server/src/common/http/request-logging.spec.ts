@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'http';
-import { requestLogLevel } from './request-logging';
+import { requestLogFields, requestLogLevel } from './request-logging';
 
 const level = (method: string, statusCode: number, err?: Error) => requestLogLevel({ method } as IncomingMessage, { statusCode } as ServerResponse, err);
 
@@ -17,5 +17,18 @@ describe('requestLogLevel', () => {
     expect(level('POST', 429)).toBe('warn');
     expect(level('GET', 503)).toBe('error');
     expect(level('GET', 200, new Error('aborted'))).toBe('error');
+  });
+});
+
+describe('requestLogFields', () => {
+  it('says which request it was, and nothing of its headers', () => {
+    const req = {
+      id: 'r1',
+      method: 'GET',
+      url: '/api/v1/articles?page=2',
+      remoteAddress: '10.0.0.8',
+      headers: { authorization: 'Bearer secret', cookie: 'xq=1' },
+    };
+    expect(requestLogFields(req)).toEqual({ id: 'r1', method: 'GET', url: '/api/v1/articles?page=2', remoteAddress: '10.0.0.8' });
   });
 });
