@@ -143,7 +143,11 @@ export const ENV_SPEC = {
   },
   HOST: { doc: 'Interface to listen on', default: '0.0.0.0', parse: str },
   PORT: { doc: 'HTTP port of the API (which also serves /admin/ and /h5/)', default: '3000', parse: int(1, 65535) },
-  LOG_LEVEL: { doc: 'pino log level', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
+  LOG_LEVEL: {
+    doc: 'pino log level. A request is logged when it ends: a successful read (GET) at `debug`, a write at `info`, a refusal (4xx) at `warn`, a failure at `error`',
+    default: 'info',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
   DB_TYPE: { doc: '`sqlite` (embedded file, the default) or `mysql`', default: 'sqlite', parse: oneOf('sqlite', 'mysql') },
   SQLITE_PATH: { doc: 'SQLite database file (DB_TYPE=sqlite)', default: 'data/xinqiao.sqlite', parse: str },
   DATABASE_URL: {
