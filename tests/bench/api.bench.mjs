@@ -95,7 +95,14 @@ async function run(name, makeRequest) {
 
 const mysql = process.env.BENCH_MYSQL_URL ? mysqlDatabase(process.env.BENCH_MYSQL_URL) : null;
 const bare = await startBareFastify();
-const server = await startServer({ LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER_MINUTE: '1000000', SUBMIT_RATE_PER_HOUR: '1000000', ...mysql?.env });
+// A server that does not start (e.g. migrations too slow on a busy machine) must not leave the throwaway database behind.
+const server = await startServer({ LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER_MINUTE: '1000000', SUBMIT_RATE_PER_HOUR: '1000000', ...mysql?.env }).catch(
+  (e) => {
+    bare.stop();
+    mysql?.drop();
+    throw e;
+  },
+);
 try {
   const base = server.baseUrl;
   const post = (path, body, token) =>
