@@ -22,8 +22,10 @@ function freePort() {
 
 /**
  * @param {Record<string, string>} [env]
- * @param {{ dir?: string }} [options] `dir`: keep the SQLite database and uploads in this folder, which
+ * @param {{ dir?: string, startTimeoutMs?: number }} [options] `dir`: keep the SQLite database and uploads in this folder, which
  *   the caller owns (it survives `stop`), e.g. to start again on the same data after a crash
+ *   `startTimeoutMs`: how long to wait for the server to answer /api/health (30 s; migrating a fresh
+ *   MySQL database on a busy machine can take longer)
  * @returns {Promise<{ baseUrl: string, dbPath: string, logs: () => string, kill: () => Promise<void>, stop: () => Promise<void> }>}
  */
 async function startServer(env = {}, options = {}) {
@@ -58,7 +60,7 @@ async function startServer(env = {}, options = {}) {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
@@ -69,7 +71,7 @@ async function startServer(env = {}, options = {}) {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not become healthy in 30 s:\n${output}`);
+      throw new Error(`server did not become healthy in ${(options.startTimeoutMs ?? 30000) / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
