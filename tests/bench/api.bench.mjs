@@ -96,13 +96,13 @@ async function run(name, makeRequest) {
 const mysql = process.env.BENCH_MYSQL_URL ? mysqlDatabase(process.env.BENCH_MYSQL_URL) : null;
 const bare = await startBareFastify();
 // A server that does not start (e.g. migrations too slow on a busy machine) must not leave the throwaway database behind.
-const server = await startServer({ LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER_MINUTE: '1000000', SUBMIT_RATE_PER_HOUR: '1000000', ...mysql?.env }).catch(
-  (e) => {
-    bare.stop();
-    mysql?.drop();
-    throw e;
-  },
-);
+const limits = { LOGIN_RATE_PER_MINUTE: '100000', API_RATE_PER_MINUTE: '1000000', SUBMIT_RATE_PER_HOUR: '1000000' };
+// Migrating a fresh MySQL database on a busy machine can take minutes.
+const server = await startServer({ ...limits, ...mysql?.env }, { startTimeoutMs: 180_000 }).catch((e) => {
+  bare.stop();
+  mysql?.drop();
+  throw e;
+});
 try {
   const base = server.baseUrl;
   const post = (path, body, token) =>
