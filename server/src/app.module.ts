@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { createSecretKey } from 'crypto';
 import type { IncomingMessage } from 'http';
 import { JwtModule } from '@nestjs/jwt';
 import { AlertsModule } from './alerts/alerts.module';
@@ -18,7 +19,8 @@ import { PlaintextEncryptionService } from './common/crypto/plaintext-encryption
 import { appDataSourceOptions, openDataSource } from './common/database/data-source';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { requestIdFor } from './common/http/request-id';
-import { isLoginRoute } from './common/http/throttle';
+import { requestLogFields, requestLogLevel } from './common/http/request-logging';
+import { isLoginRoute, throttleKey } from './common/http/throttle';
 import { JobsModule } from './common/jobs/jobs.module';
 import { RedisModule } from './common/redis/redis.module';
 import { RedisThrottlerStorage } from './common/redis/redis-throttler-storage';
@@ -52,6 +54,8 @@ export class AppModule {
             level: config.LOG_LEVEL,
             genReqId: (req: IncomingMessage) => requestIdFor(req),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: requestLogFields },
+            customLogLevel: requestLogLevel,
             autoLogging: { ignore: (req: IncomingMessage) => /^\/api\/health(\/(live|ready))?$/.test(req.url ?? '') },
           },
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
@@ -60,12 +64,14 @@ export class AppModule {
           useFactory: () => appDataSourceOptions(config),
           dataSourceFactory: (options) => openDataSource(options!, config),
         }),
-        JwtModule.register({ global: true, secret: config.JWT_SECRET }),
+        // A key object, not the string: given a string, jsonwebtoken first tries (and fails) to parse it as a PEM public key on every check.
+        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.JWT_SECRET)) }),
         RedisModule.forRoot(config),
         // With REDIS_URL every instance counts in Redis; without it, in this process's memory.
         ThrottlerModule.forRootAsync({
           inject: [{ token: SharedRedis, optional: true }],
           useFactory: (redis?: SharedRedis) => ({
+            generateKey: throttleKey,
             throttlers: [
               { name: 'default', ttl: 60_000, limit: config.API_RATE_PER_MINUTE },
               { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_PER_MINUTE, skipIf: (ctx) => !isLoginRoute(ctx) },

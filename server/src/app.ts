@@ -75,7 +75,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   });
   await fastify.register(fastifyMultipart);
   await fastify.register(fastifyCookie);
-  await registerSecurityHeaders(fastify, { admin: resolve(config.ADMIN_DIST), h5: resolve(config.H5_DIST) });
+  registerSecurityHeaders(fastify, { admin: resolve(config.ADMIN_DIST), h5: resolve(config.H5_DIST) });
   await registerStatic(app, config);
 
   if (config.API_DOCS) registerDocs(app);

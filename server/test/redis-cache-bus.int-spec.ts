@@ -99,6 +99,20 @@ describeWithRedis(`the cache of public reads across two instances sharing Redis,
     );
     expect(titles(unpublished.body)).not.toContain('断线期间发布');
   });
+
+  it('refuses on instance B, at once, the token of a resident deleted through instance A, which B had kept', async () => {
+    const token = await a.residentToken('two-instances');
+    const onB = () =>
+      b
+        .getHttpAdapter()
+        .getInstance()
+        .inject({ method: 'GET', url: '/api/v1/me/responses', headers: { authorization: `Bearer ${token}` } });
+    expect((await onB()).statusCode).toBe(200);
+    expect((await a.delete('/api/v1/me', token)).status).toBe(204);
+    // B keeps accounts for RESIDENT_AUTH_CACHE_SECONDS (30 s): only the message over Redis can refuse it this soon.
+    const refused = await eventually(onB, (r) => r.statusCode === 401);
+    expect(refused.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
 });
 
 describe(`writes with Redis unreachable, on ${TEST_DB}`, () => {

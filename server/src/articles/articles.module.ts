@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionsModule } from '../regions/regions.module';
-import { ResidentsModule } from '../residents/residents.module';
 import { Article } from './article.entity';
 import { AdminArticlesController } from './controllers/admin-articles.controller';
 import { ArticlesController } from './controllers/articles.controller';
@@ -9,7 +8,7 @@ import { ArticlesService } from './articles.service';
 import { ArticleViews } from './article-views';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Article]), RegionsModule, ResidentsModule],
+  imports: [TypeOrmModule.forFeature([Article]), RegionsModule],
   controllers: [ArticlesController, AdminArticlesController],
   providers: [ArticlesService, ArticleViews],
   exports: [ArticlesService],

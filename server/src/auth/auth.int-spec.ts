@@ -274,6 +274,15 @@ describe(`auth on ${TEST_DB}`, () => {
       const expired = jwt.sign({ sub: Number(row.id), kind: 'staff', role: 'content_editor', regionPath: '/1/' }, { expiresIn: -10 });
       expect((await t.get('/api/v1/admin/articles', expired)).body).toMatchObject({ statusCode: 401, code: 'TOKEN_EXPIRED' });
     });
+
+    it('stop working at their expiry even after they were accepted (a checked token is remembered only until then)', async () => {
+      const { JwtService } = await import('@nestjs/jwt');
+      const me = (await t.get('/api/v1/me', await t.residentToken('short-lived'))).body.id as number;
+      const token = t.app.get(JwtService).sign({ sub: me, kind: 'resident' }, { expiresIn: 1 });
+      expect((await t.get('/api/v1/me/responses', token)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 2100));
+      expect((await t.get('/api/v1/me/responses', token)).body).toMatchObject({ statusCode: 401, code: 'TOKEN_EXPIRED' });
+    });
   });
 
   describe('WeChat login (against the fake WeChat server)', () => {

@@ -8,6 +8,7 @@ import { ResidentsModule } from '../residents/residents.module';
 import { StaffModule } from '../staff/staff.module';
 import { AuthController } from './controllers/auth.controller';
 import { RefreshToken } from './entities/refresh-token.entity';
+import { ResidentAccountCache } from './services/resident-account-cache';
 import { ResidentAuthService } from './services/resident-auth.service';
 import { StaffAccountCache } from './services/staff-account-cache';
 import { StaffAuthService } from './services/staff-auth.service';
@@ -20,6 +21,7 @@ import { TokenService } from './services/token.service';
   providers: [
     TokenService,
     StaffAccountCache,
+    ResidentAccountCache,
     { provide: AUTHENTICATOR, useExisting: TokenService },
     StaffAuthService,
     ResidentAuthService,

@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ResidentDataExport, ResidentProfile } from '@xinqiao/shared';
 import { QueryFailedError, Repository } from 'typeorm';
+import { CacheService } from '../common/cache/cache.service';
 import { AppException } from '../common/errors/app-exception';
 import { RegionsService } from '../regions/regions.service';
 import { PersonalDataRegistry } from './personal-data.registry';
 import { Resident } from './resident.entity';
 import type { UpdateResidentDto } from './resident.dto';
+
+/** The kind of record under which a resident's account changes are announced (the token check keeps accounts it read). */
+export const RESIDENT_ACCOUNT = 'resident-account';
+
+/** What a token check needs of a resident's account. */
+export type ResidentAccount = Pick<Resident, 'id' | 'regionPath'>;
 
 @Injectable()
 export class ResidentsService {
@@ -14,6 +21,7 @@ export class ResidentsService {
     @InjectRepository(Resident) private readonly repo: Repository<Resident>,
     private readonly regions: RegionsService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly cache: CacheService,
   ) {}
 
   /** First sign-in creates the resident; a concurrent first sign-in with the same openid reuses the row. */
@@ -58,7 +66,9 @@ export class ResidentsService {
     if (dto.populationGroup !== undefined) resident.populationGroup = dto.populationGroup;
     if (dto.ageBand !== undefined) resident.ageBand = dto.ageBand;
     if (dto.gender !== undefined) resident.gender = dto.gender;
-    return this.toProfile(await this.repo.save(resident));
+    const saved = await this.repo.save(resident);
+    if (dto.regionId !== undefined) this.cache.announce(RESIDENT_ACCOUNT, id);
+    return this.toProfile(saved);
   }
 
   /** PIPL art. 45: everything held about the resident, in a portable form. */
@@ -75,14 +85,16 @@ export class ResidentsService {
   /** PIPL art. 47: deletion of the account; every personal record goes with it (ON DELETE CASCADE). */
   async delete(id: number): Promise<void> {
     await this.repo.delete({ id });
+    this.cache.announce(RESIDENT_ACCOUNT, id);
   }
 
-  exists(id: number): Promise<boolean> {
-    return this.repo.exists({ where: { id } });
+  /** The account's id and region, or null when there is none. */
+  account(id: number): Promise<ResidentAccount | null> {
+    return this.repo.findOne({ where: { id }, select: { id: true, regionPath: true } });
   }
 
   regionPathOf(id: number): Promise<string | null> {
-    return this.repo.findOne({ where: { id }, select: { id: true, regionPath: true } }).then((r) => r?.regionPath ?? null);
+    return this.account(id).then((r) => r?.regionPath ?? null);
   }
 
   /** The resident's openid (to address a WeChat message); null when the account is gone. */

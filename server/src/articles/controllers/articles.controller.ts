@@ -5,17 +5,13 @@ import type { Principal } from '../../common/access/principal';
 import { answerFor, ConditionalGet, publicAnswer } from '../../common/cache/conditional-get';
 import { IdParam } from '../../common/http/id-param';
 import { Endpoint } from '../../common/http/openapi';
-import { ResidentsService } from '../../residents/residents.service';
 import { PublicArticleQueryDto } from '../article.dto';
 import { ArticlesService } from '../articles.service';
 
 @ApiTags('articles')
 @Controller('articles')
 export class ArticlesController {
-  constructor(
-    private readonly articles: ArticlesService,
-    private readonly residents: ResidentsService,
-  ) {}
+  constructor(private readonly articles: ArticlesService) {}
 
   @Endpoint('已发布文章列表', { page: 'ArticleSummary' })
   @Get()
@@ -24,7 +20,7 @@ export class ArticlesController {
   async list(@Query() q: PublicArticleQueryDto, @CurrentPrincipal() who?: Principal) {
     // The caller's own region decides the answer only when no region is asked for.
     const perCaller = q.regionId === undefined && who?.kind === 'resident';
-    const regionPath = perCaller ? await this.residents.regionPathOf(who.id) : null;
+    const regionPath = perCaller ? who.regionPath : null;
     return answerFor(perCaller, await this.articles.listPublished(q, regionPath));
   }
 

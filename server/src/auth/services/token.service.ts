@@ -5,22 +5,33 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/env';
 import { AppException } from '../../common/errors/app-exception';
 import type { Authenticator } from '../../common/access/authenticator';
 import type { Principal } from '../../common/access/principal';
-import { ResidentsService } from '../../residents/residents.service';
 import type { StaffAccount } from '../../staff/staff.service';
+import { ResidentAccountCache } from './resident-account-cache';
 import { StaffAccountCache } from './staff-account-cache';
+
+/** Tokens whose signature was checked, kept at most; the oldest go first. */
+const MAX_VERIFIED = 10_000;
+
+type Claims = StaffTokenClaims | ResidentTokenClaims;
 
 /**
  * Signs and checks access tokens. A staff token is checked against its account as read within the last
- * `STAFF_AUTH_CACHE_SECONDS` (changes on this instance apply at once, see StaffAccountCache); a resident
- * token against the resident's row.
+ * `STAFF_AUTH_CACHE_SECONDS`, a resident token against the resident's account as read within the last
+ * `RESIDENT_AUTH_CACHE_SECONDS` (changes saved through the services apply at once, see RecentAccounts).
  */
 @Injectable()
 export class TokenService implements Authenticator {
+  /**
+   * Claims of tokens already verified, until they expire: a token's signature cannot become wrong,
+   * and checking it again (base64, JSON, HMAC) was most of a signed-in read's token check.
+   */
+  private readonly verified = new Map<string, Claims & { exp: number }>();
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: StaffAccountCache,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentAccountCache,
   ) {}
 
   signStaff(staff: Pick<StaffAccount, 'id' | 'role' | 'regionPath' | 'tokenVersion'>): { accessToken: string; expiresIn: number } {
@@ -36,17 +47,11 @@ export class TokenService implements Authenticator {
   }
 
   async authenticate(token: string): Promise<{ principal: Principal; mustChangePassword: boolean }> {
-    let claims: StaffTokenClaims | ResidentTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync(token);
-    } catch (e) {
-      if (e instanceof TokenExpiredError) throw new AppException(401, 'TOKEN_EXPIRED', '登录已过期，请重新登录');
-      throw new AppException(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录');
-    }
+    const claims = await this.verify(token);
     if (claims.kind === 'resident') {
-      const exists = await this.residents.exists(claims.sub);
-      if (!exists) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
-      return { principal: { kind: 'resident', id: claims.sub }, mustChangePassword: false };
+      const resident = await this.residents.get(claims.sub);
+      if (!resident) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
+      return { principal: { kind: 'resident', id: resident.id, regionPath: resident.regionPath }, mustChangePassword: false };
     }
     const staff = await this.staffAccount(claims);
     if (!staff) throw new AppException(401, 'UNAUTHENTICATED', '账号不存在，请重新登录');
@@ -65,6 +70,22 @@ export class TokenService implements Authenticator {
       },
       mustChangePassword: staff.mustChangePassword,
     };
+  }
+
+  private async verify(token: string): Promise<Claims> {
+    const kept = this.verified.get(token);
+    if (kept && kept.exp * 1000 > Date.now()) return kept;
+    if (kept) this.verified.delete(token);
+    let claims: Claims & { exp: number };
+    try {
+      claims = await this.jwt.verifyAsync(token);
+    } catch (e) {
+      if (e instanceof TokenExpiredError) throw new AppException(401, 'TOKEN_EXPIRED', '登录已过期，请重新登录');
+      throw new AppException(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录');
+    }
+    this.verified.set(token, claims);
+    if (this.verified.size > MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value as string);
+    return claims;
   }
 
   /**

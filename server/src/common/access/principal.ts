@@ -13,6 +13,8 @@ export interface StaffPrincipal {
 export interface ResidentPrincipal {
   kind: 'resident';
   id: number;
+  /** The resident's region as of the token check (null until they choose one); decides what content applies to them. */
+  regionPath: string | null;
 }
 
 export type Principal = StaffPrincipal | ResidentPrincipal;

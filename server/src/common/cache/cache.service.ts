@@ -45,6 +45,12 @@ export interface CacheOptions {
   ttlMs?: number;
 }
 
+/** Told that the record `key` of a watched kind changed, or, with null, that any of them may have. */
+export type ChangeWatcher = (key: string | null) => void;
+
+/** Separates a watched kind from the record's key in a bus message (a namespace never contains it). */
+const KEY_SEPARATOR = '#';
+
 /** Entries kept at most; the least recently stored go first. */
 const MAX_ENTRIES = 2000;
 
@@ -59,11 +65,35 @@ export class CacheService {
   private readonly versions = new Map<string, number>();
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<CachedBody>>();
+  private readonly watchers = new Map<string, ChangeWatcher[]>();
   /** Bumped by `clear`, so that a load begun before it is not kept either. */
   private epoch = 0;
 
   constructor(@Optional() @Inject(CACHE_BUS) private readonly bus?: CacheBus) {
-    bus?.subscribe({ changed: (namespace) => this.bump(namespace), resync: () => this.clear() });
+    bus?.subscribe({ changed: (message) => this.received(message), resync: () => this.clear() });
+  }
+
+  /**
+   * False while a change made on another instance could go unheard (the bus is down): memory kept
+   * from before may be stale, so whoever keeps records of their own reads them afresh meanwhile.
+   */
+  get hearsEveryChange(): boolean {
+    return !this.bus || this.bus.live;
+  }
+
+  /**
+   * For a cache of single records kept elsewhere (e.g. the accounts a token check reads): `watcher`
+   * hears each `announce(kind, key)` made on this instance or, over the bus, on another one, and
+   * null after `clear` or a gap in the bus.
+   */
+  watch(kind: string, watcher: ChangeWatcher): void {
+    this.watchers.set(kind, [...(this.watchers.get(kind) ?? []), watcher]);
+  }
+
+  /** Tells the watchers of `kind` here and on the other instances that its record `key` changed; call after the write has committed. */
+  announce(kind: string, key: string | number): void {
+    this.tell(kind, String(key));
+    this.bus?.publish(`${kind}${KEY_SEPARATOR}${key}`);
   }
 
   /**
@@ -106,6 +136,17 @@ export class CacheService {
   clear(): void {
     this.epoch++;
     this.entries.clear();
+    for (const kind of this.watchers.keys()) this.tell(kind, null);
+  }
+
+  private received(message: string): void {
+    const at = message.indexOf(KEY_SEPARATOR);
+    if (at < 0) this.bump(message);
+    else this.tell(message.slice(0, at), message.slice(at + 1));
+  }
+
+  private tell(kind: string, key: string | null): void {
+    for (const watcher of this.watchers.get(kind) ?? []) watcher(key);
   }
 
   private bump(namespace: string): void {

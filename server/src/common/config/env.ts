@@ -143,7 +143,11 @@ export const ENV_SPEC = {
   },
   HOST: { doc: 'Interface to listen on', default: '0.0.0.0', parse: str },
   PORT: { doc: 'HTTP port of the API (which also serves /admin/ and /h5/)', default: '3000', parse: int(1, 65535) },
-  LOG_LEVEL: { doc: 'pino log level', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
+  LOG_LEVEL: {
+    doc: 'pino log level. A request is logged when it ends: a successful read (GET) at `debug`, a write at `info`, a refusal (4xx) at `warn`, a failure at `error`',
+    default: 'info',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
   DB_TYPE: { doc: '`sqlite` (embedded file, the default) or `mysql`', default: 'sqlite', parse: oneOf('sqlite', 'mysql') },
   SQLITE_PATH: { doc: 'SQLite database file (DB_TYPE=sqlite)', default: 'data/xinqiao.sqlite', parse: str },
   DATABASE_URL: {
@@ -179,7 +183,7 @@ export const ENV_SPEC = {
   },
   JWT_ACCESS_TTL: { doc: 'Staff access-token lifetime in seconds', default: '900', parse: int(60, 86400) },
   STAFF_AUTH_CACHE_SECONDS: {
-    doc: 'How long an instance trusts what it last read of a staff account (role, region, disabled, token version) when checking an access token, instead of reading it on every request. A change made through the same instance applies at once; with several instances, one made on another applies here within this time. `0` reads the account on every request',
+    doc: 'How long an instance trusts what it last read of a staff account (role, region, disabled, token version) when checking an access token, instead of reading it on every request. A change made through the API applies at once on the instance that made it and, with `REDIS_URL`, on every other; without Redis (or while it is unreachable, when nothing kept is used) another instance sees it within this time. `0` reads the account on every request',
     default: '15',
     parse: int(0, 300),
   },
@@ -188,6 +192,11 @@ export const ENV_SPEC = {
     doc: "Mark the admin console's session cookies `Secure` (sent over HTTPS only; browsers also accept them on http://localhost). Set `false` only for a plain-HTTP intranet trial",
     default: 'true',
     parse: bool,
+  },
+  RESIDENT_AUTH_CACHE_SECONDS: {
+    doc: "How long an instance trusts what it last read of a resident's account (that it exists, and its region) when checking an access token, instead of reading it on every request. A deletion or region change made through the API applies at once on the instance that made it and, with `REDIS_URL`, on every other; without Redis another instance sees it within this time. `0` reads the account on every request",
+    default: '30',
+    parse: int(0, 300),
   },
   RESIDENT_TOKEN_TTL: { doc: 'Resident access-token lifetime in seconds', default: '604800', parse: int(300, 2592000) },
   BCRYPT_ROUNDS: { doc: 'bcrypt cost factor for staff passwords', default: '12', parse: int(4, 15) },

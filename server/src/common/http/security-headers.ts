@@ -1,7 +1,8 @@
-import fastifyHelmet from '@fastify/helmet';
 import { createHash } from 'crypto';
 import type { FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'fs';
+import type { IncomingMessage, ServerResponse } from 'http';
+import helmet, { type HelmetOptions } from 'helmet';
 import { join } from 'path';
 
 /** HSTS for a year once a request came over TLS (directly or through a trusted proxy). */
@@ -50,18 +51,37 @@ function spaPolicy(dist: string, extra: Directives = {}): string {
 }
 
 /**
+ * The headers helmet sets with `options`. They are the same on every answer, so they are computed
+ * once here (the Fastify plugin built helmet's middleware anew for every request).
+ */
+export function helmetHeaders(options: HelmetOptions): [string, string][] {
+  const headers: [string, string][] = [];
+  const recorder = {
+    setHeader: (name: string, value: string | number) => headers.push([name, String(value)]),
+    // Helmet removes X-Powered-By, which Fastify never sets.
+    removeHeader: () => undefined,
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  return headers;
+}
+
+/**
  * Security headers on every answer (helmet), with a Content-Security-Policy per area: the API and
  * uploads load nothing, the two SPAs load only their own files, Swagger UI needs inline styles.
  */
-export async function registerSecurityHeaders(fastify: FastifyInstance, dists: { admin: string; h5: string }): Promise<void> {
-  await fastify.register(fastifyHelmet, {
-    global: true,
+export function registerSecurityHeaders(fastify: FastifyInstance, dists: { admin: string; h5: string }): void {
+  const fixed = helmetHeaders({
     contentSecurityPolicy: false, // set per area below
-    hsts: false, // only over TLS, below
-    frameguard: { action: 'deny' },
+    strictTransportSecurity: false, // only over TLS, below
+    xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginResourcePolicy: { policy: 'same-site' },
     crossOriginOpenerPolicy: { policy: 'same-origin' },
+  });
+  // On the raw response, as helmet does, so that an answer streamed past Fastify (an event stream) has them too.
+  fastify.addHook('onRequest', (_req, reply, done) => {
+    for (const [name, value] of fixed) reply.raw.setHeader(name, value);
+    done();
   });
   const policies = {
     api: csp({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] }),

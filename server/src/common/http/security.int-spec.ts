@@ -46,6 +46,13 @@ describe(`security headers and proxies on ${TEST_DB}`, () => {
           'x-content-type-options': 'nosniff',
           'x-frame-options': 'DENY',
           'referrer-policy': 'strict-origin-when-cross-origin',
+          'cross-origin-opener-policy': 'same-origin',
+          'cross-origin-resource-policy': 'same-site',
+          'origin-agent-cluster': '?1',
+          'x-dns-prefetch-control': 'off',
+          'x-download-options': 'noopen',
+          'x-permitted-cross-domain-policies': 'none',
+          'x-xss-protection': '0',
         });
         expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
         // Plain HTTP: HSTS would be ignored by browsers, and wrong on a LAN deployment without TLS.
