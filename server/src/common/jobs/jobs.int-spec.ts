@@ -4,7 +4,7 @@ import { Not } from 'typeorm';
 import type { StaffPrincipal } from '../access/principal';
 import { TestApp } from '../../../test/support/test-app';
 import { TEST_DB } from '../../../test/support/test-db';
-import { describeWithRedis, haveRedis, REDIS_URL, uniquePrefix } from '../../../test/support/redis';
+import { describeWithRedis, eventually, haveRedis, REDIS_URL, uniquePrefix } from '../../../test/support/redis';
 import { Job } from './job.entity';
 import { JobsService, PermanentJobError } from './jobs.service';
 
@@ -351,6 +351,12 @@ describeWithRedis(`background jobs on BullMQ shared by two instances, ${TEST_DB}
     // Both instances start at once.
     await Promise.all(jobs.map((j) => j.ensureSchedules()));
     await onlySchedule(t, 'test.shared-recurring');
+    // A new scheduler's first run is BullMQ's, at once but not before the second instance may have moved the
+    // row to the scheduler's next period: wait for that run, then for anything else that would follow.
+    await eventually(
+      async () => runs.length,
+      (n) => n >= 1,
+    );
     await Promise.all(jobs.map((j) => j.idle()));
     expect(runs).toHaveLength(1);
     const row = await t.dataSource.getRepository(Job).findOneByOrFail({ kind: 'test.shared-recurring' });
